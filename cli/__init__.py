@@ -1,0 +1,1 @@
+"""Command bodies for `bot.py`, one module per area: scan, service (serve/demo/incidents/admin), tips."""

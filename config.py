@@ -1,0 +1,96 @@
+"""Service configuration: read once, in `main()`, from the environment or `.env`.
+
+Nothing here runs at import time; `Config.from_env()` is the only reader of the
+environment. Every part of the service receives this one typed object.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message says what to set."""
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Config:
+    channel_secret: str = ""
+    channel_access_token: str = ""
+    # When set, every LINE API call (content downloads included) goes here instead of LINE's hosts.
+    line_api_base_url: str | None = None
+    db_path: Path = Path("data/bot.db")
+    # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.
+    policy_path: Path | None = None
+    # Secret salt for hashing values in incidents (repeat detection). Generated and stored in the
+    # database when not set.
+    hash_salt: str | None = None
+    # How long a sender may still unsend on LINE, and how long we wait before escalating.
+    unsend_window_seconds: int = 24 * 3600
+    escalation_grace_seconds: int = 600
+    # Incidents and everything tied to them are deleted after this many days.
+    retention_days: int = 180
+    # Image scanning (OCR): engine name and worker pool.
+    ocr_engine: str = "rapidocr"
+    ocr_workers: int = 1
+    ocr_queue_size: int = 16
+    # Public base URL of this bot (for serving report charts as image messages), optional.
+    public_url: str | None = None
+    timezone: str = "Asia/Taipei"
+    default_locale: str = "zh-TW"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:
+        """Build from `env` (default: os.environ after loading `.env`)."""
+        if env is None:
+            from dotenv import load_dotenv
+
+            load_dotenv()
+            env = os.environ
+        secret = env.get("LINE_CHANNEL_SECRET", "").strip()
+        token = env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip()
+        if require_line:
+            missing = [
+                k
+                for k, v in (("LINE_CHANNEL_SECRET", secret), ("LINE_CHANNEL_ACCESS_TOKEN", token))
+                if not v
+            ]
+            if missing:
+                raise ConfigError(
+                    "Missing " + ", ".join(missing) + ". Set them in the environment or in .env "
+                    "(copy .env.example to .env and fill in the values from the LINE Developers "
+                    "console, Messaging API tab). To try the bot without a LINE channel, run "
+                    "`python bot.py demo`."
+                )
+        policy = env.get("BOT_POLICY_PATH", "").strip()
+        return cls(
+            channel_secret=secret,
+            channel_access_token=token,
+            line_api_base_url=(env.get("LINE_API_BASE_URL", "").strip().rstrip("/") or None),
+            db_path=Path(env.get("BOT_DB_PATH", "").strip() or "data/bot.db"),
+            policy_path=Path(policy) if policy else None,
+            hash_salt=env.get("BOT_HASH_SALT", "").strip() or None,
+            unsend_window_seconds=_int(env, "BOT_UNSEND_WINDOW_SECONDS", 24 * 3600),
+            escalation_grace_seconds=_int(env, "BOT_ESCALATION_GRACE_SECONDS", 600),
+            retention_days=_int(env, "BOT_RETENTION_DAYS", 180),
+            ocr_engine=env.get("BOT_OCR_ENGINE", "").strip() or "rapidocr",
+            ocr_workers=_int(env, "BOT_OCR_WORKERS", 1),
+            ocr_queue_size=_int(env, "BOT_OCR_QUEUE_SIZE", 16),
+            public_url=(env.get("BOT_PUBLIC_URL", "").strip().rstrip("/") or None),
+            timezone=env.get("BOT_TIMEZONE", "").strip() or "Asia/Taipei",
+            default_locale=env.get("BOT_DEFAULT_LOCALE", "").strip() or "zh-TW",
+        )

@@ -1,0 +1,11 @@
+"""Text detection: normalise, match, validate, weigh context, decide.
+
+The one function every caller uses (CLI, webhook handlers, image pipeline):
+
+    scan_text(text, *, config=None, group_id=None, salt=None, source="text") -> ScanResult
+"""
+
+from detectors.base import Finding, ScanResult, Verdict
+from detectors.engine import scan_text
+
+__all__ = ["Finding", "ScanResult", "Verdict", "scan_text"]

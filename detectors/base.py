@@ -1,0 +1,86 @@
+"""Base types shared by every detector, the policy and every caller.
+
+A detector never returns the raw matched value: a `Finding` carries a span into
+the original text, a masked value and, when the caller gives a salt, a salted
+hash of the normalised value (for repeat detection). Nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Verdict = Literal["allow", "warn", "block"]
+Source = Literal["text", "ocr"]
+
+VERDICT_ORDER: dict[str, int] = {"allow": 0, "warn": 1, "block": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a detector found, explained without the raw value."""
+
+    type: str  # one of the finding type names, e.g. "tw_national_id"
+    start: int  # span into the ORIGINAL text (not the normalised one)
+    end: int
+    masked: str  # e.g. "A12****789", "0912-***-678", "王○明"
+    score: float  # 0..1
+    rule: str  # which pattern / rule matched, e.g. "tw_national_id.checksum"
+    source: Source = "text"
+    checksum: bool | None = None  # True valid, False invalid, None: type has no checksum
+    context: str | None = None  # the context word seen (a keyword, never a value)
+    digest: str | None = None  # salted hash of the normalised value, when a salt was given
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON shape of the `bot.py scan --jsonl` contract."""
+        return {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "masked": self.masked,
+            "score": round(self.score, 3),
+            "source": self.source,
+        }
+
+
+@dataclass(slots=True)
+class ScanResult:
+    verdict: Verdict
+    findings: list[Finding] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # policy rules that fired (no values)
+    doc_type: str | None = None  # set by the image pipeline when a document is recognised
+
+    @property
+    def types(self) -> list[str]:
+        return sorted({f.type for f in self.findings})
+
+    def to_contract(self, item_id: Any = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": item_id,
+            "verdict": self.verdict,
+            "findings": [f.to_contract() for f in self.findings],
+        }
+        if self.doc_type:
+            out["doc_type"] = self.doc_type
+        return out
+
+
+def salted_digest(value: str, salt: bytes) -> str:
+    """HMAC-SHA256 of a normalised value, hex, truncated: for repeat detection only."""
+    return hmac.new(salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def mask_middle(value: str, keep_start: int = 3, keep_end: int = 3, fill: str = "*") -> str:
+    """`A123456789` -> `A12****789`. Short values keep less so most is always hidden."""
+    n = len(value)
+    if n <= 2:
+        return fill * n
+    if keep_start + keep_end >= n:
+        keep_start = max(1, n // 4)
+        keep_end = max(0, n // 4)
+    return value[:keep_start] + fill * (n - keep_start - keep_end) + value[n - keep_end :]

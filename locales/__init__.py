@@ -1,0 +1,45 @@
+"""Messages in zh-TW (first) and English, and the tiny `t()` helper.
+
+UI messages live in `<locale>.json`; the tip library in `tips.<locale>.json`.
+A test keeps every key and placeholder in sync across locales.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LOCALES: tuple[str, ...] = ("zh-TW", "en")
+DEFAULT_LOCALE = "zh-TW"
+_DIR = Path(__file__).parent
+
+
+def normalise_locale(locale: str | None) -> str:
+    if not locale:
+        return DEFAULT_LOCALE
+    low = locale.strip().lower().replace("_", "-")
+    if low.startswith("en"):
+        return "en"
+    return DEFAULT_LOCALE
+
+
+@cache
+def messages(locale: str, bundle: str = "") -> dict[str, Any]:
+    """The message table of one locale; `bundle="tips"` reads `tips.<locale>.json`."""
+    name = f"{bundle}.{locale}.json" if bundle else f"{locale}.json"
+    path = _DIR / name
+    if not path.exists():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def t(key: str, locale: str | None = None, **kw: Any) -> str:
+    """Translate `key` into `locale` (falling back to zh-TW), formatting `{placeholders}`."""
+    loc = normalise_locale(locale)
+    text = messages(loc).get(key)
+    if text is None:
+        text = messages(DEFAULT_LOCALE).get(key, key)
+    return str(text).format(**kw) if kw else str(text)

@@ -26,11 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("scan", help="scan text, a JSONL file or an image and print the verdict")
     s.add_argument("text", nargs="?", help='text to scan, or "-" to read stdin')
-    s.add_argument("--jsonl", metavar="FILE", help='one {"id","text"|"image"} object a line; "-" = stdin')
+    s.add_argument(
+        "--jsonl", metavar="FILE", help='one {"id","text"|"image"} object a line; "-" = stdin'
+    )
     s.add_argument("--image", metavar="PATH", help="scan an image file (OCR)")
     s.add_argument("--config", metavar="PATH", help="policy file (default: $BOT_POLICY_PATH)")
     s.add_argument("--group", metavar="GROUP_ID", help="apply this group's policy overrides")
-    s.add_argument("--explain", action="store_true", help="show rule, checksum and context per finding")
+    s.add_argument(
+        "--explain", action="store_true", help="show rule, checksum and context per finding"
+    )
 
     sv = sub.add_parser("serve", help="run the webhook server")
     sv.add_argument("--host", default="0.0.0.0")
@@ -51,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         g.add_argument("--ethics", action="store_true")
     al = ads.add_parser("list")
     al.add_argument("--json", action="store_true")
-    ac = ads.add_parser("code", help="print a one-time code; a member sends `/admin CODE` in the group")
+    ac = ads.add_parser(
+        "code", help="print a one-time code; a member sends `/admin CODE` in the group"
+    )
     ac.add_argument("--group", metavar="GROUP_ID", required=True)
 
     tp = sub.add_parser("tips", help="confidentiality tips")
@@ -69,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     tsc.add_argument("--quiet", metavar="HH:MM-HH:MM", help="quiet hours, e.g. 18:00-08:30")
     tsc.add_argument("--off", action="store_true", help="stop tips for this group")
 
-    bc = sub.add_parser("broadcast", help="ethics-unit reminder to groups (shows the estimate first)")
+    bc = sub.add_parser(
+        "broadcast", help="ethics-unit reminder to groups (shows the estimate first)"
+    )
     bc.add_argument("text")
     bg = bc.add_mutually_exclusive_group(required=True)
     bg.add_argument("--all", action="store_true")

@@ -1,24 +1,49 @@
-"""`bot.py scan`: the command-line scanner (contract in issue #2)."""
+"""`bot.py scan`: the command-line scanner (contract in issue #2).
+
+    bot.py scan "TEXT" [--explain]      human-readable verdict and masked findings
+    bot.py scan -                       the same, text from stdin
+    bot.py scan --jsonl FILE|-          one {"id","text"} object a line in, one JSON line out:
+                                        {"id","verdict","findings":[{"type","start","end",
+                                        "masked","score","source"}]}; a bad line gets
+                                        {"id","error"} and the rest still run.
+    --config PATH / --group GROUP_ID    the policy file and the group whose overrides apply
+
+Nothing printed carries a raw value: findings are masked, errors name the
+problem, never the input.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from detectors import ScanResult, scan_text
+from detectors.config import Policy, PolicyError, load_policy, resolve_policy
+
+Scanner = Callable[[dict[str, Any]], ScanResult]
 
 
-def _scan_item(item: dict[str, Any]) -> ScanResult:
-    text = item.get("text")
-    if not isinstance(text, str):
-        raise ValueError("missing \"text\" (a string)")
-    return scan_text(text)
+def _text_scanner(policy: Policy, group: str | None) -> Scanner:
+    def scan_item(item: dict[str, Any]) -> ScanResult:
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise ValueError('missing "text" (a string)')
+        return scan_text(text, config=policy, group_id=group)
+
+    return scan_item
 
 
-def _run_jsonl(stream: TextIO, out: TextIO) -> None:
-    for raw in stream:
+def _scan_item(item: dict[str, Any], policy: Policy, group: str | None) -> ScanResult:
+    """One JSONL item. Text today; the image pipeline branches here on "image"."""
+    return _text_scanner(policy, group)(item)
+
+
+def _run_jsonl(stream: TextIO, out: TextIO, policy: Policy, group: str | None) -> None:
+    for n, raw in enumerate(stream, start=1):
         line = raw.strip()
         if not line:
             continue
@@ -28,31 +53,73 @@ def _run_jsonl(stream: TextIO, out: TextIO) -> None:
             if not isinstance(item, dict):
                 raise ValueError("line is not a JSON object")
             item_id = item.get("id")
-            result = _scan_item(item).to_contract(item_id)
-        except (ValueError, json.JSONDecodeError) as exc:
-            result = {"id": item_id, "error": str(exc)}
+            result: dict[str, Any] = _scan_item(item, policy, group).to_contract(item_id)
+        except json.JSONDecodeError as exc:
+            result = {"id": item_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
+        except (ValueError, TypeError) as exc:
+            result = {"id": item_id, "error": f"line {n}: {exc}"}
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
 
 
+def _print_human(result: ScanResult, out: TextIO, explain: bool) -> None:
+    out.write(f"verdict: {result.verdict}\n")
+    if not result.findings:
+        out.write("  no leak found\n")
+    for f in result.findings:
+        out.write(f"  {f.type:24} {f.masked:16} score={f.score:.2f} [{f.start}:{f.end}]\n")
+        if explain:
+            _explain(f, out)
+    if explain:
+        if result.reasons:
+            out.write(f"  policy: {', '.join(result.reasons)}\n")
+        if result.suppressed:
+            out.write("  weighed and let pass:\n")
+            for f in result.suppressed:
+                out.write(
+                    f"    {f.type:22} {f.masked:16} score={f.score:.2f} [{f.start}:{f.end}]\n"
+                )
+                _explain(f, out, indent="      ")
+
+
+def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:
+    checksum = {True: "valid", False: "invalid", None: "n/a"}[f.checksum]
+    ctx = f.context if f.context else "-"
+    out.write(f"{indent}rule={f.rule} checksum={checksum} context={ctx}\n")
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    path = getattr(args, "config", None) or os.environ.get("BOT_POLICY_PATH", "").strip() or None
+    return load_policy(path) if path else resolve_policy(None)
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        policy = _policy(args)
+    except PolicyError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    group: str | None = getattr(args, "group", None)
     if args.jsonl:
         if args.jsonl == "-":
-            _run_jsonl(sys.stdin, sys.stdout)
+            _run_jsonl(sys.stdin, sys.stdout, policy, group)
             return 0
         try:
             with open(args.jsonl, encoding="utf-8") as f:
-                _run_jsonl(f, sys.stdout)
+                _run_jsonl(f, sys.stdout, policy, group)
         except OSError as exc:
             print(f"cannot read {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return 2
+        except UnicodeDecodeError:
+            print(f"cannot read {args.jsonl}: not UTF-8 text", file=sys.stderr)
+            return 2
         return 0
     if args.text is None:
-        print("nothing to scan: give TEXT, - (stdin), --jsonl FILE or --image PATH", file=sys.stderr)
+        print(
+            "nothing to scan: give TEXT, - (stdin), --jsonl FILE or --image PATH", file=sys.stderr
+        )
         return 2
     text = sys.stdin.read() if args.text == "-" else args.text
-    result = scan_text(text)
-    print(f"verdict: {result.verdict}")
-    for f in result.findings:
-        print(f"  {f.type:24} {f.masked:16} score={f.score:.2f} [{f.start}:{f.end}] rule={f.rule}")
+    result = scan_text(text, config=policy, group_id=group)
+    _print_human(result, sys.stdout, bool(getattr(args, "explain", False)))
     return 0

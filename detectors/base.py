@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from detectors.doc import Doc
 
 Verdict = Literal["allow", "warn", "block"]
 Source = Literal["text", "ocr"]
@@ -54,6 +58,8 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # policy rules that fired (no values)
     doc_type: str | None = None  # set by the image pipeline when a document is recognised
+    # Findings the policy weighed and judged harmless (office line, staff name...): for --explain.
+    suppressed: list[Finding] = field(default_factory=list)
 
     @property
     def types(self) -> list[str]:
@@ -84,3 +90,24 @@ def mask_middle(value: str, keep_start: int = 3, keep_end: int = 3, fill: str = 
         keep_start = max(1, n // 4)
         keep_end = max(0, n // 4)
     return value[:keep_start] + fill * (n - keep_start - keep_end) + value[n - keep_end :]
+
+
+# ---------------------------------------------------------------- detectors
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One finding type: how to find it and when it is worth looking.
+
+    `find(doc)` returns findings (spans already mapped to the original text).
+    The engine skips a detector whose prefilter cannot match: `needs_digit`
+    (the normalised text has no ASCII digit) or `triggers` (none of these words
+    occurs). `words` lists every keyword the detector reads, so the engine can
+    find them all in one pass.
+    """
+
+    name: str
+    find: Callable[[Doc], list[Finding]]
+    words: tuple[str, ...] = ()
+    triggers: frozenset[str] = frozenset()
+    needs_digit: bool = False

@@ -1,23 +1,64 @@
-"""TEMPORARY engine: a national-ID-only placeholder so callers can integrate.
+"""The detection pipeline: normalise once, find keywords once, run detectors, decide.
 
-Replaced by the real detection engine (issue #2). The signature is the contract.
+    scan_text(text, *, config=None, group_id=None, salt=None, source="text") -> ScanResult
+
+`config` may be None (built-in policy), a `Policy`, a path to a policy TOML file
+or an object with a `policy_path` attribute (the app's `Config`). `salt` (bytes
+or str) adds a salted hash of each found value for repeat detection.
 """
 
 from __future__ import annotations
 
-import regex
+from detectors import lexicon
+from detectors.base import Finding, ScanResult, Source
+from detectors.config import Policy, resolve_policy
+from detectors.doc import Doc, KeywordIndex
+from detectors.policy import decide
+from detectors.registry import DETECTORS
 
-from detectors.base import Finding, ScanResult, Source, mask_middle, salted_digest
+_indexes: dict[tuple[str, ...], KeywordIndex] = {}
 
-_ID = regex.compile(r"(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![A-Za-z0-9])")
-_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+_SHARED_WORDS: tuple[str, ...] = (
+    lexicon.PERSON_ROLES
+    + lexicon.STAFF_TITLES
+    + lexicon.RULE_TALK
+    + lexicon.OPERATIONAL
+    + lexicon.PUBLISHED
+)
 
 
-def _valid(v: str) -> bool:
-    n = _LETTERS.index(v[0]) + 10
-    digits = [n // 10, n % 10] + [int(c) for c in v[1:]]
-    weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1]
-    return sum(d * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
+def keyword_index(policy: Policy) -> KeywordIndex:
+    extra = policy.extra_words()
+    idx = _indexes.get(extra)
+    if idx is None:
+        words: list[str] = list(_SHARED_WORDS)
+        for det in DETECTORS:
+            words.extend(det.words)
+            words.extend(det.triggers)
+        words.extend(extra)
+        idx = KeywordIndex(words)
+        _indexes[extra] = idx
+    return idx
+
+
+def _keyword_findings(doc: Doc, policy: Policy) -> list[Finding]:
+    """The organisation's own keywords (policy file): each occurrence is a finding."""
+    out: list[Finding] = []
+    for type_, words in policy.keywords:
+        ws = frozenset(words)
+        for s, e, w in doc.all(ws):
+            out.append(
+                doc.finding(
+                    type_,
+                    s,
+                    e,
+                    masked=f"[{type_}]",
+                    score=policy.keyword_score,
+                    rule="config.keyword",
+                    context=w,
+                )
+            )
+    return out
 
 
 def scan_text(
@@ -25,22 +66,22 @@ def scan_text(
     *,
     config: object | None = None,
     group_id: str | None = None,
-    salt: bytes | None = None,
+    salt: bytes | str | None = None,
     source: Source = "text",
 ) -> ScanResult:
-    findings = [
-        Finding(
-            type="tw_national_id",
-            start=m.start(),
-            end=m.end(),
-            masked=mask_middle(m.group()),
-            score=1.0,
-            rule="tw_national_id.checksum",
-            source=source,
-            checksum=True,
-            digest=salted_digest(m.group(), salt) if salt else None,
-        )
-        for m in _ID.finditer(text)
-        if _valid(m.group())
-    ]
-    return ScanResult(verdict="block" if findings else "allow", findings=findings)
+    policy = resolve_policy(config).for_group(group_id)
+    if isinstance(salt, str):
+        salt = salt.encode("utf-8")
+    doc = Doc(text, keyword_index(policy), salt=salt or None, source=source, policy=policy)
+    has_digit = doc.has_digit
+    words = doc.words
+    for det in DETECTORS:
+        if det.needs_digit and not has_digit:
+            continue
+        if det.triggers and det.triggers.isdisjoint(words):
+            continue
+        doc.findings.extend(det.find(doc))
+    if policy.keywords:
+        doc.findings.extend(_keyword_findings(doc, policy))
+    verdict, findings, suppressed, reasons = decide(doc.findings, policy)
+    return ScanResult(verdict=verdict, findings=findings, reasons=reasons, suppressed=suppressed)

@@ -1,0 +1,180 @@
+"""The per-message scan context every detector reads: normalised text, keyword hits.
+
+A `Doc` is built once per message. All keywords of all detectors (and the
+organisation's extra keywords) are found in one regex pass; detectors then ask
+`doc.has(words)` / `doc.near(words, start, end, ...)` instead of searching again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from detectors.base import Finding, Source, salted_digest
+from detectors.config import DEFAULT_POLICY, Policy, allow_key
+from detectors.normalize import Normalized, normalize
+
+Hit = tuple[int, int, str]  # start, end (normalised offsets), keyword
+
+
+class KeywordIndex:
+    """All known keywords, compiled into one alternation (longest first).
+
+    A keyword that contains other keywords (檢舉人 contains 檢舉) also reports
+    them, at the right offset, so `doc.has({"檢舉"})` is true on 檢舉人.
+    """
+
+    __slots__ = ("_contained", "_re", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+        self.words: frozenset[str] = frozenset(uniq)
+        self._re = regex.compile("|".join(regex.escape(w) for w in uniq)) if uniq else None
+        contained: dict[str, tuple[tuple[str, int], ...]] = {}
+        for w in uniq:
+            subs = []
+            for other in uniq:
+                if other != w and len(other) < len(w):
+                    pos = w.find(other)
+                    while pos >= 0:
+                        subs.append((other, pos))
+                        pos = w.find(other, pos + 1)
+            if subs:
+                contained[w] = tuple(subs)
+        self._contained = contained
+
+    def hits(self, text: str) -> list[Hit]:
+        if self._re is None:
+            return []
+        out: list[Hit] = []
+        contained = self._contained
+        for m in self._re.finditer(text):
+            w = m.group()
+            s = m.start()
+            out.append((s, m.end(), w))
+            subs = contained.get(w)
+            if subs:
+                for sub, off in subs:
+                    out.append((s + off, s + off + len(sub), sub))
+        return out
+
+
+class Doc:
+    """One message under scan."""
+
+    __slots__ = (
+        "findings",
+        "has_digit",
+        "hits",
+        "norm",
+        "original",
+        "policy",
+        "salt",
+        "source",
+        "text",
+        "words",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        index: KeywordIndex,
+        *,
+        salt: bytes | None = None,
+        source: Source = "text",
+        policy: Policy = DEFAULT_POLICY,
+    ) -> None:
+        norm: Normalized = normalize(text)
+        self.norm = norm
+        self.original = text
+        self.text = norm.text
+        self.hits = index.hits(norm.text)
+        self.words = frozenset(h[2] for h in self.hits)
+        self.has_digit = any(c in norm.text for c in "0123456789")
+        self.salt = salt
+        self.policy = policy
+        self.source: Source = source
+        # Findings of the detectors that ran before (in DETECTORS order): later
+        # detectors may read them (a name before an ID, a date near a warrant).
+        self.findings: list[Finding] = []
+
+    # ------------------------------------------------------------ keywords
+
+    def has(self, words: frozenset[str]) -> bool:
+        return not words.isdisjoint(self.words)
+
+    def first(self, words: frozenset[str]) -> Hit | None:
+        for h in self.hits:
+            if h[2] in words:
+                return h
+        return None
+
+    def all(self, words: frozenset[str]) -> list[Hit]:
+        return [h for h in self.hits if h[2] in words]
+
+    def near(
+        self, words: frozenset[str], start: int, end: int, before: int = 20, after: int = 20
+    ) -> str | None:
+        """The nearest keyword of `words` within `before` chars before / `after` after the span."""
+        if words.isdisjoint(self.words):
+            return None
+        best: str | None = None
+        best_d = 1 << 30
+        lo, hi = start - before, end + after
+        for s, e, w in self.hits:
+            if w not in words or e < lo or s > hi:
+                continue
+            d = start - e if e <= start else (s - end if s >= end else 0)
+            if d < best_d:
+                best, best_d = w, d
+        return best
+
+    # ------------------------------------------------------------ findings
+
+    def finding(
+        self,
+        type_: str,
+        start: int,
+        end: int,
+        *,
+        masked: str,
+        score: float,
+        rule: str,
+        value: str | None = None,
+        checksum: bool | None = None,
+        context: str | None = None,
+    ) -> Finding:
+        """A finding from a NORMALISED span; the span is mapped to the original text."""
+        os_, oe = self.norm.span(start, end)
+        if (
+            value is not None
+            and self.policy.allow_values
+            and allow_key(value) in self.policy.allow_values
+        ):
+            score, rule = 0.0, rule + "+allowlist"
+        digest = salted_digest(value, self.salt) if (self.salt and value) else None
+        return Finding(
+            type=type_,
+            start=os_,
+            end=oe,
+            masked=masked,
+            score=score,
+            rule=rule,
+            source=self.source,
+            checksum=checksum,
+            context=context,
+            digest=digest,
+        )
+
+    def of_type(self, *types: str) -> list[Finding]:
+        return [f for f in self.findings if f.type in types]
+
+    def norm_span(self, f: Finding) -> tuple[int, int]:
+        """Approximate normalised span of a finding (exact when nothing was deleted)."""
+        idx = self.norm._index
+        if idx is None:
+            return f.start, f.end
+        import bisect
+
+        return bisect.bisect_left(idx, f.start), bisect.bisect_left(idx, f.end)

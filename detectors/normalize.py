@@ -1,0 +1,192 @@
+"""One normalisation pass before matching, with a map back to the original offsets.
+
+What it does, in order:
+
+1. A 1:1 `str.translate`: full-width ASCII to half-width, the ideographic space
+   and no-break space to a space, upper-case Latin letters to lower case. Length
+   does not change, so offsets stay put.
+2. Runs of Chinese numerals read out as a number (零九一七二八…, 〇/洞/幺 variants)
+   become ASCII digits, 1:1, so `零九一二三四五六七八` is matched as a phone number.
+   Only long runs are converted: a lone 一 or 三 in a sentence stays a word.
+3. Zero-width characters (ZWSP, ZWJ, BOM, soft hyphen, variation selectors) are
+   deleted; only then is an index map kept (normalised position -> original).
+
+Separators *inside* numbers (spaces, dashes, dots, emoji) are not deleted here:
+deleting them would glue neighbouring numbers together ("0912345678 2樓").
+Every numeric pattern instead allows `SEP` between its digits, and the matched
+value is compacted with `digits_of()` / `alnum_of()`.
+
+ROC (Minguo) dates are parsed by `parse_date()` below: 民國75年3月2日, 75.03.02,
+750302, 1986/3/2 all become a `(year, month, day)` in the Gregorian calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+# Between two digits of a number a writer may put a space, dash, dot, underscore,
+# a middle dot or an emoji; at most two of them in a row.
+SEP = r"(?:[ \t\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"
+_ZW_RE = regex.compile("[" + _ZERO_WIDTH + "]")
+
+
+def _build_fold() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for cp in range(0xFF01, 0xFF5F):  # full-width ! .. ~
+        table[cp] = cp - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    table[0x00A0] = 0x20
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = cp + 32
+    for cp in range(0xFF21, 0xFF3B):  # full-width A..Z -> a..z
+        table[cp] = cp - 0xFEE0 + 32
+    table[ord("－")] = ord("-")
+    return table
+
+
+FOLD = _build_fold()
+
+CN_DIGITS = {
+    "零": "0",
+    "〇": "0",
+    "洞": "0",
+    "一": "1",
+    "幺": "1",
+    "壹": "1",
+    "二": "2",
+    "貳": "2",
+    "三": "3",
+    "參": "3",
+    "四": "4",
+    "肆": "4",
+    "五": "5",
+    "伍": "5",
+    "六": "6",
+    "陸": "6",
+    "七": "7",
+    "柒": "7",
+    "八": "8",
+    "捌": "8",
+    "九": "9",
+    "玖": "9",
+}
+_CN_TABLE = str.maketrans(CN_DIGITS)
+_CN_CLASS = "".join(CN_DIGITS)
+# A run of at least 7 digit characters (Chinese or ASCII, optionally separated)
+# with at least 4 Chinese numerals in it: a number read out, not a sentence.
+_CN_RUN = regex.compile(rf"(?:[{_CN_CLASS}0-9](?:[ \-]?)){{6,}}[{_CN_CLASS}0-9]")
+_CN_ANY = regex.compile(f"[{_CN_CLASS}]")
+
+
+class Normalized:
+    """The normalised text and the way back to original offsets."""
+
+    __slots__ = ("_index", "original", "text")
+
+    def __init__(self, original: str, text: str, index: list[int] | None) -> None:
+        self.original = original
+        self.text = text
+        self._index = index  # None: identity (no character was deleted)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        idx = self._index
+        if idx is None:
+            return start, end
+        if end <= start:
+            o = idx[start] if start < len(idx) else len(self.original)
+            return o, o
+        return idx[start], idx[end - 1] + 1
+
+
+def _convert_cn_runs(text: str) -> str:
+    def repl(m: regex.Match[str]) -> str:
+        run = m.group()
+        if len(_CN_ANY.findall(run)) < 4:
+            return run
+        return run.translate(_CN_TABLE)
+
+    return _CN_RUN.sub(repl, text)
+
+
+def normalize(text: str) -> Normalized:
+    if text.isascii():
+        return Normalized(text, text.lower(), None)
+    folded = text.translate(FOLD)
+    if _CN_ANY.search(folded) is not None:
+        folded = _convert_cn_runs(folded)
+    if _ZW_RE.search(folded) is None:
+        return Normalized(text, folded, None)
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(folded):
+        if ch in _ZERO_WIDTH:
+            continue
+        chars.append(ch)
+        index.append(i)
+    return Normalized(text, "".join(chars), index)
+
+
+_NOT_DIGIT = regex.compile(r"[^0-9]")
+_NOT_ALNUM = regex.compile(r"[^0-9a-z]")
+
+
+def digits_of(s: str) -> str:
+    return _NOT_DIGIT.sub("", s)
+
+
+def alnum_of(s: str) -> str:
+    """Letters and digits of a normalised match, upper-cased: `a 12-34` -> `A1234`."""
+    return _NOT_ALNUM.sub("", s).upper()
+
+
+# ---------------------------------------------------------------- dates
+
+ROC_OFFSET = 1911
+
+
+def to_gregorian(year: int, *, roc: bool | None = None) -> int:
+    """A year as written -> Gregorian. `roc=None`: guess (< 200 is a ROC year)."""
+    if roc or (roc is None and year < 200):
+        return year + ROC_OFFSET
+    return year
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_date(value: str) -> tuple[int, int, int] | None:
+    """Parse a normalised date string into (Gregorian year, month, day), or None.
+
+    Accepts 民國75年3月2日 / 75年3月2日 / 1986年3月2日, 75.03.02 / 75-3-2 / 75/3/2,
+    1986-03-02, and the compact 750302 (ROC, 6 digits) / 0750302 (7) / 19860302 (8).
+    """
+    v = value.replace("民國", "").replace("民", "").strip()
+    m = regex.fullmatch(r"(\d{2,4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?", v)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        digits = digits_of(v)
+        if len(digits) != len(v):
+            return None
+        if len(digits) == 8 and digits[:2] in ("19", "20"):
+            y, mo, d = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+        elif len(digits) == 7:
+            y, mo, d = int(digits[:3]), int(digits[3:5]), int(digits[5:])
+        elif len(digits) == 6:
+            y, mo, d = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+        else:
+            return None
+    y = to_gregorian(y)
+    if not 1900 <= y <= 2100 or not valid_date(y, mo, d):
+        return None
+    return y, mo, d

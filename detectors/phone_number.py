@@ -1,0 +1,152 @@
+"""`phone_number`: Taiwanese mobile and landline numbers.
+
+Mobile numbers (09xx-xxx-xxx, +886 9xx) are personal; a landline is usually an
+office. The score says which: an office line (with an extension, 總機, 辦公室,
+專線) or the sender's own number is reported with a low score and the policy lets
+it pass; a mobile near a citizen (關係人, 民眾, 嫌疑人...) scores high. Public
+hotlines (1999, 110, 165, 1955, 0800-...) are not phone numbers of anyone.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
+from detectors.normalize import SEP, digits_of
+
+MOBILE = regex.compile(rf"(?<![0-9])(?:\+?886{SEP}|0)9(?:{SEP}[0-9]){{8}}(?![0-9])")
+LANDLINE = regex.compile(
+    rf"(?<![0-9])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?){SEP}[0-9](?:{SEP}[0-9]){{5,7}}(?![0-9])"
+)
+EXTENSION = regex.compile(r"\s*(?:分機|轉|#|ext\.?|x)\s*[0-9]{1,6}")
+
+CONTEXT_PHONE: tuple[str, ...] = (
+    "電話",
+    "手機",
+    "行動電話",
+    "聯絡電話",
+    "市話",
+    "住家電話",
+    "家裡電話",
+    "室內電話",
+    "號碼",
+    "line id",
+    "phone",
+    "mobile",
+    "tel",
+    "cell",
+)
+CONTEXT_OFFICE: tuple[str, ...] = (
+    "分機",
+    "總機",
+    "辦公室",
+    "專線",
+    "服務專線",
+    "服務台",
+    "櫃台",
+    "客服",
+    "傳真",
+    "承辦",
+    "承辦人",
+    "本署",
+    "本局",
+    "本處",
+    "本所",
+    "本隊",
+    "本科",
+    "office",
+    "ext",
+    "fax",
+    "hotline",
+)
+CONTEXT_SELF: tuple[str, ...] = (
+    "我的手機",
+    "我手機",
+    "我的電話",
+    "我電話",
+    "打給我",
+    "找我",
+    "聯絡我",
+    "call me",
+    "my phone",
+    "my mobile",
+)
+CONTEXT_HOME: tuple[str, ...] = ("住家", "家裡", "家中", "宅", "住處", "home")
+WINDOW_BEFORE = 20
+WINDOW_AFTER = 12
+
+_PERSON = frozenset(PERSON_ROLES)
+_PHONE = frozenset(CONTEXT_PHONE)
+_OFFICE = frozenset(CONTEXT_OFFICE)
+_SELF = frozenset(CONTEXT_SELF)
+_HOME = frozenset(CONTEXT_HOME)
+
+
+def mask_phone(digits: str) -> str:
+    """0912345678 -> 0912-***-678; 0223889393 -> 02-****-9393."""
+    if digits.startswith("886"):
+        digits = "0" + digits[3:]
+    if digits.startswith("09") and len(digits) == 10:
+        return f"{digits[:4]}-***-{digits[7:]}"
+    head = 3 if digits[:3] in ("037", "049", "082", "089") else 2
+    return f"{digits[:head]}-{'*' * (len(digits) - head - 4)}-{digits[-4:]}"
+
+
+def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, str | None]:
+    ext = EXTENSION.match(doc.text, end)
+    if ext is not None:
+        return 0.1, "phone_number.office_extension", "分機"
+    office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
+    self_ = doc.near(_SELF, start, end, 12, 4)
+    person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, WINDOW_AFTER)
+    if self_ and not person:
+        return 0.2, "phone_number.own", self_
+    if person:
+        return 0.8, "phone_number.person", person
+    if office:
+        return 0.15, "phone_number.office", office
+    home = doc.near(_HOME, start, end, 10, 4)
+    if home:
+        return 0.75, "phone_number.home", home
+    ctx = doc.near(_PHONE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
+    if mobile:
+        return 0.55, "phone_number.mobile", ctx
+    return 0.3, "phone_number.landline", ctx
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, mobile in ((MOBILE, True), (LANDLINE, False)):
+        for m in pattern.finditer(doc.text):
+            s, e = m.start(), m.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            digits = digits_of(m.group())
+            if not mobile and digits.startswith("0800"):
+                continue
+            taken.append((s, e))
+            score, rule, ctx = _score(doc, s, e, mobile)
+            out.append(
+                doc.finding(
+                    "phone_number",
+                    s,
+                    e,
+                    masked=mask_phone(digits),
+                    score=score,
+                    rule=rule,
+                    value=digits,
+                    context=ctx,
+                )
+            )
+    return out
+
+
+DETECTOR = Detector(
+    name="phone_number",
+    find=find,
+    words=CONTEXT_PHONE + CONTEXT_OFFICE + CONTEXT_SELF + CONTEXT_HOME + PERSON_ROLES,
+    needs_digit=True,
+)

@@ -1,0 +1,141 @@
+"""Findings -> one verdict per message: allow, warn or block.
+
+Detectors score each finding from its local context (a mobile number next to
+關係人 scores high; an office line with 分機 scores low). The policy then weighs
+the findings *together*:
+
+- an identifier with a valid checksum (national ID, resident certificate, card)
+  is a leak on its own;
+- a person's name is harmless alone, and becomes a leak when tied to a birth
+  date, home address, phone, ID or a case matter in the same message; the
+  other way round, a birth date or an address becomes a leak when tied to a person;
+- keyword matters (warrant, investigation, procurement...) are only reported by
+  their detectors when the context leaks (see each detector);
+- an allow-listed value, a disabled type or a finding under the warn threshold
+  is kept aside (`suppressed`) for `--explain`, not reported.
+
+Verdict: the highest final score; >= block threshold -> block, >= warn -> warn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detectors.base import Finding, Verdict
+from detectors.config import Policy
+
+# Identifiers that are a leak on their own.
+HARD_IDS = frozenset({"tw_national_id", "tw_resident_id", "credit_card", "passport_number"})
+# What a person's name can be tied to.
+PERSONAL_DATA = frozenset(
+    {
+        "tw_national_id",
+        "tw_resident_id",
+        "passport_number",
+        "phone_number",
+        "email",
+        "address",
+        "birth_date",
+        "bank_account",
+        "credit_card",
+        "license_plate",
+    }
+)
+CASE_MATTERS = frozenset(
+    {
+        "health_info",
+        "criminal_record",
+        "travel_record",
+        "warrant",
+        "investigation_secret",
+        "whistleblower_identity",
+        "personnel_secret",
+        "inspection_plan",
+        "procurement_secret",
+    }
+)
+# Personal data that needs a person (or another personal datum) to be a leak.
+NEEDS_PERSON = frozenset({"birth_date", "address", "license_plate", "email", "phone_number"})
+
+PERSON_TIE_DISTANCE = 40  # characters between a name and what it is tied to
+
+
+def _near(a: Finding, b: Finding, dist: int) -> bool:
+    return a.start - dist <= b.end and b.start - dist <= a.end
+
+
+def decide(
+    findings: list[Finding], policy: Policy
+) -> tuple[Verdict, list[Finding], list[Finding], list[str]]:
+    """Return (verdict, reported findings, suppressed findings, reasons)."""
+    reasons: list[str] = []
+    live: list[Finding] = []
+    suppressed: list[Finding] = []
+    for f in findings:
+        if f.type in policy.disabled_types:
+            suppressed.append(replace(f, rule=f.rule + "+disabled"))
+        elif f.rule.endswith("+allowlist"):
+            suppressed.append(f)
+        else:
+            live.append(f)
+
+    names = [f for f in live if f.type == "person_name" and f.score >= 0.3]
+    personal = [f for f in live if f.type in PERSONAL_DATA and f.score >= 0.3]
+    matters = [f for f in live if f.type in CASE_MATTERS and f.score >= policy.warn_threshold]
+
+    boosted: dict[int, float] = {}
+
+    def boost(f: Finding, score: float, reason: str) -> None:
+        i = id(f)
+        if score > boosted.get(i, f.score):
+            boosted[i] = score
+            if reason not in reasons:
+                reasons.append(reason)
+
+    # A name tied to personal data or a case matter: both are a leak.
+    for n in names:
+        tied = [p for p in personal if _near(n, p, PERSON_TIE_DISTANCE)]
+        for p in tied:
+            if p.score < 0.2:  # office line, own number: the name is staff
+                continue
+            boost(p, max(p.score, 0.8), f"person_name+{p.type}")
+            boost(n, 0.8, f"person_name+{p.type}")
+        if matters:
+            boost(n, 0.75, "person_name+case_matter")
+
+    # Two different kinds of personal data about one person (birth date + address).
+    kinds = {p.type for p in personal if p.score >= 0.4}
+    if len(kinds) >= 2:
+        for p in personal:
+            if p.score >= 0.4:
+                boost(p, max(p.score, 0.7), "personal_data_combination")
+
+    # Personal data next to a case matter (a phone in a whistleblower message).
+    if matters:
+        for p in personal:
+            if p.score >= 0.2 and p.rule not in (
+                "phone_number.office_extension",
+                "phone_number.office",
+            ):
+                boost(p, max(p.score, 0.7), f"{p.type}+case_matter")
+
+    final: list[Finding] = []
+    for f in live:
+        s = boosted.get(id(f), f.score)
+        f2 = f if s == f.score else replace(f, score=s)
+        if s >= policy.warn_threshold:
+            final.append(f2)
+        else:
+            suppressed.append(f2)
+
+    top = max((f.score for f in final), default=0.0)
+    verdict: Verdict = "allow"
+    if top >= policy.block_threshold:
+        verdict = "block"
+    elif top >= policy.warn_threshold:
+        verdict = "warn"
+    for f in final:
+        if f.type in HARD_IDS and f.checksum and "hard_identifier" not in reasons:
+            reasons.append("hard_identifier")
+    final.sort(key=lambda f: (f.start, f.end, f.type))
+    return verdict, final, suppressed, reasons

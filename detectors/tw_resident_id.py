@@ -1,0 +1,75 @@
+"""`tw_resident_id`: the resident certificate number (居留證統一證號, UI number).
+
+Two formats, both checksummed:
+- new (from 2021): one letter + 8/9 (sex) + 7 digits + check digit, the national-ID
+  checksum;
+- old ARC: two letters (area, then A-D for sex/kind) + 8 digits; the second
+  letter counts as the last digit of its area code.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding, mask_middle
+from detectors.doc import Doc
+from detectors.normalize import SEP, alnum_of
+from detectors.tw_national_id import LETTER_CODES, checksum_ok
+
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[89a-d](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+
+CONTEXT: tuple[str, ...] = (
+    "居留證",
+    "居留",
+    "統一證號",
+    "證號",
+    "arc",
+    "移工",
+    "外勞",
+    "看護",
+    "外籍",
+    "resident",
+    "resident certificate",
+    "ui no",
+)
+CONTEXT_BEFORE = 20
+CONTEXT_AFTER = 8
+
+_CONTEXT = frozenset(CONTEXT)
+
+
+def validate(value: str) -> bool | None:
+    v = value.upper()
+    if len(v) != 10 or v[0] not in LETTER_CODES:
+        return False
+    if v[1] in "89" and v[1:].isdigit():
+        return checksum_ok(LETTER_CODES[v[0]], int(v[1]), v[2:])
+    if v[1] in "ABCD" and v[2:].isdigit():
+        return checksum_ok(LETTER_CODES[v[0]], LETTER_CODES[v[1]] % 10, v[2:])
+    return False
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PATTERN.finditer(doc.text):
+        value = alnum_of(m.group())
+        if not validate(value):
+            continue
+        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        out.append(
+            doc.finding(
+                "tw_resident_id",
+                m.start(),
+                m.end(),
+                masked=mask_middle(value),
+                score=1.0 if ctx else 0.95,
+                rule="tw_resident_id.new" if value[1].isdigit() else "tw_resident_id.arc",
+                value=value,
+                checksum=True,
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(name="tw_resident_id", find=find, words=CONTEXT, needs_digit=True)

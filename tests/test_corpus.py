@@ -1,0 +1,240 @@
+"""The labelled corpus: is the data honest, and does the detection engine meet the quality bar?
+
+tests/corpus/text_corpus.jsonl holds hand-written zh-TW group-chat messages in the format of the
+held-out judging set (see ../shared/eval-sample/text_sample.jsonl): about half leaks, half hard
+negatives. A message counts as flagged when `scan_text` returns `warn` or `block`.
+
+The bar: recall >= 0.97 and false-positive rate <= 0.02. On failure the misses are listed by id,
+note and labels (the corpus is synthetic, so no raw personal data is involved, but we still keep
+the texts out of the report: `python bench/corpus_report.py --misses` shows the same list).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+CORPUS_DIR = Path(__file__).parent / "corpus"
+CORPUS = CORPUS_DIR / "text_corpus.jsonl"
+HOLDOUT = CORPUS_DIR / "text_holdout.jsonl"
+
+TYPES = frozenset(
+    {
+        "tw_national_id",
+        "tw_resident_id",
+        "passport_number",
+        "phone_number",
+        "email",
+        "address",
+        "birth_date",
+        "bank_account",
+        "credit_card",
+        "license_plate",
+        "person_name",
+        "health_info",
+        "criminal_record",
+        "travel_record",
+        "warrant",
+        "investigation_secret",
+        "whistleblower_identity",
+        "procurement_secret",
+        "classified_marking",
+        "personnel_secret",
+        "inspection_plan",
+    }
+)
+FIELDS = {"id", "text", "expect", "types", "note"}
+MIN_MESSAGES = 650
+MIN_POSITIVES_PER_TYPE = 10
+MIN_RECALL = 0.97
+MAX_FPR = 0.02
+# IDs that are public knowledge (documentation and test systems), never a citizen's.
+KNOWN_TEST_IDS = frozenset({"A123456789"})
+
+# ------------------------------------------------------------------ our own small validators
+# (deliberately independent of detectors/: the corpus checks itself)
+
+_CODES = {c: v for c, v in zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36), strict=True)}
+_ID_RE = re.compile(r"(?<![A-Z0-9])([A-Z][1289]\d{8})(?!\d)")
+_ARC_RE = re.compile(r"(?<![A-Z0-9])([A-Z][A-D]\d{8})(?!\d)")
+_SEPARATORS = re.compile(r"[\s\-.\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _checksum(letter: str, second: int, rest: str) -> bool:
+    code = _CODES[letter]
+    total = code // 10 + (code % 10) * 9 + second * 8
+    total += sum(int(d) * w for d, w in zip(rest, (7, 6, 5, 4, 3, 2, 1, 1), strict=True))
+    return total % 10 == 0
+
+
+def id_valid(value: str) -> bool:
+    """National ID (second digit 1/2) or new resident certificate (8/9), standard checksum."""
+    return bool(re.fullmatch(r"[A-Z][1289]\d{8}", value)) and _checksum(
+        value[0], int(value[1]), value[2:]
+    )
+
+
+def arc_valid(value: str) -> bool:
+    """Old ARC: the second letter's code's last digit takes the gender digit's place."""
+    return bool(re.fullmatch(r"[A-Z][A-D]\d{8}", value)) and _checksum(
+        value[0], _CODES[value[1]] % 10, value[2:]
+    )
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def compact(text: str) -> str:
+    """Undo the evasions the corpus uses: full-width, lower case, spaces, dashes, dots, zero-width."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
+def id_candidates(text: str) -> tuple[list[str], list[str]]:
+    """ID-shaped strings, read both with the separators kept and with them removed."""
+    kept = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", unicodedata.normalize("NFKC", text))
+    variants = (kept.upper(), compact(text))
+    ids = sorted({v for flat in variants for v in _ID_RE.findall(flat)})
+    arcs = sorted({v for flat in variants for v in _ARC_RE.findall(flat)})
+    return ids, arcs
+
+
+# ------------------------------------------------------------------ loading
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict]:
+    return load(CORPUS)
+
+
+# ------------------------------------------------------------------ data hygiene
+
+
+@pytest.mark.parametrize("path", [CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+def test_records_are_well_formed(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} not written yet")
+    items = load(path)
+    ids = [it.get("id") for it in items]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    texts = Counter(it.get("text") for it in items)
+    assert not [t for t, n in texts.items() if n > 1], "duplicate texts"
+    for it in items:
+        assert set(it) == FIELDS, it.get("id")
+        assert isinstance(it["text"], str) and it["text"], it["id"]
+        assert it["expect"] in ("flag", "allow"), it["id"]
+        assert isinstance(it["types"], list), it["id"]
+        assert set(it["types"]) <= TYPES, (it["id"], set(it["types"]) - TYPES)
+        assert len(it["types"]) == len(set(it["types"])), it["id"]
+        assert bool(it["types"]) == (it["expect"] == "flag"), it["id"]
+        assert isinstance(it["note"], str) and it["note"], it["id"]
+
+
+def test_corpus_size_balance_and_coverage(corpus: list[dict]) -> None:
+    assert len(corpus) >= MIN_MESSAGES
+    negatives = sum(it["expect"] == "allow" for it in corpus)
+    assert 0.4 <= negatives / len(corpus) <= 0.6, negatives
+    per_type = Counter(t for it in corpus for t in it["types"])
+    thin = {t: per_type[t] for t in TYPES if per_type[t] < MIN_POSITIVES_PER_TYPE}
+    assert not thin, f"types with too few positives: {thin}"
+
+
+def test_holdout_is_separate_and_balanced(corpus: list[dict]) -> None:
+    if not HOLDOUT.exists():
+        pytest.skip("holdout not written yet")
+    holdout = load(HOLDOUT)
+    assert len(holdout) >= 150
+    assert not {it["text"] for it in holdout} & {it["text"] for it in corpus}
+    assert not {it["id"] for it in holdout} & {it["id"] for it in corpus}
+    negatives = sum(it["expect"] == "allow" for it in holdout)
+    assert 0.35 <= negatives / len(holdout) <= 0.65
+    assert {t for it in holdout for t in it["types"]} == TYPES
+
+
+@pytest.mark.parametrize("path", [CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+def test_labelled_ids_pass_their_checksums(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} not written yet")
+    for it in load(path):
+        ids, arcs = id_candidates(it["text"])
+        nat = [v for v in ids if v[1] in "12"]
+        res = [v for v in ids if v[1] in "89"]
+        if it["expect"] == "allow":
+            # A negative never hides a valid citizen ID (test IDs aside).
+            valid = [v for v in ids if id_valid(v) and v not in KNOWN_TEST_IDS]
+            valid += [v for v in arcs if arc_valid(v)]
+            assert not valid, f"{it['id']}: a negative holds a checksum-valid ID"
+            continue
+        valid_nat = [v for v in nat if id_valid(v) and v not in KNOWN_TEST_IDS]
+        valid_res = [v for v in res if id_valid(v)] + [v for v in arcs if arc_valid(v)]
+        if "tw_national_id" in it["types"]:
+            assert valid_nat, f"{it['id']}: labelled national ID fails its checksum"
+        else:
+            assert not valid_nat, f"{it['id']}: unlabelled national ID"
+        if "tw_resident_id" in it["types"]:
+            assert valid_res, f"{it['id']}: labelled resident certificate fails its checksum"
+        else:
+            assert not valid_res, f"{it['id']}: unlabelled resident certificate"
+        if "credit_card" in it["types"]:
+            runs = re.findall(r"\d{13,19}", compact(it["text"]))
+            assert any(luhn(r) for r in runs), it["id"]
+
+
+def test_validators_know_the_reference_values() -> None:
+    # From the eval sample's label policy: valid citizen ID, valid ARC, invalid order number.
+    assert id_valid("T199250993") and id_valid("H210409195") and id_valid("A123456789")
+    assert arc_valid("AC09011888")
+    assert not id_valid("V237312688")
+    assert luhn("4111111111111111") and not luhn("4111111111111112")
+
+
+# ------------------------------------------------------------------ the quality bar
+
+
+def score(items: list[dict]) -> dict:
+    from detectors import scan_text
+
+    misses, false_flags = [], []
+    for it in items:
+        verdict = scan_text(it["text"]).verdict
+        flagged = verdict in ("warn", "block")
+        if it["expect"] == "flag" and not flagged:
+            misses.append(it)
+        elif it["expect"] == "allow" and flagged:
+            false_flags.append((it, verdict))
+    positives = sum(it["expect"] == "flag" for it in items)
+    negatives = len(items) - positives
+    return {
+        "recall": 1 - len(misses) / positives if positives else 1.0,
+        "fpr": len(false_flags) / negatives if negatives else 0.0,
+        "misses": misses,
+        "false_flags": false_flags,
+    }
+
+
+def test_detection_meets_the_quality_bar(corpus: list[dict]) -> None:
+    result = score(corpus)
+    report = [
+        f"recall {result['recall']:.3f} (bar {MIN_RECALL}), FPR {result['fpr']:.3f} (bar {MAX_FPR})"
+    ]
+    report += [f"  missed {it['id']} {it['types']} {it['note']}" for it in result["misses"]]
+    report += [
+        f"  false {verdict} {it['id']} {it['note']}" for it, verdict in result["false_flags"]
+    ]
+    assert result["recall"] >= MIN_RECALL and result["fpr"] <= MAX_FPR, "\n".join(report)

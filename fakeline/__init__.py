@@ -1,0 +1,29 @@
+"""fakeline: a local LINE platform on 127.0.0.1 that speaks the real Messaging API.
+
+    async with FakeLinePlatform(secret, token) as p:
+        config = Configuration(host=p.base_url, access_token=token)
+        ...
+
+See ``fakeline.platform.FakeLinePlatform`` for the world model, recording,
+failure injection, webhook event builders and delivery.
+"""
+
+from fakeline.ids import group_id, room_id, ulid, user_id
+from fakeline.platform import SIGN, Chat, ChatEntry, FakeLinePlatform, Friend, SentMessage
+from fakeline.transcript import render_message_plain, render_text_v2, transcript
+
+__all__ = [
+    "SIGN",
+    "Chat",
+    "ChatEntry",
+    "FakeLinePlatform",
+    "Friend",
+    "SentMessage",
+    "group_id",
+    "render_message_plain",
+    "render_text_v2",
+    "room_id",
+    "transcript",
+    "ulid",
+    "user_id",
+]

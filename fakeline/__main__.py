@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import signal
 
+from fakeline.control import apply_world
 from fakeline.platform import FakeLinePlatform
 
 
@@ -19,6 +21,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--token", default="fakeline-access-token", help="channel access token")
     parser.add_argument("--quota", type=int, default=1000, help="monthly push limit (-1 for none)")
     parser.add_argument("--reply-token-ttl", type=float, default=60.0)
+    parser.add_argument(
+        "--world",
+        help="JSON file with friends/groups/rooms (the body of POST /__fakeline__/world)",
+    )
     return parser.parse_args(argv)
 
 
@@ -31,6 +37,9 @@ async def _serve(args: argparse.Namespace) -> None:
         monthly_limit=None if args.quota < 0 else args.quota,
         reply_token_ttl=args.reply_token_ttl,
     )
+    if args.world:
+        with open(args.world, encoding="utf-8") as fh:
+            apply_world(platform, json.load(fh))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -28,6 +28,8 @@ from typing import Any
 from aiohttp import ClientSession, ClientTimeout, web
 
 from fakeline import ids
+from fakeline.control import add_routes as add_control_routes
+from fakeline.transcript import render_message_plain, transcript
 from fakeline.validation import error_body, validate_messages
 
 JSON = dict[str, Any]
@@ -87,8 +89,6 @@ class SentMessage:
     @property
     def texts(self) -> list[str]:
         """Each message rendered as plain text (textV2 placeholders substituted)."""
-        from fakeline.transcript import render_message_plain
-
         return [render_message_plain(m) for m in self.messages]
 
     def to_json(self) -> JSON:
@@ -159,6 +159,7 @@ class _FailRule:
     retry_after: float | None
     body: JSON | None
     accept: bool
+    delay: float
 
 
 @dataclass
@@ -348,6 +349,7 @@ class FakeLinePlatform:
         retry_after: float | None = None,
         body: JSON | None = None,
         accept: bool = False,
+        delay: float = 0.0,
     ) -> None:
         """Answer the next ``n`` matching API requests with ``status``.
 
@@ -355,11 +357,19 @@ class FakeLinePlatform:
         every API call. With ``accept=True`` the request is processed first (the
         message is recorded and the retry key consumed) and only the response is
         replaced: a "lost response" for retry-key tests. A 429 carries
-        ``Retry-After`` when ``retry_after`` is given.
+        ``Retry-After`` when ``retry_after`` is given. ``delay`` holds the answer
+        back that many seconds (longer than the client's timeout = a timeout).
         """
         self._fail_rules.append(
             _FailRule(
-                n, status, path, method.upper() if method else None, retry_after, body, accept
+                n,
+                status,
+                path,
+                method.upper() if method else None,
+                retry_after,
+                body,
+                accept,
+                delay,
             )
         )
 
@@ -394,12 +404,26 @@ class FakeLinePlatform:
         return [s for s in self.sent if s.target == target and s.delivered]
 
     def texts_to(self, target: str, *, delivered_only: bool = True) -> list[str]:
-        """Plain text of every message the chat ``target`` received."""
+        """Plain text of every message the chat ``target`` received (mentions as @Name)."""
         out: list[str] = []
         for s in self.messages_to(target):
             if s.delivered or not delivered_only:
-                out.extend(s.texts)
+                out.extend(self.render(s))
         return out
+
+    def render(self, sent: SentMessage) -> list[str]:
+        """Each message of ``sent`` as plain text, names resolved in its chat."""
+
+        def name_of(uid: str) -> str:
+            return self.display_name(uid, sent.target)
+
+        return [render_message_plain(m, name_of) for m in sent.messages]
+
+    def transcript(
+        self, chat_id: str, *, viewer: str | None = None, tz: str = "Asia/Taipei"
+    ) -> str:
+        """The chat as ``viewer`` sees it (see ``fakeline.transcript.transcript``)."""
+        return transcript(self, chat_id, viewer=viewer, tz=tz)
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         """Wait until ``predicate()`` is true; re-checked whenever the platform records
@@ -484,7 +508,7 @@ class FakeLinePlatform:
         r.add_post("/v2/bot/room/{chat_id}/leave", self._h_leave)
         r.add_get("/v2/bot/info", self._h_bot_info)
         r.add_post("/v2/bot/chat/loading/start", self._h_loading)
-        r.add_get("/__fakeline__/sent", self._h_control_sent)
+        add_control_routes(app, self)
         return app
 
     @staticmethod
@@ -546,6 +570,8 @@ class FakeLinePlatform:
                 resp = self._check_auth(request) or await self._handle(handler, request)
                 if rule is not None:
                     resp = self._failure_response(rule)
+            if rule is not None and rule.delay > 0:
+                await asyncio.sleep(rule.delay)
         resp.headers["x-line-request-id"] = request_id
         self.requests.append((request.method, request.path, resp.status))
         await self._notify()
@@ -909,9 +935,6 @@ class FakeLinePlatform:
             return web.json_response(error_body(details), status=400)
         return web.json_response({}, status=202)
 
-    async def _h_control_sent(self, request: web.Request) -> web.Response:
-        return web.json_response([s.to_json() for s in self.sent])
-
     # ------------------------------------------------------------------ webhook events
 
     def _now_ms(self) -> int:
@@ -984,7 +1007,11 @@ class FakeLinePlatform:
     def _log_system(self, chat_id: str, text: str) -> None:
         self._log(chat_id, None, "system", {"type": "system", "text": text})
 
-    def _new_inbound_message(self, chat_id: str, message_id: str | None) -> str:
+    def _new_inbound_message(self, chat_id: str, message_id: str | None, sender: str) -> str:
+        chat = self.chats.get(chat_id)
+        if chat is not None and sender not in chat.members:
+            # only members can post: a sender we did not know joins silently
+            self.add_member(chat_id, sender, self.users.get(sender) or f"User {sender[1:5]}")
         mid = message_id or self._next_message_id()
         self._message_chat[mid] = chat_id
         return mid
@@ -1034,7 +1061,7 @@ class FakeLinePlatform:
         (``@All``), ``(index, length, user_id)`` tuples or raw mentionee dicts.
         """
         chat_id = chat or user_id
-        mid = self._new_inbound_message(chat_id, message_id)
+        mid = self._new_inbound_message(chat_id, message_id, user_id)
         message: JSON = {"id": mid, "type": "text", "quoteToken": self._quote_token(), "text": text}
         if mentions:
             message["mention"] = {"mentionees": self._mentionees(text, mentions, chat)}
@@ -1067,7 +1094,7 @@ class FakeLinePlatform:
         (index starts at 1); ``external_url`` makes ``contentProvider`` external.
         """
         chat_id = chat or user_id
-        mid = self._new_inbound_message(chat_id, message_id)
+        mid = self._new_inbound_message(chat_id, message_id, user_id)
         if content is not None:
             self.put_content(mid, content, content_type)
         provider: JSON = {"type": "line"}
@@ -1129,7 +1156,7 @@ class FakeLinePlatform:
         timestamp_ms: int | None = None,
     ) -> JSON:
         chat_id = chat or user_id
-        mid = self._new_inbound_message(chat_id, message_id)
+        mid = self._new_inbound_message(chat_id, message_id, user_id)
         self.put_content(mid, content, content_type)
         message: JSON = {"id": mid, "type": "file", "fileName": file_name, "fileSize": len(content)}
         self._log(chat_id, user_id, "message", message)
@@ -1157,9 +1184,11 @@ class FakeLinePlatform:
                 entry.unsent = True
         if chat is None and chat_id != user_id:
             chat = chat_id
+        # In groups and rooms LINE only puts userId in message events' sources.
+        source = self._source(user_id, None) if chat is None else self._source(None, chat)
         return self._event(
             "unsend",
-            self._source(user_id, chat),
+            source,
             reply=False,
             timestamp_ms=timestamp_ms,
             unsend={"messageId": message_id},
@@ -1306,9 +1335,11 @@ class FakeLinePlatform:
         elif signature is not None:
             headers["X-Line-Signature"] = signature
         if self._session is None or self._session.closed:
-            self._session = ClientSession(timeout=ClientTimeout(total=timeout))
+            self._session = ClientSession()
         started = time.perf_counter()
-        async with self._session.post(url, data=raw, headers=headers) as resp:
+        async with self._session.post(
+            url, data=raw, headers=headers, timeout=ClientTimeout(total=timeout)
+        ) as resp:
             await resp.read()
             status = resp.status
         self.webhooks.append((status, time.perf_counter() - started))

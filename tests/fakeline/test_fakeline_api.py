@@ -364,3 +364,33 @@ async def test_loading_animation(platform: FakeLinePlatform, api: AsyncMessaging
         ShowLoadingAnimationRequest(chatId=ALICE, loadingSeconds=5)
     )
     assert resp.status_code == 202
+
+
+async def test_delayed_failure_is_a_client_timeout(
+    platform: FakeLinePlatform, api: AsyncMessagingApi
+) -> None:
+    import asyncio
+
+    platform.fail_next(1, status=500, path="/v2/bot/message/push", delay=0.3)
+    req = PushMessageRequest(to=ALICE, messages=[TextMessage(text="slow")])
+    with pytest.raises(asyncio.TimeoutError):
+        await api.push_message(req, _request_timeout=0.1)
+    await api.push_message(req)
+    assert platform.texts_to(ALICE) == ["slow"]
+
+
+async def test_unknown_sender_joins_group_and_reply_goes_to_room(
+    platform: FakeLinePlatform, api: AsyncMessagingApi
+) -> None:
+    dave = user_id("dave")
+    platform.add_user(dave, "Dave")
+    platform.text_event(dave, "hi", chat=GROUP)
+    assert (await api.get_group_member_profile(GROUP, dave)).display_name == "Dave"
+    token = platform.text_event(ALICE, "in the room", chat=ROOM)["replyToken"]
+    assert platform.reply_token_valid(token)
+    await api.reply_message(
+        ReplyMessageRequest(replyToken=token, messages=[TextMessage(text="ok")])
+    )
+    assert not platform.reply_token_valid(token)
+    assert platform.texts_to(ROOM) == ["ok"]
+    assert "Alice: in the room" in platform.transcript(ROOM, viewer=BOB)

@@ -100,10 +100,10 @@ def test_every_builder_parses_with_the_sdk(platform: FakeLinePlatform) -> None:
     assert (img.message.image_set.id, img.message.image_set.index) == ("S", 2)
     assert isinstance(parsed[2].message, FileMessageContent)
     assert parsed[2].message.file_size == 8
-    # unsend in a group says the group (not who unsent is hidden by LINE only for privacy
-    # of content, userId is still present in the source)
+    # in a group only message events carry userId: an unsend does not say who unsent
     assert parsed[3].unsend.message_id == text["message"]["id"]
-    assert isinstance(parsed[3].source, GroupSource)
+    assert isinstance(parsed[3].source, GroupSource) and parsed[3].source.user_id is None
+    assert "userId" not in events[3]["source"] and "replyToken" not in events[3]
     assert parsed[6].joined.members[0].user_id == user_id("dave")
     assert isinstance(parsed[8].source, UserSource) and parsed[8].follow.is_unblocked is False
     assert parsed[10].postback.data == "action=ack&incident=7"

@@ -1,0 +1,195 @@
+"""The aiohttp application: `create_app(config)`.
+
+    app = create_app(Config.from_env())
+    web.run_app(app, host=..., port=...)
+
+Routes: `POST /callback` (the LINE webhook, handlers/webhook.py) and `GET /healthz`.
+Every resource is opened and closed by its own cleanup context, in this order
+(closed in reverse):
+
+    store -> LINE API clients -> outbox worker -> deps + escalation worker
+          -> optional subsystems (OCR pool, tips scheduler) -> webhook (drains tasks)
+
+Optional subsystems plug in with one line each in `optional_contexts()` (or through
+`create_app(..., contexts=[...])`): a cleanup context that reads `app[DEPS]` and sets
+its field (`deps.ocr`, `deps.tips`) before the first event is served, e.g.
+
+    async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
+        pool = OcrPool(app[CONFIG]); app[DEPS].ocr = pool
+        yield
+        await pool.close()
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from linebot.v3.messaging import (
+    AsyncApiClient,
+    AsyncMessagingApi,
+    AsyncMessagingApiBlob,
+    Configuration,
+)
+
+from config import Config
+from handlers import build_dispatcher
+from handlers.deps import Clock, Deps, SystemClock
+from handlers.escalation import EscalationWorker
+from handlers.webhook import Webhook
+from outbox import Outbox
+from storage import Store
+
+log = logging.getLogger("bot.app")
+
+CleanupCtx = Callable[[web.Application], AsyncIterator[None]]
+
+
+@dataclass
+class LineClients:
+    client: AsyncApiClient
+    messaging: AsyncMessagingApi
+    blob: AsyncMessagingApiBlob
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    """Knobs tests and the demo turn; production uses the defaults."""
+
+    clock: Clock | None = None
+    outbox_base_delay: float = 1.0
+    outbox_max_delay: float = 300.0
+    reply_token_ttl: float = 50.0
+    escalation_max_sleep: float = 30.0
+
+
+CONFIG = web.AppKey("config", Config)
+OPTIONS = web.AppKey("options", AppOptions)
+STORE = web.AppKey("store", Store)
+LINE = web.AppKey("line", LineClients)
+OUTBOX = web.AppKey("outbox", Outbox)
+DEPS = web.AppKey("deps", Deps)
+ESCALATION = web.AppKey("escalation", EscalationWorker)
+WEBHOOK = web.AppKey("webhook", Webhook)
+STARTED_AT = web.AppKey("started_at", float)
+
+
+def optional_contexts() -> list[CleanupCtx]:
+    """Optional subsystems, one line each (image helper: OCR pool; tips helper: scheduler)."""
+    contexts: list[CleanupCtx] = []
+    return contexts
+
+
+def line_configuration(config: Config) -> Configuration:
+    """SDK configuration; LINE_API_BASE_URL sends every call (content included) there."""
+    return Configuration(host=config.line_api_base_url, access_token=config.channel_access_token)
+
+
+async def store_ctx(app: web.Application) -> AsyncIterator[None]:
+    store = Store.open(app[CONFIG].db_path)
+    app[STORE] = store
+    log.info("database ready path=%s", app[CONFIG].db_path)
+    yield
+    store.close()
+
+
+async def line_ctx(app: web.Application) -> AsyncIterator[None]:
+    client = AsyncApiClient(line_configuration(app[CONFIG]))
+    app[LINE] = LineClients(client, AsyncMessagingApi(client), AsyncMessagingApiBlob(client))
+    yield
+    await client.close()
+
+
+async def outbox_ctx(app: web.Application) -> AsyncIterator[None]:
+    opts = app[OPTIONS]
+    outbox = Outbox(
+        app[STORE],
+        app[LINE].messaging,
+        clock=time.time,
+        base_delay=opts.outbox_base_delay,
+        max_delay=opts.outbox_max_delay,
+        reply_token_ttl=opts.reply_token_ttl,
+    )
+    app[OUTBOX] = outbox
+    outbox.start()
+    yield
+    await outbox.stop()
+
+
+async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
+    config = app[CONFIG]
+    store = app[STORE]
+    policy = config.policy_path
+    if policy is not None:  # fail at start, not on the first message, if the file is bad
+        from detectors import scan_text
+
+        scan_text("", config=policy)
+    deps = Deps(
+        config=config,
+        store=store,
+        api=app[LINE].messaging,
+        blob=app[LINE].blob,
+        outbox=app[OUTBOX],
+        policy=policy,
+        clock=app[OPTIONS].clock or SystemClock(),
+        salt=store.hash_salt(config.hash_salt),
+    )
+    worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
+    deps.escalation = worker
+    app[DEPS] = deps
+    app[ESCALATION] = worker
+    worker.start()
+    yield
+    await worker.stop()
+
+
+async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
+    webhook = Webhook(app[DEPS], build_dispatcher())
+    app[WEBHOOK] = webhook
+    yield
+    await webhook.drain()  # finish in-flight events while everything else is still open
+
+
+async def callback(request: web.Request) -> web.Response:
+    return await request.app[WEBHOOK].handle(request)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    app = request.app
+    try:
+        counts = app[STORE].outbox_counts()
+        db_ok = True
+    except Exception:
+        counts, db_ok = {}, False
+    body: dict[str, Any] = {
+        "status": "ok" if db_ok else "degraded",
+        "database": db_ok,
+        "outbox_pending": counts.get("pending", 0) + counts.get("sending", 0),
+        "events_processed": app[WEBHOOK].processed,
+        "events_in_flight": len(app[WEBHOOK].tasks),
+        "uptime_seconds": round(time.time() - app[STARTED_AT], 1),
+    }
+    return web.json_response(body, status=200 if db_ok else 503)
+
+
+def create_app(
+    config: Config,
+    *,
+    options: AppOptions | None = None,
+    contexts: Sequence[CleanupCtx] | None = None,
+) -> web.Application:
+    """The bot's aiohttp application. `contexts` replaces `optional_contexts()` (tests)."""
+    app = web.Application(client_max_size=1024 * 1024)
+    app[CONFIG] = config
+    app[OPTIONS] = options or AppOptions()
+    app[STARTED_AT] = time.time()
+    app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx, deps_ctx])
+    app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
+    app.cleanup_ctx.append(webhook_ctx)
+    app.router.add_post("/callback", callback)
+    app.router.add_get("/healthz", healthz)
+    return app

@@ -1,0 +1,147 @@
+"""LINE message objects (the JSON the Messaging API takes), built from locale strings.
+
+Outgoing messages are plain dicts so the outbox can store them as JSON and the SDK
+can rebuild its models from them. Limits honoured here: buttons template text 160
+characters, action labels 20, quick reply labels 20, alt text 400, postback data 300.
+
+Postback data is a short query-string: `inc:ack&id=3f9c...`, `inc:fp&id=...&r=public`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+from handlers.common import label, safe_v2
+from locales import t
+
+Message = dict[str, Any]
+
+# Secret matters (Criminal Code art. 132); everything else is personal data (PDPA).
+SECRET_TYPES = frozenset(
+    {
+        "warrant",
+        "investigation_secret",
+        "whistleblower_identity",
+        "procurement_secret",
+        "personnel_secret",
+        "inspection_plan",
+        "classified_marking",
+    }
+)
+FP_REASONS = ("not_sensitive", "own_data", "public", "test", "other")
+NEED_REASONS = ("case", "approved", "legal", "other")
+
+
+def pb_data(action: str, **params: str) -> str:
+    data = action + "".join(f"&{k}={quote(str(v), safe='')}" for k, v in params.items())
+    if len(data) > 300:
+        raise ValueError("postback data longer than 300 characters")
+    return data
+
+
+def parse_pb(data: str) -> tuple[str, dict[str, str]]:
+    action, _, rest = data.partition("&")
+    return action, dict(parse_qsl(rest, keep_blank_values=True))
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def text(body: str, *, quick: Sequence[dict[str, Any]] | None = None) -> Message:
+    msg: Message = {"type": "text", "text": _clip(body, 5000)}
+    if quick:
+        msg["quickReply"] = {"items": list(quick)[:13]}
+    return msg
+
+
+def mention_text(body: str, user_id: str | None, *, quote_token: str | None = None) -> Message:
+    """A textV2 message; `{sender}` in `body` becomes a mention of `user_id`.
+
+    `body` must have been made safe (no stray braces) except for the `{sender}` slot."""
+    if not user_id:
+        return text(body.replace("{sender}", "").lstrip())
+    msg: Message = {
+        "type": "textV2",
+        "text": _clip(body, 5000),
+        "substitution": {
+            "sender": {"type": "mention", "mentionee": {"type": "user", "userId": user_id}}
+        },
+    }
+    if quote_token:
+        msg["quoteToken"] = quote_token
+    return msg
+
+
+def postback(label_: str, data: str, display: str | None = None) -> dict[str, Any]:
+    action: dict[str, Any] = {"type": "postback", "label": _clip(label_, 20), "data": data}
+    if display:
+        action["displayText"] = _clip(display, 300)
+    return action
+
+
+def quick_item(label_: str, data: str, display: str | None = None) -> dict[str, Any]:
+    return {"type": "action", "action": postback(label_, data, display)}
+
+
+def buttons(alt: str, body: str, actions: Sequence[dict[str, Any]]) -> Message:
+    return {
+        "type": "template",
+        "altText": _clip(alt, 400),
+        "template": {"type": "buttons", "text": _clip(body, 160), "actions": list(actions)[:4]},
+    }
+
+
+# -- what was found, said without values ------------------------------------------------------
+
+
+def items_line(
+    types: Iterable[str], masked_by_type: dict[str, list[str]], locale: str, doc_type: str | None
+) -> str:
+    """`身分證字號 A12****789、電話號碼 0912-***-678` (masked values only)."""
+    parts = []
+    if doc_type:
+        parts.append(t("item.doc", locale, doc=label("doc", doc_type, locale)))
+    for ty in types:
+        masked = [m for m in masked_by_type.get(ty, []) if m][:2]
+        lab = label("type", ty, locale)
+        parts.append(
+            t("item.value", locale, label=lab, masked=" ".join(masked)).strip() if masked else lab
+        )
+    return safe_v2(t("item.sep", locale).join(parts))
+
+
+def why_line(types: Iterable[str], locale: str) -> str:
+    tys = set(types)
+    lines = []
+    if tys & SECRET_TYPES:
+        lines.append(t("why.secret", locale))
+    if tys - SECRET_TYPES or not lines:
+        lines.append(t("why.personal", locale))
+    return "\n".join(lines)
+
+
+def masked_snippet(text_: str, spans: Sequence[tuple[int, int, str]], width: int = 24) -> str:
+    """A short window of the message around the first finding, every finding replaced by
+    its masked value and any other run of 4+ digits starred: never a raw value."""
+    import re
+
+    if not spans:
+        return ""
+    spans = sorted(spans)
+    first_start = spans[0][0]
+    lo = max(0, first_start - width)
+    hi = min(len(text_), max(e for _, e, _ in spans[:3]) + width)
+    out = []
+    pos = lo
+    for s, e, masked in spans:
+        if e <= lo or s >= hi or s < pos:
+            continue
+        out.append(re.sub(r"\d{4,}", lambda m: "*" * len(m.group()), text_[pos:s]))
+        out.append(masked)
+        pos = e
+    out.append(re.sub(r"\d{4,}", lambda m: "*" * len(m.group()), text_[pos:hi]))
+    snippet = "".join(out).replace("\n", " ")
+    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text_) else "")

@@ -1,0 +1,65 @@
+"""`Deps`: everything a handler may use, as one typed object (no globals, no module clients).
+
+Built once per app in `app.create_app` (a cleanup context) and passed to every
+handler as its first argument. Optional parts are plugged in by their own cleanup
+contexts: `deps.ocr` (the image helper's OCR pool) and `deps.tips` (the tips
+helper's service); handlers check for None.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from linebot.v3.messaging import AsyncMessagingApi, AsyncMessagingApiBlob
+
+from config import Config
+from outbox import Outbox
+from storage import Store
+
+if TYPE_CHECKING:
+    from handlers.escalation import EscalationWorker
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Seconds since the epoch."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> float:
+        return time.time()
+
+
+class ManualClock:
+    """A clock tests move by hand (escalation, retention, code expiry)."""
+
+    def __init__(self, start: float | None = None) -> None:
+        self._now = time.time() if start is None else start
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        self._now += seconds
+
+
+@dataclass
+class Deps:
+    config: Config
+    store: Store
+    api: AsyncMessagingApi
+    blob: AsyncMessagingApiBlob
+    outbox: Outbox
+    policy: Any = None  # the detection policy object passed to scan_text(config=...)
+    clock: Clock = field(default_factory=SystemClock)
+    salt: bytes = b""  # salt for value hashes (config or generated and stored once)
+    ocr: Any = None  # image helper's OCR pool, set by its cleanup context
+    tips: Any = None  # tips helper's service, set by its cleanup context
+    escalation: EscalationWorker | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> float:
+        return self.clock.now()

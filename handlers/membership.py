@@ -1,0 +1,97 @@
+"""Join / leave / follow / unfollow / member joined.
+
+On `join` the bot introduces itself and its privacy promise in the group's language
+(the reply token is fresh, so it costs no quota). Follow / unfollow keep our record of
+who can receive private notes (a push to a non-friend is accepted and delivers nothing).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from linebot.v3.webhooks import (
+    FollowEvent,
+    JoinEvent,
+    LeaveEvent,
+    MemberJoinedEvent,
+    UnfollowEvent,
+)
+
+from handlers import compose
+from handlers.common import chat_locale, user_locale, where
+from handlers.deps import Deps
+from handlers.router import Router
+from locales import t
+from outbox import PRIORITY_REPLY
+
+log = logging.getLogger("bot.membership")
+
+router = Router("membership")
+
+
+@router.on(JoinEvent)
+async def on_join(deps: Deps, event: JoinEvent) -> None:
+    w = where(event)
+    if not w.chat_id:
+        return
+    now = deps.now()
+    row = deps.store.group(w.chat_id)
+    fields = {"chat_type": w.chat_type, "joined_at": now, "left_at": None}
+    if not row or not row.get("locale"):
+        fields["locale"] = chat_locale(deps, w.chat_id)
+    deps.store.upsert_group(w.chat_id, now, **fields)
+    log.info("joined chat=%s type=%s", w.chat_id, w.chat_type)
+    await deps.outbox.enqueue_reply(
+        event.reply_token,
+        [compose.text(t("join.intro", chat_locale(deps, w.chat_id)))],
+        fallback_to=w.chat_id,
+        priority=PRIORITY_REPLY,
+        kind="join",
+    )
+
+
+@router.on(LeaveEvent)
+async def on_leave(deps: Deps, event: LeaveEvent) -> None:
+    w = where(event)
+    if w.chat_id:
+        deps.store.upsert_group(w.chat_id, deps.now(), left_at=deps.now())
+        log.info("left chat=%s", w.chat_id)
+
+
+@router.on(MemberJoinedEvent)
+async def on_member_joined(deps: Deps, event: MemberJoinedEvent) -> None:
+    w = where(event)
+    if not w.chat_id:
+        return
+    log.info("members joined chat=%s count=%d", w.chat_id, len(event.joined.members))
+    await deps.outbox.enqueue_reply(
+        event.reply_token,
+        [compose.text(t("member.welcome", chat_locale(deps, w.chat_id)))],
+        fallback_to=w.chat_id,
+        priority=PRIORITY_REPLY,
+        kind="welcome",
+    )
+
+
+@router.on(FollowEvent)
+async def on_follow(deps: Deps, event: FollowEvent) -> None:
+    w = where(event)
+    if not w.user_id:
+        return
+    deps.store.set_friend(w.user_id, True, deps.now())
+    log.info("followed user=%s", w.user_id)
+    await deps.outbox.enqueue_reply(
+        event.reply_token,
+        [compose.text(t("follow.hello", user_locale(deps, w.user_id)))],
+        fallback_to=w.user_id,
+        priority=PRIORITY_REPLY,
+        kind="follow",
+    )
+
+
+@router.on(UnfollowEvent)
+async def on_unfollow(deps: Deps, event: UnfollowEvent) -> None:
+    w = where(event)
+    if w.user_id:
+        deps.store.set_friend(w.user_id, False, deps.now())
+        log.info("unfollowed user=%s", w.user_id)

@@ -1,0 +1,166 @@
+"""Postback buttons.
+
+Incident buttons (data `inc:<action>&id=<incident>[&r=<reason code>]`):
+- sender: `inc:unsent` (I have unsent it), `inc:fp` (false positive -> a reason from
+  quick replies), `inc:need` (official need -> a justification from quick replies);
+- admins of the incident's group (or the ethics unit): `inc:ack` (acknowledge),
+  `inc:dis` (dismiss as false positive).
+Reasons are codes chosen from buttons, never free text, so no personal data can end up
+in an incident. Data starting with `tips:`, `quiz:` or `broadcast:` belongs to the tips
+module (`handlers.tips.handle_postback`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from linebot.v3.webhooks import PostbackEvent
+
+from handlers import compose
+from handlers.actions import notify_admins_text
+from handlers.common import Where, chat_locale, group_name, label, user_locale, where
+from handlers.deps import Deps
+from handlers.router import Router, optional_module
+from locales import t
+from outbox import PRIORITY_REPLY
+from storage import Incident
+
+log = logging.getLogger("bot.postback")
+
+router = Router("postback")
+
+TIPS_PREFIXES = ("tips:", "quiz:", "broadcast:")
+# Which statuses each action may move an incident from.
+SENDER_FROM = ("open", "escalated")
+ACK_FROM = ("open", "escalated", "dismissed", "justified")
+DISMISS_FROM = ("open", "escalated", "justified", "acknowledged")
+
+
+async def _reply(
+    deps: Deps, event: Any, body: str, quick: list[dict[str, Any]] | None = None
+) -> None:
+    w = where(event)
+    await deps.outbox.enqueue_reply(
+        event.reply_token,
+        [compose.text(body, quick=quick)],
+        fallback_to=w.chat_id,
+        priority=PRIORITY_REPLY,
+        kind="postback",
+    )
+
+
+@router.on(PostbackEvent)
+async def on_postback(deps: Deps, event: PostbackEvent) -> None:
+    data = event.postback.data or ""
+    w = where(event)
+    if data.startswith(TIPS_PREFIXES):
+        tips = optional_module("handlers.tips")
+        if tips is not None and await tips.handle_postback(deps, event, data):
+            return
+        await _reply(deps, event, t("cmd.unavailable", user_locale(deps, w.user_id)))
+        return
+    action, params = compose.parse_pb(data)
+    if not action.startswith("inc:"):
+        log.info("postback unknown action=%s user=%s", action[:20], w.user_id)
+        return
+    inc = deps.store.incident(params.get("id", ""))
+    if inc is None:
+        await _reply(deps, event, t("pb.unknown", user_locale(deps, w.user_id)))
+        return
+    log.info("postback action=%s incident=%s user=%s", action, inc.id, w.user_id)
+    locale = chat_locale(deps, inc.group_id)
+    if action in ("inc:unsent", "inc:fp", "inc:need"):
+        if w.user_id != inc.sender_id:
+            await _reply(deps, event, t("pb.not_yours", locale))
+            return
+        await _sender_action(deps, event, inc, action, params.get("r"), locale)
+    elif action in ("inc:ack", "inc:dis"):
+        if not w.user_id or not (
+            deps.store.is_admin(w.user_id, inc.group_id) or deps.store.is_ethics(w.user_id)
+        ):
+            await _reply(deps, event, t("pb.not_admin", locale))
+            return
+        await _admin_action(deps, event, inc, action, w.user_id, locale)
+
+
+def _closed(inc: Incident, allowed: tuple[str, ...]) -> bool:
+    return inc.status not in allowed
+
+
+async def _sender_action(
+    deps: Deps, event: Any, inc: Incident, action: str, reason: str | None, locale: str
+) -> None:
+    now = deps.now()
+    if action == "inc:unsent":
+        key = "pb.already_retracted" if inc.status == "retracted" else "pb.not_yet"
+        await _reply(deps, event, t(key, locale))
+        return
+    if _closed(inc, SENDER_FROM):
+        await _reply(
+            deps, event, t("pb.closed", locale, status=label("status", inc.status, locale))
+        )
+        return
+    codes = compose.FP_REASONS if action == "inc:fp" else compose.NEED_REASONS
+    prefix = "reason" if action == "inc:fp" else "need"
+    if reason not in codes:
+        quick = [
+            compose.quick_item(
+                label(prefix, code, locale),
+                compose.pb_data(action, id=inc.id, r=code),
+                label(prefix, code, locale),
+            )
+            for code in codes
+        ]
+        await _reply(
+            deps, event, t("pb.ask_fp" if action == "inc:fp" else "pb.ask_need", locale), quick
+        )
+        return
+    assert reason is not None
+    status = "dismissed" if action == "inc:fp" else "justified"
+    if not deps.store.set_incident_status(
+        inc.id, status, now, by=inc.sender_id, reason=f"{prefix}:{reason}", only_from=SENDER_FROM
+    ):
+        fresh = deps.store.incident(inc.id)
+        st = fresh.status if fresh else inc.status
+        await _reply(deps, event, t("pb.closed", locale, status=label("status", st, locale)))
+        return
+    deps.outbox.cancel(inc.id, ("escalation",))
+    log.info("incident %s by sender id=%s reason=%s", status, inc.id, reason)
+    reason_label = label(prefix, reason, locale)
+    await _reply(
+        deps,
+        event,
+        t("pb.fp_done" if action == "inc:fp" else "pb.need_done", locale, reason=reason_label),
+    )
+    gname = await group_name(deps, Where(inc.group_id, inc.chat_type, None)) or label(
+        "alert", "room_name", locale
+    )
+    body = t(
+        "alert.sender_fp" if action == "inc:fp" else "alert.sender_need",
+        locale,
+        id=inc.id,
+        group=gname,
+        reason=reason_label,
+    )
+    await notify_admins_text(deps, inc, body, kind="sender-answer")
+
+
+async def _admin_action(
+    deps: Deps, event: Any, inc: Incident, action: str, admin_id: str, locale: str
+) -> None:
+    status, allowed, done = (
+        ("acknowledged", ACK_FROM, "pb.ack_done")
+        if action == "inc:ack"
+        else ("dismissed", DISMISS_FROM, "pb.dismiss_done")
+    )
+    if inc.status == status or not deps.store.set_incident_status(
+        inc.id, status, deps.now(), by=admin_id, reason="admin", only_from=allowed
+    ):
+        fresh = deps.store.incident(inc.id)
+        st = fresh.status if fresh else inc.status
+        await _reply(deps, event, t("pb.closed", locale, status=label("status", st, locale)))
+        return
+    deps.outbox.cancel(inc.id, ("escalation",))
+    log.info("incident %s by admin id=%s admin=%s", status, inc.id, admin_id)
+    await _reply(deps, event, t(done, locale, id=inc.id))

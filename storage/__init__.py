@@ -1,0 +1,34 @@
+"""Storage: the one seam between the service and its database.
+
+    from storage import Store, open_store
+    store = open_store(config.db_path)     # connect + migrate
+    store.create_incident(...), store.outbox_add(...), ...
+
+SQLite through sqlite-utils is the embedded default. Tables are created and migrated
+in code (storage/schema.py, registry in storage/db.py); other areas append their own
+migrations (storage/tips.py exposes MIGRATIONS). Nothing outside this package writes SQL.
+"""
+
+from storage.db import Migration, connect, migrate
+from storage.store import (
+    ACTIVE_STATUSES,
+    INCIDENT_STATUSES,
+    Incident,
+    OutboxRow,
+    Store,
+    iso,
+    open_store,
+)
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "INCIDENT_STATUSES",
+    "Incident",
+    "Migration",
+    "OutboxRow",
+    "Store",
+    "connect",
+    "iso",
+    "migrate",
+    "open_store",
+]

@@ -1,0 +1,101 @@
+"""The database connection and the migrations registry.
+
+Every table the bot uses is created and migrated here, in code, by an ordered list
+of named migrations. Each migration runs once per database; the names applied are
+recorded in `_migrations`. Other areas add their tables by exposing a
+`MIGRATIONS` tuple in their own storage module and listing that module in
+`EXTENSION_MODULES` (e.g. `storage.tips`); names must be unique and are never
+renamed once shipped.
+
+Only this package knows that the backend is SQLite (through sqlite-utils). A
+PostgreSQL backend would provide the same `Store` methods (storage/base.py) and
+its own migrations with the same names.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+log = logging.getLogger("bot.storage")
+
+Database = sqlite_utils.Database
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step. `apply` receives the sqlite-utils database, inside a transaction."""
+
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+# Modules that contribute their own tables. Each exposes `MIGRATIONS: tuple[Migration, ...]`.
+# A module listed here but not yet present is skipped (the area has not landed yet).
+EXTENSION_MODULES: tuple[str, ...] = ("storage.tips",)
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating folders as needed) the database at `path`; ":memory:" for tests."""
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+    else:
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(p), isolation_level=None, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    # Deleted personal data should not linger in free pages of the file.
+    conn.execute("PRAGMA secure_delete=ON")
+    return sqlite_utils.Database(conn)
+
+
+def all_migrations() -> list[Migration]:
+    """The core migrations followed by those of every extension module present."""
+    from storage.schema import CORE_MIGRATIONS
+
+    out = list(CORE_MIGRATIONS)
+    for name in EXTENSION_MODULES:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        out.extend(getattr(mod, "MIGRATIONS", ()))
+    return out
+
+
+def migrate(db: sqlite_utils.Database, migrations: Iterable[Migration] | None = None) -> list[str]:
+    """Apply every migration not applied yet, in order; return the names applied now."""
+    migs = list(all_migrations() if migrations is None else migrations)
+    names = [m.name for m in migs]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise ValueError(f"duplicate migration names: {sorted(dupes)}")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
+    )
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    applied: list[str] = []
+    for m in migs:
+        if m.name in done:
+            continue
+        with db.conn:  # one transaction per migration
+            db.execute("BEGIN")
+            m.apply(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [m.name, time.time()]
+            )
+        log.info("migration applied name=%s", m.name)
+        applied.append(m.name)
+    return applied

@@ -1,0 +1,119 @@
+"""Core tables of the service, as ordered migrations (see storage/db.py).
+
+What is stored, by design (privacy): ids LINE gives us, finding types, masked values
+(A12****789) and salted hashes; never a message text or a matched value. Outgoing
+messages (which only ever carry masked values) lose their body once delivered.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from storage.db import Migration
+
+
+def _core_v1(db: sqlite_utils.Database) -> None:
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    # Webhook redelivery guard: one row per webhookEventId, kept a few days.
+    db.table("webhook_events").create({"event_id": str, "received_at": float}, pk="event_id")
+    db.table("groups").create(
+        {
+            "group_id": str,
+            "chat_type": str,  # group | room
+            "locale": str,
+            "name": str,  # group name from the group summary (not personal data)
+            "joined_at": float,
+            "left_at": float,
+            "updated_at": float,
+        },
+        pk="group_id",
+    )
+    # Whether a user has added the bot as a friend (follow / unfollow, or a profile lookup).
+    db.table("users").create(
+        {"user_id": str, "is_friend": int, "locale": str, "checked_at": float}, pk="user_id"
+    )
+    # Roles live here: LINE has no notion of group admins for bots. group_id "" for ethics.
+    db.table("roles").create(
+        {"user_id": str, "role": str, "group_id": str, "created_at": float},
+        pk=("user_id", "role", "group_id"),
+    )
+    db.table("roles").create_index(["group_id", "role"])
+    # One-time codes for `/admin CODE`; only a hash of the code is stored.
+    db.table("admin_codes").create(
+        {
+            "code_hash": str,
+            "group_id": str,
+            "created_at": float,
+            "expires_at": float,
+            "used_by": str,
+            "used_at": float,
+        },
+        pk="code_hash",
+    )
+    db.table("incidents").create(
+        {
+            "id": str,
+            "group_id": str,  # the chat (group or room) id; the user id for 1:1 (never stored)
+            "chat_type": str,
+            "message_id": str,
+            "sender_id": str,
+            "source": str,  # text | ocr
+            "doc_type": str,
+            "verdict": str,  # warn | block
+            "types": str,  # JSON list of finding types
+            "masked": str,  # JSON list of masked values
+            "digests": str,  # JSON list of salted hashes (repeat detection)
+            "rules": str,  # JSON list of rule names (explainability, no values)
+            "status": str,  # open retracted escalated acknowledged dismissed justified
+            "reason": str,  # a reason / justification CODE chosen from buttons, never free text
+            "resolved_by": str,
+            "repeat_of": str,
+            "created_at": float,
+            "updated_at": float,
+            "event_at": float,  # LINE timestamp of the message
+            "escalate_at": float,
+            "escalated_at": float,
+            "alerted_at": float,
+            "resolved_at": float,
+        },
+        pk="id",
+        not_null={"group_id", "message_id", "verdict", "status", "created_at"},
+    )
+    db.table("incidents").create_index(["message_id"], unique=True)
+    db.table("incidents").create_index(["status", "escalate_at"])
+    db.table("incidents").create_index(["group_id", "created_at"])
+    db.table("incidents").create_index(["created_at"])
+    # Unsend events we saw (a message may be unsent before we processed it: out of order).
+    db.table("unsent").create(
+        {"message_id": str, "chat_id": str, "unsent_at": float}, pk="message_id"
+    )
+    db.table("outbox").create(
+        {
+            "id": int,
+            "kind": str,  # warning note alert escalation reply tip broadcast ...
+            "priority": int,  # higher first
+            "to_id": str,  # push target, and reply fallback target
+            "reply_token": str,  # set for replies until sent or converted to a push
+            "messages": str,  # JSON list of LINE message objects; emptied once delivered
+            "retry_key": str,  # X-Line-Retry-Key, fixed at the first push attempt
+            "status": str,  # pending sending sent failed cancelled
+            "attempts": int,
+            "next_attempt_at": float,
+            "created_at": float,
+            "sent_at": float,
+            "last_error": str,  # status code and LINE's error message (never the body we sent)
+            "incident_id": str,
+        },
+        pk="id",
+        not_null={"kind", "status", "messages", "created_at"},
+        defaults={"attempts": 0, "priority": 0},
+    )
+    db.table("outbox").create_index(["status", "next_attempt_at"])
+    db.table("outbox").create_index(["incident_id"])
+    # Aggregate counters per group and day (no message content): scanned, flagged, ...
+    db.table("activity").create(
+        {"group_id": str, "day": str, "kind": str, "count": int}, pk=("group_id", "day", "kind")
+    )
+
+
+CORE_MIGRATIONS: tuple[Migration, ...] = (Migration("core_v1", _core_v1),)

@@ -1,0 +1,603 @@
+"""`Store`: every read and write the service makes, behind one object.
+
+The methods are the storage interface: handlers, the outbox, the CLI and the
+other areas call them and never write SQL of their own (an area with its own
+tables adds its own module here, e.g. storage/tips.py, using `store.db`). All
+times are epoch seconds (float) from the caller's clock, so tests can drive time.
+
+The SQLite connection is used from one thread (the event loop, or the CLI).
+Each call is a short statement or a short transaction: microseconds to a
+millisecond, cheap enough to run on the loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from storage.db import connect, migrate
+
+INCIDENT_STATUSES = ("open", "retracted", "escalated", "acknowledged", "dismissed", "justified")
+# Statuses in which nobody has closed the incident yet (escalation still possible / pending).
+ACTIVE_STATUSES = ("open", "escalated")
+ROLES = ("admin", "ethics")
+
+
+def iso(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _loads(raw: str | None) -> list[str]:
+    return list(json.loads(raw)) if raw else []
+
+
+@dataclass
+class Incident:
+    id: str
+    group_id: str
+    chat_type: str
+    message_id: str
+    sender_id: str | None
+    source: str
+    verdict: str
+    status: str
+    created_at: float
+    types: list[str] = field(default_factory=list)
+    masked: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    doc_type: str | None = None
+    reason: str | None = None
+    resolved_by: str | None = None
+    repeat_of: str | None = None
+    updated_at: float | None = None
+    event_at: float | None = None
+    escalate_at: float | None = None
+    escalated_at: float | None = None
+    alerted_at: float | None = None
+    resolved_at: float | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Incident:
+        data = dict(row)
+        for key in ("types", "masked", "digests", "rules"):
+            data[key] = _loads(data.get(key))
+        return cls(**data)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `bot.py incidents --json` shape: ids, types, masked values; never raw data."""
+        return {
+            "id": self.id,
+            "group_id": self.group_id,
+            "chat_type": self.chat_type,
+            "message_id": self.message_id,
+            "sender_id": self.sender_id,
+            "source": self.source,
+            "doc_type": self.doc_type,
+            "types": self.types,
+            "masked": self.masked,
+            "verdict": self.verdict,
+            "status": self.status,
+            "reason": self.reason,
+            "repeat_of": self.repeat_of,
+            "created_at": iso(self.created_at),
+            "escalated_at": iso(self.escalated_at),
+            "resolved_at": iso(self.resolved_at),
+        }
+
+
+@dataclass
+class OutboxRow:
+    id: int
+    kind: str
+    priority: int
+    to_id: str | None
+    reply_token: str | None
+    messages: list[dict[str, Any]]
+    retry_key: str | None
+    status: str
+    attempts: int
+    next_attempt_at: float
+    created_at: float
+    incident_id: str | None = None
+    last_error: str | None = None
+    sent_at: float | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> OutboxRow:
+        data = dict(row)
+        data["messages"] = json.loads(data["messages"]) if data.get("messages") else []
+        data["attempts"] = data.get("attempts") or 0
+        data["priority"] = data.get("priority") or 0
+        return cls(**data)
+
+
+class Store:
+    """The SQLite implementation of the storage interface (see storage/base.py)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Connect and migrate. `path` may be ":memory:"."""
+        db = connect(path)
+        migrate(db)
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cur = self.db.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # -- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return row["value"] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def hash_salt(self, configured: str | None = None) -> bytes:
+        """The salt for value hashes: the configured one, else one generated once and kept."""
+        if configured:
+            return configured.encode("utf-8")
+        salt = self.get_setting("hash_salt")
+        if salt is None:
+            salt = secrets.token_hex(32)
+            self.db.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES ('hash_salt', ?)", [salt]
+            )
+            salt = self.get_setting("hash_salt") or salt
+        return salt.encode("utf-8")
+
+    # -- webhook redelivery ----------------------------------------------------------------
+
+    def first_delivery(self, event_id: str, now: float) -> bool:
+        """Record a webhookEventId; False when it was seen before (a redelivery)."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO webhook_events (event_id, received_at) VALUES (?, ?)",
+            [event_id, now],
+        )
+        return cur.rowcount == 1
+
+    # -- groups and users ------------------------------------------------------------------
+
+    def group(self, group_id: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM groups WHERE group_id = ?", [group_id])
+
+    def upsert_group(self, group_id: str, now: float, **fields: Any) -> None:
+        allowed = {"chat_type", "locale", "name", "joined_at", "left_at"}
+        bad = set(fields) - allowed
+        if bad:
+            raise ValueError(f"unknown group fields: {sorted(bad)}")
+        row = {"group_id": group_id, "updated_at": now, **fields}
+        self.db.table("groups").upsert(row, pk="group_id")
+
+    def group_locale(self, group_id: str) -> str | None:
+        row = self.group(group_id)
+        return row["locale"] if row and row.get("locale") else None
+
+    def list_groups(self, *, active_only: bool = True) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM groups"
+        if active_only:
+            sql += " WHERE left_at IS NULL"
+        return self._rows(sql + " ORDER BY joined_at")
+
+    def user(self, user_id: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM users WHERE user_id = ?", [user_id])
+
+    def set_friend(
+        self, user_id: str, is_friend: bool, now: float, locale: str | None = None
+    ) -> None:
+        row: dict[str, Any] = {"user_id": user_id, "is_friend": int(is_friend), "checked_at": now}
+        if locale:
+            row["locale"] = locale
+        self.db.table("users").upsert(row, pk="user_id")
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def add_role(self, user_id: str, role: str, group_id: str | None, now: float) -> bool:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}")
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO roles (user_id, role, group_id, created_at) VALUES (?, ?, ?, ?)",
+            [user_id, role, group_id or "", now],
+        )
+        return cur.rowcount == 1
+
+    def remove_role(self, user_id: str, role: str, group_id: str | None) -> bool:
+        cur = self.db.execute(
+            "DELETE FROM roles WHERE user_id = ? AND role = ? AND group_id = ?",
+            [user_id, role, group_id or ""],
+        )
+        return cur.rowcount > 0
+
+    def list_roles(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM roles ORDER BY role, group_id, created_at")
+
+    def group_admins(self, group_id: str) -> list[str]:
+        rows = self._rows(
+            "SELECT user_id FROM roles WHERE role = 'admin' AND group_id = ? ORDER BY created_at",
+            [group_id],
+        )
+        return [r["user_id"] for r in rows]
+
+    def ethics_users(self) -> list[str]:
+        rows = self._rows("SELECT user_id FROM roles WHERE role = 'ethics' ORDER BY created_at")
+        return [r["user_id"] for r in rows]
+
+    def is_admin(self, user_id: str, group_id: str) -> bool:
+        return user_id in self.group_admins(group_id)
+
+    def is_ethics(self, user_id: str) -> bool:
+        return user_id in self.ethics_users()
+
+    # -- one-time admin codes --------------------------------------------------------------
+
+    @staticmethod
+    def _code_hash(code: str) -> str:
+        return hashlib.sha256(code.strip().upper().encode("utf-8")).hexdigest()
+
+    def create_admin_code(self, group_id: str, now: float, ttl_seconds: float = 24 * 3600) -> str:
+        """A fresh one-time code (8 characters, no look-alikes); only its hash is stored."""
+        alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+        code = "".join(secrets.choice(alphabet) for _ in range(8))
+        self.db.execute(
+            "INSERT INTO admin_codes (code_hash, group_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)",
+            [self._code_hash(code), group_id, now, now + ttl_seconds],
+        )
+        return code
+
+    def claim_admin_code(self, group_id: str, code: str, user_id: str, now: float) -> bool:
+        """Use a code: valid for this group, unexpired and unused -> the user becomes admin."""
+        cur = self.db.execute(
+            "UPDATE admin_codes SET used_by = ?, used_at = ? "
+            "WHERE code_hash = ? AND group_id = ? AND used_by IS NULL AND expires_at > ?",
+            [user_id, now, self._code_hash(code), group_id, now],
+        )
+        if cur.rowcount != 1:
+            return False
+        self.add_role(user_id, "admin", group_id, now)
+        return True
+
+    # -- incidents -------------------------------------------------------------------------
+
+    def create_incident(self, incident: Incident) -> bool:
+        """Insert; False when an incident for this message already exists."""
+        row = {
+            **incident.__dict__,
+            "types": json.dumps(incident.types),
+            "masked": json.dumps(incident.masked, ensure_ascii=False),
+            "digests": json.dumps(incident.digests),
+            "rules": json.dumps(incident.rules),
+        }
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.db.execute(
+            f"INSERT OR IGNORE INTO incidents ({cols}) VALUES ({marks})", list(row.values())
+        )
+        return cur.rowcount == 1
+
+    def incident(self, incident_id: str) -> Incident | None:
+        row = self._one("SELECT * FROM incidents WHERE id = ?", [incident_id])
+        return Incident.from_row(row) if row else None
+
+    def incident_by_message(self, message_id: str) -> Incident | None:
+        row = self._one("SELECT * FROM incidents WHERE message_id = ?", [message_id])
+        return Incident.from_row(row) if row else None
+
+    def list_incidents(
+        self, *, group_id: str | None = None, since: float | None = None, limit: int | None = None
+    ) -> list[Incident]:
+        sql = "SELECT * FROM incidents WHERE 1=1"
+        params: list[Any] = []
+        if group_id:
+            sql += " AND group_id = ?"
+            params.append(group_id)
+        if since is not None:
+            sql += " AND created_at >= ?"
+            params.append(since)
+        sql += " ORDER BY created_at, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [Incident.from_row(r) for r in self._rows(sql, params)]
+
+    def set_incident_status(
+        self,
+        incident_id: str,
+        status: str,
+        now: float,
+        *,
+        by: str | None = None,
+        reason: str | None = None,
+        only_from: Iterable[str] | None = None,
+    ) -> bool:
+        """Move to `status` (optionally only from the given statuses); False if nothing changed."""
+        if status not in INCIDENT_STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        sql = "UPDATE incidents SET status = ?, updated_at = ?"
+        params: list[Any] = [status, now]
+        if status in ("retracted", "acknowledged", "dismissed", "justified"):
+            sql += ", resolved_at = ?, resolved_by = ?, reason = COALESCE(?, reason)"
+            params += [now, by, reason]
+        if status == "escalated":
+            sql += ", escalated_at = ?"
+            params.append(now)
+        sql += " WHERE id = ?"
+        params.append(incident_id)
+        if only_from is not None:
+            allowed = list(only_from)
+            sql += f" AND status IN ({', '.join('?' for _ in allowed)})"
+            params += allowed
+        return self.db.execute(sql, params).rowcount == 1
+
+    def forget_incident_values(self, incident_id: str) -> None:
+        """Delete what we held of a retracted message: masked values, hashes, rules."""
+        self.db.execute(
+            "UPDATE incidents SET masked = '[]', digests = '[]', rules = '[]' WHERE id = ?",
+            [incident_id],
+        )
+
+    def mark_alerted(self, incident_id: str, now: float) -> None:
+        self.db.execute("UPDATE incidents SET alerted_at = ? WHERE id = ?", [now, incident_id])
+
+    def due_escalations(self, now: float) -> list[Incident]:
+        rows = self._rows(
+            "SELECT * FROM incidents WHERE status = 'open' AND escalated_at IS NULL "
+            "AND escalate_at IS NOT NULL AND escalate_at <= ? ORDER BY escalate_at",
+            [now],
+        )
+        return [Incident.from_row(r) for r in rows]
+
+    def next_escalation_at(self) -> float | None:
+        row = self._one(
+            "SELECT MIN(escalate_at) AS t FROM incidents WHERE status = 'open' "
+            "AND escalated_at IS NULL AND escalate_at IS NOT NULL"
+        )
+        return row["t"] if row else None
+
+    def claim_escalation(self, incident_id: str, now: float) -> bool:
+        """Open -> escalated, once: False if someone closed or escalated it meanwhile."""
+        return self.set_incident_status(incident_id, "escalated", now, only_from=("open",))
+
+    def repeat_of(
+        self, digests: Sequence[str], sender_id: str | None, exclude_id: str
+    ) -> str | None:
+        """The latest earlier incident of this sender sharing a value hash, if any."""
+        if not digests or not sender_id:
+            return None
+        rows = self._rows(
+            "SELECT id, digests FROM incidents WHERE sender_id = ? AND id != ? "
+            "ORDER BY created_at DESC LIMIT 200",
+            [sender_id, exclude_id],
+        )
+        wanted = set(digests)
+        for r in rows:
+            if wanted & set(_loads(r["digests"])):
+                return str(r["id"])
+        return None
+
+    def incident_counts(self, group_id: str, since: float) -> dict[str, int]:
+        rows = self._rows(
+            "SELECT status, COUNT(*) AS n FROM incidents WHERE group_id = ? AND created_at >= ? "
+            "GROUP BY status",
+            [group_id, since],
+        )
+        return {r["status"]: r["n"] for r in rows}
+
+    # -- unsend ----------------------------------------------------------------------------
+
+    def record_unsent(self, message_id: str, chat_id: str | None, now: float) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO unsent (message_id, chat_id, unsent_at) VALUES (?, ?, ?)",
+            [message_id, chat_id, now],
+        )
+
+    def was_unsent(self, message_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM unsent WHERE message_id = ?", [message_id]) is not None
+
+    # -- activity counters -----------------------------------------------------------------
+
+    def count_activity(self, group_id: str, kind: str, now: float, n: int = 1) -> None:
+        day = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%d")
+        self.db.execute(
+            "INSERT INTO activity (group_id, day, kind, count) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(group_id, day, kind) DO UPDATE SET count = count + excluded.count",
+            [group_id, day, kind, n],
+        )
+
+    def activity(self, group_id: str | None = None, since_day: str | None = None) -> dict[str, int]:
+        sql = "SELECT kind, SUM(count) AS n FROM activity WHERE 1=1"
+        params: list[Any] = []
+        if group_id:
+            sql += " AND group_id = ?"
+            params.append(group_id)
+        if since_day:
+            sql += " AND day >= ?"
+            params.append(since_day)
+        return {r["kind"]: r["n"] for r in self._rows(sql + " GROUP BY kind", params)}
+
+    # -- outbox ----------------------------------------------------------------------------
+
+    def outbox_add(
+        self,
+        *,
+        kind: str,
+        messages: list[dict[str, Any]],
+        now: float,
+        to_id: str | None,
+        reply_token: str | None = None,
+        retry_key: str | None = None,
+        priority: int = 0,
+        incident_id: str | None = None,
+    ) -> int:
+        cur = self.db.execute(
+            "INSERT INTO outbox (kind, priority, to_id, reply_token, messages, retry_key, status, "
+            "attempts, next_attempt_at, created_at, incident_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+            [
+                kind,
+                priority,
+                to_id,
+                reply_token,
+                json.dumps(messages, ensure_ascii=False),
+                retry_key,
+                now,
+                now,
+                incident_id,
+            ],
+        )
+        return int(cur.lastrowid or 0)
+
+    def outbox_row(self, row_id: int) -> OutboxRow | None:
+        row = self._one("SELECT * FROM outbox WHERE id = ?", [row_id])
+        return OutboxRow.from_row(row) if row else None
+
+    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
+        """Due pending rows, highest priority first, marked `sending`."""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            rows = self._rows(
+                "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+                "ORDER BY priority DESC, id LIMIT ?",
+                [now, limit],
+            )
+            if rows:
+                ids = [r["id"] for r in rows]
+                self.db.execute(
+                    f"UPDATE outbox SET status = 'sending' WHERE id IN ({', '.join('?' * len(ids))})",
+                    ids,
+                )
+        return [OutboxRow.from_row(r) for r in rows]
+
+    def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
+        """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, messages = '[]', reply_token = NULL, "
+            "attempts = attempts + 1, last_error = ? WHERE id = ?",
+            [now, note, row_id],
+        )
+
+    def outbox_retry(self, row_id: int, next_at: float, error: str) -> None:
+        self.db.execute(
+            "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, "
+            "last_error = ? WHERE id = ?",
+            [next_at, error[:300], row_id],
+        )
+
+    def outbox_to_push(self, row_id: int, retry_key: str, now: float, error: str) -> None:
+        """A reply that cannot be used (expired / invalid token) becomes a push."""
+        self.db.execute(
+            "UPDATE outbox SET reply_token = NULL, retry_key = ?, status = 'pending', "
+            "next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+            [retry_key, now, error[:300], row_id],
+        )
+
+    def outbox_set_retry_key(self, row_id: int, retry_key: str) -> None:
+        self.db.execute(
+            "UPDATE outbox SET retry_key = ? WHERE id = ? AND retry_key IS NULL",
+            [retry_key, row_id],
+        )
+
+    def outbox_failed(self, row_id: int, now: float, error: str) -> None:
+        """Permanently rejected (e.g. 400/403): kept for inspection, body dropped."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'failed', messages = '[]', reply_token = NULL, "
+            "attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?",
+            [now, error[:300], row_id],
+        )
+
+    def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int:
+        if not kinds:
+            return 0
+        cur = self.db.execute(
+            "UPDATE outbox SET status = 'cancelled', messages = '[]', reply_token = NULL "
+            f"WHERE incident_id = ? AND status = 'pending' AND kind IN ({', '.join('?' * len(kinds))})",
+            [incident_id, *kinds],
+        )
+        return cur.rowcount
+
+    def outbox_reset_inflight(self) -> int:
+        """At start-up: rows left `sending` by a killed process go back to pending."""
+        return self.db.execute(
+            "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+        ).rowcount
+
+    def outbox_next_due(self) -> float | None:
+        row = self._one("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'")
+        return row["t"] if row else None
+
+    def outbox_counts(self) -> dict[str, int]:
+        rows = self._rows("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    def outbox_rows(self, *, status: str | None = None) -> list[OutboxRow]:
+        sql = "SELECT * FROM outbox"
+        params: list[Any] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        return [OutboxRow.from_row(r) for r in self._rows(sql + " ORDER BY id", params)]
+
+    # -- retention -------------------------------------------------------------------------
+
+    def purge(self, now: float, retention_days: int) -> dict[str, int]:
+        """Enforce retention: incidents and their traces older than `retention_days`; the
+        short-lived bookkeeping (redelivery ids, unsend marks, used codes, delivered
+        outbox rows) after a few days."""
+        cutoff = now - retention_days * 86400
+        short = now - 3 * 86400
+        out = {}
+        with self.db.conn:
+            self.db.execute("BEGIN")
+            out["incidents"] = self.db.execute(
+                "DELETE FROM incidents WHERE created_at < ?", [cutoff]
+            ).rowcount
+            out["webhook_events"] = self.db.execute(
+                "DELETE FROM webhook_events WHERE received_at < ?", [short]
+            ).rowcount
+            out["unsent"] = self.db.execute(
+                "DELETE FROM unsent WHERE unsent_at < ?", [short]
+            ).rowcount
+            out["admin_codes"] = self.db.execute(
+                "DELETE FROM admin_codes WHERE expires_at < ?", [short]
+            ).rowcount
+            out["outbox"] = self.db.execute(
+                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled') "
+                "AND created_at < ?",
+                [short],
+            ).rowcount
+            day = datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%d")
+            out["activity"] = self.db.execute("DELETE FROM activity WHERE day < ?", [day]).rowcount
+        return out
+
+
+def open_store(path: str | Path) -> Store:
+    """Open the store at `path` (the one entry point other areas use)."""
+    return Store.open(path)

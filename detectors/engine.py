@@ -61,6 +61,37 @@ def _keyword_findings(doc: Doc, policy: Policy) -> list[Finding]:
     return out
 
 
+# When two value findings overlap (a 16-digit number near 帳號 that is also a
+# valid card), keep one: checksum-validated first, then the higher score.
+_VALUE_TYPES = frozenset(
+    {
+        "tw_national_id",
+        "tw_resident_id",
+        "credit_card",
+        "passport_number",
+        "phone_number",
+        "bank_account",
+        "birth_date",
+        "license_plate",
+    }
+)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    values = [f for f in findings if f.type in _VALUE_TYPES]
+    if len(values) < 2:
+        return findings
+    values.sort(key=lambda f: (not f.checksum, -f.score, f.start))
+    kept: list[Finding] = []
+    dropped: set[int] = set()
+    for f in values:
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            dropped.add(id(f))
+        else:
+            kept.append(f)
+    return [f for f in findings if id(f) not in dropped]
+
+
 def scan_text(
     text: str,
     *,
@@ -83,5 +114,5 @@ def scan_text(
         doc.findings.extend(det.find(doc))
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
-    verdict, findings, suppressed, reasons = decide(doc.findings, policy)
+    verdict, findings, suppressed, reasons = decide(_dedupe(doc.findings), policy)
     return ScanResult(verdict=verdict, findings=findings, reasons=reasons, suppressed=suppressed)

@@ -92,14 +92,14 @@ def decide(
             if reason not in reasons:
                 reasons.append(reason)
 
-    # A name tied to personal data or a case matter: both are a leak.
+    # A name tied to personal data or a case matter: both are a leak; a name with
+    # two kinds of personal data (birth date and address) is a profile: block.
     for n in names:
-        tied = [p for p in personal if _near(n, p, PERSON_TIE_DISTANCE)]
+        tied = [p for p in personal if _near(n, p, PERSON_TIE_DISTANCE) and p.score >= 0.2]
+        tied_score = 0.9 if len({p.type for p in tied}) >= 2 else 0.8
         for p in tied:
-            if p.score < 0.2:  # office line, own number: the name is staff
-                continue
-            boost(p, max(p.score, 0.8), f"person_name+{p.type}")
-            boost(n, 0.8, f"person_name+{p.type}")
+            boost(p, max(p.score, tied_score), f"person_name+{p.type}")
+            boost(n, tied_score, f"person_name+{p.type}")
         if matters:
             boost(n, 0.75, "person_name+case_matter")
 

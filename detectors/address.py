@@ -1,0 +1,137 @@
+"""`address`: Taiwanese street addresses (…市…區…路…段…巷…弄…號…樓).
+
+An address is personal when it is where someone lives (住, 戶籍, 住址, 家); an
+agency's address (本署, 公所, 公文寄) or a meeting place is not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
+
+CITIES = (
+    "臺北市|台北市|新北市|桃園市|臺中市|台中市|臺南市|台南市|高雄市|基隆市|新竹市|新竹縣|"
+    "苗栗縣|彰化縣|南投縣|雲林縣|嘉義市|嘉義縣|屏東縣|宜蘭縣|花蓮縣|臺東縣|台東縣|澎湖縣|"
+    "金門縣|連江縣|桃園縣|臺北縣|台北縣"
+)
+PATTERN = regex.compile(
+    rf"(?:(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?)?"
+    r"(?:[\p{Han}]{1,3}[村里][0-9]{0,3}鄰?)?"
+    r"[\p{Han}0-9]{1,6}?(?:路|街|大道|村|里)"
+    r"(?:[0-9一二三四五六七八九十]{1,3}段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?"
+    r"[0-9]{1,5}(?:之[0-9]{1,3})?號(?:[0-9]{1,3}樓(?:之[0-9]{1,3})?)?"
+)
+
+CONTEXT: tuple[str, ...] = (
+    "住",
+    "住在",
+    "住址",
+    "住處",
+    "住家",
+    "居住",
+    "現居",
+    "戶籍",
+    "戶籍地",
+    "通訊地址",
+    "地址",
+    "家住",
+    "他家",
+    "她家",
+    "老家",
+    "租屋",
+    "address",
+    "lives",
+)
+AGENCY: tuple[str, ...] = (
+    "本署",
+    "本局",
+    "本處",
+    "本府",
+    "本所",
+    "本中心",
+    "移民署",
+    "服務站",
+    "公所",
+    "政府",
+    "機關",
+    "辦公室",
+    "辦公",
+    "分局",
+    "派出所",
+    "大樓",
+    "會議",
+    "會場",
+    "集合",
+    "活動",
+    "公文",
+    "收發",
+    "寄這",
+    "地點",
+    "場地",
+    "門市",
+    "公司",
+    "office",
+)
+CONTEXT_BEFORE = 12
+CONTEXT_AFTER = 4
+
+_CONTEXT = frozenset(CONTEXT)
+_AGENCY = frozenset(AGENCY)
+_PERSON = frozenset(PERSON_ROLES)
+_CITY = regex.compile(rf"^(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?")
+# Context characters the street part may have swallowed at its start.
+_LEAD = regex.compile(r"^(?:住在|住址|地址|家住|戶籍|現居|住|在|於|是|到|為|寄|送)+")
+
+
+def mask_address(value: str) -> str:
+    head = _CITY.match(value)
+    keep = head.group() if head else ""
+    if not keep:
+        keep = value[:2]
+    return keep + "****"
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PATTERN.finditer(doc.text):
+        s, e = m.start(), m.end()
+        value = m.group()
+        lead = _LEAD.match(value)
+        if lead:
+            s += lead.end()
+            value = value[lead.end() :]
+        agency = doc.near(_AGENCY, s, e, 25, 12)
+        ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if agency and not (ctx and ctx != "地址"):
+            score, rule, ctx = 0.1, "address.agency", agency
+        elif ctx and ctx != "地址":
+            score, rule = 0.5, "address.residence"
+        elif doc.near(_PERSON, s, e, 25, 8):
+            score, rule = 0.5, "address.person"
+        else:
+            score, rule = 0.3, "address.street"
+        out.append(
+            doc.finding(
+                "address",
+                s,
+                e,
+                masked=mask_address(value),
+                score=score,
+                rule=rule,
+                value=value,
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(
+    name="address",
+    find=find,
+    words=CONTEXT + AGENCY,
+    triggers=frozenset({"號"}),
+    needs_digit=True,
+)

@@ -1,0 +1,79 @@
+"""`bank_account`: bank and post-office account numbers.
+
+Account numbers have no common checksum and look like any long number, so one
+is only reported next to an account word (帳號, 帳戶, 戶頭, 匯款...). An agency's
+own collection account (本署專戶, 代收) is not personal.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
+from detectors.normalize import SEP, digits_of
+
+PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
+
+CONTEXT: tuple[str, ...] = (
+    "帳號",
+    "帳戶",
+    "賬號",
+    "戶頭",
+    "匯款",
+    "匯到",
+    "匯入",
+    "轉帳",
+    "存摺",
+    "郵局",
+    "銀行",
+    "局號",
+    "account",
+    "acct",
+    "bank",
+)
+AGENCY: tuple[str, ...] = ("專戶", "代收", "本署", "本局", "本處", "本府", "公庫", "繳款", "罰鍰")
+CONTEXT_BEFORE = 25
+CONTEXT_AFTER = 8
+
+_CONTEXT = frozenset(CONTEXT)
+_AGENCY = frozenset(AGENCY)
+_PERSON = frozenset(PERSON_ROLES)
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PATTERN.finditer(doc.text):
+        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        if not ctx:
+            continue
+        digits = digits_of(m.group())
+        if doc.near(_AGENCY, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER):
+            score, rule = 0.15, "bank_account.agency"
+        elif doc.near(_PERSON, m.start(), m.end(), 40, 15):
+            score, rule = 0.75, "bank_account.person"
+        else:
+            score, rule = 0.6, "bank_account.context"
+        out.append(
+            doc.finding(
+                "bank_account",
+                m.start(),
+                m.end(),
+                masked=f"{'*' * (len(digits) - 4)}{digits[-4:]}",
+                score=score,
+                rule=rule,
+                value=digits,
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(
+    name="bank_account",
+    find=find,
+    words=CONTEXT + AGENCY,
+    triggers=frozenset(CONTEXT),
+    needs_digit=True,
+)

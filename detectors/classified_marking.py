@@ -1,0 +1,58 @@
+"""`classified_marking`: a classification marking (密, 機密, 極機密, 限閱) used as a
+document marking, with the document's content in the message.
+
+"【密】9/7 查察對象：…" is a marked document pasted in a chat; "機密文件不要傳
+LINE" only talks about marked documents.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+MARKS = r"(?:密|機密|極機密|絕對機密|限閱|密件|敏感|限制公開|不公開|內部資料|confidential|secret|restricted)"
+PATTERN = regex.compile(
+    rf"[【\[「『(（<〔]\s*{MARKS}\s*[】\]」』)）>〕]"
+    r"|^\s*(?:密件|機密|極機密|絕對機密|限閱|confidential)\s*[:：\s-]"
+    r"|密等\s*[:：]\s*(?:密|機密|極機密|絕對機密)"
+    r"|(?:機密|極機密|限閱|密件)(?:文件|資料|公文)?\s*[:：]"
+)
+SOFT = regex.compile(r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)")
+TRIGGERS: tuple[str, ...] = ("密", "confidential", "secret", "restricted")
+# Marking followed by at least this many characters of content.
+MIN_CONTENT = 8
+
+_TRIGGERS = frozenset(TRIGGERS)
+
+
+def find(doc: Doc) -> list[Finding]:
+    text = doc.text
+    m = PATTERN.search(text)
+    if m is not None:
+        content = len(text) - (m.end() - m.start())
+        if content >= MIN_CONTENT:
+            word = m.group().strip("【】[]「」『』()（）<>〔〕 :：-")
+            span = (m.start(), m.end(), word)
+            return matter.matter_finding(
+                doc, "classified_marking", span, 0.85, "classified_marking.marking", word
+            )
+    s = SOFT.search(text)
+    if s is not None and len(text) - (s.end() - s.start()) >= MIN_CONTENT:
+        op = matter.operational(doc)
+        cues = (op is not None) + matter.has_time(doc) + matter.person_named(doc)
+        score = matter.weigh(doc, cues=cues + 1, dampen=matter.rule_talk(doc))
+        return matter.matter_finding(
+            doc,
+            "classified_marking",
+            (s.start(), s.end(), "機密"),
+            score,
+            "classified_marking.soft",
+            op,
+        )
+    return []
+
+
+DETECTOR = Detector(name="classified_marking", find=find, words=TRIGGERS, triggers=_TRIGGERS)

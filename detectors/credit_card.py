@@ -1,0 +1,87 @@
+"""`credit_card`: payment card numbers, Luhn-checked, with a plausible issuer prefix."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.normalize import SEP, digits_of
+
+PATTERN = regex.compile(rf"(?<![0-9])[2-6](?:{SEP}[0-9]){{12,18}}(?![0-9])")
+
+CONTEXT: tuple[str, ...] = (
+    "信用卡",
+    "卡號",
+    "金融卡",
+    "簽帳卡",
+    "刷卡",
+    "card",
+    "visa",
+    "master",
+    "jcb",
+    "amex",
+    "有效期限",
+    "cvv",
+    "安全碼",
+)
+CONTEXT_BEFORE = 20
+CONTEXT_AFTER = 15
+
+_CONTEXT = frozenset(CONTEXT)
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = ord(c) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def issuer_ok(d: str) -> bool:
+    n = len(d)
+    if d[0] == "4":
+        return n in (13, 16, 19)
+    if d[:2] in ("51", "52", "53", "54", "55") or 2221 <= int(d[:4]) <= 2720:
+        return n == 16
+    if d[:2] in ("34", "37"):
+        return n == 15
+    if d[:2] == "35" or d[:2] == "62" or d[:4] == "6011" or d[:2] == "65":
+        return 16 <= n <= 19
+    return False
+
+
+def validate(value: str) -> bool | None:
+    d = digits_of(value)
+    return 13 <= len(d) <= 19 and issuer_ok(d) and luhn_ok(d)
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PATTERN.finditer(doc.text):
+        digits = digits_of(m.group())
+        if not validate(digits):
+            continue
+        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        out.append(
+            doc.finding(
+                "credit_card",
+                m.start(),
+                m.end(),
+                masked=f"{digits[:4]}-****-****-{digits[-4:]}",
+                score=0.95 if ctx else 0.7,
+                rule="credit_card.luhn",
+                value=digits,
+                checksum=True,
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(name="credit_card", find=find, words=CONTEXT, needs_digit=True)

@@ -1,0 +1,79 @@
+"""`criminal_record`: a person's criminal record (前科, 犯罪紀錄, 案底), looked up or
+passed on. The police certificate (良民證) application and talk about the rules
+are not leaks."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "前科",
+    "犯罪紀錄",
+    "犯罪記錄",
+    "刑案紀錄",
+    "刑案資料",
+    "素行",
+    "案底",
+    "前案",
+    "判刑",
+    "坐過牢",
+    "坐牢",
+    "服刑",
+    "假釋",
+    "出獄",
+    "吸毒",
+    "緩刑",
+    "有罪",
+    "犯罪資料",
+    "通緝紀錄",
+    "criminal record",
+)
+CONTEXT: tuple[str, ...] = (
+    "查",
+    "查到",
+    "查出",
+    "幫我查",
+    "幫忙查",
+    "給你",
+    "傳給",
+    "他",
+    "她",
+    "這個人",
+)
+DAMPEN: tuple[str, ...] = ("良民證", "警察刑事紀錄證明", "申請", "規定", "法條")
+STRONG = regex.compile(
+    r"(?:有|查到|查出|查了|一堆|好幾)(?:[^，。,\s]{0,4})(?:前科|案底|犯罪紀錄|前案)"
+    r"|(?:前科|案底|犯罪紀錄|刑案資料)(?:資料)?(?:給|傳|拍|是|有|:|截圖)"
+    r"|幫(?:我|忙)?查.{0,10}(?:前科|案底|犯罪|刑案)"
+    r"|(?:他|她|這個人|那個人)(?:以前)?(?:有|曾|坐過|吸過|被判)"
+)
+WINDOW = 30
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_DAMPEN = frozenset(DAMPEN)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    named = matter.person_named(doc)
+    person = matter.person_mentioned(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    d = doc.first(_DAMPEN)
+    damp = matter.rule_talk(doc) or (d[2] if d else None)
+    score = matter.weigh(doc, strong="record" if strong else None, cues=cues, dampen=damp, base=0.2)
+    rule = "criminal_record.disclosure" if strong else "criminal_record.person"
+    return matter.matter_finding(doc, "criminal_record", hit, score, rule, ctx or person or damp)
+
+
+DETECTOR = Detector(
+    name="criminal_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN, triggers=_TRIGGERS
+)

@@ -1,0 +1,122 @@
+"""`health_info`: a person's health data (diagnosis, medical records, infection,
+mental health, disability), or unannounced case details (確診個案足跡).
+
+Tied to a person (a name, an ID, a role like 個案 / 病患) it is a leak; case
+counts and the command centre's public releases are not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "確診",
+    "確診者",
+    "病歷",
+    "就診",
+    "就醫紀錄",
+    "住院",
+    "病史",
+    "精神病",
+    "精神疾病",
+    "憂鬱症",
+    "躁鬱",
+    "思覺失調",
+    "愛滋",
+    "hiv",
+    "癌症",
+    "罹癌",
+    "懷孕",
+    "墮胎",
+    "流產",
+    "身心障礙",
+    "身障",
+    "洗腎",
+    "診斷書",
+    "診斷",
+    "重大傷病",
+    "傳染病",
+    "肺結核",
+    "梅毒",
+    "性病",
+    "自殺",
+    "自殘",
+    "身心科",
+    "精神科",
+    "毒癮",
+    "失智",
+    "陽性",
+    "居家隔離",
+    "疫調",
+    "足跡",
+    "病情",
+    "medical record",
+    "diagnosed",
+)
+CONTEXT: tuple[str, ...] = (
+    "足跡",
+    "清消",
+    "住址",
+    "住在",
+    "家住",
+    "病歷",
+    "給你",
+    "傳給",
+    "拍給",
+    "他",
+    "她",
+    "這個人",
+    "那個人",
+)
+PUBLIC: tuple[str, ...] = (
+    "指揮中心",
+    "疾管署",
+    "新增",
+    "人數",
+    "統計",
+    "累計",
+    "全國",
+    "本土",
+    "新聞稿",
+    "記者會",
+    "衛教",
+    "宣導",
+    "疫苗",
+    "健康檢查",
+    "體檢",
+)
+STRONG = regex.compile(
+    r"確診(?:個案|者|案例|的)?.{0,8}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
+    r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
+    r"|(?:他|她|這個人|那個人|個案|案主)(?:有|得了|罹患|患有|確診|是)(?:精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智)"
+)
+WINDOW = 40
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_PUBLIC = frozenset(PUBLIC)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    named = matter.person_named(doc)
+    person = matter.person_mentioned(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    pub = doc.first(_PUBLIC)
+    damp = matter.rule_talk(doc) or (pub[2] if pub else None)
+    score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
+    rule = "health_info.disclosure" if strong else "health_info.person"
+    return matter.matter_finding(doc, "health_info", hit, score, rule, ctx or person or damp)
+
+
+DETECTOR = Detector(
+    name="health_info", find=find, words=TRIGGERS + CONTEXT + PUBLIC, triggers=_TRIGGERS
+)

@@ -1,0 +1,115 @@
+"""`inspection_plan`: who will be inspected, when and where, told before the
+inspection (稽查名單, 查察對象, 臨檢時間); the target who hears it closes up."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "稽查",
+    "查察",
+    "聯合查察",
+    "聯合稽查",
+    "臨檢",
+    "突擊檢查",
+    "突檢",
+    "抽查",
+    "取締",
+    "掃蕩",
+    "檢肅",
+    "突襲",
+    "inspection",
+    "raid",
+)
+CONTEXT: tuple[str, ...] = (
+    "名單",
+    "對象",
+    "地點",
+    "路線",
+    "行程",
+    "先通知",
+    "通知老闆",
+    "跟老闆說",
+    "通知店家",
+    "關門",
+    "避一下",
+    "先收",
+    "風聲",
+    "請勿外流",
+    "勿外流",
+)
+TARGETS: tuple[str, ...] = (
+    "店",
+    "餐廳",
+    "工廠",
+    "公司",
+    "農產",
+    "商行",
+    "商號",
+    "行號",
+    "旅館",
+    "民宿",
+    "夜市",
+    "ktv",
+    "酒店",
+    "網咖",
+    "工地",
+    "攤",
+    "廠",
+    "業者",
+    "店家",
+    "卡拉ok",
+)
+AFTER: tuple[str, ...] = (
+    "結果",
+    "成果",
+    "已完成",
+    "完成",
+    "統計",
+    "共查獲",
+    "查獲",
+    "裁罰",
+    "報告",
+)
+STRONG = regex.compile(
+    r"(?:稽查|查察|臨檢|抽查|突檢|取締|突擊檢查|掃蕩)(?:的)?(?:名單|對象|時間|地點|行程|路線|目標|店家)"
+    r"|(?:名單|對象|目標)(?:是|有|為|:)"
+    r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
+)
+WINDOW = 50
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_TARGETS = frozenset(TARGETS)
+_AFTER = frozenset(AFTER)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    target = doc.first(_TARGETS)
+    after = doc.first(_AFTER)
+    cues = (ctx is not None) + matter.has_time(doc) + (target is not None)
+    damp = matter.rule_talk(doc) or (after[2] if after else None)
+    if damp in ("請勿", "勿") and (strong or cues >= 2):
+        damp = None  # "請勿外流" on a plan is a marking, not a reminder
+    score = matter.weigh(
+        doc, strong="inspection" if strong else None, cues=cues, dampen=damp, base=0.2
+    )
+    rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
+    return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
+
+
+DETECTOR = Detector(
+    name="inspection_plan",
+    find=find,
+    words=TRIGGERS + CONTEXT + TARGETS + AFTER,
+    triggers=_TRIGGERS,
+)

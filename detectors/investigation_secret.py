@@ -1,0 +1,93 @@
+"""`investigation_secret`: a case under investigation told to outsiders: who is
+being looked at, wire-taps, surveillance, when the raid or the summons will be."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "偵查中",
+    "偵辦中",
+    "偵辦",
+    "偵查",
+    "監聽",
+    "通訊監察",
+    "約談",
+    "查緝",
+    "跟監",
+    "埋伏",
+    "收網",
+    "攻堅",
+    "專案小組",
+    "調查中",
+    "被調查",
+    "在查",
+    "搜索行動",
+    "臥底",
+    "蒐證",
+    "被盯上",
+    "約談名單",
+    "案情",
+    "風聲",
+    "investigation",
+)
+CONTEXT: tuple[str, ...] = (
+    "通知他",
+    "通知她",
+    "小心",
+    "風聲",
+    "先刪",
+    "刪掉",
+    "低調",
+    "避一下",
+    "別說",
+    "名單",
+    "對象",
+    "跟他說",
+    "跟她說",
+    "告訴他",
+    "告訴她",
+)
+# Principles, not content: 偵查不公開 is quoted in reminders.
+DAMPEN: tuple[str, ...] = ("偵查不公開", "依法", "偵查終結", "起訴書", "新聞稿", "已起訴")
+STRONG = regex.compile(
+    r"(?:監聽|通訊監察|跟監|蒐證|調查|偵辦|偵查|盯|在查)(?:他|她|你|你們|對方|他們)"
+    r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"
+    r"|(?:收網|攻堅|搜索|約談)(?:的)?(?:時間|日期|名單|行動|對象)"
+    r"|(?:明天|今晚|今天|後天|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2}).{0,12}(?:收網|攻堅|搜索|約談|拘提)"
+    r"|風聲"
+)
+WINDOW = 40
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_DAMPEN = frozenset(DAMPEN)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    person = matter.person_mentioned(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
+    cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
+    d = doc.first(_DAMPEN)
+    damp = (d[2] if d else None) or matter.rule_talk(doc)
+    score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
+    rule = "investigation_secret.disclosure" if strong else "investigation_secret.context"
+    return matter.matter_finding(
+        doc, "investigation_secret", hit, score, rule, ctx or person or damp
+    )
+
+
+DETECTOR = Detector(
+    name="investigation_secret",
+    find=find,
+    words=TRIGGERS + CONTEXT + DAMPEN,
+    triggers=_TRIGGERS,
+)

@@ -1,0 +1,83 @@
+"""`license_plate`: Taiwanese vehicle plates (ABC-1234, AB-1234, 1234-AB, 123-ABC).
+
+Plates look like many product codes, so a plate is only reported next to a
+vehicle word (車牌, 車號...). Looking a plate's owner up for someone (查車籍,
+車主是誰) is the classic leak; an agency car (公務車) is not personal.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
+
+PATTERN = regex.compile(
+    r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4})(?![a-z0-9])"
+)
+
+CONTEXT: tuple[str, ...] = (
+    "車牌",
+    "車號",
+    "車牌號碼",
+    "牌照",
+    "車籍",
+    "車主",
+    "機車",
+    "汽車",
+    "轎車",
+    "車子",
+    "開車",
+    "違停",
+    "plate",
+)
+QUERY: tuple[str, ...] = ("查車籍", "車主", "車籍資料", "是誰的車", "幫我查", "幫忙查", "查一下")
+AGENCY: tuple[str, ...] = ("公務車", "本署車", "公務機車", "巡邏車", "偵防車")
+CONTEXT_BEFORE = 20
+CONTEXT_AFTER = 12
+
+_CONTEXT = frozenset(CONTEXT)
+_QUERY = frozenset(QUERY)
+_AGENCY = frozenset(AGENCY)
+_PERSON = frozenset(PERSON_ROLES)
+
+
+def find(doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PATTERN.finditer(doc.text):
+        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        if not ctx:
+            continue
+        value = regex.sub(r"[^a-z0-9]", "", m.group()).upper()
+        if doc.near(_AGENCY, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER):
+            score, rule = 0.1, "license_plate.agency_vehicle"
+        elif q := doc.near(_QUERY, m.start(), m.end(), 30, 20):
+            score, rule, ctx = 0.65, "license_plate.owner_query", q
+        elif doc.near(_PERSON, m.start(), m.end(), 30, 15):
+            score, rule = 0.55, "license_plate.person"
+        else:
+            score, rule = 0.35, "license_plate.context"
+        masked = "".join("*" if c.isdigit() else c for c in value[:-2]) + value[-2:]
+        out.append(
+            doc.finding(
+                "license_plate",
+                m.start(),
+                m.end(),
+                masked=masked,
+                score=score,
+                rule=rule,
+                value=value,
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(
+    name="license_plate",
+    find=find,
+    words=CONTEXT + QUERY + AGENCY,
+    triggers=frozenset(CONTEXT),
+    needs_digit=True,
+)

@@ -1,0 +1,121 @@
+"""Shared context tests for the confidential-matter detectors (warrant, procurement...).
+
+A matter keyword (拘票, 底價, 確診) is not a leak by itself: the detectors ask
+whether the message carries *specifics* (a named or described person, a date or
+time, a place, an amount), an *operational* cue (下來了, 明天會去, 通知他), or is
+instead talk about the rules (不能傳, 提醒, 刑責) or about something already
+published (決標公告, 已公布).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Finding
+from detectors.doc import Doc
+from detectors.lexicon import OPERATIONAL, PERSON_ROLES, PUBLISHED, RULE_TALK
+
+# Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
+TIME = regex.compile(
+    r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}月[0-9]{1,2}[日號]"
+    r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+)
+AMOUNT = regex.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
+DIGIT = regex.compile(r"[0-9]")
+
+_RULE = frozenset(RULE_TALK)
+_OPS = frozenset(OPERATIONAL)
+_PUB = frozenset(PUBLISHED)
+_ROLES = frozenset(PERSON_ROLES)
+PERSON_TYPES = (
+    "person_name",
+    "tw_national_id",
+    "tw_resident_id",
+    "phone_number",
+    "address",
+    "passport_number",
+    "birth_date",
+    "license_plate",
+)
+
+
+def has_time(doc: Doc) -> bool:
+    return TIME.search(doc.text) is not None
+
+
+def has_amount(doc: Doc) -> bool:
+    return AMOUNT.search(doc.text) is not None
+
+
+def person_named(doc: Doc, min_score: float = 0.3) -> bool:
+    """A citizen is named or identified in the message (not a staff member)."""
+    return any(f.type in PERSON_TYPES and f.score >= min_score for f in doc.findings)
+
+
+def person_mentioned(doc: Doc) -> str | None:
+    """A citizen is referred to (a name, an identifier or a role word)."""
+    if person_named(doc):
+        return "person"
+    h = doc.first(_ROLES)
+    return h[2] if h else None
+
+
+def rule_talk(doc: Doc) -> str | None:
+    """A rule-talk word (不能, 提醒, 刑責...) that is not part of an operational one
+    (不要說 is "keep quiet", 提醒他 is "warn him")."""
+    rule_hits = doc.all(_RULE)
+    if not rule_hits:
+        return None
+    ops = [(s, e) for s, e, _ in doc.all(_OPS)]
+    for s, e, w in rule_hits:
+        if not any(os_ <= s and e <= oe and (oe - os_) > (e - s) for os_, oe in ops):
+            return w
+    return None
+
+
+def published(doc: Doc) -> str | None:
+    h = doc.first(_PUB)
+    return h[2] if h else None
+
+
+def operational(doc: Doc) -> str | None:
+    h = doc.first(_OPS)
+    return h[2] if h else None
+
+
+def matter_finding(
+    doc: Doc,
+    type_: str,
+    span: tuple[int, int, str],
+    score: float,
+    rule: str,
+    context: str | None,
+) -> list[Finding]:
+    """One finding for a matter, masked as its keyword (never the message text)."""
+    s, e, word = span
+    return [doc.finding(type_, s, e, masked=f"[{word}]", score=score, rule=rule, context=context)]
+
+
+def weigh(
+    doc: Doc,
+    *,
+    strong: str | None = None,
+    cues: int = 0,
+    dampen: str | None = None,
+    base: float = 0.3,
+) -> float:
+    """Score a matter: `strong` = a leaking pattern matched (bid count, 檢舉人是X);
+    `cues` = how many independent specifics/operational cues were seen;
+    `dampen` = rule talk or publication seen (and no strong pattern)."""
+    score = base
+    if strong:
+        score = 0.8
+    score += 0.2 * min(cues, 3)
+    if dampen:
+        if strong or cues >= 2:
+            score -= 0.15
+        elif cues == 1:
+            score -= 0.3
+        else:
+            score -= 0.5
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,300 @@
+"""`person_name`: names of people, Chinese (no spaces) and Latin-letter foreign names.
+
+A Chinese name is a surname (single, or compound: 歐陽, 諸葛, 皇甫...) and one or
+two given-name characters. Without spaces, a name is only taken where something
+says "a person here":
+- a role before it: 關係人, 民眾, 嫌疑人, 檢舉人... (a citizen);
+- a title after it: 先生, 小姐, 女士 (a citizen), or 科長, 隊員... (staff: harmless);
+- personal data right after it: 的身分證, 民國..年生, 電話, 住...;
+- a compound surname, which rarely starts an ordinary word.
+Latin-letter names (LAN ANH VO, Maria Santos) are taken near 看護, 移工, 居留證, 護照.
+
+A name alone is not a leak (score below the warn threshold); the policy makes it
+one when it is tied to personal data or a case matter.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+from detectors.lexicon import (
+    NOT_NAME_CHARS,
+    PERSON_ROLES,
+    STAFF_TITLES,
+    SURNAMES_1,
+    SURNAMES_2,
+)
+
+CITIZEN_ROLES: tuple[str, ...] = tuple(
+    r for r in PERSON_ROLES if r not in ("先生", "小姐", "女士", "太太", "對象", "本人")
+)
+CITIZEN_TITLES: tuple[str, ...] = (
+    "先生",
+    "小姐",
+    "女士",
+    "太太",
+    "阿姨",
+    "伯伯",
+    "老先生",
+    "老太太",
+)
+# Personal data words that follow a name: 王小明的身分證, 王小明 民國…生, 王小明電話.
+PII_CUES: tuple[str, ...] = (
+    "身分證",
+    "身份證",
+    "居留證",
+    "護照",
+    "電話",
+    "手機",
+    "生日",
+    "出生",
+    "住",
+    "住在",
+    "住址",
+    "戶籍",
+    "帳號",
+    "帳戶",
+    "病歷",
+    "前科",
+    "入出境",
+    "出入境",
+    "家",
+)
+FOREIGN_CUES: tuple[str, ...] = (
+    "看護",
+    "移工",
+    "外勞",
+    "外籍",
+    "居留證",
+    "護照",
+    "申請人",
+    "仲介",
+    "雇主",
+    "caregiver",
+    "passport",
+    "arc",
+    "mr.",
+    "ms.",
+    "name",
+)
+STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
+
+LATIN_NAME = regex.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
+)
+NOT_LATIN_NAMES = frozenset(
+    {"LINE", "ID", "ARC", "OK", "PDF", "URL", "HTTP", "HTTPS", "COVID", "NIA"}
+)
+COMPOUND = regex.compile("|".join(sorted(SURNAMES_2)))
+SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
+SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
+
+_CITIZEN_ROLES = frozenset(CITIZEN_ROLES)
+_CITIZEN_TITLES = frozenset(CITIZEN_TITLES)
+_STAFF_TITLES = tuple(sorted(STAFF_TITLES, key=len, reverse=True))
+_PII = frozenset(PII_CUES)
+_FOREIGN = frozenset(FOREIGN_CUES)
+_STAFF_BEFORE = frozenset(STAFF_BEFORE)
+_COMPOUNDS = frozenset(SURNAMES_2)
+
+
+def _is_given(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in NOT_NAME_CHARS
+
+
+def surname_at(text: str, pos: int) -> int:
+    """Length of the surname starting at pos (2 compound, 1 single, 0 none)."""
+    if text[pos : pos + 2] in SURNAMES_2:
+        return 2
+    if pos < len(text) and text[pos] in SURNAMES_1:
+        return 1
+    return 0
+
+
+def name_at(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """A name starting at pos: (start, end, is_staff). Staff = followed by a staff title."""
+    sl = surname_at(text, pos)
+    if not sl:
+        return None
+    g = pos + sl
+    for title in _STAFF_TITLES:
+        if text.startswith(title, g):
+            return pos, g, True
+    for title in CITIZEN_TITLES:
+        if text.startswith(title, g):
+            return pos, g, False
+    n = 0
+    while n < 2 and g + n < len(text) and _is_given(text[g + n]):
+        # stop before a title: 王明先生 -> 王明
+        if any(text.startswith(t, g + n) for t in CITIZEN_TITLES) or any(
+            text.startswith(t, g + n) for t in _STAFF_TITLES
+        ):
+            break
+        n += 1
+    if n == 0:
+        return None
+    end = g + n
+    staff = any(text.startswith(t, end) for t in _STAFF_TITLES)
+    return pos, end, staff
+
+
+def name_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    """The longest plausible name that ends exactly at `end`."""
+    for length in (4, 3, 2):
+        s = end - length
+        if s < 0:
+            continue
+        sl = surname_at(text, s)
+        if not sl or length - sl < 1 or length - sl > 2:
+            continue
+        if all(_is_given(c) for c in text[s + sl : end]):
+            if s > 0 and _is_given(text[s - 1]) and length - sl == 1 and sl == 1:
+                continue  # "…X王明" inside a longer word: too weak
+            return s, end
+    return None
+
+
+def mask_name(name: str) -> str:
+    if name.isascii():
+        return " ".join(w[0] + "*" * (len(w) - 1) for w in name.split())
+    sl = 2 if name[:2] in SURNAMES_2 else 1
+    given = name[sl:]
+    if len(given) <= 1:
+        return name[:sl] + "○"
+    return name[:sl] + "○" * (len(given) - 1) + given[-1]
+
+
+def find(doc: Doc) -> list[Finding]:
+    text = doc.text
+    found: dict[tuple[int, int], tuple[float, str, str | None]] = {}
+
+    def add(s: int, e: int, score: float, rule: str, ctx: str | None) -> None:
+        old = found.get((s, e))
+        if old is None or (score > old[0] and old[0] != 0.1):
+            found[(s, e)] = (score, rule, ctx)
+
+    # 1. a role before the name: 關係人王小明, 民眾 林○○, 承辦人 端木隊員 (staff)
+    for _hs, he, w in doc.hits:
+        citizen = w in _CITIZEN_ROLES
+        if not citizen and w not in _STAFF_BEFORE:
+            continue
+        p = he
+        while p < len(text) and p - he < 2 and text[p] in SKIP_BETWEEN:
+            p += 1
+        nm = name_at(text, p)
+        if nm is None:
+            continue
+        s, e, staff = nm
+        if staff or not citizen:
+            add(s, e, 0.1, "person_name.staff", w)
+        else:
+            add(s, e, 0.45, "person_name.role", w)
+
+    # 2. a title after the name: 林小姐, 陳先生 / 王科長 (staff)
+    # 3. personal data right after the name: 皇甫崴睿 的身分證, 歐陽岳翔 民國56年…生
+    anchors: list[tuple[int, str, bool]] = []
+    for hs, _he, w in doc.hits:
+        if w in _CITIZEN_TITLES:
+            anchors.append((hs, w, True))
+        elif w in _PII:
+            anchors.append((hs, w, False))
+    for f in doc.findings:
+        if f.type != "person_name" and f.score >= 0.3:
+            ns, _ = doc.norm_span(f)
+            anchors.append((ns, f.type, False))
+    for pos, w, title in anchors:
+        p = pos
+        if not title:
+            while p > 0 and pos - p < 3 and text[p - 1] in SKIP_AFTER:
+                p -= 1
+        nm2 = name_ending_at(text, p)
+        if nm2 is None:
+            if title and pos > 0 and text[pos - 1] in SURNAMES_1:
+                add(pos - 1, pos, 0.45, "person_name.title", w)
+            continue
+        s, e = nm2
+        if any(text.startswith(t, e) for t in _STAFF_TITLES):
+            add(s, e, 0.1, "person_name.staff", w)
+        else:
+            add(
+                s,
+                e,
+                0.45 if title else 0.5,
+                "person_name.title" if title else "person_name.data",
+                w,
+            )
+
+    # 4. a compound surname anywhere: 東方妍蘋家
+    for m in COMPOUND.finditer(text) if doc.has(_COMPOUNDS) else ():
+        nm = name_at(text, m.start())
+        if nm is None:
+            continue
+        s, e, staff = nm
+        if e - s < 3 and not staff:
+            continue
+        add(
+            s,
+            e,
+            0.1 if staff else 0.4,
+            "person_name.staff" if staff else "person_name.compound",
+            None,
+        )
+
+    out: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for (s, e), (score, rule, ctx) in sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        name = doc.original[slice(*doc.norm.span(s, e))]
+        out.append(
+            doc.finding(
+                "person_name",
+                s,
+                e,
+                masked=mask_name(name),
+                score=score,
+                rule=rule,
+                value=name,
+                context=ctx,
+            )
+        )
+
+    # 5. Latin-letter names near a foreign-worker / document cue (original text: case matters)
+    if doc.has(_FOREIGN):
+        for m in LATIN_NAME.finditer(doc.original):
+            name = m.group()
+            if name.upper() in NOT_LATIN_NAMES or any(w in NOT_LATIN_NAMES for w in name.split()):
+                continue
+            # original offsets: map via normalised offsets only when nothing was deleted
+            if doc.norm._index is not None:
+                break
+            ctx = doc.near(_FOREIGN, m.start(), m.end(), 25, 20)
+            if ctx:
+                out.append(
+                    doc.finding(
+                        "person_name",
+                        m.start(),
+                        m.end(),
+                        masked=mask_name(name),
+                        score=0.45,
+                        rule="person_name.latin",
+                        value=name,
+                        context=ctx,
+                    )
+                )
+    return out
+
+
+DETECTOR = Detector(
+    name="person_name",
+    find=find,
+    words=CITIZEN_ROLES
+    + CITIZEN_TITLES
+    + PII_CUES
+    + FOREIGN_CUES
+    + STAFF_BEFORE
+    + tuple(SURNAMES_2),
+)

@@ -1,0 +1,96 @@
+"""`personnel_secret`: personnel results and deliberations before they are
+published: admission/promotion lists (錄取名單, 陞遷), performance-appraisal
+committee minutes and grades (考績會紀錄, 甲乙丙等), disciplinary decisions.
+
+"錄取名單已公告在網站" and "考績會明天下午開" are not leaks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "錄取名單",
+    "錄取",
+    "考績",
+    "考績會",
+    "考績委員會",
+    "甄審",
+    "甄選",
+    "陞遷",
+    "升遷",
+    "考評",
+    "面試成績",
+    "甄試",
+    "懲處",
+    "記過",
+    "記大過",
+    "獎懲",
+    "考核",
+    "評審紀錄",
+    "甲等",
+    "乙等",
+    "丙等",
+    "人評會",
+    "內定",
+    "派令",
+    "調職名單",
+)
+CONTEXT: tuple[str, ...] = (
+    "還沒公布",
+    "尚未公布",
+    "還沒公告",
+    "尚未公告",
+    "還沒發布",
+    "公布前",
+    "先跟你說",
+    "先告訴你",
+    "偷偷",
+    "別說",
+    "私下",
+    "給你看",
+    "拍給你",
+    "傳給你",
+    "內定",
+    "不要說出去",
+)
+STRONG = regex.compile(
+    r"(?:錄取|陞遷|升遷|甄選|甄審|甄試|調職)(?:名單|結果|人選)(?:是|有|出來|:|就是)"
+    r"|考績(?:會|委員會)?(?:的)?(?:會議)?(?:紀錄|記錄)(?:給|傳|拍|先|在這)"
+    r"|(?:考績|考核|年終).{0,8}(?:打|給|評|列|拿)?(?:了|為|到)?[甲乙丙丁]等"
+    r"|[甲乙丙丁]等(?:的)?(?:名單|是|有|:)"
+    r"|內定"
+    r"|(?:誰|哪些人)(?:會|被|有)?(?:錄取|升|記過|記大過|丙等)"
+    r"|(?:人評會|考績會).{0,12}(?:決議|結果|發言|說了)"
+)
+WINDOW = 50
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    pub = matter.published(doc)
+    if pub and not leak:
+        return matter.matter_finding(
+            doc, "personnel_secret", hit, 0.15, "personnel_secret.published", pub
+        )
+    cues = 2 * (leak is not None) + matter.person_named(doc)
+    damp = matter.rule_talk(doc)
+    score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
+    rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"
+    return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
+
+
+DETECTOR = Detector(
+    name="personnel_secret", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS
+)

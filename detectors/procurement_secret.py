@@ -1,0 +1,111 @@
+"""`procurement_secret`: procurement facts that must stay secret until award
+(政府採購法第34條): how many bidders, who they are, the reserve price (底價), the
+evaluation committee members, tender documents handed out early.
+
+"只有3家來投，開標前先跟你說" leaks; "決標公告已上網，底價都在上面" does not.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "底價",
+    "投標",
+    "來投",
+    "領標",
+    "標案",
+    "標單",
+    "開標",
+    "決標",
+    "評選委員",
+    "評審委員",
+    "評選會",
+    "評委",
+    "家數",
+    "報價",
+    "標價",
+    "議價",
+    "得標",
+    "圍標",
+    "綁標",
+    "招標",
+    "廠商",
+    "tender",
+    "bid",
+)
+CONTEXT: tuple[str, ...] = (
+    "開標前",
+    "決標前",
+    "公告前",
+    "先跟你說",
+    "先告訴你",
+    "先給你",
+    "偷偷",
+    "別說",
+    "私下",
+    "內部",
+    "不要說出去",
+    "別跟別人說",
+)
+# A published award notice / opening result is public.
+AFTER_AWARD: tuple[str, ...] = (
+    "決標公告",
+    "已決標",
+    "決標後",
+    "決標結果",
+    "已上網",
+    "公告",
+    "http",
+    "www.",
+)
+_NUM = r"[0-9一二兩三四五六七八九十]{1,2}"
+STRONG = regex.compile(
+    rf"(?:只有|僅|共|有|才){_NUM}\s*家"
+    rf"|{_NUM}\s*家(?:廠商)?(?:來投|投標|領標|參與|參加|報名|來領|有投|投了|領了)"
+    rf"|(?:投標|領標|來投|領標單)(?:廠商|的廠商|家數)?(?:有|只有|共|才|目前)?{_NUM}\s*家"
+    rf"|家數(?:是|為|有|只有)?{_NUM}"
+    r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*[0-9一二三四五六七八九十百千萬]"
+    r"|底價.{0,8}[0-9][0-9,.]*\s*(?:萬|億|千|元)"
+    r"|(?:評選|評審)委員(?:名單|有|是|包括|:)"
+    r"|(?:其他|哪些|別家|對手|競爭)(?:的)?(?:廠商|家).{0,6}(?:報價|投標|標價|是誰|有誰)"
+    r"|(?:投標|領標)(?:廠商|的廠商)(?:有|是|:)"
+    r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)"
+)
+WINDOW = 50
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_AFTER = frozenset(AFTER_AWARD)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    after = doc.first(_AFTER)
+    if after and not leak:
+        score = 0.15
+        ctx: str | None = after[2]
+    else:
+        cues = (leak is not None) * 2
+        damp = matter.rule_talk(doc)
+        score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
+        ctx = leak or damp
+    rule = "procurement_secret.before_award" if strong else "procurement_secret.context"
+    span = (strong.start(), strong.end(), hit[2]) if strong else hit
+    return matter.matter_finding(doc, "procurement_secret", span, score, rule, ctx)
+
+
+DETECTOR = Detector(
+    name="procurement_secret",
+    find=find,
+    words=TRIGGERS + CONTEXT + AFTER_AWARD,
+    triggers=_TRIGGERS,
+)

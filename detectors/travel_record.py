@@ -1,0 +1,93 @@
+"""`travel_record`: a person's border-crossing record (入出境紀錄), looked up or
+passed on. Entry/exit *permits* and the query system itself are ordinary work."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "入出境",
+    "出入境",
+    "入境紀錄",
+    "出境紀錄",
+    "入境記錄",
+    "出境記錄",
+    "出國紀錄",
+    "入出國",
+    "旅遊史",
+    "航班紀錄",
+    "出境",
+    "入境",
+    "出國",
+    "travel record",
+)
+CONTEXT: tuple[str, ...] = (
+    "紀錄",
+    "記錄",
+    "資料",
+    "查",
+    "幫我查",
+    "幫忙查",
+    "查一下",
+    "給你",
+    "傳給",
+    "截圖",
+    "他",
+    "她",
+    "這個人",
+)
+DAMPEN: tuple[str, ...] = (
+    "許可",
+    "申請",
+    "系統",
+    "維護",
+    "簽證",
+    "證照",
+    "櫃檯",
+    "規定",
+    "流程",
+    "旅客",
+    "人次",
+    "統計",
+    "航廈",
+    "機場",
+    "出國旅遊",
+    "出差",
+    "請假",
+)
+STRONG = regex.compile(
+    r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
+    r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
+    r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"
+    r"|(?:他|她|這個人|那個人)[0-9/月日號上下週個禮拜去年今年]{0,8}(?:出境|入境|出國)(?:了|過|的紀錄)"
+)
+WINDOW = 30
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+_DAMPEN = frozenset(DAMPEN)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    named = matter.person_named(doc)
+    person = matter.person_mentioned(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    d = doc.first(_DAMPEN)
+    damp = matter.rule_talk(doc) or (d[2] if d else None)
+    score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
+    rule = "travel_record.disclosure" if strong else "travel_record.person"
+    return matter.matter_finding(doc, "travel_record", hit, score, rule, ctx or person or damp)
+
+
+DETECTOR = Detector(
+    name="travel_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN, triggers=_TRIGGERS
+)

@@ -1,0 +1,81 @@
+"""`warrant`: arrest / search / detention warrants and wanted notices
+(拘票, 搜索票, 押票, 通緝) whose existence or execution is told ahead.
+
+"拘票下來了，明天清晨去他家" leaks; "拘票不能傳到群組喔" is talk about the rules.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "拘票",
+    "搜索票",
+    "押票",
+    "通緝",
+    "通緝令",
+    "通緝犯",
+    "拘提",
+    "搜索扣押",
+    "聲押",
+    "羈押",
+    "拘捕",
+    "逮捕令",
+    "搜索令",
+    "warrant",
+)
+CONTEXT: tuple[str, ...] = (
+    "下來了",
+    "核發",
+    "核准",
+    "已核",
+    "出來了",
+    "執行",
+    "會去",
+    "要去",
+    "去抓",
+    "抓人",
+    "快跑",
+    "躲",
+    "避一下",
+    "先走",
+    "通知他",
+    "通知她",
+    "跟他說",
+    "跟她說",
+    "他家",
+    "她家",
+    "住處",
+)
+STRONG = regex.compile(
+    r"(?:拘票|搜索票|押票|通緝令?|搜索令|逮捕令)(?:已經?|都|也)?(?:下來|核發|核准|出來|准了|開好|到了|簽了|發了)"
+    r"|(?:明天|明早|今晚|今天|後天|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2}).{0,12}(?:拘提|搜索|執行|去抓|抓人|逮捕)"
+    r"|(?:拘提|搜索|逮捕).{0,8}(?:明天|明早|今晚|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2})"
+)
+WINDOW = 40
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    person = matter.person_mentioned(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
+    cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
+    damp = matter.rule_talk(doc)
+    if damp is None and hit[2].startswith("通緝") and not strong:
+        damp = matter.published(doc)
+    score = matter.weigh(doc, strong="warrant" if strong else None, cues=cues, dampen=damp)
+    rule = "warrant.execution" if strong else "warrant.context"
+    return matter.matter_finding(doc, "warrant", hit, score, rule, ctx or person or damp)
+
+
+DETECTOR = Detector(name="warrant", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS)

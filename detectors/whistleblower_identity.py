@@ -1,0 +1,73 @@
+"""`whistleblower_identity`: who reported, petitioned or complained (檢舉人, 陳情人),
+told to anyone, above all to the accused. "有民眾檢舉違規停車" names nobody and
+is ordinary work; "檢舉的人就是X" or the reporter's phone is a leak."""
+
+from __future__ import annotations
+
+import regex
+
+from detectors import matter
+from detectors.base import Detector, Finding
+from detectors.doc import Doc
+
+TRIGGERS: tuple[str, ...] = (
+    "檢舉人",
+    "檢舉",
+    "陳情人",
+    "舉報人",
+    "舉報",
+    "投訴人",
+    "申訴人",
+    "告密",
+    "爆料",
+    "吹哨",
+    "線民",
+    "被檢舉人",
+    "whistleblower",
+)
+CONTEXT: tuple[str, ...] = (
+    "被檢舉人",
+    "告訴他",
+    "告訴她",
+    "跟他說",
+    "跟她說",
+    "給他看",
+    "給他聽",
+    "放給",
+    "對方",
+    "別說是我",
+    "是誰",
+    "身分",
+    "名字",
+)
+STRONG = regex.compile(
+    r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
+    r"|(?:檢舉|舉報|投訴|告密|爆料|陳情)[^。!?！？\n]{0,15}?的(?:人|那個人|就)(?:就|其實)?是(?!誰|否|不)"
+    r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
+    r"|別說是我(?:講|說|告訴)的"
+    r"|(?:檢舉|陳情|投訴)(?:人|者)的?(?:電話|手機|地址|名字|身分|資料)(?:是|給|傳給|告訴|:)"
+    r"|(?:檢舉|陳情|投訴)(?:書|信|內容|錄音|錄影)(?:給|放給|傳給|拿給)(?:他|她|對方|被檢舉人)"
+)
+WINDOW = 40
+
+_TRIGGERS = frozenset(TRIGGERS)
+_CONTEXT = frozenset(CONTEXT)
+
+
+def find(doc: Doc) -> list[Finding]:
+    hit = doc.first(_TRIGGERS)
+    if hit is None:
+        return []
+    strong = STRONG.search(doc.text)
+    named = matter.person_named(doc)
+    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    cues = 2 * named + (ctx is not None)
+    damp = matter.rule_talk(doc)
+    score = matter.weigh(doc, strong="identity" if strong else None, cues=cues, dampen=damp)
+    rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"
+    return matter.matter_finding(doc, "whistleblower_identity", hit, score, rule, ctx or damp)
+
+
+DETECTOR = Detector(
+    name="whistleblower_identity", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS
+)

@@ -75,16 +75,17 @@ class SentMessage:
     """One accepted send to one recipient chat."""
 
     seq: int
-    kind: str  # "reply" | "push" | "multicast"
+    kind: str  # "reply" | "push" | "multicast" | "broadcast"
     target: str  # user, group or room ID the messages went to
     messages: list[JSON]
     delivered: bool
-    time: float
+    time: float  # platform clock (epoch seconds) when accepted
     request_id: str
     message_ids: list[str]
     retry_key: str | None = None
     reply_token: str | None = None
     notification_disabled: bool = False
+    perf: float = 0.0  # time.perf_counter() when accepted (for latency measurements)
 
     @property
     def texts(self) -> list[str]:
@@ -420,10 +421,15 @@ class FakeLinePlatform:
         return [render_message_plain(m, name_of) for m in sent.messages]
 
     def transcript(
-        self, chat_id: str, *, viewer: str | None = None, tz: str = "Asia/Taipei"
+        self,
+        chat_id: str,
+        *,
+        viewer: str | None = None,
+        tz: str = "Asia/Taipei",
+        locale: str = "en",
     ) -> str:
         """The chat as ``viewer`` sees it (see ``fakeline.transcript.transcript``)."""
-        return transcript(self, chat_id, viewer=viewer, tz=tz)
+        return transcript(self, chat_id, viewer=viewer, tz=tz, locale=locale)
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         """Wait until ``predicate()`` is true; re-checked whenever the platform records
@@ -492,6 +498,7 @@ class FakeLinePlatform:
         r.add_post("/v2/bot/message/reply", self._h_reply)
         r.add_post("/v2/bot/message/push", self._h_push)
         r.add_post("/v2/bot/message/multicast", self._h_multicast)
+        r.add_post("/v2/bot/message/broadcast", self._h_broadcast)
         r.add_get("/v2/bot/message/quota", self._h_quota)
         r.add_get("/v2/bot/message/quota/consumption", self._h_consumption)
         r.add_get("/v2/bot/message/{message_id}/content", self._h_content)
@@ -663,6 +670,7 @@ class FakeLinePlatform:
             retry_key=retry_key,
             reply_token=reply_token,
             notification_disabled=notification_disabled,
+            perf=time.perf_counter(),
         )
         self.sent.append(record)
         return record
@@ -803,8 +811,28 @@ class FakeLinePlatform:
         if isinstance(key, web.Response):
             return key
         assert isinstance(to, list)
+        return self._fan_out("multicast", request, body, list(dict.fromkeys(to)), key)
+
+    async def _h_broadcast(self, request: web.Request) -> web.Response:
+        key = self._retry_key(request)
+        if isinstance(key, web.Response):
+            return key
+        body = await self._json_body(request)
+        if isinstance(body, web.Response):
+            return body
+        details = validate_messages(body.get("messages"))
+        if details:
+            return web.json_response(error_body(details), status=400)
+        key = self._retry_key(request)
+        if isinstance(key, web.Response):
+            return key
+        recipients = [uid for uid, f in self.friends.items() if not f.blocked]
+        return self._fan_out("broadcast", request, body, recipients, key)
+
+    def _fan_out(
+        self, kind: str, request: web.Request, body: JSON, recipients: list[str], key: str | None
+    ) -> web.Response:
         messages = body["messages"]
-        recipients = list(dict.fromkeys(to))
         delivered_flags = {
             uid: (uid in self.friends and not self.friends[uid].blocked) for uid in recipients
         }
@@ -815,7 +843,7 @@ class FakeLinePlatform:
         for uid in recipients:
             mids, _ = self._sent_messages(messages)
             self._record(
-                "multicast",
+                kind,
                 uid,
                 messages,
                 delivered_flags[uid],
@@ -901,7 +929,7 @@ class FakeLinePlatform:
         if chat is None:
             return self._error(404, NOT_FOUND)
         chat.bot_in = False
-        self._log_system(chat.chat_id, f"{self.bot_name} left")
+        self._log_system(chat.chat_id, "left", self.bot_name)
         return web.json_response({})
 
     async def _h_bot_info(self, request: web.Request) -> web.Response:
@@ -1004,8 +1032,8 @@ class FakeLinePlatform:
         self.chat_log.append(entry)
         return entry
 
-    def _log_system(self, chat_id: str, text: str) -> None:
-        self._log(chat_id, None, "system", {"type": "system", "text": text})
+    def _log_system(self, chat_id: str, event: str, name: str) -> None:
+        self._log(chat_id, None, "system", {"type": "system", "event": event, "name": name})
 
     def _new_inbound_message(self, chat_id: str, message_id: str | None, sender: str) -> str:
         chat = self.chats.get(chat_id)
@@ -1201,14 +1229,14 @@ class FakeLinePlatform:
             kind = self._chat_kind(chat)
             known = self.add_group(chat, "") if kind == "group" else self.add_room(chat)
         known.bot_in = True
-        self._log_system(chat, f"{self.bot_name} joined")
+        self._log_system(chat, "joined", self.bot_name)
         return self._event("join", self._source(None, chat), reply=True, timestamp_ms=timestamp_ms)
 
     def leave_event(self, chat: str, *, timestamp_ms: int | None = None) -> JSON:
         """The bot was removed from ``chat``."""
         if chat in self.chats:
             self.chats[chat].bot_in = False
-        self._log_system(chat, f"{self.bot_name} left")
+        self._log_system(chat, "left", self.bot_name)
         return self._event(
             "leave", self._source(None, chat), reply=False, timestamp_ms=timestamp_ms
         )
@@ -1219,7 +1247,7 @@ class FakeLinePlatform:
         """``members`` ({user ID: display name}) join ``chat``."""
         for uid, name in members.items():
             self.add_member(chat, uid, name)
-            self._log_system(chat, f"{name} joined")
+            self._log_system(chat, "joined", name)
         return self._event(
             "memberJoined",
             self._source(None, chat),
@@ -1234,7 +1262,7 @@ class FakeLinePlatform:
         for uid in user_ids:
             name = self.display_name(uid, chat)
             self.chats[chat].members.pop(uid, None)
-            self._log_system(chat, f"{name} left")
+            self._log_system(chat, "left", name)
         return self._event(
             "memberLeft",
             self._source(None, chat),

@@ -17,6 +17,29 @@ from zoneinfo import ZoneInfo
 if TYPE_CHECKING:
     from fakeline.platform import FakeLinePlatform
 
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "you": "You",
+        "unsent": "{name} unsent a message",
+        "joined": "{name} joined",
+        "left": "{name} left",
+        "photo": "[photo]",
+        "photo_set": "[photo {index}/{total}]",
+        "file": "[file] {name}",
+        "quick": "quick replies",
+    },
+    "zh-TW": {
+        "you": "你",
+        "unsent": "{name}已收回訊息",
+        "joined": "{name}加入聊天",
+        "left": "{name}離開聊天",
+        "photo": "[照片]",
+        "photo_set": "[照片 {index}/{total}]",
+        "file": "[檔案] {name}",
+        "quick": "快速回覆",
+    },
+}
+
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]{1,20})\}")
 
 NameOf = Callable[[str], str]
@@ -50,7 +73,9 @@ def _render_action(action: dict[str, Any]) -> str:
     return f"[{action.get('label') or action.get('text') or action.get('type')}]"
 
 
-def render_message_plain(message: dict[str, Any], name_of: NameOf = _default_name) -> str:
+def render_message_plain(
+    message: dict[str, Any], name_of: NameOf = _default_name, locale: str = "en"
+) -> str:
     """One outgoing (Messaging API) message object as plain text."""
     mtype = message.get("type")
     if mtype == "text":
@@ -81,24 +106,29 @@ def render_message_plain(message: dict[str, Any], name_of: NameOf = _default_nam
         text = f"[{mtype}]" + (f" {message['altText']}" if message.get("altText") else "")
     quick = (message.get("quickReply") or {}).get("items") or []
     if quick:
-        text += "\n  quick replies: " + " ".join(
+        text += f"\n  {LABELS[locale]['quick']}: " + " ".join(
             _render_action(item.get("action") or {}) for item in quick
         )
     return text
 
 
-def render_inbound(message: dict[str, Any], name_of: NameOf = _default_name) -> str:
-    """A user's message (webhook message content) as plain text, mentions as @Name."""
+def render_inbound(message: dict[str, Any], locale: str = "en") -> str:
+    """A user's message (webhook message content) as plain text."""
+    labels = LABELS[locale]
     mtype = message.get("type")
-    if mtype in ("text", "system"):
+    if mtype == "text":
         return str(message.get("text", ""))
+    if mtype == "system":
+        return labels[message["event"]].format(name=message.get("name", ""))
     if mtype == "image":
         image_set = message.get("imageSet")
         if image_set:
-            return f"[photo {image_set.get('index', '?')}/{image_set.get('total', '?')}]"
-        return "[photo]"
+            return labels["photo_set"].format(
+                index=image_set.get("index", "?"), total=image_set.get("total", "?")
+            )
+        return labels["photo"]
     if mtype == "file":
-        return f"[file] {message.get('fileName', '')}"
+        return labels["file"].format(name=message.get("fileName", ""))
     return f"[{mtype}]"
 
 
@@ -109,6 +139,7 @@ def transcript(
     viewer: str | None = None,
     tz: str = "Asia/Taipei",
     bot_label: str | None = None,
+    locale: str = "en",
 ) -> str:
     """The chat ``chat_id`` as ``viewer`` sees it, one line per message.
 
@@ -121,6 +152,7 @@ def transcript(
     if viewer is None and chat_id not in platform.chats:
         viewer = chat_id
     bot = bot_label or platform.bot_name
+    labels = LABELS[locale]
 
     def name_of(user_id: str) -> str:
         return platform.display_name(user_id, chat_id)
@@ -130,18 +162,21 @@ def transcript(
         if entry.chat_id != chat_id:
             continue
         if entry.kind == "system":
-            items.append((entry.seq, entry.time, "", f"-- {entry.message.get('text', '')} --"))
+            items.append(
+                (entry.seq, entry.time, "", f"-- {render_inbound(entry.message, locale)} --")
+            )
             continue
-        who = "You" if entry.sender == viewer else name_of(entry.sender or "")
+        who = labels["you"] if entry.sender == viewer else name_of(entry.sender or "")
         if entry.unsent:
-            items.append((entry.seq, entry.time, "", f"-- {who} unsent a message --"))
+            line = labels["unsent"].format(name=who)
+            items.append((entry.seq, entry.time, "", f"-- {line} --"))
             continue
-        items.append((entry.seq, entry.time, who, render_inbound(entry.message, name_of)))
+        items.append((entry.seq, entry.time, who, render_inbound(entry.message, locale)))
     for sent in platform.sent:
         if sent.target != chat_id or not sent.delivered:
             continue
         for message in sent.messages:
-            items.append((sent.seq, sent.time, bot, render_message_plain(message, name_of)))
+            items.append((sent.seq, sent.time, bot, render_message_plain(message, name_of, locale)))
     items.sort(key=lambda item: item[0])
 
     lines: list[str] = []

@@ -394,3 +394,25 @@ async def test_unknown_sender_joins_group_and_reply_goes_to_room(
     assert not platform.reply_token_valid(token)
     assert platform.texts_to(ROOM) == ["ok"]
     assert "Alice: in the room" in platform.transcript(ROOM, viewer=BOB)
+
+
+async def test_broadcast_reaches_friends_only_and_counts(
+    platform: FakeLinePlatform, api: AsyncMessagingApi
+) -> None:
+    from linebot.v3.messaging import BroadcastRequest
+
+    await api.broadcast(BroadcastRequest(messages=[TextMessage(text="reminder")]))
+    assert [(s.kind, s.target, s.delivered) for s in platform.sent] == [("broadcast", ALICE, True)]
+    assert platform.usage == 1
+
+
+def test_transcript_zh_tw_labels_and_system_lines(platform: FakeLinePlatform) -> None:
+    event = platform.image_event(BOB, chat=GROUP, content=b"x", image_set=("S", 1, 2))
+    platform.member_joined_event(GROUP, {user_id("dave"): "Dave"})
+    platform.unsend_event(BOB, event["message"]["id"])
+    view = platform.transcript(GROUP, viewer=ALICE, locale="zh-TW")
+    lines = [line.split("] ", 1)[1] for line in view.splitlines()]
+    assert lines == ["-- Bob已收回訊息 --", "-- Dave加入聊天 --"]
+    photo = platform.image_event(BOB, chat=GROUP, image_set=("S", 2, 2))
+    assert photo["message"]["imageSet"]["index"] == 2
+    assert platform.transcript(GROUP).splitlines()[-1].endswith("Bob: [photo 2/2]")

@@ -22,6 +22,7 @@ its field (`deps.ocr`, `deps.tips`) before the first event is served, e.g.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -193,3 +194,31 @@ def create_app(
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
     return app
+
+
+async def start_server(
+    app: web.Application, host: str = "127.0.0.1", port: int = 0
+) -> tuple[web.AppRunner, int]:
+    """Run `app` on host:port (0 = a free port) without signal handlers; returns the runner
+    (call `await runner.cleanup()` to stop) and the port. Used by the demo, tests and bench."""
+    runner = web.AppRunner(app, handle_signals=False, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    server = site._server
+    sockets = getattr(server, "sockets", None) or []
+    return runner, int(sockets[0].getsockname()[1]) if sockets else port
+
+
+async def quiesce(app: web.Application, timeout: float = 10.0) -> None:
+    """Wait until no event is in flight and nothing due is left in the outbox."""
+    async with asyncio.timeout(timeout):
+        while True:
+            await app[WEBHOOK].idle()
+            await app[OUTBOX].deliver_pending()
+            counts = app[STORE].outbox_counts()
+            due = app[STORE].outbox_next_due()
+            busy = counts.get("sending", 0) or (due is not None and due <= time.time())
+            if not app[WEBHOOK].tasks and not busy:
+                return
+            await asyncio.sleep(0.005)

@@ -1,0 +1,52 @@
+"""Helpers shared by the tips tests (imported as `tipkit`: tests/tips is on sys.path)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from fakeline import FakeLinePlatform, group_id, user_id
+from storage import Store
+
+TZ = ZoneInfo("Asia/Taipei")
+SECRET = "tips-test-secret"
+TOKEN = "tips-test-token"
+ETHICS = user_id("ethics-officer")
+MEMBER = user_id("member")
+
+
+def taipei(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> float:
+    return datetime(y, mo, d, h, mi, tzinfo=TZ).timestamp()
+
+
+class Clock:
+    """A clock the test sets: `clock.t = taipei(...)` or `clock.advance(60)`."""
+
+    def __init__(self, t: float) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def now(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def add_group(
+    platform: FakeLinePlatform,
+    store: Store,
+    seed: str,
+    members: int,
+    *,
+    joined_at: float,
+    locale: str = "zh-TW",
+) -> str:
+    gid = group_id(seed)
+    platform.add_group(gid, seed, {user_id(f"{seed}-{i}"): f"m{i}" for i in range(members)})
+    store.upsert_group(
+        gid, joined_at, chat_type="group", joined_at=joined_at, locale=locale, name=seed
+    )
+    return gid

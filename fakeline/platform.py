@@ -247,15 +247,15 @@ class FakeLinePlatform:
             return
         if self._cond is None:
             self._cond = asyncio.Condition()
-        runner = web.AppRunner(self._make_app(), access_log=None, handle_signals=False)
+        # a short shutdown timeout: stop() must not wait on requests held by fail_next(delay=)
+        runner = web.AppRunner(
+            self._make_app(), access_log=None, handle_signals=False, shutdown_timeout=0.5
+        )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
         await site.start()
         if self.port == 0:
-            server = site._server
-            assert server is not None
-            sockets = getattr(server, "sockets", None) or []
-            self.port = int(sockets[0].getsockname()[1])
+            self.port = int(runner.addresses[0][1])
         self._runner = runner
 
     async def stop(self) -> None:
@@ -692,8 +692,9 @@ class FakeLinePlatform:
         return key.lower()
 
     def _recipient_cost(self, target: str) -> tuple[bool, int] | None:
-        """(delivered, messages counted per message object) for a push to target;
-        None when the target is not a valid destination."""
+        """(delivered, messages counted) for a push to target; None when the target is
+        not a valid destination. LINE counts recipients, not message objects: a push
+        of 4 message objects to a 5-member group counts 5; a non-friend counts 0."""
         kind = ids.chat_kind(target)
         chat = self.chats.get(target)
         if chat is not None:
@@ -768,9 +769,8 @@ class FakeLinePlatform:
         cost_info = self._recipient_cost(to)
         if cost_info is None:
             return self._error(400, "Failed to send messages")
-        delivered, per_message = cost_info
+        delivered, cost = cost_info
         messages = body["messages"]
-        cost = per_message * len(messages)
         if self._quota_exceeded(cost):
             return self._error(429, MONTHLY_LIMIT)
         self.usage += cost
@@ -836,7 +836,7 @@ class FakeLinePlatform:
         delivered_flags = {
             uid: (uid in self.friends and not self.friends[uid].blocked) for uid in recipients
         }
-        cost = sum(delivered_flags.values()) * len(messages)
+        cost = sum(delivered_flags.values())
         if self._quota_exceeded(cost):
             return self._error(429, MONTHLY_LIMIT)
         self.usage += cost

@@ -179,21 +179,27 @@ async def test_quota_counts_per_recipient_and_429_when_exceeded(
 ) -> None:
     quota = await api.get_message_quota()
     assert quota.type == "limited" and quota.value == 10
-    # group of 3 members: 3 per message
-    await api.push_message(PushMessageRequest(to=GROUP, messages=[TextMessage(text="tip")]))
-    await api.push_message(PushMessageRequest(to=ALICE, messages=[TextMessage(text="tip")]))
+    # counted per recipient, not per message object: a group of 3 costs 3
+    two = [TextMessage(text="tip"), TextMessage(text="why")]
+    await api.push_message(PushMessageRequest(to=GROUP, messages=two))
+    await api.push_message(PushMessageRequest(to=ALICE, messages=two))
     assert (await api.get_message_quota_consumption()).total_usage == 4
-    await api.multicast(
-        MulticastRequest(to=[ALICE, BOB], messages=[TextMessage(text="a"), TextMessage(text="b")])
-    )
-    assert (await api.get_message_quota_consumption()).total_usage == 6
+    # Bob is not a friend: not delivered, not counted
+    await api.multicast(MulticastRequest(to=[ALICE, BOB], messages=two))
+    await api.push_message(PushMessageRequest(to=GROUP, messages=two))
+    assert (await api.get_message_quota_consumption()).total_usage == 8
     with pytest.raises(ApiException) as exc:
         await api.push_message(
             PushMessageRequest(to=GROUP, messages=[TextMessage(text="1"), TextMessage(text="2")])
         )
     assert exc.value.status == 429
     assert _error(exc) == {"message": "You have reached your monthly limit."}
-    assert (await api.get_message_quota_consumption()).total_usage == 6
+    assert (await api.get_message_quota_consumption()).total_usage == 8
+    await api.push_message(PushMessageRequest(to=ALICE, messages=two))  # 9
+    await api.push_message(PushMessageRequest(to=ALICE, messages=two))  # 10: at the limit
+    with pytest.raises(ApiException) as exc:
+        await api.push_message(PushMessageRequest(to=ALICE, messages=two))
+    assert exc.value.status == 429
     platform.set_monthly_limit(None)
     assert (await api.get_message_quota()).type == "none"
 

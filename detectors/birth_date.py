@@ -16,14 +16,15 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.normalize import parse_date
 
+# Starts at a digit so the engine can skip ahead; a 民國 before it is added back.
 PATTERN = regex.compile(
-    r"(?<![0-9.])(?:"
-    r"(?:民國|民)?\s?[0-9]{2,4}\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日?"
-    r"|(?:民國|民)\s?[0-9]{2,3}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
-    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
-    r"|[0-9]{6,8}"
+    r"(?<![0-9.])[0-9]{2,4}(?:"
+    r"\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日?"
+    r"|[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r"|[0-9]{2,4}"
     r")(?![0-9])"
 )
+ROC_PREFIX = regex.compile(r"(?:民國|民)\s?$")
 
 CONTEXT: tuple[str, ...] = (
     "出生",
@@ -52,10 +53,16 @@ def find(doc: Doc) -> list[Finding]:
     this_year = _dt.date.today().year
     for m in PATTERN.finditer(text):
         raw = m.group()
+        s, e = m.start(), m.end()
+        if raw.isdigit() and not 6 <= len(raw) <= 8:
+            continue
         parsed = parse_date(raw)
         if parsed is None:
             continue
-        s, e = m.start(), m.end()
+        pre = ROC_PREFIX.search(text, max(0, s - 3), s)
+        if pre is not None:
+            s = pre.start()
+            raw = text[s:e]
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None and text.startswith("生", e):
             ctx = "生"

@@ -7,22 +7,56 @@ organisation's extra keywords) are found in one regex pass; detectors then ask
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
+from typing import Any
 
 from detectors.base import Finding, Source, salted_digest
 from detectors.config import DEFAULT_POLICY, Policy, allow_key
 from detectors.normalize import Normalized, normalize
 
-Hit = tuple[int, int, str]  # start, end (normalised offsets), keyword
+Hit = tuple[int, int, str]
+_DIGIT = re.compile("[0-9]")  # start, end (normalised offsets), keyword
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie (本(?:署|局|處)...), longest match first.
+
+    Hundreds of literal keywords as a flat alternation cost one attempt per word
+    at every position; as a trie, one character test per position.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts: list[str] = []
+        end = False
+        for c in sorted(node):
+            if c == "":
+                end = True
+                continue
+            alts.append(re.escape(c) + emit(node[c]))
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return emit(trie)
 
 
 class KeywordIndex:
-    """All known keywords, compiled into one alternation (longest first).
+    """All known keywords, compiled into one trie-shaped alternation.
 
     A keyword that contains other keywords (檢舉人 contains 檢舉) also reports
     them, at the right offset, so `doc.has({"檢舉"})` is true on 檢舉人.
+    The standard-library `re` is used here on purpose: for a pure-literal trie it
+    is several times faster than `regex` (measured by bench/bench_text.py).
     """
 
     __slots__ = ("_contained", "_re", "words")
@@ -30,7 +64,7 @@ class KeywordIndex:
     def __init__(self, words: Iterable[str]) -> None:
         uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
         self.words: frozenset[str] = frozenset(uniq)
-        self._re = regex.compile("|".join(regex.escape(w) for w in uniq)) if uniq else None
+        self._re = re.compile(trie_pattern(uniq)) if uniq else None
         contained: dict[str, tuple[tuple[str, int], ...]] = {}
         for w in uniq:
             subs = []
@@ -91,7 +125,7 @@ class Doc:
         self.text = norm.text
         self.hits = index.hits(norm.text)
         self.words = frozenset(h[2] for h in self.hits)
-        self.has_digit = any(c in norm.text for c in "0123456789")
+        self.has_digit = _DIGIT.search(norm.text) is not None
         self.salt = salt
         self.policy = policy
         self.source: Source = source

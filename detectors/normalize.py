@@ -49,6 +49,9 @@ def _build_fold() -> dict[int, int]:
 
 
 FOLD = _build_fold()
+# Only the non-ASCII part of FOLD (ASCII upper case is handled by str.lower()).
+_FOLD_WIDE = {k: v for k, v in FOLD.items() if k > 0x7F}
+_WIDE_RE = regex.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 CN_DIGITS = {
     "零": "0",
@@ -113,10 +116,19 @@ def _convert_cn_runs(text: str) -> str:
     return _CN_RUN.sub(repl, text)
 
 
+_SLOW_RE = regex.compile(f"[{_CN_CLASS}{_ZERO_WIDTH}]")
+
+
 def normalize(text: str) -> Normalized:
+    folded = text.lower()
     if text.isascii():
-        return Normalized(text, text.lower(), None)
-    folded = text.translate(FOLD)
+        return Normalized(text, folded, None)
+    if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
+        folded = text.translate(FOLD)
+    elif _WIDE_RE.search(folded) is not None:
+        folded = folded.translate(_FOLD_WIDE)
+    if _SLOW_RE.search(folded) is None:
+        return Normalized(text, folded, None)
     if _CN_ANY.search(folded) is not None:
         folded = _convert_cn_runs(folded)
     if _ZW_RE.search(folded) is None:

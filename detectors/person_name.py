@@ -98,6 +98,9 @@ _PII = frozenset(PII_CUES)
 _FOREIGN = frozenset(FOREIGN_CUES)
 _STAFF_BEFORE = frozenset(STAFF_BEFORE)
 _COMPOUNDS = frozenset(SURNAMES_2)
+_ANY_CUE = frozenset(
+    CITIZEN_ROLES + CITIZEN_TITLES + PII_CUES + FOREIGN_CUES + STAFF_BEFORE + tuple(SURNAMES_2)
+)
 
 
 def _is_given(ch: str) -> bool:
@@ -167,6 +170,8 @@ def mask_name(name: str) -> str:
 
 
 def find(doc: Doc) -> list[Finding]:
+    if not doc.findings and not doc.has(_ANY_CUE):
+        return []
     text = doc.text
     found: dict[tuple[int, int], tuple[float, str, str | None]] = {}
 

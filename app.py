@@ -44,6 +44,7 @@ from handlers.escalation import EscalationWorker
 from handlers.webhook import Webhook
 from outbox import Outbox
 from storage import Store
+from tips.web import add_chart_route, tips_ctx
 
 log = logging.getLogger("bot.app")
 
@@ -82,6 +83,7 @@ STARTED_AT = web.AppKey("started_at", float)
 def optional_contexts() -> list[CleanupCtx]:
     """Optional subsystems, one line each (image helper: OCR pool; tips helper: scheduler)."""
     contexts: list[CleanupCtx] = []
+    contexts.append(tips_ctx)  # tips helper: tips service + scheduler (sets deps.tips)
     return contexts
 
 
@@ -193,6 +195,7 @@ def create_app(
     app.cleanup_ctx.append(webhook_ctx)
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
+    add_chart_route(app)  # tips helper: GET /charts/{token}.png (report charts)
     return app
 
 

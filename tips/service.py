@@ -713,10 +713,10 @@ class TipsService:
         week = local.strftime("%G-W%V")
         if self.store.get_setting("tips.weekly_report") == week:
             return False
-        self.store.set_setting("tips.weekly_report", week)
         users = self.store.ethics_users()
         if not users:
             return False
+        self.store.set_setting("tips.weekly_report", week)
         from tips import report as report_mod
 
         end = datetime.combine(local.date(), datetime.min.time(), tzinfo=self.tz)

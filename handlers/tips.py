@@ -1,0 +1,156 @@
+"""Tips commands and buttons (routed here by handlers/commands.py and handlers/postback.py).
+
+- `/tip` (`/小叮嚀`) in a group or room: the group's next tip, as a (free) reply; at most one
+  every 30 minutes per group. In a 1:1 chat: a tip for that person.
+- `/broadcast TEXT` (`/廣播`) in a 1:1 chat, ethics unit only: a preview, the estimate
+  (groups, messages, quota left) and Confirm / Cancel buttons.
+- postbacks `quiz:<send>:<choice>`, `broadcast:confirm:<id>`, `broadcast:cancel:<id>`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from handlers.common import chat_locale, user_locale, where
+from handlers.deps import Deps
+from tips import library
+from tips.service import PRIORITY_QUIZ, BroadcastOutcome, TipsService
+
+log = logging.getLogger("bot.tips.handlers")
+
+
+def _service(deps: Deps) -> TipsService | None:
+    svc = deps.tips
+    return svc if isinstance(svc, TipsService) else None
+
+
+async def _answer(deps: Deps, event: Any, to: str | None, text: str) -> None:
+    await deps.outbox.enqueue_reply(
+        getattr(event, "reply_token", None),
+        [{"type": "text", "text": text[:5000]}],
+        fallback_to=to,
+        priority=PRIORITY_QUIZ,
+        kind="tips",
+    )
+
+
+async def handle_command(deps: Deps, event: Any, command: str, argument: str) -> bool:
+    """`/tip` and `/broadcast`; False when the tips service is not running."""
+    svc = _service(deps)
+    if svc is None:
+        return False
+    w = where(event)
+    if not w.chat_id:
+        return True
+    reply_token = getattr(event, "reply_token", None)
+    if command == "tip":
+        locale = chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
+        wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
+        if wait is not None:
+            await _answer(deps, event, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait))
+        log.info("tip requested chat=%s type=%s cooldown=%s", w.chat_id, w.chat_type, wait)
+        return True
+    if command == "broadcast":
+        locale = user_locale(deps, w.user_id)
+        if w.is_group:
+            # Never echo the text in the group; the reminder should not appear before it is sent.
+            await _answer(deps, event, w.chat_id, library.ui("broadcast.private_only", locale))
+            return True
+        proposal = await svc.propose_broadcast(w.user_id, argument)
+        if not proposal.ok:
+            key = proposal.message_key
+            kw: dict[str, Any] = {}
+            if key == "broadcast.too_long":
+                from tips.service import BROADCAST_MAX_CHARS
+
+                kw = {"length": len(argument.strip()), "limit": BROADCAST_MAX_CHARS}
+            await _answer(deps, event, w.chat_id, library.ui(key, locale, **kw))
+            log.info("broadcast not proposed reason=%s", key)
+            return True
+        await deps.outbox.enqueue_reply(
+            reply_token,
+            svc.confirm_messages(proposal, argument.strip(), locale),
+            fallback_to=w.chat_id,
+            priority=PRIORITY_QUIZ,
+            kind="tips",
+        )
+        log.info("broadcast proposed id=%s", proposal.broadcast_id)
+        return True
+    return False
+
+
+def _outcome_text(outcome: BroadcastOutcome, locale: str) -> str:
+    if outcome.status == "sent":
+        text = library.ui(
+            "broadcast.sent", locale, groups=outcome.sent_groups, messages=outcome.messages
+        )
+        if outcome.skipped_groups:
+            text += "\n" + library.ui(
+                "broadcast.over_quota",
+                locale,
+                fit_groups=outcome.sent_groups,
+                fit_messages=outcome.messages,
+                skipped=outcome.skipped_groups,
+            )
+        return text
+    if outcome.status == "cancelled":
+        return library.ui("broadcast.cancelled", locale)
+    if outcome.status == "expired":
+        return library.ui("broadcast.expired", locale)
+    if outcome.status == "refused":
+        return library.ui("broadcast.refused", locale)
+    return library.ui("broadcast.done_already", locale, status=outcome.status)
+
+
+async def handle_postback(deps: Deps, event: Any, data: str) -> bool:
+    """`quiz:` answers and `broadcast:` confirmations; False when the service is not running."""
+    svc = _service(deps)
+    if svc is None:
+        return False
+    w = where(event)
+    reply_token = getattr(event, "reply_token", None)
+    if data.startswith("quiz:"):
+        parts = data.split(":")
+        try:
+            send_id, choice = int(parts[1]), int(parts[2])
+        except (IndexError, ValueError):
+            log.info("quiz postback malformed")
+            return True
+        result = svc.answer_quiz(
+            send_id,
+            choice,
+            user_id=w.user_id,
+            chat_id=w.chat_id,
+            chat_type=w.chat_type,
+            reply_token=reply_token,
+        )
+        log.info("quiz answer send=%s result=%s chat=%s", send_id, result, w.chat_id)
+        return True
+    if data.startswith("broadcast:"):
+        parts = data.split(":", 2)
+        if len(parts) != 3 or parts[1] not in ("confirm", "cancel"):
+            return True
+        locale = user_locale(deps, w.user_id)
+        if w.is_group or not w.user_id:
+            return True
+        if parts[1] == "confirm":
+            outcome = await svc.confirm_broadcast(parts[2], w.user_id)
+        else:
+            outcome = svc.cancel_broadcast(parts[2], w.user_id)
+        log.info("broadcast %s id=%s status=%s", parts[1], parts[2], outcome.status)
+        await _answer(deps, event, w.chat_id, _outcome_text(outcome, locale))
+        return True
+    if data.startswith("tips:"):
+        # `tips:next`: a "another tip" button, same as `/tip`.
+        if data == "tips:next" and w.chat_id:
+            wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
+            if wait is not None:
+                locale = (
+                    chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
+                )
+                await _answer(
+                    deps, event, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
+                )
+        return True
+    return False

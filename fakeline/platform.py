@@ -179,7 +179,7 @@ class FakeLinePlatform:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
-        reply_token_ttl: float = 60.0,
+        reply_token_ttl: float = 60.0,  # seconds of ``clock``
         monthly_limit: int | None = 1000,
         bot_name: str = "Compliance Bot",
         seed: int = 0,
@@ -391,9 +391,14 @@ class FakeLinePlatform:
             token.expired = True
 
     def set_monthly_limit(self, limit: int | None, usage: int | None = None) -> None:
+        """``None`` = no limit (quota type "none"); ``usage`` sets this month's consumption."""
         self.monthly_limit = limit
         if usage is not None:
             self.usage = usage
+
+    def new_month(self) -> None:
+        """A new month starts: consumption back to 0."""
+        self.usage = 0
 
     # ------------------------------------------------------------------ records
 
@@ -729,7 +734,7 @@ class FakeLinePlatform:
             issued is None
             or issued.used
             or issued.expired
-            or time.monotonic() - issued.issued > self.reply_token_ttl
+            or self.clock() - issued.issued > self.reply_token_ttl
         ):
             return self._error(400, INVALID_REPLY_TOKEN)
         issued.used = True
@@ -970,7 +975,7 @@ class FakeLinePlatform:
 
     def _issue_reply_token(self, chat_id: str) -> str:
         token = self._token(16)
-        self._reply_tokens[token] = _ReplyToken(chat_id, time.monotonic())
+        self._reply_tokens[token] = _ReplyToken(chat_id, self.clock())
         return token
 
     def reply_token_valid(self, token: str) -> bool:
@@ -979,7 +984,7 @@ class FakeLinePlatform:
             issued is not None
             and not issued.used
             and not issued.expired
-            and time.monotonic() - issued.issued <= self.reply_token_ttl
+            and self.clock() - issued.issued <= self.reply_token_ttl
         )
 
     def _chat_kind(self, chat: str) -> str:

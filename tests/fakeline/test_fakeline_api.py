@@ -422,3 +422,27 @@ def test_transcript_zh_tw_labels_and_system_lines(platform: FakeLinePlatform) ->
     photo = platform.image_event(BOB, chat=GROUP, image_set=("S", 2, 2))
     assert photo["message"]["imageSet"]["index"] == 2
     assert platform.transcript(GROUP).splitlines()[-1].endswith("Bob: [photo 2/2]")
+
+
+async def test_reply_token_expires_on_the_platform_clock() -> None:
+    now = [1_800_000_000.0]
+    async with FakeLinePlatform(SECRET, TOKEN, clock=lambda: now[0], reply_token_ttl=60) as p:
+        p.add_group(GROUP, "Case Team", {ALICE: "Alice"})
+        api = AsyncMessagingApi(AsyncApiClient(Configuration(host=p.base_url, access_token=TOKEN)))
+        try:
+            fresh = p.text_event(ALICE, "a", chat=GROUP)["replyToken"]
+            stale = p.text_event(ALICE, "b", chat=GROUP)["replyToken"]
+            now[0] += 30
+            await api.reply_message(
+                ReplyMessageRequest(replyToken=fresh, messages=[TextMessage(text="in time")])
+            )
+            now[0] += 31
+            with pytest.raises(ApiException) as exc:
+                await api.reply_message(
+                    ReplyMessageRequest(replyToken=stale, messages=[TextMessage(text="late")])
+                )
+            assert exc.value.status == 400
+            [sent] = p.sent
+            assert sent.time == 1_800_000_030.0
+        finally:
+            await api.api_client.close()

@@ -8,7 +8,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.normalize import SEP, digits_of
 
-PATTERN = regex.compile(rf"(?<![0-9])[2-6](?:{SEP}[0-9]){{12,18}}(?![0-9])")
+PATTERN = regex.compile(rf"(?<![0-9])[1-9](?:{SEP}[0-9]){{12,18}}?(?![0-9])")
 
 CONTEXT: tuple[str, ...] = (
     "信用卡",
@@ -24,6 +24,13 @@ CONTEXT: tuple[str, ...] = (
     "有效期限",
     "cvv",
     "安全碼",
+    "張卡",
+    "卡片",
+    "掛失",
+    "刷不過",
+    "刷卡",
+    "到期",
+    "有效期",
 )
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 15
@@ -56,18 +63,19 @@ def issuer_ok(d: str) -> bool:
     return False
 
 
-def validate(value: str) -> bool | None:
+def validate(value: str, *, context: bool = False) -> bool | None:
+    """Luhn-valid; without a card word nearby, the issuer prefix must fit too."""
     d = digits_of(value)
-    return 13 <= len(d) <= 19 and issuer_ok(d) and luhn_ok(d)
+    return 13 <= len(d) <= 19 and (context or issuer_ok(d)) and luhn_ok(d)
 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     for m in PATTERN.finditer(doc.text):
         digits = digits_of(m.group())
-        if not validate(digits):
-            continue
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        if not validate(digits, context=ctx is not None):
+            continue
         out.append(
             doc.finding(
                 "credit_card",

@@ -24,6 +24,7 @@ _SHARED_WORDS: tuple[str, ...] = (
     + lexicon.RULE_TALK
     + lexicon.OPERATIONAL
     + lexicon.PUBLISHED
+    + lexicon.TRAINING
 )
 
 

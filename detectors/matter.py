@@ -13,7 +13,7 @@ import regex
 
 from detectors.base import Finding
 from detectors.doc import Doc
-from detectors.lexicon import OPERATIONAL, PERSON_ROLES, PUBLISHED, RULE_TALK
+from detectors.lexicon import OPERATIONAL, PERSON_ROLES, PUBLISHED, RULE_TALK, TRAINING
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
 TIME = regex.compile(
@@ -24,6 +24,7 @@ AMOUNT = regex.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 
 _RULE = frozenset(RULE_TALK)
+_TRAINING = frozenset(TRAINING)
 _OPS = frozenset(OPERATIONAL)
 _PUB = frozenset(PUBLISHED)
 _ROLES = frozenset(PERSON_ROLES)
@@ -47,7 +48,7 @@ def has_amount(doc: Doc) -> bool:
     return AMOUNT.search(doc.text) is not None
 
 
-def person_named(doc: Doc, min_score: float = 0.3) -> bool:
+def person_named(doc: Doc, min_score: float = 0.4) -> bool:
     """A citizen is named or identified in the message (not a staff member)."""
     return any(f.type in PERSON_TYPES and f.score >= min_score for f in doc.findings)
 
@@ -106,11 +107,14 @@ def weigh(
 ) -> float:
     """Score a matter: `strong` = a leaking pattern matched (bid count, 檢舉人是X);
     `cues` = how many independent specifics/operational cues were seen;
-    `dampen` = rule talk or publication seen (and no strong pattern)."""
+    `dampen` = rule talk or publication seen. Rule talk with no strong pattern and
+    nobody named, or a training / news context with nobody named, caps the score
+    below the warn threshold."""
     score = base
     if strong:
         score = 0.8
     score += 0.2 * min(cues, 3)
+    named = person_named(doc)
     if dampen:
         if strong or cues >= 2:
             score -= 0.15
@@ -118,4 +122,8 @@ def weigh(
             score -= 0.3
         else:
             score -= 0.5
+        if not strong and not named:
+            score = min(score, 0.3)  # talk about the rules, nobody and nothing specific
+    if not named and doc.has(_TRAINING):
+        score = min(score, 0.3)  # a case story in training, a news item
     return max(0.0, min(1.0, score))

@@ -26,9 +26,9 @@ import datetime as _dt
 
 import regex
 
-# Between two digits of a number a writer may put a space, dash, dot, underscore,
-# a middle dot or an emoji; at most two of them in a row.
-SEP = r"(?:[ \t\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
+# Between two digits of a number a writer may put a space, a line break, a dash,
+# a dot, an underscore, a middle dot or an emoji; at most two of them in a row.
+SEP = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"
 _ZW_RE = regex.compile("[" + _ZERO_WIDTH + "]")

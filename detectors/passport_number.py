@@ -13,10 +13,18 @@ from detectors.doc import Doc
 from detectors.normalize import SEP, alnum_of
 
 PATTERN = regex.compile(
-    rf"(?<![a-z0-9])(?:[0-9](?:{SEP}[0-9]){{8}}|[a-z]{{1,2}}{SEP}[0-9](?:{SEP}[0-9]){{5,7}})(?![a-z0-9])"
+    rf"(?<![a-z0-9])(?:[0-9](?:{SEP}[0-9]){{8}}|[a-z]{{1,2}}{SEP}[0-9](?:{SEP}[0-9]){{5,7}}[a-z]?)(?![a-z0-9])"
 )
 
-CONTEXT: tuple[str, ...] = ("護照", "護照號碼", "護照號", "passport", "passport no", "旅行證件")
+CONTEXT: tuple[str, ...] = (
+    "護照",
+    "護照號碼",
+    "護照號",
+    "passport",
+    "passport no",
+    "passport number",
+    "旅行證件",
+)
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 6
 

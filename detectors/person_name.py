@@ -20,6 +20,7 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import (
+    NAME_STOPWORDS,
     NOT_NAME_CHARS,
     PERSON_ROLES,
     STAFF_TITLES,
@@ -60,7 +61,6 @@ PII_CUES: tuple[str, ...] = (
     "前科",
     "入出境",
     "出入境",
-    "家",
 )
 FOREIGN_CUES: tuple[str, ...] = (
     "看護",
@@ -78,16 +78,54 @@ FOREIGN_CUES: tuple[str, ...] = (
     "mr.",
     "ms.",
     "name",
+    "email",
+    "e-mail",
+    "信箱",
+    "逾期停留",
+    "applicant",
+    "passport no",
 )
 STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
 
 LATIN_NAME = regex.compile(
-    r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
+    r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:,?[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
 )
+# Capitalised words that start a sentence or label rather than a name.
 NOT_LATIN_NAMES = frozenset(
-    {"LINE", "ID", "ARC", "OK", "PDF", "URL", "HTTP", "HTTPS", "COVID", "NIA"}
+    [
+        "LINE",
+        "ID",
+        "ARC",
+        "OK",
+        "PDF",
+        "URL",
+        "HTTP",
+        "HTTPS",
+        "COVID",
+        "NIA",
+        "FYI",
+        "APPLICANT",
+        "SEARCH",
+        "PASSPORT",
+        "EMAIL",
+        "THE",
+        "PLEASE",
+        "DEAR",
+        "HI",
+        "THANKS",
+        "NAME",
+        "MR",
+        "MS",
+        "MRS",
+        "MISS",
+        "WARRANT",
+        "NO",
+        "TEL",
+    ]
 )
 COMPOUND = regex.compile("|".join(sorted(SURNAMES_2)))
+# A run of 2-4 Han characters standing alone between spaces / punctuation: "申請人 吳佳樺 有…".
+TOKEN = regex.compile(r"(?<![\p{Han}])\p{Han}{2,4}(?![\p{Han}])")
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
 
@@ -226,12 +264,32 @@ def find(doc: Doc) -> list[Finding]:
             add(
                 s,
                 e,
-                0.45 if title else 0.5,
+                0.45,
                 "person_name.title" if title else "person_name.data",
                 w,
             )
 
-    # 4. a compound surname anywhere: 東方妍蘋家
+    # 4. a stand-alone token that reads as a name: "申請人 吳佳樺 有…", "是 賴宏哲 的車"
+    if " " in text or "\n" in text:
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            if tok in NAME_STOPWORDS:
+                continue
+            sl = surname_at(text, m.start())
+            if not sl or len(tok) - sl > 2 or len(tok) == sl:
+                continue
+            given = tok[sl:]
+            if any(tok.endswith(t) for t in _STAFF_TITLES) or any(
+                given.startswith(t) for t in _STAFF_TITLES
+            ):
+                add(m.start(), m.start() + sl, 0.1, "person_name.staff", None)
+                continue
+            if any(given.startswith(t) for t in CITIZEN_TITLES):
+                continue
+            if all(_is_given(c) for c in given) and given != tok[:sl] * len(given):
+                add(m.start(), m.end(), 0.4, "person_name.token", None)
+
+    # 5. a compound surname anywhere: 東方妍蘋家
     for m in COMPOUND.finditer(text) if doc.has(_COMPOUNDS) else ():
         nm = name_at(text, m.start())
         if nm is None:
@@ -267,26 +325,29 @@ def find(doc: Doc) -> list[Finding]:
             )
         )
 
-    # 5. Latin-letter names near a foreign-worker / document cue (original text: case matters)
-    if doc.has(_FOREIGN):
+    # 6. Latin-letter names near a foreign-worker / document cue (original text: case matters)
+    if doc.has(_FOREIGN) and doc.norm._index is None:  # offsets equal only without deletions
         for m in LATIN_NAME.finditer(doc.original):
-            name = m.group()
-            if name.upper() in NOT_LATIN_NAMES or any(w in NOT_LATIN_NAMES for w in name.split()):
+            words = m.group().replace(",", " ").split()
+            first = 0
+            while first < len(words) and words[first].strip(".").upper() in NOT_LATIN_NAMES:
+                first += 1
+            words = [w.strip(".") for w in words[first:]]
+            if len(words) < 2 or any(w.upper() in NOT_LATIN_NAMES for w in words):
                 continue
-            # original offsets: map via normalised offsets only when nothing was deleted
-            if doc.norm._index is not None:
-                break
-            ctx = doc.near(_FOREIGN, m.start(), m.end(), 25, 20)
+            s = m.start() + m.group().index(words[0])
+            e = m.end()
+            ctx = doc.near(_FOREIGN, s, e, 25, 25)
             if ctx:
                 out.append(
                     doc.finding(
                         "person_name",
-                        m.start(),
-                        m.end(),
-                        masked=mask_name(name),
+                        s,
+                        e,
+                        masked=mask_name(" ".join(words)),
                         score=0.45,
                         rule="person_name.latin",
-                        value=name,
+                        value=" ".join(words),
                         context=ctx,
                     )
                 )

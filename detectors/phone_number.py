@@ -56,6 +56,22 @@ CONTEXT_OFFICE: tuple[str, ...] = (
     "本所",
     "本隊",
     "本科",
+    "事務所",
+    "戶政",
+    "公所",
+    "服務站",
+    "服務中心",
+    "分局",
+    "派出所",
+    "地檢署",
+    "法院",
+    "醫院",
+    "學校",
+    "市政府",
+    "縣政府",
+    "總局",
+    "監理站",
+    "國稅局",
     "office",
     "ext",
     "fax",
@@ -100,7 +116,9 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         return 0.1, "phone_number.office_extension", "分機"
     office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
     self_ = doc.near(_SELF, start, end, 12, 4)
-    person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, WINDOW_AFTER)
+    person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
+    if person is None and office is None:
+        person = doc.near(_PERSON, start, end, 0, 4)
     if self_ and not person:
         return 0.2, "phone_number.own", self_
     if person:

@@ -26,6 +26,8 @@ TRIGGERS: tuple[str, ...] = (
     "評審委員",
     "評選會",
     "評委",
+    "評選分數",
+    "評分",
     "家數",
     "報價",
     "標價",
@@ -38,10 +40,10 @@ TRIGGERS: tuple[str, ...] = (
     "tender",
     "bid",
 )
+# Said before the opening: a weak cue on its own ("開標前不能講" is a rule).
+BEFORE: tuple[str, ...] = ("開標前", "決標前", "公告前", "還沒開標", "還沒公告", "尚未公告")
+# Telling someone on the side: a strong cue.
 CONTEXT: tuple[str, ...] = (
-    "開標前",
-    "決標前",
-    "公告前",
     "先跟你說",
     "先告訴你",
     "先給你",
@@ -71,7 +73,8 @@ STRONG = regex.compile(
     rf"|家數(?:是|為|有|只有)?{_NUM}"
     r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*[0-9一二三四五六七八九十百千萬]"
     r"|底價.{0,8}[0-9][0-9,.]*\s*(?:萬|億|千|元)"
-    r"|(?:評選|評審)委員(?:名單|有|是|包括|:)"
+    r"|(?:評選|評審)委員\s?(?:名單|有|是|包括|:)"
+    r"|(?:評選|評審|評分)(?:分數|成績|結果|排名)"
     r"|(?:其他|哪些|別家|對手|競爭)(?:的)?(?:廠商|家).{0,6}(?:報價|投標|標價|是誰|有誰)"
     r"|(?:投標|領標)(?:廠商|的廠商)(?:有|是|:)"
     r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)"
@@ -80,6 +83,7 @@ WINDOW = 50
 
 _TRIGGERS = frozenset(TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)
+_BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
 
 
@@ -89,12 +93,13 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    before = doc.first(_BEFORE)
     after = doc.first(_AFTER)
-    if after and not leak:
+    if after and not leak and not (before and strong):
         score = 0.15
         ctx: str | None = after[2]
     else:
-        cues = (leak is not None) * 2
+        cues = (leak is not None) * 2 + (before is not None)
         damp = matter.rule_talk(doc)
         score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
         ctx = leak or damp
@@ -106,6 +111,6 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="procurement_secret",
     find=find,
-    words=TRIGGERS + CONTEXT + AFTER_AWARD,
+    words=TRIGGERS + CONTEXT + BEFORE + AFTER_AWARD,
     triggers=_TRIGGERS,
 )

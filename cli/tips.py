@@ -120,7 +120,7 @@ async def tips_send(args: argparse.Namespace) -> int:
         if not _known_group(store, args.group):
             return 1
         async with _service(config, store) as svc:
-            send_id, tip = await svc.send_now(args.group)
+            _send_id, tip = await svc.send_now(args.group)
             state = await _deliver(svc)
         print(f"tip {tip.id} ({tip.kind}) -> {args.group}: {state}")
         return 0

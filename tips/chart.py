@@ -12,6 +12,7 @@ import io
 import logging
 import shutil
 import subprocess
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -104,16 +105,19 @@ def render(
 
     # -- daily bars ----------------------------------------------------------------------
     d.text((40, 24), ui("report.chart.title", loc), fill=INK, font=title_f)
-    period = f"{report['period']['start'][:10]} – {report['period']['end'][:10]}"
+    last = datetime.fromisoformat(report["period"]["end"]) - timedelta(seconds=1)
+    period = f"{report['period']['start'][:10]} - {last.date().isoformat()}"
     d.text((40, 66), period, fill=INK, font=small_f)
     cur = list(report["daily"]["current"])
     prev = list(report["daily"]["previous"])
     left, top, right, bottom = 80, 110, WIDTH - 40, 420
-    peak = max([1, *cur, *prev])
+    step = max(1, -(-max([1, *cur, *prev]) // 4))  # whole-number grid lines
+    peak = step * 4
     for i in range(5):
         y = bottom - (bottom - top) * i / 4
         d.line((left, y, right, y), fill=GRID, width=1)
-        d.text((left - 44, y - 10), f"{peak * i / 4:.0f}", fill=INK, font=small_f)
+        d.text((left - 44, y - 10), str(step * i), fill=INK, font=small_f)
+    first_day = datetime.fromisoformat(report["period"]["start"]).date()
     n = max(1, len(cur))
     slot = (right - left) / n
     bar = max(2.0, slot * 0.36)
@@ -121,11 +125,14 @@ def render(
         x = left + slot * i + slot * 0.12
         for j, (vals, color) in enumerate(((prev, PREVIOUS), (cur, CURRENT))):
             v = vals[i] if i < len(vals) else 0
+            if not v:
+                continue
             h = (bottom - top) * v / peak
             x0 = x + j * bar
             d.rectangle((x0, bottom - h, x0 + bar - 1, bottom), fill=color)
         if n <= 14 or i % max(1, n // 10) == 0:
-            d.text((x, bottom + 6), str(i + 1), fill=INK, font=small_f)
+            day = first_day + timedelta(days=i)
+            d.text((x, bottom + 6), f"{day.month}/{day.day}", fill=INK, font=small_f)
     lx = right - 330
     for k, (key, color) in enumerate(
         (("report.chart.current", CURRENT), ("report.chart.previous", PREVIOUS))

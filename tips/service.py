@@ -146,7 +146,7 @@ class TipsService:
         return self.store.outbox_add(
             kind=kind,
             messages=messages,
-            now=self.now(),
+            now=self._outbox_now(),
             to_id=to,
             retry_key=str(uuid.uuid4()),
             priority=priority,
@@ -164,12 +164,17 @@ class TipsService:
         return self.store.outbox_add(
             kind=kind,
             messages=messages,
-            now=self.now(),
+            now=self._outbox_now(),
             to_id=to,
             reply_token=reply_token,
             retry_key=None if reply_token else str(uuid.uuid4()),
             priority=priority,
         )
+
+    def _outbox_now(self) -> float:
+        """Outbox rows are timed by the outbox's own clock (reply-token age, retries)."""
+        clock = getattr(self.outbox, "clock", None)
+        return float(clock()) if callable(clock) else self.now()
 
     def _wake(self) -> None:
         if self.outbox is not None:

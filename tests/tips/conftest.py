@@ -3,7 +3,8 @@ SDK pointed at it, the real outbox, and a clock the test moves by hand."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
@@ -30,12 +31,9 @@ def config() -> Config:
 
 
 @pytest.fixture
-def store(tmp_path: object) -> Store:
-    from pathlib import Path
-
-    assert isinstance(tmp_path, Path)
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "bot.db")
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 

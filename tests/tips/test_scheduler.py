@@ -232,7 +232,7 @@ def test_schedule_options_parse_and_reject_nonsense() -> None:
         {"quiet": "10:00-10:00"},
     ):
         with pytest.raises(ScheduleError):
-            Schedule().with_options(**bad)  # type: ignore[arg-type]
+            Schedule().with_options(**bad)
     row = Schedule().with_options(days="mon,wed", at="10:15", quiet="off").to_row("G", 0.0)
     assert Schedule.from_row(row).at.strftime("%H:%M") == "10:15"
     assert Schedule.from_row(row).quiet is None

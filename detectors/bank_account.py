@@ -15,6 +15,10 @@ from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, digits_of
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
+# Post-office accounts are 局號 (7 digits) + 帳號 (7 digits): short, so only right after the word.
+SHORT = regex.compile(
+    rf"(?:帳號|局號|帳戶|account)\s?[:：]?\s?([0-9](?:{SEP}[0-9]){{6,8}})(?![0-9])"
+)
 
 CONTEXT: tuple[str, ...] = (
     "帳號",
@@ -29,6 +33,7 @@ CONTEXT: tuple[str, ...] = (
     "郵局",
     "銀行",
     "局號",
+    "戶名",
     "account",
     "acct",
     "bank",
@@ -44,22 +49,26 @@ _PERSON = frozenset(PERSON_ROLES)
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in PATTERN.finditer(doc.text):
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+    spans = [(m.start(), m.end()) for m in PATTERN.finditer(doc.text)]
+    for m in SHORT.finditer(doc.text):
+        if not any(m.start(1) < e and s < m.end(1) for s, e in spans):
+            spans.append((m.start(1), m.end(1)))
+    for start, end in spans:
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
             continue
-        digits = digits_of(m.group())
-        if doc.near(_AGENCY, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER):
+        digits = digits_of(doc.text[start:end])
+        if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
             score, rule = 0.15, "bank_account.agency"
-        elif doc.near(_PERSON, m.start(), m.end(), 40, 15):
+        elif doc.near(_PERSON, start, end, 40, 15):
             score, rule = 0.75, "bank_account.person"
         else:
             score, rule = 0.6, "bank_account.context"
         out.append(
             doc.finding(
                 "bank_account",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=f"{'*' * (len(digits) - 4)}{digits[-4:]}",
                 score=score,
                 rule=rule,

@@ -13,15 +13,21 @@ from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 
-MARKS = r"(?:密|機密|極機密|絕對機密|限閱|密件|敏感|限制公開|不公開|內部資料|confidential|secret|restricted)"
+MARKS = (
+    r"(?:密|機密|極機密|絕對機密|限閱|密件|機密件|敏感|限制公開|不公開|內部資料"
+    r"|confidential|secret|top secret|restricted)"
+)
+# A marking in brackets anywhere, or at the very start of the message.
 PATTERN = regex.compile(
-    rf"[【\[「『(（<〔]\s*{MARKS}\s*[】\]」』)）>〕]"
-    r"|^\s*(?:密件|機密|極機密|絕對機密|限閱|confidential)\s*[:：\s-]"
+    rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
     r"|密等\s*[:：]\s*(?:密|機密|極機密|絕對機密)"
-    r"|(?:機密|極機密|限閱|密件)(?:文件|資料|公文)?\s*[:：]"
+)
+LEADING = regex.compile(
+    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|]))"
+    r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—]+|\s)"
 )
 SOFT = regex.compile(r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)")
-TRIGGERS: tuple[str, ...] = ("密", "confidential", "secret", "restricted")
+TRIGGERS: tuple[str, ...] = ("密", "限閱", "confidential", "secret", "restricted")
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
 
@@ -38,6 +44,15 @@ def find(doc: Doc) -> list[Finding]:
             span = (m.start(), m.end(), word)
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.marking", word
+            )
+    lead = LEADING.match(text)
+    if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
+        talk = matter.rule_talk(doc)
+        if talk is None or matter.DIGIT.search(text) or matter.person_named(doc):
+            word = lead.group().strip(" :：|-–—")
+            span = (lead.start(), lead.end(), word)
+            return matter.matter_finding(
+                doc, "classified_marking", span, 0.85, "classified_marking.leading", word
             )
     s = SOFT.search(text)
     if s is not None and len(text) - (s.end() - s.start()) >= MIN_CONTENT:

@@ -18,10 +18,17 @@ from detectors.lexicon import OPERATIONAL, PERSON_ROLES, PUBLISHED, RULE_TALK, T
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
 TIME = regex.compile(
     r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}月[0-9]{1,2}[日號]"
-    r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+    r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
+    r"|明天|明早|今晚|後天|下週|下禮拜|下星期|上午|下午|凌晨|清晨"
 )
 AMOUNT = regex.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
+# A time word, for use inside the detectors' patterns.
+WHEN = (
+    r"(?:明天|明早|今晚|今天|後天|清晨|凌晨|下週[一二三四五六日]?|下禮拜[一二三四五六日天]?|下星期[一二三四五六日天]?"
+    r"|週[一二三四五六日]|禮拜[一二三四五六日天]|星期[一二三四五六日天]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點"
+    r"|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 
 _RULE = frozenset(RULE_TALK)
 _TRAINING = frozenset(TRAINING)
@@ -115,6 +122,8 @@ def weigh(
         score = 0.8
     score += 0.2 * min(cues, 3)
     named = person_named(doc)
+    if dampen and named and not strong:
+        dampen = None  # "請勿外流" after a named citizen's data does not make it a rule
     if dampen:
         if strong or cues >= 2:
             score -= 0.15

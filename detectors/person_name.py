@@ -90,6 +90,7 @@ STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯
 LATIN_NAME = regex.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:,?[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
 )
+LATIN_GIVEN = regex.compile(r"[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15}){0,2}(?![A-Za-z])")
 # Capitalised words that start a sentence or label rather than a name.
 NOT_LATIN_NAMES = frozenset(
     [
@@ -208,7 +209,7 @@ def mask_name(name: str) -> str:
 
 
 def find(doc: Doc) -> list[Finding]:
-    if not doc.findings and not doc.has(_ANY_CUE):
+    if not doc.findings and not doc.has(_ANY_CUE) and " " not in doc.text and "\n" not in doc.text:
         return []
     text = doc.text
     found: dict[tuple[int, int], tuple[float, str, str | None]] = {}
@@ -228,6 +229,10 @@ def find(doc: Doc) -> list[Finding]:
             p += 1
         nm = name_at(text, p)
         if nm is None:
+            if citizen:  # 移工 Lina, 看護 Maria: a Latin given name after a role
+                lm = LATIN_GIVEN.match(doc.original, p) if doc.norm._index is None else None
+                if lm is not None and lm.group().upper() not in NOT_LATIN_NAMES:
+                    add(lm.start(), lm.end(), 0.45, "person_name.role", w)
             continue
         s, e, staff = nm
         if staff or not citizen:

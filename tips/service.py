@@ -111,8 +111,13 @@ class TipsService:
         self.platform = platform
         self.outbox = outbox
         self.clock = clock
-        self.tz = ZoneInfo(config.timezone or "Asia/Taipei")
+        try:
+            self.tz = ZoneInfo(config.timezone or "Asia/Taipei")
+        except (ValueError, KeyError, OSError):  # an unknown zone name: Taiwan time
+            log.warning("unknown timezone %r; using Asia/Taipei", config.timezone)
+            self.tz = ZoneInfo("Asia/Taipei")
         self.salt = salt if salt is not None else store.hash_salt(config.hash_salt)
+        self._purged_at = 0.0
 
     @classmethod
     def from_api(cls, store: Store, config: Config, api: Any, **kw: Any) -> TipsService:
@@ -417,6 +422,9 @@ class TipsService:
         if due:
             await self._send_round(due, result)
         result.report_sent = await self.weekly_report_if_due(now)
+        if now - self._purged_at >= 86400:  # retention of this area's tables, daily
+            self._purged_at = now
+            self.tips.purge(now, self.config.retention_days)
         return result
 
     async def _send_round(self, due: list[tuple[str, float, bool]], result: TickResult) -> None:

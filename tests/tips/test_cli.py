@@ -40,9 +40,17 @@ def db(tmp_path: Path) -> Path:
         store.upsert_group(gid, now, chat_type="group", joined_at=now, name=name)
     store.create_incident(
         Incident(
-            id="i1", group_id=G1, chat_type="group", message_id="m1", sender_id=ETHICS,
-            source="text", verdict="block", status="retracted", created_at=now - 3600,
-            types=["tw_national_id"], resolved_at=now - 3000,
+            id="i1",
+            group_id=G1,
+            chat_type="group",
+            message_id="m1",
+            sender_id=ETHICS,
+            source="text",
+            verdict="block",
+            status="retracted",
+            created_at=now - 3600,
+            types=["tw_national_id"],
+            resolved_at=now - 3000,
         )
     )
     store.close()
@@ -62,8 +70,13 @@ async def bot(
         "BOT_HASH_SALT": "cli-salt",
     }
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "bot.py", *args, cwd=ROOT, env=env,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        sys.executable,
+        "bot.py",
+        *args,
+        cwd=ROOT,
+        env=env,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(proc.communicate(stdin or b""), 60)
@@ -94,8 +107,22 @@ async def test_tips_schedule_shows_sets_and_validates(db: Path) -> None:
     code, out, _ = await bot(None, db, "tips", "schedule", "--group", G1)
     assert code == 0 and "1/week every week on mon at 09:30, quiet 19:00-08:00" in out
     code, out, _ = await bot(
-        None, db, "tips", "schedule", "--group", G1, "--days", "mon,wed,fri", "--per-week", "3",
-        "--time", "10:15", "--quiet", "off", "--every", "2",
+        None,
+        db,
+        "tips",
+        "schedule",
+        "--group",
+        G1,
+        "--days",
+        "mon,wed,fri",
+        "--per-week",
+        "3",
+        "--time",
+        "10:15",
+        "--quiet",
+        "off",
+        "--every",
+        "2",
     )
     assert code == 0 and "3/week every 2 weeks on mon,wed,fri at 10:15, no quiet hours" in out
     code, out, _ = await bot(None, db, "tips", "schedule", "--group", G1, "--off")

@@ -20,6 +20,7 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import (
+    GIVEN_CHARS,
     NAME_STOPWORDS,
     NOT_NAME_CHARS,
     PERSON_ROLES,
@@ -125,6 +126,10 @@ NOT_LATIN_NAMES = frozenset(
     ]
 )
 COMPOUND = regex.compile("|".join(sorted(SURNAMES_2)))
+# A single surname then two common given-name characters, anywhere: 王志明說…
+COMMON_NAME = regex.compile(
+    "[" + "".join(sorted(SURNAMES_1)) + "][" + "".join(sorted(GIVEN_CHARS)) + "]{2}"
+)
 # A run of 2-4 Han characters standing alone between spaces / punctuation: "申請人 吳佳樺 有…".
 TOKEN = regex.compile(r"(?<![\p{Han}])\p{Han}{2,4}(?![\p{Han}])")
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
@@ -209,8 +214,6 @@ def mask_name(name: str) -> str:
 
 
 def find(doc: Doc) -> list[Finding]:
-    if not doc.findings and not doc.has(_ANY_CUE) and " " not in doc.text and "\n" not in doc.text:
-        return []
     text = doc.text
     found: dict[tuple[int, int], tuple[float, str, str | None]] = {}
 
@@ -294,7 +297,19 @@ def find(doc: Doc) -> list[Finding]:
             if all(_is_given(c) for c in given) and given != tok[:sl] * len(given):
                 add(m.start(), m.end(), 0.4, "person_name.token", None)
 
-    # 5. a compound surname anywhere: 東方妍蘋家
+    # 5. a surname and two common given-name characters in running text
+    for m in COMMON_NAME.finditer(text):
+        tok = m.group()
+        if tok in NAME_STOPWORDS or tok[:2] in NAME_STOPWORDS or tok[1] == tok[0]:
+            continue
+        if any(text.startswith(t, m.start() + 1) for t in _STAFF_TITLES):
+            continue
+        if any(text.startswith(t, m.end()) for t in _STAFF_TITLES):
+            add(m.start(), m.end(), 0.1, "person_name.staff", None)
+        else:
+            add(m.start(), m.end(), 0.4, "person_name.common", None)
+
+    # 6. a compound surname anywhere: 東方妍蘋家
     for m in COMPOUND.finditer(text) if doc.has(_COMPOUNDS) else ():
         nm = name_at(text, m.start())
         if nm is None:
@@ -330,7 +345,7 @@ def find(doc: Doc) -> list[Finding]:
             )
         )
 
-    # 6. Latin-letter names near a foreign-worker / document cue (original text: case matters)
+    # 7. Latin-letter names near a foreign-worker / document cue (original text: case matters)
     if doc.has(_FOREIGN) and doc.norm._index is None:  # offsets equal only without deletions
         for m in LATIN_NAME.finditer(doc.original):
             words = m.group().replace(",", " ").split()

@@ -1,0 +1,240 @@
+"""Scan one image: decode safely, turn upright, OCR, detect in the text, recognise the document.
+
+    scan_image(data, *, engine=None, config=None) -> ScanResult
+
+The OCR text exists only inside this function: the result carries masked findings (spans point
+into the joined OCR text), the verdict, the reasons and the document type. Nothing is logged
+or written to disk here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PIL import Image
+
+from detectors import Finding, ScanResult, scan_text
+from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
+from images.decode import DEFAULT_LIMITS, Limits, load_for_ocr
+from images.doctype import DocMatch, Signals, recognise
+from images.layout import Joined, join_lines
+from images.mrz import find_mrz
+from ocr.base import OcrEngine, OcrLine
+
+# Every recognised document is sensitive on its own: a photo of an ID card is a leak even when
+# the number is unreadable, a warrant is a leak whoever is named.
+DOC_VERDICT: dict[str, str] = {
+    "id_card": "block",
+    "health_insurance_card": "block",
+    "driver_license": "block",
+    "resident_certificate": "block",
+    "passport": "block",
+    "warrant_document": "block",
+    "record_screenshot": "block",
+    "household_register": "block",
+    "classified": "block",
+}
+# Documents whose nature is itself one of the text finding types.
+_DOC_FINDING: dict[str, tuple[str, re.Pattern[str]]] = {
+    "warrant_document": ("warrant", re.compile(r"拘票|搜索票|押票|通緝書")),
+    "classified": ("classified_marking", re.compile(r"極機密|絕對機密|機密|限閱|密")),
+}
+_RECORD_KIND = (
+    ("travel_record", re.compile(r"入出國|入出境|出境|入境")),
+    ("criminal_record", re.compile(r"刑案|前科|通緝|判決")),
+)
+_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][1289]\d{8}(?![A-Za-z0-9])")
+_DATE = re.compile(
+    r"(民國)?\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}\s?[A-Z]{3}\s?\d{4}"
+)
+_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+
+
+def _tw_id_ok(v: str) -> bool:
+    n = _LETTERS.index(v[0]) + 10
+    digits = [n // 10, n % 10] + [int(c) for c in v[1:]]
+    return (
+        sum(d * w for d, w in zip(digits, (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1), strict=True)) % 10 == 0
+    )
+
+
+# --- orientation ------------------------------------------------------------------------------
+
+
+def _readable_chars(lines: Sequence[OcrLine]) -> float:
+    return sum(len(ln.text) * ln.score for ln in lines if ln.score >= 0.5)
+
+
+def _sideways_share(lines: Sequence[OcrLine]) -> float:
+    long_lines = [ln for ln in lines if len(ln.text) >= 2 and ln.score >= 0.5]
+    if not long_lines:
+        return 0.0
+    total = sum(len(ln.text) for ln in long_lines)
+    return sum(len(ln.text) for ln in long_lines if not ln.upright) / total
+
+
+def ocr_upright(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
+    """OCR `img`, turning it 90° when the text stands on its side; returns (lines, degrees)."""
+    lines = engine.recognize(img)
+    sideways = _sideways_share(lines)
+    if sideways < 0.5:
+        return lines, 0
+    best = (_readable_chars(lines) * (1 - sideways), 0, lines)
+    for degrees in (90, 270):
+        turned = engine.recognize(img.rotate(degrees, expand=True))
+        side = _sideways_share(turned)
+        quality = _readable_chars(turned) * (1 - side)
+        if quality > best[0]:
+            best = (quality, degrees, turned)
+        if side < 0.3 and quality > 0:
+            break
+    return best[2], best[1]
+
+
+# --- from lines to a result ---------------------------------------------------------------------
+
+
+def _merge_compact(primary: ScanResult, joined: Joined, compact: ScanResult) -> None:
+    """Add findings that only appear once numbers split over lines/boxes are rejoined."""
+    seen = {(f.type, f.masked) for f in primary.findings}
+    for f in compact.findings:
+        if (f.type, f.masked) in seen:
+            continue
+        start = joined.compact_to_text[f.start]
+        end = joined.compact_to_text[max(f.start, f.end - 1)] + 1
+        primary.findings.append(
+            Finding(
+                f.type,
+                start,
+                end,
+                f.masked,
+                f.score,
+                f.rule + "+ocr_join",
+                "ocr",
+                f.checksum,
+                f.context,
+                f.digest,
+            )
+        )
+        if VERDICT_ORDER[compact.verdict] > VERDICT_ORDER[primary.verdict]:
+            primary.verdict = compact.verdict
+        for r in compact.reasons:
+            if r not in primary.reasons:
+                primary.reasons.append(r)
+
+
+def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool) -> Signals:
+    compact = re.sub(r"\s", "", joined.compact)
+    ids = [m.group() for m in _ID.finditer(compact) if _tw_id_ok(m.group())]
+    return Signals(
+        national_id=any(v[1] in "12" for v in ids),
+        resident_id=any(v[1] in "89" for v in ids),
+        mrz_passport=mrz_passport,
+        mrz_other=mrz_other,
+        date=_DATE.search(joined.text) is not None,
+    )
+
+
+def analyse_lines(
+    lines: Sequence[OcrLine],
+    *,
+    config: Any = None,
+    salt: bytes | None = None,
+    group_id: str | None = None,
+) -> ScanResult:
+    """Text detection and document recognition over OCR lines (no pixels needed)."""
+    joined = join_lines(lines)
+    result = scan_text(joined.text, config=config, group_id=group_id, salt=salt, source="ocr")
+    if joined.compact != joined.text:
+        _merge_compact(
+            result,
+            joined,
+            scan_text(joined.compact, config=config, group_id=group_id, salt=salt, source="ocr"),
+        )
+    texts = [ln.text for ln in lines if ln.score >= 0.5]
+    mrz = find_mrz(texts)
+    mrz_passport = (
+        mrz is not None and mrz.valid and mrz.format == "TD3" and mrz.doc_code.startswith("P")
+    )
+    mrz_other = mrz is not None and mrz.valid and not mrz_passport
+    if (
+        mrz is not None
+        and mrz.valid
+        and not any(f.type == "passport_number" for f in result.findings)
+    ):
+        result.findings.append(
+            Finding(
+                type="passport_number"
+                if mrz_passport
+                else "tw_resident_id"
+                if mrz.country == "TWN"
+                else "passport_number",
+                start=0,
+                end=0,
+                masked=mask_middle(mrz.number, 2, 2),
+                score=0.99,
+                rule=f"mrz.{mrz.format.lower()}.check_digits",
+                source="ocr",
+                checksum=True,
+                digest=salted_digest(mrz.number, salt) if salt else None,
+            )
+        )
+    match = recognise(texts, _signals(joined, mrz_passport, mrz_other))
+    if match is not None:
+        _apply_doc_type(result, match, joined.text)
+    result.findings.sort(key=lambda f: (f.start, f.end))
+    return result
+
+
+def _apply_doc_type(result: ScanResult, match: DocMatch, text: str) -> None:
+    result.doc_type = match.doc_type
+    verdict = DOC_VERDICT.get(match.doc_type, "warn")
+    if VERDICT_ORDER[verdict] > VERDICT_ORDER[result.verdict]:
+        result.verdict = verdict  # type: ignore[assignment]
+    result.reasons.append(f"doc_type.{match.doc_type}")
+    kinds: list[tuple[str, re.Pattern[str]]] = []
+    if match.doc_type in _DOC_FINDING:
+        kinds.append(_DOC_FINDING[match.doc_type])
+    if match.doc_type == "record_screenshot":
+        kinds.extend(_RECORD_KIND)
+    present = {f.type for f in result.findings}
+    for ftype, pattern in kinds:
+        m = pattern.search(text)
+        if ftype in present or m is None:
+            continue
+        result.findings.append(
+            Finding(
+                type=ftype,
+                start=m.start(),
+                end=m.end(),
+                masked=m.group(),  # a document keyword, not personal data
+                score=0.9,
+                rule=f"doc_type.{match.doc_type}",
+                source="ocr",
+                context=m.group(),
+            )
+        )
+        if match.doc_type == "record_screenshot":
+            break
+
+
+def scan_image(
+    data: bytes,
+    *,
+    engine: OcrEngine | None = None,
+    config: Any = None,
+    salt: bytes | None = None,
+    group_id: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ScanResult:
+    """Scan encoded image bytes. Raises images.ImageRefused for images that are not decoded."""
+    if engine is None:
+        from ocr.registry import get_engine
+
+        engine = get_engine(getattr(config, "ocr_engine", None) or "rapidocr")
+    img = load_for_ocr(data, limits=limits)
+    lines, _ = ocr_upright(engine, img)
+    del img
+    return analyse_lines(lines, config=config, salt=salt, group_id=group_id)

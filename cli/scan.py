@@ -19,6 +19,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from detectors import ScanResult, scan_text
@@ -37,12 +38,18 @@ def _text_scanner(policy: Policy, group: str | None) -> Scanner:
     return scan_item
 
 
-def _scan_item(item: dict[str, Any], policy: Policy, group: str | None) -> ScanResult:
-    """One JSONL item. Text today; the image pipeline branches here on "image"."""
+def _scan_item(
+    item: dict[str, Any], policy: Policy, group: str | None, base: Path | None = None
+) -> ScanResult:
+    """One JSONL item: {"text": ...} or {"image": PATH} (images: see the section below)."""
+    if "image" in item and "text" not in item:
+        return _scan_image_item(item, policy, group, base)
     return _text_scanner(policy, group)(item)
 
 
-def _run_jsonl(stream: TextIO, out: TextIO, policy: Policy, group: str | None) -> None:
+def _run_jsonl(
+    stream: TextIO, out: TextIO, policy: Policy, group: str | None, base: Path | None = None
+) -> None:
     for n, raw in enumerate(stream, start=1):
         line = raw.strip()
         if not line:
@@ -53,7 +60,7 @@ def _run_jsonl(stream: TextIO, out: TextIO, policy: Policy, group: str | None) -
             if not isinstance(item, dict):
                 raise ValueError("line is not a JSON object")
             item_id = item.get("id")
-            result: dict[str, Any] = _scan_item(item, policy, group).to_contract(item_id)
+            result: dict[str, Any] = _scan_item(item, policy, group, base).to_contract(item_id)
         except json.JSONDecodeError as exc:
             result = {"id": item_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
         except (ValueError, TypeError) as exc:
@@ -106,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         try:
             with open(args.jsonl, encoding="utf-8") as f:
-                _run_jsonl(f, sys.stdout, policy, group)
+                _run_jsonl(f, sys.stdout, policy, group, Path(args.jsonl).parent)
         except OSError as exc:
             print(f"cannot read {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return 2
@@ -114,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"cannot read {args.jsonl}: not UTF-8 text", file=sys.stderr)
             return 2
         return 0
+    if getattr(args, "image", None):
+        return _run_image(args.image, policy, group, bool(getattr(args, "explain", False)))
     if args.text is None:
         print(
             "nothing to scan: give TEXT, - (stdin), --jsonl FILE or --image PATH", file=sys.stderr
@@ -122,4 +131,48 @@ def run(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     result = scan_text(text, config=policy, group_id=group)
     _print_human(result, sys.stdout, bool(getattr(args, "explain", False)))
+    return 0
+
+
+# --- Images (OCR) ------------------------------------------------------------------------------
+# Owned by the image pipeline (images/, ocr/). `--image PATH` and {"id", "image": PATH} lines:
+# findings carry "source": "ocr" and the result a top-level "doc_type" when a document is
+# recognised. Image errors never echo the OCR text, only the reason the image was refused.
+
+
+def _scan_image_file(path: Path, policy: Policy, group: str | None) -> ScanResult:
+    from images import ImageRefused, scan_image
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read image {path}: {exc.strerror}") from exc
+    try:
+        return scan_image(data, config=policy, group_id=group)
+    except ImageRefused as exc:
+        raise ValueError(f"image refused ({exc.reason}): {exc.message}") from exc
+
+
+def _scan_image_item(
+    item: dict[str, Any], policy: Policy, group: str | None, base: Path | None
+) -> ScanResult:
+    raw = item.get("image")
+    if not isinstance(raw, str) or not raw:
+        raise ValueError('"image" must be a file path (a string)')
+    path = Path(raw)
+    # Relative paths: from the current directory, else from the JSONL file's directory.
+    if not path.is_absolute() and not path.exists() and base is not None:
+        path = base / path
+    return _scan_image_file(path, policy, group)
+
+
+def _run_image(raw: str, policy: Policy, group: str | None, explain: bool) -> int:
+    try:
+        result = _scan_image_file(Path(raw), policy, group)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if result.doc_type:
+        sys.stdout.write(f"document: {result.doc_type}\n")
+    _print_human(result, sys.stdout, explain)
     return 0

@@ -14,7 +14,7 @@ import regex
 
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
-from detectors.normalize import parse_date
+from detectors.normalize import cn_number, parse_date, to_gregorian, valid_date
 
 # Starts at a digit so the engine can skip ahead; a 民國 before it is added back.
 PATTERN = regex.compile(
@@ -25,6 +25,10 @@ PATTERN = regex.compile(
     r")(?![0-9])"
 )
 ROC_PREFIX = regex.compile(r"(?:民國|民)\s?$")
+_CN = "〇零一二兩三四五六七八九十百"
+CN_DATE = regex.compile(
+    rf"(?:民國)?\s?([{_CN}]{{1,4}})\s?年\s?([{_CN}]{{1,3}})\s?月\s?([{_CN}]{{1,3}})\s?[日號]"
+)
 
 CONTEXT: tuple[str, ...] = (
     "出生",
@@ -50,6 +54,8 @@ _COMPACT = regex.compile(r"[0-9]{6,8}")
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
+    if not doc.has_digit:
+        return _cn_dates(doc) if "年" in text and "月" in text else out
     this_year = _dt.date.today().year
     for m in PATTERN.finditer(text):
         raw = m.group()
@@ -90,7 +96,40 @@ def find(doc: Doc) -> list[Finding]:
                 context=ctx,
             )
         )
+    if "年" in text and "月" in text:
+        out.extend(_cn_dates(doc))
     return out
 
 
-DETECTOR = Detector(name="birth_date", find=find, words=CONTEXT, needs_digit=True)
+def _cn_dates(doc: Doc) -> list[Finding]:
+    """Dates written in Chinese numerals: 民國六十八年十二月一日生."""
+    out: list[Finding] = []
+    for m in CN_DATE.finditer(doc.text):
+        y, mo, d = (cn_number(g) for g in m.groups())
+        if y is None or mo is None or d is None:
+            continue
+        year = to_gregorian(y)
+        if not valid_date(year, mo, d):
+            continue
+        s, e = m.start(), m.end()
+        ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if ctx is None and doc.text.startswith("生", e):
+            ctx = "生"
+        if not ctx:
+            continue
+        out.append(
+            doc.finding(
+                "birth_date",
+                s,
+                e,
+                masked="民國**年**月**日",
+                score=0.45,
+                rule="birth_date.chinese_numerals",
+                value=f"{year:04d}-{mo:02d}-{d:02d}",
+                context=ctx,
+            )
+        )
+    return out
+
+
+DETECTOR = Detector(name="birth_date", find=find, words=(*CONTEXT, "年"))

@@ -16,7 +16,27 @@ from detectors.config import DEFAULT_POLICY, Policy, allow_key
 from detectors.normalize import Normalized, normalize
 
 Hit = tuple[int, int, str]
-_DIGIT = re.compile("[0-9]")  # start, end (normalised offsets), keyword
+_DIGIT = re.compile("[0-9]")
+# Spaces between two Chinese characters: "拘 票", "底 價" written to dodge a filter.
+_SPACED_HAN = re.compile("(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+def _spaced_hits(text: str, index: KeywordIndex, known: list[Hit]) -> list[Hit]:
+    """Keywords that only appear once the spaces between Chinese characters go."""
+    keep: list[int] = []
+    pos = 0
+    for m in _SPACED_HAN.finditer(text):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(text)))
+    squeezed = "".join(text[i] for i in keep)
+    seen = set(known)
+    out: list[Hit] = []
+    for s, e, w in index.hits(squeezed):
+        hit = (keep[s], keep[e - 1] + 1, w)
+        if hit not in seen and e - s >= 2:
+            out.append(hit)
+    return out  # start, end (normalised offsets), keyword
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -124,6 +144,8 @@ class Doc:
         self.original = text
         self.text = norm.text
         self.hits = index.hits(norm.text)
+        if " " in norm.text and _SPACED_HAN.search(norm.text) is not None:
+            self.hits.extend(_spaced_hits(norm.text, index, self.hits))
         self.words = frozenset(h[2] for h in self.hits)
         self.has_digit = _DIGIT.search(norm.text) is not None
         self.salt = salt

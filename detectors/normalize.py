@@ -119,14 +119,26 @@ def _convert_cn_runs(text: str) -> str:
 _SLOW_RE = regex.compile(f"[{_CN_CLASS}{_ZERO_WIDTH}]")
 
 
+# The letter o typed for a zero inside a number: 0937-44o-215.
+_O_IN_NUMBER = regex.compile(
+    r"(?<=[0-9][ \-.]?)o(?=[ \-.]?[0-9])|(?<=[0-9][ \-.]?)o(?=o[ \-.]?[0-9])"
+)
+
+
+def _o_to_zero(folded: str) -> str:
+    if "o" in folded and _O_IN_NUMBER.search(folded) is not None:
+        return _O_IN_NUMBER.sub("0", folded)
+    return folded
+
+
 def normalize(text: str) -> Normalized:
-    folded = text.lower()
+    folded = _o_to_zero(text.lower())
     if text.isascii():
         return Normalized(text, folded, None)
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
-        folded = text.translate(FOLD)
+        folded = _o_to_zero(text.translate(FOLD))
     elif _WIDE_RE.search(folded) is not None:
-        folded = folded.translate(_FOLD_WIDE)
+        folded = _o_to_zero(folded.translate(_FOLD_WIDE))
     if _SLOW_RE.search(folded) is None:
         return Normalized(text, folded, None)
     if _CN_ANY.search(folded) is not None:
@@ -174,6 +186,46 @@ def valid_date(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+_CN_VALUES = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_number(s: str) -> int | None:
+    """七十 -> 70, 六十八 -> 68, 十二 -> 12, 一九八六 -> 1986, 一〇二 -> 102."""
+    if not s:
+        return None
+    if "十" not in s and "百" not in s:
+        digits = [_CN_VALUES.get(c) for c in s]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    total, cur = 0, 0
+    for c in s:
+        if c in _CN_VALUES:
+            cur = _CN_VALUES[c]
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
 
 
 def parse_date(value: str) -> tuple[int, int, int] | None:

@@ -21,6 +21,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import (
     GIVEN_CHARS,
+    GIVEN_STOPWORDS,
     NAME_STOPWORDS,
     NOT_NAME_CHARS,
     PERSON_ROLES,
@@ -300,7 +301,12 @@ def find(doc: Doc) -> list[Finding]:
     # 5. a surname and two common given-name characters in running text
     for m in COMMON_NAME.finditer(text):
         tok = m.group()
-        if tok in NAME_STOPWORDS or tok[:2] in NAME_STOPWORDS or tok[1] == tok[0]:
+        if (
+            tok in NAME_STOPWORDS
+            or tok[:2] in NAME_STOPWORDS
+            or tok[1:] in GIVEN_STOPWORDS
+            or tok[1] == tok[0]
+        ):
             continue
         if any(text.startswith(t, m.start() + 1) for t in _STAFF_TITLES):
             continue

@@ -41,6 +41,7 @@ from config import Config
 from handlers import build_dispatcher
 from handlers.deps import Clock, Deps, SystemClock
 from handlers.escalation import EscalationWorker
+from handlers.media import ocr_ctx
 from handlers.webhook import Webhook
 from outbox import Outbox
 from storage import Store
@@ -84,6 +85,7 @@ def optional_contexts() -> list[CleanupCtx]:
     """Optional subsystems, one line each (image helper: OCR pool; tips helper: scheduler)."""
     contexts: list[CleanupCtx] = []
     contexts.append(tips_ctx)  # tips helper: tips service + scheduler (sets deps.tips)
+    contexts.append(ocr_ctx)  # image helper: OCR worker pool (sets deps.ocr)
     return contexts
 
 

@@ -1,0 +1,193 @@
+"""Image and file messages: fetch the content at once, scan it in the OCR pool, act like text.
+
+    handle_media(deps, event)   called by handlers/message.py for image and file messages
+
+- Image messages (and each image of an imageSet, which LINE sends as separate events) and
+  file messages whose name says image are fetched from the content endpoint as soon as the
+  event arrives: after an unsend the content is gone.
+- The bytes go to the OCR worker pool (`deps.ocr`, an `ocr.OcrPool`) and are dropped when the
+  scan ends; nothing is written to disk, the OCR text never leaves the worker, and the
+  incident keeps the masked findings and the document type only (`act_on_result`).
+- When the pool's queue is full the image is recorded as not scanned (activity counter
+  `media_not_scanned`) and the group's admins are alerted once (then at most once an hour
+  per group while the overload lasts), instead of dropping it silently.
+- Not scanned, with the reason logged: images hosted outside LINE (contentProvider external),
+  PDFs and other files (see docs in images/README.md), files over the size limit.
+
+`ocr_ctx` is the app's cleanup context for the pool (one line in app.optional_contexts()).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from aiohttp import ClientError, web
+from linebot.v3.messaging import ApiException
+from linebot.v3.webhooks import FileMessageContent, ImageMessageContent
+
+from handlers import compose
+from handlers.actions import act_on_result, alert_recipients
+from handlers.common import chat_locale, group_name, where
+from handlers.deps import Deps
+from images.decode import DEFAULT_LIMITS, ImageRefused
+from locales import t
+from ocr.pool import OcrPool, OcrUnavailable, QueueFull
+from outbox import PRIORITY_ALERT
+
+log = logging.getLogger("bot.media")
+
+IMAGE_FILE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
+FETCH_ATTEMPTS = 3
+FETCH_BACKOFF = 0.3  # seconds, doubled each retry
+BUSY_ALERT_EVERY = 3600.0  # seconds between two "images not scanned" alerts to one group
+_BUSY_KEY = "media.busy_alerted"  # deps.extra: group id -> last alert time
+
+
+def _media_kind(msg: Any) -> str | None:
+    """'image', 'pdf', or None for a file we do not read."""
+    if isinstance(msg, ImageMessageContent):
+        return "image"
+    if isinstance(msg, FileMessageContent):
+        name = (msg.file_name or "").lower()
+        if name.endswith(IMAGE_FILE_SUFFIXES):
+            return "image"
+        if name.endswith(".pdf"):
+            return "pdf"
+    return None
+
+
+async def _fetch(deps: Deps, message_id: str) -> bytes | None:
+    """The message content, retried with backoff on server errors; None when it is gone."""
+    delay = FETCH_BACKOFF
+    for attempt in range(1, FETCH_ATTEMPTS + 1):
+        try:
+            return bytes(await deps.blob.get_message_content(message_id))
+        except ApiException as exc:
+            status = exc.status or 0
+            if status in (404, 410) or (400 <= status < 500 and status != 429):
+                log.info("media content unavailable message=%s status=%s", message_id, status)
+                return None
+            err = f"status={status}"
+        except (TimeoutError, ClientError) as exc:
+            err = type(exc).__name__
+        if attempt == FETCH_ATTEMPTS:
+            log.warning("media fetch failed message=%s attempts=%d %s", message_id, attempt, err)
+            return None
+        await asyncio.sleep(delay)
+        delay *= 2
+    return None
+
+
+def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) -> None:
+    if chat_id:
+        deps.store.count_activity(chat_id, "media_not_scanned", deps.now())
+    log.info("media not scanned chat=%s message=%s reason=%s", chat_id, message_id, reason)
+
+
+async def _alert_busy(deps: Deps, event: Any) -> None:
+    """Tell the group's admins, once per episode, that images are going unscanned."""
+    w = where(event)
+    if not w.is_group or not w.chat_id:
+        return
+    sent: dict[str, float] = deps.extra.setdefault(_BUSY_KEY, {})
+    now = deps.now()
+    if now - sent.get(w.chat_id, float("-inf")) < BUSY_ALERT_EVERY:
+        return
+    sent[w.chat_id] = now
+    locale = chat_locale(deps, w.chat_id)
+    gname = await group_name(deps, w) or w.chat_id
+    body = t("alert.ocr_busy", locale, group=gname)
+    for admin in alert_recipients(deps, w.chat_id):
+        await deps.outbox.enqueue_push(
+            admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
+        )
+    log.warning("ocr queue full: admins alerted chat=%s", w.chat_id)
+
+
+async def handle_media(deps: Deps, event: Any) -> None:
+    msg = event.message
+    message_id = str(msg.id)
+    w = where(event)
+    kind = _media_kind(msg)
+    if kind is None:
+        log.info("file not scanned (not an image) chat=%s message=%s", w.chat_id, message_id)
+        return
+    if kind == "pdf":
+        _not_scanned(deps, w.chat_id, message_id, "pdf")
+        return
+    provider = getattr(getattr(msg, "content_provider", None), "type", "line")
+    if provider != "line":
+        # The image lives on the sender's server; fetching arbitrary URLs is not our job.
+        _not_scanned(deps, w.chat_id, message_id, "external_content")
+        return
+    size = getattr(msg, "file_size", None)
+    if isinstance(size, int) and size > DEFAULT_LIMITS.max_bytes:
+        _not_scanned(deps, w.chat_id, message_id, "file_too_large")
+        return
+    pool: OcrPool | None = deps.ocr
+    if pool is None:
+        _not_scanned(deps, w.chat_id, message_id, "ocr_unavailable")
+        return
+    if pool.in_flight >= pool.capacity:
+        _not_scanned(deps, w.chat_id, message_id, "queue_full")
+        await _alert_busy(deps, event)
+        return
+    data = await _fetch(deps, message_id)
+    if data is None:
+        _not_scanned(deps, w.chat_id, message_id, "content_unavailable")
+        return
+    t0 = time.perf_counter()
+    try:
+        result = await pool.scan(data, salt=deps.salt, group_id=w.chat_id if w.is_group else None)
+    except QueueFull:
+        _not_scanned(deps, w.chat_id, message_id, "queue_full")
+        await _alert_busy(deps, event)
+        return
+    except ImageRefused as exc:
+        _not_scanned(deps, w.chat_id, message_id, f"refused:{exc.reason}")
+        return
+    except OcrUnavailable:
+        _not_scanned(deps, w.chat_id, message_id, "ocr_failed")
+        return
+    finally:
+        del data  # the image is gone from this process once the scan is over
+    if w.chat_id and w.is_group:
+        deps.store.count_activity(w.chat_id, "scanned", deps.now())
+    image_set = getattr(msg, "image_set", None)
+    log.info(
+        "image scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
+        w.chat_id,
+        message_id,
+        f"{image_set.index}/{image_set.total}" if image_set is not None else "-",
+        result.verdict,
+        result.doc_type or "-",
+        ",".join(result.types) or "-",
+        (time.perf_counter() - t0) * 1000,
+    )
+    await act_on_result(deps, event=event, message_id=message_id, result=result, source="ocr")
+
+
+async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Cleanup context: start the OCR pool (engine loaded once per worker), set deps.ocr."""
+    from app import DEPS
+
+    deps = app[DEPS]
+    pool = OcrPool.from_config(deps.config)
+    try:
+        await pool.start()
+    except Exception:
+        # Text scanning must go on without OCR: images are then counted as not scanned.
+        log.exception(
+            "ocr pool failed to start engine=%s; images will not be scanned", pool.engine_name
+        )
+        await pool.close()
+        yield
+        return
+    deps.ocr = pool
+    yield
+    deps.ocr = None
+    await pool.close()

@@ -7,6 +7,7 @@ organisation's extra keywords) are found in one regex pass; detectors then ask
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +17,7 @@ from detectors.config import DEFAULT_POLICY, Policy, allow_key
 from detectors.normalize import Normalized, normalize
 
 Hit = tuple[int, int, str]
+MAX_KEYWORD_LEN = 40
 _DIGIT = re.compile("[0-9]")
 # Spaces between two Chinese characters: "拘 票", "底 價" written to dodge a filter.
 _SPACED_HAN = re.compile("(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
@@ -118,6 +120,7 @@ class Doc:
     """One message under scan."""
 
     __slots__ = (
+        "_starts",
         "findings",
         "has_digit",
         "hits",
@@ -147,6 +150,7 @@ class Doc:
         if " " in norm.text and _SPACED_HAN.search(norm.text) is not None:
             self.hits.extend(_spaced_hits(norm.text, index, self.hits))
         self.words = frozenset(h[2] for h in self.hits)
+        self._starts: list[int] | None = None
         self.has_digit = _DIGIT.search(norm.text) is not None
         self.salt = salt
         self.policy = policy
@@ -178,7 +182,15 @@ class Doc:
         best: str | None = None
         best_d = 1 << 30
         lo, hi = start - before, end + after
-        for s, e, w in self.hits:
+        hits = self.hits
+        if len(hits) > 32:  # a long message: look only at hits that can be in the window
+            if self._starts is None:
+                hits.sort()
+                self._starts = [h[0] for h in hits]
+            a = bisect.bisect_left(self._starts, lo - MAX_KEYWORD_LEN)
+            b = bisect.bisect_right(self._starts, hi)
+            hits = hits[a:b]
+        for s, e, w in hits:
             if w not in words or e < lo or s > hi:
                 continue
             d = start - e if e <= start else (s - end if s >= end else 0)
@@ -231,6 +243,4 @@ class Doc:
         idx = self.norm._index
         if idx is None:
             return f.start, f.end
-        import bisect
-
         return bisect.bisect_left(idx, f.start), bisect.bisect_left(idx, f.end)

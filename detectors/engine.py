@@ -78,18 +78,35 @@ _VALUE_TYPES = frozenset(
 )
 
 
+# A hostile message can hold thousands of look-alikes; the policy needs a few.
+MAX_FINDINGS_PER_DETECTOR = 50
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    values = [f for f in findings if f.type in _VALUE_TYPES]
+    values = sorted((f for f in findings if f.type in _VALUE_TYPES), key=lambda f: f.start)
     if len(values) < 2:
         return findings
-    values.sort(key=lambda f: (not f.checksum, -f.score, f.start))
-    kept: list[Finding] = []
     dropped: set[int] = set()
+    cluster: list[Finding] = []
+    cluster_end = -1
+
+    def settle() -> None:
+        if len(cluster) < 2:
+            return
+        kept: list[Finding] = []
+        for f in sorted(cluster, key=lambda f: (not f.checksum, -f.score, f.start)):
+            if any(f.start < k.end and k.start < f.end for k in kept):
+                dropped.add(id(f))
+            else:
+                kept.append(f)
+
     for f in values:
-        if any(f.start < k.end and k.start < f.end for k in kept):
-            dropped.add(id(f))
-        else:
-            kept.append(f)
+        if f.start >= cluster_end:
+            settle()
+            cluster = []
+        cluster.append(f)
+        cluster_end = max(cluster_end, f.end)
+    settle()
     return [f for f in findings if id(f) not in dropped]
 
 
@@ -112,7 +129,10 @@ def scan_text(
             continue
         if det.triggers and det.triggers.isdisjoint(words):
             continue
-        doc.findings.extend(det.find(doc))
+        found = det.find(doc)
+        if len(found) > MAX_FINDINGS_PER_DETECTOR:
+            found = sorted(found, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
+        doc.findings.extend(found)
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
     verdict, findings, suppressed, reasons = decide(_dedupe(doc.findings), policy)

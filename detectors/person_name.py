@@ -133,6 +133,7 @@ COMMON_NAME = regex.compile(
 )
 # A run of 2-4 Han characters standing alone between spaces / punctuation: "申請人 吳佳樺 有…".
 TOKEN = regex.compile(r"(?<![\p{Han}])\p{Han}{2,4}(?![\p{Han}])")
+MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a few
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
 
@@ -333,7 +334,8 @@ def find(doc: Doc) -> list[Finding]:
 
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    for (s, e), (score, rule, ctx) in sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0])):
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_CANDIDATES]
+    for (s, e), (score, rule, ctx) in ranked:
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))

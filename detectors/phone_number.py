@@ -9,6 +9,8 @@ hotlines (1999, 110, 165, 1955, 0800-...) are not phone numbers of anyone.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from detectors.base import Detector, Finding
@@ -136,16 +138,19 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # mobile spans, in order
     for pattern, mobile in ((MOBILE, True), (LANDLINE, False)):
         for m in pattern.finditer(doc.text):
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            if not mobile and taken:
+                i = bisect.bisect_left(taken, (e, e))
+                if i > 0 and taken[i - 1][1] > s:
+                    continue
             digits = digits_of(m.group())
             if not mobile and digits.startswith("0800"):
                 continue
-            taken.append((s, e))
+            if mobile:
+                taken.append((s, e))
             score, rule, ctx = _score(doc, s, e, mobile)
             out.append(
                 doc.finding(

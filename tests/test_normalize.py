@@ -1,0 +1,67 @@
+"""Normalisation: one pass, offsets map back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.normalize import alnum_of, cn_number, digits_of, normalize, parse_date
+
+
+def test_fullwidth_and_case_fold_one_to_one() -> None:
+    n = normalize("統號：Ｈ２１０４０９１９５ ABC")
+    assert n.text == "統號:h210409195 abc"
+    assert n.span(3, 13) == (3, 13)
+
+
+def test_zero_width_characters_are_removed_and_spans_map_back() -> None:
+    text = "A\u200b1\u200d2\ufeff3"
+    n = normalize(text)
+    assert n.text == "a123"
+    assert n.span(0, 4) == (0, len(text))
+    assert n.span(1, 2) == (2, 3)
+
+
+def test_chinese_numerals_in_numbers_become_digits() -> None:
+    assert normalize("電話 零九一二三四五六七八").text == "電話 0912345678"
+    assert normalize("〇九一二 三四五 六七八").text == "0912 345 678"
+    assert normalize("洞九幺二三四五六七八").text == "0912345678"
+
+
+def test_short_chinese_numerals_stay_words() -> None:
+    assert normalize("一樓三家店").text == "一樓三家店"
+
+
+def test_letter_o_typed_for_zero_inside_a_number() -> None:
+    assert normalize("0937-44O-215").text == "0937-440-215"
+    assert normalize("Open the door").text == "open the door"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("民國75年3月2日", (1986, 3, 2)),
+        ("75年03月02日", (1986, 3, 2)),
+        ("75.03.02", (1986, 3, 2)),
+        ("75/3/2", (1986, 3, 2)),
+        ("750302", (1986, 3, 2)),
+        ("1020101", (2013, 1, 1)),
+        ("1986-03-02", (1986, 3, 2)),
+        ("19860302", (1986, 3, 2)),
+        ("75.13.02", None),
+        ("123", None),
+    ],
+)
+def test_roc_and_gregorian_dates(value: str, expected: tuple[int, int, int] | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "n"), [("七十", 70), ("六十八", 68), ("十二", 12), ("十", 10), ("一〇二", 102)]
+)
+def test_chinese_numbers(s: str, n: int) -> None:
+    assert cn_number(s) == n
+
+
+def test_compaction_helpers() -> None:
+    assert digits_of("0912-345 678") == "0912345678"
+    assert alnum_of("a 12-34") == "A1234"

@@ -102,7 +102,7 @@ class Detector:
     `find(doc)` returns findings (spans already mapped to the original text).
     The engine skips a detector whose prefilter cannot match: `needs_digit`
     (the normalised text has no ASCII digit) or `triggers` (none of these words
-    occurs). `words` lists every keyword the detector reads, so the engine can
+    occurs; with `after_findings`, unless an earlier detector found something). `words` lists every keyword the detector reads, so the engine can
     find them all in one pass.
     """
 
@@ -111,3 +111,5 @@ class Detector:
     words: tuple[str, ...] = ()
     triggers: frozenset[str] = frozenset()
     needs_digit: bool = False
+    # Also run when an earlier detector found something (person names next to data).
+    after_findings: bool = False

@@ -9,6 +9,7 @@ it is tied to a person. Meeting dates and deadlines are not birth dates.
 from __future__ import annotations
 
 import datetime as _dt
+import time as _time
 
 import regex
 
@@ -51,12 +52,22 @@ _CONTEXT = frozenset(CONTEXT)
 _COMPACT = regex.compile(r"[0-9]{6,8}")
 
 
+_year_cache: list[tuple[float, int]] = []
+
+
+def _this_year() -> int:
+    now = _time.monotonic()
+    if not _year_cache or now - _year_cache[0][0] > 3600:
+        _year_cache[:] = [(now, _dt.date.today().year)]
+    return _year_cache[0][1]
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
     if not doc.has_digit:
         return _cn_dates(doc) if "年" in text and "月" in text else out
-    this_year = _dt.date.today().year
+    this_year = _this_year()
     for m in PATTERN.finditer(text):
         raw = m.group()
         s, e = m.start(), m.end()

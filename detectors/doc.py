@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from detectors.base import Finding, Source, salted_digest
-from detectors.config import DEFAULT_POLICY, Policy, allow_key
-from detectors.normalize import Normalized, normalize
+from detectors.config import DEFAULT_POLICY, Policy
+from detectors.normalize import Normalized, alnum_of, normalize
 
 Hit = tuple[int, int, str]
 MAX_KEYWORD_LEN = 40
@@ -81,7 +81,7 @@ class KeywordIndex:
     is several times faster than `regex` (measured by bench/bench_text.py).
     """
 
-    __slots__ = ("_contained", "_re", "words")
+    __slots__ = ("_contained", "_contained_words", "_re", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
@@ -99,6 +99,19 @@ class KeywordIndex:
             if subs:
                 contained[w] = tuple(subs)
         self._contained = contained
+        self._contained_words = {w: frozenset(s for s, _ in subs) for w, subs in contained.items()}
+
+    def words_in(self, text: str) -> set[str]:
+        """Which keywords occur (positions are not needed for the prefilter)."""
+        if self._re is None:
+            return set()
+        found = set(self._re.findall(text))
+        cw = self._contained_words
+        for w in tuple(found):
+            subs = cw.get(w)
+            if subs is not None:
+                found |= subs
+        return found
 
     def hits(self, text: str) -> list[Hit]:
         if self._re is None:
@@ -120,10 +133,12 @@ class Doc:
     """One message under scan."""
 
     __slots__ = (
+        "_hits",
+        "_index",
+        "_spaced",
         "_starts",
         "findings",
         "has_digit",
-        "hits",
         "norm",
         "original",
         "policy",
@@ -146,10 +161,13 @@ class Doc:
         self.norm = norm
         self.original = text
         self.text = norm.text
-        self.hits = index.hits(norm.text)
-        if " " in norm.text and _SPACED_HAN.search(norm.text) is not None:
-            self.hits.extend(_spaced_hits(norm.text, index, self.hits))
-        self.words = frozenset(h[2] for h in self.hits)
+        self._index = index
+        self._hits: list[Hit] | None = None  # positions: found on first use
+        words = index.words_in(norm.text)
+        self._spaced = " " in norm.text and _SPACED_HAN.search(norm.text) is not None
+        if self._spaced:
+            words |= index.words_in(_SPACED_HAN.sub("", norm.text))
+        self.words = frozenset(words)
         self._starts: list[int] | None = None
         self.has_digit = _DIGIT.search(norm.text) is not None
         self.salt = salt
@@ -160,6 +178,20 @@ class Doc:
         self.findings: list[Finding] = []
 
     # ------------------------------------------------------------ keywords
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Every keyword occurrence (start, end, word), in order of position."""
+        if self._hits is None:
+            if not self.words:
+                self._hits = []
+            else:
+                hits = self._index.hits(self.text)
+                if self._spaced:
+                    hits.extend(_spaced_hits(self.text, self._index, hits))
+                hits.sort()
+                self._hits = hits
+        return self._hits
 
     def has(self, words: frozenset[str]) -> bool:
         return not words.isdisjoint(self.words)
@@ -185,7 +217,6 @@ class Doc:
         hits = self.hits
         if len(hits) > 32:  # a long message: look only at hits that can be in the window
             if self._starts is None:
-                hits.sort()
                 self._starts = [h[0] for h in hits]
             a = bisect.bisect_left(self._starts, lo - MAX_KEYWORD_LEN)
             b = bisect.bisect_right(self._starts, hi)
@@ -218,7 +249,7 @@ class Doc:
         if (
             value is not None
             and self.policy.allow_values
-            and allow_key(value) in self.policy.allow_values
+            and alnum_of(value.lower()) in self.policy.allow_values
         ):
             score, rule = 0.0, rule + "+allowlist"
         digest = salted_digest(value, self.salt) if (self.salt and value) else None

@@ -10,13 +10,37 @@ or str) adds a salted hash of each found value for repeat detection.
 from __future__ import annotations
 
 from detectors import lexicon
-from detectors.base import Finding, ScanResult, Source
+from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import Policy, resolve_policy
 from detectors.doc import Doc, KeywordIndex
 from detectors.policy import decide
 from detectors.registry import DETECTORS
 
-_indexes: dict[tuple[str, ...], KeywordIndex] = {}
+_indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
+
+
+class _Plan:
+    """Which detectors a message wakes: precomputed once, looked up per message."""
+
+    __slots__ = ("always", "by_word", "digit")
+
+    def __init__(self, detectors: tuple[Detector, ...]) -> None:
+        self.always = frozenset(i for i, d in enumerate(detectors) if not d.triggers and not d.needs_digit)
+        self.digit = frozenset(i for i, d in enumerate(detectors) if not d.triggers and d.needs_digit)
+        by_word: dict[str, set[int]] = {}
+        for i, d in enumerate(detectors):
+            for w in d.triggers:
+                by_word.setdefault(w, set()).add(i)
+        self.by_word = {w: frozenset(s) for w, s in by_word.items()}
+
+
+_PLAN: list[_Plan] = []
+
+
+def _plan() -> _Plan:
+    if not _PLAN:
+        _PLAN.append(_Plan(DETECTORS))
+    return _PLAN[0]
 
 _SHARED_WORDS: tuple[str, ...] = (
     lexicon.PERSON_ROLES
@@ -29,16 +53,16 @@ _SHARED_WORDS: tuple[str, ...] = (
 
 
 def keyword_index(policy: Policy) -> KeywordIndex:
-    extra = policy.extra_words()
-    idx = _indexes.get(extra)
+    idx = _indexes.get(policy.keywords)
     if idx is None:
+        extra = policy.extra_words()
         words: list[str] = list(_SHARED_WORDS)
         for det in DETECTORS:
             words.extend(det.words)
             words.extend(det.triggers)
         words.extend(extra)
         idx = KeywordIndex(words)
-        _indexes[extra] = idx
+        _indexes[policy.keywords] = idx
     return idx
 
 
@@ -123,11 +147,20 @@ def scan_text(
         salt = salt.encode("utf-8")
     doc = Doc(text, keyword_index(policy), salt=salt or None, source=source, policy=policy)
     has_digit = doc.has_digit
-    words = doc.words
-    for det in DETECTORS:
-        if det.needs_digit and not has_digit:
-            continue
-        if det.triggers and det.triggers.isdisjoint(words):
+    plan = _plan()
+    wake = set(plan.always)
+    if has_digit:
+        wake |= plan.digit
+    by_word = plan.by_word
+    for w in doc.words:
+        ids = by_word.get(w)
+        if ids is not None:
+            wake |= ids
+    for i, det in enumerate(DETECTORS):
+        if i not in wake:
+            if not (det.after_findings and doc.findings):
+                continue
+        elif det.needs_digit and not has_digit:
             continue
         found = det.find(doc)
         if len(found) > MAX_FINDINGS_PER_DETECTOR:
@@ -135,5 +168,7 @@ def scan_text(
         doc.findings.extend(found)
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
+    if not doc.findings:
+        return ScanResult(verdict="allow")
     verdict, findings, suppressed, reasons = decide(_dedupe(doc.findings), policy)
     return ScanResult(verdict=verdict, findings=findings, reasons=reasons, suppressed=suppressed)

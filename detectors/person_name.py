@@ -385,6 +385,8 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="person_name",
     find=find,
+    triggers=_ANY_CUE,
+    after_findings=True,
     words=CITIZEN_ROLES
     + CITIZEN_TITLES
     + PII_CUES

@@ -30,7 +30,27 @@ from detectors import (
     warrant,
     whistleblower_identity,
 )
+from dataclasses import replace
+
 from detectors.base import Detector
+
+# Confidential matters ask "is a person named here?": their keywords wake the name finder.
+_MATTERS = (
+    health_info.DETECTOR,
+    criminal_record.DETECTOR,
+    travel_record.DETECTOR,
+    warrant.DETECTOR,
+    investigation_secret.DETECTOR,
+    whistleblower_identity.DETECTOR,
+    procurement_secret.DETECTOR,
+    classified_marking.DETECTOR,
+    personnel_secret.DETECTOR,
+    inspection_plan.DETECTOR,
+)
+_PERSON_NAME = replace(
+    person_name.DETECTOR,
+    triggers=person_name.DETECTOR.triggers.union(*(d.triggers for d in _MATTERS)),
+)
 
 DETECTORS: tuple[Detector, ...] = (
     tw_national_id.DETECTOR,
@@ -43,15 +63,6 @@ DETECTORS: tuple[Detector, ...] = (
     license_plate.DETECTOR,
     birth_date.DETECTOR,
     address.DETECTOR,
-    person_name.DETECTOR,
-    health_info.DETECTOR,
-    criminal_record.DETECTOR,
-    travel_record.DETECTOR,
-    warrant.DETECTOR,
-    investigation_secret.DETECTOR,
-    whistleblower_identity.DETECTOR,
-    procurement_secret.DETECTOR,
-    classified_marking.DETECTOR,
-    personnel_secret.DETECTOR,
-    inspection_plan.DETECTOR,
+    _PERSON_NAME,
+    *_MATTERS,
 )

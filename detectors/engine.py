@@ -22,16 +22,22 @@ _indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
 class _Plan:
     """Which detectors a message wakes: precomputed once, looked up per message."""
 
-    __slots__ = ("always", "by_word", "digit")
+    __slots__ = ("always", "by_word", "digit", "late")
 
     def __init__(self, detectors: tuple[Detector, ...]) -> None:
-        self.always = frozenset(i for i, d in enumerate(detectors) if not d.triggers and not d.needs_digit)
-        self.digit = frozenset(i for i, d in enumerate(detectors) if not d.triggers and d.needs_digit)
+        self.always = frozenset(
+            i for i, d in enumerate(detectors) if not d.triggers and not d.needs_digit
+        )
+        self.digit = frozenset(
+            i for i, d in enumerate(detectors) if not d.triggers and d.needs_digit
+        )
         by_word: dict[str, set[int]] = {}
         for i, d in enumerate(detectors):
             for w in d.triggers:
                 by_word.setdefault(w, set()).add(i)
         self.by_word = {w: frozenset(s) for w, s in by_word.items()}
+        # Detectors that also run when an earlier one found something.
+        self.late = frozenset(i for i, d in enumerate(detectors) if d.after_findings)
 
 
 _PLAN: list[_Plan] = []
@@ -41,6 +47,7 @@ def _plan() -> _Plan:
     if not _PLAN:
         _PLAN.append(_Plan(DETECTORS))
     return _PLAN[0]
+
 
 _SHARED_WORDS: tuple[str, ...] = (
     lexicon.PERSON_ROLES
@@ -148,15 +155,14 @@ def scan_text(
     doc = Doc(text, keyword_index(policy), salt=salt or None, source=source, policy=policy)
     has_digit = doc.has_digit
     plan = _plan()
-    wake = set(plan.always)
-    if has_digit:
-        wake |= plan.digit
+    wake = plan.always | plan.digit if has_digit else plan.always
     by_word = plan.by_word
     for w in doc.words:
         ids = by_word.get(w)
         if ids is not None:
             wake |= ids
-    for i, det in enumerate(DETECTORS):
+    for i in sorted(wake | plan.late):
+        det = DETECTORS[i]
         if i not in wake:
             if not (det.after_findings and doc.findings):
                 continue

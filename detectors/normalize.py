@@ -23,6 +23,7 @@ ROC (Minguo) dates are parsed by `parse_date()` below: 民國75年3月2日, 75.0
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import regex
 
@@ -116,9 +117,6 @@ def _convert_cn_runs(text: str) -> str:
     return _CN_RUN.sub(repl, text)
 
 
-_SLOW_RE = regex.compile(f"[{_CN_CLASS}{_ZERO_WIDTH}]")
-
-
 # The letter o typed for a zero inside a number: 0937-44o-215.
 _O_IN_NUMBER = regex.compile(
     r"(?<=[0-9][ \-.]?)o(?=[ \-.]?[0-9])|(?<=[0-9][ \-.]?)o(?=o[ \-.]?[0-9])"
@@ -131,19 +129,22 @@ def _o_to_zero(folded: str) -> str:
     return folded
 
 
+_ZW_FAST = re.compile("[" + _ZERO_WIDTH + "]")
+_CN_FAST = re.compile(f"[{_CN_CLASS}]")
+_WIDE_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+
+
 def normalize(text: str) -> Normalized:
     folded = _o_to_zero(text.lower())
     if text.isascii():
         return Normalized(text, folded, None)
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _o_to_zero(text.translate(FOLD))
-    elif _WIDE_RE.search(folded) is not None:
+    elif _WIDE_FAST.search(folded) is not None:
         folded = _o_to_zero(folded.translate(_FOLD_WIDE))
-    if _SLOW_RE.search(folded) is None:
-        return Normalized(text, folded, None)
-    if _CN_ANY.search(folded) is not None:
+    if _CN_FAST.search(folded) is not None and _CN_RUN.search(folded) is not None:
         folded = _convert_cn_runs(folded)
-    if _ZW_RE.search(folded) is None:
+    if _ZW_FAST.search(folded) is None:
         return Normalized(text, folded, None)
     chars: list[str] = []
     index: list[int] = []

@@ -140,6 +140,18 @@ SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
 _CITIZEN_ROLES = frozenset(CITIZEN_ROLES)
 _CITIZEN_TITLES = frozenset(CITIZEN_TITLES)
 _STAFF_TITLES = tuple(sorted(STAFF_TITLES, key=len, reverse=True))
+_STAFF_AT = regex.compile("|".join(_STAFF_TITLES))
+_CITIZEN_AT = regex.compile("|".join(sorted(CITIZEN_TITLES, key=len, reverse=True)))
+
+
+def _staff_at(text: str, pos: int) -> bool:
+    return _STAFF_AT.match(text, pos) is not None
+
+
+def _citizen_title_at(text: str, pos: int) -> bool:
+    return _CITIZEN_AT.match(text, pos) is not None
+
+
 _PII = frozenset(PII_CUES)
 _FOREIGN = frozenset(FOREIGN_CUES)
 _STAFF_BEFORE = frozenset(STAFF_BEFORE)
@@ -177,15 +189,13 @@ def name_at(text: str, pos: int) -> tuple[int, int, bool] | None:
     n = 0
     while n < 2 and g + n < len(text) and _is_given(text[g + n]):
         # stop before a title: 王明先生 -> 王明
-        if any(text.startswith(t, g + n) for t in CITIZEN_TITLES) or any(
-            text.startswith(t, g + n) for t in _STAFF_TITLES
-        ):
+        if _citizen_title_at(text, g + n) or _staff_at(text, g + n):
             break
         n += 1
     if n == 0:
         return None
     end = g + n
-    staff = any(text.startswith(t, end) for t in _STAFF_TITLES)
+    staff = _staff_at(text, end)
     return pos, end, staff
 
 
@@ -268,7 +278,7 @@ def find(doc: Doc) -> list[Finding]:
                 add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2
-        if any(text.startswith(t, e) for t in _STAFF_TITLES):
+        if _staff_at(text, e):
             add(s, e, 0.1, "person_name.staff", w)
         else:
             add(
@@ -289,12 +299,10 @@ def find(doc: Doc) -> list[Finding]:
             if not sl or len(tok) - sl > 2 or len(tok) == sl:
                 continue
             given = tok[sl:]
-            if any(tok.endswith(t) for t in _STAFF_TITLES) or any(
-                given.startswith(t) for t in _STAFF_TITLES
-            ):
+            if _staff_at(given, 0) or any(tok.endswith(t) for t in _STAFF_TITLES):
                 add(m.start(), m.start() + sl, 0.1, "person_name.staff", None)
                 continue
-            if any(given.startswith(t) for t in CITIZEN_TITLES):
+            if _citizen_title_at(given, 0):
                 continue
             if all(_is_given(c) for c in given) and given != tok[:sl] * len(given):
                 add(m.start(), m.end(), 0.4, "person_name.token", None)
@@ -309,9 +317,9 @@ def find(doc: Doc) -> list[Finding]:
             or tok[1] == tok[0]
         ):
             continue
-        if any(text.startswith(t, m.start() + 1) for t in _STAFF_TITLES):
+        if _staff_at(text, m.start() + 1):
             continue
-        if any(text.startswith(t, m.end()) for t in _STAFF_TITLES):
+        if _staff_at(text, m.end()):
             add(m.start(), m.end(), 0.1, "person_name.staff", None)
         else:
             add(m.start(), m.end(), 0.4, "person_name.common", None)

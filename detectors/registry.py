@@ -7,6 +7,8 @@ look for names right before personal data), then the confidential matters
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from detectors import (
     address,
     bank_account,
@@ -30,8 +32,6 @@ from detectors import (
     warrant,
     whistleblower_identity,
 )
-from dataclasses import replace
-
 from detectors.base import Detector
 
 # Confidential matters ask "is a person named here?": their keywords wake the name finder.

@@ -71,6 +71,9 @@ CONTEXT: tuple[str, ...] = (
     "還沒寄",
     "正式公告前",
     "才公告",
+    "才發布",
+    "才發",
+    "下週才",
     "才公布",
     "後天公告",
     "先別講",
@@ -122,7 +125,7 @@ def find(doc: Doc) -> list[Finding]:
     strong = STRONG.search(doc.text)
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     pub = matter.published(doc)
-    if pub and not leak:
+    if pub and not leak and not strong:
         return matter.matter_finding(
             doc, "personnel_secret", hit, 0.15, "personnel_secret.published", pub
         )

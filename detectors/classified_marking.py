@@ -20,7 +20,7 @@ MARKS = (
 # A marking in brackets anywhere, or at the very start of the message.
 PATTERN = regex.compile(
     rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
-    r"|密等\s*[:：]\s*(?:密|機密|極機密|絕對機密)"
+    r"|(?:密等|機密等級|保密等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
     rf"|([*※★#◎■＊])\s*{MARKS}\s*\1"
     r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料)?\s?(?:為|屬|是|屬於|係)\s?(?:機密|密件|極機密|限閱|絕對機密)"
 )

@@ -72,6 +72,10 @@ TRIGGERS: tuple[str, ...] = (
     "死因",
     "倒臥",
     "療程",
+    "症",
+    "吃藥",
+    "服藥",
+    "就醫",
     "medical record",
     "diagnosed",
 )

@@ -47,6 +47,9 @@ TRIGGERS: tuple[str, ...] = (
     "廉政署",
     "調查局",
     "帳本",
+    "查到",
+    "車手",
+    "掌握",
     "investigation",
 )
 CONTEXT: tuple[str, ...] = (
@@ -82,10 +85,16 @@ STRONG = regex.compile(
     r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"
     r"|(?:收網|攻堅|搜索|約談)(?:的)?(?:時間|日期|名單|行動|對象)"
     rf"|{matter.WHEN}.{{0,12}}(?:收網|攻堅|搜索|約談|拘提|進去)"
-    r"|風聲|鎖定|已掌握|掌握.{0,6}(?:行蹤|證據)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
+    r"|(?:已經)?查到.{0,10}(?:是|就是)|(?:準備|即將|快要?被?)起訴"
+    r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
 )
 WINDOW = 40
 
+# Words that name the work, not a secret: on their own (no leaking pattern, nobody
+# named) they never make a message a leak ("檢察官今天下午會來開會").
+WEAK: frozenset[str] = frozenset(
+    {"偵查", "偵辦", "起訴", "檢察官", "證據", "案情", "金流", "查到", "掌握", "調查局", "廉政署", "帳本", "車手"}
+)
 _TRIGGERS = frozenset(TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
@@ -102,6 +111,9 @@ def find(doc: Doc) -> list[Finding]:
     d = doc.first(_DAMPEN)
     damp = (d[2] if d else None) or matter.rule_talk(doc)
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
+    if not strong and person is None and doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) is None:
+        if all(h[2] in WEAK for h in doc.all(_TRIGGERS)):
+            score = min(score, 0.3)  # only a time or a plan next to a weak word
     rule = "investigation_secret.disclosure" if strong else "investigation_secret.context"
     return matter.matter_finding(
         doc, "investigation_secret", hit, score, rule, ctx or person or damp

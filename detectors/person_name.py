@@ -278,7 +278,7 @@ def find(doc: Doc) -> list[Finding]:
                 add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2
-        if _staff_at(text, e):
+        if _staff_at(text, e) or _staff_at(text, s + surname_at(text, s)):
             add(s, e, 0.1, "person_name.staff", w)
         else:
             add(

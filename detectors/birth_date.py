@@ -22,6 +22,7 @@ PATTERN = regex.compile(
     r"(?<![0-9.])[0-9]{2,4}(?:"
     r"\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日?"
     r"|[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r"| [0-9]{1,2} [0-9]{1,2}"
     r"|[0-9]{2,4}"
     r")(?![0-9])"
 )
@@ -84,6 +85,8 @@ def find(doc: Doc) -> list[Finding]:
         if ctx is None and text.startswith("生", e):
             ctx = "生"
         compact = _COMPACT.fullmatch(raw) is not None
+        if " " in raw and not ctx:
+            continue  # "76 05 09" is a date only next to a birth word
         if ctx:
             score, rule = 0.45, "birth_date.context"
         elif (

@@ -50,7 +50,13 @@ def find(doc: Doc) -> list[Finding]:
     lead = LEADING.match(text)
     if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
         talk = matter.rule_talk(doc)
-        if talk is None or matter.DIGIT.search(text) or matter.person_named(doc):
+        sep = lead.group().rstrip()[-1:]
+        if (
+            sep in ":：|-–—"
+            or talk is None
+            or matter.DIGIT.search(text)
+            or matter.person_named(doc)
+        ):
             word = lead.group().strip(" :：|-–—")
             span = (lead.start(), lead.end(), word)
             return matter.matter_finding(

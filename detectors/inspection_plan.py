@@ -35,6 +35,12 @@ TRIGGERS: tuple[str, ...] = (
     "來稽查",
     "去稽查",
     "清查",
+    "勞動局",
+    "環保局",
+    "衛生局",
+    "消防局",
+    "勞工局",
+    "國稅局",
     "查核",
     "稽核",
     "檢查",
@@ -123,7 +129,7 @@ AFTER: tuple[str, ...] = (
 )
 STRONG = regex.compile(
     r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:是|有|為|:|如下)"
-    rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去查|來查|進場|到場|突擊)"
+    rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去查|來查|進場|到場|突擊|去)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
 )
@@ -144,7 +150,7 @@ def find(doc: Doc) -> list[Finding]:
     target = doc.first(_TARGETS)
     after = doc.first(_AFTER)
     cues = (ctx is not None) + matter.has_time(doc) + (target is not None)
-    damp = matter.rule_talk(doc) or (after[2] if after else None)
+    damp = matter.rule_talk(doc) or (after[2] if after else None) or matter.published(doc)
     if damp in ("請勿", "勿") and (strong or cues >= 2):
         damp = None  # "請勿外流" on a plan is a marking, not a reminder
     score = matter.weigh(

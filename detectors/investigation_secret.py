@@ -93,7 +93,21 @@ WINDOW = 40
 # Words that name the work, not a secret: on their own (no leaking pattern, nobody
 # named) they never make a message a leak ("檢察官今天下午會來開會").
 WEAK: frozenset[str] = frozenset(
-    {"偵查", "偵辦", "起訴", "檢察官", "證據", "案情", "金流", "查到", "掌握", "調查局", "廉政署", "帳本", "車手"}
+    {
+        "偵查",
+        "偵辦",
+        "起訴",
+        "檢察官",
+        "證據",
+        "案情",
+        "金流",
+        "查到",
+        "掌握",
+        "調查局",
+        "廉政署",
+        "帳本",
+        "車手",
+    }
 )
 _TRIGGERS = frozenset(TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)

@@ -264,6 +264,12 @@ OPERATIONAL: tuple[str, ...] = (
     "別講",
     "別跟",
     "給你",
+    "不要先講",
+    "先別講",
+    "先別說",
+    "別說出去",
+    "不要說出去",
+    "不要講出去",
     "傳給",
     "轉給",
     "幫忙查",
@@ -307,6 +313,7 @@ PUBLISHED: tuple[str, ...] = (
 # Single-character surnames (the common ones and those with few false friends).
 SURNAMES_1: frozenset[str] = frozenset(
     "陳林黃張李王吳劉蔡楊許鄭謝郭洪邱曾廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯曹薛丁卓阮馬董温溫唐藍石蔣古紀姚連馮歐程湯黃田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪溫于譚駱熊任甘秦顧毛章史官萬俞雷粘饒張闕凌崔尹孔辛歐陽易段龍"
+    "聶舒封包喬賀符翟單祁樊邢殷莫葛覃雲裴郝湛戚冉褚衛蔣沙談閻鄔滕麥鮑殷邱郁樓寧房苗屈"
 )
 
 # Common words that start with a surname character and may stand between spaces.

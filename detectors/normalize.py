@@ -236,7 +236,7 @@ def parse_date(value: str) -> tuple[int, int, int] | None:
     1986-03-02, and the compact 750302 (ROC, 6 digits) / 0750302 (7) / 19860302 (8).
     """
     v = value.replace("民國", "").replace("民", "").strip()
-    m = regex.fullmatch(r"(\d{2,4})\s*[年./\-]\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?", v)
+    m = regex.fullmatch(r"(\d{2,4})\s*[年./\-\s]\s*(\d{1,2})\s*[月./\-\s]\s*(\d{1,2})\s*日?", v)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:

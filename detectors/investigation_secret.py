@@ -125,9 +125,10 @@ def find(doc: Doc) -> list[Finding]:
     d = doc.first(_DAMPEN)
     damp = (d[2] if d else None) or matter.rule_talk(doc)
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
-    if not strong and person is None and doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) is None:
-        if all(h[2] in WEAK for h in doc.all(_TRIGGERS)):
-            score = min(score, 0.3)  # only a time or a plan next to a weak word
+    only_weak = all(h[2] in WEAK for h in doc.all(_TRIGGERS))
+    near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    if only_weak and not strong and person is None and near_ctx is None:
+        score = min(score, 0.3)  # only a time or a plan next to a weak word
     rule = "investigation_secret.disclosure" if strong else "investigation_secret.context"
     return matter.matter_finding(
         doc, "investigation_secret", hit, score, rule, ctx or person or damp

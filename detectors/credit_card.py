@@ -36,6 +36,8 @@ CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 15
 
 _CONTEXT = frozenset(CONTEXT)
+# An expiry date (MM/YY) next to the number says "card" as clearly as a word.
+EXPIRY = regex.compile(r"(?<![0-9/])(?:0[1-9]|1[0-2])\s?/\s?[0-9]{2}(?![0-9/])")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -74,6 +76,9 @@ def find(doc: Doc) -> list[Finding]:
     for m in PATTERN.finditer(doc.text):
         digits = digits_of(m.group())
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        if ctx is None:
+            exp = EXPIRY.search(doc.text, max(0, m.start() - CONTEXT_BEFORE), m.end() + CONTEXT_AFTER)
+            ctx = "MM/YY" if exp is not None else None
         if not validate(digits, context=ctx is not None):
             continue
         out.append(
@@ -82,6 +87,7 @@ def find(doc: Doc) -> list[Finding]:
                 m.start(),
                 m.end(),
                 masked=f"{digits[:4]}-****-****-{digits[-4:]}",
+                # A bare Luhn-valid number is as often an order or mail number.
                 score=0.95 if ctx else 0.7,
                 rule="credit_card.luhn",
                 value=digits,

@@ -119,6 +119,12 @@ def decide(
             ):
                 boost(p, max(p.score, 0.7), f"{p.type}+case_matter")
 
+    # A mobile number right next to a staff member (王科長 0912-…) is a work number.
+    staff = [f for f in live if f.type == "person_name" and f.rule == "person_name.staff"]
+    for p in personal:
+        if p.rule == "phone_number.mobile" and any(_near(s, p, 12) for s in staff):
+            boosted[id(p)] = min(boosted.get(id(p), p.score), 0.3)
+
     final: list[Finding] = []
     for f in live:
         s = boosted.get(id(f), f.score)

@@ -11,6 +11,7 @@ Time comes from an injected clock (epoch seconds), so tests drive the scheduler 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import random
@@ -118,6 +119,7 @@ class TipsService:
             self.tz = ZoneInfo("Asia/Taipei")
         self.salt = salt if salt is not None else store.hash_salt(config.hash_salt)
         self._purged_at = 0.0
+        self._tick_lock = asyncio.Lock()
 
     @classmethod
     def from_api(cls, store: Store, config: Config, api: Any, **kw: Any) -> TipsService:
@@ -242,12 +244,15 @@ class TipsService:
         slot: float | None = None,
         cost: int | None = None,
         reply_token: str | None = None,
-    ) -> tuple[int, Tip]:
-        """Pick, record and queue the next tip for a group, in one transaction."""
+    ) -> tuple[int, Tip] | None:
+        """Pick, record and queue the next tip for a group, in one transaction. None when
+        `slot` was already handled (the check and the write are one transaction)."""
         now = self.now()
         locale = self.locale_of(group_id)
         with self.tips.transaction():
             state = self.tips.state(group_id) or TipState(group_id, last_slot=now)
+            if slot is not None and state.last_slot is not None and state.last_slot >= slot:
+                return None  # another tick (or process) already handled this slot
             tip_id = self._pick(state)
             tip = library.load_library(locale)[tip_id]
             send_id = self.tips.add_send(
@@ -282,7 +287,9 @@ class TipsService:
     async def send_now(self, group_id: str) -> tuple[int, Tip]:
         """`tips send --group`: the group's next tip, now (the schedule is unchanged)."""
         cost = await self._member_count(group_id, self._chat_type(group_id))
-        return self._queue_tip(group_id, reason="manual", cost=cost)
+        queued = self._queue_tip(group_id, reason="manual", cost=cost)
+        assert queued is not None
+        return queued
 
     def request_tip(self, chat_id: str, chat_type: str, reply_token: str | None) -> int | None:
         """`/tip` from a member: the next tip as a reply (free). Returns the minutes to wait
@@ -394,6 +401,10 @@ class TipsService:
         most one tip goes out per group and tick however many slots were missed (a restart
         after a long stop sends one catch-up, not a flood), and only on one of the
         schedule's days outside quiet hours."""
+        async with self._tick_lock:
+            return await self._tick()
+
+    async def _tick(self) -> TickResult:
         now = self.now()
         now_dt = self._dt(now)
         local = now_dt.astimezone(self.tz)
@@ -433,9 +444,11 @@ class TipsService:
         slots = {gid: (slot, catchup) for gid, slot, catchup in due}
         for t in est.plan.send:
             slot, catchup = slots[t.chat_id]
-            self._queue_tip(
+            queued = self._queue_tip(
                 t.chat_id, reason="catchup" if catchup else "schedule", slot=slot, cost=t.cost
             )
+            if queued is None:
+                continue
             result.sent.append(t.chat_id)
             if catchup:
                 result.catchups.append(t.chat_id)

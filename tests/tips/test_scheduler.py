@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -258,3 +259,20 @@ def _incident(store: Store, group: str, at: float) -> None:
             types=["tw_national_id"],
         )
     )
+
+
+async def test_two_schedulers_on_one_database_send_a_slot_once(
+    service: TipsService, store: Store, platform: FakeLinePlatform, clock: Clock
+) -> None:
+    """Two processes (or an old and a new one during a restart) tick at the same moment."""
+    g = add_group(platform, store, "team", 3, joined_at=clock.t)
+    db_path = store.db.execute("PRAGMA database_list").fetchall()[0][2]
+    other_store = Store.open(db_path)
+    try:
+        other = TipsService(other_store, service.config, platform=service.platform, clock=clock)
+        clock.t = taipei(2026, 11, 2, 9, 30)
+        first, second = await asyncio.gather(service.tick(), other.tick())
+        assert first.sent + second.sent == [g]
+        assert len(store.outbox_rows()) == 1
+    finally:
+        other_store.close()

@@ -13,15 +13,18 @@ that passes, with the labels it saw (labels only, never values).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from images.mrz import find_mrz
+
 # OCR models trained on both scripts sometimes answer in simplified characters.
 _S2T = str.maketrans(
-    "国证护驾驶执户戸发号统编码险别询结检阅长谓书记录务资讯纸签类库签宪审简读单达邮项亲军",
-    "國證護駕駛執戶戶發號統編碼險別詢結檢閱長謂書記錄務資訊紙簽類庫簽憲審簡讀單達郵項親軍",
+    "国华证护驾驶执户戸发号统编码险别询结检阅长谓书记录务资讯纸类库宪审简读单达邮项亲军机际侦办关页",
+    "國華證護駕駛執戶戶發號統編碼險別詢結檢閱長謂書記錄務資訊紙類庫憲審簡讀單達郵項親軍機際偵辦關頁",
 )
 _VARIANTS = str.maketrans({"份": "分", "臺": "台", "証": "證", "編": "編", "：": ":", "﹕": ":"})
 _DROP = re.compile(r"[\s\u3000·•●○◎■□◆▲★\-_|｜()（）\[\]【】「」『』〔〕《》<>.,，、;；'\"`~]+")
@@ -49,6 +52,7 @@ class Page:
     lines: list[str]  # normalised OCR lines
     flat: str  # all lines joined, normalised
     signals: Signals
+    light: list[str] = field(default_factory=list)  # NFKC, no spaces, punctuation kept
 
     def line_starts(self, pattern: re.Pattern[str]) -> bool:
         return any(pattern.match(ln) for ln in self.lines)
@@ -228,7 +232,7 @@ RULES: tuple[Rule, ...] = (
             Field("id_number", _p(r"統一編號")),
             # back
             Field("spouse", _p(r"配偶")),
-            Field("service", _p(r"役別")),
+            Field("service", _p(r"役別|常備役|替代役|免役|國民兵|補充兵|禁役"), "any"),
             Field("birthplace", _p(r"出生地")),
             Field("address", _p(r"住址")),
             Field("parents", _p(r"父|母"), "start", 0.5),
@@ -257,7 +261,7 @@ _DOC_FIELDS = (
     _p(r"^正本"),
     _p(r"^副本"),
     _p(r"^(簽|函|簽呈|公告|會議紀錄)$|[署局處部院府會](簽|函)$"),
-    _p(r"^(一|二|三|四|五)、"),
+    _p(r"^[一二三四五六][、,.·]"),
 )
 
 
@@ -276,7 +280,7 @@ def _classified(page: Page) -> DocMatch | None:
         marks.append("marking_field")
     if not marks:
         return None
-    structure = sum(1 for p in _DOC_FIELDS if page.line_starts(p))
+    structure = sum(1 for p in _DOC_FIELDS if any(p.match(ln) for ln in page.light))
     if structure < 2:
         return None
     return DocMatch(
@@ -289,8 +293,13 @@ def _classified(page: Page) -> DocMatch | None:
 def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch | None:
     """The document type the OCR lines show, or None for an ordinary image."""
     signals = signals or Signals()
+    if not signals.mrz_passport:
+        mrz = find_mrz(lines)
+        if mrz is not None and mrz.valid and mrz.format == "TD3" and mrz.doc_code.startswith("P"):
+            signals = dataclasses.replace(signals, mrz_passport=True)
     norm = [n for n in (normalise(t) for t in lines) if n]
-    page = Page(lines=norm, flat="".join(norm), signals=signals)
+    light = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).translate(_S2T) for t in lines]
+    page = Page(lines=norm, flat="".join(norm), signals=signals, light=light)
     best: DocMatch | None = None
     for rule in RULES:
         if any(page.anywhere(p) for p in rule.excluded_by):
@@ -311,7 +320,11 @@ def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch 
         if not ok:
             continue
         score = weight + bonus + (2.0 if anchored else 0.0)
-        evidence = (("anchor",) if anchored else ()) + tuple(f.name for f in seen)
+        evidence = (
+            (("anchor",) if anchored else ())
+            + (("mrz",) if rule.doc_type == "passport" and signals.mrz_passport else ())
+            + tuple(f.name for f in seen)
+        )
         if best is None or score > best.score:
             best = DocMatch(rule.doc_type, score, evidence)
     cls = _classified(page)

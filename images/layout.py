@@ -38,8 +38,11 @@ class Joined:
     compact_to_text: list[int]  # offset in `compact` -> offset in `text`
 
 
-_NUM_END = re.compile(r"[A-Za-z0-9]$")
-_NUM_START = re.compile(r"^[0-9]")
+# Rejoin only what looks like the halves of an identity number: a letter then digits, cut
+# somewhere, continued by digits; the whole run at most 10 characters. Plain digit runs (chart
+# values, amounts) are never glued together: that would manufacture card or phone numbers.
+_ID_HEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9]{0,8}$")
+_ID_TAIL = re.compile(r"^[0-9]{1,9}(?![A-Za-z0-9])")
 
 
 def join_lines(lines: Sequence[OcrLine]) -> Joined:
@@ -60,7 +63,8 @@ def join_lines(lines: Sequence[OcrLine]) -> Joined:
         if piece in (" ", "\n"):
             prev = pieces[k - 1] if k else ""
             nxt = pieces[k + 1] if k + 1 < len(pieces) else ""
-            if _NUM_END.search(prev) and _NUM_START.search(nxt):
+            head, tail = _ID_HEAD.search(prev), _ID_TAIL.search(nxt)
+            if head and tail and len(head.group()) + len(tail.group()) == 10:
                 pos += len(piece)
                 continue
         for ch in piece:

@@ -39,6 +39,12 @@ _TRIGGERS = frozenset(TRIGGERS)
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
     m = PATTERN.search(text)
+    if (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text[m.end() : m.end() + 1] in ("字", "的", "等")
+    ):
+        m = None  # 「密」字: the mark quoted in a rule, not a marked document
     if m is not None:
         content = len(text) - (m.end() - m.start())
         if content >= MIN_CONTENT:

@@ -77,7 +77,9 @@ def find(doc: Doc) -> list[Finding]:
         digits = digits_of(m.group())
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None:
-            exp = EXPIRY.search(doc.text, max(0, m.start() - CONTEXT_BEFORE), m.end() + CONTEXT_AFTER)
+            exp = EXPIRY.search(
+                doc.text, max(0, m.start() - CONTEXT_BEFORE), m.end() + CONTEXT_AFTER
+            )
             ctx = "MM/YY" if exp is not None else None
         if not validate(digits, context=ctx is not None):
             continue

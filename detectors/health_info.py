@@ -12,6 +12,7 @@ import regex
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
 
 TRIGGERS: tuple[str, ...] = (
     "確診",
@@ -111,11 +112,12 @@ PUBLIC: tuple[str, ...] = (
     "健康檢查",
     "體檢",
 )
+_ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 STRONG = regex.compile(
     r"確診(?:個案|者|案例|的)?.{0,8}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
     r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
-    r"|(?:他|她|這個人|那個人|個案|案主|申請人|當事人|民眾|關係人|病患|患者|移工|看護|學生|家屬|住戶|老闆)"
-    r"(?:有|得了|罹患|患有|確診|是|在)(?:精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒)"
+    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})"
+    r"(?:有|得了|罹患|患有|確診|是|在)(?:精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調)"
 )
 WINDOW = 40
 

@@ -83,6 +83,8 @@ CONTEXT: tuple[str, ...] = (
     "後天公告",
     "先別講",
     "先別說",
+    "先別傳",
+    "先不要傳",
     "先不要說",
     "拍起來",
     "給你參考",
@@ -104,6 +106,7 @@ STRONG = regex.compile(
     r"|考績(?:會|委員會)?(?:的)?(?:會議)?(?:紀錄|記錄)(?:給|傳|拍|先|在這)"
     r"|(?:考績|考核|年終).{0,8}(?:打|給|評|列|拿)?(?:了|為|到)?[甲乙丙丁]等"
     r"|[甲乙丙丁]等(?:的)?(?:名單|是|有|:)"
+    r"|(?:要|會|將)被(?:記過|記大過|記小過|懲處|調職|降調|免職|調離)"
     r"|內定|(?:升任|派任|接任|調任|錄取|升官).{0,10}的(?:是|人是)|人令還沒|還沒發(?:令|布|佈)"
     r"|(?:記|給)(?:一|兩|1|2)?(?:支)?(?:大|小)過"
     r"|(?:甄選|甄試|口試|考試|面試)?排名"
@@ -134,7 +137,9 @@ def find(doc: Doc) -> list[Finding]:
         return matter.matter_finding(
             doc, "personnel_secret", hit, 0.15, "personnel_secret.published", pub
         )
-    cues = 2 * (leak is not None) + matter.person_named(doc)
+    # Personnel results are about staff too: a staff name counts as a person here.
+    named = matter.person_named(doc) or any(f.type == "person_name" for f in doc.findings)
+    cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
     rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"

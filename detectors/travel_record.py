@@ -29,8 +29,7 @@ TRIGGERS: tuple[str, ...] = (
     "航班",
     "限制出境",
     "趟",
-    "大陸",
-    "國外",
+    "回台",
     "travel record",
 )
 CONTEXT: tuple[str, ...] = (
@@ -67,17 +66,48 @@ DAMPEN: tuple[str, ...] = (
     "出差",
     "請假",
 )
+# Abroad: where a trip is a border crossing.
+PLACES: tuple[str, ...] = (
+    "大陸",
+    "中國",
+    "國外",
+    "越南",
+    "日本",
+    "香港",
+    "澳門",
+    "韓國",
+    "泰國",
+    "美國",
+    "菲律賓",
+    "印尼",
+    "新加坡",
+    "馬來西亞",
+    "歐洲",
+    "大阪",
+    "東京",
+    "上海",
+    "北京",
+    "深圳",
+    "廈門",
+    "曼谷",
+    "胡志明市",
+    "河內",
+    "馬尼拉",
+)
+_PLACES = "|".join(PLACES)
 STRONG = regex.compile(
     r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
     r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
     r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"
     r"|(?:他|她|這個人|那個人)[0-9/月日號上下週個禮拜去年今年]{0,8}(?:出境|入境|出國)(?:了|過|的紀錄)"
     r"|從[\p{Han}]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\p{Han}]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
-    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
+    rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
+    r"(?:搭|坐)[\p{Han}]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
 )
 WINDOW = 30
 
-_TRIGGERS = frozenset(TRIGGERS)
+_TRIGGERS = frozenset(TRIGGERS + PLACES)
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
 
@@ -99,5 +129,5 @@ def find(doc: Doc) -> list[Finding]:
 
 
 DETECTOR = Detector(
-    name="travel_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN, triggers=_TRIGGERS
+    name="travel_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN + PLACES, triggers=_TRIGGERS
 )

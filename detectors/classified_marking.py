@@ -26,7 +26,11 @@ PATTERN = regex.compile(
 )
 LEADING = regex.compile(
     r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|]))"
-    r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—]+|\s)"
+    r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—!]+|\s)"
+)
+# A mark at the start with a few words before the colon: 機密文件第2頁：…
+LEADING_LOOSE = regex.compile(
+    r"^\s*(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential)[^\n:：|。，,!?]{1,8}[:：|]"
 )
 SOFT = regex.compile(r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)")
 TRIGGERS: tuple[str, ...] = ("密", "限閱", "confidential", "secret", "restricted")
@@ -68,6 +72,17 @@ def find(doc: Doc) -> list[Finding]:
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.leading", word
             )
+    loose = LEADING_LOOSE.match(text)
+    if (
+        loose is not None
+        and len(text) - loose.end() >= MIN_CONTENT
+        and matter.rule_talk(doc) is None
+    ):
+        word = loose.group().strip(" :：|")
+        span = (loose.start(), loose.end(), word)
+        return matter.matter_finding(
+            doc, "classified_marking", span, 0.85, "classified_marking.leading", word
+        )
     s = SOFT.search(text)
     if s is not None and len(text) - (s.end() - s.start()) >= MIN_CONTENT:
         op = matter.operational(doc)

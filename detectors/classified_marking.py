@@ -25,7 +25,7 @@ PATTERN = regex.compile(
     r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料)?\s?(?:為|屬|是|屬於|係)\s?(?:機密|密件|極機密|限閱|絕對機密)"
 )
 LEADING = regex.compile(
-    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|]))"
+    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|!]))"
     r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—!]+|\s)"
 )
 # A mark at the start with a few words before the colon: 機密文件第2頁：…

@@ -62,7 +62,7 @@ def find(doc: Doc) -> list[Finding]:
         talk = matter.rule_talk(doc)
         sep = lead.group().rstrip()[-1:]
         if (
-            sep in ":：|-–—"
+            sep in ":：|-–—!"
             or talk is None
             or matter.DIGIT.search(text)
             or matter.person_named(doc)

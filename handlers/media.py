@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
 from aiohttp import ClientError, web
@@ -45,6 +45,7 @@ FETCH_ATTEMPTS = 3
 FETCH_BACKOFF = 0.3  # seconds, doubled each retry
 BUSY_ALERT_EVERY = 3600.0  # seconds between two "images not scanned" alerts to one group
 _BUSY_KEY = "media.busy_alerted"  # deps.extra: group id -> last alert time
+_TASKS_KEY = "media.tasks"  # deps.extra: the MediaTasks of the running app
 
 
 def _media_kind(msg: Any) -> str | None:
@@ -140,6 +141,19 @@ async def handle_media(deps: Deps, event: Any) -> None:
     if data is None:
         _not_scanned(deps, w.chat_id, message_id, "content_unavailable")
         return
+    # The content is in hand; the scan runs in its own task so the events after this one (in
+    # the same webhook request) are not held up by OCR.
+    tasks: MediaTasks | None = deps.extra.get(_TASKS_KEY)
+    if tasks is None:
+        await _scan_and_act(deps, event, pool, data)
+    else:
+        tasks.spawn(_scan_and_act(deps, event, pool, data))
+
+
+async def _scan_and_act(deps: Deps, event: Any, pool: OcrPool, data: bytes) -> None:
+    msg = event.message
+    message_id = str(msg.id)
+    w = where(event)
     t0 = time.perf_counter()
     try:
         result = await pool.scan(data, salt=deps.salt, group_id=w.chat_id if w.is_group else None)
@@ -171,6 +185,47 @@ async def handle_media(deps: Deps, event: Any) -> None:
     await act_on_result(deps, event=event, message_id=message_id, result=result, source="ocr")
 
 
+class MediaTasks:
+    """The scans in flight, kept referenced and drained at shutdown."""
+
+    def __init__(self) -> None:
+        self.tasks: set[asyncio.Task[None]] = set()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coro)
+        self.tasks.add(task)
+        self._idle.clear()
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("image scan task failed", exc_info=task.exception())
+        if not self.tasks:
+            self._idle.set()
+
+    async def idle(self) -> None:
+        await self._idle.wait()
+
+    async def drain(self, timeout: float = 30.0) -> None:
+        if not self.tasks:
+            return
+        _, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
+        for task in pending:
+            task.cancel()
+        if pending:
+            log.warning("shutdown cancelled image scans=%d", len(pending))
+
+
+async def media_idle(deps: Deps) -> None:
+    """Wait until every image scan started so far has been acted on (tests, bench, demo)."""
+    tasks: MediaTasks | None = deps.extra.get(_TASKS_KEY)
+    if tasks is not None:
+        await tasks.idle()
+
+
 async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
     """Cleanup context: start the OCR pool (engine loaded once per worker), set deps.ocr."""
     from app import DEPS
@@ -187,7 +242,11 @@ async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
         await pool.close()
         yield
         return
+    tasks = MediaTasks()
     deps.ocr = pool
+    deps.extra[_TASKS_KEY] = tasks
     yield
+    await tasks.drain()  # the webhook has drained: finish the scans it started, then stop
+    deps.extra.pop(_TASKS_KEY, None)
     deps.ocr = None
     await pool.close()

@@ -1001,11 +1001,21 @@ def photograph(
         # second resampling pass).
         angle = math.radians(rng.uniform(-8, 8))
         ca, sa = math.cos(angle), math.sin(angle)
-        dst = [(W / 2 + (x - W / 2) * ca - (y - H / 2) * sa, H / 2 + (x - W / 2) * sa + (y - H / 2) * ca) for x, y in dst]
+        dst = [
+            (
+                W / 2 + (x - W / 2) * ca - (y - H / 2) * sa,
+                H / 2 + (x - W / 2) * sa + (y - H / 2) * ca,
+            )
+            for x, y in dst
+        ]
         src = [(0.0, 0.0), (float(dw), 0.0), (float(dw), float(dh)), (0.0, float(dh))]
         coeffs = _perspective_coeffs(src, dst)
-        warped = doc.transform((W, H), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR)
-        mask = Image.new("L", doc.size, 255).transform((W, H), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR)
+        warped = doc.transform(
+            (W, H), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR
+        )
+        mask = Image.new("L", doc.size, 255).transform(
+            (W, H), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR
+        )
         bg.paste(warped, (0, 0), mask)
         out = bg
         # uneven light

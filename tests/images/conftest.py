@@ -35,7 +35,9 @@ class StoredSample:
 
 def _require_fonts() -> None:
     if not synth.fonts_available():
-        pytest.skip("CJK fonts missing (apt-get install fonts-noto-cjk fonts-wqy-zenhei; scripts/setup.sh --dev does)")
+        pytest.skip(
+            "CJK fonts missing (apt-get install fonts-noto-cjk fonts-wqy-zenhei; scripts/setup.sh --dev does)"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -47,9 +49,17 @@ def image_set(tmp_path_factory: pytest.TempPathFactory) -> list[StoredSample]:
     for s in synth.generate(SET_SEED, SET_PER_KIND):
         path = out / f"{s.name}.jpg"
         path.write_bytes(s.data)
-        samples.append(StoredSample(path, s.name, s.kind, s.doc_type, s.label, s.long_side, s.condition))
+        samples.append(
+            StoredSample(path, s.name, s.kind, s.doc_type, s.label, s.long_side, s.condition)
+        )
     (out / "labels.jsonl").write_text(
-        "".join(json.dumps({"image": p.path.name, "kind": p.kind, "doc_type": p.doc_type, "expect": p.label}) + "\n" for p in samples),
+        "".join(
+            json.dumps(
+                {"image": p.path.name, "kind": p.kind, "doc_type": p.doc_type, "expect": p.label}
+            )
+            + "\n"
+            for p in samples
+        ),
         encoding="utf-8",
     )
     return samples

@@ -21,7 +21,14 @@ TD1 = (
 
 @pytest.mark.parametrize(
     ("field", "digit"),
-    [("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("ZE184226B<<<<<", "1"), ("D23145890", "7"), ("<<<<<<<<<", "0")],
+    [
+        ("L898902C3", "6"),
+        ("740812", "2"),
+        ("120415", "9"),
+        ("ZE184226B<<<<<", "1"),
+        ("D23145890", "7"),
+        ("<<<<<<<<<", "0"),
+    ],
 )
 def test_check_digit(field: str, digit: str) -> None:
     assert check_digit(field) == digit
@@ -64,4 +71,9 @@ def test_generated_taiwan_passport_zone_is_valid() -> None:
 
 
 def test_ordinary_lines_are_not_a_zone() -> None:
-    assert find_mrz(["中華民國護照", "REPUBLIC OF CHINA (TAIWAN) PASSPORT", "Date of birth 02 MAR 1985"]) is None
+    assert (
+        find_mrz(
+            ["中華民國護照", "REPUBLIC OF CHINA (TAIWAN) PASSPORT", "Date of birth 02 MAR 1985"]
+        )
+        is None
+    )

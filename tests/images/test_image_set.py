@@ -27,9 +27,19 @@ def test_recall_and_false_positive_rate(image_set: list[StoredSample], engine: O
     recall = sum(flagged for _, flagged, _, _ in positives) / len(positives)
     fpr = sum(flagged for _, flagged, _, _ in negatives) / len(negatives)
     type_acc = sum(doc == s.doc_type for s, _, doc, _ in positives) / len(positives)
-    misses = [f"{s.name} ({s.condition}, {s.long_side}px) -> {doc}" for s, flagged, doc, _ in positives if not flagged]
-    false_pos = [f"{s.name} ({s.condition}) -> {doc} {types}" for s, flagged, doc, types in negatives if flagged]
-    wrong_type = [f"{s.name}: {doc} != {s.doc_type}" for s, _, doc, _ in positives if doc != s.doc_type]
+    misses = [
+        f"{s.name} ({s.condition}, {s.long_side}px) -> {doc}"
+        for s, flagged, doc, _ in positives
+        if not flagged
+    ]
+    false_pos = [
+        f"{s.name} ({s.condition}) -> {doc} {types}"
+        for s, flagged, doc, types in negatives
+        if flagged
+    ]
+    wrong_type = [
+        f"{s.name}: {doc} != {s.doc_type}" for s, _, doc, _ in positives if doc != s.doc_type
+    ]
     report = f"recall={recall:.3f} fpr={fpr:.3f} doc_type={type_acc:.3f} misses={misses} false_positives={false_pos} wrong_type={wrong_type}"
     print(report)
     assert recall >= RECALL_MIN, report

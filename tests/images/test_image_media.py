@@ -1,0 +1,129 @@
+"""End to end: image messages through the real bot (create_app on loopback, the OCR worker pool
+in a spawned process, the real engine) against the local LINE platform (fakeline)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+import re
+from typing import Any
+
+import pytest
+
+from app import create_app, start_server
+from fakeline import FakeLinePlatform
+from handlers.deps import ManualClock
+from handlers.media import media_idle, ocr_ctx
+from tests.service.harness import (
+    ADMIN,
+    ALICE,
+    BOB,
+    GROUP,
+    GROUP_NAME,
+    SECRET,
+    TOKEN,
+    Bot,
+    make_config,
+)
+
+
+class OcrBot(Bot):
+    """The service harness's bot, with the OCR pool context plugged in as in production."""
+
+    async def start(self, **opts: Any) -> OcrBot:
+        from app import AppOptions
+
+        options = AppOptions(clock=self.clock, outbox_base_delay=0.05, outbox_max_delay=0.5, **opts)
+        self.app = create_app(self.config, options=options, contexts=[ocr_ctx])
+        self.runner, self.port = await start_server(self.app)
+        return self
+
+
+@pytest.fixture
+async def line() -> AsyncIterator[FakeLinePlatform]:
+    async with FakeLinePlatform(SECRET, TOKEN) as p:
+        p.add_group(GROUP, GROUP_NAME, {ALICE: "王小明", BOB: "陳美玲", ADMIN: "林組長"})
+        p.add_friend(ALICE, "王小明")
+        p.add_friend(ADMIN, "林組長")
+        p.add_user(BOB, "陳美玲")
+        yield p
+
+
+async def _bot(line: FakeLinePlatform, tmp_path: Path, **config: Any) -> OcrBot:
+    bot = OcrBot(line, make_config(line, tmp_path / "bot.db", **config), ManualClock())
+    await bot.start()
+    bot.store.add_role(ADMIN, "admin", GROUP, bot.clock.now())
+    return bot
+
+
+async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
+    line: FakeLinePlatform, tmp_path: Path, id_card_jpeg: bytes, ordinary_jpeg: bytes
+) -> None:
+    bot = await _bot(line, tmp_path)
+    try:
+        assert bot.deps.ocr is not None  # the pool started with the engine loaded
+        ordinary = line.image_event(BOB, chat=GROUP, content=ordinary_jpeg)
+        leak = line.image_event(ALICE, chat=GROUP, content=id_card_jpeg)
+        assert await bot.send(ordinary, leak) == 200
+        (warning,) = await line.wait_for_messages(GROUP, timeout=60)
+        await line.wait_for_messages(ADMIN, timeout=10)
+        await bot.idle()
+        await media_idle(bot.deps)
+        await bot.flush()
+        incidents = bot.store.list_incidents(group_id=GROUP)
+        scanned = bot.store.activity(GROUP).get("scanned", 0)
+    finally:
+        await bot.stop()
+    text = "\n".join(warning.texts)
+    assert f"@{ALICE}" in text  # the sender is mentioned
+    assert "身分證" in text  # says what kind of data it is
+    assert len(incidents) == 1  # the menu photo made none
+    inc = incidents[0]
+    assert inc.message_id == leak["message"]["id"]
+    assert (inc.source, inc.doc_type, inc.verdict) == ("ocr", "id_card", "block")
+    assert inc.masked
+    # Nothing raw anywhere the bot keeps or says: no full ID number in the database or messages.
+    raw_db = (tmp_path / "bot.db").read_bytes()
+    sent = "\n".join(t for s in line.sent for t in s.texts)
+    assert not re.search(rb"[A-Z][12][0-9]{8}", raw_db)
+    assert not re.search(r"[A-Z][12][0-9]{8}", sent)
+    assert scanned >= 2
+
+
+async def test_full_queue_records_not_scanned_and_alerts_admins_once(
+    line: FakeLinePlatform, tmp_path: Path, id_card_jpeg: bytes
+) -> None:
+    bot = await _bot(line, tmp_path, ocr_workers=1, ocr_queue_size=0)
+    try:
+        events = [line.image_event(ALICE, chat=GROUP, content=id_card_jpeg) for _ in range(3)]
+        assert await bot.send(*events) == 200
+        await line.wait_for_messages(GROUP, timeout=60)  # the one that was scanned
+        await bot.idle()
+        await media_idle(bot.deps)
+        await bot.flush()
+        not_scanned = bot.store.activity(GROUP).get("media_not_scanned", 0)
+        incidents = bot.store.list_incidents(group_id=GROUP)
+    finally:
+        await bot.stop()
+    busy = [s for s in line.sent if s.target == ADMIN and any("佇列已滿" in t for t in s.texts)]
+    assert len(busy) == 1
+    assert not_scanned == 2
+    assert len(incidents) == 1
+
+
+async def test_unsent_content_and_non_images_are_not_scanned(
+    line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    bot = await _bot(line, tmp_path)
+    try:
+        gone = line.image_event(ALICE, chat=GROUP)  # no content: LINE answers 404
+        not_image = line.image_event(ALICE, chat=GROUP, content=b"%PDF-1.4 definitely not a JPEG")
+        assert await bot.send(gone, not_image) == 200
+        await bot.idle()
+        await media_idle(bot.deps)
+        await bot.flush()
+        not_scanned = bot.store.activity(GROUP).get("media_not_scanned", 0)
+    finally:
+        await bot.stop()
+    assert not_scanned == 2
+    assert not line.messages_to(GROUP)

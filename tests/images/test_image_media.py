@@ -3,9 +3,9 @@ in a spawned process, the real engine) against the local LINE platform (fakeline
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
-import re
 from typing import Any
 
 import pytest

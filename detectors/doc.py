@@ -41,11 +41,17 @@ def _spaced_hits(text: str, index: KeywordIndex, known: list[Hit]) -> list[Hit]:
     return out  # start, end (normalised offsets), keyword
 
 
+# First characters per top-level group of the trie (see trie_pattern).
+TRIE_GROUP = 100
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation shaped as a trie (本(?:署|局|處)...), longest match first.
 
     Hundreds of literal keywords as a flat alternation cost one attempt per word
-    at every position; as a trie, one character test per position.
+    at every position; as a trie, one attempt per distinct first character. The
+    first characters are further split into groups, each behind a lookahead on a
+    character class (a bitmap test), so most positions are rejected in a few steps.
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -69,7 +75,14 @@ def trie_pattern(words: Iterable[str]) -> str:
         body = "(?:" + "|".join(alts) + ")"
         return body + "?" if end else body
 
-    return emit(trie)
+    firsts = sorted(c for c in trie if c)
+    parts = []
+    for i in range(0, len(firsts), TRIE_GROUP):
+        group = firsts[i : i + TRIE_GROUP]
+        cls = "[" + "".join(re.escape(c) for c in group) + "]"
+        branches = "|".join(re.escape(c) + emit(trie[c]) for c in group)
+        parts.append(f"(?={cls})(?:{branches})")
+    return "(?:" + "|".join(parts) + ")"
 
 
 class KeywordIndex:

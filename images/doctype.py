@@ -250,6 +250,7 @@ _MARKING_LINE = _p(
     r"(密件?|機密|極機密|絕對機密|限閱|密等:?(密|機密|極機密|絕對機密)|(機密|密件|限閱)文件)"
 )
 _MARKING_FIELD = _p(r"密等(及解密條件)?(或保密期限)?:?(密|機密|極機密|絕對機密)(?!碼)")
+_MARKING_GARBLED = _p(r".{0,2}(密|限閱).?")
 _DOC_FIELDS = (
     _p(r"^主旨"),
     _p(r"^說明"),
@@ -278,10 +279,12 @@ def _classified(page: Page) -> DocMatch | None:
         marks.append("marking_line")
     if page.anywhere(_MARKING_FIELD):
         marks.append("marking_field")
-    if not marks:
-        return None
     structure = sum(1 for p in _DOC_FIELDS if any(p.match(ln) for ln in page.light))
-    if structure < 2:
+    if not marks and structure >= 3 and page.whole_line(_MARKING_GARBLED):
+        # A stamp read badly ("桃情密"): a very short line holding a marking character, accepted
+        # only on a page that is plainly an official document.
+        marks.append("marking_stamp")
+    if not marks or structure < 2:
         return None
     return DocMatch(
         "classified",

@@ -101,4 +101,5 @@ DETECTOR = Detector(
     words=CONTEXT + AGENCY,
     triggers=frozenset(CONTEXT),
     needs_digit=True,
+    min_digits=7,
 )

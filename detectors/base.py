@@ -111,5 +111,7 @@ class Detector:
     words: tuple[str, ...] = ()
     triggers: frozenset[str] = frozenset()
     needs_digit: bool = False
+    # Skip the detector when the message has fewer ASCII digits than this.
+    min_digits: int = 0
     # Also run when an earlier detector found something (person names next to data).
     after_findings: bool = False

@@ -66,7 +66,7 @@ def _this_year() -> int:
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
-    if not doc.has_digit:
+    if doc.digits < 4:  # no numeric date: only 民國六十八年… can be here
         return _cn_dates(doc) if "年" in text and "月" in text else out
     this_year = _this_year()
     for m in PATTERN.finditer(text):

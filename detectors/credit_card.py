@@ -100,4 +100,4 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="credit_card", find=find, words=CONTEXT, needs_digit=True)
+DETECTOR = Detector(name="credit_card", find=find, words=CONTEXT, needs_digit=True, min_digits=13)

@@ -151,6 +151,7 @@ class Doc:
         "_spaced",
         "_starts",
         "findings",
+        "digits",
         "has_digit",
         "norm",
         "original",
@@ -183,6 +184,7 @@ class Doc:
         self.words = frozenset(words)
         self._starts: list[int] | None = None
         self.has_digit = _DIGIT.search(norm.text) is not None
+        self.digits = len(_DIGIT.findall(norm.text)) if self.has_digit else 0
         self.salt = salt
         self.policy = policy
         self.source: Source = source

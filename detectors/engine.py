@@ -166,7 +166,7 @@ def scan_text(
         if i not in wake:
             if not (det.after_findings and doc.findings):
                 continue
-        elif det.needs_digit and not has_digit:
+        elif (det.needs_digit and not has_digit) or doc.digits < det.min_digits:
             continue
         found = det.find(doc)
         if len(found) > MAX_FINDINGS_PER_DETECTOR:

@@ -97,4 +97,5 @@ DETECTOR = Detector(
     words=CONTEXT + QUERY + AGENCY,
     triggers=frozenset(CONTEXT),
     needs_digit=True,
+    min_digits=3,
 )

@@ -61,4 +61,5 @@ DETECTOR = Detector(
     words=CONTEXT,
     triggers=frozenset(CONTEXT),
     needs_digit=True,
+    min_digits=6,
 )

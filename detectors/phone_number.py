@@ -175,4 +175,5 @@ DETECTOR = Detector(
     find=find,
     words=CONTEXT_PHONE + CONTEXT_OFFICE + CONTEXT_SELF + CONTEXT_HOME + PERSON_ROLES,
     needs_digit=True,
+    min_digits=8,
 )

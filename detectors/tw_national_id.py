@@ -76,4 +76,4 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True)
+DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True, min_digits=9)

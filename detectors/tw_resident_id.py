@@ -72,4 +72,4 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="tw_resident_id", find=find, words=CONTEXT, needs_digit=True)
+DETECTOR = Detector(name="tw_resident_id", find=find, words=CONTEXT, needs_digit=True, min_digits=8)

@@ -50,6 +50,12 @@ TRIGGERS: tuple[str, ...] = (
     "詐欺",
     "前案紀錄",
     "criminal record",
+    "convicted",
+    "prior conviction",
+    "served time",
+    "jail",
+    "prison",
+    "record for",
 )
 CONTEXT: tuple[str, ...] = (
     "查",
@@ -68,6 +74,8 @@ STRONG = regex.compile(
     r"(?:有|查到|查出|查了|一堆|好幾)(?:[^，。,\s]{0,4})(?:前科|案底|犯罪紀錄|前案)"
     r"|(?:前科|案底|犯罪紀錄|刑案資料)(?:資料)?(?:給|傳|拍|是|有|:|截圖)"
     r"|幫(?:我|忙)?查.{0,10}(?:前科|案底|犯罪|刑案)"
+    r"|(?<![a-z])(?:he|she|they|who)\s(?:has|have|had)\s(?:a\s)?(?:criminal record|record for|prior)"
+    r"|convicted of|served time|(?:was|been) (?:in|to) (?:jail|prison)"
     r"|(?:他|她|這個人|那個人)(?:以前)?(?:有|曾|坐過|吸過|被判)"
     r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|服刑|入監)"
 )

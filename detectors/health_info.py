@@ -81,6 +81,10 @@ TRIGGERS: tuple[str, ...] = (
     "服藥",
     "就醫",
     "medical record",
+    "tested positive",
+    "cancer",
+    "depression",
+    "pregnant",
     "diagnosed",
 )
 CONTEXT: tuple[str, ...] = (
@@ -117,6 +121,8 @@ PUBLIC: tuple[str, ...] = (
 )
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 STRONG = regex.compile(
+    r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
+    r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
     r"確診(?:個案|者|案例|的)?.{0,8}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
     r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
     rf"|(?:他|她|{_ROLE_ALT})"

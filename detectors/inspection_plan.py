@@ -78,6 +78,9 @@ CONTEXT: tuple[str, ...] = (
     "不要說我講的",
     "list",
     "target",
+    "keep it quiet",
+    "don't tell",
+    "between us",
 )
 TARGETS: tuple[str, ...] = (
     "店",
@@ -131,6 +134,7 @@ STRONG = regex.compile(
     r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下)"
     rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去查|來查|進場|到場|突擊|去)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
+    r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday)"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
 )
 WINDOW = 50

@@ -61,6 +61,10 @@ TRIGGERS: tuple[str, ...] = (
     "接任",
     "調任",
     "人令",
+    "promotion",
+    "appraisal",
+    "shortlist",
+    "hiring",
     "面試",
     "分數",
     "考上",
@@ -77,6 +81,9 @@ CONTEXT: tuple[str, ...] = (
     "還沒發令",
     "還沒寄",
     "正式公告前",
+    "not announced",
+    "not yet announced",
+    "before the announcement",
     "才公告",
     "才發布",
     "才發",
@@ -109,6 +116,7 @@ STRONG = regex.compile(
     r"|(?:考績|考核|年終).{0,8}(?:打|給|評|列|拿)?(?:了|為|到)?[甲乙丙丁]等"
     r"|[甲乙丙丁]等(?:的)?(?:名單|是|有|:)"
     r"|(?:要|會|將)被(?:記過|記大過|記小過|懲處|調職|降調|免職|調離)"
+    r"|(?<![a-z])(?:promotion|hiring|admission|appraisal|shortlist)\s?(?:list|results?)?\s?(?::|is|are)\s"
     r"|內定|(?:升任|派任|接任|調任|錄取|升官).{0,10}的(?:是|人是)|人令還沒|還沒發(?:令|布|佈)"
     r"|(?:記|給)(?:一|兩|1|2)?(?:支)?(?:大|小)過"
     r"|(?:甄選|甄試|口試|考試|面試)?排名"

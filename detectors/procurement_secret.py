@@ -40,6 +40,8 @@ TRIGGERS: tuple[str, ...] = (
     "tender",
     "bid",
     "bidders",
+    "reserve price",
+    "floor price",
     "規格書",
     "招標規格",
     "標單",
@@ -68,6 +70,9 @@ CONTEXT: tuple[str, ...] = (
     "別跟別人說",
     "跟你說",
     "tell your boss",
+    "between us",
+    "don't tell",
+    "before the opening",
     "你們是其中",
     "傳給你",
     "拜訪",
@@ -94,6 +99,8 @@ STRONG = regex.compile(
     r"|(?:你|你們)(?:就)?(?:抓|報|填|投)\s?[0-9一二三四五六七八九]"
     rf"|{_NUM}\s?(?:封|份|家)\s?(?:標單|投標)"
     r"|(?:only|just)\s+(?:[0-9]+|one|two|three|four)\s+bid(?:der)?s?"
+    r"|(?<![a-z])(?:[0-9]+|one|two|three|four|five)\s+bidders?\s(?:showed|came|so far|submitted|in)"
+    r"|(?:reserve|floor|base)\s+price\s(?:is|was|:|of)\s?(?:nt\$|\$|[0-9])"
     r"|(?:招標文件|規格書?|需求書|評分表|草稿|底稿).{0,16}(?:先給|先傳|傳給|給你|寄給|email)"
     r"|(?:評選|評審)委員\s?的?\s?(?:名單|有|是|包括|:)"
     r"|(?:評選|評審|評分)(?:分數|成績|結果|排名)"

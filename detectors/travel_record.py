@@ -31,6 +31,12 @@ TRIGGERS: tuple[str, ...] = (
     "趟",
     "回台",
     "travel record",
+    "entry-exit",
+    "entry record",
+    "exit record",
+    "trips to",
+    "flew to",
+    "left the country",
 )
 CONTEXT: tuple[str, ...] = (
     "紀錄",
@@ -96,6 +102,7 @@ PLACES: tuple[str, ...] = (
 )
 _PLACES = "|".join(PLACES)
 STRONG = regex.compile(
+    r"(?:entry|exit)[- ](?:exit )?records?\s(?:show|of|for)|[0-9]+\s+trips? to|flew to|left the country|"
     r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
     r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
     r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"

@@ -34,6 +34,9 @@ TRIGGERS: tuple[str, ...] = (
     "申訴",
     "被檢舉人",
     "whistleblower",
+    "complainant",
+    "reported by",
+    "informant",
 )
 CONTEXT: tuple[str, ...] = (
     "被檢舉人",
@@ -57,6 +60,7 @@ STRONG = regex.compile(
     r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
     r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
     r"|(?:告|檢舉|投訴|申訴|舉報)(?:你|你們|他|她|他們)的(?:人|那個)?\s?(?:就)?\s?是"
+    r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter)\s(?:is|was)\s|reported by\s[a-z]"
     r"|(?:打|撥)\s?1999.{0,8}的(?:人)?\s?(?:就)?\s?是"
     r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
     r"|(?:是|就是).{1,16}(?:寫的|寄的|打的|報的|講的)"

@@ -3,7 +3,7 @@
     handle_media(deps, event)   called by handlers/message.py for image and file messages
 
 - Image messages (and each image of an imageSet, which LINE sends as separate events) and
-  file messages whose name says image are fetched from the content endpoint as soon as the
+  file messages whose name says image or PDF (first pages: text layer, else OCR) are fetched from the content endpoint as soon as the
   event arrives: after an unsend the content is gone.
 - The bytes go to the OCR worker pool (`deps.ocr`, an `ocr.OcrPool`) and are dropped when the
   scan ends; nothing is written to disk, the OCR text never leaves the worker, and the
@@ -12,7 +12,7 @@
   `media_not_scanned`) and the group's admins are alerted once (then at most once an hour
   per group while the overload lasts), instead of dropping it silently.
 - Not scanned, with the reason logged: images hosted outside LINE (contentProvider external),
-  PDFs and other files (see docs in images/README.md), files over the size limit.
+  other files (see images/README.md), files over the size limit.
 
 `ocr_ctx` is the app's cleanup context for the pool (one line in app.optional_contexts()).
 """
@@ -116,9 +116,6 @@ async def handle_media(deps: Deps, event: Any) -> None:
     kind = _media_kind(msg)
     if kind is None:
         log.info("file not scanned (not an image) chat=%s message=%s", w.chat_id, message_id)
-        return
-    if kind == "pdf":
-        _not_scanned(deps, w.chat_id, message_id, "pdf")
         return
     provider = getattr(getattr(msg, "content_provider", None), "type", "line")
     if provider != "line":

@@ -17,10 +17,11 @@ from PIL import Image
 
 from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
-from images.decode import DEFAULT_LIMITS, Limits, load_for_ocr
+from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, load_for_ocr
 from images.doctype import DocMatch, Signals, recognise
 from images.layout import Joined, join_lines
 from images.mrz import find_mrz
+from images.pdf import is_pdf, scan_pdf
 from ocr.base import OcrEngine, OcrLine
 
 # Every recognised document is sensitive on its own: a photo of an ID card is a leak even when
@@ -229,11 +230,18 @@ def scan_image(
     group_id: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ScanResult:
-    """Scan encoded image bytes. Raises images.ImageRefused for images that are not decoded."""
+    """Scan encoded image bytes (or a PDF's first pages). Raises images.ImageRefused for what
+    cannot be decoded, with the reason."""
     if engine is None:
         from ocr.registry import get_engine
 
         engine = get_engine(getattr(config, "ocr_engine", None) or "rapidocr")
+    if is_pdf(data):
+        if len(data) > limits.max_bytes:
+            raise ImageRefused(
+                "file_too_large", f"{len(data)} bytes; the limit is {limits.max_bytes}"
+            )
+        return scan_pdf(data, engine=engine, config=config, salt=salt, group_id=group_id)
     img = load_for_ocr(data, limits=limits)
     lines, _ = ocr_upright(engine, img)
     del img

@@ -127,3 +127,27 @@ async def test_unsent_content_and_non_images_are_not_scanned(
         await bot.stop()
     assert not_scanned == 2
     assert not line.messages_to(GROUP)
+
+
+async def test_pdf_file_message_with_a_passport_page_is_flagged(
+    line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    from images.synth import passport_mrz
+    from tests.images.test_image_pdf import text_pdf
+
+    l1, l2 = passport_mrz("LIN", "YA-TING", "312345678", "900101", "F", "300101", "")
+    pdf = text_pdf(
+        ["REPUBLIC OF CHINA (TAIWAN) PASSPORT", "Surname LIN", "Given names YA-TING", l1, l2]
+    )
+    bot = await _bot(line, tmp_path)
+    try:
+        event = line.file_event(ALICE, "scan.pdf", pdf, chat=GROUP, content_type="application/pdf")
+        other = line.file_event(ALICE, "notes.docx", b"PK\x03\x04 not read", chat=GROUP)
+        assert await bot.send(event, other) == 200
+        await line.wait_for_messages(GROUP, timeout=60)
+        await bot.idle()
+        await media_idle(bot.deps)
+        incidents = bot.store.list_incidents(group_id=GROUP)
+    finally:
+        await bot.stop()
+    assert [(i.doc_type, i.source) for i in incidents] == [("passport", "ocr")]

@@ -88,6 +88,17 @@ FOREIGN_CUES: tuple[str, ...] = (
     "passport no",
 )
 STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
+# Looking a citizen up for someone (seed case 10): "幫你查了 王小明 …", "查到了 …".
+LOOKUP: tuple[str, ...] = (
+    "幫你查了",
+    "幫你查",
+    "我查過",
+    "系統查到",
+    "系統顯示",
+    "查詢結果",
+    "調出來",
+)
+LOOKUP_SCORE = 0.6
 
 LATIN_NAME = regex.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:,?[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
@@ -156,8 +167,15 @@ _PII = frozenset(PII_CUES)
 _FOREIGN = frozenset(FOREIGN_CUES)
 _STAFF_BEFORE = frozenset(STAFF_BEFORE)
 _COMPOUNDS = frozenset(SURNAMES_2)
+_LOOKUP = frozenset(LOOKUP)
 _ANY_CUE = frozenset(
-    CITIZEN_ROLES + CITIZEN_TITLES + PII_CUES + FOREIGN_CUES + STAFF_BEFORE + tuple(SURNAMES_2)
+    CITIZEN_ROLES
+    + CITIZEN_TITLES
+    + PII_CUES
+    + FOREIGN_CUES
+    + STAFF_BEFORE
+    + LOOKUP
+    + tuple(SURNAMES_2)
 )
 
 
@@ -342,6 +360,11 @@ def find(doc: Doc) -> list[Finding]:
 
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
+    lookup = doc.first(_LOOKUP)
+    if lookup is not None:
+        for key, (score, rule, _ctx) in list(found.items()):
+            if score >= 0.4 and rule != "person_name.staff":
+                found[key] = (LOOKUP_SCORE, "person_name.lookup", lookup[2])
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_CANDIDATES]
     for (s, e), (score, rule, ctx) in ranked:
         if any(s < te and ts < e for ts, te in taken):
@@ -400,5 +423,6 @@ DETECTOR = Detector(
     + PII_CUES
     + FOREIGN_CUES
     + STAFF_BEFORE
+    + LOOKUP
     + tuple(SURNAMES_2),
 )

@@ -139,6 +139,8 @@ TABLES: dict[str, list[Row]] = {
         ("near_miss", "承辦人 端木隊員 (02)2388-9393 分機 6786", "none"),
         ("sentence", "看護 LAN ANH VO 的居留證是 " + RES_OLD, "flag"),
         ("sentence", "歐陽岳翔 民國56年12月24日生，住桃園市平鎮區龍江路152號", "flag"),
+        ("sentence", "幫你查了 蔡宜靜 的資料，在這", "flag"),
+        ("near_miss", "林股長 手機 0912-111-222（公務機）有事請聯絡", "none"),
         ("evasion", "申請人：歐陽志豪\n統一編號：" + NID[:5] + "\n" + NID[5:], "flag"),
     ],
     "health_info": [
@@ -147,6 +149,8 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "今日新增確診 120 例，詳見指揮中心新聞稿", "none"),
         ("near_miss", "健康檢查報告請於週五前交人事室", "none"),
         ("sentence", "里長說 吳坤明 肝癌末期，補助要快點辦", "flag"),
+        ("sentence", "他老婆流產了，最近心情不好，大家不要提", "flag"),
+        ("near_miss", "心理健康講座 10/5 下午舉行", "none"),
         ("evasion", "申請人 吳佳樺 有 思覺 失調症 就醫紀錄", "flag"),
     ],
     "criminal_record": [
@@ -155,6 +159,7 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "良民證申請要帶身分證正本", "none"),
         ("near_miss", "前科資料查詢要依規定申請，不可私查", "none"),
         ("sentence", "你表妹交的那個 蔡明峰 有妨害性自主前科，我查過", "flag"),
+        ("sentence", "FYI he has a criminal record for fraud", "flag"),
         ("evasion", "那個 梁家豪 是性侵 前科，登記有案", "flag"),
     ],
     "travel_record": [
@@ -163,6 +168,8 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "入出境許可申請案件量統計如附件", "none"),
         ("near_miss", "我下週出國開會，公文請找代理人", "none"),
         ("sentence", "查到了 鄧家豪 這半年出國4次，都去越南", "flag"),
+        ("sentence", "His entry-exit record shows 4 trips to Vietnam this year", "flag"),
+        ("near_miss", "我信用卡被盜刷了 QQ 要去銀行一趟", "none"),
         ("evasion", "羅家豪 搭 BR-198 明天下午入境", "flag"),
     ],
     "warrant": [
@@ -180,6 +187,7 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "偵查不公開，請大家不要在群組討論案情", "none"),
         ("near_miss", "地檢署 明天開偵查庭，法警會到", "none"),
         ("sentence", "廉政署週四約談 主任 劉明德，先不要讓他知道", "flag"),
+        ("near_miss", "檢察官今天下午會來開會", "none"),
         ("evasion", "偵辦中的案子，已經鎖定兩個嫌疑人", "flag"),
     ],
     "whistleblower_identity": [
@@ -188,6 +196,8 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "有民眾檢舉違規停車，請派員處理", "none"),
         ("near_miss", "檢舉人身分依法應予保密", "none"),
         ("sentence", "老闆 我跟你說 打1999檢舉你們的是 陳淑惠", "flag"),
+        ("sentence", "跟你講，去勞動局告你們的是 阿明", "flag"),
+        ("near_miss", "陳情案件處理要點第 18 點：陳情人姓名應予保密", "none"),
         ("evasion", "檢舉人 就是 隔壁的 王志明", "flag"),
     ],
     "procurement_secret": [
@@ -197,6 +207,7 @@ TABLES: dict[str, list[Row]] = {
         ("near_miss", "政府採購法第34條規定底價於決標前應予保密", "none"),
         ("near_miss", "評選委員會議訂於下週二上午10點召開", "none"),
         ("sentence", "評選委員名單：王教授、李局長、陳主任", "flag"),
+        ("sentence", "Reserve price is NT$8.5 million, keep it between us", "flag"),
         ("evasion", "only 2 bidders so far, tender closes Friday, tell your boss", "flag"),
     ],
     "classified_marking": [
@@ -205,6 +216,8 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "機密文件請勿以LINE傳送，違者依法究辦", "none"),
         ("near_miss", "密碼請定期更換", "absent"),
         ("sentence", "[CONFIDENTIAL/密] 明年度預算刪減方案，請勿轉傳", "flag"),
+        ("sentence", "以下內容屬機密：明年度組織調整方案將裁撤第三科", "flag"),
+        ("near_miss", "公文上有「密」字的要放進公文封", "none"),
         ("evasion", "（機密）專案經費 800 萬，明年 1 月啟動", "flag"),
     ],
     "personnel_secret": [
@@ -213,6 +226,7 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "錄取名單已公告在本署網站", "none"),
         ("near_miss", "考績會明天下午2點在第三會議室開會", "none"),
         ("sentence", "考績會決議 張志偉 記一大過，下週才公布", "flag"),
+        ("sentence", "人事室說 張專員 要被記過，先別傳", "flag"),
         ("evasion", "甄選排名：第一名 簡宏文，第二名 劉怡，正式公告前別講", "flag"),
     ],
     "inspection_plan": [
@@ -221,6 +235,7 @@ TABLES: dict[str, list[Row]] = {
         ("invalid", "明天稽查結果已彙整完成，請參閱報告", "none"),
         ("near_miss", "稽查時間地點不要在LINE講，用公務電話", "none"),
         ("sentence", "跟你們老闆說，明天上午十點環保局會來稽查廢水", "flag"),
+        ("near_miss", "衛生局已公布不合格業者名單，共 8 家", "none"),
         ("evasion", "inspection list for Friday night: 3 pubs on Anhe Rd, 10pm start", "flag"),
     ],
 }

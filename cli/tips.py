@@ -186,6 +186,7 @@ async def broadcast(args: argparse.Namespace) -> int:
                         locale,
                         length=len(args.text),
                         limit=BROADCAST_MAX_CHARS,
+                        types=", ".join(proposal.leaked_types),
                     ),
                     file=sys.stderr,
                 )

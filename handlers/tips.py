@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from handlers.common import chat_locale, user_locale, where
+from handlers.common import chat_locale, label, user_locale, where
 from handlers.deps import Deps
 from tips import library
 from tips.service import PRIORITY_QUIZ, BroadcastOutcome, TipsService
@@ -65,6 +65,8 @@ async def handle_command(deps: Deps, event: Any, command: str, argument: str) ->
                 from tips.service import BROADCAST_MAX_CHARS
 
                 kw = {"length": len(argument.strip()), "limit": BROADCAST_MAX_CHARS}
+            elif key == "broadcast.has_personal_data":
+                kw = {"types": "、".join(label("type", t, locale) for t in proposal.leaked_types)}
             await _answer(deps, event, w.chat_id, library.ui(key, locale, **kw))
             log.info("broadcast not proposed reason=%s", key)
             return True

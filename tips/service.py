@@ -85,6 +85,7 @@ class BroadcastProposal:
     message_key: str  # ui key of the answer when not ok
     broadcast_id: str | None = None
     estimate: Estimate | None = None
+    leaked_types: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -518,6 +519,10 @@ class TipsService:
             return BroadcastProposal(False, "broadcast.usage")
         if len(text) > BROADCAST_MAX_CHARS:
             return BroadcastProposal(False, "broadcast.too_long")
+        leaked = self._leak_types(text)
+        if leaked:
+            log.info("broadcast refused: the text itself would be blocked types=%s", leaked)
+            return BroadcastProposal(False, "broadcast.has_personal_data", leaked_types=leaked)
         chats = [target] if target else [g["group_id"] for g in self.groups()]
         if not chats:
             return BroadcastProposal(False, "broadcast.no_groups")
@@ -538,6 +543,15 @@ class TipsService:
             }
         )
         return BroadcastProposal(True, "broadcast.estimate", bid, est)
+
+    def _leak_types(self, text: str) -> list[str]:
+        """The finding types if the bot itself would block this text in a group."""
+        from detectors import scan_text
+
+        result = scan_text(text, config=self.config.policy_path, salt=self.salt)
+        if result.verdict != "block":
+            return []
+        return sorted({f.type for f in result.findings})
 
     def estimate_text(self, est: Estimate, locale: str) -> str:
         if est.plan.remaining is None:

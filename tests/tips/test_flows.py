@@ -238,3 +238,12 @@ async def test_weekly_report_pushes_text_and_chart_url_served_by_the_bot(bot: Bo
         async with http.get(base + path) as resp:
             assert resp.status == 404  # expired
     assert (await bot.tips.tick()).report_sent is False  # once a week
+
+
+async def test_broadcast_that_itself_leaks_is_not_queued(bot: Bot) -> None:
+    await bot.send(bot.line.text_event(ETHICS, "/broadcast 請協助查 K257491186 這位民眾的戶籍"))
+    await bot.flush()
+    answer = bot.texts(ETHICS)[-1]
+    assert "本身含有個人資料" in answer and "K257491186" not in answer
+    assert not bot.store.db.execute("SELECT * FROM broadcasts").fetchall()
+    assert not bot.texts(G1) and not bot.texts(G2)

@@ -89,12 +89,10 @@ def find(doc: Doc) -> list[Finding]:
             continue  # "76 05 09" is a date only next to a birth word
         if ctx:
             score, rule = 0.45, "birth_date.context"
-        elif (
-            not compact
-            and parsed[0] <= this_year - MIN_AGE_YEARS
-            and ("年" in raw or len(raw) >= 8)
-        ):
-            score, rule = 0.3, "birth_date.old_date"
+        elif parsed[0] <= this_year - MIN_AGE_YEARS:
+            # An old date with no birth word: a birth date only if it sits right
+            # beside a person (the policy ties compact ones only at close range).
+            score, rule = 0.3, "birth_date.compact" if compact else "birth_date.old_date"
         else:
             continue
         masked = regex.sub(r"[0-9]", "*", raw.strip())

@@ -58,6 +58,9 @@ CASE_MATTERS = frozenset(
 NEEDS_PERSON = frozenset({"birth_date", "address", "license_plate", "email", "phone_number"})
 
 PERSON_TIE_DISTANCE = 40  # characters between a name and what it is tied to
+# Weak look-alikes (a bare 6-digit date) are tied to a name only when right beside it.
+CLOSE_TIE_DISTANCE = 2
+CLOSE_TIE_RULES = frozenset({"birth_date.compact"})
 
 
 def _near(a: Finding, b: Finding, dist: int) -> bool:
@@ -95,7 +98,14 @@ def decide(
     # A name tied to personal data or a case matter: both are a leak; a name with
     # two kinds of personal data (birth date and address) is a profile: block.
     for n in names:
-        tied = [p for p in personal if _near(n, p, PERSON_TIE_DISTANCE) and p.score >= 0.2]
+        tied = [
+            p
+            for p in personal
+            if p.score >= 0.2
+            and _near(
+                n, p, CLOSE_TIE_DISTANCE if p.rule in CLOSE_TIE_RULES else PERSON_TIE_DISTANCE
+            )
+        ]
         tied_score = 0.9 if len({p.type for p in tied}) >= 2 else 0.8
         for p in tied:
             boost(p, max(p.score, tied_score), f"person_name+{p.type}")
@@ -104,7 +114,7 @@ def decide(
             boost(n, 0.75, "person_name+case_matter")
 
     # Two different kinds of personal data about one person (birth date + address).
-    kinds = {p.type for p in personal if p.score >= 0.4}
+    kinds = {p.type for p in personal if p.score >= 0.4 and p.rule not in CLOSE_TIE_RULES}
     if len(kinds) >= 2:
         for p in personal:
             if p.score >= 0.4:

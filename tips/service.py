@@ -46,6 +46,7 @@ BROADCAST_TTL_SECONDS = 15 * 60  # a broadcast not confirmed within 15 minutes e
 BROADCAST_MAX_CHARS = 1000
 QUIZ_OPEN_SECONDS = 14 * 86400  # answers to a quiz count for two weeks
 INCIDENT_PRIORITY_DAYS = 30  # groups with more incidents lately go first when quota is short
+MEMBER_COUNT_CONCURRENCY = 8  # member-count lookups in flight at once
 DIRECT = "direct"  # tip_sends / quiz_answers key for 1:1 chats (no user id stored)
 
 
@@ -371,8 +372,14 @@ class TipsService:
         more recent incidents first, then smaller groups."""
         now = self.now()
         targets, costs = [], {}
-        for cid in chat_ids:
-            count = await self._member_count(cid, self._chat_type(cid))
+        sem = asyncio.Semaphore(MEMBER_COUNT_CONCURRENCY)
+
+        async def count_of(cid: str) -> int | None:
+            async with sem:
+                return await self._member_count(cid, self._chat_type(cid))
+
+        counts = await asyncio.gather(*(count_of(cid) for cid in chat_ids))
+        for cid, count in zip(chat_ids, counts, strict=True):
             cost = count if count is not None else 1
             costs[cid] = cost
             rank = (-self._incident_rank(cid, now), cost, cid)

@@ -8,7 +8,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.normalize import SEP, digits_of
 
-PATTERN = regex.compile(rf"(?<![0-9])[1-9](?:{SEP}[0-9]){{12,18}}?(?![0-9])")
+PATTERN = regex.compile(rf"(?<![0-9a-z])[1-9](?:{SEP}[0-9]){{12,18}}?(?![0-9])")
 
 CONTEXT: tuple[str, ...] = (
     "信用卡",
@@ -73,7 +73,11 @@ def validate(value: str, *, context: bool = False) -> bool | None:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in PATTERN.finditer(doc.text):
+    end = -1
+    # Overlapping candidates: a number glued to the card by a space must not hide it.
+    for m in PATTERN.finditer(doc.text, overlapped=True):
+        if m.start() < end:
+            continue
         digits = digits_of(m.group())
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None:
@@ -83,6 +87,7 @@ def find(doc: Doc) -> list[Finding]:
             ctx = "MM/YY" if exp is not None else None
         if not validate(digits, context=ctx is not None):
             continue
+        end = m.end()
         out.append(
             doc.finding(
                 "credit_card",

@@ -35,6 +35,7 @@ CONTEXT: tuple[str, ...] = (
     "的車",
     "名下",
     "車",
+    "開",
     "plate",
 )
 QUERY: tuple[str, ...] = (

@@ -86,6 +86,11 @@ FOREIGN_CUES: tuple[str, ...] = (
     "逾期停留",
     "applicant",
     "passport no",
+    "holder",
+    "cardholder",
+    "持卡人",
+    "漁工",
+    "外勞",
 )
 STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
 # Looking a citizen up for someone (seed case 10): "幫你查了 王小明 …", "查到了 …".
@@ -385,7 +390,12 @@ def find(doc: Doc) -> list[Finding]:
         )
 
     # 7. Latin-letter names near a foreign-worker / document cue (original text: case matters)
-    if doc.has(_FOREIGN) and doc.norm._index is None:  # offsets equal only without deletions
+    data_spans = [
+        doc.norm_span(f) for f in doc.findings if f.type != "person_name" and f.score >= 0.3
+    ]
+    if (
+        doc.has(_FOREIGN) or data_spans
+    ) and doc.norm._index is None:  # offsets equal only without deletions
         for m in LATIN_NAME.finditer(doc.original):
             words = m.group().replace(",", " ").split()
             first = 0
@@ -397,6 +407,8 @@ def find(doc: Doc) -> list[Finding]:
             s = m.start() + m.group().index(words[0])
             e = m.end()
             ctx = doc.near(_FOREIGN, s, e, 25, 25)
+            if ctx is None and any(ds - 25 <= e and s - 25 <= de for ds, de in data_spans):
+                ctx = "personal data"
             if ctx:
                 out.append(
                     doc.finding(

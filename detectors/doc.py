@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from detectors.base import Finding, Source, salted_digest
@@ -148,6 +148,7 @@ class Doc:
     __slots__ = (
         "_hits",
         "_index",
+        "_name_finder",
         "_spaced",
         "_starts",
         "digits",
@@ -191,6 +192,15 @@ class Doc:
         # Findings of the detectors that ran before (in DETECTORS order): later
         # detectors may read them (a name before an ID, a date near a warrant).
         self.findings: list[Finding] = []
+        # The person-name finder, run at most once: in its turn, or earlier when a
+        # matter detector asks whether a person is named (ensure_names).
+        self._name_finder: Callable[[Doc], list[Finding]] | None = None
+
+    def ensure_names(self) -> None:
+        finder = self._name_finder
+        if finder is not None:
+            self._name_finder = None
+            self.findings.extend(finder(self))
 
     # ------------------------------------------------------------ keywords
 

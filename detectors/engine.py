@@ -20,24 +20,33 @@ _indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
 
 
 class _Plan:
-    """Which detectors a message wakes: precomputed once, looked up per message."""
+    """Which detectors a message wakes: precomputed once, looked up per message.
 
-    __slots__ = ("always", "by_word", "digit", "late")
+    Detectors are bits of an int; a message's keywords OR their masks together.
+    """
+
+    __slots__ = ("always", "by_word", "digit", "late", "name_finder", "steps")
 
     def __init__(self, detectors: tuple[Detector, ...]) -> None:
-        self.always = frozenset(
-            i for i, d in enumerate(detectors) if not d.triggers and not d.needs_digit
+        self.always = sum(
+            1 << i for i, d in enumerate(detectors) if not d.triggers and not d.needs_digit
         )
-        self.digit = frozenset(
-            i for i, d in enumerate(detectors) if not d.triggers and d.needs_digit
+        self.digit = sum(
+            1 << i for i, d in enumerate(detectors) if not d.triggers and d.needs_digit
         )
-        by_word: dict[str, set[int]] = {}
+        by_word: dict[str, int] = {}
         for i, d in enumerate(detectors):
             for w in d.triggers:
-                by_word.setdefault(w, set()).add(i)
-        self.by_word = {w: frozenset(s) for w, s in by_word.items()}
+                by_word[w] = by_word.get(w, 0) | (1 << i)
+        self.by_word = by_word
         # Detectors that also run when an earlier one found something.
-        self.late = frozenset(i for i, d in enumerate(detectors) if d.after_findings)
+        self.late = sum(1 << i for i, d in enumerate(detectors) if d.after_findings)
+        names = [d.find for d in detectors if d.name == "person_name"]
+        self.name_finder = names[0] if names else None
+        self.steps = tuple(
+            (1 << i, d, d.find, max(d.min_digits, 1 if d.needs_digit else 0), d.after_findings)
+            for i, d in enumerate(detectors)
+        )
 
 
 _PLAN: list[_Plan] = []
@@ -153,25 +162,33 @@ def scan_text(
     if isinstance(salt, str):
         salt = salt.encode("utf-8")
     doc = Doc(text, keyword_index(policy), salt=salt or None, source=source, policy=policy)
-    has_digit = doc.has_digit
     plan = _plan()
-    wake = plan.always | plan.digit if has_digit else plan.always
+    wake = plan.always | plan.digit if doc.has_digit else plan.always
     by_word = plan.by_word
     for w in doc.words:
-        ids = by_word.get(w)
-        if ids is not None:
-            wake |= ids
-    for i in sorted(wake | plan.late):
-        det = DETECTORS[i]
-        if i not in wake:
-            if not (det.after_findings and doc.findings):
-                continue
-        elif (det.needs_digit and not has_digit) or doc.digits < det.min_digits:
+        bits = by_word.get(w)
+        if bits is not None:
+            wake |= bits
+    todo = wake | plan.late
+    digits = doc.digits
+    findings = doc.findings
+    doc._name_finder = plan.name_finder
+    for bit, _det, find, min_digits, after in plan.steps:
+        if not todo & bit:
             continue
-        found = det.find(doc)
+        if not wake & bit:
+            if not (after and any(f.score >= 0.2 for f in findings)):
+                continue
+        elif digits < min_digits:
+            continue
+        if find is plan.name_finder:
+            if doc._name_finder is None:
+                continue  # already run on demand
+            doc._name_finder = None
+        found = find(doc)
         if len(found) > MAX_FINDINGS_PER_DETECTOR:
             found = sorted(found, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
-        doc.findings.extend(found)
+        findings.extend(found)
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
     if not doc.findings:

@@ -57,6 +57,7 @@ def has_amount(doc: Doc) -> bool:
 
 def person_named(doc: Doc, min_score: float = 0.4) -> bool:
     """A citizen is named or identified in the message (not a staff member)."""
+    doc.ensure_names()
     return any(f.type in PERSON_TYPES and f.score >= min_score for f in doc.findings)
 
 

@@ -150,7 +150,8 @@ def find(doc: Doc) -> list[Finding]:
             doc, "personnel_secret", hit, 0.15, "personnel_secret.published", pub
         )
     # Personnel results are about staff too: a staff name counts as a person here.
-    named = matter.person_named(doc) or any(f.type == "person_name" for f in doc.findings)
+    named = matter.person_named(doc)
+    named = named or any(f.type == "person_name" for f in doc.findings)
     cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)

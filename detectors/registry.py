@@ -2,12 +2,11 @@
 
 Order matters: identifiers and personal data first, then person names (which
 look for names right before personal data), then the confidential matters
-(which ask whether a person is named in the message).
+(which ask whether a person is named in the message; the name finder then runs
+on demand if its own cues had not woken it).
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from detectors import (
     address,
@@ -34,24 +33,6 @@ from detectors import (
 )
 from detectors.base import Detector
 
-# Confidential matters ask "is a person named here?": their keywords wake the name finder.
-_MATTERS = (
-    health_info.DETECTOR,
-    criminal_record.DETECTOR,
-    travel_record.DETECTOR,
-    warrant.DETECTOR,
-    investigation_secret.DETECTOR,
-    whistleblower_identity.DETECTOR,
-    procurement_secret.DETECTOR,
-    classified_marking.DETECTOR,
-    personnel_secret.DETECTOR,
-    inspection_plan.DETECTOR,
-)
-_PERSON_NAME = replace(
-    person_name.DETECTOR,
-    triggers=person_name.DETECTOR.triggers.union(*(d.triggers for d in _MATTERS)),
-)
-
 DETECTORS: tuple[Detector, ...] = (
     tw_national_id.DETECTOR,
     tw_resident_id.DETECTOR,
@@ -63,6 +44,15 @@ DETECTORS: tuple[Detector, ...] = (
     license_plate.DETECTOR,
     birth_date.DETECTOR,
     address.DETECTOR,
-    _PERSON_NAME,
-    *_MATTERS,
+    person_name.DETECTOR,
+    health_info.DETECTOR,
+    criminal_record.DETECTOR,
+    travel_record.DETECTOR,
+    warrant.DETECTOR,
+    investigation_secret.DETECTOR,
+    whistleblower_identity.DETECTOR,
+    procurement_secret.DETECTOR,
+    classified_marking.DETECTOR,
+    personnel_secret.DETECTOR,
+    inspection_plan.DETECTOR,
 )

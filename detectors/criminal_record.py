@@ -9,6 +9,7 @@ import regex
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.lexicon import PERSON_ROLES
 
 TRIGGERS: tuple[str, ...] = (
     "前科",
@@ -74,6 +75,7 @@ CONTEXT: tuple[str, ...] = (
     "這個人",
 )
 DAMPEN: tuple[str, ...] = ("良民證", "警察刑事紀錄證明", "申請", "規定", "法條")
+_ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 STRONG = regex.compile(
     r"(?:有|查到|查出|查了|一堆|好幾)(?:[^，。,\s]{0,4})(?:前科|案底|犯罪紀錄|前案)"
     r"|(?:前科|案底|犯罪紀錄|刑案資料)(?:資料)?(?:給|傳|拍|是|有|:|截圖)"
@@ -82,6 +84,7 @@ STRONG = regex.compile(
     r"|convicted of|served time|(?:was|been) (?:in|to) (?:jail|prison)"
     r"|(?:他|她|這個人|那個人)(?:以前)?(?:有|曾|坐過|吸過|被判)"
     r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|服刑|入監)"
+    rf"|(?:{_ROLE_ALT})\s?(?:以前|之前|曾經)?\s?(?:坐過牢|被關|關過|有前科|有案底|吸毒|販毒|被判)"
 )
 WINDOW = 30
 

@@ -774,8 +774,11 @@ class TipsService:
             from tips import chart as chart_mod
             from tips.web import publish_chart
 
-            png = chart_mod.render(rep, normalise_locale(self.config.default_locale))
-            chart_url = publish_chart(self.tips, self.config.public_url, png, now)
+            try:
+                png = chart_mod.render(rep, normalise_locale(self.config.default_locale))
+                chart_url = publish_chart(self.tips, self.config.public_url, png, now)
+            except Exception:  # the figures still go out as text
+                log.exception("report chart failed")
         with self.tips.transaction():
             for uid in users:
                 loc = self._user_locale(uid)

@@ -276,3 +276,15 @@ async def test_two_schedulers_on_one_database_send_a_slot_once(
         assert len(store.outbox_rows()) == 1
     finally:
         other_store.close()
+
+
+async def test_a_group_speaking_english_gets_english_tips(
+    service: TipsService, store: Store, platform: FakeLinePlatform, clock: Clock, outbox: Outbox
+) -> None:
+    en = add_group(platform, store, "en-team", 2, joined_at=clock.t, locale="en")
+    zh = add_group(platform, store, "zh-team", 2, joined_at=clock.t)
+    clock.t = taipei(2026, 11, 2, 9, 30)
+    await service.tick()
+    await outbox.deliver_pending()
+    assert platform.texts_to(en)[0].startswith("🔒 Confidentiality tip")
+    assert platform.texts_to(zh)[0].startswith("🔒 保密小叮嚀")

@@ -31,12 +31,12 @@ from linebot.v3.webhooks import FileMessageContent, ImageMessageContent
 
 from handlers import compose
 from handlers.actions import act_on_result, alert_recipients
-from handlers.common import chat_locale, group_name, where
+from handlers.common import chat_locale, group_name, user_locale, where
 from handlers.deps import Deps
 from images.decode import DEFAULT_LIMITS, ImageRefused
 from locales import t
 from ocr.pool import OcrPool, OcrUnavailable, QueueFull
-from outbox import PRIORITY_ALERT
+from outbox import PRIORITY_ALERT, PRIORITY_REPLY
 
 log = logging.getLogger("bot.media")
 
@@ -90,8 +90,12 @@ def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) 
 
 
 async def _alert_busy(deps: Deps, event: Any) -> None:
-    """Tell the group's admins, once per episode, that images are going unscanned."""
+    """Tell the group's admins, once per episode, that images are going unscanned (in a 1:1
+    self-check, tell the sender that the image could not be checked)."""
     w = where(event)
+    if w.chat_type == "user" and w.user_id:
+        await _tell_sender_unavailable(deps, event, w.user_id)
+        return
     if not w.is_group or not w.chat_id:
         return
     sent: dict[str, float] = deps.extra.setdefault(_BUSY_KEY, {})
@@ -107,6 +111,16 @@ async def _alert_busy(deps: Deps, event: Any) -> None:
             admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
         )
     log.warning("ocr queue full: admins alerted chat=%s", w.chat_id)
+
+
+async def _tell_sender_unavailable(deps: Deps, event: Any, user_id: str) -> None:
+    await deps.outbox.enqueue_reply(
+        getattr(event, "reply_token", None),
+        [compose.text(t("selfcheck.image_unavailable", user_locale(deps, user_id)))],
+        fallback_to=user_id,
+        priority=PRIORITY_REPLY,
+        kind="selfcheck",
+    )
 
 
 async def handle_media(deps: Deps, event: Any) -> None:
@@ -129,6 +143,8 @@ async def handle_media(deps: Deps, event: Any) -> None:
     pool: OcrPool | None = deps.ocr
     if pool is None:
         _not_scanned(deps, w.chat_id, message_id, "ocr_unavailable")
+        if w.chat_type == "user" and w.user_id:
+            await _tell_sender_unavailable(deps, event, w.user_id)
         return
     if pool.in_flight >= pool.capacity:
         _not_scanned(deps, w.chat_id, message_id, "queue_full")
@@ -163,6 +179,8 @@ async def _scan_and_act(deps: Deps, event: Any, pool: OcrPool, data: bytes) -> N
         return
     except OcrUnavailable:
         _not_scanned(deps, w.chat_id, message_id, "ocr_failed")
+        if w.chat_type == "user" and w.user_id:
+            await _tell_sender_unavailable(deps, event, w.user_id)
         return
     finally:
         del data  # the image is gone from this process once the scan is over

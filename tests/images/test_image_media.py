@@ -64,9 +64,11 @@ async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
         assert bot.deps.ocr is not None  # the pool started with the engine loaded
         ordinary = line.image_event(BOB, chat=GROUP, content=ordinary_jpeg)
         leak = line.image_event(ALICE, chat=GROUP, content=id_card_jpeg)
-        assert await bot.send(ordinary, leak) == 200
+        private = line.image_event(ALICE, content=id_card_jpeg)  # a 1:1 self-check
+        assert await bot.send(ordinary, leak, private) == 200
         (warning,) = await line.wait_for_messages(GROUP, timeout=60)
         await line.wait_for_messages(ADMIN, timeout=10)
+        (selfcheck,) = await line.wait_for_messages(ALICE, kind="reply", timeout=60)
         await bot.idle()
         await media_idle(bot.deps)
         await bot.flush()
@@ -77,7 +79,8 @@ async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
     text = "\n".join(warning.texts)
     assert f"@{ALICE}" in text  # the sender is mentioned
     assert "身分證" in text  # says what kind of data it is
-    assert len(incidents) == 1  # the menu photo made none
+    assert "身分證" in "\n".join(selfcheck.texts)  # the sender's own check answers privately
+    assert len(incidents) == 1  # the menu photo made none, the 1:1 check is not recorded
     inc = incidents[0]
     assert inc.message_id == leak["message"]["id"]
     assert (inc.source, inc.doc_type, inc.verdict) == ("ocr", "id_card", "block")

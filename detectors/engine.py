@@ -65,6 +65,8 @@ _SHARED_WORDS: tuple[str, ...] = (
     + lexicon.OPERATIONAL
     + lexicon.PUBLISHED
     + lexicon.TRAINING
+    + lexicon.TIME_WORDS
+    + lexicon.BENIGN
 )
 
 

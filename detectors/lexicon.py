@@ -224,7 +224,8 @@ TRAINING: tuple[str, ...] = (
 )
 
 # Something is about to happen or has just happened: operational detail.
-OPERATIONAL: tuple[str, ...] = (
+# When: counted once, as a time (matter.has_time), never also as an operational cue.
+TIME_WORDS: tuple[str, ...] = (
     "明天",
     "明早",
     "今晚",
@@ -238,6 +239,34 @@ OPERATIONAL: tuple[str, ...] = (
     "早上",
     "晚上",
     "下午",
+)
+
+# Ordinary office workflow around a name: leave, delegation, meetings, forms,
+# case assignment. A matter keyword in such a message is work, not a leak.
+BENIGN: tuple[str, ...] = (
+    "請假",
+    "代理",
+    "代理人",
+    "開會",
+    "會議",
+    "會報",
+    "座談",
+    "研習",
+    "報到",
+    "分案",
+    "分給你",
+    "交辦",
+    "結案",
+    "送人事室",
+    "繳交",
+    "填寫",
+    "表格",
+    "快篩",
+    "同組",
+    "公差",
+)
+
+OPERATIONAL: tuple[str, ...] = (
     "會去",
     "要去",
     "過去",

@@ -13,7 +13,15 @@ import regex
 
 from detectors.base import Finding
 from detectors.doc import Doc
-from detectors.lexicon import OPERATIONAL, PERSON_ROLES, PUBLISHED, RULE_TALK, TRAINING
+from detectors.lexicon import (
+    BENIGN,
+    OPERATIONAL,
+    PERSON_ROLES,
+    PUBLISHED,
+    RULE_TALK,
+    TIME_WORDS,
+    TRAINING,
+)
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
 TIME = regex.compile(
@@ -32,6 +40,9 @@ WHEN = (
 
 _RULE = frozenset(RULE_TALK)
 _TRAINING = frozenset(TRAINING)
+_TIME_WORDS = frozenset(TIME_WORDS)
+_BENIGN = frozenset(BENIGN)
+HARD_IDS = ("tw_national_id", "tw_resident_id", "passport_number", "credit_card", "phone_number")
 _OPS = frozenset(OPERATIONAL)
 _PUB = frozenset(PUBLISHED)
 _ROLES = frozenset(PERSON_ROLES)
@@ -48,7 +59,7 @@ PERSON_TYPES = (
 
 
 def has_time(doc: Doc) -> bool:
-    return TIME.search(doc.text) is not None
+    return doc.has(_TIME_WORDS) or TIME.search(doc.text) is not None
 
 
 def has_amount(doc: Doc) -> bool:
@@ -134,6 +145,9 @@ def weigh(
             score -= 0.5
         if not strong and not named:
             score = min(score, 0.3)  # talk about the rules, nobody and nothing specific
-    if not named and doc.has(_TRAINING):
-        score = min(score, 0.3)  # a case story in training, a news item
+    hard = any(f.type in HARD_IDS and f.score >= 0.5 for f in doc.findings)
+    if doc.has(_TRAINING) and not hard:
+        score = min(score, 0.3)  # a case story in training, a news item, a course
+    if not strong and not hard and doc.has(_BENIGN):
+        score = min(score, 0.45)  # leave, delegation, a meeting, a form: office workflow
     return max(0.0, min(1.0, score))

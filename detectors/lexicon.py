@@ -193,6 +193,19 @@ RULE_TALK: tuple[str, ...] = (
     "policy",
 )
 
+# A sample row on a form or in a course (with the allow-listed test ID).
+EXAMPLE: tuple[str, ...] = (
+    "範例",
+    "範本",
+    "例如",
+    "舉例",
+    "測試",
+    "樣本",
+    "example",
+    "sample",
+    "e.g.",
+)
+
 # Training, case stories and news: the matter is told as an example, not leaked.
 TRAINING: tuple[str, ...] = (
     "教育訓練",

@@ -161,6 +161,9 @@ _CITIZEN_AT = regex.compile("|".join(sorted(CITIZEN_TITLES, key=len, reverse=Tru
 
 
 def _staff_at(text: str, pos: int) -> bool:
+    """A staff title at pos, or after one space (王大明 科長)."""
+    if pos < len(text) and text[pos] == " ":
+        pos += 1
     return _STAFF_AT.match(text, pos) is not None
 
 
@@ -328,7 +331,10 @@ def find(doc: Doc) -> list[Finding]:
             if _citizen_title_at(given, 0):
                 continue
             if all(_is_given(c) for c in given) and given != tok[:sl] * len(given):
-                add(m.start(), m.end(), 0.4, "person_name.token", None)
+                if _staff_at(text, m.end()):
+                    add(m.start(), m.end(), 0.1, "person_name.staff", None)
+                else:
+                    add(m.start(), m.end(), 0.4, "person_name.token", None)
 
     # 5. a surname and two common given-name characters in running text
     for m in COMMON_NAME.finditer(text):

@@ -95,6 +95,8 @@ CONTEXT_SELF: tuple[str, ...] = (
     "my mobile",
 )
 CONTEXT_HOME: tuple[str, ...] = ("住家", "家裡", "家中", "宅", "住處", "home")
+# A staff list: every number in it is a work number.
+ROSTER: tuple[str, ...] = ("值班表", "值班", "輪值", "通訊錄", "分機表", "聯絡清單", "duty roster")
 WINDOW_BEFORE = 20
 WINDOW_AFTER = 12
 
@@ -103,6 +105,7 @@ _PHONE = frozenset(CONTEXT_PHONE)
 _OFFICE = frozenset(CONTEXT_OFFICE)
 _SELF = frozenset(CONTEXT_SELF)
 _HOME = frozenset(CONTEXT_HOME)
+_ROSTER = frozenset(ROSTER)
 
 
 def mask_phone(digits: str) -> str:
@@ -119,6 +122,9 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     ext = EXTENSION.match(doc.text, end)
     if ext is not None:
         return 0.1, "phone_number.office_extension", "分機"
+    roster = doc.first(_ROSTER)
+    if roster is not None:
+        return 0.15, "phone_number.staff_roster", roster[2]
     office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
@@ -173,7 +179,7 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="phone_number",
     find=find,
-    words=CONTEXT_PHONE + CONTEXT_OFFICE + CONTEXT_SELF + CONTEXT_HOME + PERSON_ROLES,
+    words=CONTEXT_PHONE + CONTEXT_OFFICE + CONTEXT_SELF + CONTEXT_HOME + ROSTER + PERSON_ROLES,
     needs_digit=True,
     min_digits=8,
 )

@@ -95,12 +95,18 @@ async def is_friend(deps: Deps, user_id: str) -> bool:
             deps.store.set_friend(user_id, False, now)
             return False
         log.warning("profile lookup failed status=%s user=%s", exc.status, user_id)
-        return bool(row and row.get("is_friend"))
+        return _unknown_friend(row)
     except Exception as exc:  # timeouts, connection errors: do not block the flow
         log.warning("profile lookup failed error=%s user=%s", type(exc).__name__, user_id)
-        return bool(row and row.get("is_friend"))
+        return _unknown_friend(row)
     deps.store.set_friend(user_id, True, now, locale=getattr(profile, "language", None))
     return True
+
+
+def _unknown_friend(row: dict[str, Any] | None) -> bool:
+    """LINE could not tell (down, timeout): send the private note anyway, as the outbox will
+    deliver it once LINE is back; a push to a non-friend is accepted and shown to nobody."""
+    return bool(row["is_friend"]) if row and row.get("is_friend") is not None else True
 
 
 async def display_name(deps: Deps, where_: Where, user_id: str | None) -> str | None:

@@ -92,4 +92,5 @@ class EscalationWorker:
             if nxt is not None:
                 timeout = max(0.0, min(timeout, nxt - self.deps.now()))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()

@@ -187,7 +187,8 @@ class Outbox:
                 continue
             timeout = 30.0 if due is None else min(30.0, due - now)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
 
     async def deliver_pending(self) -> int:
         """Send every row due now (one pass); returns how many rows were attempted."""

@@ -1,0 +1,98 @@
+"""End-to-end harness: the real bot server (create_app on 127.0.0.1, random port) against
+the local LINE platform (fakeline, random port), a real SQLite file in tmp_path.
+
+    async def test_x(bot):
+        status = await bot.send(bot.line.text_event(ALICE, "...", chat=GROUP))
+        await bot.line.wait_for_messages(GROUP, ...)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from app import DEPS, ESCALATION, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
+from config import Config
+from fakeline import FakeLinePlatform, group_id, user_id
+from handlers.deps import Deps, ManualClock
+from storage import Store
+
+SECRET = "test-channel-secret"
+TOKEN = "test-access-token"
+ALICE = user_id("alice")  # a member who is the bot's friend
+BOB = user_id("bob")  # a member who is not
+ADMIN = user_id("admin")  # the group's admin (a friend)
+GROUP = group_id("inspection")
+GROUP_NAME = "衛生局稽查組"
+# Valid national IDs (checksum) that are not well-known test values.
+NID_1 = "K257491186"
+NID_2 = "H274121547"
+NID_3 = "A141269060"
+LEAK_1 = f"請幫忙查一下 {NID_1} 這位民眾的戶籍資料"
+LEAK_2 = f"身分證 {NID_2} 的那位今天會來陳情"
+ORDINARY = "早安，下午兩點在二樓會議室開會"
+
+
+@dataclass
+class Bot:
+    line: FakeLinePlatform
+    config: Config
+    clock: ManualClock
+    app: web.Application = field(init=False)
+    runner: web.AppRunner = field(init=False)
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/callback"
+
+    @property
+    def deps(self) -> Deps:
+        return self.app[DEPS]
+
+    @property
+    def store(self) -> Store:
+        return self.app[STORE]
+
+    async def start(self, **opts: Any) -> Bot:
+        options = AppOptions(
+            clock=self.clock,
+            outbox_base_delay=opts.pop("outbox_base_delay", 0.05),
+            outbox_max_delay=opts.pop("outbox_max_delay", 0.5),
+            **opts,
+        )
+        self.app = create_app(self.config, options=options, contexts=[])
+        self.runner, self.port = await start_server(self.app)
+        return self
+
+    async def stop(self) -> None:
+        await self.runner.cleanup()
+
+    async def send(self, *events: dict[str, Any], redelivery: bool = False) -> int:
+        return await self.line.deliver(self.url, list(events), redelivery=redelivery)
+
+    async def idle(self) -> None:
+        """Every delivered event processed (handlers done; sends may still be queued)."""
+        await self.app[WEBHOOK].idle()
+
+    async def flush(self) -> None:
+        """Events processed and everything due in the outbox sent."""
+        await self.idle()
+        await self.app[OUTBOX].deliver_pending()
+
+    async def escalate(self, seconds: float) -> int:
+        self.clock.advance(seconds)
+        return await self.app[ESCALATION].run_due()
+
+
+def make_config(line: FakeLinePlatform, db: Path, **kw: Any) -> Config:
+    return Config(
+        channel_secret=SECRET,
+        channel_access_token=TOKEN,
+        line_api_base_url=line.base_url,
+        db_path=db,
+        **kw,
+    )

@@ -1,0 +1,401 @@
+"""Every service flow end to end: signed webhooks into the real server, the bot's answers
+read back from the local LINE platform, state from the real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from fakeline import FakeLinePlatform, SentMessage
+from tests.service.harness import (
+    ADMIN,
+    ALICE,
+    BOB,
+    GROUP,
+    GROUP_NAME,
+    LEAK_1,
+    LEAK_2,
+    NID_1,
+    ORDINARY,
+    Bot,
+)
+
+
+def _has(text: str) -> Callable[[SentMessage], bool]:
+    def match(s: SentMessage) -> bool:
+        return any(text in t for t in s.texts)
+
+    return match
+
+
+async def test_leak_warns_group_notes_sender_and_alerts_admin(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    assert await bot.send(event) == 200
+    [warning] = await line.wait_for_messages(GROUP, kind="reply")
+    msg = warning.messages[0]
+    # textV2 with a mention of the sender, quoting the message; masked value, never raw.
+    assert msg["type"] == "textV2"
+    assert msg["substitution"]["sender"]["mentionee"]["userId"] == ALICE
+    assert msg["quoteToken"] == event["message"]["quoteToken"]
+    text = line.texts_to(GROUP)[-1]
+    assert text.startswith("@王小明")
+    assert "K25****186" in text and NID_1 not in text
+    assert "收回" in text and "個資法" in text
+    # Private note with the three postback buttons (Alice is a friend).
+    [note] = await line.wait_for_messages(ALICE, kind="push")
+    buttons = note.messages[1]["template"]["actions"]
+    assert [b["data"].split("&")[0] for b in buttons] == ["inc:unsent", "inc:fp", "inc:need"]
+    # Admin alert: group name, display name, types, masked snippet, buttons.
+    [alert] = await line.wait_for_messages(ADMIN, kind="push")
+    body = alert.texts[0]
+    for part in (GROUP_NAME, "王小明", "身分證字號", "K25****186", "請幫忙查一下"):
+        assert part in body
+    assert NID_1 not in body
+    assert [a["data"].split("&")[0] for a in alert.messages[1]["template"]["actions"]] == [
+        "inc:ack",
+        "inc:dis",
+    ]
+    [inc] = bot.store.list_incidents()
+    assert (inc.status, inc.verdict, inc.types) == ("open", "block", ["tw_national_id"])
+    assert inc.message_id == event["message"]["id"] and inc.sender_id == ALICE
+    assert inc.masked == ["K25****186"] and len(inc.digests) == 1
+
+
+async def test_ordinary_chat_gets_no_answer(bot: Bot, line: FakeLinePlatform) -> None:
+    for text in (ORDINARY, "收到，謝謝", "Noted 👍"):
+        assert await bot.send(line.text_event(BOB, text, chat=GROUP)) == 200
+    await bot.flush()
+    assert line.sent == []
+    assert bot.store.list_incidents() == []
+    assert bot.store.activity(GROUP)["scanned"] == 3
+
+
+async def test_non_friend_sender_gets_no_private_push(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(BOB, LEAK_2, chat=GROUP))
+    await line.wait_for_messages(ADMIN, kind="push")
+    await bot.flush()
+    assert line.messages_to(BOB) == []  # profile 404 -> not a friend -> no push at all
+    assert line.texts_to(GROUP)[-1].startswith("@陳美玲")
+
+
+async def test_unsend_closes_incident_and_forgets_values(bot: Bot, line: FakeLinePlatform) -> None:
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    await bot.send(event)
+    await line.wait_for_messages(ADMIN)
+    await bot.send(line.unsend_event(ALICE, event["message"]["id"], chat=GROUP))
+    await line.wait_for_messages(ALICE, match=_has("已收到你的收回"))
+    await line.wait_for_messages(ADMIN, match=_has("已收回"))
+    [inc] = bot.store.list_incidents()
+    assert inc.status == "retracted"
+    assert inc.masked == [] and inc.digests == [] and inc.resolved_at is not None
+    # No escalation after an unsend, however long we wait.
+    assert await bot.escalate(3600) == 0
+
+
+async def test_unsend_before_message_is_processed(bot: Bot, line: FakeLinePlatform) -> None:
+    """Events out of order: the unsend arrives first, the late message is not acted on."""
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    unsend = line.unsend_event(ALICE, event["message"]["id"], chat=GROUP)
+    await bot.send(unsend)
+    await bot.send(event)
+    await bot.flush()
+    assert line.messages_to(GROUP) == []
+    [inc] = bot.store.list_incidents()
+    assert inc.status == "retracted" and inc.masked == []
+
+
+async def test_escalates_once_after_grace(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await line.wait_for_messages(ADMIN, kind="push")  # the immediate alert (block)
+    await bot.flush()
+    assert await bot.escalate(bot.config.escalation_grace_seconds - 5) == 0
+    assert await bot.escalate(10) == 1
+    [esc] = await line.wait_for_messages(ADMIN, match=_has("逾時未收回"))
+    assert "陳美玲" not in esc.texts[0] and "王小明" in esc.texts[0]
+    assert await bot.escalate(3600) == 0  # once
+    await bot.flush()
+    assert len([s for s in line.messages_to(ADMIN) if _has("逾時未收回")(s)]) == 1
+    [inc] = bot.store.list_incidents()
+    assert inc.status == "escalated" and inc.escalated_at is not None
+
+
+async def test_escalation_worker_wakes_by_itself(line: FakeLinePlatform, tmp_path) -> None:
+    """The background worker (not a test call) escalates when the deadline passes."""
+    from handlers.deps import ManualClock
+    from tests.service.harness import make_config
+
+    b = Bot(line, make_config(line, tmp_path / "b.db", escalation_grace_seconds=0), ManualClock())
+    await b.start()
+    try:
+        b.store.add_role(ADMIN, "admin", GROUP, b.clock.now())
+        await b.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+        await line.wait_for_messages(ADMIN, match=_has("逾時未收回"), timeout=5)
+    finally:
+        await b.stop()
+
+
+async def test_redelivery_is_processed_once(bot: Bot, line: FakeLinePlatform) -> None:
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    assert await bot.send(event) == 200
+    assert await bot.send(event, redelivery=True) == 200
+    assert await bot.send(event, redelivery=True) == 200
+    await bot.flush()
+    await line.wait_for_messages(ADMIN)
+    assert len(line.messages_to(GROUP)) == 1
+    assert len(line.messages_to(ADMIN)) == 1
+    assert len(bot.store.list_incidents()) == 1
+
+
+async def test_bad_requests_are_refused(bot: Bot, line: FakeLinePlatform) -> None:
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    assert await line.deliver(bot.url, [event], signature="bm90IHRoZSBzaWduYXR1cmU=") == 400
+    assert await line.deliver(bot.url, [event], signature=None) == 400
+    body = b'{"events": [}'
+    assert await line.deliver(bot.url, body=body) == 400  # signed, but not JSON
+    assert await line.deliver(bot.url, body=b'{"destination": "x"}') == 400  # no events
+    assert await line.deliver(bot.url, body=b"\xff\xfe") == 400
+    assert await line.deliver(bot.url, []) == 200  # LINE's "verify" button
+    await bot.flush()
+    assert line.sent == [] and bot.store.list_incidents() == []
+
+
+async def test_expired_reply_token_falls_back_to_push(bot: Bot, line: FakeLinePlatform) -> None:
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    line.expire_reply_tokens()
+    await bot.send(event)
+    [warning] = await line.wait_for_messages(GROUP, kind="push")
+    assert warning.retry_key  # pushes carry X-Line-Retry-Key
+    assert "K25****186" in line.texts_to(GROUP)[-1]
+    assert ("POST", "/v2/bot/message/reply", 400) in line.requests
+
+
+async def test_line_500s_then_recovery(bot: Bot, line: FakeLinePlatform) -> None:
+    line.fail_next(3, 500, "/v2/bot/message/reply")
+    line.fail_next(2, 503, "/v2/bot/message/push")
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await line.wait_for_messages(GROUP, timeout=10)
+    await line.wait_for_messages(ADMIN, timeout=10)
+    await line.wait_for_messages(ALICE, timeout=10)
+    await bot.flush()
+    statuses = [s for m, p, s in line.requests if p == "/v2/bot/message/reply"]
+    assert statuses[:3] == [500, 500, 500] and statuses[-1] == 200
+    assert len(line.messages_to(GROUP)) == 1
+    assert bot.store.outbox_counts().get("pending", 0) == 0
+
+
+async def test_lost_push_response_is_not_sent_twice(bot: Bot, line: FakeLinePlatform) -> None:
+    """LINE accepted the push but the answer was lost (500): the retry with the same
+    X-Line-Retry-Key gets 409 and counts as delivered; the admin sees one alert."""
+    line.fail_next(1, 500, "/v2/bot/message/push", accept=True)
+    await bot.send(line.text_event(BOB, LEAK_2, chat=GROUP))
+    await line.wait_for(lambda: ("POST", "/v2/bot/message/push", 409) in line.requests, timeout=10)
+    await bot.flush()
+    assert len(line.messages_to(ADMIN)) == 1
+    rows = bot.store.outbox_rows()
+    assert any(r.last_error and r.last_error.startswith("409") for r in rows)
+    assert all(r.status == "sent" for r in rows)
+
+
+async def test_rate_limit_honours_retry_after(bot: Bot, line: FakeLinePlatform) -> None:
+    line.fail_next(1, 429, "/v2/bot/message/push", retry_after=1)
+    await bot.send(line.text_event(BOB, LEAK_2, chat=GROUP))
+    await line.wait_for_messages(ADMIN, timeout=10)
+    pushes = [s for _m, p, s in line.requests if p == "/v2/bot/message/push"]
+    assert pushes == [429, 200]
+
+
+async def test_restart_delivers_pending_outbox_once(line: FakeLinePlatform, tmp_path) -> None:
+    from handlers.deps import ManualClock
+    from storage import Store
+    from tests.service.harness import make_config
+
+    config = make_config(line, tmp_path / "bot.db")
+    first = Bot(line, config, ManualClock())
+    await first.start()
+    first.store.add_role(ADMIN, "admin", GROUP, first.clock.now())
+    line.set_down(True)  # LINE answers 503 to everything
+    await first.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await first.idle()
+    await line.wait_for(lambda: any(s == 503 for *_x, s in line.requests))
+    await first.stop()  # the bot is stopped with messages still waiting
+    store = Store.open(config.db_path)
+    # waiting, or cut short mid-send by the stop (resumed at the next start)
+    pending = {r.kind for r in store.outbox_rows() if r.status in ("pending", "sending")}
+    store.close()
+    assert {"warning", "note", "alert"} <= pending
+    assert line.sent == []
+
+    line.set_down(False)
+    second = Bot(line, config, ManualClock())
+    await second.start()
+    try:
+        await line.wait_for_messages(GROUP, timeout=10)
+        await line.wait_for_messages(ADMIN, timeout=10)
+        await second.flush()
+        assert len(line.messages_to(GROUP)) == 1  # the warning, as a push (token too old or used)
+        await line.wait_for_messages(ALICE, timeout=10)
+        assert len(line.messages_to(ADMIN)) == 1
+        assert len(line.messages_to(ALICE)) == 1
+        assert second.store.outbox_counts().get("pending", 0) == 0
+    finally:
+        await second.stop()
+
+
+async def test_killed_mid_send_resends_with_same_retry_key(
+    line: FakeLinePlatform, tmp_path
+) -> None:
+    """A row left `sending` by a killed process is retried after restart with its retry key."""
+    from handlers.deps import ManualClock
+    from storage import Store
+    from tests.service.harness import make_config
+
+    config = make_config(line, tmp_path / "bot.db")
+    store = Store.open(config.db_path)
+    store.outbox_add(
+        kind="alert",
+        messages=[{"type": "text", "text": "hello"}],
+        now=0.0,
+        to_id=ADMIN,
+        retry_key="1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+        priority=90,
+    )
+    store.outbox_claim_due(1.0)  # now `sending`, as if the process died here
+    store.close()
+    b = Bot(line, config, ManualClock())
+    await b.start()
+    try:
+        [sent] = await line.wait_for_messages(ADMIN)
+        assert sent.retry_key == "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    finally:
+        await b.stop()
+
+
+async def test_postbacks_sender_false_positive_and_admin_actions(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    [note] = await line.wait_for_messages(ALICE)
+    await line.wait_for_messages(ADMIN)
+    inc_id = bot.store.list_incidents()[0].id
+    data = {a["label"]: a["data"] for a in note.messages[1]["template"]["actions"]}
+    # "I have unsent it" before the unsend event: not yet.
+    await bot.send(line.postback_event(ALICE, data["我已收回"]))
+    await line.wait_for_messages(ALICE, match=_has("還沒收到收回"))
+    # Someone else cannot answer for Alice.
+    await bot.send(line.postback_event(BOB, data["誤判（說明原因）"]))
+    await line.wait_for_messages(BOB, match=_has("只有傳送者本人"))
+    # False positive: a quick reply with reason codes, then the chosen reason.
+    await bot.send(line.postback_event(ALICE, data["誤判（說明原因）"]))
+    [ask] = await line.wait_for_messages(ALICE, match=_has("請選擇誤判的原因"))
+    quick = ask.messages[0]["quickReply"]["items"]
+    own = next(q["action"]["data"] for q in quick if q["action"]["label"] == "是我自己的資料")
+    await bot.send(line.postback_event(ALICE, own))
+    await line.wait_for_messages(ALICE, match=_has("已記錄為誤判"))
+    await line.wait_for_messages(ADMIN, match=_has("傳送者回報為誤判"))
+    inc = bot.store.incident(inc_id)
+    assert inc is not None and (inc.status, inc.reason) == ("dismissed", "reason:own_data")
+    # A non-admin cannot acknowledge; the admin can (overriding the sender's claim).
+    await bot.send(line.postback_event(BOB, f"inc:ack&id={inc_id}"))
+    await line.wait_for_messages(BOB, match=_has("只有這個群組的管理者"))
+    await bot.send(line.postback_event(ADMIN, f"inc:ack&id={inc_id}"))
+    await line.wait_for_messages(ADMIN, match=_has("已確認"))
+    inc = bot.store.incident(inc_id)
+    assert inc is not None and inc.status == "acknowledged" and inc.resolved_by == ADMIN
+    assert await bot.escalate(3600) == 0
+
+
+async def test_official_need_and_admin_dismiss(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await line.wait_for_messages(ADMIN)
+    inc_id = bot.store.list_incidents()[0].id
+    await bot.send(line.postback_event(ALICE, f"inc:need&id={inc_id}&r=case"))
+    await line.wait_for_messages(ALICE, match=_has("已記錄為公務需要"))
+    assert bot.store.incident(inc_id).status == "justified"  # type: ignore[union-attr]
+    await bot.send(line.postback_event(ADMIN, f"inc:dis&id={inc_id}"))
+    await line.wait_for_messages(ADMIN, match=_has("已撤銷"))
+    assert bot.store.incident(inc_id).status == "dismissed"  # type: ignore[union-attr]
+    await bot.send(line.postback_event(ADMIN, "inc:ack&id=doesnotexist"))
+    await line.wait_for_messages(ADMIN, match=_has("找不到這個事件"))
+
+
+async def test_group_commands(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(BOB, "/help", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("/status"))
+    # /lang by a non-admin is refused when the group has admins; the admin may.
+    await bot.send(line.text_event(BOB, "/lang en", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("只有本群組管理者"))
+    await bot.send(line.text_event(ADMIN, "/lang en", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("I will speak English"))
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("Please unsend"))
+    await bot.send(line.text_event(ALICE, "/status", chat=GROUP))
+    [status] = await line.wait_for_messages(GROUP, match=_has("Messages checked"))
+    assert "Warnings: 1" in status.texts[0] and "Admins: 1" in status.texts[0]
+    await bot.send(line.text_event(ADMIN, "/語言 zh-TW", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("繁體中文"))
+
+
+async def test_admin_code_claim(bot: Bot, line: FakeLinePlatform) -> None:
+    code = bot.store.create_admin_code(GROUP, bot.clock.now())
+    await bot.send(line.text_event(BOB, "/admin WRONGCODE", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("代碼無效"))
+    await bot.send(line.text_event(BOB, f"/admin {code}", chat=GROUP))
+    await line.wait_for_messages(GROUP, match=_has("已設定為本群組的管理者"))
+    assert BOB in bot.store.group_admins(GROUP)
+    await bot.send(line.text_event(ALICE, f"/admin {code}", chat=GROUP))  # one-time
+    await line.wait_for_messages(GROUP, count=2, match=_has("代碼無效"))
+    assert ALICE not in bot.store.group_admins(GROUP)
+    assert not any(code in t for t in line.texts_to(GROUP))
+
+
+async def test_no_admins_falls_back_to_ethics_unit(bot: Bot, line: FakeLinePlatform) -> None:
+    ethics = "U" + "e" * 32
+    line.add_friend(ethics, "政風室")
+    bot.store.remove_role(ADMIN, "admin", GROUP)
+    bot.store.add_role(ethics, "ethics", None, bot.clock.now())
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    [alert] = await line.wait_for_messages(ethics)
+    assert GROUP_NAME in alert.texts[0]
+
+
+async def test_one_to_one_is_a_self_check(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(ALICE, LEAK_1))
+    [answer] = await line.wait_for_messages(ALICE, kind="reply")
+    assert "K25****186" in answer.texts[0] and NID_1 not in answer.texts[0]
+    await bot.send(line.text_event(ALICE, ORDINARY))
+    await line.wait_for_messages(ALICE, match=_has("沒有發現"))
+    assert bot.store.list_incidents() == []
+
+
+async def test_join_follow_and_member_joined(bot: Bot, line: FakeLinePlatform) -> None:
+    other = "C" + "1" * 32
+    await bot.send(line.join_event(other))
+    await line.wait_for_messages(other, match=_has("隱私承諾"))
+    assert bot.store.group(other)["locale"] == "zh-TW"  # type: ignore[index]
+    await bot.send(line.follow_event(BOB, "陳美玲"))
+    await line.wait_for_messages(BOB, match=_has("謝謝加我為好友"))
+    assert bot.store.user(BOB)["is_friend"] == 1  # type: ignore[index]
+    await bot.send(line.member_joined_event(GROUP, {"U" + "2" * 32: "新人"}))
+    await line.wait_for_messages(GROUP, match=_has("歡迎加入"))
+    await bot.send(line.unfollow_event(BOB))
+    await bot.idle()
+    assert bot.store.user(BOB)["is_friend"] == 0  # type: ignore[index]
+
+
+async def test_image_without_image_module_does_not_crash(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.image_event(BOB, chat=GROUP))
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await line.wait_for_messages(GROUP)  # the next event is still served
+
+
+async def test_healthz(bot: Bot, line: FakeLinePlatform) -> None:
+    import aiohttp
+
+    async with (
+        aiohttp.ClientSession() as s,
+        s.get(f"http://127.0.0.1:{bot.port}/healthz") as resp,
+    ):
+        body = json.loads(await resp.text())
+    assert resp.status == 200 and body["status"] == "ok" and body["database"] is True

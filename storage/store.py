@@ -323,7 +323,7 @@ class Store:
         if since is not None:
             sql += " AND created_at >= ?"
             params.append(since)
-        sql += " ORDER BY created_at, id"
+        sql += " ORDER BY created_at, rowid"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [Incident.from_row(r) for r in self._rows(sql, params)]

@@ -31,7 +31,7 @@ def _spaced_hits(text: str, index: KeywordIndex, known: list[Hit]) -> list[Hit]:
         keep.extend(range(pos, m.start()))
         pos = m.end()
     keep.extend(range(pos, len(text)))
-    squeezed = "".join(text[i] for i in keep)
+    squeezed = _SPACED_HAN.sub("", text)
     seen = set(known)
     out: list[Hit] = []
     for s, e, w in index.hits(squeezed):

@@ -206,12 +206,10 @@ def name_at(text: str, pos: int) -> tuple[int, int, bool] | None:
     if not sl:
         return None
     g = pos + sl
-    for title in _STAFF_TITLES:
-        if text.startswith(title, g):
-            return pos, g, True
-    for title in CITIZEN_TITLES:
-        if text.startswith(title, g):
-            return pos, g, False
+    if _STAFF_AT.match(text, g) is not None:
+        return pos, g, True
+    if _CITIZEN_AT.match(text, g) is not None:
+        return pos, g, False
     n = 0
     while n < 2 and g + n < len(text) and _is_given(text[g + n]):
         # stop before a title: 王明先生 -> 王明

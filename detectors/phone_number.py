@@ -94,7 +94,17 @@ CONTEXT_SELF: tuple[str, ...] = (
     "my phone",
     "my mobile",
 )
-CONTEXT_HOME: tuple[str, ...] = ("住家", "家裡", "家中", "他家", "她家", "家電話", "宅", "住處", "home")
+CONTEXT_HOME: tuple[str, ...] = (
+    "住家",
+    "家裡",
+    "家中",
+    "他家",
+    "她家",
+    "家電話",
+    "宅",
+    "住處",
+    "home",
+)
 # A staff list: every number in it is a work number.
 ROSTER: tuple[str, ...] = ("值班表", "值班", "輪值", "通訊錄", "分機表", "聯絡清單", "duty roster")
 WINDOW_BEFORE = 20

@@ -32,7 +32,14 @@ LEADING = regex.compile(
 LEADING_LOOSE = regex.compile(
     r"^\s*(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential)[^\n:：|。，,!?]{1,8}[:：|]"
 )
-SOFT = regex.compile(r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)")
+SOFT = regex.compile(
+    r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)"
+    r"|(?:列為|屬於?|標示為?|蓋了?)\s?「?(?:機密|密件|限閱|密)」?"
+)
+# A marked document handed on: 機密公文我拍給你, 密件截圖傳給他.
+SHARED = regex.compile(
+    r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給)"
+)
 TRIGGERS: tuple[str, ...] = ("密", "限閱", "confidential", "secret", "restricted")
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
@@ -72,6 +79,12 @@ def find(doc: Doc) -> list[Finding]:
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.leading", word
             )
+    shared = SHARED.search(text)
+    if shared is not None and matter.rule_talk(doc) is None:
+        span = (shared.start(), shared.end(), "機密")
+        return matter.matter_finding(
+            doc, "classified_marking", span, 0.8, "classified_marking.shared", None
+        )
     loose = LEADING_LOOSE.match(text)
     if (
         loose is not None

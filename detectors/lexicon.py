@@ -312,6 +312,13 @@ OPERATIONAL: tuple[str, ...] = (
     "別說出去",
     "不要說出去",
     "不要講出去",
+    # "keep it to yourself" after handing something on: a leak's own words
+    "不要外流",
+    "別外流",
+    "不要外傳",
+    "別外傳",
+    "不要轉傳",
+    "別轉傳",
     "傳給",
     "轉給",
     "幫忙查",

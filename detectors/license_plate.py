@@ -14,7 +14,8 @@ from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 
 PATTERN = regex.compile(
-    r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4})(?![a-z0-9])"
+    r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
+    r"|[a-z]{3}\s?[0-9]{4})(?![a-z0-9])"
 )
 
 CONTEXT: tuple[str, ...] = (

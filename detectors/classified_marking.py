@@ -47,6 +47,15 @@ MIN_CONTENT = 8
 _TRIGGERS = frozenset(TRIGGERS)
 
 
+_MARK_WORD = regex.compile(MARKS)
+
+
+def _mark_word(matched: str) -> str:
+    """Only the marking itself (機密, 限閱...) is shown, never the words around it."""
+    w = _MARK_WORD.search(matched)
+    return w.group() if w else "密"
+
+
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
     m = PATTERN.search(text)
@@ -59,7 +68,7 @@ def find(doc: Doc) -> list[Finding]:
     if m is not None:
         content = len(text) - (m.end() - m.start())
         if content >= MIN_CONTENT:
-            word = m.group().strip("【】[]「」『』()（）<>〔〕 :：-")
+            word = _mark_word(m.group())
             span = (m.start(), m.end(), word)
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.marking", word
@@ -74,7 +83,7 @@ def find(doc: Doc) -> list[Finding]:
             or matter.DIGIT.search(text)
             or matter.person_named(doc)
         ):
-            word = lead.group().strip(" :：|-–—")
+            word = _mark_word(lead.group())
             span = (lead.start(), lead.end(), word)
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.leading", word
@@ -91,7 +100,7 @@ def find(doc: Doc) -> list[Finding]:
         and len(text) - loose.end() >= MIN_CONTENT
         and matter.rule_talk(doc) is None
     ):
-        word = loose.group().strip(" :：|")
+        word = _mark_word(loose.group())
         span = (loose.start(), loose.end(), word)
         return matter.matter_finding(
             doc, "classified_marking", span, 0.85, "classified_marking.leading", word

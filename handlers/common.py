@@ -4,6 +4,7 @@ speak, LINE lookups (friendship, names, group summary) that never break a flow."
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from locales import messages, normalise_locale
 log = logging.getLogger("bot.handlers")
 
 FRIEND_RECHECK_SECONDS = 24 * 3600
+NAME_CACHE_SECONDS = 600.0  # display names kept in memory for alerts
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,13 @@ async def display_name(deps: Deps, where_: Where, user_id: str | None) -> str | 
     """The sender's display name in that chat (for admin alerts; never stored)."""
     if not user_id:
         return None
+    cache: dict[tuple[str | None, str], tuple[float, str]] = deps.extra.setdefault(
+        "display_names", {}
+    )
+    now = time.monotonic()
+    hit = cache.get((where_.chat_id, user_id))
+    if hit and now - hit[0] < NAME_CACHE_SECONDS:
+        return hit[1]
     try:
         if where_.chat_type == "group" and where_.chat_id:
             p: Any = await deps.api.get_group_member_profile(
@@ -122,10 +131,14 @@ async def display_name(deps: Deps, where_: Where, user_id: str | None) -> str | 
             p = await deps.api.get_room_member_profile(where_.chat_id, user_id, _request_timeout=5)
         else:
             p = await deps.api.get_profile(user_id, _request_timeout=5)
-        return str(p.display_name)
+        name = str(p.display_name)
     except Exception as exc:
         log.info("member profile unavailable error=%s user=%s", type(exc).__name__, user_id)
         return None
+    if len(cache) > 5000:  # memory only, bounded; names are never written to the database
+        cache.clear()
+    cache[(where_.chat_id, user_id)] = (now, name)
+    return name
 
 
 async def group_name(deps: Deps, where_: Where) -> str | None:

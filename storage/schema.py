@@ -116,4 +116,12 @@ def _core_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-CORE_MIGRATIONS: tuple[Migration, ...] = (Migration("core_v1", _core_v1),)
+def _core_v2(db: sqlite_utils.Database) -> None:
+    # Repeat detection looks incidents up by sender.
+    db.table("incidents").create_index(["sender_id", "created_at"], if_not_exists=True)
+
+
+CORE_MIGRATIONS: tuple[Migration, ...] = (
+    Migration("core_v1", _core_v1),
+    Migration("core_v2_sender_index", _core_v2),
+)

@@ -392,15 +392,14 @@ class Store:
         """The latest earlier incident of this sender sharing a value hash, if any."""
         if not digests or not sender_id:
             return None
-        rows = self._rows(
-            "SELECT id, digests FROM incidents WHERE sender_id = ? AND id != ? "
-            "ORDER BY created_at DESC LIMIT 200",
-            [sender_id, exclude_id],
-        )
-        wanted = set(digests)
-        for r in rows:
-            if wanted & set(_loads(r["digests"])):
-                return str(r["id"])
+        for digest in digests:
+            row = self._one(
+                "SELECT id FROM incidents WHERE sender_id = ? AND id != ? AND instr(digests, ?) > 0 "
+                "ORDER BY created_at DESC LIMIT 1",
+                [sender_id, exclude_id, json.dumps(digest)],
+            )
+            if row:
+                return str(row["id"])
         return None
 
     def incident_counts(self, group_id: str, since: float) -> dict[str, int]:

@@ -98,7 +98,7 @@ STRONG = regex.compile(
     r"|(?:要|去|會)搜(?!尋)|(?:已經)?(?:是|被列為)(?:犯罪)?嫌疑人|被扣|扣押"
     r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"
     r"|(?:收網|攻堅|搜索|約談)(?:的)?(?:時間|日期|名單|行動|對象)"
-    rf"|{matter.WHEN}.{{0,12}}(?:收網|攻堅|搜索|約談|拘提|進去)"
+    rf"|{matter.WHEN}.{{0,12}}(?:收網|攻堅|搜索(?!票)|約談|拘提|進去)"
     r"|列為(?:被告|嫌疑人|關係人|犯嫌)|(?:明天|下週|下禮拜|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}).{0,6}(?:傳喚|到案|偵訊)"
     r"|(?:已經)?查到.{0,10}(?:是|就是)|(?:準備|即將|快要?被?)起訴"
     r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
@@ -130,9 +130,11 @@ _DAMPEN = frozenset(DAMPEN)
 
 
 def find(doc: Doc) -> list[Finding]:
-    hit = doc.first(_TRIGGERS)
-    if hit is None:
+    # 搜索 inside 搜索票 is the warrant detector's business.
+    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith("票", h[1])]
+    if not hits:
         return []
+    hit = hits[0]
     strong = STRONG.search(doc.text)
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
@@ -140,7 +142,7 @@ def find(doc: Doc) -> list[Finding]:
     d = doc.first(_DAMPEN)
     damp = (d[2] if d else None) or matter.rule_talk(doc)
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
-    only_weak = all(h[2] in WEAK for h in doc.all(_TRIGGERS))
+    only_weak = all(h[2] in WEAK for h in hits)
     near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     if only_weak and not strong and person is None and near_ctx is None:
         score = min(score, 0.3)  # only a time or a plan next to a weak word

@@ -144,6 +144,13 @@ def decide(
                 boosted[id(p)] = min(boosted.get(id(p), p.score), 0.2)
         reasons.append("sample_data")
 
+    # One matter explains the message: a warrant being executed is not also an
+    # "investigation" unless the investigation detector saw its own disclosure.
+    if any(f.type == "warrant" and f.score >= policy.warn_threshold for f in live):
+        for f in live:
+            if f.type == "investigation_secret" and f.rule.endswith(".context"):
+                boosted[id(f)] = min(boosted.get(id(f), f.score), 0.3)
+
     final: list[Finding] = []
     for f in live:
         s = boosted.get(id(f), f.score)

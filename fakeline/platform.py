@@ -508,6 +508,7 @@ class FakeLinePlatform:
         r.add_get("/v2/bot/message/quota/consumption", self._h_consumption)
         r.add_get("/v2/bot/message/{message_id}/content", self._h_content)
         r.add_get("/v2/bot/message/{message_id}/content/preview", self._h_content)
+        r.add_get("/v2/bot/message/{message_id}/content/transcoding", self._h_transcoding)
         r.add_get("/v2/bot/profile/{user_id}", self._h_profile)
         r.add_get("/v2/bot/group/{chat_id}/summary", self._h_group_summary)
         r.add_get("/v2/bot/group/{chat_id}/members/count", self._h_member_count)
@@ -520,6 +521,7 @@ class FakeLinePlatform:
         r.add_post("/v2/bot/room/{chat_id}/leave", self._h_leave)
         r.add_get("/v2/bot/info", self._h_bot_info)
         r.add_post("/v2/bot/chat/loading/start", self._h_loading)
+        r.add_post("/v2/bot/chat/markAsRead", self._h_mark_as_read)
         add_control_routes(app, self)
         return app
 
@@ -877,6 +879,11 @@ class FakeLinePlatform:
             return self._error(404, NOT_FOUND)
         return web.Response(body=content.data, content_type=content.content_type)
 
+    async def _h_transcoding(self, request: web.Request) -> web.Response:
+        if request.match_info["message_id"] not in self._content:
+            return self._error(404, NOT_FOUND)
+        return web.json_response({"status": "succeeded"})
+
     async def _h_profile(self, request: web.Request) -> web.Response:
         friend = self.friends.get(request.match_info["user_id"])
         if friend is None or friend.blocked:
@@ -947,6 +954,16 @@ class FakeLinePlatform:
                 "markAsReadMode": "auto",
             }
         )
+
+    async def _h_mark_as_read(self, request: web.Request) -> web.Response:
+        body = await self._json_body(request)
+        if isinstance(body, web.Response):
+            return body
+        chat = body.get("chat")
+        if not isinstance(chat, dict) or not isinstance(chat.get("userId"), str):
+            details = [{"message": "Must not be empty", "property": "chat.userId"}]
+            return web.json_response(error_body(details), status=400)
+        return web.json_response({})
 
     async def _h_loading(self, request: web.Request) -> web.Response:
         body = await self._json_body(request)

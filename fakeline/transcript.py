@@ -27,16 +27,22 @@ LABELS: dict[str, dict[str, str]] = {
         "photo_set": "[photo {index}/{total}]",
         "file": "[file] {name}",
         "quick": "quick replies",
+        "image": "[image]",
+        "sticker": "[sticker]",
+        "card": "[card] {alt}",
     },
     "zh-TW": {
         "you": "你",
         "unsent": "{name}已收回訊息",
-        "joined": "{name}加入聊天",
-        "left": "{name}離開聊天",
+        "joined": "{name}已加入",
+        "left": "{name}已離開",
         "photo": "[照片]",
         "photo_set": "[照片 {index}/{total}]",
         "file": "[檔案] {name}",
         "quick": "快速回覆",
+        "image": "[圖片]",
+        "sticker": "[貼圖]",
+        "card": "[卡片] {alt}",
     },
 }
 
@@ -97,11 +103,11 @@ def render_message_plain(
             parts.append(" ".join(_render_action(a) for a in actions))
         text = "\n".join(p for p in parts if p) or str(message.get("altText", ""))
     elif mtype == "flex":
-        text = f"[card] {message.get('altText', '')}"
+        text = LABELS[locale]["card"].format(alt=message.get("altText", ""))
     elif mtype == "image":
-        text = "[image]"
+        text = LABELS[locale]["image"]
     elif mtype == "sticker":
-        text = "[sticker]"
+        text = LABELS[locale]["sticker"]
     else:
         text = f"[{mtype}]" + (f" {message['altText']}" if message.get("altText") else "")
     quick = (message.get("quickReply") or {}).get("items") or []

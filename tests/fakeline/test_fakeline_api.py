@@ -418,7 +418,7 @@ def test_transcript_zh_tw_labels_and_system_lines(platform: FakeLinePlatform) ->
     platform.unsend_event(BOB, event["message"]["id"])
     view = platform.transcript(GROUP, viewer=ALICE, locale="zh-TW")
     lines = [line.split("] ", 1)[1] for line in view.splitlines()]
-    assert lines == ["-- Bob已收回訊息 --", "-- Dave加入聊天 --"]
+    assert lines == ["-- Bob已收回訊息 --", "-- Dave已加入 --"]
     photo = platform.image_event(BOB, chat=GROUP, image_set=("S", 2, 2))
     assert photo["message"]["imageSet"]["index"] == 2
     assert platform.transcript(GROUP).splitlines()[-1].endswith("Bob: [photo 2/2]")

@@ -1023,6 +1023,14 @@ class FakeLinePlatform:
             source["userId"] = user_id
         return source
 
+    def _message_source(self, user_id: str, chat: str | None, anonymous: bool) -> JSON:
+        """Source of a message event; ``anonymous`` drops userId in a group/room, as LINE
+        does for senders on LINE for PC/Mac or who have not consented."""
+        source = self._source(user_id, chat)
+        if anonymous and source["type"] != "user":
+            source.pop("userId", None)
+        return source
+
     def _event(
         self,
         etype: str,
@@ -1104,6 +1112,7 @@ class FakeLinePlatform:
         quoted_message_id: str | None = None,
         message_id: str | None = None,
         timestamp_ms: int | None = None,
+        anonymous: bool = False,
     ) -> JSON:
         """A text message event from ``user_id`` in ``chat`` (group/room ID; None = 1:1).
 
@@ -1120,7 +1129,7 @@ class FakeLinePlatform:
         self._log(chat_id, user_id, "message", message)
         return self._event(
             "message",
-            self._source(user_id, chat),
+            self._message_source(user_id, chat, anonymous),
             reply=True,
             timestamp_ms=timestamp_ms,
             message=message,
@@ -1137,6 +1146,7 @@ class FakeLinePlatform:
         external_url: str | None = None,
         message_id: str | None = None,
         timestamp_ms: int | None = None,
+        anonymous: bool = False,
     ) -> JSON:
         """An image message event; ``content`` is served from the content endpoint.
 
@@ -1166,7 +1176,7 @@ class FakeLinePlatform:
         self._log(chat_id, user_id, "message", message)
         return self._event(
             "message",
-            self._source(user_id, chat),
+            self._message_source(user_id, chat, anonymous),
             reply=True,
             timestamp_ms=timestamp_ms,
             message=message,
@@ -1204,6 +1214,7 @@ class FakeLinePlatform:
         content_type: str = "application/octet-stream",
         message_id: str | None = None,
         timestamp_ms: int | None = None,
+        anonymous: bool = False,
     ) -> JSON:
         chat_id = chat or user_id
         mid = self._new_inbound_message(chat_id, message_id, user_id)
@@ -1212,7 +1223,7 @@ class FakeLinePlatform:
         self._log(chat_id, user_id, "message", message)
         return self._event(
             "message",
-            self._source(user_id, chat),
+            self._message_source(user_id, chat, anonymous),
             reply=True,
             timestamp_ms=timestamp_ms,
             message=message,

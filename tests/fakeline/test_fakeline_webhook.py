@@ -174,3 +174,12 @@ async def test_deliver_signed_unsigned_bad_and_raw(
     assert "你好".encode() in got[0][1]
     assert got[2][0] is None and got[3][1] == raw
     assert [s for s, _ in platform.webhooks] == [200, 400, 400, 400, 200]
+
+
+def test_anonymous_sender_has_no_user_id(platform: FakeLinePlatform) -> None:
+    event = platform.text_event(BOB, "from LINE for PC", chat=GROUP, anonymous=True)
+    [parsed] = _parse(platform, [event])
+    assert isinstance(parsed.source, GroupSource) and parsed.source.user_id is None
+    assert parsed.reply_token and platform.reply_token_valid(parsed.reply_token)
+    one_to_one = platform.text_event(ALICE, "hi", anonymous=True)
+    assert one_to_one["source"] == {"type": "user", "userId": ALICE}

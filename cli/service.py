@@ -194,7 +194,7 @@ async def _demo() -> int:
                 )
                 await say(leak)
                 await say(leak, redelivery=True)  # LINE delivers the same event again
-                leak_id = str(leak["message"]["id"])  # type: ignore[index]
+                leak_id = str(leak["message"]["id"])
                 await say(line.unsend_event(alice, leak_id, chat=group))
                 await say(line.text_event(bob, "了解，之後個資改用公文系統傳", chat=group))
                 await say(

@@ -1096,10 +1096,15 @@ class FakeLinePlatform:
             if uid == "all":
                 out.append({"index": index, "length": length, "type": "all"})
             else:
-                mentionee: JSON = {"index": index, "length": length, "type": "user", "userId": uid}
-                if uid == self.bot_user_id:
-                    mentionee["isSelf"] = True
-                out.append(mentionee)
+                out.append(
+                    {
+                        "index": index,
+                        "length": length,
+                        "type": "user",
+                        "userId": uid,
+                        "isSelf": uid == self.bot_user_id,
+                    }
+                )
         return out
 
     def text_event(

@@ -183,3 +183,16 @@ def test_anonymous_sender_has_no_user_id(platform: FakeLinePlatform) -> None:
     assert parsed.reply_token and platform.reply_token_valid(parsed.reply_token)
     one_to_one = platform.text_event(ALICE, "hi", anonymous=True)
     assert one_to_one["source"] == {"type": "user", "userId": ALICE}
+
+
+def test_mentioning_the_bot_sets_is_self(platform: FakeLinePlatform) -> None:
+    event = platform.text_event(
+        ALICE,
+        f"@{platform.bot_name} /status @Bob",
+        chat=GROUP,
+        mentions=[platform.bot_user_id, BOB],
+    )
+    [parsed] = _parse(platform, [event])
+    bot, bob = parsed.message.mention.mentionees
+    assert (bot.is_self, bot.index, bot.length) == (True, 0, len(platform.bot_name) + 1)
+    assert (bob.is_self, bob.user_id) == (False, BOB)

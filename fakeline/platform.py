@@ -46,6 +46,7 @@ MONTHLY_LIMIT = "You have reached your monthly limit."
 RATE_LIMIT = "The API rate limit has been exceeded. Try again later."
 RETRY_KEY_ACCEPTED = "The retry key is already accepted"
 NOT_FOUND = "Not found"
+RETRY_KEY_TTL = 24 * 3600.0
 
 _STATUS_MESSAGES = {
     400: "Bad Request",
@@ -212,7 +213,8 @@ class FakeLinePlatform:
         self.webhooks: list[tuple[int, float]] = []  # (status, seconds) per delivery
         self.usage = 0
         self._reply_tokens: dict[str, _ReplyToken] = {}
-        self._retry_keys: dict[str, tuple[str, list[JSON]]] = {}
+        # retry key -> (accepted request ID, sentMessages, accepted at); valid 24 h
+        self._retry_keys: dict[str, tuple[str, list[JSON], float]] = {}
 
         # failure injection
         self._fail_rules: list[_FailRule] = []
@@ -691,9 +693,10 @@ class FakeLinePlatform:
         except ValueError:
             return self._error(400, "The value of the X-Line-Retry-Key header is invalid")
         accepted = self._retry_keys.get(key.lower())
-        if accepted is not None:
-            request_id, sent = accepted
-            resp = self._error(409, RETRY_KEY_ACCEPTED, sentMessages=sent)
+        if accepted is not None and self.clock() - accepted[2] < RETRY_KEY_TTL:
+            request_id, sent, _ = accepted
+            extra: JSON = {"sentMessages": sent} if sent else {}
+            resp = self._error(409, RETRY_KEY_ACCEPTED, **extra)
             resp.headers["x-line-accepted-request-id"] = request_id
             return resp
         return key.lower()
@@ -793,7 +796,7 @@ class FakeLinePlatform:
             notification_disabled=bool(body.get("notificationDisabled")),
         )
         if key is not None:
-            self._retry_keys[key] = (request[_REQUEST_ID], sent)
+            self._retry_keys[key] = (request[_REQUEST_ID], sent, self.clock())
         return web.json_response({"sentMessages": sent})
 
     async def _h_multicast(self, request: web.Request) -> web.Response:
@@ -860,7 +863,7 @@ class FakeLinePlatform:
                 notification_disabled=bool(body.get("notificationDisabled")),
             )
         if key is not None:
-            self._retry_keys[key] = (request[_REQUEST_ID], [])
+            self._retry_keys[key] = (request[_REQUEST_ID], [], self.clock())
         return web.json_response({})
 
     # ---- reads

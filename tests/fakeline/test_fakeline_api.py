@@ -446,3 +446,26 @@ async def test_reply_token_expires_on_the_platform_clock() -> None:
             assert sent.time == 1_800_000_030.0
         finally:
             await api.api_client.close()
+
+
+async def test_multicast_retry_key_and_key_expiry() -> None:
+    now = [1_800_000_000.0]
+    async with FakeLinePlatform(SECRET, TOKEN, clock=lambda: now[0]) as p:
+        p.add_friend(ALICE, "Alice")
+        async with AsyncApiClient(Configuration(host=p.base_url, access_token=TOKEN)) as c:
+            api = AsyncMessagingApi(c)
+            key = str(uuid.uuid4())
+            req = MulticastRequest(to=[ALICE], messages=[TextMessage(text="m")])
+            await api.multicast(req, x_line_retry_key=key)
+            with pytest.raises(ApiException) as exc:
+                await api.multicast(req, x_line_retry_key=key)
+            assert exc.value.status == 409 and "sentMessages" not in _error(exc)
+            with pytest.raises(ApiException) as exc:
+                await api.push_message(
+                    PushMessageRequest(to=ALICE, messages=[TextMessage(text="p")]),
+                    x_line_retry_key="not-a-uuid",
+                )
+            assert exc.value.status == 400
+            now[0] += 24 * 3600 + 1  # a retry key is remembered for 24 hours
+            await api.multicast(req, x_line_retry_key=key)
+            assert len(p.messages_to(ALICE, kind="multicast")) == 2

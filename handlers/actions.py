@@ -107,7 +107,9 @@ async def act_on_result(
         doc_type=result.doc_type,
         updated_at=now,
         event_at=event_time(event, deps),
-        escalate_at=now + deps.config.escalation_grace_seconds,
+        # Escalate after the grace period, and at the latest when LINE's unsend window closes.
+        escalate_at=now
+        + min(deps.config.escalation_grace_seconds, deps.config.unsend_window_seconds),
     )
     if store.was_unsent(message_id):  # the unsend overtook the message: nothing to ask for
         inc.status, inc.masked, inc.digests, inc.escalate_at = "retracted", [], [], None
@@ -189,6 +191,8 @@ async def send_private_note(
         items=items,
         why=why,
     )
+    deadline = (inc.event_at or inc.created_at) + deps.config.unsend_window_seconds
+    note += "\n" + t("note.deadline", locale, deadline=local_time(deps, deadline))
     actions = [
         compose.postback(
             t("btn.unsent", locale),

@@ -93,7 +93,14 @@ async def _sender_action(
 ) -> None:
     now = deps.now()
     if action == "inc:unsent":
-        key = "pb.already_retracted" if inc.status == "retracted" else "pb.not_yet"
+        window_end = (inc.event_at or inc.created_at) + deps.config.unsend_window_seconds
+        key = (
+            "pb.already_retracted"
+            if inc.status == "retracted"
+            else "pb.window_passed"
+            if now > window_end
+            else "pb.not_yet"
+        )
         await _reply(deps, event, t(key, locale))
         return
     if _closed(inc, SENDER_FROM):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from fakeline import FakeLinePlatform, SentMessage
 from tests.service.harness import (
@@ -399,3 +400,25 @@ async def test_healthz(bot: Bot, line: FakeLinePlatform) -> None:
     ):
         body = json.loads(await resp.text())
     assert resp.status == 200 and body["status"] == "ok" and body["database"] is True
+
+
+async def test_unsend_window_caps_the_grace_period(line: FakeLinePlatform, tmp_path: Path) -> None:
+    """Once LINE no longer lets the sender unsend, waiting longer is pointless: escalate."""
+    from handlers.deps import ManualClock
+    from tests.service.harness import make_config
+
+    config = make_config(line, tmp_path / "w.db", unsend_window_seconds=60)
+    b = Bot(line, config, ManualClock())
+    await b.start()
+    try:
+        b.store.add_role(ADMIN, "admin", GROUP, b.clock.now())
+        await b.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+        [note] = await line.wait_for_messages(ALICE)
+        assert "前可以收回" in note.texts[0]
+        await b.flush()
+        assert await b.escalate(61) == 1
+        inc_id = b.store.list_incidents()[0].id
+        await b.send(line.postback_event(ALICE, f"inc:unsent&id={inc_id}"))
+        await line.wait_for_messages(ALICE, match=_has("已超過 LINE 可收回的時間"))
+    finally:
+        await b.stop()

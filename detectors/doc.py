@@ -36,9 +36,26 @@ def _spaced_hits(text: str, index: KeywordIndex, known: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for s, e, w in index.hits(squeezed):
         hit = (keep[s], keep[e - 1] + 1, w)
-        if hit not in seen and e - s >= 2:
+        if hit in seen or e - s < 2:
+            continue
+        # A split keyword starts or ends with a character standing alone ("拘 票");
+        # two words that merely touch across a space ("承租人 令狐") do not count.
+        os_, oe, _ = hit
+        first_alone = (os_ == 0 or not _is_han(text[os_ - 1])) and text[os_ + 1 : os_ + 2] in (
+            " ",
+            "\t",
+        )
+        last_alone = (oe == len(text) or not _is_han(text[oe])) and text[oe - 2 : oe - 1] in (
+            " ",
+            "\t",
+        )
+        if first_alone or last_alone:
             out.append(hit)
-    return out  # start, end (normalised offsets), keyword
+    return out
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"  # start, end (normalised offsets), keyword
 
 
 # First characters per top-level group of the trie (see trie_pattern).

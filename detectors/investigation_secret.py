@@ -124,6 +124,8 @@ WEAK: frozenset[str] = frozenset(
         "車手",
     }
 )
+# A lookup result or a suspect's role is personal data, not an investigation secret.
+LOOKUP_WORDS: frozenset[str] = frozenset({"查到", "嫌疑人", "犯罪嫌疑人", "掌握", "車手"})
 _TRIGGERS = frozenset(TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
@@ -146,6 +148,9 @@ def find(doc: Doc) -> list[Finding]:
     near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     if only_weak and not strong and person is None and near_ctx is None:
         score = min(score, 0.3)  # only a time or a plan next to a weak word
+    other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
+    if not strong and near_ctx is None and other and all(h[2] in LOOKUP_WORDS for h in hits):
+        score = min(score, 0.3)  # 查到 / 嫌疑人: a lookup or a role, reported by other types
     rule = "investigation_secret.disclosure" if strong else "investigation_secret.context"
     return matter.matter_finding(
         doc, "investigation_secret", hit, score, rule, ctx or person or damp

@@ -191,6 +191,14 @@ def _is_given(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" and ch not in NOT_NAME_CHARS
 
 
+def _after_number(text: str, pos: int) -> bool:
+    """720 萬左右, 3 千元: a unit after a number, not a surname."""
+    p = pos - 1
+    if p >= 0 and text[p] == " ":
+        p -= 1
+    return p >= 0 and text[p].isdigit()
+
+
 def surname_at(text: str, pos: int) -> int:
     """Length of the surname starting at pos (2 compound, 1 single, 0 none)."""
     if text[pos : pos + 2] in SURNAMES_2:
@@ -317,7 +325,7 @@ def find(doc: Doc) -> list[Finding]:
     if " " in text or "\n" in text:
         for m in TOKEN.finditer(text):
             tok = m.group()
-            if tok in NAME_STOPWORDS:
+            if tok in NAME_STOPWORDS or _after_number(text, m.start()):
                 continue
             sl = surname_at(text, m.start())
             if not sl or len(tok) - sl > 2 or len(tok) == sl:
@@ -337,6 +345,8 @@ def find(doc: Doc) -> list[Finding]:
     # 5. a surname and two common given-name characters in running text
     for m in COMMON_NAME.finditer(text):
         tok = m.group()
+        if _after_number(text, m.start()):
+            continue
         if (
             tok in NAME_STOPWORDS
             or tok[:2] in NAME_STOPWORDS
@@ -357,7 +367,11 @@ def find(doc: Doc) -> list[Finding]:
         if nm is None:
             continue
         s, e, staff = nm
-        if e - s < 3 and not staff:
+        if (
+            (e - s < 3 and not staff)
+            or text[s:e] in NAME_STOPWORDS
+            or text[s : s + 3] in NAME_STOPWORDS
+        ):
             continue
         add(
             s,

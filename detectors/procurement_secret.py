@@ -104,7 +104,7 @@ STRONG = regex.compile(
     r"|(?:only|just)\s+(?:[0-9]+|one|two|three|four)\s+bid(?:der)?s?"
     r"|(?<![a-z])(?:[0-9]+|one|two|three|four|five)\s+bidders?\s(?:showed|came|so far|submitted|in)"
     r"|(?:reserve|floor|base)\s+price\s(?:is|was|:|of)\s?(?:nt\$|\$|[0-9])"
-    r"|(?:招標文件|規格書?|需求書|評分表|草稿|底稿).{0,16}(?:先給|先傳|傳給|給你|寄給|email)"
+    r"|(?:招標文件|規格書?|需求書|草稿|底稿).{0,16}(?:先給|先傳|傳給|給你|寄給|email)"
     r"|(?:評選|評審)委員\s?的?\s?(?:名單|有|是|包括|:)"
     r"|(?:評選|評審|評分)(?:分數|成績|結果|排名)"
     r"|(?:其他|哪些|別家|對手|競爭)(?:的)?(?:廠商|家).{0,6}(?:報價|投標|標價|是誰|有誰)"

@@ -75,7 +75,6 @@ DAMPEN: tuple[str, ...] = (
 # Abroad: where a trip is a border crossing.
 PLACES: tuple[str, ...] = (
     "大陸",
-    "中國",
     "國外",
     "越南",
     "日本",

@@ -57,7 +57,7 @@ CONTEXT: tuple[str, ...] = (
 )
 STRONG = regex.compile(
     r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
-    r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的(?:人|那個人|民眾|就)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
+    r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的(?:人|那個人|那個民眾|那位|那個|民眾|就)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
     r"|(?:線民|告密者|爆料者|吹哨者|爆料的人)\s?(?:就|其實)?\s?是(?!誰|否|不)"
     r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
     r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
@@ -67,11 +67,31 @@ STRONG = regex.compile(
     r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
     r"|(?:是|就是).{1,16}(?:寫的|寄的|打的|報的|講的)"
     r"|(?:檢舉|陳情|投訴)(?:人|者)的?(?:電話|手機|地址|名字|身分|資料)(?:是|給|傳給|告訴|:)"
-    r"|(?:檢舉|陳情|投訴)(?:書|信|內容|錄音|錄影)(?:給|放給|傳給|拿給)(?:他|她|對方|被檢舉人)"
+    r"|(?:檢舉|陳情|投訴)[^，。,\s]{0,4}(?:書|信|內容|錄音|錄影)[^，。,\s]{0,3}(?:給|放給|傳給|拿給)(?:他|她|你|對方|被檢舉人)"
 )
 WINDOW = 40
 
+# The people a whistleblower message is about (被檢舉人 is the accused: excluded above).
+REPORTERS: tuple[str, ...] = (
+    "檢舉人",
+    "陳情人",
+    "舉報人",
+    "投訴人",
+    "申訴人",
+    "報案人",
+    "線民",
+    "告密者",
+    "爆料者",
+    "檢舉信",
+    "檢舉電話",
+    "檢舉函",
+    "匿名信",
+    "whistleblower",
+    "complainant",
+    "informant",
+)
 _TRIGGERS = frozenset(TRIGGERS)
+_REPORTERS = frozenset(REPORTERS)
 _CONTEXT = frozenset(CONTEXT)
 
 
@@ -85,10 +105,23 @@ def find(doc: Doc) -> list[Finding]:
     cues = 2 * named + (ctx is not None)
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="identity" if strong else None, cues=cues, dampen=damp)
+    if not strong:
+        reporter = [
+            h
+            for h in doc.all(_REPORTERS)
+            if not doc.text.startswith("被", max(0, h[0] - 1)) or h[0] == 0
+        ]
+        other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
+        if not reporter and other:
+            # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
+            score = min(score, 0.3)
     rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"
     return matter.matter_finding(doc, "whistleblower_identity", hit, score, rule, ctx or damp)
 
 
 DETECTOR = Detector(
-    name="whistleblower_identity", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS
+    name="whistleblower_identity",
+    find=find,
+    words=TRIGGERS + CONTEXT + REPORTERS,
+    triggers=_TRIGGERS,
 )

@@ -3,7 +3,7 @@ inspection (稽查名單, 查察對象, 臨檢時間); the target who hears it c
 
 from __future__ import annotations
 
-import regex
+import re
 
 from detectors import matter
 from detectors.base import Detector, Finding
@@ -130,7 +130,8 @@ AFTER: tuple[str, ...] = (
     "裁罰",
     "報告",
 )
-STRONG = regex.compile(
+# The standard-library engine runs this alternation several times faster.
+STRONG = re.compile(
     r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下)"
     rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去查|來查|進場|到場|突擊|去)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"

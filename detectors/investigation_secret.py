@@ -3,7 +3,7 @@ being looked at, wire-taps, surveillance, when the raid or the summons will be."
 
 from __future__ import annotations
 
-import regex
+import re
 
 from detectors import matter
 from detectors.base import Detector, Finding
@@ -93,7 +93,8 @@ DAMPEN: tuple[str, ...] = (
     "開庭",
     "判決",
 )
-STRONG = regex.compile(
+# The standard-library engine runs this alternation several times faster.
+STRONG = re.compile(
     r"(?:監聽|通訊監察|跟監|蒐證|調查|偵辦|偵查|盯|在查|監控)\s?(?:他|她|你|你們|對方|他們)"
     r"|(?:要|去|會)搜(?!尋)|(?:已經)?(?:是|被列為)(?:犯罪)?嫌疑人|被扣|扣押"
     r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"

@@ -7,13 +7,15 @@ vehicle word (車牌, 車號...). Looking a plate's owner up for someone (查車
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 
-PATTERN = regex.compile(
+PATTERN = re.compile(
     r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
     r"|[a-z]{3}\s?[0-9]{4})(?![a-z0-9])"
 )

@@ -15,6 +15,8 @@ one when it is tied to personal data or a case matter.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding
@@ -144,11 +146,11 @@ NOT_LATIN_NAMES = frozenset(
 )
 COMPOUND = regex.compile("|".join(sorted(SURNAMES_2)))
 # A single surname then two common given-name characters, anywhere: 王志明說…
-COMMON_NAME = regex.compile(
+COMMON_NAME = re.compile(
     "[" + "".join(sorted(SURNAMES_1)) + "][" + "".join(sorted(GIVEN_CHARS)) + "]{2}"
 )
 # A run of 2-4 Han characters standing alone between spaces / punctuation: "申請人 吳佳樺 有…".
-TOKEN = regex.compile(r"(?<![\p{Han}])\p{Han}{2,4}(?![\p{Han}])")
+TOKEN = re.compile("(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
 MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a few
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it

@@ -7,7 +7,7 @@ evaluation committee members, tender documents handed out early.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from detectors import matter
 from detectors.base import Detector, Finding
@@ -92,7 +92,8 @@ AFTER_AWARD: tuple[str, ...] = (
     "www.",
 )
 _NUM = r"[0-9一二兩三四五六七八九十]{1,2}"
-STRONG = regex.compile(
+# The standard-library engine runs this alternation several times faster.
+STRONG = re.compile(
     rf"(?:只有|僅|共|有|才){_NUM}\s*家"
     rf"|{_NUM}\s*家(?:廠商)?(?:來投|投標|領標|參與|參加|報名|來領|有投|投了|領了)"
     rf"|(?:投標|領標|來投|領標單)(?:廠商|的廠商|家數)?(?:有|只有|共|才|目前)?{_NUM}\s*家"

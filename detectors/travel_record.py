@@ -3,7 +3,7 @@ passed on. Entry/exit *permits* and the query system itself are ordinary work.""
 
 from __future__ import annotations
 
-import regex
+import re
 
 from detectors import matter
 from detectors.base import Detector, Finding
@@ -100,16 +100,17 @@ PLACES: tuple[str, ...] = (
     "馬尼拉",
 )
 _PLACES = "|".join(PLACES)
-STRONG = regex.compile(
+# The standard-library engine runs this alternation several times faster.
+STRONG = re.compile(
     r"(?:entry|exit)[- ](?:exit )?records?\s(?:show|of|for)|[0-9]+\s+trips? to|flew to|left the country|"
     r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
     r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
     r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"
     r"|(?:他|她|這個人|那個人)[0-9/月日號上下週個禮拜去年今年]{0,8}(?:出境|入境|出國)(?:了|過|的紀錄)"
-    r"|從[\p{Han}]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\p{Han}]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
+    r"|從[\u4e00-\u9fff]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\u4e00-\u9fff]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
     r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
-    r"(?:搭|坐)[\p{Han}]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+    r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
 )
 WINDOW = 30
 

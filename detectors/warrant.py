@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from detectors import matter
 from detectors.base import Detector, Finding
@@ -53,7 +53,8 @@ CONTEXT: tuple[str, ...] = (
     "她家",
     "住處",
 )
-STRONG = regex.compile(
+# The standard-library engine runs this alternation several times faster.
+STRONG = re.compile(
     r"(?:拘票|搜索票|押票|通緝令?|搜索令|逮捕令)(?:已經?|都|也)?(?:下來|核發|核准|出來|准了|開好|到了|簽了|發了)"
     r"|(?:明天|明早|今晚|今天|後天|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2}).{0,12}(?:拘提|搜索(?!票)|執行|去抓|抓人|逮捕)"
     r"|(?:拘提|搜索(?!票)|逮捕).{0,8}(?:明天|明早|今晚|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2})"

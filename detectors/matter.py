@@ -9,6 +9,8 @@ published (決標公告, 已公布).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Finding
@@ -24,12 +26,12 @@ from detectors.lexicon import (
 )
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
-TIME = regex.compile(
+TIME = re.compile(
     r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}月[0-9]{1,2}[日號]"
     r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
     r"|明天|明早|今晚|後天|下週|下禮拜|下星期|上午|下午|凌晨|清晨"
 )
-AMOUNT = regex.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
+AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
 WHEN = (

@@ -128,7 +128,7 @@ _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 STRONG = regex.compile(
     r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
     r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
-    r"確診(?:個案|者|案例|的)?.{0,8}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
+    r"確診(?:個案|者|案例|的)?.{0,20}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
     r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
     rf"|(?:他|她|{_ROLE_ALT})"
     r"(?:的)?.{0,3}(?:流產|墮胎|懷孕|確診|住院|開刀|洗腎|自殺|自殘|中風|失智|罹癌)"

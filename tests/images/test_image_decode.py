@@ -118,6 +118,7 @@ def test_large_photos_are_shrunk_to_1600_on_the_long_side() -> None:
     assert out.size == (1600, 1200)
 
 
-def test_small_images_are_not_enlarged() -> None:
-    out = load_for_ocr(_png(Image.new("RGB", (640, 480), "white")))
-    assert out.size == (640, 480)
+def test_small_images_are_enlarged_for_ocr_but_decoded_as_they_are() -> None:
+    data = _png(Image.new("RGB", (640, 480), "white"))
+    assert decode_image(data).size == (640, 480)
+    assert load_for_ocr(data).size == (1280, 960)  # 10 px text becomes findable

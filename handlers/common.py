@@ -158,6 +158,20 @@ async def group_name(deps: Deps, where_: Where) -> str | None:
     return name
 
 
+def where_failed(exc: BaseException) -> str:
+    """`KeyError at handlers/actions.py:123`: an exception for the logs without its message
+    (a message can quote the data that caused it)."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "site-packages" not in f.filename] or frames
+    if not ours:
+        return type(exc).__name__
+    last = ours[-1]
+    parts = last.filename.replace("\\", "/").split("/")
+    return f"{type(exc).__name__} at {'/'.join(parts[-2:])}:{last.lineno}"
+
+
 def safe_v2(text: str) -> str:
     """Text placed inside a textV2 message must not open a `{substitution}` by accident."""
     return text.replace("{", "｛").replace("}", "｝")

@@ -18,7 +18,7 @@ import logging
 
 from handlers import compose
 from handlers.actions import alert_admins
-from handlers.common import Where, chat_locale, group_name, label
+from handlers.common import Where, chat_locale, group_name, label, where_failed
 from handlers.deps import Deps
 
 log = logging.getLogger("bot.escalation")
@@ -85,8 +85,8 @@ class EscalationWorker:
                 await self.run_due()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.exception("escalation pass failed")
+            except Exception as exc:
+                log.error("escalation pass failed error=%s", where_failed(exc))
             nxt = self.deps.store.next_escalation_at()
             timeout = self.max_sleep
             if nxt is not None:

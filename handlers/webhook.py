@@ -23,6 +23,7 @@ from typing import Any
 from aiohttp import web
 from linebot.v3.webhooks import Event
 
+from handlers.common import where_failed
 from handlers.deps import Deps
 from handlers.router import Dispatcher
 
@@ -113,8 +114,11 @@ class Webhook:
                 handled = await self.dispatcher.dispatch(self.deps, event)
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.exception("handler failed type=%s event=%s", etype, event_id)
+            except Exception as exc:
+                # Not log.exception: a traceback's message may quote the message text.
+                log.error(
+                    "handler failed type=%s event=%s error=%s", etype, event_id, where_failed(exc)
+                )
                 continue
             self.processed += 1
             if not handled:

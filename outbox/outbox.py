@@ -179,8 +179,8 @@ class Outbox:
                 await self.deliver_pending()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # never let the worker die; the rows stay in the database
-                log.exception("outbox pass failed")
+            except Exception as exc:  # never let the worker die; the rows stay in the database
+                log.error("outbox pass failed error=%s", type(exc).__name__)
             due = self.store.outbox_next_due()
             now = self.clock()
             if due is not None and due <= now:
@@ -210,7 +210,7 @@ class Outbox:
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:  # a bug or an unexpected error: keep the row, retry
-                    log.exception("outbox unexpected error id=%s", row.id)
+                    log.error("outbox unexpected error id=%s error=%s", row.id, type(exc).__name__)
                     self.store.outbox_retry(row.id, self._backoff(row.attempts), type(exc).__name__)
 
     # -- one row ---------------------------------------------------------------------------

@@ -22,14 +22,17 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import (
+    BENIGN,
     GIVEN_CHARS,
     GIVEN_STOPWORDS,
     NAME_STOPWORDS,
     NOT_NAME_CHARS,
     PERSON_ROLES,
+    RULE_TALK,
     STAFF_TITLES,
     SURNAMES_1,
     SURNAMES_2,
+    TRAINING,
 )
 
 CITIZEN_ROLES: tuple[str, ...] = tuple(
@@ -106,6 +109,31 @@ LOOKUP: tuple[str, ...] = (
     "調出來",
 )
 LOOKUP_SCORE = 0.6
+# Case context that makes a named citizen's message a leak on its own (social
+# welfare, family, victims): "個案 林小妹 受虐，目前安置中".
+CASE_CONTEXT: tuple[str, ...] = (
+    "受虐",
+    "安置",
+    "離婚",
+    "監護權",
+    "家暴",
+    "性侵",
+    "性騷",
+    "自殺",
+    "中輟",
+    "低收入",
+    "中低收入",
+    "寄養",
+    "收養",
+    "外遇",
+    "欠債",
+    "破產",
+    "被害",
+    "失業",
+    "庇護所",
+    "保護令",
+)
+CASE_SCORE = 0.6
 
 LATIN_NAME = regex.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z'\-]{1,15}(?:,?[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
@@ -178,6 +206,8 @@ _FOREIGN = frozenset(FOREIGN_CUES)
 _STAFF_BEFORE = frozenset(STAFF_BEFORE)
 _COMPOUNDS = frozenset(SURNAMES_2)
 _LOOKUP = frozenset(LOOKUP)
+_CASE = frozenset(CASE_CONTEXT)
+_BENIGN_HERE = frozenset(BENIGN + TRAINING + RULE_TALK)
 _ANY_CUE = frozenset(
     CITIZEN_ROLES
     + CITIZEN_TITLES
@@ -185,6 +215,7 @@ _ANY_CUE = frozenset(
     + FOREIGN_CUES
     + STAFF_BEFORE
     + LOOKUP
+    + CASE_CONTEXT
     + tuple(SURNAMES_2)
 )
 
@@ -390,6 +421,11 @@ def find(doc: Doc) -> list[Finding]:
         for key, (score, rule, _ctx) in list(found.items()):
             if score >= 0.4 and rule != "person_name.staff":
                 found[key] = (LOOKUP_SCORE, "person_name.lookup", lookup[2])
+    case = doc.first(_CASE)
+    if case is not None and not doc.has(_BENIGN_HERE):
+        for key, (score, rule, _ctx) in list(found.items()):
+            if score >= 0.4 and rule != "person_name.staff":
+                found[key] = (max(score, CASE_SCORE), "person_name.case_context", case[2])
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_CANDIDATES]
     for (s, e), (score, rule, ctx) in ranked:
         if any(s < te and ts < e for ts, te in taken):
@@ -456,5 +492,6 @@ DETECTOR = Detector(
     + FOREIGN_CUES
     + STAFF_BEFORE
     + LOOKUP
+    + CASE_CONTEXT
     + tuple(SURNAMES_2),
 )

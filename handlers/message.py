@@ -15,6 +15,7 @@ from typing import Any
 from linebot.v3.webhooks import (
     FileMessageContent,
     ImageMessageContent,
+    MessageEditedEvent,
     MessageEvent,
     TextMessageContent,
 )
@@ -68,6 +69,33 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
             ",".join(result.types) or "-",
         )
         await self_check_reply(deps, event, result)
+
+
+@router.on(MessageEditedEvent, when=_is_text)
+async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
+    """A group member edited a text message: scan the new text. A clean message edited into
+    a leak is acted on like a new one; a flagged message edited clean is no longer visible,
+    so its incident closes as retracted (the edit is LINE's other way to take data back)."""
+    msg = event.message
+    assert isinstance(msg, TextMessageContent)
+    w = where(event)
+    if not (w.is_group and w.chat_id):
+        return
+    result = scan_text(msg.text, config=deps.policy, group_id=w.chat_id, salt=deps.salt)
+    log.info(
+        "edited message scanned chat=%s message=%s verdict=%s types=%s",
+        w.chat_id,
+        msg.id,
+        result.verdict,
+        ",".join(result.types) or "-",
+    )
+    inc = deps.store.incident_by_message(msg.id)
+    if inc is None:
+        await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
+    elif result.verdict == "allow":
+        from handlers.unsend import close_as_retracted
+
+        await close_as_retracted(deps, inc, how="edited")
 
 
 @router.on(MessageEvent, when=_is_media)

@@ -21,6 +21,7 @@ from handlers.deps import Deps
 from handlers.router import Router
 from locales import t
 from outbox import PRIORITY_NOTE
+from storage import Incident
 
 log = logging.getLogger("bot.unsend")
 
@@ -37,6 +38,14 @@ async def on_unsend(deps: Deps, event: UnsendEvent) -> None:
     if inc is None:
         log.info("unsend of unflagged message chat=%s message=%s", w.chat_id, message_id)
         return
+    await close_as_retracted(deps, inc, how="unsent")
+
+
+async def close_as_retracted(deps: Deps, inc: Incident, *, how: str) -> None:
+    """Retracted (unsent, or edited clean): forget the values, cancel what is queued about
+    it, thank the sender, tell admins who were alerted."""
+    now = deps.now()
+    message_id = inc.message_id
     previous = inc.status
     if not deps.store.set_incident_status(
         inc.id,
@@ -49,9 +58,10 @@ async def on_unsend(deps: Deps, event: UnsendEvent) -> None:
     deps.store.forget_incident_values(inc.id)
     cancelled = deps.outbox.cancel(inc.id, ("warning", "note", "alert", "escalation"))
     log.info(
-        "incident retracted id=%s message=%s was=%s cancelled=%d",
+        "incident retracted id=%s message=%s how=%s was=%s cancelled=%d",
         inc.id,
         message_id,
+        how,
         previous,
         cancelled,
     )

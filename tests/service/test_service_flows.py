@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fakeline import FakeLinePlatform, SentMessage
 from tests.service.harness import (
@@ -422,3 +423,29 @@ async def test_unsend_window_caps_the_grace_period(line: FakeLinePlatform, tmp_p
         await line.wait_for_messages(ALICE, match=_has("已超過 LINE 可收回的時間"))
     finally:
         await b.stop()
+
+
+def _edited(event: dict[str, Any], text: str, line: FakeLinePlatform) -> dict[str, Any]:
+    """LINE's messageEdited event for `event`'s message (same id, new text, new event id)."""
+    edited = json.loads(json.dumps(event))
+    edited["type"] = "messageEdited"
+    edited["message"]["text"] = text
+    edited["webhookEventId"] = event["webhookEventId"][:-4] + "EDIT"
+    edited["timestamp"] = event["timestamp"] + 1000
+    edited["replyToken"] = line.text_event(BOB, "x", chat=GROUP)["replyToken"]
+    return edited
+
+
+async def test_edits_are_rescanned(bot: Bot, line: FakeLinePlatform) -> None:
+    clean = line.text_event(ALICE, ORDINARY, chat=GROUP)
+    await bot.send(clean)
+    await bot.send(_edited(clean, LEAK_1, line))  # edited into a leak: acted on
+    await line.wait_for_messages(GROUP, match=_has("K25****186"))
+    leak = line.text_event(BOB, LEAK_2, chat=GROUP)
+    await bot.send(leak)
+    await line.wait_for_messages(ADMIN, count=2)
+    await bot.send(_edited(leak, "（已刪除）", line))  # edited clean: the data is gone
+    await line.wait_for_messages(ADMIN, match=_has("已收回"))
+    by_message = {i.message_id: i for i in bot.store.list_incidents()}
+    assert by_message[clean["message"]["id"]].status == "open"
+    assert by_message[leak["message"]["id"]].status == "retracted"

@@ -9,6 +9,7 @@ in code (storage/schema.py, registry in storage/db.py); other areas append their
 migrations (storage/tips.py exposes MIGRATIONS). Nothing outside this package writes SQL.
 """
 
+from storage.base import StorageBackend
 from storage.db import Migration, connect, migrate
 from storage.store import (
     ACTIVE_STATUSES,
@@ -26,6 +27,7 @@ __all__ = [
     "Incident",
     "Migration",
     "OutboxRow",
+    "StorageBackend",
     "Store",
     "connect",
     "iso",

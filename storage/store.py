@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -600,3 +600,9 @@ class Store:
 def open_store(path: str | Path) -> Store:
     """Open the store at `path` (the one entry point other areas use)."""
     return Store.open(path)
+
+
+if TYPE_CHECKING:  # mypy checks that the SQLite store implements the whole interface
+    from storage.base import StorageBackend
+
+    _conforms: type[StorageBackend] = Store

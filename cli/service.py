@@ -174,6 +174,10 @@ async def _demo() -> int:
             app = create_app(config, options=AppOptions(clock=clock), contexts=[])
             runner, port = await start_server(app)
             url = f"http://127.0.0.1:{port}/callback"
+            print(
+                f"Demo: local LINE platform on {line.base_url}, the bot's webhook on {url}; "
+                "a scripted group chat (nothing leaves this machine).\n"
+            )
             try:
                 app[DEPS].store.add_role(chief, "admin", group, clock.now())
 

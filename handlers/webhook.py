@@ -109,7 +109,7 @@ class Webhook:
                 )
                 continue
             redelivery = bool(raw.get("deliveryContext", {}).get("isRedelivery"))
-            log.info("event type=%s event=%s redelivery=%s", etype, event_id, redelivery)
+            log.debug("event type=%s event=%s redelivery=%s", etype, event_id, redelivery)
             try:
                 handled = await self.dispatcher.dispatch(self.deps, event)
             except asyncio.CancelledError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -125,8 +126,14 @@ class OutboxRow:
 class Store:
     """The SQLite implementation of the storage interface (see storage/base.py)."""
 
+    ACTIVITY_FLUSH_SECONDS = 2.0
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        # Activity counters are summed in memory and written every few seconds (one write
+        # per message would be the busiest statement of the service).
+        self._activity: dict[tuple[str, str, str], int] = {}
+        self._activity_flushed = 0.0
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -138,6 +145,7 @@ class Store:
         return cls(db)
 
     def close(self) -> None:
+        self.flush_activity()
         self.db.conn.close()
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
@@ -425,13 +433,31 @@ class Store:
 
     def count_activity(self, group_id: str, kind: str, now: float, n: int = 1) -> None:
         day = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%d")
-        self.db.execute(
-            "INSERT INTO activity (group_id, day, kind, count) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(group_id, day, kind) DO UPDATE SET count = count + excluded.count",
-            [group_id, day, kind, n],
-        )
+        key = (group_id, day, kind)
+        self._activity[key] = self._activity.get(key, 0) + n
+        mono = time.monotonic()
+        if (
+            mono - self._activity_flushed >= self.ACTIVITY_FLUSH_SECONDS
+            or len(self._activity) > 500
+        ):
+            self.flush_activity()
+
+    def flush_activity(self) -> None:
+        pending, self._activity = self._activity, {}
+        self._activity_flushed = time.monotonic()
+        if not pending:
+            return
+        with self.db.conn:
+            self.db.execute("BEGIN")
+            for (group_id, day, kind), n in pending.items():
+                self.db.execute(
+                    "INSERT INTO activity (group_id, day, kind, count) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(group_id, day, kind) DO UPDATE SET count = count + excluded.count",
+                    [group_id, day, kind, n],
+                )
 
     def activity(self, group_id: str | None = None, since_day: str | None = None) -> dict[str, int]:
+        self.flush_activity()
         sql = "SELECT kind, SUM(count) AS n FROM activity WHERE 1=1"
         params: list[Any] = []
         if group_id:
@@ -570,6 +596,7 @@ class Store:
         """Enforce retention: incidents and their traces older than `retention_days`; the
         short-lived bookkeeping (redelivery ids, unsend marks, used codes, delivered
         outbox rows) after a few days."""
+        self.flush_activity()
         cutoff = now - retention_days * 86400
         short = now - 3 * 86400
         out = {}

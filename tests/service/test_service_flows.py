@@ -449,3 +449,18 @@ async def test_edits_are_rescanned(bot: Bot, line: FakeLinePlatform) -> None:
     by_message = {i.message_id: i for i in bot.store.list_incidents()}
     assert by_message[clean["message"]["id"]].status == "open"
     assert by_message[leak["message"]["id"]].status == "retracted"
+
+
+async def test_room_leak_is_handled_like_a_group(bot: Bot, line: FakeLinePlatform) -> None:
+    from fakeline import room_id
+
+    room = room_id("ad-hoc")
+    line.add_room(room, {ALICE: "王小明", BOB: "陳美玲"})
+    bot.store.add_role(ADMIN, "admin", room, bot.clock.now())
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=room))
+    [warning] = await line.wait_for_messages(room)
+    assert warning.messages[0]["substitution"]["sender"]["mentionee"]["userId"] == ALICE
+    [alert] = await line.wait_for_messages(ADMIN)
+    assert "多人聊天室" in alert.texts[0] and "王小明" in alert.texts[0]
+    [inc] = bot.store.list_incidents()
+    assert (inc.chat_type, inc.group_id) == ("room", room)

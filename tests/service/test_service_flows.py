@@ -464,3 +464,17 @@ async def test_room_leak_is_handled_like_a_group(bot: Bot, line: FakeLinePlatfor
     assert "多人聊天室" in alert.texts[0] and "王小明" in alert.texts[0]
     [inc] = bot.store.list_incidents()
     assert (inc.chat_type, inc.group_id) == ("room", room)
+
+
+async def test_standby_unknown_and_odd_events_are_skipped(bot: Bot, line: FakeLinePlatform) -> None:
+    standby = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    standby["mode"] = "standby"  # another channel is handling this chat
+    unknown = {**line.text_event(BOB, ORDINARY, chat=GROUP), "type": "somethingNew"}
+    body = line.webhook_body([standby, unknown])
+    body = body.replace(b'"events":[', b'"events":[42,"x",')
+    assert await line.deliver(bot.url, body=body) == 200
+    await bot.send(line.text_event(BOB, LEAK_2, chat=GROUP))  # still served afterwards
+    await line.wait_for_messages(GROUP)
+    await bot.flush()
+    assert len(line.messages_to(GROUP)) == 1
+    assert [i.sender_id for i in bot.store.list_incidents()] == [BOB]

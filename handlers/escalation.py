@@ -76,6 +76,7 @@ class EscalationWorker:
     async def _run(self) -> None:
         while True:
             self._wake.clear()
+            failed = False
             try:
                 if (
                     self._last_purge is None
@@ -86,11 +87,14 @@ class EscalationWorker:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                failed = True
                 log.error("escalation pass failed error=%s", where_failed(exc))
             nxt = self.deps.store.next_escalation_at()
             timeout = self.max_sleep
             if nxt is not None:
                 timeout = max(0.0, min(timeout, nxt - self.deps.now()))
+            if failed:  # do not spin on an incident that cannot be escalated right now
+                timeout = max(timeout, 5.0)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await self._wake.wait()

@@ -175,15 +175,20 @@ class Outbox:
     async def _run(self) -> None:
         while True:
             self._wake.clear()
+            failed = False
             try:
                 await self.deliver_pending()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # never let the worker die; the rows stay in the database
+                failed = True
                 log.error("outbox pass failed error=%s", type(exc).__name__)
-            due = self.store.outbox_next_due()
+            due = self.store.outbox_next_due() if not failed else None
             now = self.clock()
             if due is not None and due <= now:
+                continue
+            if failed:  # e.g. the database is locked: try again shortly, without spinning
+                await asyncio.sleep(1.0)
                 continue
             timeout = 30.0 if due is None else min(30.0, due - now)
             with contextlib.suppress(TimeoutError):

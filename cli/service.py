@@ -204,7 +204,7 @@ async def _demo() -> int:
                 await say(
                     line.text_event(
                         bob,
-                        "搜索票下來了，李大華家明天清晨會去，先別張揚",
+                        "搜索票下來了，李大華（H274121547）家明天清晨會去，先別張揚",
                         chat=group,
                     )
                 )

@@ -146,16 +146,15 @@ class KeywordIndex:
     def hits(self, text: str) -> list[Hit]:
         if self._re is None:
             return []
-        out: list[Hit] = []
+        out: list[Hit] = [(m.start(), m.end(), m.group()) for m in self._re.finditer(text)]
         contained = self._contained
-        for m in self._re.finditer(text):
-            w = m.group()
-            s = m.start()
-            out.append((s, m.end(), w))
+        extra: list[Hit] = []
+        for s, _e, w in out:
             subs = contained.get(w)
             if subs:
-                for sub, off in subs:
-                    out.append((s + off, s + off + len(sub), sub))
+                extra.extend((s + off, s + off + len(sub), sub) for sub, off in subs)
+        if extra:
+            out.extend(extra)
         return out
 
 

@@ -48,6 +48,7 @@ _TRIGGERS = frozenset(TRIGGERS)
 
 
 _MARK_WORD = regex.compile(MARKS)
+_SPACED_PHRASE = regex.compile(rf"^\s*{MARKS}\s+(?:文件|公文|資料|檔案|等級|件)")
 
 
 def _mark_word(matched: str) -> str:
@@ -77,7 +78,9 @@ def find(doc: Doc) -> list[Finding]:
     if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
         talk = matter.rule_talk(doc)
         sep = lead.group().rstrip()[-1:]
-        if (
+        if sep not in ":：|-–—!" and _SPACED_PHRASE.match(text):
+            lead = None  # "機密 文件 請 放 保險櫃": the phrase 機密文件, spaced out
+        if lead is not None and (
             sep in ":：|-–—!"
             or talk is None
             or matter.DIGIT.search(text)

@@ -201,6 +201,15 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 acks.append(time.perf_counter() - begin)
                 statuses.append(status)
 
+            lags: list[float] = []
+
+            async def lag_monitor() -> None:  # how late this process's own loop runs
+                while True:
+                    before = time.perf_counter()
+                    await asyncio.sleep(0.01)
+                    lags.append(time.perf_counter() - before - 0.01)
+
+            monitor = asyncio.create_task(lag_monitor())
             tasks = []
             for i in range(n):
                 delay = t0 + i / args.rate - time.perf_counter()
@@ -209,6 +218,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 tasks.append(asyncio.create_task(one(i)))
             await asyncio.gather(*tasks)
             sent_for = time.perf_counter() - t0
+            monitor.cancel()
 
             def warnings() -> dict[str, SentMessage]:
                 out = {}
@@ -253,6 +263,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "server_cpu_share": round(cpu / done_for, 2),
         "driver_cpu_share": round(own / done_for, 2),
         "load_average": round(os.getloadavg()[0], 2),
+        "driver_loop_lag_p99_ms": round(pct(lags, 0.99) * 1000, 1),
         "non_200": sum(1 for s in statuses if s != 200),
         "ack_median_ms": round(statistics.median(acks) * 1000, 2),
         "ack_p99_ms": round(pct(acks, 0.99) * 1000, 2),
@@ -287,7 +298,7 @@ def main() -> int:
         f"server CPU           {r['server_cpu_ms_per_event']} ms per event "
         f"({r['server_cpu_share']:.0%} of one core over the run); this driver + fake LINE "
         f"{r['driver_cpu_share']:.0%} of one core; load average {r['load_average']} "
-        f"on {os.cpu_count()} CPUs"
+        f"on {os.cpu_count()} CPUs; driver loop lag p99 {r['driver_loop_lag_p99_ms']} ms"
     )
     print(
         f"webhook ack          median {r['ack_median_ms']} ms, p99 {r['ack_p99_ms']} ms, max {r['ack_max_ms']} ms   (target p99 < 20 ms)"

@@ -152,3 +152,15 @@ def test_signature_check() -> None:
     assert not signature_ok("s", b"{} ", good)
     assert not signature_ok("s", b"{}", "ｘ")  # non-ASCII header value, no crash
     assert Webhook is not None
+
+
+def test_error_logs_name_the_place_not_the_message() -> None:
+    from handlers.common import where_failed
+
+    secret = "K257491186"
+    try:
+        {}[secret]  # an error whose message would quote the data
+    except KeyError as exc:
+        described = where_failed(exc)
+    assert secret not in described
+    assert described.startswith("KeyError at ") and "test_service_privacy.py" in described

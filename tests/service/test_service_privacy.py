@@ -158,8 +158,9 @@ def test_error_logs_name_the_place_not_the_message() -> None:
     from handlers.common import where_failed
 
     secret = "K257491186"
+    table: dict[str, str] = {}
     try:
-        {}[secret]  # an error whose message would quote the data
+        table[secret]  # an error whose message would quote the data
     except KeyError as exc:
         described = where_failed(exc)
     assert secret not in described

@@ -478,3 +478,18 @@ async def test_standby_unknown_and_odd_events_are_skipped(bot: Bot, line: FakeLi
     await bot.flush()
     assert len(line.messages_to(GROUP)) == 1
     assert [i.sender_id for i in bot.store.list_incidents()] == [BOB]
+
+
+async def test_anonymous_sender_is_warned_without_mention(bot: Bot, line: FakeLinePlatform) -> None:
+    """LINE leaves userId out for some senders (PC/Mac, no consent): warn without a mention,
+    no private note, the alert says the sender is unknown."""
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP, anonymous=True))
+    [warning] = await line.wait_for_messages(GROUP)
+    assert warning.messages[0]["type"] == "text" and "K25****186" in warning.texts[0]
+    assert "{sender}" not in warning.texts[0]
+    [alert] = await line.wait_for_messages(ADMIN)
+    assert "未知成員" in alert.texts[0]
+    await bot.flush()
+    assert line.messages_to(ALICE) == []
+    [inc] = bot.store.list_incidents()
+    assert inc.sender_id is None and inc.status == "open"

@@ -154,6 +154,8 @@ def find(doc: Doc) -> list[Finding]:
     pub = doc.first(_PUBLIC)
     damp = matter.rule_talk(doc) or (pub[2] if pub else None)
     score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
+    if strong is not None and matter.self_disclosure(doc, strong.start()):
+        score = min(score, 0.3)  # the sender's own news, shared by the sender
     rule = "health_info.disclosure" if strong else "health_info.person"
     return matter.matter_finding(doc, "health_info", hit, score, rule, ctx or person or damp)
 

@@ -82,6 +82,38 @@ def person_mentioned(doc: Doc) -> str | None:
     return h[2] if h else None
 
 
+# The sender, or the sender's own household, as the subject.
+_SELF = re.compile(
+    r"我(?!們)(?:的)?(?:老婆|老公|太太|先生|爸爸|媽媽|爸|媽|小孩|兒子|女兒|家人)?"
+    r"(?:剛|才|也|已經|上週|昨天)?$"
+)
+
+
+HOUSEHOLD = (
+    "老婆",
+    "老公",
+    "太太",
+    "先生",
+    "爸爸",
+    "媽媽",
+    "爸",
+    "媽",
+    "小孩",
+    "兒子",
+    "女兒",
+    "家人",
+)
+_THIRD_PARTY = tuple(r for r in PERSON_ROLES if r not in HOUSEHOLD)
+
+
+def self_disclosure(doc: Doc, start: int) -> bool:
+    """The sender tells their own news: 我老婆懷孕了, 我剛從日本回來 (not 我姊夫…)."""
+    lo = max(0, start - 6)
+    if _SELF.search(doc.text[lo:start]) is None or person_named(doc):
+        return False
+    return not doc.text.startswith(_THIRD_PARTY, start)
+
+
 def rule_talk(doc: Doc) -> str | None:
     """A rule-talk word (不能, 提醒, 刑責...) that is not part of an operational one
     (不要說 is "keep quiet", 提醒他 is "warn him")."""

@@ -55,7 +55,6 @@ BEFORE: tuple[str, ...] = (
     "還沒公告",
     "尚未公告",
     "還沒上網",
-    "截止",
 )
 # Telling someone on the side: a strong cue.
 CONTEXT: tuple[str, ...] = (

@@ -131,6 +131,8 @@ def find(doc: Doc) -> list[Finding]:
     d = doc.first(_DAMPEN)
     damp = matter.rule_talk(doc) or (d[2] if d else None)
     score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
+    if strong is not None and matter.self_disclosure(doc, strong.start()):
+        score = min(score, 0.3)  # the sender's own news, shared by the sender
     rule = "travel_record.disclosure" if strong else "travel_record.person"
     return matter.matter_finding(doc, "travel_record", hit, score, rule, ctx or person or damp)
 

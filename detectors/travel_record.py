@@ -120,9 +120,11 @@ _DAMPEN = frozenset(DAMPEN)
 
 
 def find(doc: Doc) -> list[Finding]:
-    hit = doc.first(_TRIGGERS)
-    if hit is None:
+    # 越南籍 is a nationality, not a trip.
+    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith("籍", h[1])]
+    if not hits:
         return []
+    hit = hits[0]
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
     person = matter.person_mentioned(doc)

@@ -54,6 +54,9 @@ QUERY: tuple[str, ...] = (
     "撞了",
     "肇事",
 )
+# Asking the group whose car blocks the exit is parking chat, not a lookup.
+PARKING: tuple[str, ...] = ("擋到", "擋住", "移車", "挪車", "停車場", "車位", "停錯", "請移")
+LOOKUP: tuple[str, ...] = ("查車籍", "車籍資料", "幫我查", "幫忙查", "查一下", "查到")
 AGENCY: tuple[str, ...] = ("公務車", "本署車", "公務機車", "巡邏車", "偵防車")
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 12
@@ -61,6 +64,8 @@ CONTEXT_AFTER = 12
 _CONTEXT = frozenset(CONTEXT)
 _QUERY = frozenset(QUERY)
 _AGENCY = frozenset(AGENCY)
+_PARKING = frozenset(PARKING)
+_LOOKUP = frozenset(LOOKUP)
 _PERSON = frozenset(PERSON_ROLES)
 
 
@@ -73,6 +78,8 @@ def find(doc: Doc) -> list[Finding]:
         value = regex.sub(r"[^a-z0-9]", "", m.group()).upper()
         if doc.near(_AGENCY, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER):
             score, rule = 0.1, "license_plate.agency_vehicle"
+        elif doc.has(_PARKING) and not doc.has(_LOOKUP):
+            score, rule = 0.2, "license_plate.parking"
         elif q := doc.near(_QUERY, m.start(), m.end(), 30, 20):
             score, rule, ctx = 0.65, "license_plate.owner_query", q
         elif doc.near(_PERSON, m.start(), m.end(), 30, 15):
@@ -98,7 +105,7 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="license_plate",
     find=find,
-    words=CONTEXT + QUERY + AGENCY,
+    words=CONTEXT + QUERY + AGENCY + PARKING + LOOKUP,
     triggers=frozenset(CONTEXT),
     needs_digit=True,
     min_digits=3,

@@ -133,6 +133,7 @@ AFTER: tuple[str, ...] = (
     "來過了",
     "已經來過",
     "查完了",
+    "取消",
 )
 # The standard-library engine runs this alternation several times faster.
 # What an inspection does: without one of these, an agency visit is just a visit.

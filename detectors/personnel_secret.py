@@ -155,6 +155,8 @@ def find(doc: Doc) -> list[Finding]:
     cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
+    if strong is not None and matter.self_disclosure(doc, strong.start()):
+        score = min(score, 0.3)  # the sender's own grade, told by the sender
     rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"
     return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
 

@@ -249,7 +249,10 @@ RULES: tuple[Rule, ...] = (
 _MARKING_LINE = _p(
     r"(密件?|機密|極機密|絕對機密|限閱|密等:?(密|機密|極機密|絕對機密)|(機密|密件|限閱)文件)"
 )
-_MARKING_FIELD = _p(r"密等(及解密條件)?(或保密期限)?:?(密|機密|極機密|絕對機密)(?!碼)")
+# "密等及解密條件或保密期限：機密" with a value other than 普通; the label tolerates OCR noise.
+_MARKING_FIELD = _p(
+    r"(密等[^:]{0,12}:[^:普]{0,3}|密等(及解密條件)?(或保密期限)?)(密|機密|極機密|絕對機密|限閱)(?!碼)"
+)
 _MARKING_GARBLED = _p(r".{0,2}(密|限閱).?")
 _DOC_FIELDS = (
     _p(r"^主旨"),

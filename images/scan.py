@@ -68,6 +68,15 @@ def _readable_chars(lines: Sequence[OcrLine]) -> float:
     return sum(len(ln.text) * ln.score for ln in lines if ln.score >= 0.5)
 
 
+LOW_CONFIDENCE = 0.85  # below this mean (per character), an upright reading is worth doubting
+
+
+def _mean_confidence(lines: Sequence[OcrLine]) -> float:
+    """Mean recognition score per character; 1.0 when nothing was read (nothing to doubt)."""
+    chars = sum(len(ln.text) for ln in lines)
+    return sum(len(ln.text) * ln.score for ln in lines) / chars if chars >= 12 else 1.0
+
+
 def _sideways_share(lines: Sequence[OcrLine]) -> float:
     long_lines = [ln for ln in lines if len(ln.text) >= 2 and ln.score >= 0.5]
     if not long_lines:
@@ -77,10 +86,17 @@ def _sideways_share(lines: Sequence[OcrLine]) -> float:
 
 
 def ocr_upright(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
-    """OCR `img`, turning it 90° when the text stands on its side; returns (lines, degrees)."""
+    """OCR `img`, turning it when the text stands on its side (90°/270°) or reads poorly
+    (180°: an upside-down page whose small lines the engine could not flip); returns
+    (lines, degrees)."""
     lines = engine.recognize(img)
     sideways = _sideways_share(lines)
     if sideways < 0.5:
+        if _mean_confidence(lines) >= LOW_CONFIDENCE:
+            return lines, 0
+        flipped = engine.recognize(img.rotate(180))
+        if _readable_chars(flipped) > _readable_chars(lines) * 1.3:
+            return flipped, 180
         return lines, 0
     best = (_readable_chars(lines) * (1 - sideways), 0, lines)
     for degrees in (90, 270):

@@ -910,6 +910,9 @@ class Kind:
     draw: Callable[[random.Random], Image.Image]
     doc_type: str | None  # expected doc type; None for ordinary images
     flat: bool = False  # a screenshot: no perspective or background
+    # Smallest photo size that keeps the body text legible: a whole A4 page in an 800 px photo
+    # has 7 px text, illegible to people and engines alike, so pages start at 1040 px.
+    min_side: int = 800
 
 
 SENSITIVE: tuple[Kind, ...] = (
@@ -919,17 +922,17 @@ SENSITIVE: tuple[Kind, ...] = (
     Kind("driver_license", driver_license, "driver_license"),
     Kind("resident_certificate", resident_certificate, "resident_certificate"),
     Kind("passport", passport, "passport"),
-    Kind("warrant", warrant, "warrant_document"),
+    Kind("warrant", warrant, "warrant_document", min_side=1040),
     Kind("record_screenshot", record_screenshot, "record_screenshot", flat=True),
-    Kind("household_register", household_register, "household_register"),
-    Kind("classified", classified_doc, "classified"),
+    Kind("household_register", household_register, "household_register", min_side=1040),
+    Kind("classified", classified_doc, "classified", min_side=1040),
 )
 ORDINARY: tuple[Kind, ...] = (
-    Kind("meeting_notice", meeting_notice, None),
+    Kind("meeting_notice", meeting_notice, None, min_side=1040),
     Kind("chart", chart, None, flat=True),
-    Kind("menu", menu, None),
+    Kind("menu", menu, None, min_side=1040),
     Kind("receipt", receipt, None),
-    Kind("poster", poster, None),
+    Kind("poster", poster, None, min_side=1040),
     Kind("photo", photo, None, flat=True),
     Kind("business_card", business_card, None),
     Kind("staff_badge", staff_badge, None),
@@ -1072,14 +1075,14 @@ def generate(seed: int = 7, per_kind: int = 2) -> Iterator[Sample]:
     for k in range(per_kind):
         for kind in KINDS:
             doc = kind.draw(rng)
-            long_side = SIZES[(n * 3 + k) % len(SIZES)]
+            long_side = max(SIZES[(n * 3 + k) % len(SIZES)], kind.min_side)
             n += 1
             turn = 0
             exif = None
             cond = []
             r = rng.random()
             if r < 0.12:
-                turn = rng.choice((1, 3))
+                turn = rng.choice((1, 2, 3))
                 cond.append(f"turned{turn * 90}")
             elif r < 0.22:
                 # pixels stored sideways, EXIF says how to show them (as phones do)

@@ -4,6 +4,10 @@ worker kinds, engine selection by configuration."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,9 +74,32 @@ def test_registry_shares_one_engine_per_process() -> None:
 
 def test_models_ship_with_the_wheel() -> None:
     """No download at run time: the PP-OCR models are files inside the installed package."""
-    from pathlib import Path
-
     import rapidocr
 
     models = list((Path(rapidocr.__file__).parent / "models").glob("*.onnx"))
     assert len(models) >= 3
+
+
+def test_engine_loads_and_reads_with_no_network(tmp_path: Path) -> None:
+    """Every proxy points at a closed port: any model download would fail; none is tried."""
+    script = (
+        "from PIL import Image, ImageDraw\n"
+        "from ocr import get_engine\n"
+        "img = Image.new('RGB', (400, 100), 'white')\n"
+        "ImageDraw.Draw(img).text((10, 30), 'OFFLINE 123', fill='black')\n"
+        "print([ln.text for ln in get_engine('rapidocr').recognize(img)])\n"
+    )
+    dead = "http://127.0.0.1:9"
+    env = {**os.environ, "HTTP_PROXY": dead, "HTTPS_PROXY": dead, "ALL_PROXY": dead, "NO_PROXY": ""}
+    env.update({k.lower(): v for k, v in env.items() if k.endswith("_PROXY")})
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "123" in proc.stdout

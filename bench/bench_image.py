@@ -9,9 +9,9 @@ Prints:
   1. seconds per image (median, p95) by long side, whole pipeline in one process
      (decode, orient, OCR, text detectors, document type), with the embedded engine;
   2. images per minute through the OCR worker pool (spawned processes), 1 and 2 workers;
-  3. peak memory (max RSS) of the bot process and of one pool worker;
-  4. webhook-to-warning time: a signed image event into the real bot (create_app on loopback)
-     with the local LINE platform (fakeline) serving the content, until the warning reaches it.
+  3. webhook-to-warning time: a signed image event into the real bot (create_app on loopback)
+     with the local LINE platform (fakeline) serving the content, until the warning reaches it;
+  4. peak memory (max RSS) of the bench process and of one pool worker.
 
 Images are drawn by images/synth.py (photographed documents and ordinary images). Targets:
 median under 1.5 s per typical LINE image (long side 1040-2048 px), peak memory under 1 GB.
@@ -126,7 +126,7 @@ def bench_pool(images: dict[int, list[bytes]]) -> None:
 def bench_memory() -> None:
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mb = max(WORKER_PEAK_MB, default=0.0)
-    print("3. peak memory (max RSS)")
+    print("4. peak memory (max RSS)")
     print(
         f"   bench process (engine + whole pipeline in-process, 4000 px inputs): {self_mb:.0f} MB"
     )
@@ -171,7 +171,7 @@ def bench_end_to_end(rounds: int) -> None:
     rng = random.Random(11)
     card = synth.to_jpeg(synth.photograph(synth.id_card_front(rng), rng, 1600), 85)
     times = asyncio.run(_end_to_end(card, rounds))
-    print("4. webhook -> warning at the LINE platform, ID card photo 1600 px (pool: 1 worker)")
+    print("3. webhook -> warning at the LINE platform, ID card photo 1600 px (pool: 1 worker)")
     print(f"   {rounds} rounds: median {statistics.median(times):.2f}s, max {max(times):.2f}s")
 
 

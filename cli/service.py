@@ -155,7 +155,7 @@ async def _demo() -> int:
     group = group_id("demo-group")
     clock = ManualClock()
     with tempfile.TemporaryDirectory(prefix="bot-demo-") as tmp:
-        async with FakeLinePlatform(DEMO_SECRET, DEMO_TOKEN) as line:
+        async with FakeLinePlatform(DEMO_SECRET, DEMO_TOKEN, bot_name="保密守門員") as line:
             line.add_group(
                 group,
                 "新北市衛生局稽查組",

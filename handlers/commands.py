@@ -1,7 +1,7 @@
 """Slash commands, in zh-TW and English.
 
 Group / room: /help (/說明), /status (/狀態), /lang zh-TW|en (/語言), /admin CODE
-(/管理者), and /tip (/小叮嚀, the tips module). 1:1: /help, /broadcast TEXT (the tips
+(/管理者), and /tip (/小叮嚀, the tips module). 1:1: /help, /tip, /broadcast TEXT (the tips
 module, ethics unit only). Anything else that starts with "/" is ordinary text and
 goes on to be scanned.
 """
@@ -41,7 +41,7 @@ ALIASES = {
     "廣播": "broadcast",
 }
 GROUP_COMMANDS = {"help", "status", "lang", "admin", "tip"}
-USER_COMMANDS = {"help", "broadcast"}
+USER_COMMANDS = {"help", "broadcast", "tip"}
 STATUS_DAYS = 30
 
 

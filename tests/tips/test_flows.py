@@ -105,6 +105,13 @@ async def test_tip_command_replies_with_a_tip_then_cools_down(bot: Bot) -> None:
     assert bot.texts(G1)[-1].startswith("🔒 保密小叮嚀") and bot.texts(G1)[-1] != tip
 
 
+async def test_tip_command_in_a_one_to_one_chat_replies_with_a_tip(bot: Bot) -> None:
+    assert await bot.send(bot.line.text_event(MEMBER, "/tip")) == 200
+    await bot.flush()
+    (tip,) = bot.texts(MEMBER)
+    assert tip.startswith("🔒 保密小叮嚀")
+
+
 async def test_quiz_answers_are_counted_per_group_once_per_person(bot: Bot) -> None:
     quiz_id = next(t.id for t in library.load_library().values() if t.is_quiz)
     state = bot.tips.tips.state(G1)

@@ -19,7 +19,7 @@ from detectors.normalize import cn_number, parse_date, to_gregorian, valid_date
 
 # Starts at a digit so the engine can skip ahead; a 民國 before it is added back.
 PATTERN = regex.compile(
-    r"(?<![0-9.])[0-9]{2,4}(?:"
+    r"(?<![0-9])(?<![0-9]\.)[0-9]{2,4}(?:"
     r"\s?年\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日?"
     r"|[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
     r"| [0-9]{1,2} [0-9]{1,2}"
@@ -27,6 +27,8 @@ PATTERN = regex.compile(
     r")(?![0-9])"
 )
 ROC_PREFIX = regex.compile(r"(?:民國|民)\s?$")
+# The shorthand "b." (born) written straight before a date: 王小明 b.68/2/24.
+BORN_ABBREV = regex.compile(r"(?<![a-z])b\.\s?$")
 _CN = "〇零一二兩三四五六七八九十百"
 CN_DATE = regex.compile(
     rf"(?:民國)?\s?([{_CN}]{{1,4}})\s?年\s?([{_CN}]{{1,3}})\s?月\s?([{_CN}]{{1,3}})\s?[日號]"
@@ -84,6 +86,8 @@ def find(doc: Doc) -> list[Finding]:
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None and text.startswith("生", e):
             ctx = "生"
+        if ctx is None and BORN_ABBREV.search(text, max(0, s - 3), s) is not None:
+            ctx = "b."
         compact = _COMPACT.fullmatch(raw) is not None
         if " " in raw and not ctx:
             continue  # "76 05 09" is a date only next to a birth word

@@ -72,6 +72,12 @@ TRIGGERS: tuple[str, ...] = (
     "評審紀錄",
     "考績委員會",
     "甄審評審",
+    "人事命令",
+    "調動名單",
+    "異動名單",
+    "升遷名單",
+    "陞遷名單",
+    "調動",
 )
 CONTEXT: tuple[str, ...] = (
     "還沒公布",
@@ -110,6 +116,15 @@ CONTEXT: tuple[str, ...] = (
     "傳給你",
     "內定",
     "不要說出去",
+    "還沒簽",
+    "還沒簽核",
+    "簽核中",
+    "還在簽",
+    "還沒核定",
+    "尚未核定",
+    "未核定",
+    "還沒定案",
+    "還沒發",
 )
 STRONG = regex.compile(
     r"(?:錄取|陞遷|升遷|升等|升官|懲處|獎懲|甄選|甄審|甄試|調職)(?:名單|結果|人選)\s?(?:是|有|出來|:|就是|已定)"
@@ -123,7 +138,8 @@ STRONG = regex.compile(
     r"|(?:記|給)(?:一|兩|1|2)?(?:支)?(?:大|小)過"
     r"|(?:甄選|甄試|口試|考試|面試)?排名"
     r"|(?:要|會|被)?調(?:去|到|往)[\p{Han}]{2}"
-    r"|(?:決定|確定)(?:錄取|不錄取|升)"
+    r"|(?:決定|確定|內定)(?:要|會)?(?:錄取|不錄取|升|調|接)"
+    r"|(?:人事命令|調動名單|異動名單|升遷名單|陞遷名單|派令)(?:還沒|尚未|未)"
     r"|(?:閱卷|評分|口試)(?:紀錄|記錄|分數|成績)"
     r"|(?:面試|口試|筆試|考試|錄取|甄選|甄試)(?:分數|成績|排名)\s?(?::|是|為|出來|[0-9])"
     r"|評分\s?[:：]|委員都給"
@@ -131,6 +147,10 @@ STRONG = regex.compile(
     r"|(?:紀錄|記錄).{0,10}(?:給你|傳給|拍給|寄給)"
     r"|(?:誰|哪些人)(?:會|被|有)?(?:錄取|升|記過|記大過|丙等)"
     r"|(?:人評會|考績會).{0,12}(?:決議|結果|發言|說了)"
+)
+# Group statistics (甲等比例 75%, 名額 3 人) describe nobody.
+AGGREGATE = regex.compile(
+    r"(?:比例|比率|百分比|名額|人數|上限|配額|員額)|[0-9]\s?%|[0-9一二三四五六七八九]成[五]?(?!績)"
 )
 WINDOW = 50
 
@@ -157,6 +177,8 @@ def find(doc: Doc) -> list[Finding]:
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own grade, told by the sender
+    if leak is None and not named and AGGREGATE.search(doc.text) is not None:
+        score = min(score, 0.3)  # a quota or a share, about nobody in particular
     rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"
     return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
 

@@ -26,6 +26,9 @@ TRIGGERS: tuple[str, ...] = (
     "評審委員",
     "評選會",
     "評委",
+    "評審",
+    "外聘委員",
+    "審查委員",
     "評選分數",
     "評分",
     "家數",
@@ -75,6 +78,14 @@ CONTEXT: tuple[str, ...] = (
     "你們是其中",
     "傳給你",
     "拜訪",
+    "打招呼",
+    "打聲招呼",
+    "去找他",
+    "先聯絡",
+    "先聯繫",
+    "去認識",
+    "打點",
+    "疏通",
 )
 # A published award notice / opening result is public.
 AFTER_AWARD: tuple[str, ...] = (
@@ -111,6 +122,14 @@ STRONG = re.compile(
     r"|(?:投標|領標|來投)(?:的廠商|廠商|的)\s?(?:有|是|:|只有|就)"
     r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)"
 )
+# An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
+# message also points the reader at them (拜訪, 先聯絡, 你們...).
+JUDGE_NAMED = re.compile(
+    r"(?:評審|評選委員|評審委員|外聘委員|審查委員|評委)(?:之一|其中一位|裡面|中)?"
+    r"(?:是|有|為|包括|包含|找了|請了|請到|:)"
+    r".{0,12}?(?:教授|老師|博士|處長|局長|科長|技正|主任|院長|所長|理事長|委員|律師|建築師|技師)"
+)
+ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報告|提案)|給你")
 WINDOW = 50
 
 _TRIGGERS = frozenset(TRIGGERS)
@@ -124,6 +143,13 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
+    if strong is None:
+        judge = JUDGE_NAMED.search(doc.text)
+        if judge is not None and (
+            doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW)
+            or ADDRESSEE.search(doc.text)
+        ):
+            strong = judge
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     before = doc.first(_BEFORE)
     after = doc.first(_AFTER)

@@ -252,3 +252,54 @@ TABLES: dict[str, list[Row]] = {
         ("evasion", "inspection list for Friday night: 3 pubs on Anhe Rd, 10pm start", "flag"),
     ],
 }
+
+# Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
+# that look like them (aggregate figures, procedure talk, published results).
+GENERALISATION: dict[str, list[Row]] = {
+    "birth_date": [
+        ("sentence", "陳小明 b.68/2/24", "flag"),
+        ("sentence", "林美華 b.0770622 住台中", "flag"),
+        ("evasion", "關係人 王大明 b. 75.3.2 手機待查", "flag"),
+        ("near_miss", "版本 v.1.2.3 已上線", "absent"),
+        ("near_miss", "請參考 b.12 條附件", "absent"),
+        ("near_miss", "伺服器 192.168.10.20 重開了", "absent"),
+    ],
+    "procurement_secret": [
+        ("sentence", "評審是陳教授，你可以先去拜訪", "flag"),
+        ("sentence", "外聘委員是成大吳老師，你們簡報前可以先聯絡", "flag"),
+        ("sentence", "評審委員之一是林處長，我跟他很熟，可以幫你打聲招呼", "flag"),
+        ("sentence", "那個案子審查委員有張建築師，你去找他聊聊", "flag"),
+        ("sentence", "這次評審有三位，其中一位是台大的黃教授，你們簡報要針對他", "flag"),
+        ("near_miss", "書法比賽評審是陳教授，歡迎大家來看", "none"),
+        ("near_miss", "評審委員已依採購法聘任完成，名單不對外公開", "none"),
+        ("near_miss", "本次評審會議由林處長主持，請各單位準時出席", "none"),
+        ("near_miss", "評審是誰我不能跟你說", "none"),
+        ("near_miss", "評審名單下週公布在網站上", "none"),
+    ],
+    "investigation_secret": [
+        ("sentence", "他在筆錄中坦承收了20萬", "flag"),
+        ("sentence", "筆錄裡王大明承認有收錢", "flag"),
+        ("sentence", "訊問筆錄上她說有把資料賣給代書", "flag"),
+        ("sentence", "嫌犯在偵訊時供稱錢是給里長的", "flag"),
+        ("sentence", "偵訊時林姓車手供出上游是阿豪", "flag"),
+        ("evasion", "他坦承收錢的部分筆錄都有記", "flag"),
+        ("near_miss", "筆錄範本放在共用資料夾", "none"),
+        ("near_miss", "偵訊要全程錄音錄影，這是規定", "none"),
+        ("near_miss", "自白不得作為唯一證據，刑事訴訟法第156條", "none"),
+    ],
+    "personnel_secret": [
+        ("sentence", "人事命令還沒發，李組長確定要升", "flag"),
+        ("sentence", "今年調動名單還沒簽，阿明會調去台東", "flag"),
+        ("sentence", "調動名單還在簽核，先跟你說小陳要去文山分局", "flag"),
+        ("sentence", "聽說老吳內定要接秘書室主任，人令下週才發", "flag"),
+        ("sentence", "今年考績甲等比例 75%，其中王小明列乙等還沒公布", "flag"),
+        ("near_miss", "考績甲等比例 75%", "none"),
+        ("near_miss", "今年考績甲等比例約七成五", "none"),
+        ("near_miss", "依規定甲等人數不得超過75%", "none"),
+        ("near_miss", "今年考績甲等名額有12個", "none"),
+        ("near_miss", "調動名單已公告在人事室網站", "none"),
+        ("near_miss", "人事命令已發布，請至差勤系統查看", "none"),
+    ],
+}
+for _name, _rows in GENERALISATION.items():
+    TABLES[_name] = TABLES[_name] + _rows

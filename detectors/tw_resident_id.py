@@ -34,8 +34,29 @@ CONTEXT: tuple[str, ...] = (
 )
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 8
+# A uniform invoice number (統一發票: two capitals + 8 digits) has the old ARC's
+# shape and passes its checksum one time in ten; receipt words veto the ID reading.
+INVOICE: tuple[str, ...] = (
+    "發票",
+    "統一發票",
+    "電子發票",
+    "發票號碼",
+    "統一編號",
+    "統編",
+    "載具",
+    "收據",
+    "隨機碼",
+    "對獎",
+    "中獎",
+    "invoice",
+    "receipt",
+    "賣方",
+    "買方",
+)
+INVOICE_WINDOW = 40
 
 _CONTEXT = frozenset(CONTEXT)
+_INVOICE = frozenset(INVOICE)
 
 
 def validate(value: str) -> bool | None:
@@ -56,14 +77,23 @@ def find(doc: Doc) -> list[Finding]:
         if not validate(value):
             continue
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        old = not value[1].isdigit()
+        receipt = None
+        if old and ctx is None:
+            receipt = doc.near(_INVOICE, m.start(), m.end(), INVOICE_WINDOW, INVOICE_WINDOW)
+        if receipt is not None:
+            score, rule, ctx = 0.1, "tw_resident_id.invoice_number", receipt
+        else:
+            score = 1.0 if ctx else 0.95
+            rule = "tw_resident_id.arc" if old else "tw_resident_id.new"
         out.append(
             doc.finding(
                 "tw_resident_id",
                 m.start(),
                 m.end(),
                 masked=mask_middle(value),
-                score=1.0 if ctx else 0.95,
-                rule="tw_resident_id.new" if value[1].isdigit() else "tw_resident_id.arc",
+                score=score,
+                rule=rule,
                 value=value,
                 checksum=True,
                 context=ctx,
@@ -72,4 +102,6 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="tw_resident_id", find=find, words=CONTEXT, needs_digit=True, min_digits=8)
+DETECTOR = Detector(
+    name="tw_resident_id", find=find, words=CONTEXT + INVOICE, needs_digit=True, min_digits=8
+)

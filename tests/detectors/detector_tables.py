@@ -19,6 +19,8 @@ RES_OLD = resident_old("A", "C", "0901188")
 CARD = luhn_card("4")
 JCB = luhn_card("35")
 ZW = "\u200b"
+# A uniform-invoice number that also passes the old ARC checksum.
+INVOICE_LIKE = resident_old("A", "B", "1234567")
 
 Row = tuple[str, str, str]
 
@@ -256,6 +258,35 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "tw_resident_id": [
+        ("near_miss", f"發票號碼 {INVOICE_LIKE} 統一編號 12345678", "none"),
+        (
+            "near_miss",
+            f"電子發票 {INVOICE_LIKE[:2]}-{INVOICE_LIKE[2:]} 隨機碼 1234 載具 /ABC1234",
+            "none",
+        ),
+        ("near_miss", f"報帳的收據：{INVOICE_LIKE}，金額 1,200 元", "none"),
+        ("near_miss", f"我那張發票 {INVOICE_LIKE} 中了 200 元", "none"),
+        ("near_miss", f"統一發票 {INVOICE_LIKE} 請黏貼在憑證上", "none"),
+        ("sentence", f"看護的居留證 {INVOICE_LIKE}，發票另外寄", "flag"),
+        ("sentence", f"移工 {INVOICE_LIKE} 的資料", "flag"),
+    ],
+    "phone_number": [
+        ("near_miss", "市民熱線 02-2720-8889 24小時服務", "none"),
+        ("near_miss", "臺北市政府 1999 市民當家熱線，外縣市請撥 02-2720-8889", "none"),
+        ("near_miss", "規費繳納帳號：臺灣銀行 039-001-12345-6 戶名 新北市政府地政局", "none"),
+        (
+            "near_miss",
+            "名片：林怡君 科長 新北市政府社會局 (02)2960-3456#1234 yjlin@ntpc.gov.tw",
+            "none",
+        ),
+        ("near_miss", "這是我的名片：陳建宏 技正 04-2228-9111 chenjh@taichung.gov.tw", "none"),
+        (
+            "near_miss",
+            "聯絡窗口：張志明 課長 02-2720-8889 轉 1234 chang.cm@mail.taipei.gov.tw",
+            "none",
+        ),
+    ],
     "birth_date": [
         ("sentence", "陳小明 b.68/2/24", "flag"),
         ("sentence", "林美華 b.0770622 住台中", "flag"),

@@ -85,7 +85,7 @@ def person_mentioned(doc: Doc) -> str | None:
 # The sender, or the sender's own household, as the subject.
 _SELF = re.compile(
     r"我(?!們)(?:的)?(?:老婆|老公|太太|先生|爸爸|媽媽|爸|媽|小孩|兒子|女兒|家人)?"
-    r"(?:剛|才|也|已經|上週|昨天)?$"
+    r"(?:剛|才|也|已經|上週|上禮拜|上個月|昨天|前天|今年|去年|這次|最近)?$"
 )
 
 

@@ -37,6 +37,9 @@ TRIGGERS: tuple[str, ...] = (
     "trips to",
     "flew to",
     "left the country",
+    "不在台灣",
+    "不在臺灣",
+    "不在國內",
 )
 CONTEXT: tuple[str, ...] = (
     "紀錄",
@@ -98,8 +101,28 @@ PLACES: tuple[str, ...] = (
     "胡志明市",
     "河內",
     "馬尼拉",
+    "柬埔寨",
+    "金邊",
+    "緬甸",
+    "寮國",
+    "印度",
+    "杜拜",
+    "澳洲",
+    "加拿大",
+    "英國",
+    "紐西蘭",
+    "首爾",
+    "沖繩",
+    "福岡",
+    "峇里島",
+    "廣州",
+    "福州",
+    "東南亞",
 )
 _PLACES = "|".join(PLACES)
+# Someone else (not the sender) as the traveller.
+_WHO = r"(?:他|她|對方|嫌犯|嫌疑人|當事人|關係人|此人|這個人|那個人|本人)"
+_ABROAD = rf"(?:{_PLACES}|國外|海外)"
 # The standard-library engine runs this alternation several times faster.
 STRONG = re.compile(
     r"(?:entry|exit)[- ](?:exit )?records?\s(?:show|of|for)|[0-9]+\s+trips? to|flew to|left the country|"
@@ -111,6 +134,13 @@ STRONG = re.compile(
     r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
     r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+    # A trip told without 入出境: 他去過柬埔寨, 搭長榮去曼谷, 在新加坡待了兩週才回來.
+    rf"|{_WHO}[^，。,\n]{{0,8}}(?:去過|到過|去了|飛去|飛到|跑去|跑到|溜去|逃到|逃去|偷渡到){_ABROAD}"
+    rf"|{_WHO}[^，。,\n]{{0,8}}(?:在|待在|人在|住在){_ABROAD}[^。\n]{{0,10}}?"
+    r"(?:待了|住了|停留|才回來|回來|沒回來|期間|[0-9一二兩三四五六七八九十]+\s?(?:天|週|個月|禮拜))"
+    rf"|(?:搭|坐)[\u4e00-\u9fff]{{1,4}}(?:去|到|飛往|飛)(?:{_PLACES})"
+    r"|(?:護照|簽證)[^，。,\n]{0,10}(?:蓋章|戳章|入境章|出境章)"
+    rf"|{_WHO}[^，。,\n]{{0,6}}不在(?:台灣|臺灣|國內)"
 )
 WINDOW = 30
 

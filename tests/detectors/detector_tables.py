@@ -258,6 +258,40 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "travel_record": [
+        ("sentence", "查了一下，他在新加坡待了兩週才回來", "flag"),
+        ("sentence", "他護照最近一次蓋章是泰國", "flag"),
+        ("sentence", "那個嫌犯 2/14 搭長榮去曼谷", "flag"),
+        ("sentence", "他人已經不在台灣了，上週就出去了", "flag"),
+        ("sentence", "當事人去過柬埔寨兩次，都是跟那群人一起", "flag"),
+        ("evasion", "對方這半年人在國外，3個月沒回來", "flag"),
+        ("near_miss", "我上個月飛去越南玩", "none"),
+        ("near_miss", "他下週要去日本出差", "none"),
+        ("near_miss", "科長人在東京開會，明天回來", "none"),
+        ("near_miss", "看護是柬埔寨籍", "none"),
+        ("near_miss", "護照要蓋章的話請到二樓櫃檯", "none"),
+        ("near_miss", "這團旅客在新加坡待了三天", "none"),
+    ],
+    "criminal_record": [
+        ("sentence", "林某在大陸有詐欺紀錄", "flag"),
+        ("sentence", "王大明在日本被抓過，判刑兩年", "flag"),
+        ("sentence", "那個申請人在越南坐過牢", "flag"),
+        ("sentence", "查到他有毒品前科，你自己小心", "flag"),
+        ("near_miss", "詐欺案件今年減少 12%", "none"),
+        ("near_miss", "酒駕紀錄查詢請上監理服務網", "none"),
+        ("near_miss", "本轄竊盜案件前科犯再犯率統計", "none"),
+        ("near_miss", "全國通緝人數約 1.2 萬人", "none"),
+    ],
+    "health_info": [
+        ("sentence", "他最近在看精神科", "flag"),
+        ("sentence", "她每週固定找心理師諮商", "flag"),
+        ("sentence", "那位民眾被診斷出大腸癌，要請假", "flag"),
+        ("sentence", "個案得了思覺失調症，家屬不知道", "flag"),
+        ("near_miss", "他這個人有毛病", "absent"),
+        ("near_miss", "今年罹患流感的人數上升", "none"),
+        ("near_miss", "心理師駐點服務，每週三下午在3樓", "none"),
+        ("near_miss", "本市糖尿病盛行率約 10%", "none"),
+    ],
     "tw_resident_id": [
         ("near_miss", f"發票號碼 {INVOICE_LIKE} 統一編號 12345678", "none"),
         (

@@ -9,6 +9,8 @@ or str) adds a salted hash of each found value for repeat detection.
 
 from __future__ import annotations
 
+import gc
+
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import Policy, resolve_policy
@@ -25,7 +27,7 @@ class _Plan:
     Detectors are bits of an int; a message's keywords OR their masks together.
     """
 
-    __slots__ = ("always", "by_word", "digit", "late", "name_finder", "steps")
+    __slots__ = ("always", "by_word", "digit", "late", "name_finder", "quiet_ok", "steps")
 
     def __init__(self, detectors: tuple[Detector, ...]) -> None:
         self.always = sum(
@@ -43,12 +45,18 @@ class _Plan:
         self.late = sum(1 << i for i, d in enumerate(detectors) if d.after_findings)
         names = [d.find for d in detectors if d.name == "person_name"]
         self.name_finder = names[0] if names else None
+        # A message with no keyword, no digit and no 年 wakes no detector when the
+        # only ones that run unasked are these (birth_date: digits, or 年 and 月).
+        self.quiet_ok = all(
+            d.name in _QUIET_SAFE for d in detectors if not d.triggers and not d.needs_digit
+        )
         self.steps = tuple(
             (1 << i, d, d.find, max(d.min_digits, 1 if d.needs_digit else 0), d.after_findings)
             for i, d in enumerate(detectors)
         )
 
 
+_QUIET_SAFE = frozenset({"birth_date"})
 _PLAN: list[_Plan] = []
 
 
@@ -168,8 +176,11 @@ def scan_text(
     policy = resolve_policy(config).for_group(group_id)
     if isinstance(salt, str):
         salt = salt.encode("utf-8")
-    doc = Doc(text, keyword_index(policy), salt=salt or None, source=source, policy=policy)
+    index = keyword_index(policy)
     plan = _plan()
+    if plan.quiet_ok and index.quiet(text):  # ordinary chat: one search, nothing to wake
+        return ScanResult(verdict="allow")
+    doc = Doc(text, index, salt=salt or None, source=source, policy=policy)
     wake = plan.always | plan.digit if doc.has_digit else plan.always
     by_word = plan.by_word
     for w in doc.words:
@@ -203,3 +214,39 @@ def scan_text(
     sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
     verdict, findings, suppressed, reasons = decide(_dedupe(doc.findings), policy, sample=sample)
     return ScanResult(verdict=verdict, findings=findings, reasons=reasons, suppressed=suppressed)
+
+
+# One message per detector and per code path (digits, full width, Chinese numerals,
+# spaced keywords, names, matters, a quiet message): scanning them does every
+# first-use cost (pattern compiles inside `regex`, keyword index, caches) up front.
+_WARM_UP_MESSAGES: tuple[str, ...] = (
+    "好的，收到",
+    "身分證 A123456789，電話 0912-345-678，住址 臺北市中正區重慶南路一段 122 號",
+    "王小明 民國75年3月2日生，居留證 A800000014，護照 312345678",
+    "卡號 4111 1111 1111 1111，帳號 012-345-678901，email a.b@example.com",
+    "車號 ABC-1234 車主是誰？統號給你：Ａ１２３４５６７８９",
+    "零九一二三四五六七八 民國六十八年十二月一日生",
+    "拘 票下來了，搜索票明天執行，檢舉人是陳志明，別說是我講的",
+    "【密】聯合查察對象名單，底價 500 萬，只有 3 家來投，錄取名單先給你",
+    "他有前科，確診住院，上週剛從日本回來，下週稽查衛生局會來查",
+)
+
+
+def warm_up(config: object | None = None, *, freeze: bool = True) -> None:
+    """Pay every first-use cost now, not on the first real message.
+
+    Builds the detector plan and the keyword index of the policy (and of each
+    per-group override), scans one message per code path, then (with `freeze`)
+    runs a full collection and moves every object alive now into the permanent
+    generation (`gc.freeze()`): compiled patterns and indexes are never walked by
+    a later collection, which keeps GC pauses out of per-message times.
+    """
+    policy = resolve_policy(config)
+    _plan()
+    for pol in (policy, *(p for _, p in policy.groups)):
+        keyword_index(pol)
+        for m in _WARM_UP_MESSAGES:
+            scan_text(m, config=pol, salt=b"warm-up")
+    if freeze:
+        gc.collect()
+        gc.freeze()

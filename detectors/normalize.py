@@ -52,6 +52,12 @@ def _build_fold() -> dict[int, int]:
 FOLD = _build_fold()
 # Only the non-ASCII part of FOLD (ASCII upper case is handled by str.lower()).
 _FOLD_WIDE = {k: v for k, v in FOLD.items() if k > 0x7F}
+
+
+def fold_wide(s: str) -> str:
+    return s.translate(_FOLD_WIDE)
+
+
 _WIDE_RE = regex.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 CN_DIGITS = {

@@ -165,6 +165,16 @@ STRONG = re.compile(
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
     r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday)"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
+    # The inspection verb straight after the day, then who: 明天突檢大發工廠.
+    rf"|(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
+    r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
+    r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
+    r"[\u4e00-\u9fffa-z0-9]{2}"
+)
+# The target warned: 我先提醒他, 你叫他注意, 叫老闆收一收.
+TIPOFF = re.compile(
+    r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們))"
+    r"(?!主管|同仁|承辦|單位|陪同|配合|出席|集合|派出所)(?:一下|一聲|注意|小心|收|準備|先|說|講)?"
 )
 WINDOW = 50
 _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
@@ -182,6 +192,10 @@ def find(doc: Doc) -> list[Finding]:
     hit = hits[0]
     strong = STRONG.search(doc.text)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    if strong is None and doc.first(_AFTER) is None and matter.has_time(doc):
+        tip = TIPOFF.search(doc.text)
+        if tip is not None and _VERB_RE.search(doc.text) and matter.rule_talk(doc) is None:
+            strong = tip  # a coming inspection, and its target is told
     weak_only = all(h[2] in AGENCIES or h[2] == "檢查" for h in hits)
     if weak_only and ctx is None and not (strong and _VERB_RE.search(doc.text)):
         return []  # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan

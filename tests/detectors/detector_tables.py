@@ -258,6 +258,26 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "inspection_plan": [
+        ("sentence", "明天突檢大發工廠，我先提醒他", "flag"),
+        ("sentence", "這週末要抽驗那家豆花店的冰，你叫他注意", "flag"),
+        ("sentence", "後天晚上要去臨檢中山路那幾家酒店", "flag"),
+        ("sentence", "週五下午採樣河堤旁那間電鍍廠，跟老闆說一聲", "flag"),
+        ("evasion", "下禮拜二稽核你們分店，帳先整理好", "flag"),
+        ("near_miss", "明天稽查請記得通知他們主管陪同", "none"),
+        ("near_miss", "本週稽查結果已通知業者改善", "none"),
+        ("near_miss", "明天上午 9 點稽查，請同仁 8:30 集合", "none"),
+        ("near_miss", "明天突檢取消了", "none"),
+        ("near_miss", "臨檢前要先通知轄區派出所", "none"),
+    ],
+    "classified_marking": [
+        ("sentence", "這份簽呈是密等文件，內容是要撤換林處長", "flag"),
+        ("evasion", "密 等：機密 解密條件：公布後 主旨：辦理聯合稽查", "flag"),
+        ("sentence", "本件公文屬機密，重點是明年要裁撤兩個課", "flag"),
+        ("near_miss", "這份公文是密件，請勿轉傳", "none"),
+        ("near_miss", "請將密件放入公文封並註明密等", "none"),
+        ("near_miss", "本件解密後歸檔", "none"),
+    ],
     "travel_record": [
         ("sentence", "查了一下，他在新加坡待了兩週才回來", "flag"),
         ("sentence", "他護照最近一次蓋章是泰國", "flag"),

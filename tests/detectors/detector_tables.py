@@ -360,6 +360,13 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "本次評審會議由林處長主持，請各單位準時出席", "none"),
         ("near_miss", "評審是誰我不能跟你說", "none"),
         ("near_miss", "評審名單下週公布在網站上", "none"),
+        ("sentence", "截至今天只有兩間來領標書", "flag"),
+        ("sentence", "目前領標的有七間公司，你們要加油", "flag"),
+        ("sentence", "廠商數目前 3，開標前別講", "flag"),
+        ("sentence", "這次來投標的有五家喔", "flag"),
+        ("near_miss", "這家廠商有兩間工廠在彰化", "none"),
+        ("near_miss", "廠商共有三家分店", "none"),
+        ("near_miss", "這次只有一家廠商投標，流標機率高（決標公告）", "none"),
     ],
     "investigation_secret": [
         ("sentence", "他在筆錄中坦承收了20萬", "flag"),

@@ -26,7 +26,11 @@ _S2T = str.maketrans(
     "国华证护驾驶执户戸发号统编码险别询结检阅长谓书记录务资讯纸类库宪审简读单达邮项亲军机际侦办关页",
     "國華證護駕駛執戶戶發號統編碼險別詢結檢閱長謂書記錄務資訊紙類庫憲審簡讀單達郵項親軍機際偵辦關頁",
 )
-_VARIANTS = str.maketrans({"份": "分", "臺": "台", "証": "證", "編": "編", "：": ":", "﹕": ":"})
+_VARIANTS = str.maketrans(
+    {"份": "分", "臺": "台", "証": "證", "編": "編", "：": ":", "﹕": ":"}
+    # the 一 of 統一編號 read as a dash or a katakana long mark
+    | {"—": "一", "–": "一", "ー": "一", "─": "一"}
+)
 _DROP = re.compile(r"[\s\u3000·•●○◎■□◆▲★\-_|｜()（）\[\]【】「」『』〔〕《》<>.,，、;；'\"`~]+")
 
 
@@ -45,6 +49,9 @@ class Signals:
     mrz_passport: bool = False  # a TD3 zone with valid check digits
     mrz_other: bool = False  # a TD1/TD2 zone with valid check digits
     date: bool = False  # a full date (birth, issue) was read
+    # Some personal value is on the page (a finding, a number, a date, a label with a value after
+    # it). A blank form template prints every label of a card but holds nobody's data: not a leak.
+    filled: bool = True
 
 
 @dataclass
@@ -100,7 +107,7 @@ NAME = Field("name", _p(r"姓名|NAME"))
 BIRTH = Field("birth", _p(r"出生(日期|年月日)?(?!地)|DATEOFBIRTH|BIRTH"))
 ADDRESS = Field("address", _p(r"(戶籍)?(住址|地址|住居所)"))
 ID_NO = Field(
-    "id_number", _p(r"(身分證)?(統一編號|統號|身分證號|身分證字號|統一證號)|IDNO|PERSONALID")
+    "id_number", _p(r"(身分證)?(統一?編號|統號|身分證號|身分證字號|統一?證號)|IDNO|PERSONALID")
 )
 
 RULES: tuple[Rule, ...] = (
@@ -116,7 +123,7 @@ RULES: tuple[Rule, ...] = (
             Field("expiry", _p(r"DATEOFEXPIRY|效期"), "any"),
             Field("authority", _p(r"AUTHORITY|發照機關"), "any"),
             Field("type_code", _p(r"TYPE.{0,3}P|國碼|CODE.{0,3}TWN"), "any"),
-            Field("personal_id", _p(r"PERSONALIDNO|身分證統一編號"), "any"),
+            Field("personal_id", _p(r"PERSONALIDNO|身分證統一?編號"), "any"),
         ),
         need_with_anchor=3,
         signal_bonus={"mrz_passport": 10},
@@ -126,7 +133,7 @@ RULES: tuple[Rule, ...] = (
         anchors=(_p(r"居留證|RESIDENTCERTIFICATE|ALIENRESIDENT|RESIDENCECERTIFICATE|居留許可"),),
         fields=(
             Field("nationality", _p(r"國籍|NATIONALITY"), "any"),
-            Field("ui_number", _p(r"統一證號|UINO|IDNO|ARCNO"), "any"),
+            Field("ui_number", _p(r"統一?證號|UINO|IDNO|ARCNO"), "any"),
             Field("expiry", _p(r"居留期限|EXPIRY|有效期"), "any"),
             Field("purpose", _p(r"居留事由|PURPOSE"), "any"),
             Field("birth", _p(r"出生日期|DATEOFBIRTH"), "any"),
@@ -229,7 +236,7 @@ RULES: tuple[Rule, ...] = (
             BIRTH,
             Field("sex", _p(r"性別")),
             Field("issue", _p(r"發證日期|(初|換|補)發"), "any"),
-            Field("id_number", _p(r"統一編號")),
+            Field("id_number", _p(r"統一?編號")),
             # back
             Field("spouse", _p(r"配偶")),
             Field("service", _p(r"役別|常備役|替代役|免役|國民兵|補充兵|禁役"), "any"),
@@ -267,6 +274,24 @@ _DOC_FIELDS = (
     _p(r"^(簽|函|簽呈|公告|會議紀錄)$|[署局處部院府會](簽|函)$"),
     _p(r"^[一二三四五六][、,.·]"),
 )
+
+
+_VALUE = re.compile(r"[0-9A-Z\u4e00-\u9fff]")
+
+
+def filled_rows(rows: Sequence[str]) -> int:
+    """How many rows open with a form's field label and carry a value after it ("姓名 陳美麗",
+    "住址:臺北市..."), as opposed to the bare labels of a blank template ("姓名", "住址")."""
+    labels = [f.pattern for rule in RULES for f in rule.fields if f.where == "start"]
+    count = 0
+    for row in rows:
+        norm = normalise(row)
+        for pat in labels:
+            m = pat.match(norm)
+            if m is not None and len(_VALUE.findall(norm[m.end() :])) >= 2:
+                count += 1
+                break
+    return count
 
 
 @dataclass(frozen=True)
@@ -309,6 +334,8 @@ def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch 
     best: DocMatch | None = None
     for rule in RULES:
         if any(page.anywhere(p) for p in rule.excluded_by):
+            continue
+        if not signals.filled and not (rule.doc_type == "passport" and signals.mrz_passport):
             continue
         anchored = any(page.anywhere(p) for p in rule.anchors)
         seen = [f for f in rule.fields if _field_seen(page, f)]

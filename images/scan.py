@@ -9,6 +9,7 @@ or written to disk here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,7 +19,7 @@ from PIL import Image
 from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
 from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, load_for_ocr
-from images.doctype import DocMatch, Signals, recognise
+from images.doctype import DocMatch, Signals, filled_rows, recognise
 from images.layout import Joined, join_lines
 from images.mrz import find_mrz
 from images.pdf import is_pdf, scan_pdf
@@ -51,6 +52,27 @@ _DATE = re.compile(
     r"(民國)?\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}\s?[A-Z]{3}\s?\d{4}"
 )
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+# An identity number as OCR misreads it: digits read as look-alike letters (0/O, 1/I/l, 5/S, 8/B)
+# and a lower-case initial. Repaired character for character (offsets stay put) and kept only
+# when the checksum then holds.
+_ID_LOOSE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][0-9OoDIl|SB]{9}(?![A-Za-z0-9])")
+_DIGIT_FIX = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"}
+)
+
+
+def _repair_ids(text: str) -> str:
+    """`text` with misread identity numbers repaired in place (same length)."""
+
+    def fix(m: re.Match[str]) -> str:
+        v = m.group()
+        digits = v[1:].translate(_DIGIT_FIX)
+        if (v[1:] == digits and v[0].isupper()) or sum(c.isdigit() for c in v[1:]) < 6:
+            return v
+        cand = v[0].upper() + digits
+        return cand if cand[1] in "1289" and _tw_id_ok(cand) else v
+
+    return _ID_LOOSE.sub(fix, text)
 
 
 def _tw_id_ok(v: str) -> bool:
@@ -142,15 +164,28 @@ def _merge_compact(primary: ScanResult, joined: Joined, compact: ScanResult) -> 
                 primary.reasons.append(r)
 
 
-def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool) -> Signals:
+def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: bool) -> Signals:
     compact = re.sub(r"\s", "", joined.compact)
     ids = [m.group() for m in _ID.finditer(compact) if _tw_id_ok(m.group())]
+    national_id = any(v[1] in "12" for v in ids)
+    resident_id = any(v[1] in "89" for v in ids)
+    date = _DATE.search(joined.text) is not None
+    filled = (
+        has_findings
+        or national_id
+        or resident_id
+        or mrz_passport
+        or mrz_other
+        or date
+        or filled_rows(joined.text.split("\n")) >= 2
+    )
     return Signals(
-        national_id=any(v[1] in "12" for v in ids),
-        resident_id=any(v[1] in "89" for v in ids),
+        national_id=national_id,
+        resident_id=resident_id,
         mrz_passport=mrz_passport,
         mrz_other=mrz_other,
-        date=_DATE.search(joined.text) is not None,
+        date=date,
+        filled=filled,
     )
 
 
@@ -170,6 +205,14 @@ def analyse_lines(
             joined,
             scan_text(joined.compact, config=config, group_id=group_id, salt=salt, source="ocr"),
         )
+    repaired = _repair_ids(joined.compact)
+    if repaired != joined.compact:
+        _merge_compact(
+            result,
+            joined,
+            scan_text(repaired, config=config, group_id=group_id, salt=salt, source="ocr"),
+        )
+        joined = dataclasses.replace(joined, compact=repaired)
     texts = [ln.text for ln in lines if ln.score >= 0.5]
     mrz = find_mrz(texts)
     mrz_passport = (
@@ -198,7 +241,8 @@ def analyse_lines(
                 digest=salted_digest(mrz.number, salt) if salt else None,
             )
         )
-    match = recognise(texts, _signals(joined, mrz_passport, mrz_other))
+    has_findings = bool(result.findings)
+    match = recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
     if match is not None:
         _apply_doc_type(result, match, joined.text)
     result.findings.sort(key=lambda f: (f.start, f.end))

@@ -188,22 +188,40 @@ class KeywordIndex:
         """True when the RAW text holds no keyword start, no digit and no numeral run."""
         return self._quiet.search(text) is None
 
-    def words_in(self, text: str) -> set[str]:
-        """Which keywords occur (positions are not needed for the prefilter)."""
-        if self._re is None:
-            return set()
-        found = set(self._re.findall(text))
-        cw = self._contained_words
-        for w in tuple(found):
-            subs = cw.get(w)
-            if subs is not None:
-                found |= subs
-        return found
-
-    def hits(self, text: str) -> list[Hit]:
+    def find(self, text: str) -> list[str]:
+        """The keywords matched, in order (leftmost, longest at each place, no overlap)."""
         if self._re is None:
             return []
-        out: list[Hit] = [(m.start(), m.end(), m.group()) for m in self._re.finditer(text)]
+        return self._re.findall(text)
+
+    def words_of(self, found: list[str]) -> set[str]:
+        """Which keywords occur, counting the keywords inside the matched ones."""
+        out = set(found)
+        cw = self._contained_words
+        for w in found:
+            subs = cw.get(w)
+            if subs is not None:
+                out |= subs
+        return out
+
+    def words_in(self, text: str) -> set[str]:
+        """Which keywords occur (positions are not needed for the prefilter)."""
+        return self.words_of(self.find(text))
+
+    def hits_of(self, text: str, found: list[str]) -> list[Hit]:
+        """Positions of `found` (= `self.find(text)`), without a second regex pass.
+
+        Each match starts at the first place at or after the previous match's end
+        where any keyword starts; the matched word cannot occur earlier in that
+        stretch (the pattern would have matched there), so `str.find` lands on it.
+        """
+        out: list[Hit] = []
+        pos = 0
+        find = text.find
+        for w in found:
+            s = find(w, pos)
+            pos = s + len(w)
+            out.append((s, pos, w))
         contained = self._contained
         extra: list[Hit] = []
         for s, _e, w in out:
@@ -214,11 +232,15 @@ class KeywordIndex:
             out.extend(extra)
         return out
 
+    def hits(self, text: str) -> list[Hit]:
+        return self.hits_of(text, self.find(text))
+
 
 class Doc:
     """One message under scan."""
 
     __slots__ = (
+        "_found",
         "_hits",
         "_index",
         "_name_finder",
@@ -251,7 +273,9 @@ class Doc:
         self.text = norm.text
         self._index = index
         self._hits: list[Hit] | None = None  # positions: found on first use
-        words = index.words_in(norm.text)
+        found = index.find(norm.text)
+        self._found = found
+        words = index.words_of(found)
         self._spaced = " " in norm.text and _SPACED_HAN.search(norm.text) is not None
         if self._spaced:
             words |= index.words_in(_SPACED_HAN.sub("", norm.text))
@@ -284,7 +308,7 @@ class Doc:
             if not self.words:
                 self._hits = []
             else:
-                hits = self._index.hits(self.text)
+                hits = self._index.hits_of(self.text, self._found)
                 if self._spaced:
                     hits.extend(_spaced_hits(self.text, self._index, hits))
                 hits.sort()

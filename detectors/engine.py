@@ -13,7 +13,7 @@ import gc
 
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.config import Policy, resolve_policy
+from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
 from detectors.doc import Doc, KeywordIndex
 from detectors.policy import decide
 from detectors.registry import DETECTORS
@@ -173,7 +173,7 @@ def scan_text(
     salt: bytes | str | None = None,
     source: Source = "text",
 ) -> ScanResult:
-    policy = resolve_policy(config).for_group(group_id)
+    policy = DEFAULT_POLICY if config is None else resolve_policy(config).for_group(group_id)
     if isinstance(salt, str):
         salt = salt.encode("utf-8")
     index = keyword_index(policy)
@@ -181,6 +181,8 @@ def scan_text(
     if plan.quiet_ok and index.quiet(text):  # ordinary chat: one search, nothing to wake
         return ScanResult(verdict="allow")
     doc = Doc(text, index, salt=salt or None, source=source, policy=policy)
+    if plan.quiet_ok and not doc.words and not doc.has_digit and "年" not in doc.text:
+        return ScanResult(verdict="allow")  # no keyword, no digit once normalised
     wake = plan.always | plan.digit if doc.has_digit else plan.always
     by_word = plan.by_word
     for w in doc.words:
@@ -191,9 +193,11 @@ def scan_text(
     digits = doc.digits
     findings = doc.findings
     doc._name_finder = plan.name_finder
-    for bit, _det, find, min_digits, after in plan.steps:
-        if not todo & bit:
-            continue
+    steps = plan.steps
+    while todo:  # the detectors to consider, lowest bit (earliest in DETECTORS) first
+        bit = todo & -todo
+        todo ^= bit
+        _bit, _det, find, min_digits, after = steps[bit.bit_length() - 1]
         if not wake & bit:
             if not (after and any(f.score >= 0.2 for f in findings)):
                 continue

@@ -60,6 +60,8 @@ class Page:
     flat: str  # all lines joined, normalised
     signals: Signals
     light: list[str] = field(default_factory=list)  # NFKC, no spaces, punctuation kept
+    # normalised lines that are not prose: where a form's field labels can stand
+    form_lines: list[str] = field(default_factory=list)
 
     def line_starts(self, pattern: re.Pattern[str]) -> bool:
         return any(pattern.match(ln) for ln in self.lines)
@@ -97,10 +99,16 @@ class Rule:
 def _field_seen(page: Page, f: Field) -> bool:
     if f.where == "any":
         return page.anywhere(f.pattern)
-    if page.line_starts(f.pattern):
+    if any(f.pattern.match(ln) for ln in page.form_lines):
         return True
     # "稱謂:戶長 姓名:陳美麗" - a label right after a field separator inside a table row
-    return any(re.search(r":" + f.pattern.pattern, ln) for ln in page.lines)
+    return any(re.search(r":" + f.pattern.pattern, ln) for ln in page.form_lines)
+
+
+# A sentence, not a form row: a full stop, or a comma between Chinese words ("檢察官表示，本案被告
+# ..." in a news story, "身分證統一編號、住址皆屬個人資料。" on a poster). Form labels open rows of a
+# card or a table; they do not open sentences.
+_PROSE = re.compile(r"[。！？]|[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
 
 
 NAME = Field("name", _p(r"姓名|NAME"))
@@ -330,7 +338,8 @@ def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch 
             signals = dataclasses.replace(signals, mrz_passport=True)
     norm = [n for n in (normalise(t) for t in lines) if n]
     light = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).translate(_S2T) for t in lines]
-    page = Page(lines=norm, flat="".join(norm), signals=signals, light=light)
+    form_lines = [n for n, t in ((normalise(t), t) for t in lines) if n and not _PROSE.search(t)]
+    page = Page(lines=norm, flat="".join(norm), signals=signals, light=light, form_lines=form_lines)
     best: DocMatch | None = None
     for rule in RULES:
         if any(page.anywhere(p) for p in rule.excluded_by):

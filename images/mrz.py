@@ -91,6 +91,18 @@ def _fit(s: str, n: int) -> str:
 def parse_td3(l1: str, l2: str) -> Mrz | None:
     if not l1.startswith("P") and not l1.startswith("V"):
         return None
+    best = _parse_td3(l1, l2)
+    if 40 <= len(l2) <= 48 and len(l2) != 44:
+        # OCR read the filler run of the personal-number field one or two `<` short or long:
+        # the two check digits at the end are still the last two characters.
+        personal = _fit(l2[28:-2].rstrip("<") if len(l2) > 44 else l2[28:-2], 14)
+        aligned = _parse_td3(l1, l2[:28] + personal + l2[-2:])
+        if aligned is not None and (best is None or aligned.passed > best.passed):
+            best = aligned
+    return best
+
+
+def _parse_td3(l1: str, l2: str) -> Mrz | None:
     l1, l2 = _fit(l1, 44), _fit(l2, 44)
     number, birth, expiry, personal = l2[0:9], _digits(l2[13:19]), _digits(l2[21:27]), l2[28:42]
     cd = _digits(l2[9] + l2[19] + l2[27] + l2[42] + l2[43])

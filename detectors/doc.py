@@ -23,18 +23,22 @@ _DIGIT = re.compile("[0-9]")
 _SPACED_HAN = re.compile("(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
-def _spaced_hits(text: str, index: KeywordIndex, known: list[Hit]) -> list[Hit]:
-    """Keywords that only appear once the spaces between Chinese characters go."""
+def _spaced_hits(
+    text: str, index: KeywordIndex, known: list[Hit], squeezed: str, found: list[str]
+) -> list[Hit]:
+    """Keywords that only appear once the spaces between Chinese characters go.
+
+    `squeezed` is `text` without those spaces and `found` its `index.find()`.
+    """
     keep: list[int] = []
     pos = 0
     for m in _SPACED_HAN.finditer(text):
         keep.extend(range(pos, m.start()))
         pos = m.end()
     keep.extend(range(pos, len(text)))
-    squeezed = _SPACED_HAN.sub("", text)
     seen = set(known)
     out: list[Hit] = []
-    for s, e, w in index.hits(squeezed):
+    for s, e, w in index.hits_of(squeezed, found):
         hit = (keep[s], keep[e - 1] + 1, w)
         if hit in seen or e - s < 2:
             continue
@@ -245,6 +249,7 @@ class Doc:
         "_index",
         "_name_finder",
         "_spaced",
+        "_squeezed",
         "_starts",
         "digits",
         "findings",
@@ -277,8 +282,13 @@ class Doc:
         self._found = found
         words = index.words_of(found)
         self._spaced = " " in norm.text and _SPACED_HAN.search(norm.text) is not None
+        # (text without the spaces between Chinese characters, its keywords)
+        self._squeezed: tuple[str, list[str]] | None = None
         if self._spaced:
-            words |= index.words_in(_SPACED_HAN.sub("", norm.text))
+            squeezed = _SPACED_HAN.sub("", norm.text)
+            sq_found = index.find(squeezed)
+            self._squeezed = (squeezed, sq_found)
+            words |= index.words_of(sq_found)
         self.words = frozenset(words)
         self._starts: list[int] | None = None
         self.has_digit = _DIGIT.search(norm.text) is not None
@@ -309,8 +319,9 @@ class Doc:
                 self._hits = []
             else:
                 hits = self._index.hits_of(self.text, self._found)
-                if self._spaced:
-                    hits.extend(_spaced_hits(self.text, self._index, hits))
+                if self._squeezed is not None:
+                    sq, sq_found = self._squeezed
+                    hits.extend(_spaced_hits(self.text, self._index, hits, sq, sq_found))
                 hits.sort()
                 self._hits = hits
         return self._hits

@@ -52,6 +52,12 @@ def _build_fold() -> dict[int, int]:
 FOLD = _build_fold()
 # Only the non-ASCII part of FOLD (ASCII upper case is handled by str.lower()).
 _FOLD_WIDE = {k: v for k, v in FOLD.items() if k > 0x7F}
+# The same as a list indexed by code point (BMP): `str.translate` looks a list up
+# without raising KeyError for every unchanged character, about twice as fast as
+# a dict; a character beyond the BMP raises IndexError and is kept, as with a dict.
+_FOLD_WIDE_TABLE: list[int] = list(range(0x10000))
+for _k, _v in _FOLD_WIDE.items():
+    _FOLD_WIDE_TABLE[_k] = _v
 
 
 def fold_wide(s: str) -> str:
@@ -147,7 +153,7 @@ def normalize(text: str) -> Normalized:
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _o_to_zero(text.translate(FOLD))
     elif _WIDE_FAST.search(folded) is not None:
-        folded = _o_to_zero(folded.translate(_FOLD_WIDE))
+        folded = _o_to_zero(folded.translate(_FOLD_WIDE_TABLE))
     if _CN_FAST.search(folded) is not None and _CN_RUN.search(folded) is not None:
         folded = _convert_cn_runs(folded)
     if _ZW_FAST.search(folded) is None:

@@ -134,8 +134,11 @@ STRONG = re.compile(
     r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
     r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+)
+# Run only when a foreign place (or 不在台灣) is in the message.
+ABROAD_STRONG = re.compile(
     # A trip told without 入出境: 他去過柬埔寨, 搭長榮去曼谷, 在新加坡待了兩週才回來.
-    rf"|{_WHO}[^，。,\n]{{0,8}}(?:去過|到過|去了|飛去|飛到|跑去|跑到|溜去|逃到|逃去|偷渡到){_ABROAD}"
+    rf"{_WHO}[^，。,\n]{{0,8}}(?:去過|到過|去了|飛去|飛到|跑去|跑到|溜去|逃到|逃去|偷渡到){_ABROAD}"
     rf"|{_WHO}[^，。,\n]{{0,8}}(?:在|待在|人在|住在){_ABROAD}[^。\n]{{0,10}}?"
     r"(?:待了|住了|停留|才回來|回來|沒回來|期間|[0-9一二兩三四五六七八九十]+\s?(?:天|週|個月|禮拜))"
     rf"|(?:搭|坐)[\u4e00-\u9fff]{{1,4}}(?:去|到|飛往|飛)(?:{_PLACES})"
@@ -145,6 +148,7 @@ STRONG = re.compile(
 WINDOW = 30
 
 _TRIGGERS = frozenset(TRIGGERS + PLACES)
+_ABROAD_WORDS = frozenset((*PLACES, "不在台灣", "不在臺灣", "不在國內"))
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
 
@@ -156,6 +160,8 @@ def find(doc: Doc) -> list[Finding]:
         return []
     hit = hits[0]
     strong = STRONG.search(doc.text)
+    if strong is None and doc.has(_ABROAD_WORDS):
+        strong = ABROAD_STRONG.search(doc.text)
     named = matter.person_named(doc)
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)

@@ -52,6 +52,7 @@ class Signals:
     # Some personal value is on the page (a finding, a number, a date, a label with a value after
     # it). A blank form template prints every label of a card but holds nobody's data: not a leak.
     filled: bool = True
+    personal: bool = False  # the text detectors found personal or confidential data in the words
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Rule:
     need_without_anchor: float | None = None  # None: the anchor is required
     signal_bonus: dict[str, float] = field(default_factory=dict)
     excluded_by: tuple[re.Pattern[str], ...] = ()  # words that say it is another document
+    bonus_cap: float = 1.0  # how much of the field weight the signals may stand in for
 
 
 def _field_seen(page: Page, f: Field) -> bool:
@@ -157,7 +159,9 @@ RULES: tuple[Rule, ...] = (
         anchors=(_p(r"全民健康保險|健保卡|健康保險(IC)?卡|NATIONALHEALTHINSURANCE|^NHI"),),
         fields=(NAME, ID_NO, BIRTH, Field("card_no", _p(r"卡號|0000\d{8}"), "any")),
         need_with_anchor=2,
-        signal_bonus={"national_id": 1, "date": 0.5},
+        # the card prints its values without labels: the title, an ID number and a birth date
+        signal_bonus={"national_id": 1.5, "date": 0.5},
+        bonus_cap=2.0,
     ),
     Rule(
         "driver_license",
@@ -224,7 +228,7 @@ RULES: tuple[Rule, ...] = (
             ID_NO,
             BIRTH,
             Field("address", _p(r"戶籍(地址)?|住址|地址")),
-            Field("movement", _p(r"出境|入境"), "any"),
+            Field("movement", _p(r"出境|入境|出國日期|入國日期"), "any"),
             Field("flight", _p(r"航班|班機"), "any"),
             Field("query", _p(r"查詢(人員|日期|時間|者|單位)"), "any"),
             Field("parents", _p(r"(父|母)親?姓名")),
@@ -320,7 +324,9 @@ def _classified(page: Page) -> DocMatch | None:
         # A stamp read badly ("桃情密"): a very short line holding a marking character, accepted
         # only on a page that is plainly an official document.
         marks.append("marking_stamp")
-    if not marks or structure < 2:
+    # Official-letter structure around the mark, or a marking stamp over a page the text detectors
+    # already found personal or confidential data on (a 限閱 roster, a 機密 list of names).
+    if not marks or (structure < 2 and not ("marking_line" in marks and page.signals.personal)):
         return None
     return DocMatch(
         "classified",
@@ -353,11 +359,11 @@ def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch 
         if rule.doc_type == "passport" and signals.mrz_passport:
             ok = True
         elif anchored:
-            ok = weight + min(bonus, 1.0) >= rule.need_with_anchor
+            ok = weight + min(bonus, rule.bonus_cap) >= rule.need_with_anchor
         else:
             ok = (
                 rule.need_without_anchor is not None
-                and weight + min(bonus, 1.0) >= rule.need_without_anchor
+                and weight + min(bonus, rule.bonus_cap) >= rule.need_without_anchor
             )
         if not ok:
             continue

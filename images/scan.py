@@ -47,7 +47,10 @@ _RECORD_KIND = (
     ("travel_record", re.compile(r"入出國|入出境|出境|入境")),
     ("criminal_record", re.compile(r"刑案|前科|通緝|判決")),
 )
-_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][1289]\d{8}(?![A-Za-z0-9])")
+# Spaces inside a number are allowed (OCR boxes "A123 456789"); line breaks are not taken away:
+# gluing every line together would join an ID to the digits of the next line ("70/01/01") and
+# lose it.
+_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][ \t]?[1289](?:[ \t]?\d){8}(?![A-Za-z0-9])")
 _DATE = re.compile(
     r"(民國)?\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}\s?[A-Z]{3}\s?\d{4}"
 )
@@ -165,8 +168,8 @@ def _merge_compact(primary: ScanResult, joined: Joined, compact: ScanResult) -> 
 
 
 def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: bool) -> Signals:
-    compact = re.sub(r"\s", "", joined.compact)
-    ids = [m.group() for m in _ID.finditer(compact) if _tw_id_ok(m.group())]
+    found = (re.sub(r"\s", "", m.group()) for m in _ID.finditer(joined.compact))
+    ids = [v for v in found if _tw_id_ok(v)]
     national_id = any(v[1] in "12" for v in ids)
     resident_id = any(v[1] in "89" for v in ids)
     date = _DATE.search(joined.text) is not None
@@ -186,6 +189,7 @@ def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: 
         mrz_other=mrz_other,
         date=date,
         filled=filled,
+        personal=has_findings,
     )
 
 

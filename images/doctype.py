@@ -183,9 +183,11 @@ RULES: tuple[Rule, ...] = (
         "warrant_document",
         anchors=(_p(r"拘票|搜索票|押票|通緝書|鑑定留置票"),),
         fields=(
-            Field("defendant", _p(r"被告|受搜索人|被拘提人|被通緝人")),
-            Field("search_place", _p(r"搜索處所|應扣押之物|扣押")),
-            Field("cause", _p(r"案由|拘提理由|犯罪事實|所犯法條")),
+            Field(
+                "defendant", _p(r"(應拘提之|應羈押之)?(被告|受搜索人|被拘提人|被通緝人)|應受搜索人")
+            ),
+            Field("search_place", _p(r"(應受)?搜索之?處所|應扣押之?物|扣押")),
+            Field("cause", _p(r"案由|拘提之?理由|犯罪事實|所犯法條")),
             Field("appear_at", _p(r"應到處所|應解送處所")),
             Field("valid_until", _p(r"有效期間")),
             Field("executor", _p(r"執行(拘提|搜索)?(人員)?|司法警察")),
@@ -220,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         "record_screenshot",
         anchors=(
             _p(
-                r"入出國|入出境|戶役政|查詢結果|查詢系統|資料查詢|刑案資料|前科|通緝資料|車籍資料|在監|移民資料|個人資料查詢"
+                r"入出國|入出境|出入(國|境)|戶役政|查詢結果|查詢系統|資料查詢|刑案資料|前科|通緝資料|車籍資料|在監|移民資料|個人資料查詢"
             ),
         ),
         fields=(

@@ -72,7 +72,8 @@ def trie_pattern(words: Iterable[str]) -> str:
     Hundreds of literal keywords as a flat alternation cost one attempt per word
     at every position; as a trie, one attempt per distinct first character. The
     first characters are further split into groups, each behind a lookahead on a
-    character class (a bitmap test), so most positions are rejected in a few steps.
+    character class (a bitmap test), and the whole behind one lookahead on every
+    first character, so a position no keyword starts at is rejected in one test.
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -103,7 +104,8 @@ def trie_pattern(words: Iterable[str]) -> str:
         cls = "[" + "".join(re.escape(c) for c in group) + "]"
         branches = "|".join(re.escape(c) + emit(trie[c]) for c in group)
         parts.append(f"(?={cls})(?:{branches})")
-    return "(?:" + "|".join(parts) + ")"
+    every = "[" + "".join(re.escape(c) for c in firsts) + "]"
+    return f"(?={every})(?:" + "|".join(parts) + ")"
 
 
 _PREIMAGES: dict[str, str] = {}

@@ -143,6 +143,8 @@ def _o_to_zero(folded: str) -> str:
 
 _ZW_FAST = re.compile("[" + _ZERO_WIDTH + "]")
 _CN_FAST = re.compile(f"[{_CN_CLASS}]")
+# The same pattern under `re` (faster for this plain class run): the check before the sub.
+_CN_RUN_FAST = re.compile(_CN_RUN.pattern)
 _WIDE_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 
@@ -154,7 +156,7 @@ def normalize(text: str) -> Normalized:
         folded = _o_to_zero(text.translate(FOLD))
     elif _WIDE_FAST.search(folded) is not None:
         folded = _o_to_zero(folded.translate(_FOLD_WIDE_TABLE))
-    if _CN_FAST.search(folded) is not None and _CN_RUN.search(folded) is not None:
+    if _CN_FAST.search(folded) is not None and _CN_RUN_FAST.search(folded) is not None:
         folded = _convert_cn_runs(folded)
     if _ZW_FAST.search(folded) is None:
         return Normalized(text, folded, None)

@@ -343,6 +343,8 @@ def find(doc: Doc) -> list[Finding]:
                 add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2
+        if text[s : s + 2] in NAME_STOPWORDS or text[s:e] in NAME_STOPWORDS:
+            continue  # 陳情人電話: a role word before the data, not a name
         if _staff_at(text, e) or _staff_at(text, s + surname_at(text, s)):
             add(s, e, 0.1, "person_name.staff", w)
         else:

@@ -57,11 +57,14 @@ CONTEXT: tuple[str, ...] = (
 )
 STRONG = regex.compile(
     r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
-    r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的(?:人|那個人|那個民眾|那位|那個|民眾|就)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
+    r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
+    r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"
+    r"(?:人|那個人|那個民眾|那位|那個|民眾|就|[\p{Han}]{1,3}?)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
     r"|(?:線民|告密者|爆料者|吹哨者|爆料的人)\s?(?:就|其實)?\s?是(?!誰|否|不)"
     r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
     r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
-    r"|(?:告|檢舉|投訴|申訴|舉報)(?:你|你們|他|她|他們)的(?:人|那個)?\s?(?:就)?\s?是"
+    r"|(?:告|檢舉|投訴|申訴|舉報|陳情)(?:你|你們|他|她|他們)的(?:人|那個|那位)?[，,\s]{0,2}(?:就|其實)?\s?"
+    r"(?:是|電話|手機|住|姓|叫)"
     r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter)\s(?:is|was)\s|reported by\s[a-z]"
     r"|(?:打|撥)\s?1999.{0,8}的(?:人)?\s?(?:就)?\s?是"
     r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
@@ -70,6 +73,9 @@ STRONG = regex.compile(
     r"|(?:檢舉|陳情|投訴)[^，。,\s]{0,4}(?:書|信|內容|錄音|錄影)[^，。,\s]{0,3}(?:給|放給|傳給|拿給)(?:他|她|你|對方|被檢舉人)"
 )
 WINDOW = 40
+# The reporter's own contact data right after the reporter word: 檢舉人 email: …
+CONTACT_TYPES = frozenset({"phone_number", "email", "address", "tw_national_id", "license_plate"})
+CONTACT_AFTER = 25
 
 # The people a whistleblower message is about (被檢舉人 is the accused: excluded above).
 REPORTERS: tuple[str, ...] = (
@@ -95,11 +101,24 @@ _REPORTERS = frozenset(REPORTERS)
 _CONTEXT = frozenset(CONTEXT)
 
 
+def _reporter_contact(doc: Doc) -> bool:
+    """A reporter word followed closely by a phone, mail or address (not 被檢舉人)."""
+    contacts = [f for f in doc.findings if f.type in CONTACT_TYPES and f.score >= 0.3]
+    if not contacts:
+        return False
+    for s, e, _ in doc.all(_REPORTERS):
+        if s > 0 and doc.text.startswith("被", s - 1):
+            continue
+        if any(e <= f.start <= e + CONTACT_AFTER for f in contacts):
+            return True
+    return False
+
+
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.search(doc.text)
+    strong = STRONG.search(doc.text) is not None or _reporter_contact(doc)
     named = matter.person_named(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (ctx is not None)

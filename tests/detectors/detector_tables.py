@@ -258,6 +258,21 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "whistleblower_identity": [
+        ("sentence", "檢舉人 email: lin0312(at)yahoo.com.tw", "flag"),
+        ("sentence", "去勞工局申訴你們的，是之前離職的那個會計", "flag"),
+        ("sentence", "這次投訴你的人，電話是 0912-345-678", "flag"),
+        ("sentence", "那個檢舉的阿伯姓黃，住你們工廠對面", "flag"),
+        ("sentence", "陳情人住址 台中市西屯區文心路三段 100 號，你去跟他談", "flag"),
+        ("near_miss", "檢舉的案子是違規停車，請派員", "none"),
+        ("near_miss", "檢舉的內容是噪音，明天去看", "none"),
+        ("near_miss", "檢舉專線 0800-024-099", "none"),
+        ("near_miss", "本案由民眾檢舉，已派員查處", "none"),
+        ("near_miss", "有人檢舉，但我們不能說是誰", "none"),
+    ],
+    "person_name": [
+        ("near_miss", "陳情人電話請勿提供給被陳情人", "none"),
+    ],
     "inspection_plan": [
         ("sentence", "明天突檢大發工廠，我先提醒他", "flag"),
         ("sentence", "這週末要抽驗那家豆花店的冰，你叫他注意", "flag"),

@@ -17,7 +17,7 @@ from detectors.lexicon import PERSON_ROLES
 
 PATTERN = re.compile(
     r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
-    r"|[a-z]{3}\s?[0-9]{4})(?![a-z0-9])"
+    r"|[0-9][a-z]\s?[-‐–]\s?[0-9]{4}|[a-z]{3}\s?[0-9]{4})(?![a-z0-9])"
 )
 
 CONTEXT: tuple[str, ...] = (
@@ -53,6 +53,12 @@ QUERY: tuple[str, ...] = (
     "住哪",
     "撞了",
     "肇事",
+    "車籍查詢",
+    "登記人",
+    "登記在",
+    "所有人",
+    "車主資料",
+    "調車籍",
 )
 # Asking the group whose car blocks the exit is parking chat, not a lookup.
 PARKING: tuple[str, ...] = ("擋到", "擋住", "移車", "挪車", "停車場", "車位", "停錯", "請移")
@@ -67,6 +73,8 @@ _AGENCY = frozenset(AGENCY)
 _PARKING = frozenset(PARKING)
 _LOOKUP = frozenset(LOOKUP)
 _PERSON = frozenset(PERSON_ROLES)
+# Someone else's car: 他開的是 ALK-0093, 她的車 ABC-1234.
+_THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎的|騎)")
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -82,7 +90,9 @@ def find(doc: Doc) -> list[Finding]:
             score, rule = 0.2, "license_plate.parking"
         elif q := doc.near(_QUERY, m.start(), m.end(), 30, 20):
             score, rule, ctx = 0.65, "license_plate.owner_query", q
-        elif doc.near(_PERSON, m.start(), m.end(), 30, 15):
+        elif doc.near(_PERSON, m.start(), m.end(), 30, 15) or _THIRD_PARTY_CAR.search(
+            doc.text, max(0, m.start() - 12), m.start()
+        ):
             score, rule = 0.55, "license_plate.person"
         else:
             score, rule = 0.35, "license_plate.context"

@@ -258,6 +258,16 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "license_plate": [
+        ("sentence", "車籍查詢：BFR-7723 登記人 林○華 住址桃園市", "flag"),
+        ("sentence", "車號 5Q-8832 車主陳文雄，電話 0912-111-222", "flag"),
+        ("sentence", "他開的是 ALK-0093 那台白色 Altis", "flag"),
+        ("evasion", "車牌 abc-1234 車主是王大明", "flag"),
+        ("near_miss", "這台車 abd-6612 一直停在紅線，請拖吊", "none"),
+        ("near_miss", "我開的車 ABC-1234 送修了", "none"),
+        ("near_miss", "型號 5A-1234 的零件已到", "absent"),
+        ("near_miss", "公務車 ABC-1234 明天送修", "none"),
+    ],
     "whistleblower_identity": [
         ("sentence", "檢舉人 email: lin0312(at)yahoo.com.tw", "flag"),
         ("sentence", "去勞工局申訴你們的，是之前離職的那個會計", "flag"),

@@ -179,7 +179,9 @@ def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: 
         or resident_id
         or mrz_passport
         or mrz_other
-        or date
+        # two different dates (birth and issue, birth and expiry): one date alone may be the
+        # form's own (申請日期 on a blank application)
+        or len({m.group() for m in _DATE.finditer(joined.text)}) >= 2
         or filled_rows(joined.text.split("\n")) >= 2
     )
     return Signals(

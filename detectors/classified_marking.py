@@ -41,6 +41,7 @@ SOFT = regex.compile(
 SHARED = regex.compile(
     r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給)"
 )
+QUESTION = regex.compile(r"請問|什麼|怎麼|如何|嗎|[?？]")
 TRIGGERS: tuple[str, ...] = ("密", "限閱", "confidential", "secret", "restricted")
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
@@ -67,6 +68,13 @@ def find(doc: Doc) -> list[Finding]:
         and text[m.end() : m.end() + 1] in ("字", "的", "等")
     ):
         m = None  # 「密」字: the mark quoted in a rule, not a marked document
+    elif (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text.startswith(("公文", "文件", "件", "資料", "檔案", "卷"), m.end())
+        and (QUESTION.search(text) is not None or matter.rule_talk(doc) is not None)
+    ):
+        m = None  # 請問「限閱」公文怎麼收文: asking about marked mail, not pasting one
     if m is not None:
         content = len(text) - (m.end() - m.start())
         if content >= MIN_CONTENT:

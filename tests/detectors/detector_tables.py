@@ -302,6 +302,9 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "這份公文是密件，請勿轉傳", "none"),
         ("near_miss", "請將密件放入公文封並註明密等", "none"),
         ("near_miss", "本件解密後歸檔", "none"),
+        ("near_miss", "請問「限閱」公文的收文流程是什麼", "none"),
+        ("near_miss", "「密」件要怎麼登記？", "none"),
+        ("sentence", "「機密」明年度組織調整方案，第三科併入第二科，你覺得呢？", "flag"),
     ],
     "travel_record": [
         ("sentence", "查了一下，他在新加坡待了兩週才回來", "flag"),

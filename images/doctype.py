@@ -115,7 +115,7 @@ _PROSE = re.compile(r"[。！？]|[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
 
 NAME = Field("name", _p(r"姓名|NAME"))
 BIRTH = Field("birth", _p(r"出生(日期|年月日)?(?!地)|DATEOFBIRTH|BIRTH"))
-ADDRESS = Field("address", _p(r"(戶籍)?(住址|地址|住居所)"))
+ADDRESS = Field("address", _p(r"(戶籍)?([住往佳]址|地址|住居所)"))
 ID_NO = Field(
     "id_number", _p(r"(身分證)?(統一?編號|統號|身分證號|身分證字號|統一?證號)|IDNO|PERSONALID")
 )
@@ -222,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         "record_screenshot",
         anchors=(
             _p(
-                r"入出國|入出境|出入(國|境)|戶役政|查詢結果|查詢系統|資料查詢|刑案資料|前科|通緝資料|車籍資料|在監|移民資料|個人資料查詢"
+                r"入出國|入出境|出入(國|境)|戶役政|查詢結果|查詢系統|資料查詢|刑案資料|刑案資訊|(資料|資訊|紀錄)查詢|前科|通緝資料|車籍資料|在監|移民資料|個人資料查詢"
             ),
         ),
         fields=(
@@ -255,7 +255,7 @@ RULES: tuple[Rule, ...] = (
             Field("spouse", _p(r"配偶")),
             Field("service", _p(r"役別|常備役|替代役|免役|國民兵|補充兵|禁役"), "any"),
             Field("birthplace", _p(r"出生地")),
-            Field("address", _p(r"住址")),
+            Field("address", _p(r"[住往佳]址")),
             Field("parents", _p(r"父|母"), "start", 0.5),
         ),
         need_with_anchor=2,

@@ -57,6 +57,19 @@ AGENCY: tuple[str, ...] = (
     "協會",
     "公益",
     "規費",
+    "會計室",
+    "出納",
+    "押標金",
+    "保證金",
+    "機關帳戶",
+    "公務帳戶",
+    "僅供廠商",
+)
+# An organisation as the holder: 戶名 新北市政府地政局, 戶名：大發營造股份有限公司.
+ORG_HOLDER = regex.compile(
+    r"(?:戶名|收款人|受款人)\s?[:：]?\s?[\p{Han}a-z0-9()（）]{1,24}?"
+    r"(?:政府|局|署|處|公所|學校|大學|醫院|基金會|協會|公司|中心|委員會|部|辦公室|商行|工作室|合作社)"
+    r"(?![\p{Han}])"
 )
 CONTEXT_BEFORE = 25
 CONTEXT_AFTER = 8
@@ -77,7 +90,8 @@ def find(doc: Doc) -> list[Finding]:
         if not ctx:
             continue
         digits = digits_of(doc.text[start:end])
-        if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
+        holder = ORG_HOLDER.search(doc.text, end, min(len(doc.text), end + 40))
+        if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) or holder:
             score, rule = 0.15, "bank_account.agency"
         elif doc.near(_PERSON, start, end, 40, 15):
             score, rule = 0.75, "bank_account.person"

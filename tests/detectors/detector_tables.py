@@ -258,6 +258,13 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "bank_account": [
+        ("near_miss", "會計室帳號 0071-001-00123-4 僅供廠商匯款", "none"),
+        ("near_miss", "匯款帳號 012-34-567890-1 戶名：大發營造股份有限公司", "none"),
+        ("near_miss", "規費請匯入本局帳戶 0071-0012345-6 戶名：新北市政府", "none"),
+        ("sentence", "他的帳號 013-001-234567-8 戶名 王大明 市政府會再通知", "flag"),
+        ("sentence", "請把補助款匯到申請人帳戶 013-001-234567-8", "flag"),
+    ],
     "license_plate": [
         ("sentence", "車籍查詢：BFR-7723 登記人 林○華 住址桃園市", "flag"),
         ("sentence", "車號 5Q-8832 車主陳文雄，電話 0912-111-222", "flag"),

@@ -49,7 +49,7 @@ class Signals:
     mrz_passport: bool = False  # a TD3 zone with valid check digits
     mrz_other: bool = False  # a TD1/TD2 zone with valid check digits
     date: bool = False  # a full date (birth, issue) was read
-    # Some personal value is on the page (a finding, a number, a date, a label with a value after
+    # Some personal value is on the page (a finding, a number, two dates, a label with a value after
     # it). A blank form template prints every label of a card but holds nobody's data: not a leak.
     filled: bool = True
     personal: bool = False  # the text detectors found personal or confidential data in the words

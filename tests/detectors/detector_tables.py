@@ -258,6 +258,17 @@ TABLES: dict[str, list[Row]] = {
 # Generalisation rows: leaks phrased without the usual keyword, and the hard negatives
 # that look like them (aggregate figures, procedure talk, published results).
 GENERALISATION: dict[str, list[Row]] = {
+    "warrant": [
+        ("sentence", "票已經核發了，明天清晨去他家帶人", "flag"),
+        ("sentence", "法官准了，週四早上去拘提林某", "flag"),
+        ("sentence", "他被發布通緝了，你叫他躲好", "flag"),
+        ("sentence", "明天要去帶人，對象是阿豪", "flag"),
+        ("near_miss", "明天我帶人去會場布置", "absent"),
+        ("near_miss", "下週三帶人去參訪", "absent"),
+        ("near_miss", "通緝犯查緝成果請於月底回報", "none"),
+        ("near_miss", "全國通緝人數約 1.2 萬人", "none"),
+        ("near_miss", "拘提程序請依刑事訴訟法辦理", "none"),
+    ],
     "bank_account": [
         ("near_miss", "會計室帳號 0071-001-00123-4 僅供廠商匯款", "none"),
         ("near_miss", "匯款帳號 012-34-567890-1 戶名：大發營造股份有限公司", "none"),

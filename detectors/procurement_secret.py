@@ -13,6 +13,8 @@ from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 
+# Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
+WEAK_TRIGGERS: tuple[str, ...] = ("勝算", "競爭對手", "對手", "送件", "家公司", "間公司", "家廠商")
 TRIGGERS: tuple[str, ...] = (
     "底價",
     "投標",
@@ -49,6 +51,7 @@ TRIGGERS: tuple[str, ...] = (
     "規格書",
     "招標規格",
     "標單",
+    *WEAK_TRIGGERS,
 )
 # Said before the opening: a weak cue on its own ("開標前不能講" is a rule).
 BEFORE: tuple[str, ...] = (
@@ -131,9 +134,13 @@ JUDGE_NAMED = re.compile(
     r".{0,12}?(?:教授|老師|博士|處長|局長|科長|技正|主任|院長|所長|理事長|委員|律師|建築師|技師)"
 )
 ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報告|提案)|給你")
+# With only a weak trigger, a count of firms is a bid count only when it is told
+# to a competitor: 總共只有四家，你們勝算很大.
+TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
 WINDOW = 50
 
 _TRIGGERS = frozenset(TRIGGERS)
+_WEAK = frozenset(WEAK_TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)
 _BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
@@ -144,6 +151,10 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
+    if all(h[2] in _WEAK for h in doc.all(_TRIGGERS)) and (
+        strong is None or TO_BIDDER.search(doc.text) is None
+    ):
+        return []  # 今天只有四家公司來參加說明會: a count, nothing told to a bidder
     if strong is None:
         judge = JUDGE_NAMED.search(doc.text)
         if judge is not None and (

@@ -450,6 +450,14 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "今年考績甲等名額有12個", "none"),
         ("near_miss", "調動名單已公告在人事室網站", "none"),
         ("near_miss", "人事命令已發布，請至差勤系統查看", "none"),
+        ("sentence", "聽說下一任科長是小林，簽呈還在局長那邊", "flag"),
+        ("sentence", "這次副局長人選已經定了，是工務局的黃處長，下週才發布", "flag"),
+        ("sentence", "局長決定把老王拔掉，下週會發令", "flag"),
+        ("sentence", "新任主秘人選確定了，下週一布達", "flag"),
+        ("near_miss", "新任局長明天到任，請各科準備簡報", "none"),
+        ("near_miss", "人選請各單位於週五前推薦", "none"),
+        ("near_miss", "印表機壞了要換掉", "none"),
+        ("near_miss", "下一任的輪值表請排好", "none"),
     ],
 }
 for _name, _rows in GENERALISATION.items():

@@ -14,7 +14,7 @@ from typing import Any
 
 from detectors.base import Finding, Source, salted_digest
 from detectors.config import DEFAULT_POLICY, Policy
-from detectors.normalize import CN_DIGITS, FOLD, Normalized, alnum_of, fold_wide, normalize
+from detectors.normalize import Normalized, alnum_of, normalize
 
 Hit = tuple[int, int, str]
 MAX_KEYWORD_LEN = 40
@@ -108,57 +108,6 @@ def trie_pattern(words: Iterable[str]) -> str:
     return f"(?={every})(?:" + "|".join(parts) + ")"
 
 
-_PREIMAGES: dict[str, str] = {}
-
-
-def _preimages() -> dict[str, str]:
-    """Folded character -> every raw BMP character that `normalize` turns into it.
-
-    Built once (a pass over the BMP, ~50 ms, done at warm-up): `str.lower()` and
-    the full-width fold map a few raw characters onto ASCII (Ａ, ａ, the Kelvin
-    sign K onto k...). Case mappings outside the BMP stay outside the BMP.
-    """
-    if not _PREIMAGES:
-        acc: dict[str, list[str]] = {}
-        for cp in range(0x10000):
-            if 0xD800 <= cp <= 0xDFFF:
-                continue
-            c = chr(cp)
-            images = {c.translate(FOLD)}
-            lo = c.lower()
-            if len(lo) == 1:
-                images.add(lo)
-                images.add(fold_wide(lo))
-            for im in images:
-                if im != c:
-                    acc.setdefault(im, []).append(c)
-        _PREIMAGES.update({k: "".join(v) for k, v in acc.items()})
-    return _PREIMAGES
-
-
-# A run of Chinese numerals that `normalize` reads as a number (ASCII digits
-# are triggers on their own): 7+ numerals, single spaces or dashes between.
-_CN_CLASS = "".join(CN_DIGITS)
-_RAW_SEP = "[ \\-\u3000\u00a0\uff0d]?"
-
-
-def quiet_pattern(words: Iterable[str], extra: str = "") -> re.Pattern[str]:
-    """One search on the RAW text that finds anything a detector could react to.
-
-    It matches a character that starts a keyword once normalised (any raw form:
-    upper case, full width), a digit (ASCII or full width), or a run of Chinese
-    numerals that normalisation turns into digits. When it finds nothing, the
-    normalised text has no keyword and no digit, so no detector wakes.
-    """
-    pre = _preimages()
-    chars = set("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
-    for w in (*words, *extra):
-        chars.add(w[0])
-        chars.update(pre.get(w[0], ""))
-    cls = "".join(re.escape(c) for c in sorted(chars))
-    return re.compile(f"[{cls}]|[{_CN_CLASS}](?:{_RAW_SEP}[{_CN_CLASS}]){{6}}")
-
-
 class KeywordIndex:
     """All known keywords, compiled into one trie-shaped alternation.
 
@@ -168,14 +117,12 @@ class KeywordIndex:
     is several times faster than `regex` (measured by bench/bench_text.py).
     """
 
-    __slots__ = ("_contained", "_contained_words", "_quiet", "_re", "words")
+    __slots__ = ("_contained", "_contained_words", "_re", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
         self.words: frozenset[str] = frozenset(uniq)
         self._re = re.compile(trie_pattern(uniq)) if uniq else None
-        # 年: a date in Chinese numerals (民國六十八年…) needs no digit.
-        self._quiet = quiet_pattern(uniq, extra="年")
         contained: dict[str, tuple[tuple[str, int], ...]] = {}
         for w in uniq:
             subs = []
@@ -189,10 +136,6 @@ class KeywordIndex:
                 contained[w] = tuple(subs)
         self._contained = contained
         self._contained_words = {w: frozenset(s for s, _ in subs) for w, subs in contained.items()}
-
-    def quiet(self, text: str) -> bool:
-        """True when the RAW text holds no keyword start, no digit and no numeral run."""
-        return self._quiet.search(text) is None
 
     def find(self, text: str) -> list[str]:
         """The keywords matched, in order (leftmost, longest at each place, no overlap)."""

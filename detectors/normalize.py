@@ -60,10 +60,6 @@ for _k, _v in _FOLD_WIDE.items():
     _FOLD_WIDE_TABLE[_k] = _v
 
 
-def fold_wide(s: str) -> str:
-    return s.translate(_FOLD_WIDE)
-
-
 _WIDE_RE = regex.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 CN_DIGITS = {

@@ -133,6 +133,10 @@ PUBLIC: tuple[str, ...] = (
     "疫苗",
     "健康檢查",
     "體檢",
+    "人口",
+    "盛行率",
+    "人次",
+    "比例",
 )
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 STRONG = regex.compile(

@@ -359,6 +359,8 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "今年罹患流感的人數上升", "none"),
         ("near_miss", "心理師駐點服務，每週三下午在3樓", "none"),
         ("near_miss", "本市糖尿病盛行率約 10%", "none"),
+        ("near_miss", "本市身障人口約 12 萬人，洗腎病患 3 千人", "none"),
+        ("near_miss", "確診累計 5 萬例", "none"),
     ],
     "tw_resident_id": [
         ("near_miss", f"發票號碼 {INVOICE_LIKE} 統一編號 12345678", "none"),
@@ -456,6 +458,7 @@ GENERALISATION: dict[str, list[Row]] = {
         ("sentence", "新任主秘人選確定了，下週一布達", "flag"),
         ("near_miss", "新任局長明天到任，請各科準備簡報", "none"),
         ("near_miss", "人選請各單位於週五前推薦", "none"),
+        ("near_miss", "新任 處長 林志遠 今天到任，大家歡迎", "none"),
         ("near_miss", "印表機壞了要換掉", "none"),
         ("near_miss", "下一任的輪值表請排好", "none"),
     ],

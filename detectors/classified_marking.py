@@ -39,10 +39,27 @@ SOFT = regex.compile(
 )
 # A marked document handed on: 機密公文我拍給你, 密件截圖傳給他.
 SHARED = regex.compile(
-    r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給)"
+    r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
+    r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你)"
 )
+# Marked, told to keep it quiet, then the content: 以下機密勿外流，縣長下月要改組局處.
+HUSHED = regex.compile(
+    r"(?:以下|這是|這些是|這份是)?(?:機密|密件|限閱|內部文件|內部資料)(?:文件|資料|內容)?[，,\s]*"
+    r"(?:請勿|勿|不要|不得|別)(?:外流|外傳|轉傳|流出|傳出去|說出去)[，,：:\s]+"
+)
+# A document header copied out: 保密期限：… 主旨：….
+HEADER = regex.compile(r"(?:保密期限|解密條件)\s*[:：].{0,30}主旨\s*[:：]")
+LAW = regex.compile(r"違者|依法|刑法|究辦|規定|懲處|法條|第[0-9]+條|謝謝|感謝|配合")
 QUESTION = regex.compile(r"請問|什麼|怎麼|如何|嗎|[?？]")
-TRIGGERS: tuple[str, ...] = ("密", "限閱", "confidential", "secret", "restricted")
+TRIGGERS: tuple[str, ...] = (
+    "密",
+    "限閱",
+    "內部文件",
+    "內部資料",
+    "confidential",
+    "secret",
+    "restricted",
+)
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
 
@@ -99,6 +116,18 @@ def find(doc: Doc) -> list[Finding]:
             span = (lead.start(), lead.end(), word)
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.leading", word
+            )
+    for rx in (HUSHED, HEADER):
+        h = rx.search(text)
+        if h is not None and len(text) - h.end() >= MIN_CONTENT and LAW.search(text) is None:
+            word = _mark_word(h.group())
+            return matter.matter_finding(
+                doc,
+                "classified_marking",
+                (h.start(), h.end(), word),
+                0.8,
+                "classified_marking.hushed",
+                None,
             )
     shared = SHARED.search(text)
     if shared is not None and matter.rule_talk(doc) is None:

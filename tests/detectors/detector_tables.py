@@ -322,6 +322,12 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "本件解密後歸檔", "none"),
         ("near_miss", "請問「限閱」公文的收文流程是什麼", "none"),
         ("near_miss", "「密」件要怎麼登記？", "none"),
+        ("sentence", "以下機密勿外流，縣長下月要改組局處", "flag"),
+        ("sentence", "內部文件，請勿外流：第三季查緝計畫重點為八大行業", "flag"),
+        ("evasion", "保密期限：113年12月31日 主旨：辦理年度查緝勤務", "flag"),
+        ("sentence", "機密檔案我用 LINE 傳你了，記得刪", "flag"),
+        ("near_miss", "機密文件請勿外傳，違者依刑法第132條究辦", "none"),
+        ("near_miss", "內部資料請勿外流，謝謝各位同仁的辛苦配合", "none"),
         ("sentence", "「機密」明年度組織調整方案，第三科併入第二科，你覺得呢？", "flag"),
     ],
     "travel_record": [

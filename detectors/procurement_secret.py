@@ -141,6 +141,7 @@ WINDOW = 50
 
 _TRIGGERS = frozenset(TRIGGERS)
 _WEAK = frozenset(WEAK_TRIGGERS)
+_JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委"})
 _CONTEXT = frozenset(CONTEXT)
 _BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
@@ -155,7 +156,7 @@ def find(doc: Doc) -> list[Finding]:
         strong is None or TO_BIDDER.search(doc.text) is None
     ):
         return []  # 今天只有四家公司來參加說明會: a count, nothing told to a bidder
-    if strong is None:
+    if strong is None and doc.has(_JUDGES):
         judge = JUDGE_NAMED.search(doc.text)
         if judge is not None and (
             doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW)

@@ -115,8 +115,6 @@ PLACES: tuple[str, ...] = (
     "沖繩",
     "福岡",
     "峇里島",
-    "廣州",
-    "福州",
     "東南亞",
 )
 _PLACES = "|".join(PLACES)
@@ -155,7 +153,8 @@ _DAMPEN = frozenset(DAMPEN)
 
 def find(doc: Doc) -> list[Finding]:
     # 越南籍 is a nationality, not a trip.
-    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith("籍", h[1])]
+    # ...and 廈門街, 上海路 are streets here.
+    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith(("籍", "街", "路"), h[1])]
     if not hits:
         return []
     hit = hits[0]

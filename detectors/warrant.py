@@ -62,8 +62,11 @@ STRONG = re.compile(
     r"|(?:拘提|搜索(?!票)|逮捕).{0,8}(?:明天|明早|今晚|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2})"
     r"|(?:拘票|搜索票|押票)(?:的)?(?:照片|影本|截圖|內容)(?:我)?(?:已經?)?(?:傳|給|拍|寄|上來|在這)|看到人就|直接帶回|拘提期限"
     r"|(?:被|是|在)通緝|通緝中|看到就(?:攔|抓)|approved|going in"
+)
+# Searched only when STRONG fails and the message has a day word, 通緝 or a court.
+EXTRA = re.compile(
     # Listed as wanted and warned: 他被發布通緝了，叫他躲好.
-    r"|(?:被|已經?被?)(?:發布|列為|依法)通緝"
+    r"(?:被|已經?被?)(?:發布|列為|依法)通緝"
     # Any day word before an arrest (週四早上去拘提), or going to fetch someone.
     rf"|{matter.WHEN}.{{0,12}}(?:拘提|逮捕|去抓|抓人|去[^，。,\n]{{0,4}}帶(?:人|回))"
     r"|(?:法官|法院)(?:已經?)?(?:准了|核准|核發|簽了|裁定).{0,12}(?:拘提|搜索|羈押|收押|帶人|抓)"
@@ -81,11 +84,14 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
+    timed = matter.has_time(doc)
+    if strong is None and (timed or "通緝" in doc.text or "法" in doc.text):
+        strong = EXTRA.search(doc.text)
     if strong is None and all(h[2] in _WEAK for h in doc.all(_TRIGGERS)):
         return []  # 明天我帶人去會場: people brought along, no warrant
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
-    cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
+    cues = (person is not None) + timed + (ctx is not None)
     damp = matter.rule_talk(doc)
     if damp is None and hit[2].startswith("通緝") and not strong:
         damp = matter.published(doc)

@@ -473,6 +473,7 @@ GENERALISATION: dict[str, list[Row]] = {
         ("near_miss", "新任局長明天到任，請各科準備簡報", "none"),
         ("near_miss", "人選請各單位於週五前推薦", "none"),
         ("near_miss", "新任 處長 林志遠 今天到任，大家歡迎", "none"),
+        ("near_miss", "我這次考績甲等", "none"),
         ("near_miss", "印表機壞了要換掉", "none"),
         ("near_miss", "下一任的輪值表請排好", "none"),
     ],

@@ -14,12 +14,11 @@ from typing import Any
 
 from linebot.v3.webhooks import MessageEvent, TextMessageContent
 
-from handlers import compose
 from handlers.common import Where, chat_locale, user_locale, where
 from handlers.deps import Deps
+from handlers.reply import reply_text
 from handlers.router import Router, optional_module
 from locales import LOCALES, normalise_locale, t
-from outbox import PRIORITY_REPLY
 
 log = logging.getLogger("bot.commands")
 
@@ -71,14 +70,8 @@ def _is_command(event: Any) -> bool:
 router = Router("commands")
 
 
-async def _reply(deps: Deps, event: Any, w: Where, body: str, kind: str = "command") -> None:
-    await deps.outbox.enqueue_reply(
-        getattr(event, "reply_token", None),
-        [compose.text(body)],
-        fallback_to=w.chat_id,
-        priority=PRIORITY_REPLY,
-        kind=kind,
-    )
+async def _reply(deps: Deps, event: Any, body: str) -> None:
+    await reply_text(deps, event, body, kind="command")
 
 
 @router.on(MessageEvent, when=_is_command)
@@ -94,11 +87,11 @@ async def on_command(deps: Deps, event: MessageEvent) -> None:
         if tips is not None and await tips.handle_command(deps, event, cmd, arg):
             return
         locale = chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
-        await _reply(deps, event, w, t("cmd.unavailable", locale))
+        await _reply(deps, event, t("cmd.unavailable", locale))
         return
     if cmd == "help":
         locale = chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
-        await _reply(deps, event, w, t("cmd.help", locale))
+        await _reply(deps, event, t("cmd.help", locale))
     elif cmd == "status":
         await _status(deps, event, w)
     elif cmd == "lang":
@@ -129,7 +122,7 @@ async def _status(deps: Deps, event: Any, w: Where) -> None:
     )
     if not admins:
         body += "\n" + t("cmd.status_no_admin", locale, group=w.chat_id)
-    await _reply(deps, event, w, body)
+    await _reply(deps, event, body)
 
 
 async def _lang(deps: Deps, event: Any, w: Where, arg: str) -> None:
@@ -141,16 +134,16 @@ async def _lang(deps: Deps, event: Any, w: Where, arg: str) -> None:
         or normalise_locale(wanted) not in LOCALES
         or (not wanted.lower().startswith(("en", "zh")))
     ):
-        await _reply(deps, event, w, t("cmd.lang_usage", locale))
+        await _reply(deps, event, t("cmd.lang_usage", locale))
         return
     admins = deps.store.group_admins(w.chat_id)
     if admins and w.user_id not in admins:
-        await _reply(deps, event, w, t("cmd.lang_denied", locale))
+        await _reply(deps, event, t("cmd.lang_denied", locale))
         return
     new = normalise_locale(wanted)
     deps.store.upsert_group(w.chat_id, deps.now(), locale=new, chat_type=w.chat_type)
     log.info("group language chat=%s locale=%s", w.chat_id, new)
-    await _reply(deps, event, w, t("cmd.lang_set", new))
+    await _reply(deps, event, t("cmd.lang_set", new))
 
 
 async def _admin(deps: Deps, event: Any, w: Where, arg: str) -> None:
@@ -158,11 +151,11 @@ async def _admin(deps: Deps, event: Any, w: Where, arg: str) -> None:
     locale = chat_locale(deps, w.chat_id)
     code = arg.strip()
     if not code or not w.user_id:
-        await _reply(deps, event, w, t("cmd.admin_usage", locale))
+        await _reply(deps, event, t("cmd.admin_usage", locale))
         return
     if deps.store.claim_admin_code(w.chat_id, code, w.user_id, deps.now()):
         log.info("admin claimed chat=%s user=%s", w.chat_id, w.user_id)
-        await _reply(deps, event, w, t("cmd.admin_ok", locale))
+        await _reply(deps, event, t("cmd.admin_ok", locale))
     else:
         log.info("admin code rejected chat=%s user=%s", w.chat_id, w.user_id)
-        await _reply(deps, event, w, t("cmd.admin_bad", locale))
+        await _reply(deps, event, t("cmd.admin_bad", locale))

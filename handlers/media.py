@@ -33,10 +33,11 @@ from handlers import compose
 from handlers.actions import act_on_result, alert_recipients
 from handlers.common import chat_locale, group_name, user_locale, where
 from handlers.deps import Deps
+from handlers.reply import reply_text
 from images.decode import DEFAULT_LIMITS, ImageRefused
 from locales import t
 from ocr.pool import OcrPool, OcrUnavailable, QueueFull
-from outbox import PRIORITY_ALERT, PRIORITY_REPLY
+from outbox import PRIORITY_ALERT
 
 log = logging.getLogger("bot.media")
 
@@ -114,13 +115,8 @@ async def _alert_busy(deps: Deps, event: Any) -> None:
 
 
 async def _tell_sender_unavailable(deps: Deps, event: Any, user_id: str) -> None:
-    await deps.outbox.enqueue_reply(
-        getattr(event, "reply_token", None),
-        [compose.text(t("selfcheck.image_unavailable", user_locale(deps, user_id)))],
-        fallback_to=user_id,
-        priority=PRIORITY_REPLY,
-        kind="selfcheck",
-    )
+    locale = user_locale(deps, user_id)
+    await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")
 
 
 async def handle_media(deps: Deps, event: Any) -> None:

@@ -17,12 +17,11 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
-from handlers import compose
 from handlers.common import chat_locale, user_locale, where
 from handlers.deps import Deps
+from handlers.reply import reply_text
 from handlers.router import Router
 from locales import t
-from outbox import PRIORITY_REPLY
 
 log = logging.getLogger("bot.membership")
 
@@ -41,13 +40,7 @@ async def on_join(deps: Deps, event: JoinEvent) -> None:
         fields["locale"] = chat_locale(deps, w.chat_id)
     deps.store.upsert_group(w.chat_id, now, **fields)
     log.info("joined chat=%s type=%s", w.chat_id, w.chat_type)
-    await deps.outbox.enqueue_reply(
-        event.reply_token,
-        [compose.text(t("join.intro", chat_locale(deps, w.chat_id)))],
-        fallback_to=w.chat_id,
-        priority=PRIORITY_REPLY,
-        kind="join",
-    )
+    await reply_text(deps, event, t("join.intro", chat_locale(deps, w.chat_id)), kind="join")
 
 
 @router.on(LeaveEvent)
@@ -64,13 +57,7 @@ async def on_member_joined(deps: Deps, event: MemberJoinedEvent) -> None:
     if not w.chat_id:
         return
     log.info("members joined chat=%s count=%d", w.chat_id, len(event.joined.members))
-    await deps.outbox.enqueue_reply(
-        event.reply_token,
-        [compose.text(t("member.welcome", chat_locale(deps, w.chat_id)))],
-        fallback_to=w.chat_id,
-        priority=PRIORITY_REPLY,
-        kind="welcome",
-    )
+    await reply_text(deps, event, t("member.welcome", chat_locale(deps, w.chat_id)), kind="welcome")
 
 
 @router.on(FollowEvent)
@@ -80,13 +67,7 @@ async def on_follow(deps: Deps, event: FollowEvent) -> None:
         return
     deps.store.set_friend(w.user_id, True, deps.now())
     log.info("followed user=%s", w.user_id)
-    await deps.outbox.enqueue_reply(
-        event.reply_token,
-        [compose.text(t("follow.hello", user_locale(deps, w.user_id)))],
-        fallback_to=w.user_id,
-        priority=PRIORITY_REPLY,
-        kind="follow",
-    )
+    await reply_text(deps, event, t("follow.hello", user_locale(deps, w.user_id)), kind="follow")
 
 
 @router.on(UnfollowEvent)

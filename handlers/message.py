@@ -21,13 +21,12 @@ from linebot.v3.webhooks import (
 )
 
 from detectors import scan_text
-from handlers import compose
 from handlers.actions import act_on_result, self_check_reply
 from handlers.common import user_locale, where
 from handlers.deps import Deps
+from handlers.reply import reply_text
 from handlers.router import Router, optional_module
 from locales import t
-from outbox import PRIORITY_REPLY
 
 log = logging.getLogger("bot.message")
 
@@ -110,10 +109,5 @@ async def on_media(deps: Deps, event: MessageEvent) -> None:
         deps.store.count_activity(w.chat_id, "media_not_scanned", deps.now())
     log.info("media not scanned (no image module) chat=%s message=%s", w.chat_id, msg_id)
     if w.chat_type == "user" and w.user_id:
-        await deps.outbox.enqueue_reply(
-            event.reply_token,
-            [compose.text(t("selfcheck.image_unavailable", user_locale(deps, w.user_id)))],
-            fallback_to=w.user_id,
-            priority=PRIORITY_REPLY,
-            kind="selfcheck",
-        )
+        locale = user_locale(deps, w.user_id)
+        await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")

@@ -21,9 +21,9 @@ from handlers import compose
 from handlers.actions import notify_admins_text
 from handlers.common import Where, chat_locale, group_name, label, user_locale, where
 from handlers.deps import Deps
+from handlers.reply import reply_text
 from handlers.router import Router, optional_module
 from locales import t
-from outbox import PRIORITY_REPLY
 from storage import Incident
 
 log = logging.getLogger("bot.postback")
@@ -40,14 +40,7 @@ DISMISS_FROM = ("open", "escalated", "justified", "acknowledged")
 async def _reply(
     deps: Deps, event: Any, body: str, quick: list[dict[str, Any]] | None = None
 ) -> None:
-    w = where(event)
-    await deps.outbox.enqueue_reply(
-        event.reply_token,
-        [compose.text(body, quick=quick)],
-        fallback_to=w.chat_id,
-        priority=PRIORITY_REPLY,
-        kind="postback",
-    )
+    await reply_text(deps, event, body, kind="postback", quick=quick)
 
 
 @router.on(PostbackEvent)

@@ -7,6 +7,7 @@ import pytest
 from detector_tables import TABLES
 
 from detectors import scan_text
+from detectors.config import FINDING_TYPES
 from detectors.registry import DETECTORS
 
 GROUPS = {"valid", "invalid", "near_miss", "sentence", "evasion"}
@@ -22,6 +23,7 @@ def test_every_detector_has_a_complete_table() -> None:
     names = [d.name for d in DETECTORS]
     assert len(names) == len(set(names)), "duplicate detector name"
     assert set(names) == set(TABLES), "detectors and tables differ"
+    assert set(names) == set(FINDING_TYPES), "the policy file's type names and DETECTORS differ"
     for name, rows in TABLES.items():
         groups = {g for g, _, _ in rows}
         assert groups == GROUPS, f"{name}: groups {sorted(groups)}"

@@ -59,6 +59,18 @@ def _spaced_hits(
     return out
 
 
+def has_spaced_han(text: str) -> bool:
+    """Spaces between two Chinese characters ("拘 票"): keywords may hide across them."""
+    return " " in text and _SPACED_HAN.search(text) is not None
+
+
+def count_digits(text: str) -> int:
+    """How many ASCII digits a normalised text has (0 for most chat, found in one pass)."""
+    if _DIGIT.search(text) is None:
+        return 0
+    return len(_DIGIT.findall(text))
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"  # start, end (normalised offsets), keyword
 
@@ -156,7 +168,6 @@ class Doc:
         "_hits",
         "_index",
         "_name_finder",
-        "_spaced",
         "_squeezed",
         "_starts",
         "digits",
@@ -173,34 +184,41 @@ class Doc:
 
     def __init__(
         self,
-        text: str,
+        norm: Normalized,
         index: KeywordIndex,
+        found: list[str],
         *,
+        digits: int,
+        spaced: bool,
         salt: bytes | None = None,
         source: Source = "text",
         policy: Policy = DEFAULT_POLICY,
     ) -> None:
-        norm: Normalized = normalize(text)
+        """A message already normalised (`normalize`) with its keywords (`index.find`).
+
+        `digits`: how many ASCII digits the normalised text has; `spaced`: whether
+        spaces stand between Chinese characters (see `has_spaced_han`). `Doc.of()`
+        does all of it from a raw text; the engine does it itself to stop early
+        on a quiet message.
+        """
         self.norm = norm
-        self.original = text
-        self.text = norm.text
+        self.original = norm.original
+        text = self.text = norm.text
         self._index = index
         self._hits: list[Hit] | None = None  # positions: found on first use
-        found = index.find(norm.text)
         self._found = found
-        words = index.words_of(found)
-        self._spaced = " " in norm.text and _SPACED_HAN.search(norm.text) is not None
+        words = index.words_of(found) if found else set()
         # (text without the spaces between Chinese characters, its keywords)
         self._squeezed: tuple[str, list[str]] | None = None
-        if self._spaced:
-            squeezed = _SPACED_HAN.sub("", norm.text)
+        if spaced:
+            squeezed = _SPACED_HAN.sub("", text)
             sq_found = index.find(squeezed)
             self._squeezed = (squeezed, sq_found)
             words |= index.words_of(sq_found)
         self.words = frozenset(words)
         self._starts: list[int] | None = None
-        self.has_digit = _DIGIT.search(norm.text) is not None
-        self.digits = len(_DIGIT.findall(norm.text)) if self.has_digit else 0
+        self.has_digit = digits > 0
+        self.digits = digits
         self.salt = salt
         self.policy = policy
         self.source: Source = source
@@ -210,6 +228,30 @@ class Doc:
         # The person-name finder, run at most once: in its turn, or earlier when a
         # matter detector asks whether a person is named (ensure_names).
         self._name_finder: Callable[[Doc], list[Finding]] | None = None
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        index: KeywordIndex,
+        *,
+        salt: bytes | None = None,
+        source: Source = "text",
+        policy: Policy = DEFAULT_POLICY,
+    ) -> Doc:
+        """Normalise `text`, find its keywords and build the Doc."""
+        norm = normalize(text)
+        t = norm.text
+        return cls(
+            norm,
+            index,
+            index.find(t),
+            digits=count_digits(t),
+            spaced=has_spaced_han(t),
+            salt=salt,
+            source=source,
+            policy=policy,
+        )
 
     def ensure_names(self) -> None:
         finder = self._name_finder

@@ -14,7 +14,8 @@ import gc
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
-from detectors.doc import Doc, KeywordIndex
+from detectors.doc import Doc, KeywordIndex, count_digits, has_spaced_han
+from detectors.normalize import normalize
 from detectors.policy import decide
 from detectors.registry import DETECTORS
 
@@ -174,18 +175,34 @@ def scan_text(
     source: Source = "text",
 ) -> ScanResult:
     policy = DEFAULT_POLICY if config is None else resolve_policy(config).for_group(group_id)
+    index = keyword_index(policy)
+    plan = _PLAN[0] if _PLAN else _plan()
+    norm = normalize(text)
+    t = norm.text
+    found = index.find(t)
+    digits = count_digits(t)
+    spaced = has_spaced_han(t)
+    # Ordinary chat (about a fifth of the bench traffic): no keyword, no digit once
+    # normalised, so nothing wakes; answered before a Doc is built. A check on the
+    # RAW text before normalising (any character that can start a keyword) was
+    # tried and removed: common characters (的, 到, 我, 家) start keywords, so it
+    # let only ~2% of messages through and cost more than it saved.
+    if plan.quiet_ok and not found and not digits and not spaced and "年" not in t:
+        return ScanResult(verdict="allow")
     if isinstance(salt, str):
         salt = salt.encode("utf-8")
-    index = keyword_index(policy)
-    plan = _plan()
-    doc = Doc(text, index, salt=salt or None, source=source, policy=policy)
-    # Ordinary chat (about a fifth of the bench traffic): no keyword, no digit once
-    # normalised, so nothing wakes. A check on the RAW text before normalising (any
-    # character that can start a keyword) was tried and removed: common characters
-    # (的, 到, 我, 家) start keywords, so it let only ~2% of messages through and cost
-    # more than it saved.
-    if plan.quiet_ok and not doc.words and not doc.has_digit and "年" not in doc.text:
-        return ScanResult(verdict="allow")
+    doc = Doc(
+        norm,
+        index,
+        found,
+        digits=digits,
+        spaced=spaced,
+        salt=salt or None,
+        source=source,
+        policy=policy,
+    )
+    if plan.quiet_ok and not doc.words and not digits and "年" not in t:
+        return ScanResult(verdict="allow")  # spaced, but no keyword hid across the spaces
     wake = plan.always | plan.digit if doc.has_digit else plan.always
     by_word = plan.by_word
     for w in doc.words:
@@ -193,7 +210,6 @@ def scan_text(
         if bits is not None:
             wake |= bits
     todo = wake | plan.late
-    digits = doc.digits
     findings = doc.findings
     doc._name_finder = plan.name_finder
     steps = plan.steps

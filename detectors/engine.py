@@ -226,10 +226,10 @@ def scan_text(
             if doc._name_finder is None:
                 continue  # already run on demand
             doc._name_finder = None
-        found = find(doc)
-        if len(found) > MAX_FINDINGS_PER_DETECTOR:
-            found = sorted(found, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
-        findings.extend(found)
+        new = find(doc)
+        if len(new) > MAX_FINDINGS_PER_DETECTOR:
+            new = sorted(new, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
+        findings.extend(new)
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
     if not doc.findings:

@@ -40,6 +40,21 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def with_score(self, score: float) -> Finding:
+        """The same finding re-scored by the policy (`dataclasses.replace` is ~5x slower)."""
+        return Finding(
+            self.type,
+            self.start,
+            self.end,
+            self.masked,
+            score,
+            self.rule,
+            self.source,
+            self.checksum,
+            self.context,
+            self.digest,
+        )
+
     def to_contract(self) -> dict[str, Any]:
         """The JSON shape of the `bot.py scan --jsonl` contract."""
         return {

@@ -131,8 +131,16 @@ _O_IN_NUMBER = regex.compile(
 )
 
 
+# A necessary condition of _O_IN_NUMBER, checked with the faster `re` first.
+_O_AFTER_DIGIT = re.compile(r"[0-9][ \-.]?o")
+
+
 def _o_to_zero(folded: str) -> str:
-    if "o" in folded and _O_IN_NUMBER.search(folded) is not None:
+    if (
+        "o" in folded
+        and _O_AFTER_DIGIT.search(folded) is not None
+        and _O_IN_NUMBER.search(folded) is not None
+    ):
         return _O_IN_NUMBER.sub("0", folded)
     return folded
 
@@ -144,9 +152,16 @@ _CN_RUN_FAST = re.compile(_CN_RUN.pattern)
 _WIDE_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 
+# Any character the steps below change (full width, Chinese numeral, zero width):
+# most messages have none, and are done after one search.
+_SPECIAL_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0" + _CN_CLASS + _ZERO_WIDTH + "]")
+
+
 def normalize(text: str) -> Normalized:
-    folded = _o_to_zero(text.lower())
-    if text.isascii():
+    folded = text.lower()
+    if "o" in folded:
+        folded = _o_to_zero(folded)
+    if text.isascii() or (_SPECIAL_FAST.search(folded) is None and len(folded) == len(text)):
         return Normalized(text, folded, None)
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _o_to_zero(text.translate(FOLD))
@@ -239,6 +254,9 @@ def cn_number(s: str) -> int | None:
     return total + cur
 
 
+_DATE_PARTS = regex.compile(r"(\d{2,4})\s*[年./\-\s]\s*(\d{1,2})\s*[月./\-\s]\s*(\d{1,2})\s*日?")
+
+
 def parse_date(value: str) -> tuple[int, int, int] | None:
     """Parse a normalised date string into (Gregorian year, month, day), or None.
 
@@ -246,7 +264,7 @@ def parse_date(value: str) -> tuple[int, int, int] | None:
     1986-03-02, and the compact 750302 (ROC, 6 digits) / 0750302 (7) / 19860302 (8).
     """
     v = value.replace("民國", "").replace("民", "").strip()
-    m = regex.fullmatch(r"(\d{2,4})\s*[年./\-\s]\s*(\d{1,2})\s*[月./\-\s]\s*(\d{1,2})\s*日?", v)
+    m = _DATE_PARTS.fullmatch(v)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:

@@ -154,7 +154,7 @@ def decide(
     final: list[Finding] = []
     for f in live:
         s = boosted.get(id(f), f.score)
-        f2 = f if s == f.score else replace(f, score=s)
+        f2 = f if s == f.score else f.with_score(s)
         if s >= policy.warn_threshold:
             final.append(f2)
         else:

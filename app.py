@@ -190,13 +190,13 @@ async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 async def freeze_gc(app: web.Application) -> None:
-    """After start-up (detectors compiled, models imported), move every object alive now out
-    of the garbage collector's reach: full collections then walk only what events allocate,
-    which keeps their pauses out of the webhook's answer times."""
-    import gc
+    """After start-up: pay the text engine's first-use costs (keyword automata of the
+    policy and of each group override, one scan per code path), then move every object
+    alive now out of the garbage collector's reach: full collections then walk only
+    what events allocate, which keeps their pauses out of the webhook's answer times."""
+    from detectors.engine import warm_up
 
-    gc.collect()
-    gc.freeze()
+    warm_up(app[CONFIG], freeze=True)  # gc.collect() + gc.freeze() at the end
 
 
 async def callback(request: web.Request) -> web.Response:

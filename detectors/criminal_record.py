@@ -111,11 +111,10 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
-    person = matter.person_mentioned(doc)
+    person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
-    d = doc.first(_DAMPEN)
-    damp = matter.rule_talk(doc) or (d[2] if d else None)
+    damp = matter.rule_talk(doc) or matter.first_word(doc, _DAMPEN)
     score = matter.weigh(doc, strong="record" if strong else None, cues=cues, dampen=damp, base=0.2)
     rule = "criminal_record.disclosure" if strong else "criminal_record.person"
     return matter.matter_finding(doc, "criminal_record", hit, score, rule, ctx or person or damp)

@@ -168,11 +168,10 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
-    person = matter.person_mentioned(doc)
+    person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
-    pub = doc.first(_PUBLIC)
-    damp = matter.rule_talk(doc) or (pub[2] if pub else None)
+    damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)
     score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own news, shared by the sender

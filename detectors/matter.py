@@ -130,9 +130,19 @@ def person_mentioned(doc: Doc) -> str | None:
     """A citizen is referred to (a name, an identifier or a role word)."""
     if person_named(doc):
         return "person"
-    if not doc.has(_ROLES):
+    return role_word(doc)
+
+
+def role_word(doc: Doc) -> str | None:
+    """The first role word (民眾, 當事人...): `person_mentioned` when nobody is named."""
+    return first_word(doc, _ROLES)
+
+
+def first_word(doc: Doc, words: frozenset[str]) -> str | None:
+    """The first keyword of `words` in the message (`doc.first`, its word only)."""
+    if not doc.has(words):
         return None
-    h = doc.first(_ROLES)
+    h = doc.first(words)
     return h[2] if h else None
 
 
@@ -186,17 +196,11 @@ def rule_talk(doc: Doc) -> str | None:
 
 
 def published(doc: Doc) -> str | None:
-    if not doc.has(_PUB):
-        return None
-    h = doc.first(_PUB)
-    return h[2] if h else None
+    return first_word(doc, _PUB)
 
 
 def operational(doc: Doc) -> str | None:
-    if not doc.has(_OPS):
-        return None
-    h = doc.first(_OPS)
-    return h[2] if h else None
+    return first_word(doc, _OPS)
 
 
 def matter_finding(

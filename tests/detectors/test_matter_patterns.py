@@ -247,3 +247,31 @@ def test_leading_marks_start_where_may_lead_says(pattern: regex.Pattern[str]) ->
     for c in firsts:
         if "\u4e00" <= c <= "\u9fff" or "a" <= c <= "z" or "0" <= c <= "9":
             assert classified_marking._may_lead(c + "文件：內容"), c
+
+
+def test_respelled_classes_are_the_regex_ones() -> None:
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    for ours, theirs in ((matter.REGEX_SPACE, r"\s"), (matter.REGEX_HAN, r"\p{Han}")):
+        want = [m.span() for m in regex.finditer(f"{theirs}+", every)]
+        assert want  # the runs of characters the `regex` class matches...
+        assert [m.span() for m in re.finditer(f"[{ours}]+", every)] == want  # ...and ours
+
+
+def test_respelled_patterns_match_like_the_regex_originals() -> None:
+    assert matter.RESPELLED
+    rng = random.Random(2)
+    odd = "\x1c\x1f\u3000\xa0\u2028\t\u3005\u3400\U00020000\u2e80"  # where the engines could differ
+    alphabet = "0123456789 ,:/，。人他是的abc" + odd
+    for spelled, original in matter.RESPELLED.items():
+        mine, theirs = re.compile(spelled), regex.compile(original)
+        tree = _parse(original)
+        matched = 0
+        for _ in range(300):
+            core = _sample(tree, rng, alphabet, {})
+            # Spaces and Han characters swapped for their rarer kin.
+            core = "".join(rng.choice(odd) if rng.random() < 0.15 else ch for ch in core)
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3))) + core
+            got, want = mine.search(text), theirs.search(text)
+            assert (got and got.span()) == (want and want.span()), (original[:40], text)
+            matched += want is not None
+        assert matched >= 20, f"{original[:40]}: the generator rarely matches ({matched}/300)"

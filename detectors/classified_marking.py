@@ -7,6 +7,8 @@ LINE" only talks about marked documents.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors import matter
@@ -100,8 +102,18 @@ def _mark_word(matched: str) -> str:
     return w.group() if w else "密"
 
 
+# Any character one of the gated patterns needs: without one (and without a mark
+# at the start), nothing below can match.
+_ANY_NEEDED = re.compile(
+    "[" + "".join(g.needs for g in (PATTERN, HUSHED, HEADER, SHARED, SOFT)) + "]"
+)
+
+
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
+    may_lead = _may_lead(text)
+    if not may_lead and _ANY_NEEDED.search(text) is None:
+        return []  # 公務機密 in a course title: no marking, no pattern to try
     m = PATTERN.search(text)
     if (
         m is not None
@@ -124,7 +136,6 @@ def find(doc: Doc) -> list[Finding]:
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.marking", word
             )
-    may_lead = _may_lead(text)
     lead = LEADING.match(text) if may_lead else None
     if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
         talk = matter.rule_talk(doc)

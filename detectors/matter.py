@@ -47,9 +47,10 @@ class Gated:
     tests/detectors/test_matter_patterns.py): on most woken messages the answer is
     a single character-class scan."""
 
-    __slots__ = ("gate", "pattern")
+    __slots__ = ("gate", "needs", "pattern")
 
     def __init__(self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str]) -> None:
+        self.needs = needs
         self.gate = re.compile(f"[{needs}]")
         self.pattern = pattern
 

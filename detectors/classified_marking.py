@@ -7,23 +7,30 @@ LINE" only talks about marked documents.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import Gated
 
 MARKS = (
     r"(?:密|機密|極機密|絕對機密|限閱|密件|機密件|敏感|限制公開|不公開|內部資料"
     r"|confidential|secret|top secret|restricted)"
 )
-# A marking in brackets anywhere, or at the very start of the message.
-PATTERN = regex.compile(
-    rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
-    r"|(?:密\s?等|機密等級|保密等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
-    rf"|([*※★#◎■＊])\s*{MARKS}\s*\1"
-    r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料|簽呈|公文|函|簽|報告|會議紀錄)?\s?"
-    r"(?:為|屬|是|屬於|係|列)\s?(?:機密|密件|極機密|限閱|絕對機密|密等|「密」)"
+# A marking in brackets anywhere, or at the very start of the message. Every match
+# holds a closing bracket, 等 (密等), a marking star or a verb (為, 屬, 是...).
+PATTERN = Gated(
+    "】\\]」』)）>〕等*※★#◎■＊為屬是係列",
+    regex.compile(
+        rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
+        r"|(?:密\s?等|機密等級|保密等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
+        rf"|([*※★#◎■＊])\s*{MARKS}\s*\1"
+        r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料|簽呈|公文|函|簽|報告|會議紀錄)?\s?"
+        r"(?:為|屬|是|屬於|係|列)\s?(?:機密|密件|極機密|限閱|絕對機密|密等|「密」)"
+    ),
 )
 LEADING = regex.compile(
     r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|!]))"
@@ -33,22 +40,31 @@ LEADING = regex.compile(
 LEADING_LOOSE = regex.compile(
     r"^\s*(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential)[^\n:：|。，,!?]{1,8}[:：|]"
 )
-SOFT = regex.compile(
-    r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)"
-    r"|(?:列為|屬於?|標示為?|蓋了?)\s?「?(?:機密|密件|限閱|密)」?"
+SOFT = Gated(
+    "這列屬標蓋",
+    regex.compile(
+        r"這(?:份|個|件|些)?(?:是|屬於?)?(?:機密|密件|限閱)"
+        r"|(?:列為|屬於?|標示為?|蓋了?)\s?「?(?:機密|密件|限閱|密)」?"
+    ),
 )
 # A marked document handed on: 機密公文我拍給你, 密件截圖傳給他.
-SHARED = regex.compile(
-    r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
-    r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你)"
+SHARED = Gated(
+    "拍傳給寄截丟",
+    regex.compile(
+        r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
+        r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你)"
+    ),
 )
 # Marked, told to keep it quiet, then the content: 以下機密勿外流，縣長下月要改組局處.
-HUSHED = regex.compile(
-    r"(?:以下|這是|這些是|這份是)?(?:機密|密件|限閱|內部文件|內部資料)(?:文件|資料|內容)?[，,\s]*"
-    r"(?:請勿|勿|不要|不得|別)(?:外流|外傳|轉傳|流出|傳出去|說出去)[，,：:\s]+"
+HUSHED = Gated(
+    "勿不別",
+    regex.compile(
+        r"(?:以下|這是|這些是|這份是)?(?:機密|密件|限閱|內部文件|內部資料)(?:文件|資料|內容)?[，,\s]*"
+        r"(?:請勿|勿|不要|不得|別)(?:外流|外傳|轉傳|流出|傳出去|說出去)[，,：:\s]+"
+    ),
 )
 # A document header copied out: 保密期限：… 主旨：….
-HEADER = regex.compile(r"(?:保密期限|解密條件)\s*[:：].{0,30}主旨\s*[:：]")
+HEADER = Gated("旨", regex.compile(r"(?:保密期限|解密條件)\s*[:：].{0,30}主旨\s*[:：]"))
 LAW = regex.compile(r"違者|依法|刑法|究辦|規定|懲處|法條|第[0-9]+條|謝謝|感謝|配合")
 QUESTION = regex.compile(r"請問|什麼|怎麼|如何|嗎|[?？]")
 TRIGGERS: tuple[str, ...] = (
@@ -66,6 +82,16 @@ MIN_CONTENT = 8
 _TRIGGERS = frozenset(TRIGGERS)
 
 
+# What LEADING and LEADING_LOOSE can start with after spaces: a message opening with
+# any other Chinese character, letter or digit is not tried.
+_LEAD_FIRST = frozenset("密機極絕限tcs")
+
+
+def _may_lead(text: str) -> bool:
+    c = text[:1]
+    return c in _LEAD_FIRST or not ("\u4e00" <= c <= "\u9fff" or "a" <= c <= "z" or "0" <= c <= "9")
+
+
 _MARK_WORD = regex.compile(MARKS)
 _SPACED_PHRASE = regex.compile(rf"^\s*{MARKS}\s+(?:文件|公文|資料|檔案|等級|件)")
 
@@ -76,8 +102,18 @@ def _mark_word(matched: str) -> str:
     return w.group() if w else "密"
 
 
+# Any character one of the gated patterns needs: without one (and without a mark
+# at the start), nothing below can match.
+_ANY_NEEDED = re.compile(
+    "[" + "".join(g.needs for g in (PATTERN, HUSHED, HEADER, SHARED, SOFT)) + "]"
+)
+
+
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
+    may_lead = _may_lead(text)
+    if not may_lead and _ANY_NEEDED.search(text) is None:
+        return []  # 公務機密 in a course title: no marking, no pattern to try
     m = PATTERN.search(text)
     if (
         m is not None
@@ -100,7 +136,7 @@ def find(doc: Doc) -> list[Finding]:
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.marking", word
             )
-    lead = LEADING.match(text)
+    lead = LEADING.match(text) if may_lead else None
     if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
         talk = matter.rule_talk(doc)
         sep = lead.group().rstrip()[-1:]
@@ -135,7 +171,7 @@ def find(doc: Doc) -> list[Finding]:
         return matter.matter_finding(
             doc, "classified_marking", span, 0.8, "classified_marking.shared", None
         )
-    loose = LEADING_LOOSE.match(text)
+    loose = LEADING_LOOSE.match(text) if may_lead else None
     if (
         loose is not None
         and len(text) - loose.end() >= MIN_CONTENT

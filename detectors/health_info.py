@@ -7,12 +7,11 @@ counts and the command centre's public releases are not.
 
 from __future__ import annotations
 
-import regex
-
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
+from detectors.matter import starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "確診",
@@ -139,21 +138,25 @@ PUBLIC: tuple[str, ...] = (
     "比例",
 )
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
-STRONG = regex.compile(
-    r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
-    r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
-    r"確診(?:個案|者|案例|的)?.{0,20}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
-    r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
-    rf"|(?:他|她|{_ROLE_ALT})"
-    r"(?:的)?.{0,3}(?:流產|墮胎|懷孕|確診|住院|開刀|洗腎|自殺|自殘|中風|失智|罹癌)"
-    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})(?:的)?(?:兒子|女兒|小孩|孩子|老婆|老公|太太|先生|爸爸|媽媽|爸|媽|家人|弟弟|妹妹|哥哥|姊姊|姐姐)?\s?"
-    r"(?:有|得了|罹患|患有|確診|是|在|有在吃|在吃|被診斷出)\s?(?:抗憂鬱|安眠|精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調)"
-    # Someone's treatment told by where or whom they see (他最近在看精神科, 固定找心理師).
-    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,6}}(?:看|掛|回診|去|定期|固定|找)"
-    r"(?:精神科|身心科|心理醫生|心理師|諮商|腫瘤科|感染科|婦產科|精神醫學)"
-    # A named condition (有躁鬱症, 得了大腸癌, 被診斷出腫瘤), whatever the disease.
-    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
-    r"[\p{Han}]{1,5}(?:症|病|癌|瘤|障礙)(?!毒)"
+# Written for `regex`, run by `re` (matter.as_re: same matches, several times faster).
+STRONG = starts_with(
+    f"hstpa就確診病檢他她這那{matter.ROLE_FIRSTS}",
+    matter.as_re(
+        r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
+        r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
+        r"確診(?:個案|者|案例|的)?.{0,20}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
+        r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
+        rf"|(?:他|她|{_ROLE_ALT})"
+        r"(?:的)?.{0,3}(?:流產|墮胎|懷孕|確診|住院|開刀|洗腎|自殺|自殘|中風|失智|罹癌)"
+        rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})(?:的)?(?:兒子|女兒|小孩|孩子|老婆|老公|太太|先生|爸爸|媽媽|爸|媽|家人|弟弟|妹妹|哥哥|姊姊|姐姐)?\s?"
+        r"(?:有|得了|罹患|患有|確診|是|在|有在吃|在吃|被診斷出)\s?(?:抗憂鬱|安眠|精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調)"
+        # Someone's treatment told by where or whom they see (他最近在看精神科, 固定找心理師).
+        rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,6}}(?:看|掛|回診|去|定期|固定|找)"
+        r"(?:精神科|身心科|心理醫生|心理師|諮商|腫瘤科|感染科|婦產科|精神醫學)"
+        # A named condition (有躁鬱症, 得了大腸癌, 被診斷出腫瘤), whatever the disease.
+        rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
+        r"[\p{Han}]{1,5}(?:症|病|癌|瘤|障礙)(?!毒)"
+    ),
 )
 WINDOW = 40
 
@@ -168,11 +171,10 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
-    person = matter.person_mentioned(doc)
+    person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
-    pub = doc.first(_PUBLIC)
-    damp = matter.rule_talk(doc) or (pub[2] if pub else None)
+    damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)
     score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own news, shared by the sender

@@ -8,6 +8,7 @@ import re
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import Gated, starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "稽查",
@@ -135,7 +136,7 @@ AFTER: tuple[str, ...] = (
     "查完了",
     "取消",
 )
-# The standard-library engine runs this alternation several times faster.
+# The standard-library engine runs these alternations several times faster.
 # What an inspection does: without one of these, an agency visit is just a visit.
 VERBS: tuple[str, ...] = (
     "稽查",
@@ -158,19 +159,48 @@ VERBS: tuple[str, ...] = (
 _VERBS = "|".join(VERBS)
 # Agencies that inspect: they name who comes, not that an inspection is planned.
 AGENCIES: frozenset[str] = frozenset({"勞動局", "環保局", "衛生局", "消防局", "勞工局", "國稅局"})
-STRONG = re.compile(
+# A leaking pattern (only whether one matches is used), in three parts so that
+# each runs only when it can match:
+# a plan's list or time told (名單是, 時間如下), English, the target told first;
+_PLAIN = starts_with(
+    "名對目時地店計iar先偷",
     r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下)"
-    rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來).{{0,12}}(?:{_VERBS})"
-    rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
     r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday)"
-    r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
-    # The inspection verb straight after the day, then who: 明天突檢大發工廠.
-    rf"|(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
-    r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
-    r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
-    r"[\u4e00-\u9fffa-z0-9]{2}"
+    r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)",
 )
+# a day and going there (明天會去稽查), which needs 去, 來 or 場;
+_GOING = Gated(
+    "去來場",
+    starts_with(
+        "明今後清凌下週禮星0-9tmwfs稽查臨抽突取採核帳勞安檢",
+        rf"{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來).{{0,12}}(?:{_VERBS})"
+        rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)",
+    ),
+)
+# the inspection verb straight after the day, then who: 明天突檢大發工廠 (needs a day).
+_DAY_VERBS = re.compile("突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩")
+_DAY = Gated(
+    "明今後清凌下週禮星/點ty月晚",
+    starts_with(
+        "明今後清凌下週禮星0-9tmwfs這本月晚",
+        rf"(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
+        r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
+        r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
+        r"[\u4e00-\u9fffa-z0-9]{2}",
+    ),
+)
+
+
+def strong_match(text: str) -> bool:
+    """A leaking pattern matches (the three parts above, in any order)."""
+    return (
+        _PLAIN.search(text) is not None
+        or _GOING.found(text)
+        or (_DAY_VERBS.search(text) is not None and _DAY.found(text))
+    )
+
+
 # The target warned: 我先提醒他, 你叫他注意, 叫老闆收一收.
 TIPOFF = re.compile(
     r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們))"
@@ -183,6 +213,7 @@ _TRIGGERS = frozenset(TRIGGERS)
 _CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
+_WEAK = AGENCIES | {"檢查"}
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -190,18 +221,26 @@ def find(doc: Doc) -> list[Finding]:
     if not hits:
         return []
     hit = hits[0]
-    strong = STRONG.search(doc.text)
+    text = doc.text
+    strong = strong_match(text)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    if strong is None and doc.first(_AFTER) is None and matter.has_time(doc):
-        tip = TIPOFF.search(doc.text)
-        if tip is not None and _VERB_RE.search(doc.text) and matter.rule_talk(doc) is None:
-            strong = tip  # a coming inspection, and its target is told
-    weak_only = all(h[2] in AGENCIES or h[2] == "檢查" for h in hits)
-    if weak_only and ctx is None and not (strong and _VERB_RE.search(doc.text)):
-        return []  # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
-    target = doc.first(_TARGETS)
-    after = doc.first(_AFTER)
-    cues = (ctx is not None) + matter.has_time(doc) + (target is not None)
+    after = doc.first(_AFTER) if doc.has(_AFTER) else None
+    timed = matter.has_time(doc)
+    verb: bool | None = None  # an inspection verb in the message: looked up once, if needed
+    if not strong and after is None and timed and TIPOFF.search(text) is not None:
+        verb = _VERB_RE.search(text) is not None
+        if verb and matter.rule_talk(doc) is None:
+            strong = True  # a coming inspection, and its target is told
+    if ctx is None and all(h[2] in _WEAK for h in hits):
+        # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
+        if not strong:
+            return []
+        if verb is None:
+            verb = _VERB_RE.search(text) is not None
+        if not verb:
+            return []
+    target = doc.first(_TARGETS) if doc.has(_TARGETS) else None
+    cues = (ctx is not None) + timed + (target is not None)
     damp = matter.rule_talk(doc) or (after[2] if after else None) or matter.published(doc)
     if damp in ("請勿", "勿") and (strong or cues >= 2):
         damp = None  # "請勿外流" on a plan is a marking, not a reminder

@@ -3,11 +3,10 @@ being looked at, wire-taps, surveillance, when the raid or the summons will be."
 
 from __future__ import annotations
 
-import re
-
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "偵查中",
@@ -109,7 +108,9 @@ DAMPEN: tuple[str, ...] = (
     "判決",
 )
 # The standard-library engine runs this alternation several times faster.
-STRONG = re.compile(
+# Only whether it matches is used.
+STRONG = starts_with(
+    "0-9fmstw下今他你供偵先凌列即去取口問在地坦她專對已廉後快扣承招拿掌搜收攻政明星是會查檢清準監盯禮筆約蒐被要訊詢調警跟通週還鎖風",
     r"(?:監聽|通訊監察|跟監|蒐證|調查|偵辦|偵查|盯|在查|監控)\s?(?:他|她|你|你們|對方|他們)"
     r"|(?:要|去|會)搜(?!尋)|(?:已經)?(?:是|被列為)(?:犯罪)?嫌疑人|被扣|扣押"
     r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"
@@ -131,7 +132,7 @@ STRONG = re.compile(
     r"(?!的?案件|的案|的數量|的件數|統計)"
     r"|(?:拿到|掌握|取得|調到|調了)(?:了)?(?:他|她|對方|你們?)[^，。,\n]{0,8}(?:對話紀錄|通聯|帳戶|金流|錄音|匯款)"
     r"|(?:他|她|你|對方|他們)[^，。,\n]{1,4}(?:被|正在被|已經被)(?:監聽|跟監|盯上|鎖定)"
-    r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
+    r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道",
 )
 WINDOW = 40
 
@@ -172,15 +173,14 @@ def find(doc: Doc) -> list[Finding]:
     if not hits:
         return []
     hit = hits[0]
-    strong = STRONG.search(doc.text)
+    strong = STRONG.search(doc.text) is not None
     person = matter.person_mentioned(doc)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
+    near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    ctx = near_ctx or matter.operational(doc)
     cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
-    d = doc.first(_DAMPEN)
-    damp = (d[2] if d else None) or matter.rule_talk(doc)
+    damp = matter.first_word(doc, _DAMPEN) or matter.rule_talk(doc)
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
     only_weak = all(h[2] in WEAK for h in hits)
-    near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     if only_weak and not strong and person is None and near_ctx is None:
         score = min(score, 0.3)  # only a time or a plan next to a weak word
     other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)

@@ -26,11 +26,102 @@ from detectors.lexicon import (
 )
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
-TIME = re.compile(
+TIME_SOURCE = (
     r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}月[0-9]{1,2}[日號]"
     r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
     r"|明天|明早|今晚|後天|下週|下禮拜|下星期|上午|下午|凌晨|清晨"
 )
+
+
+def starts_with(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern`, tried only where one of `chars` (a character-class body holding
+    every character a match can start with) stands. Same matches: a position where
+    no match can start is rejected in one character test instead of one attempt
+    per alternative (tests/detectors/test_matter_patterns.py checks `chars`)."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+
+
+class Gated:
+    """A pattern searched only when the text holds one of `needs`, characters at
+    least one of which every match contains (checked by
+    tests/detectors/test_matter_patterns.py): on most woken messages the answer is
+    a single character-class scan."""
+
+    __slots__ = ("gate", "needs", "pattern")
+
+    def __init__(self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str]) -> None:
+        self.needs = needs
+        self.gate = re.compile(f"[{needs}]")
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
+        if self.gate.search(text) is None:
+            return None
+        return self.pattern.search(text)
+
+    def found(self, text: str) -> bool:
+        return self.gate.search(text) is not None and self.pattern.search(text) is not None
+
+
+# `regex` patterns respelled for the standard library, which runs them (with a
+# starts_with lookahead) several times faster. The two engines differ here only in
+# `\s` (`regex`: Unicode White_Space; `re`: str.isspace, which adds \x1c-\x1f) and
+# in `\p{Han}`, which `re` lacks: both are written out. Checked against the
+# installed `regex` by tests/detectors/test_matter_patterns.py.
+REGEX_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+REGEX_HAN = (
+    r"\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3"
+    r"\U00016ff0-\U00016ff6\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead"
+    r"\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
+    r"\U00031350-\U00033479"
+)
+
+
+# Every respelled pattern and its `regex` original, for the tests.
+RESPELLED: dict[str, str] = {}
+
+
+def as_re(pattern: str) -> str:
+    """A `regex` pattern (no flags) spelled for `re` with the same matches."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("\\s", i):
+                out.append(REGEX_SPACE if in_class else f"[{REGEX_SPACE}]")
+                i += 2
+            elif pattern.startswith("\\p{Han}", i):
+                out.append(REGEX_HAN if in_class else f"[{REGEX_HAN}]")
+                i += 7
+            else:
+                out.append(pattern[i : i + 2])
+                i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            i += 1
+            if pattern.startswith("^", i):
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i):  # a "]" first in a class is a character
+                out.append("]")
+                i += 1
+            continue
+        if c == "]":
+            in_class = False
+        out.append(c)
+        i += 1
+    RESPELLED["".join(out)] = pattern
+    return "".join(out)
+
+
+TIME = starts_with("0-9(（一二三四五六七八九十週星禮明今後下上凌清", TIME_SOURCE)
+# Every TIME match holds one of these.
+_TIME_GATE = Gated("/:月(（點週星禮明今後下上凌清", TIME)
 AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
@@ -46,6 +137,7 @@ _TIME_WORDS = frozenset(TIME_WORDS)
 _BENIGN = frozenset(BENIGN)
 HARD_IDS = ("tw_national_id", "tw_resident_id", "passport_number", "credit_card", "phone_number")
 _OPS = frozenset(OPERATIONAL)
+_HARD = frozenset(HARD_IDS)
 _PUB = frozenset(PUBLISHED)
 _ROLES = frozenset(PERSON_ROLES)
 PERSON_TYPES = (
@@ -58,27 +150,58 @@ PERSON_TYPES = (
     "birth_date",
     "license_plate",
 )
+_PERSON_TYPES = frozenset(PERSON_TYPES)
+# What a role word (民眾, 當事人...) can start with, for starts_with().
+ROLE_FIRSTS = "".join(re.escape(c) for c in sorted({r[0] for r in PERSON_ROLES}))
 
 
 def has_time(doc: Doc) -> bool:
-    return doc.has(_TIME_WORDS) or TIME.search(doc.text) is not None
+    return doc.has(_TIME_WORDS) or _TIME_GATE.found(doc.text)
 
 
 def has_amount(doc: Doc) -> bool:
     return AMOUNT.search(doc.text) is not None
 
 
+# A plain loop: any() over a generator costs more than the scan on a few findings.
+def _named(doc: Doc, min_score: float = 0.4) -> bool:
+    """`person_named` once the name finder has run."""
+    for f in doc.findings:  # noqa: SIM110
+        if f.type in _PERSON_TYPES and f.score >= min_score:
+            return True
+    return False
+
+
+def _hard_id(doc: Doc) -> bool:
+    for f in doc.findings:  # noqa: SIM110
+        if f.type in _HARD and f.score >= 0.5:
+            return True
+    return False
+
+
 def person_named(doc: Doc, min_score: float = 0.4) -> bool:
     """A citizen is named or identified in the message (not a staff member)."""
     doc.ensure_names()
-    return any(f.type in PERSON_TYPES and f.score >= min_score for f in doc.findings)
+    return _named(doc, min_score)
 
 
 def person_mentioned(doc: Doc) -> str | None:
     """A citizen is referred to (a name, an identifier or a role word)."""
     if person_named(doc):
         return "person"
-    h = doc.first(_ROLES)
+    return role_word(doc)
+
+
+def role_word(doc: Doc) -> str | None:
+    """The first role word (民眾, 當事人...): `person_mentioned` when nobody is named."""
+    return first_word(doc, _ROLES)
+
+
+def first_word(doc: Doc, words: frozenset[str]) -> str | None:
+    """The first keyword of `words` in the message (`doc.first`, its word only)."""
+    if not doc.has(words):
+        return None
+    h = doc.first(words)
     return h[2] if h else None
 
 
@@ -117,9 +240,13 @@ def self_disclosure(doc: Doc, start: int) -> bool:
 def rule_talk(doc: Doc) -> str | None:
     """A rule-talk word (不能, 提醒, 刑責...) that is not part of an operational one
     (不要說 is "keep quiet", 提醒他 is "warn him")."""
+    if not doc.has(_RULE):
+        return None
     rule_hits = doc.all(_RULE)
     if not rule_hits:
         return None
+    if not doc.has(_OPS):
+        return rule_hits[0][2]
     ops = [(s, e) for s, e, _ in doc.all(_OPS)]
     for s, e, w in rule_hits:
         if not any(os_ <= s and e <= oe and (oe - os_) > (e - s) for os_, oe in ops):
@@ -128,13 +255,11 @@ def rule_talk(doc: Doc) -> str | None:
 
 
 def published(doc: Doc) -> str | None:
-    h = doc.first(_PUB)
-    return h[2] if h else None
+    return first_word(doc, _PUB)
 
 
 def operational(doc: Doc) -> str | None:
-    h = doc.first(_OPS)
-    return h[2] if h else None
+    return first_word(doc, _OPS)
 
 
 def matter_finding(
@@ -167,9 +292,12 @@ def weigh(
     if strong:
         score = 0.8
     score += 0.2 * min(cues, 3)
-    named = person_named(doc)
-    if dampen and named and not strong:
-        dampen = None  # "請勿外流" after a named citizen's data does not make it a rule
+    doc.ensure_names()  # always: the names found join the message's findings
+    named = False
+    if dampen:
+        named = _named(doc)
+        if named and not strong:
+            dampen = None  # "請勿外流" after a named citizen's data does not make it a rule
     if dampen:
         if strong or cues >= 2:
             score -= 0.15
@@ -179,9 +307,19 @@ def weigh(
             score -= 0.5
         if not strong and not named:
             score = min(score, 0.3)  # talk about the rules, nobody and nothing specific
-    hard = any(f.type in HARD_IDS and f.score >= 0.5 for f in doc.findings)
-    if doc.has(_TRAINING) and not hard:
-        score = min(score, 0.3)  # a case story in training, a news item, a course
-    if not strong and not hard and doc.has(_BENIGN):
-        score = min(score, 0.45)  # leave, delegation, a meeting, a form: office workflow
-    return max(0.0, min(1.0, score))
+    hard: bool | None = None  # looked up only when a cap below depends on it
+    if doc.has(_TRAINING):
+        hard = _hard_id(doc)
+        if not hard:
+            score = min(score, 0.3)  # a case story in training, a news item, a course
+    if not strong and doc.has(_BENIGN):
+        if hard is None:
+            hard = _hard_id(doc)
+        if not hard:
+            score = min(score, 0.45)  # leave, delegation, a meeting, a form: office workflow
+    # max(0.0, min(1.0, score)) without the two calls (same value for every float).
+    if score >= 1.0:
+        return 1.0
+    if score <= 0.0:
+        return 0.0
+    return score

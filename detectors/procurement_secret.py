@@ -12,6 +12,7 @@ import re
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import starts_with
 
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
 WEAK_TRIGGERS: tuple[str, ...] = ("勝算", "競爭對手", "對手", "送件", "家公司", "間公司", "家廠商")
@@ -107,7 +108,8 @@ AFTER_AWARD: tuple[str, ...] = (
 )
 _NUM = r"[0-9一二兩三四五六七八九十]{1,2}"
 # The standard-library engine runs this alternation several times faster.
-STRONG = re.compile(
+STRONG = starts_with(
+    "只僅共有才0-9一二兩三四五六七八九十投領來家廠底你ojtfrb招規需草評其哪別對競",
     rf"(?:只有|僅|共|有|才){_NUM}\s*[家間](?!工廠|分店|店|廠|門市|子公司|辦公室|會議室|分公司|營業)"
     rf"|{_NUM}\s*[家間](?:廠商)?(?:來投|投標|領標|參與|參加|報名|來領|有投|投了|領了)"
     rf"|(?:投標|領標|來投|領標單)(?:廠商|的廠商|家數)?(?:有|只有|共|才|目前)?{_NUM}\s*[家間]"
@@ -124,7 +126,7 @@ STRONG = re.compile(
     r"|(?:評選|評審|評分)(?:分數|成績|結果|排名)"
     r"|(?:其他|哪些|別家|對手|競爭)(?:的)?(?:廠商|家).{0,6}(?:報價|投標|標價|是誰|有誰)"
     r"|(?:投標|領標|來投)(?:的廠商|廠商|的)\s?(?:有|是|:|只有|就)"
-    r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)"
+    r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)",
 )
 # An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
 # message also points the reader at them (拜訪, 先聯絡, 你們...).
@@ -151,21 +153,21 @@ def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.search(doc.text)
-    if all(h[2] in _WEAK for h in doc.all(_TRIGGERS)) and (
-        strong is None or TO_BIDDER.search(doc.text) is None
+    text = doc.text
+    strong = STRONG.search(text)
+    if (strong is None or TO_BIDDER.search(text) is None) and all(
+        h[2] in _WEAK for h in doc.all(_TRIGGERS)
     ):
         return []  # 今天只有四家公司來參加說明會: a count, nothing told to a bidder
     if strong is None and doc.has(_JUDGES):
-        judge = JUDGE_NAMED.search(doc.text)
+        judge = JUDGE_NAMED.search(text)
         if judge is not None and (
-            doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW)
-            or ADDRESSEE.search(doc.text)
+            doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW) or ADDRESSEE.search(text)
         ):
             strong = judge
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    before = doc.first(_BEFORE)
-    after = doc.first(_AFTER)
+    before = doc.first(_BEFORE) if doc.has(_BEFORE) else None
+    after = doc.first(_AFTER) if doc.has(_AFTER) else None
     if after and not leak and not (before and strong):
         score = 0.15
         ctx: str | None = after[2]

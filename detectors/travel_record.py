@@ -3,11 +3,10 @@ passed on. Entry/exit *permits* and the query system itself are ordinary work.""
 
 from __future__ import annotations
 
-import re
-
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "入出境",
@@ -122,7 +121,8 @@ _PLACES = "|".join(PLACES)
 _WHO = r"(?:他|她|對方|嫌犯|嫌疑人|當事人|關係人|此人|這個人|那個人|本人)"
 _ABROAD = rf"(?:{_PLACES}|國外|海外)"
 # The standard-library engine runs this alternation several times faster.
-STRONG = re.compile(
+STRONG = starts_with(
+    "0-9efl他偷入出到去坐她幫從搭替查跑這那限飛",
     r"(?:entry|exit)[- ](?:exit )?records?\s(?:show|of|for)|[0-9]+\s+trips? to|flew to|left the country|"
     r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
     r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
@@ -131,17 +131,18 @@ STRONG = re.compile(
     r"|從[\u4e00-\u9fff]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\u4e00-\u9fff]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
     r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
-    r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+    r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次",
 )
 # Run only when a foreign place (or 不在台灣) is in the message.
-ABROAD_STRONG = re.compile(
+ABROAD_STRONG = starts_with(
+    "他坐她嫌對搭本此當簽護這那關",
     # A trip told without 入出境: 他去過柬埔寨, 搭長榮去曼谷, 在新加坡待了兩週才回來.
     rf"{_WHO}[^，。,\n]{{0,8}}(?:去過|到過|去了|飛去|飛到|跑去|跑到|溜去|逃到|逃去|偷渡到){_ABROAD}"
     rf"|{_WHO}[^，。,\n]{{0,8}}(?:在|待在|人在|住在){_ABROAD}[^。\n]{{0,10}}?"
     r"(?:待了|住了|停留|才回來|回來|沒回來|期間|[0-9一二兩三四五六七八九十]+\s?(?:天|週|個月|禮拜))"
     rf"|(?:搭|坐)[\u4e00-\u9fff]{{1,4}}(?:去|到|飛往|飛)(?:{_PLACES})"
     r"|(?:護照|簽證)[^，。,\n]{0,10}(?:蓋章|戳章|入境章|出境章)"
-    rf"|{_WHO}[^，。,\n]{{0,6}}不在(?:台灣|臺灣|國內)"
+    rf"|{_WHO}[^，。,\n]{{0,6}}不在(?:台灣|臺灣|國內)",
 )
 WINDOW = 30
 
@@ -162,11 +163,10 @@ def find(doc: Doc) -> list[Finding]:
     if strong is None and doc.has(_ABROAD_WORDS):
         strong = ABROAD_STRONG.search(doc.text)
     named = matter.person_named(doc)
-    person = matter.person_mentioned(doc)
+    person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
-    d = doc.first(_DAMPEN)
-    damp = matter.rule_talk(doc) or (d[2] if d else None)
+    damp = matter.rule_talk(doc) or matter.first_word(doc, _DAMPEN)
     score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own news, shared by the sender

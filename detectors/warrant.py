@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-import re
-
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import Gated, starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "拘票",
@@ -56,20 +55,27 @@ CONTEXT: tuple[str, ...] = (
     "住處",
 )
 # The standard-library engine runs this alternation several times faster.
-STRONG = re.compile(
+# Only whether it matches is used.
+STRONG = starts_with(
+    "拘搜押通逮明今後清凌下0-9看直被是在ag",
     r"(?:拘票|搜索票|押票|通緝令?|搜索令|逮捕令)(?:已經?|都|也)?(?:下來|核發|核准|出來|准了|開好|到了|簽了|發了)"
     r"|(?:明天|明早|今晚|今天|後天|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2}).{0,12}(?:拘提|搜索(?!票)|執行|去抓|抓人|逮捕)"
     r"|(?:拘提|搜索(?!票)|逮捕).{0,8}(?:明天|明早|今晚|清晨|凌晨|下週|[0-9]{1,2}/[0-9]{1,2})"
     r"|(?:拘票|搜索票|押票)(?:的)?(?:照片|影本|截圖|內容)(?:我)?(?:已經?)?(?:傳|給|拍|寄|上來|在這)|看到人就|直接帶回|拘提期限"
-    r"|(?:被|是|在)通緝|通緝中|看到就(?:攔|抓)|approved|going in"
+    r"|(?:被|是|在)通緝|通緝中|看到就(?:攔|抓)|approved|going in",
 )
-# Searched only when STRONG fails and the message has a day word, 通緝 or a court.
-EXTRA = re.compile(
-    # Listed as wanted and warned: 他被發布通緝了，叫他躲好.
-    r"(?:被|已經?被?)(?:發布|列為|依法)通緝"
-    # Any day word before an arrest (週四早上去拘提), or going to fetch someone.
-    rf"|{matter.WHEN}.{{0,12}}(?:拘提|逮捕|去抓|抓人|去[^，。,\n]{{0,4}}帶(?:人|回))"
-    r"|(?:法官|法院)(?:已經?)?(?:准了|核准|核發|簽了|裁定).{0,12}(?:拘提|搜索|羈押|收押|帶人|抓)"
+# Searched only when STRONG fails and the message has a day word, 通緝 or a court;
+# every match holds 緝, an arrest word (拘提, 逮捕, 抓, 帶) or 法.
+EXTRA = Gated(
+    "緝拘逮抓帶法",
+    starts_with(
+        "被已明今後清凌下週禮星0-9tmwfs法",
+        # Listed as wanted and warned: 他被發布通緝了，叫他躲好.
+        r"(?:被|已經?被?)(?:發布|列為|依法)通緝"
+        # Any day word before an arrest (週四早上去拘提), or going to fetch someone.
+        rf"|{matter.WHEN}.{{0,12}}(?:拘提|逮捕|去抓|抓人|去[^，。,\n]{{0,4}}帶(?:人|回))"
+        r"|(?:法官|法院)(?:已經?)?(?:准了|核准|核發|簽了|裁定).{0,12}(?:拘提|搜索|羈押|收押|帶人|抓)",
+    ),
 )
 WINDOW = 40
 
@@ -83,11 +89,12 @@ def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.search(doc.text)
+    text = doc.text
+    strong = STRONG.search(text) is not None
     timed = matter.has_time(doc)
-    if strong is None and (timed or "通緝" in doc.text or "法" in doc.text):
-        strong = EXTRA.search(doc.text)
-    if strong is None and all(h[2] in _WEAK for h in doc.all(_TRIGGERS)):
+    if not strong and (timed or "通緝" in text or "法" in text):
+        strong = EXTRA.found(text)
+    if not strong and all(h[2] in _WEAK for h in doc.all(_TRIGGERS)):
         return []  # 明天我帶人去會場: people brought along, no warrant
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)

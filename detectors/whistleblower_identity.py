@@ -4,11 +4,10 @@ is ordinary work; "檢舉的人就是X" or the reporter's phone is a leak."""
 
 from __future__ import annotations
 
-import regex
-
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
+from detectors.matter import Gated, starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "檢舉人",
@@ -55,22 +54,31 @@ CONTEXT: tuple[str, ...] = (
     "身分",
     "名字",
 )
-STRONG = regex.compile(
-    r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
-    r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
-    r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"
-    r"(?:人|那個人|那個民眾|那位|那個|民眾|就|[\p{Han}]{1,3}?)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
-    r"|(?:線民|告密者|爆料者|吹哨者|爆料的人)\s?(?:就|其實)?\s?是(?!誰|否|不)"
-    r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
-    r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
-    r"|(?:告|檢舉|投訴|申訴|舉報|陳情)(?:你|你們|他|她|他們)的(?:人|那個|那位)?[，,\s]{0,2}(?:就|其實)?\s?"
-    r"(?:是|電話|手機|住|姓|叫)"
-    r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter)\s(?:is|was)\s|reported by\s[a-z]"
-    r"|(?:打|撥)\s?1999.{0,8}的(?:人)?\s?(?:就)?\s?是"
-    r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
-    r"|(?:是|就是).{1,16}(?:寫的|寄的|打的|報的|講的)"
-    r"|(?:檢舉|陳情|投訴)(?:人|者)的?(?:電話|手機|地址|名字|身分|資料)(?:是|給|傳給|告訴|:)"
-    r"|(?:檢舉|陳情|投訴)[^，。,\s]{0,4}(?:書|信|內容|錄音|錄影)[^，。,\s]{0,3}(?:給|放給|傳給|拿給)(?:他|她|你|對方|被檢舉人)"
+# Only whether it matches is used. Every match holds one of the characters given to
+# Gated (what the reporter "is", is "called", "gave"...; or English).
+# Written for `regex`, run by `re` (matter.as_re: same matches, several times faster).
+STRONG = Gated(
+    "是叫為姓:給傳告電手住a-z",
+    starts_with(
+        "cirw不別匿吹告報客就打投撥是檢爆申線舉陳",
+        matter.as_re(
+            r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
+            r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
+            r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"
+            r"(?:人|那個人|那個民眾|那位|那個|民眾|就|[\p{Han}]{1,3}?)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
+            r"|(?:線民|告密者|爆料者|吹哨者|爆料的人)\s?(?:就|其實)?\s?是(?!誰|否|不)"
+            r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
+            r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
+            r"|(?:告|檢舉|投訴|申訴|舉報|陳情)(?:你|你們|他|她|他們)的(?:人|那個|那位)?[，,\s]{0,2}(?:就|其實)?\s?"
+            r"(?:是|電話|手機|住|姓|叫)"
+            r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter)\s(?:is|was)\s|reported by\s[a-z]"
+            r"|(?:打|撥)\s?1999.{0,8}的(?:人)?\s?(?:就)?\s?是"
+            r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
+            r"|(?:是|就是).{1,16}(?:寫的|寄的|打的|報的|講的)"
+            r"|(?:檢舉|陳情|投訴)(?:人|者)的?(?:電話|手機|地址|名字|身分|資料)(?:是|給|傳給|告訴|:)"
+            r"|(?:檢舉|陳情|投訴)[^，。,\s]{0,4}(?:書|信|內容|錄音|錄影)[^，。,\s]{0,3}(?:給|放給|傳給|拿給)(?:他|她|你|對方|被檢舉人)"
+        ),
+    ),
 )
 WINDOW = 40
 # The reporter's own contact data right after the reporter word: 檢舉人 email: …
@@ -103,6 +111,8 @@ _CONTEXT = frozenset(CONTEXT)
 
 def _reporter_contact(doc: Doc) -> bool:
     """A reporter word followed closely by a phone, mail or address (not 被檢舉人)."""
+    if not doc.findings or not doc.has(_REPORTERS):
+        return False
     contacts = [f for f in doc.findings if f.type in CONTACT_TYPES and f.score >= 0.3]
     if not contacts:
         return False
@@ -114,26 +124,32 @@ def _reporter_contact(doc: Doc) -> bool:
     return False
 
 
+def _reporter_named(doc: Doc) -> bool:
+    """A reporter word that is not 被檢舉人 (被 right before it, unless at the start)."""
+    if not doc.has(_REPORTERS):
+        return False
+    return any(
+        not doc.text.startswith("被", max(0, h[0] - 1)) or h[0] == 0 for h in doc.all(_REPORTERS)
+    )
+
+
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.search(doc.text) is not None or _reporter_contact(doc)
+    strong = STRONG.found(doc.text) or _reporter_contact(doc)
     named = matter.person_named(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (ctx is not None)
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="identity" if strong else None, cues=cues, dampen=damp)
-    if not strong:
-        reporter = [
-            h
-            for h in doc.all(_REPORTERS)
-            if not doc.text.startswith("被", max(0, h[0] - 1)) or h[0] == 0
-        ]
-        other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
-        if not reporter and other:
-            # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
-            score = min(score, 0.3)
+    if (
+        not strong
+        and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
+        and not _reporter_named(doc)
+    ):
+        # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
+        score = min(score, 0.3)
     rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"
     return matter.matter_finding(doc, "whistleblower_identity", hit, score, rule, ctx or damp)
 

@@ -140,13 +140,12 @@ class KeywordIndex:
         out: list[Hit] = []
         pos = 0
         find = text.find
+        contained = self._contained
+        extra: list[Hit] = []
         for w in found:
             s = find(w, pos)
             pos = s + len(w)
             out.append((s, pos, w))
-        contained = self._contained
-        extra: list[Hit] = []
-        for s, _e, w in out:
             subs = contained.get(w)
             if subs:
                 extra.extend((s + off, s + off + len(sub), sub) for sub, off in subs)

@@ -17,6 +17,7 @@ import regex
 from detectors import (
     address,
     birth_date,
+    credit_card,
     license_plate,
     person_name,
     phone_number,
@@ -49,7 +50,7 @@ def test_spelled_out_classes_equal_regex_ones() -> None:
 def test_address_twin() -> None:
     alphabet = list("臺北市中正區廣州街路里村大道段巷弄號樓之鄰東1234567890 \u3000\x1c住在公文")
     alphabet += ["台北市", "新北市", "一段", "15號", "3樓"]
-    for text in _strings(alphabet, 20000, 1, 30):
+    for text in _strings(alphabet, 10000, 1, 30):
         assert _spans(address._FAST, text) == _spans(address.PATTERN, text), text
     for text in _strings(alphabet, 3000, 2, 12):
         city = regex.compile(rf"^(?:{address.CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?")
@@ -67,7 +68,7 @@ def test_birth_date_twin() -> None:
             if not (m.group().isdigit() and not 6 <= len(m.group()) <= 8)
         ]
 
-    for text in _strings(alphabet, 40000, 3, 30):
+    for text in _strings(alphabet, 20000, 3, 30):
         assert _spans(birth_date._FAST, text) == kept(text), text
 
 
@@ -112,8 +113,26 @@ def test_phone_start_is_needed_by_every_number() -> None:
 
 def test_id_gate_is_needed_by_every_id() -> None:
     """A message with no _WORD_LETTER has no national or resident ID match."""
-    alphabet = list("0123456789" * 3) + list("ab89z -_.\u2014\U0001f600號統")
-    for text in _strings(alphabet, 20000, 8, 24):
+    rng = random.Random(8)
+    seps = ["", "", "", " ", "-", ".", "\u2014", "\U0001f600", "  ", "號"]
+    texts = _strings([*"0123456789" * 3, *"ab89z -_.統"], 5000, 8, 24)
+    for _ in range(20000):  # ID-shaped strings after all kinds of characters
+        head = rng.choice(["", "a", "1", " ", "-", "號", "\U0001f600", "é", "Z"])
+        body = rng.choice("az") + rng.choice(seps) + rng.choice("1289abcd")
+        body += "".join(rng.choice(seps) + rng.choice("0123456789") for _ in range(8))
+        texts.append(head + body + rng.choice(["", "a", "1", " "]))
+    found = 0
+    for text in texts:
+        ids = _spans(tw_national_id.PATTERN, text) + _spans(tw_resident_id.PATTERN, text)
+        found += bool(ids)
         if tw_national_id._WORD_LETTER.search(text) is None:
-            assert not _spans(tw_national_id.PATTERN, text), text
-            assert not _spans(tw_resident_id.PATTERN, text), text
+            assert not ids, text
+    assert found > 1000
+
+
+def test_card_gate_is_needed_by_every_card() -> None:
+    """A message with no _RUN13 has no credit-card PATTERN match."""
+    alphabet = [*"0123456789" * 3, *"a1 -.,\u2014\U0001f600號", "4111", "1111 "]
+    for text in _strings(alphabet, 20000, 9, 40):
+        if credit_card._RUN13.search(text) is None:
+            assert not list(credit_card.PATTERN.finditer(text, overlapped=True)), text

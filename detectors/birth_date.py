@@ -164,9 +164,31 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
+# What CN_DATE needs before its 年: a Chinese numeral, perhaps one `\s` between.
+_CN_CHARS = frozenset(_CN)
+_WS_CHARS = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _numeral_year(text: str) -> bool:
+    """A 年 after a Chinese numeral (六十八年, 六十八 年): else CN_DATE cannot match."""
+    i = text.find("年")
+    while i >= 0:
+        if i > 0:
+            c = text[i - 1]
+            if c in _CN_CHARS or (c in _WS_CHARS and i > 1 and text[i - 2] in _CN_CHARS):
+                return True
+        i = text.find("年", i + 1)
+    return False
+
+
 def _cn_dates(doc: Doc) -> list[Finding]:
     """Dates written in Chinese numerals: 民國六十八年十二月一日生."""
     out: list[Finding] = []
+    if not _numeral_year(doc.text):  # most texts with 年 and 月: 年度, 今年, 2024年
+        return out
     for m in CN_DATE.finditer(doc.text):
         y, mo, d = (cn_number(g) for g in m.groups())
         if y is None or mo is None or d is None:

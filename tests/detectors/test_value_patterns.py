@@ -136,3 +136,22 @@ def test_card_gate_is_needed_by_every_card() -> None:
     for text in _strings(alphabet, 20000, 9, 40):
         if credit_card._RUN13.search(text) is None:
             assert not list(credit_card.PATTERN.finditer(text, overlapped=True)), text
+
+
+def test_numeral_year_is_needed_by_every_chinese_date() -> None:
+    assert "".join(sorted(birth_date._WS_CHARS)) == "".join(regex.findall(r"\s", ALL_CHARS))
+    rng = random.Random(10)
+    ws = ["", "", " ", "\u3000", "\x1c", "\n"]
+    nums = ["六十八", "一九八六", "十二", "一", "兩", "〇", "百", "1", "的", ""]
+    found = 0
+    for _ in range(20000):  # date-shaped strings, some pieces wrong or missing
+        parts = [rng.choice(["", "民國", "今", "度"]), rng.choice(ws), rng.choice(nums)]
+        parts += [rng.choice(ws), rng.choice(["年", "年", "月"]), rng.choice(ws), rng.choice(nums)]
+        parts += [rng.choice(ws), rng.choice(["月", "月", "年"]), rng.choice(ws)]
+        parts += [rng.choice(nums), rng.choice(ws), rng.choice(["日", "號", "生", ""])]
+        text = "".join(parts)
+        dates = _spans(birth_date.CN_DATE, text)
+        found += bool(dates)
+        if not birth_date._numeral_year(text):
+            assert not dates, text
+    assert found > 300

@@ -52,8 +52,9 @@ def test_address_twin() -> None:
     alphabet += ["台北市", "新北市", "一段", "15號", "3樓"]
     for text in _strings(alphabet, 10000, 1, 30):
         assert _spans(address._FAST, text) == _spans(address.PATTERN, text), text
-    for text in _strings(alphabet, 3000, 2, 12):
-        city = regex.compile(rf"^(?:{address.CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?")
+    city = regex.compile(rf"^(?:{address.CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?")
+    alphabet = [*address.CITIES.split("|"), *"中正區鄉鎮市 \u3000街1"]
+    for text in _strings(alphabet, 3000, 2, 8):
         assert _spans(address._CITY, text) == _spans(city, text), text
 
 
@@ -73,7 +74,7 @@ def test_birth_date_twin() -> None:
 
 
 def test_license_plate_twin() -> None:
-    alphabet = list("abcxyz0123456789-‐– \n\t\x1c車號")
+    alphabet = [*"abcxyz0123456789-‐– \n\t\x1c車號", "abc", "ab", "1234", "123", "a1", "1a", "-"]
     for text in _strings(alphabet, 40000, 4, 20):
         assert _spans(license_plate._FAST, text) == _spans(license_plate.PATTERN, text), text
 

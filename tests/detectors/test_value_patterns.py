@@ -156,3 +156,15 @@ def test_numeral_year_is_needed_by_every_chinese_date() -> None:
         if not birth_date._numeral_year(text):
             assert not dates, text
     assert found > 300
+
+
+def test_id_checksum_matches_the_weighted_sum() -> None:
+    rng = random.Random(11)
+    weights = tw_national_id.WEIGHTS
+    for _ in range(20000):
+        code = rng.choice(list(tw_national_id.LETTER_CODES.values()))
+        second = rng.randint(0, 9)
+        digits = "".join(rng.choices("0123456789", k=8))
+        vals = (code // 10, code % 10, second, *map(int, digits))
+        want = sum(v * w for v, w in zip(vals, weights, strict=True)) % 10 == 0
+        assert tw_national_id.checksum_ok(code, second, digits) == want

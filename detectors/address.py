@@ -6,6 +6,8 @@ agency's address (本署, 公所, 公文寄) or a meeting place is not.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding
@@ -24,6 +26,33 @@ PATTERN = regex.compile(
     r"(?:[東西南北]?[0-9一二三四五六七八九十]{1,3}\s?段\s?)?(?:[0-9]{1,4}\s?巷\s?)?(?:[0-9]{1,4}\s?弄\s?)?"
     r"[0-9]{1,5}\s?(?:之[0-9]{1,3}\s?)?號(?:\s?[0-9]{1,3}\s?樓(?:之[0-9]{1,3})?)?"
 )
+
+# The `regex` classes used above, spelled out for the standard `re` (checked
+# against `regex` over every code point by tests/detectors/test_value_patterns.py).
+HAN_CLASS = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3"
+    "\U00016ff0-\U00016ff6\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead"
+    "\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
+    "\U00031350-\U00033479"
+)
+WS_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def std_re(pattern: str) -> str:
+    """A `regex` pattern for the standard `re`, which reads the rest of it alike.
+
+    \\p{Han} (only inside a character class here) and \\s (only outside one) are
+    spelled out: `re` has no \\p{Han}, and its \\s also takes \\x1c-\\x1f.
+    """
+    assert pattern.count(r"\p{Han}") == pattern.count(r"[\p{Han}") and "[\\s" not in pattern
+    out = pattern.replace(r"\p{Han}", HAN_CLASS).replace(r"\s", f"[{WS_CLASS}]")
+    assert "\\p" not in out
+    return out
+
+
+# PATTERN under the standard `re`: the same matches, about twice as fast.
+_FAST = re.compile(std_re(PATTERN.pattern))
 
 CONTEXT: tuple[str, ...] = (
     "住",
@@ -96,9 +125,9 @@ CONTEXT_AFTER = 4
 _CONTEXT = frozenset(CONTEXT)
 _AGENCY = frozenset(AGENCY)
 _PERSON = frozenset(PERSON_ROLES)
-_CITY = regex.compile(rf"^(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?")
+_CITY = re.compile(std_re(rf"^(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?"))
 # Context characters the street part may have swallowed at its start.
-_LEAD = regex.compile(r"^(?:住在|住址|地址|家住|戶籍|現居|住|在|於|是|到|為|寄|送)+")
+_LEAD = re.compile(r"^(?:住在|住址|地址|家住|戶籍|現居|住|在|於|是|到|為|寄|送)+")
 
 
 def mask_address(value: str) -> str:
@@ -111,7 +140,15 @@ def mask_address(value: str) -> str:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in PATTERN.finditer(doc.text):
+    text = doc.text
+    # Most messages woken by 號 are document or case numbers (字第1130048162號):
+    # no street word, so no address, and the costly pattern is not run.
+    # Every address has a 號 and a street word (路, 街, 大道, 村, 里).
+    if "號" not in text or not (
+        "路" in text or "街" in text or "里" in text or "村" in text or "大道" in text
+    ):
+        return out
+    for m in _FAST.finditer(text):
         s, e = m.start(), m.end()
         value = m.group()
         lead = _LEAD.match(value)

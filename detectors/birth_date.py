@@ -16,7 +16,8 @@ import regex
 
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
-from detectors.normalize import cn_number, digits_of, to_gregorian, valid_date
+from detectors.normalize import cn_number, parse_date, to_gregorian, valid_date
+from detectors.respell import as_re
 
 # Starts at a digit so the engine can skip ahead; a 民國 before it is added back.
 PATTERN = regex.compile(
@@ -27,8 +28,6 @@ PATTERN = regex.compile(
     r"|[0-9]{2,4}"
     r")(?![0-9])"
 )
-# `regex`'s \s as an explicit class: the standard `re`'s \s also takes \x1c-\x1f.
-_WS = r"[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _HEAD = r"(?<![0-9])(?<![0-9]\.)[0-9]{2,4}"
 assert PATTERN.pattern.startswith(_HEAD) and PATTERN.pattern.count(r"|[0-9]{2,4}") == 1
 # PATTERN for the hot loop, under the standard `re` (the same dates, about twice
@@ -40,10 +39,11 @@ assert PATTERN.pattern.startswith(_HEAD) and PATTERN.pattern.count(r"|[0-9]{2,4}
 # find() then dropped. Such a run is a whole maximal run and no date can start
 # inside it, so skipping it changes no other match.
 _FAST = re.compile(
-    (
+    as_re(
         r"[0-9](?<![0-9][0-9])(?<![0-9]\.[0-9])[0-9]{1,3}"
-        + PATTERN.pattern[len(_HEAD) :].replace(r"|[0-9]{2,4}", r"|[0-9]{2,4}(?<=[0-9]{6})")
-    ).replace(r"\s", _WS)
+        + PATTERN.pattern[len(_HEAD) :].replace(r"|[0-9]{2,4}", r"|[0-9]{2,4}(?<=[0-9]{6})"),
+        sampled=False,
+    )
 )
 ROC_PREFIX = regex.compile(r"(?:民國|民)\s?$")
 # The shorthand "b." (born) written straight before a date: 王小明 b.68/2/24.
@@ -84,34 +84,7 @@ def _this_year() -> int:
     return _year_cache[0][1]
 
 
-# parse_date()'s pattern, compiled once: a module-level `regex` call looks its
-# pattern up on every call (~10 us), more than the rest of a date's handling.
-_DATE_PARTS = regex.compile(r"(\d{2,4})\s*[年./\-\s]\s*(\d{1,2})\s*[月./\-\s]\s*(\d{1,2})\s*日?")
 _MASK_DIGITS = str.maketrans("0123456789", "**********")
-
-
-def _parse_date(value: str) -> tuple[int, int, int] | None:
-    """`normalize.parse_date` with its pattern precompiled (same results)."""
-    v = value.replace("民國", "").replace("民", "").strip()
-    m = _DATE_PARTS.fullmatch(v)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        digits = digits_of(v)
-        if len(digits) != len(v):
-            return None
-        if len(digits) == 8 and digits[:2] in ("19", "20"):
-            y, mo, d = int(digits[:4]), int(digits[4:6]), int(digits[6:])
-        elif len(digits) == 7:
-            y, mo, d = int(digits[:3]), int(digits[3:5]), int(digits[5:])
-        elif len(digits) == 6:
-            y, mo, d = int(digits[:2]), int(digits[2:4]), int(digits[4:])
-        else:
-            return None
-    y = to_gregorian(y)
-    if not 1900 <= y <= 2100 or not valid_date(y, mo, d):
-        return None
-    return y, mo, d
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -123,7 +96,7 @@ def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     for m in _FAST.finditer(text):
         raw = m.group()  # (a bare digit run here has 6-8 digits: see _FAST)
-        parsed = _parse_date(raw)
+        parsed = parse_date(raw)
         if parsed is None:
             continue
         s, e = m.span()

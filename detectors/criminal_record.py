@@ -4,7 +4,7 @@ are not leaks."""
 
 from __future__ import annotations
 
-from detectors import matter
+from detectors import matter, respell
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
@@ -81,11 +81,11 @@ CONTEXT: tuple[str, ...] = (
 )
 DAMPEN: tuple[str, ...] = ("良民證", "警察刑事紀錄證明", "申請", "規定", "法條")
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
-# Written for `regex`, run by `re` (matter.as_re: same matches, several times faster).
+# Written for `regex`, run by `re` (respell.as_re: same matches, several times faster).
 # Only whether it matches is used.
 STRONG = starts_with(
     f"bchstw一之以刑在好幫於曾有查留背他她這那{matter.ROLE_FIRSTS}",
-    matter.as_re(
+    respell.as_re(
         r"(?:有|查到|查出|查了|一堆|好幾)(?:[^，。,\s]{0,4})(?:前科|案底|犯罪紀錄|前案)"
         r"|(?:前科|案底|犯罪紀錄|刑案資料)(?:資料)?(?:給|傳|拍|是|有|:|截圖)"
         r"|幫(?:我|忙)?查.{0,10}(?:前科|案底|犯罪|刑案)"

@@ -4,7 +4,7 @@ is ordinary work; "檢舉的人就是X" or the reporter's phone is a leak."""
 
 from __future__ import annotations
 
-from detectors import matter
+from detectors import matter, respell
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
@@ -56,12 +56,12 @@ CONTEXT: tuple[str, ...] = (
 )
 # Only whether it matches is used. Every match holds one of the characters given to
 # Gated (what the reporter "is", is "called", "gave"...; or English).
-# Written for `regex`, run by `re` (matter.as_re: same matches, several times faster).
+# Written for `regex`, run by `re` (respell.as_re: same matches, several times faster).
 STRONG = Gated(
     "是叫為姓:給傳告電手住a-z",
     starts_with(
         "cirw不別匿吹告報客就打投撥是檢爆申線舉陳",
-        matter.as_re(
+        respell.as_re(
             r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
             r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
             r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"

@@ -33,6 +33,7 @@ from detectors import (
     matter,
     personnel_secret,
     procurement_secret,
+    respell,
     travel_record,
     warrant,
     whistleblower_identity,
@@ -251,18 +252,18 @@ def test_leading_marks_start_where_may_lead_says(pattern: regex.Pattern[str]) ->
 
 def test_respelled_classes_are_the_regex_ones() -> None:
     every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
-    for ours, theirs in ((matter.REGEX_SPACE, r"\s"), (matter.REGEX_HAN, r"\p{Han}")):
+    for ours, theirs in ((respell.REGEX_SPACE, r"\s"), (respell.REGEX_HAN, r"\p{Han}")):
         want = [m.span() for m in regex.finditer(f"{theirs}+", every)]
         assert want  # the runs of characters the `regex` class matches...
         assert [m.span() for m in re.finditer(f"[{ours}]+", every)] == want  # ...and ours
 
 
 def test_respelled_patterns_match_like_the_regex_originals() -> None:
-    assert matter.RESPELLED
+    assert respell.RESPELLED
     rng = random.Random(2)
     odd = "\x1c\x1f\u3000\xa0\u2028\t\u3005\u3400\U00020000\u2e80"  # where the engines could differ
     alphabet = "0123456789 ,:/，。人他是的abc" + odd
-    for spelled, original in matter.RESPELLED.items():
+    for spelled, original in respell.RESPELLED.items():
         mine, theirs = re.compile(spelled), regex.compile(original)
         tree = _parse(original)
         matched = 0

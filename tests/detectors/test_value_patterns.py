@@ -39,14 +39,6 @@ def _strings(alphabet: list[str], n: int, seed: int, max_len: int = 24) -> list[
     return ["".join(rng.choices(alphabet, k=rng.randint(1, max_len))) for _ in range(n)]
 
 
-def test_spelled_out_classes_equal_regex_ones() -> None:
-    han = re.compile(f"[{address.HAN_CLASS}]+")
-    ws = re.compile(f"[{address.WS_CLASS}]+")
-    assert han.findall(ALL_CHARS) == regex.findall(r"\p{Han}+", ALL_CHARS)
-    assert ws.findall(ALL_CHARS) == regex.findall(r"\s+", ALL_CHARS)
-    assert re.findall(birth_date._WS + "+", ALL_CHARS) == regex.findall(r"\s+", ALL_CHARS)
-
-
 def test_address_twin() -> None:
     alphabet = list("臺北市中正區廣州街路里村大道段巷弄號樓之鄰東1234567890 \u3000\x1c住在公文")
     alphabet += ["台北市", "新北市", "一段", "15號", "3樓"]

@@ -69,6 +69,17 @@ def count_digits(text: str) -> int:
     return len(_DIGIT.findall(text))
 
 
+# A hostile message can hold thousands of look-alikes; the policy needs a few.
+MAX_FINDINGS_PER_DETECTOR = 50
+
+
+def capped(found: list[Finding]) -> list[Finding]:
+    """One detector's findings, the best MAX_FINDINGS_PER_DETECTOR of them."""
+    if len(found) > MAX_FINDINGS_PER_DETECTOR:
+        return sorted(found, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
+    return found
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"  # start, end (normalised offsets), keyword
 
@@ -164,6 +175,7 @@ class Doc:
         "_found",
         "_hits",
         "_index",
+        "_name_cutoff",
         "_name_finder",
         "_squeezed",
         "_starts",
@@ -225,6 +237,9 @@ class Doc:
         # The person-name finder, run at most once: in its turn, or earlier when a
         # matter detector asks whether a person is named (ensure_names).
         self._name_finder: Callable[[Doc], list[Finding]] | None = None
+        # Set when the engine put the name finder off at its turn: it then sees, and
+        # its findings join at, the findings that existed at that turn.
+        self._name_cutoff: int | None = None
 
     @classmethod
     def of(
@@ -251,10 +266,22 @@ class Doc:
         )
 
     def ensure_names(self) -> None:
+        """Run the person-name finder now if it has not run (at most once)."""
         finder = self._name_finder
-        if finder is not None:
-            self._name_finder = None
-            self.findings.extend(finder(self))
+        if finder is None:
+            return
+        self._name_finder = None
+        cut = self._name_cutoff
+        if cut is None:
+            self.findings.extend(capped(finder(self)))
+            return
+        full = self.findings
+        self.findings = full[:cut]  # what the finder would have seen at its turn
+        try:
+            names = capped(finder(self))
+        finally:
+            self.findings = full
+        full[cut:cut] = names
 
     # ------------------------------------------------------------ keywords
 

@@ -14,8 +14,9 @@ import gc
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
-from detectors.doc import Doc, KeywordIndex, count_digits, has_spaced_han
+from detectors.doc import Doc, KeywordIndex, capped, count_digits, has_spaced_han
 from detectors.normalize import normalize
+from detectors.person_name import may_stand_alone as names_may_stand_alone
 from detectors.policy import decide
 from detectors.registry import DETECTORS
 
@@ -134,9 +135,6 @@ _VALUE_TYPES = frozenset(
 # allow-listed test ID beside an example word. Its other values are samples too.
 _EXAMPLE = frozenset(lexicon.EXAMPLE)
 
-# A hostile message can hold thousands of look-alikes; the policy needs a few.
-MAX_FINDINGS_PER_DETECTOR = 50
-
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     values = sorted((f for f in findings if f.type in _VALUE_TYPES), key=lambda f: f.start)
@@ -231,13 +229,28 @@ def scan_text(
         if find is plan.name_finder:
             if doc._name_finder is None:
                 continue  # already run on demand
+            if not any(f.score >= 0.2 for f in findings):
+                # Nothing yet a name could be tied to: put the finder off. A matter
+                # detector that asks for names runs it; otherwise it runs after the
+                # loop only if its names can count (see below). Either way it sees
+                # the findings of this turn and its own join here, so the answer is
+                # the one it would have given now.
+                doc._name_cutoff = len(findings)
+                continue
             doc._name_finder = None
-        new = find(doc)
-        if len(new) > MAX_FINDINGS_PER_DETECTOR:
-            new = sorted(new, key=lambda f: -f.score)[:MAX_FINDINGS_PER_DETECTOR]
-        findings.extend(new)
+        findings.extend(capped(find(doc)))
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
+    # The name finder, put off above. Names are harmless alone (the policy reports a
+    # name tied to personal data or a matter): with no other finding of 0.2 or more,
+    # its names could only be kept aside for --explain, unless a lookup or case word
+    # lets a name stand alone. That skip is most of the finder's cost on ordinary chat.
+    if (
+        doc._name_finder is not None
+        and doc._name_cutoff is not None
+        and (any(f.score >= 0.2 for f in doc.findings) or names_may_stand_alone(doc))
+    ):
+        doc.ensure_names()
     if not doc.findings:
         return _allow()
     sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)

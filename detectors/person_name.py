@@ -217,6 +217,18 @@ _COMPOUNDS = frozenset(SURNAMES_2)
 _LOOKUP = frozenset(LOOKUP)
 _CASE = frozenset(CASE_CONTEXT)
 _BENIGN_HERE = frozenset(BENIGN + TRAINING + RULE_TALK)
+
+# The highest score a name gets without a lookup or case word (role, title, data,
+# token, common, compound, latin): below the default warn threshold.
+ALONE_MAX = 0.45
+
+
+def may_stand_alone(doc: Doc) -> bool:
+    """Whether a name found here could be reported with nothing else found: only a
+    lookup or case word lifts a name above ALONE_MAX, or a policy warns that low."""
+    return doc.has(_LOOKUP) or doc.has(_CASE) or doc.policy.warn_threshold <= ALONE_MAX
+
+
 # Keyword gates: a loop over the message's keyword hits only when one can match.
 _ROLE_BEFORE = _CITIZEN_ROLES | _STAFF_BEFORE
 _ANCHOR_WORDS = _CITIZEN_TITLES | _PII

@@ -10,11 +10,19 @@ or str) adds a salted hash of each found value for repeat detection.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
-from detectors.doc import Doc, KeywordIndex, capped, count_digits, has_spaced_han
+from detectors.doc import (
+    MAX_FINDINGS_PER_DETECTOR,
+    Doc,
+    KeywordIndex,
+    capped,
+    count_digits,
+    has_spaced_han,
+)
 from detectors.normalize import normalize
 from detectors.person_name import may_stand_alone as names_may_stand_alone
 from detectors.policy import decide
@@ -29,7 +37,16 @@ class _Plan:
     Detectors are bits of an int; a message's keywords OR their masks together.
     """
 
-    __slots__ = ("always", "by_word", "digit", "late", "name_finder", "quiet_ok", "steps")
+    __slots__ = (
+        "_runs",
+        "always",
+        "by_word",
+        "detectors",
+        "digit",
+        "late",
+        "name_finder",
+        "quiet_ok",
+    )
 
     def __init__(self, detectors: tuple[Detector, ...]) -> None:
         self.always = sum(
@@ -52,10 +69,32 @@ class _Plan:
         self.quiet_ok = all(
             d.name in _QUIET_SAFE for d in detectors if not d.triggers and not d.needs_digit
         )
-        self.steps = tuple(
-            (1 << i, d, d.find, max(d.min_digits, 1 if d.needs_digit else 0), d.after_findings)
-            for i, d in enumerate(detectors)
-        )
+        self.detectors = detectors
+        self._runs: dict[int, tuple[_Step, ...]] = {}
+
+    def steps(self, wake: int) -> tuple[_Step, ...]:
+        """The detectors to consider for this wake mask, in DETECTORS order: the
+        woken ones and the late ones. Cached per mask (a few hundred occur)."""
+        run = self._runs.get(wake)
+        if run is None:
+            run = tuple(
+                (
+                    d.find,
+                    max(d.min_digits, 1 if d.needs_digit else 0),
+                    bool(wake >> i & 1),
+                    d.after_findings,
+                )
+                for i, d in enumerate(self.detectors)
+                if wake >> i & 1 or d.after_findings
+            )
+            if len(self._runs) < _MAX_RUNS:
+                self._runs[wake] = run
+        return run
+
+
+# (find, digits needed, woken by the message, runs late when something was found)
+_Step = tuple[Callable[[Doc], list[Finding]], int, bool, bool]
+_MAX_RUNS = 4096
 
 
 _QUIET_SAFE = frozenset({"birth_date"})
@@ -213,20 +252,15 @@ def scan_text(
         bits = by_word.get(w)
         if bits is not None:
             wake |= bits
-    todo = wake | plan.late
     findings = doc.findings
-    doc._name_finder = plan.name_finder
-    steps = plan.steps
-    while todo:  # the detectors to consider, lowest bit (earliest in DETECTORS) first
-        bit = todo & -todo
-        todo ^= bit
-        _bit, _det, find, min_digits, after = steps[bit.bit_length() - 1]
-        if not wake & bit:
+    name_finder = doc._name_finder = plan.name_finder
+    for find, min_digits, woken, after in plan.steps(wake):
+        if not woken:
             if not (after and any(f.score >= 0.2 for f in findings)):
                 continue
         elif digits < min_digits:
             continue
-        if find is plan.name_finder:
+        if find is name_finder:
             if doc._name_finder is None:
                 continue  # already run on demand
             if not any(f.score >= 0.2 for f in findings):
@@ -238,7 +272,8 @@ def scan_text(
                 doc._name_cutoff = len(findings)
                 continue
             doc._name_finder = None
-        findings.extend(capped(find(doc)))
+        new = find(doc)
+        findings.extend(capped(new) if len(new) > MAX_FINDINGS_PER_DETECTOR else new)
     if policy.keywords:
         doc.findings.extend(_keyword_findings(doc, policy))
     # The name finder, put off above. Names are harmless alone (the policy reports a

@@ -167,3 +167,24 @@ def test_unreadable_policy_file(tmp_path: Path) -> None:
     bad.write_text("[allow\nvalues = 1", encoding="utf-8")
     with pytest.raises(PolicyError):
         load_policy(bad)
+
+
+def test_a_lone_finding_is_decided_as_the_general_rules_would() -> None:
+    """policy._decide_one (the fast path) gives _decide_all's answer on one finding."""
+    from detectors.base import Finding
+    from detectors.config import DEFAULT_POLICY, FINDING_TYPES
+    from detectors.policy import _decide_all, _decide_one
+
+    strict = parse_policy(
+        {"thresholds": {"warn": 0.3, "block": 0.6}, "disabled_types": ["email", "warrant"]}
+    )
+    checked = 0
+    for policy in (DEFAULT_POLICY, strict):
+        for type_ in FINDING_TYPES:
+            for score in (0.0, 0.1, 0.2, 0.3, 0.45, 0.5, 0.6, 0.7, 0.85, 0.9, 1.0):
+                for checksum in (None, True, False):
+                    for rule in (f"{type_}.x", f"{type_}.x+allowlist", "phone_number.mobile"):
+                        f = Finding(type_, 3, 9, "***", score, rule, checksum=checksum)
+                        assert _decide_one(f, policy) == _decide_all([f], policy), f
+                        checked += 1
+    assert checked == 2 * len(FINDING_TYPES) * 11 * 3 * 3

@@ -224,7 +224,7 @@ class Doc:
             sq_found = index.find(squeezed)
             self._squeezed = (squeezed, sq_found)
             words |= index.words_of(sq_found)
-        self.words = frozenset(words)
+        self.words = words  # every keyword present (a set: never changed after this)
         self._starts: list[int] | None = None
         self.has_digit = digits > 0
         self.digits = digits

@@ -22,6 +22,7 @@ MAX_KEYWORD_LEN = 40
 _DIGIT = re.compile("[0-9]")
 # Spaces between two Chinese characters: "拘 票", "底 價" written to dodge a filter.
 _SPACED_HAN = re.compile("(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+_SPACES_BEFORE_HAN = re.compile("[ \t]+(?=[\u4e00-\u9fff])")
 
 
 def _spaced_hits(
@@ -60,8 +61,18 @@ def _spaced_hits(
 
 
 def has_spaced_han(text: str) -> bool:
-    """Spaces between two Chinese characters ("拘 票"): keywords may hide across them."""
-    return " " in text and _SPACED_HAN.search(text) is not None
+    """Spaces between two Chinese characters ("拘 票"): keywords may hide across them.
+
+    Same answer as `_SPACED_HAN.search`, found faster: that pattern starts with a
+    lookbehind, which `re` tries at every character; this one starts at the spaces.
+    """
+    if " " not in text:
+        return False
+    for m in _SPACES_BEFORE_HAN.finditer(text):
+        s = m.start()
+        if s and "\u4e00" <= text[s - 1] <= "\u9fff":
+            return True
+    return False
 
 
 def count_digits(text: str) -> int:

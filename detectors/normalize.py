@@ -32,7 +32,6 @@ import regex
 SEP = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"
-_ZW_RE = regex.compile("[" + _ZERO_WIDTH + "]")
 
 
 def _build_fold() -> dict[int, int]:
@@ -52,15 +51,7 @@ def _build_fold() -> dict[int, int]:
 FOLD = _build_fold()
 # Only the non-ASCII part of FOLD (ASCII upper case is handled by str.lower()).
 _FOLD_WIDE = {k: v for k, v in FOLD.items() if k > 0x7F}
-# The same as a list indexed by code point (BMP): `str.translate` looks a list up
-# without raising KeyError for every unchanged character, about twice as fast as
-# a dict; a character beyond the BMP raises IndexError and is kept, as with a dict.
-_FOLD_WIDE_TABLE: list[int] = list(range(0x10000))
-for _k, _v in _FOLD_WIDE.items():
-    _FOLD_WIDE_TABLE[_k] = _v
 
-
-_WIDE_RE = regex.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 CN_DIGITS = {
     "零": "0",
@@ -145,31 +136,47 @@ def _o_to_zero(folded: str) -> str:
     return folded
 
 
-_ZW_FAST = re.compile("[" + _ZERO_WIDTH + "]")
-_CN_FAST = re.compile(f"[{_CN_CLASS}]")
-# The same pattern under `re` (faster for this plain class run): the check before the sub.
-_CN_RUN_FAST = re.compile(_CN_RUN.pattern)
-_WIDE_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+# The same runs as _CN_RUN, under `re` and starting with a character class (so the
+# engine jumps between candidate characters): the check before the sub.
+_CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:[ \-]?[{_CN_CLASS}0-9]){{6,}}")
 
 
-# Any character the steps below change (full width, Chinese numeral, zero width):
-# most messages have none, and are done after one search.
+# Any character the steps below change (full width, Chinese numeral, zero width).
+# One `findall` lists them: most messages have none and are done; the others are
+# handled from that short list instead of one scan of the whole text per step.
 _SPECIAL_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0" + _CN_CLASS + _ZERO_WIDTH + "]")
+_WIDE_TO_ASCII = {chr(k): chr(v) for k, v in _FOLD_WIDE.items()}
+_CN_SET = frozenset(_CN_CLASS)
+_ZW_SET = frozenset(_ZERO_WIDTH)
+# A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`).
+_MIN_CN_IN_RUN = 4
 
 
 def normalize(text: str) -> Normalized:
     folded = text.lower()
     if "o" in folded:
         folded = _o_to_zero(folded)
-    if text.isascii() or (_SPECIAL_FAST.search(folded) is None and len(folded) == len(text)):
+    if text.isascii():
         return Normalized(text, folded, None)
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _o_to_zero(text.translate(FOLD))
-    elif _WIDE_FAST.search(folded) is not None:
-        folded = _o_to_zero(folded.translate(_FOLD_WIDE_TABLE))
-    if _CN_FAST.search(folded) is not None and _CN_RUN_FAST.search(folded) is not None:
+    specials = _SPECIAL_FAST.findall(folded)
+    if not specials:
+        return Normalized(text, folded, None)
+    distinct = set(specials)
+    # Full width to ASCII: a `str.replace` per distinct character present (a few),
+    # not `translate`, which looks every character of the text up in a table.
+    wide = [c for c in distinct if c in _WIDE_TO_ASCII]
+    if wide:
+        for c in wide:
+            folded = folded.replace(c, _WIDE_TO_ASCII[c])
+        folded = _o_to_zero(folded)
+    if (
+        sum(1 for c in specials if c in _CN_SET) >= _MIN_CN_IN_RUN
+        and _CN_RUN_FAST.search(folded) is not None
+    ):
         folded = _convert_cn_runs(folded)
-    if _ZW_FAST.search(folded) is None:
+    if _ZW_SET.isdisjoint(distinct):
         return Normalized(text, folded, None)
     chars: list[str] = []
     index: list[int] = []

@@ -65,3 +65,50 @@ def test_chinese_numbers(s: str, n: int) -> None:
 def test_compaction_helpers() -> None:
     assert digits_of("0912-345 678") == "0912345678"
     assert alnum_of("a 12-34") == "A1234"
+
+
+def _reference_normalize(text: str) -> tuple[str, list[int] | None]:
+    """The plain, step-by-step normaliser the fast one must equal: fold case and
+    full width with one table, o typed for 0, Chinese numeral runs, zero width."""
+    from detectors.normalize import FOLD, _convert_cn_runs, _o_to_zero
+
+    folded = _o_to_zero(text.lower())
+    if len(folded) != len(text):
+        folded = _o_to_zero(text.translate(FOLD))
+    else:
+        folded = _o_to_zero(folded.translate({k: v for k, v in FOLD.items() if k > 0x7F}))
+    folded = _convert_cn_runs(folded)
+    if not any(ch in ZERO_WIDTH for ch in folded):
+        return folded, None
+    kept = [(i, ch) for i, ch in enumerate(folded) if ch not in ZERO_WIDTH]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"
+
+
+def test_fast_normaliser_equals_the_plain_one_on_random_text() -> None:
+    import random
+
+    rng = random.Random(3)
+    alphabet = list(
+        "0123456789０１２３４５６７８９AaＡａZzＺｚoOｏ -－.．，：（）！？；　\u00a0"
+        "零〇洞一幺壹二貳三參四肆五伍六陸七柒八捌九玖十年月日電話王"
+        "İ" + ZERO_WIDTH
+    )
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+        got = normalize(text)
+        assert (got.text, got._index) == _reference_normalize(text), repr(text)
+
+
+def test_spaced_han_check_equals_the_pattern() -> None:
+    import random
+
+    from detectors.doc import _SPACED_HAN, has_spaced_han
+
+    rng = random.Random(4)
+    alphabet = list("拘票底價 \t\t  ab1，")
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+        assert has_spaced_han(text) == (" " in text and _SPACED_HAN.search(text) is not None)

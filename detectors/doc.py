@@ -68,10 +68,12 @@ def has_spaced_han(text: str) -> bool:
     """
     if " " not in text:
         return False
-    for m in _SPACES_BEFORE_HAN.finditer(text):
+    m = _SPACES_BEFORE_HAN.search(text)
+    while m is not None:
         s = m.start()
         if s and "\u4e00" <= text[s - 1] <= "\u9fff":
             return True
+        m = _SPACES_BEFORE_HAN.search(text, m.end())
     return False
 
 
@@ -129,7 +131,11 @@ class KeywordIndex:
                         pos = w.find(other, pos + 1)
             if subs:
                 contained[w] = tuple(subs)
-        self._contained = contained
+        # (start, end, keyword) of each keyword inside a longer one, offsets from its start
+        self._contained = {
+            w: tuple((off, off + len(sub), sub) for sub, off in subs)
+            for w, subs in contained.items()
+        }
         self._contained_words = {w: frozenset(s for s, _ in subs) for w, subs in contained.items()}
 
     def find(self, text: str) -> list[str]:
@@ -170,7 +176,7 @@ class KeywordIndex:
             out.append((s, pos, w))
             subs = contained.get(w)
             if subs:
-                extra.extend((s + off, s + off + len(sub), sub) for sub, off in subs)
+                extra += [(s + a, s + b, sub) for a, b, sub in subs]
         if extra:
             out.extend(extra)
         return out

@@ -176,9 +176,12 @@ _EXAMPLE = frozenset(lexicon.EXAMPLE)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    values = sorted((f for f in findings if f.type in _VALUE_TYPES), key=lambda f: f.start)
+    if len(findings) < 2:
+        return findings
+    values = [f for f in findings if f.type in _VALUE_TYPES]
     if len(values) < 2:
         return findings
+    values.sort(key=lambda f: f.start)
     dropped: set[int] = set()
     cluster: list[Finding] = []
     cluster_end = -1

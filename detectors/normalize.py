@@ -146,6 +146,7 @@ _CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:[ \-]?[{_CN_CLASS}0-9]){{6,}}")
 # handled from that short list instead of one scan of the whole text per step.
 _SPECIAL_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0" + _CN_CLASS + _ZERO_WIDTH + "]")
 _WIDE_TO_ASCII = {chr(k): chr(v) for k, v in _FOLD_WIDE.items()}
+_WIDE_SET = frozenset(_WIDE_TO_ASCII)
 _CN_SET = frozenset(_CN_CLASS)
 _ZW_SET = frozenset(_ZERO_WIDTH)
 # A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`).
@@ -166,13 +167,14 @@ def normalize(text: str) -> Normalized:
     distinct = set(specials)
     # Full width to ASCII: a `str.replace` per distinct character present (a few),
     # not `translate`, which looks every character of the text up in a table.
-    wide = [c for c in distinct if c in _WIDE_TO_ASCII]
+    wide = distinct & _WIDE_SET
     if wide:
         for c in wide:
             folded = folded.replace(c, _WIDE_TO_ASCII[c])
         folded = _o_to_zero(folded)
     if (
-        sum(1 for c in specials if c in _CN_SET) >= _MIN_CN_IN_RUN
+        not _CN_SET.isdisjoint(distinct)
+        and len([c for c in specials if c in _CN_SET]) >= _MIN_CN_IN_RUN
         and _CN_RUN_FAST.search(folded) is not None
     ):
         folded = _convert_cn_runs(folded)

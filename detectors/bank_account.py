@@ -41,6 +41,53 @@ CONTEXT: tuple[str, ...] = (
     "acct",
     "bank",
 )
+# What is done with an account, and banks by their everyday short names: an account
+# only when a person is tied to it (the policy), since they also sit next to phones.
+WEAK_CONTEXT: tuple[str, ...] = (
+    "存款",
+    "薪轉",
+    "薪轉戶",
+    "薪資帳戶",
+    "扣薪",
+    "提領",
+    "存入",
+    "餘額",
+    "人頭戶",
+    "金流",
+    "台銀",
+    "臺銀",
+    "土銀",
+    "合庫",
+    "一銀",
+    "第一銀行",
+    "華南",
+    "彰銀",
+    "兆豐",
+    "台企",
+    "臺企",
+    "中信",
+    "國泰",
+    "世華",
+    "玉山",
+    "台新",
+    "富邦",
+    "永豐",
+    "元大",
+    "凱基",
+    "星展",
+    "渣打",
+    "新光",
+    "上海商銀",
+    "聯邦",
+    "遠東",
+    "將來銀行",
+    "連線銀行",
+    "樂天",
+    "中華郵政",
+    "農會",
+    "漁會",
+    "信用合作社",
+)
 AGENCY: tuple[str, ...] = (
     "專戶",
     "代收",
@@ -74,7 +121,8 @@ ORG_HOLDER = regex.compile(
 CONTEXT_BEFORE = 25
 CONTEXT_AFTER = 8
 
-_CONTEXT = frozenset(CONTEXT)
+_STRONG_CONTEXT = frozenset(CONTEXT)
+_CONTEXT = frozenset(CONTEXT + WEAK_CONTEXT)
 _AGENCY = frozenset(AGENCY)
 _PERSON = frozenset(PERSON_ROLES)
 
@@ -95,6 +143,8 @@ def find(doc: Doc) -> list[Finding]:
             score, rule = 0.15, "bank_account.agency"
         elif doc.near(_PERSON, start, end, 40, 15):
             score, rule = 0.75, "bank_account.person"
+        elif not doc.near(_STRONG_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
+            score, rule = 0.35, "bank_account.weak_context"
         else:
             score, rule = 0.6, "bank_account.context"
         out.append(
@@ -115,8 +165,8 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="bank_account",
     find=find,
-    words=CONTEXT + AGENCY,
-    triggers=frozenset(CONTEXT),
+    words=CONTEXT + WEAK_CONTEXT + AGENCY,
+    triggers=_CONTEXT,
     needs_digit=True,
     min_digits=7,
 )

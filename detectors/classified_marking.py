@@ -19,14 +19,14 @@ MARKS = (
 )
 # A marking in brackets anywhere, or at the very start of the message.
 PATTERN = regex.compile(
-    rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
+    rf"[【\[「『(（<〔《〈▶►▷]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕》〉◀◄◁]"
     r"|(?:密\s?等|機密等級|保密等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
     rf"|([*※★#◎■＊])\s*{MARKS}\s*\1"
     r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料|簽呈|公文|函|簽|報告|會議紀錄)?\s?"
     r"(?:為|屬|是|屬於|係|列)\s?(?:機密|密件|極機密|限閱|絕對機密|密等|「密」)"
 )
 LEADING = regex.compile(
-    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|!]))"
+    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|機\s密(?=\s*[:：|\-–—!])|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|!]))"
     r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—!]+|\s)"
 )
 # A mark at the start with a few words before the colon: 機密文件第2頁：…
@@ -67,6 +67,8 @@ _TRIGGERS = frozenset(TRIGGERS)
 
 
 _MARK_WORD = regex.compile(MARKS)
+# A quoted mark after these is named, not applied: 標「密」, 蓋「機密」, 稱為「限閱」.
+_NAMING = frozenset("標蓋寫為稱叫是註印")
 _SPACED_PHRASE = regex.compile(rf"^\s*{MARKS}\s+(?:文件|公文|資料|檔案|等級|件)")
 
 
@@ -85,6 +87,12 @@ def find(doc: Doc) -> list[Finding]:
         and text[m.end() : m.end() + 1] in ("字", "的", "等")
     ):
         m = None  # 「密」字: the mark quoted in a rule, not a marked document
+    elif (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text[max(0, m.start() - 1) : m.start()] in _NAMING
+    ):
+        m = None  # 公務機密標「密」: the rule names the mark, nothing is marked
     elif (
         m is not None
         and m.group()[:1] in "「『"

@@ -11,6 +11,7 @@ from detectors.doc import Doc
 
 TRIGGERS: tuple[str, ...] = (
     "稽查",
+    "稽察",
     "查察",
     "聯合查察",
     "聯合稽查",
@@ -34,6 +35,9 @@ TRIGGERS: tuple[str, ...] = (
     "會來查",
     "來稽查",
     "去稽查",
+    "去查",
+    "來查",
+    "會有稽查",
     "清查",
     "勞動局",
     "環保局",
@@ -47,6 +51,7 @@ TRIGGERS: tuple[str, ...] = (
     "inspection",
     "raid",
     "audit",
+    "surprise visit",
 )
 CONTEXT: tuple[str, ...] = (
     "名單",
@@ -76,6 +81,16 @@ CONTEXT: tuple[str, ...] = (
     "你們工廠",
     "你們公司",
     "不要說我講的",
+    "收攤",
+    "收一收",
+    "先收起來",
+    "先保密",
+    "不公開",
+    "規劃",
+    "排在",
+    "排程",
+    "unannounced",
+    "surprise",
     "list",
     "target",
     "keep it quiet",
@@ -114,6 +129,19 @@ TARGETS: tuple[str, ...] = (
     "物流",
     "化工",
     "排放口",
+    "診所",
+    "藥局",
+    "藥房",
+    "機電",
+    "超商",
+    "賣場",
+    "加油站",
+    "美容院",
+    "按摩",
+    "養護中心",
+    "安養",
+    "托嬰",
+    "幼兒園",
     "pub",
     "pubs",
     "bar",
@@ -134,11 +162,15 @@ AFTER: tuple[str, ...] = (
     "已經來過",
     "查完了",
     "取消",
+    "很順利",
+    "順利完成",
+    "順利結束",
 )
 # The standard-library engine runs this alternation several times faster.
 # What an inspection does: without one of these, an agency visit is just a visit.
 VERBS: tuple[str, ...] = (
     "稽查",
+    "稽察",
     "查察",
     "臨檢",
     "抽查",
@@ -159,27 +191,37 @@ _VERBS = "|".join(VERBS)
 # Agencies that inspect: they name who comes, not that an inspection is planned.
 AGENCIES: frozenset[str] = frozenset({"勞動局", "環保局", "衛生局", "消防局", "勞工局", "國稅局"})
 STRONG = re.compile(
-    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下)"
+    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃|規劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下|=|→|->)"
+    r"|(?:稽查|稽察|查察|臨檢|勞檢|抽查|突檢|取締|查核)(?:的)?(?:名單|對象|時間|日期|順序)(?:已經?)?"
+    r"(?:出來了|確定了|排好了|定了)"
+    rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來|會有|要)\s?(?:{_VERBS})(?![^,。\n]{{0,3}}[嗎?])"
     rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來).{{0,12}}(?:{_VERBS})"
     rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
+    r"|(?:unannounced|surprise|snap)\s(?:inspection|audit|raid|visit|check)"
     r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday)"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)"
     # The inspection verb straight after the day, then who: 明天突檢大發工廠.
     rf"|(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
     r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
     r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
-    r"[\u4e00-\u9fffa-z0-9]{2}"
+    r"\s?[\u4e00-\u9fffa-z0-9]{2}"
 )
 # The target warned: 我先提醒他, 你叫他注意, 叫老闆收一收.
 TIPOFF = re.compile(
-    r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們))"
+    r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們)"
+    r"|(?:你|妳)(?:的)?(?:爸|媽|哥|姊|姐|弟|妹|表哥|表姊|表弟|表妹|堂哥|堂弟|家人|親戚|朋友|老闆))"
     r"(?!主管|同仁|承辦|單位|陪同|配合|出席|集合|派出所)(?:一下|一聲|注意|小心|收|準備|先|說|講)?"
 )
 WINDOW = 50
 _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
 
 _TRIGGERS = frozenset(TRIGGERS)
+# "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
+_GO_CHECK = frozenset({"去查", "來查"})
+_WEAK_VERBS = _GO_CHECK | {"檢查"}
+# ... 禮拜三去查 / 會來查你們: the visit is the point, not a lookup (去查資料).
+_GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
 _CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
@@ -196,7 +238,9 @@ def find(doc: Doc) -> list[Finding]:
         tip = TIPOFF.search(doc.text)
         if tip is not None and _VERB_RE.search(doc.text) and matter.rule_talk(doc) is None:
             strong = tip  # a coming inspection, and its target is told
-    weak_only = all(h[2] in AGENCIES or h[2] == "檢查" for h in hits)
+    weak_only = all(h[2] in AGENCIES or h[2] in _WEAK_VERBS for h in hits)
+    if strong and hit[2] in _GO_CHECK and doc.has(_TARGETS) and _GO_END.match(doc.text, hit[1]):
+        weak_only = False  # 禮拜三去查那間診所: a business, a day and a visit to check
     if weak_only and ctx is None and not (strong and _VERB_RE.search(doc.text)):
         return []  # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
     target = doc.first(_TARGETS)

@@ -19,6 +19,11 @@ PATTERN = re.compile(
     r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
     r"|[0-9][a-z]\s?[-‐–]\s?[0-9]{4}|[a-z]{3}\s?[0-9]{4})(?![a-z0-9])"
 )
+# Every character spaced out to dodge a filter: H C Z - 3 4 4 8 (only run beside a vehicle word).
+SPACED = re.compile(
+    r"(?<![a-z0-9])[a-z](?: [a-z]){1,2} ?[-‐–]? ?[0-9](?: [0-9]){2,3}(?![a-z0-9])"
+    r"|(?<![a-z0-9])[0-9](?: [0-9]){3} ?[-‐–]? ?[a-z](?: [a-z]){1,2}(?![a-z0-9])"
+)
 
 CONTEXT: tuple[str, ...] = (
     "車牌",
@@ -40,6 +45,28 @@ CONTEXT: tuple[str, ...] = (
     "車",
     "開",
     "plate",
+    "駕駛",
+    "車輛",
+    "車款",
+    "休旅車",
+    "貨車",
+    "卡車",
+    "計程車",
+    "重機",
+    "賓士",
+    "bmw",
+    "toyota",
+    "豐田",
+    "本田",
+    "福特",
+    "特斯拉",
+    "tesla",
+    "保時捷",
+    "三陽",
+    "光陽",
+    "山葉",
+    "gogoro",
+    "監視器",
 )
 QUERY: tuple[str, ...] = (
     "查車籍",
@@ -59,10 +86,28 @@ QUERY: tuple[str, ...] = (
     "所有人",
     "車主資料",
     "調車籍",
+    # "X 的車主…" is read as 的車 + 主 unless the longer word is known
+    "的車主",
+    "的車主資料",
+    "的車籍",
+    "監視器",
+    "行車紀錄",
+    "車行紀錄",
+    "進出紀錄",
 )
 # Asking the group whose car blocks the exit is parking chat, not a lookup.
 PARKING: tuple[str, ...] = ("擋到", "擋住", "移車", "挪車", "停車場", "車位", "停錯", "請移")
-LOOKUP: tuple[str, ...] = ("查車籍", "車籍資料", "幫我查", "幫忙查", "查一下", "查到")
+LOOKUP: tuple[str, ...] = (
+    "查車籍",
+    "車籍資料",
+    "幫我查",
+    "幫忙查",
+    "查一下",
+    "查到",
+    "監視器",
+    "駕駛",
+    "行車紀錄",
+)
 AGENCY: tuple[str, ...] = ("公務車", "本署車", "公務機車", "巡邏車", "偵防車")
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 12
@@ -79,7 +124,10 @@ _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎�
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in PATTERN.finditer(doc.text):
+    matches = list(PATTERN.finditer(doc.text))
+    if not matches and " " in doc.text:
+        matches = list(SPACED.finditer(doc.text))
+    for m in matches:
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
             continue

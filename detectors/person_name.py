@@ -339,7 +339,9 @@ def find(doc: Doc) -> list[Finding]:
                 p -= 1
         nm2 = name_ending_at(text, p)
         if nm2 is None:
-            if title and pos > 0 and text[pos - 1] in SURNAMES_1:
+            if title and pos > 1 and text[pos - 2 : pos] in _COMPOUNDS:
+                add(pos - 2, pos, 0.45, "person_name.title", w)  # 百里太太, 尉遲先生
+            elif title and pos > 0 and text[pos - 1] in SURNAMES_1:
                 add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2

@@ -84,6 +84,13 @@ TRIGGERS: tuple[str, ...] = (
     "升遷名單",
     "陞遷名單",
     "調動",
+    "評分表",
+    "成績單",
+    "榜首",
+    "不予推薦",
+    "不予錄取",
+    "甄審會",
+    "甄選會",
 )
 CONTEXT: tuple[str, ...] = (
     "還沒公布",
@@ -138,6 +145,17 @@ CONTEXT: tuple[str, ...] = (
     "才會發",
     "會發令",
     "才發令",
+    "未公告",
+    "未公布",
+    "還沒公開",
+    "未公開",
+    "不公開",
+    "才上網",
+    "才放榜",
+    "還沒放榜",
+    "先不要講",
+    "先不要說",
+    "先保密",
 )
 STRONG = regex.compile(
     r"(?:錄取|陞遷|升遷|升等|升官|懲處|獎懲|甄選|甄審|甄試|調職)(?:名單|結果|人選)\s?(?:是|有|出來|:|就是|已定)"
@@ -163,6 +181,14 @@ STRONG = regex.compile(
     r"|(?:誰|哪些人)(?:會|被|有)?(?:錄取|升|記過|記大過|丙等)"
     r"|(?:人評會|考績會).{0,12}(?:決議|結果|發言|說了)"
 )
+# A result or a deliberation about named people (評分表：X 82, 第一名是X, X 不予推薦):
+# a leak when someone is named and nothing says it is published.
+RESULT = regex.compile(
+    r"(?:評分|成績|考評|評比|考核|積分)(?:表|單|結果|排序)\s?[:：]"
+    r"|(?:第一名|榜首|最高分|備取第?一名?|正取第?一名?)(?:是|為|:)"
+    r"|不予(?:推薦|錄取|晉升|升遷|續聘|通過)|(?:考核|考績|表現)欠佳"
+    r"|(?:甄審|甄選|人評|考績)(?:委員)?會(?:議)?(?:紀錄|記錄)"
+)
 # Group statistics (甲等比例 75%, 名額 3 人) describe nobody.
 AGGREGATE = regex.compile(
     r"(?:比例|比率|百分比|名額|人數|上限|配額|員額)|[0-9]\s?%|[0-9一二三四五六七八九]成[五]?(?!績)"
@@ -187,6 +213,8 @@ def find(doc: Doc) -> list[Finding]:
     # Personnel results are about staff too: a staff name counts as a person here.
     named = matter.person_named(doc)
     named = named or any(f.type == "person_name" for f in doc.findings)
+    if strong is None and named and not pub:
+        strong = RESULT.search(doc.text)
     cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)

@@ -39,6 +39,13 @@ TRIGGERS: tuple[str, ...] = (
     "complainant",
     "reported by",
     "informant",
+    "線報",
+    "線報來源",
+    "情資來源",
+    "通報人",
+    "通報者",
+    "報料",
+    "tipster",
 )
 CONTEXT: tuple[str, ...] = (
     "被檢舉人",
@@ -60,12 +67,12 @@ STRONG = regex.compile(
     r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
     r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"
     r"(?:人|那個人|那個民眾|那位|那個|民眾|就|[\p{Han}]{1,3}?)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不)"
-    r"|(?:線民|告密者|爆料者|吹哨者|爆料的人)\s?(?:就|其實)?\s?是(?!誰|否|不)"
+    r"|(?:線民|告密者|爆料者|吹哨者|爆料的人|線報來源|情資來源|通報人|通報者|報料的人)\s?(?:就|其實)?\s?(?:是|為|:)(?!誰|否|不)"
     r"|(?:就是|是)[^，。,\s]{1,8}(?:檢舉|舉報|陳情|投訴|告密|爆料)的"
     r"|(?:別|不要|不能)說是我(?:講|說|告訴)的"
     r"|(?:告|檢舉|投訴|申訴|舉報|陳情)(?:你|你們|他|她|他們)的(?:人|那個|那位)?[，,\s]{0,2}(?:就|其實)?\s?"
     r"(?:是|電話|手機|住|姓|叫)"
-    r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter)\s(?:is|was)\s|reported by\s[a-z]"
+    r"|(?<![a-z])(?:whistleblower|complainant|informant|reporter|tipster)\s(?:is|was)\s|reported by\s[a-z]"
     r"|(?:打|撥)\s?1999.{0,8}的(?:人)?\s?(?:就)?\s?是"
     r"|(?:檢舉信|陳情信|檢舉函|匿名信|檢舉電話)\s?(?:是|就是)"
     r"|(?:是|就是).{1,16}(?:寫的|寄的|打的|報的|講的)"
@@ -95,6 +102,11 @@ REPORTERS: tuple[str, ...] = (
     "whistleblower",
     "complainant",
     "informant",
+    "線報來源",
+    "情資來源",
+    "通報人",
+    "通報者",
+    "tipster",
 )
 _TRIGGERS = frozenset(TRIGGERS)
 _REPORTERS = frozenset(REPORTERS)

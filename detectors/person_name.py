@@ -96,6 +96,11 @@ FOREIGN_CUES: tuple[str, ...] = (
     "持卡人",
     "漁工",
     "外勞",
+    "入境",
+    "出境",
+    "停留許可",
+    "國籍",
+    "nationality",
 )
 STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
 # Looking a citizen up for someone (seed case 10): "幫你查了 王小明 …", "查到了 …".

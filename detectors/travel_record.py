@@ -129,9 +129,13 @@ STRONG = re.compile(
     r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"
     r"|(?:他|她|這個人|那個人)[0-9/月日號上下週個禮拜去年今年]{0,8}(?:出境|入境|出國)(?:了|過|的紀錄)"
     r"|從[\u4e00-\u9fff]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\u4e00-\u9fff]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
-    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
+    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|(?:被|遭|已經?被?)限制出境|限制出境中|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
     r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次"
+)
+# A query-system row about a named person: X 入境 2024-03-02, 出境日期:113/05/01.
+ROW = re.compile(
+    r"(?:入境|出境|入國|出國)(?:日期|時間)?\s?:?\s?(?:[0-9]{4}|[0-9]{2,3})[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
 )
 # Run only when a foreign place (or 不在台灣) is in the message.
 ABROAD_STRONG = re.compile(
@@ -149,6 +153,8 @@ _TRIGGERS = frozenset(TRIGGERS + PLACES)
 _ABROAD_WORDS = frozenset((*PLACES, "不在台灣", "不在臺灣", "不在國內"))
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
+# 回來 / 一趟 alone is any trip (出差到臺中明天回來): a border crossing needs more.
+_WEAK = frozenset({"回來", "趟"})
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -162,6 +168,8 @@ def find(doc: Doc) -> list[Finding]:
     if strong is None and doc.has(_ABROAD_WORDS):
         strong = ABROAD_STRONG.search(doc.text)
     named = matter.person_named(doc)
+    if strong is None and named:
+        strong = ROW.search(doc.text)
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
@@ -170,6 +178,8 @@ def find(doc: Doc) -> list[Finding]:
     score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own news, shared by the sender
+    if strong is None and all(h[2] in _WEAK for h in hits):
+        score = min(score, 0.3)
     rule = "travel_record.disclosure" if strong else "travel_record.person"
     return matter.matter_finding(doc, "travel_record", hit, score, rule, ctx or person or damp)
 

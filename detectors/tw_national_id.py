@@ -14,7 +14,10 @@ from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP, alnum_of
 
-PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# "IDA123456789": the label glued to the value still counts as a boundary.
+PATTERN = regex.compile(
+    rf"(?:(?<![a-z0-9])|(?<=(?<![a-z])id))[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])"
+)
 
 CONTEXT: tuple[str, ...] = (
     "身分證",

@@ -118,6 +118,7 @@ ORG_HOLDER = regex.compile(
     r"(?:政府|局|署|處|公所|學校|大學|醫院|基金會|協會|公司|中心|委員會|部|辦公室|商行|工作室|合作社)"
     r"(?![\p{Han}])"
 )
+_PHONE_LABEL = regex.compile(r"電話|客服|專線|傳真|tel|fax|phone")
 CONTEXT_BEFORE = 25
 CONTEXT_AFTER = 8
 
@@ -135,8 +136,8 @@ def find(doc: Doc) -> list[Finding]:
             spans.append((m.start(1), m.end(1)))
     for start, end in spans:
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
-        if not ctx:
-            continue
+        if not ctx or _PHONE_LABEL.search(doc.text, max(0, start - 6), start):
+            continue  # no account word; or 客服電話 02-…: a bank's phone line
         digits = digits_of(doc.text[start:end])
         holder = ORG_HOLDER.search(doc.text, end, min(len(doc.text), end + 40))
         if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) or holder:

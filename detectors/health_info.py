@@ -12,7 +12,7 @@ import regex
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
-from detectors.lexicon import PERSON_ROLES
+from detectors.lexicon import PERSON_ROLES, STAFF_TITLES
 
 TRIGGERS: tuple[str, ...] = (
     "確診",
@@ -162,6 +162,8 @@ PUBLIC: tuple[str, ...] = (
     "比例",
 )
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
+# A colleague by title is someone too when their own illness is told (陳專員得了乳癌).
+_TITLE_ALT = "|".join(sorted(STAFF_TITLES, key=len, reverse=True))
 STRONG = regex.compile(
     r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
     r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
@@ -170,6 +172,7 @@ STRONG = regex.compile(
     rf"|(?:他|她|{_ROLE_ALT})"
     r"(?:的)?.{0,3}(?:流產|墮胎|懷孕|確診|住院|開刀|洗腎|自殺|自殘|中風|失智|罹癌)"
     rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})(?:的)?(?:兒子|女兒|小孩|孩子|老婆|老公|太太|先生|爸爸|媽媽|爸|媽|家人|弟弟|妹妹|哥哥|姊姊|姐姐)?\s?"
+    r"(?:最近|之前|以前|一直|長期|目前|現在)?"
     r"(?:有|得了|罹患|患有|確診|是|在|有在吃|在吃|被診斷出)\s?(?:抗憂鬱|安眠|精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調"
     r"|癲癇|氣喘|糖尿病|心臟病|血友病|妥瑞|亞斯|adhd|唐氏|腦麻|智能障礙|恐慌|厭食|暴食)"
     # Sick leave with its reason (請病假是因為化療), a certificate's content (診斷證明:…).
@@ -181,7 +184,7 @@ STRONG = regex.compile(
     rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,6}}(?:看|掛|回診|去|定期|固定|找)"
     r"(?:精神科|身心科|心理醫生|心理師|諮商|腫瘤科|感染科|婦產科|精神醫學)"
     # A named condition (有躁鬱症, 得了大腸癌, 被診斷出腫瘤), whatever the disease.
-    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
+    rf"|(?:他|她|這個人|那個人|{_ROLE_ALT}|{_TITLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
     r"[\p{Han}]{1,5}(?:症|病|癌|瘤|障礙)(?!毒)"
 )
 WINDOW = 40

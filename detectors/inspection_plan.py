@@ -166,6 +166,24 @@ AFTER: tuple[str, ...] = (
     "順利完成",
     "順利結束",
 )
+# A public enforcement campaign (起將加強取締) or an office's own audit (查核經費核銷):
+# announced or internal, not a target tipped off.
+CAMPAIGN: tuple[str, ...] = (
+    "加強稽查",
+    "加強取締",
+    "加強查核",
+    "加強抽查",
+    "加強臨檢",
+    "擴大取締",
+    "全面稽查",
+    "起將",
+    "專案期間",
+    "核銷",
+    "經費",
+    "單據",
+    "傳票",
+    "盤點",
+)
 # The standard-library engine runs this alternation several times faster.
 # What an inspection does: without one of these, an agency visit is just a visit.
 VERBS: tuple[str, ...] = (
@@ -191,7 +209,7 @@ _VERBS = "|".join(VERBS)
 # Agencies that inspect: they name who comes, not that an inspection is planned.
 AGENCIES: frozenset[str] = frozenset({"勞動局", "環保局", "衛生局", "消防局", "勞工局", "國稅局"})
 STRONG = re.compile(
-    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃|規劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下|=|→|->)"
+    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃|規劃|點位|路段|排程|順序)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下|=|→|->)"
     r"|(?:稽查|稽察|查察|臨檢|勞檢|抽查|突檢|取締|查核)(?:的)?(?:名單|對象|時間|日期|順序)(?:已經?)?"
     r"(?:出來了|確定了|排好了|定了)"
     rf"|{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來|會有|要)\s?(?:{_VERBS})(?![^,。\n]{{0,3}}[嗎?])"
@@ -204,7 +222,8 @@ STRONG = re.compile(
     # The inspection verb straight after the day, then who: 明天突檢大發工廠.
     rf"|(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
     r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
-    r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
+    r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組"
+    r"|業務|檢討|說明|講習|訓練|會報|報告|實務|作業|流程|經驗|成果|統計)"
     r"\s?[\u4e00-\u9fffa-z0-9]{2}"
 )
 # The target warned: 我先提醒他, 你叫他注意, 叫老闆收一收.
@@ -225,6 +244,7 @@ _GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
 _CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
+_CAMPAIGN = frozenset(CAMPAIGN)
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -254,6 +274,8 @@ def find(doc: Doc) -> list[Finding]:
     )
     if after is not None and ctx is None:
         score = min(score, 0.3)  # the inspection is over: results, not a plan
+    if ctx is None and doc.has(_CAMPAIGN):
+        score = min(score, 0.3)
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
     return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
 
@@ -261,6 +283,6 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="inspection_plan",
     find=find,
-    words=TRIGGERS + CONTEXT + TARGETS + AFTER,
+    words=TRIGGERS + CONTEXT + TARGETS + AFTER + CAMPAIGN,
     triggers=_TRIGGERS,
 )

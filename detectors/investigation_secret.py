@@ -86,6 +86,10 @@ TRIGGERS: tuple[str, ...] = (
     "人頭戶",
     "追查",
     "under investigation",
+    "tapped",
+    "wiretap",
+    "surveillance",
+    "調閱",
 )
 CONTEXT: tuple[str, ...] = (
     "通知他",
@@ -142,7 +146,11 @@ STRONG = re.compile(
     r"|涉嫌(?:收賄|貪污|貪瀆|圖利|詐欺|洗錢|走私|販毒|背信|侵占|偽造|違反|收回扣|索賄|行賄|賄選|綁標|圍標)"
     r"|(?:金流|贓款|人頭戶?|上游|水房|帳戶)[^。\n]{0,12}(?:還在追|在追查|追查中|還在查|還在調)"
     r"|是(?:那個|這個|他們)?(?:詐團|詐騙集團|販毒集團|車手|水房)(?:的)?(?:車手|水房|成員|金主)?的"
-    r"|(?:under investigation|being investigated)"
+    r"|(?:under investigation|being investigated|under surveillance|wire-?tap)"
+    r"|(?:phone|line|calls?)\s(?:is|are|was|were|has been|have been)\s(?:tapped|bugged|monitored)"
+    r"|(?:先)?(?:不要|別|不能)讓(?:他|她|他們|家屬|對方|本人|老闆|嫌犯)知道"
+    r"|(?:準備|即將|快要?|要)(?:聲押|羈押|收押|搜索|收網|約談)"
+    r"|(?:已經?調閱|調閱了|已經?調出|調出了|調了)(?:他|她|對方|嫌犯)[^，。,\n]{0,8}(?:帳戶|通聯|對話|監視器|紀錄|資料)"
     r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
 )
 WINDOW = 40
@@ -195,6 +203,14 @@ def find(doc: Doc) -> list[Finding]:
     near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     if only_weak and not strong and person is None and near_ctx is None:
         score = min(score, 0.3)  # only a time or a plan next to a weak word
+    elif (
+        only_weak
+        and not strong
+        and near_ctx is None
+        and not matter.has_time(doc)
+        and not matter.person_named(doc)
+    ):
+        score = min(score, 0.3)  # 民眾問進度，請他找承辦檢察官: a role word, nothing secret
     other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
     if not strong and near_ctx is None and other and all(h[2] in LOOKUP_WORDS for h in hits):
         score = min(score, 0.3)  # 查到 / 嫌疑人: a lookup or a role, reported by other types

@@ -242,6 +242,7 @@ TRAINING: tuple[str, ...] = (
 TIME_WORDS: tuple[str, ...] = (
     "明天",
     "明早",
+    "明晚",
     "今晚",
     "今天",
     "後天",

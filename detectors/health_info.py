@@ -122,6 +122,7 @@ TRIGGERS: tuple[str, ...] = (
     "病假",
     "驗尿",
     "確診的",
+    "感染",
     "autism",
     "epilepsy",
 )

@@ -37,6 +37,8 @@ TRIGGERS: tuple[str, ...] = (
     "去稽查",
     "去查",
     "來查",
+    "過去查",
+    "過來查",
     "會有稽查",
     "清查",
     "勞動局",
@@ -130,6 +132,11 @@ TARGETS: tuple[str, ...] = (
     "化工",
     "排放口",
     "診所",
+    "養生館",
+    "會館",
+    "茶室",
+    "酒吧",
+    "賓館",
     "藥局",
     "藥房",
     "機電",
@@ -237,7 +244,7 @@ _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
 
 _TRIGGERS = frozenset(TRIGGERS)
 # "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
-_GO_CHECK = frozenset({"去查", "來查"})
+_GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
 _WEAK_VERBS = _GO_CHECK | {"檢查"}
 # ... 禮拜三去查 / 會來查你們: the visit is the point, not a lookup (去查資料).
 _GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
@@ -248,7 +255,8 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 
 
 def find(doc: Doc) -> list[Finding]:
-    hits = doc.all(_TRIGGERS)
+    # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
+    hits = [h for h in doc.all(_TRIGGERS) if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
         return []
     hit = hits[0]

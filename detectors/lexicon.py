@@ -185,6 +185,10 @@ RULE_TALK: tuple[str, ...] = (
     "遮蔽",
     "去識別",
     "偵查不公開",
+    # naming the classification system itself
+    "一般公務機密",
+    "國家機密保護法",
+    "分三級",
     "打碼",
     "reminder",
     "do not",

@@ -94,6 +94,9 @@ QUERY: tuple[str, ...] = (
     "行車紀錄",
     "車行紀錄",
     "進出紀錄",
+    "belongs to",
+    "registered to",
+    "owner",
 )
 # Asking the group whose car blocks the exit is parking chat, not a lookup.
 PARKING: tuple[str, ...] = ("擋到", "擋住", "移車", "挪車", "停車場", "車位", "停錯", "請移")

@@ -288,6 +288,10 @@ BENIGN: tuple[str, ...] = (
     "表揚",
     "頒獎",
     "恭喜",
+    # a system or a service, not a case
+    "系統維護",
+    "暫停服務",
+    "系統更新",
 )
 
 OPERATIONAL: tuple[str, ...] = (

@@ -87,7 +87,7 @@ def person_mentioned(doc: Doc) -> str | None:
 # The sender, or the sender's own household, as the subject.
 _SELF = re.compile(
     r"我(?!們)(?:的)?(?:老婆|老公|太太|先生|爸爸|媽媽|爸|媽|小孩|兒子|女兒|家人)?"
-    r"(?:剛|才|也|已經|上週|上禮拜|上個月|昨天|前天|今年|去年|這次|最近)?$"
+    r"(?:剛|才|也|已經|上週|上禮拜|上個月|昨天|前天|今年|去年|這次|最近){0,2}$"
 )
 
 
@@ -137,6 +137,14 @@ def not_yet(doc: Doc, hit: tuple[int, int, str]) -> bool:
     """A publication word negated or still to come (未公告, 明天才上網, 公布前)."""
     s, e, _ = hit
     return doc.text[max(0, s - 1) : s] in _NOT_YET or doc.text.startswith("前", e)
+
+
+_QUESTION = re.compile(r"請問|嗎\s*[?？]?\s*$|[?？]\s*$")
+
+
+def asks(doc: Doc) -> bool:
+    """The message is a question (請問…, …嗎?): asking how things work, unless more is said."""
+    return _QUESTION.search(doc.text) is not None
 
 
 def published(doc: Doc) -> str | None:

@@ -155,7 +155,7 @@ STRONG = re.compile(
     rf"|(?:投標|領標|來投|領標單)(?:廠商|的廠商|家數)?(?:有|只有|共|才|目前)?{_NUM}\s*[家間]"
     rf"|(?:家數|廠商數|廠商數量|投標數|領標數)(?:是|為|有|只有|目前)?\s?[:=]?\s?{_NUM}"
     rf"|(?:這|本|此|(?<![目指商路座達]))標\s?(?:只有|僅|共|有|才)?\s?{_NUM}\s?家\s?(?:[=:]|來|投|而已|廠商)"
-    r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*[0-9一二三四五六七八九十百千萬]"
+    r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*(?!一定|一般|一律|一起|一下|一直|一樣)[0-9一二三四五六七八九十百千萬]"
     r"|底價.{0,6}?(?:落在|抓在|訂在|定在|大約|大概|差不多|約)\s?[0-9一二三四五六七八九十百千]"
     r"|底價.{0,10}(?:[0-9][0-9,.]*\s*(?:萬|億|千|元|%|成)|[一二三四五六七八九]成"
     r"|(?:\$|nt\$|新[台臺]幣)\s?[0-9]|[0-9]{1,3}(?:,[0-9]{3})+)"
@@ -232,6 +232,8 @@ def find(doc: Doc) -> list[Finding]:
         cues = (leak is not None) * 2 + (before is not None)
         damp = matter.rule_talk(doc)
         score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
+        if not strong and leak is None and matter.asks(doc):
+            score = min(score, 0.3)  # 請問底價要在開標前訂好嗎: a procedure question
         ctx = leak or damp
     rule = "procurement_secret.before_award" if strong else "procurement_secret.context"
     span = (strong.start(), strong.end(), hit[2]) if strong else hit

@@ -121,6 +121,22 @@ _AGENCY = frozenset(AGENCY)
 _PARKING = frozenset(PARKING)
 _LOOKUP = frozenset(LOOKUP)
 _PERSON = frozenset(PERSON_ROLES)
+# The spaced-out form is searched only beside a plate or owner word.
+_SPACED_CUES = frozenset(
+    {
+        "車牌",
+        "車號",
+        "車牌號碼",
+        "車籍",
+        "車主",
+        "車籍資料",
+        "查車籍",
+        "plate",
+        "幫我查",
+        "幫忙查",
+        "查一下",
+    }
+)
 # Someone else's car: 他開的是 ALK-0093, 她的車 ABC-1234.
 _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎的|騎)")
 
@@ -128,7 +144,7 @@ _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎�
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     matches = list(PATTERN.finditer(doc.text))
-    if not matches and " " in doc.text:
+    if not matches and " " in doc.text and doc.has(_SPACED_CUES):
         matches = list(SPACED.finditer(doc.text))
     for m in matches:
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)

@@ -14,10 +14,9 @@ from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP, alnum_of
 
-# "IDA123456789": the label glued to the value still counts as a boundary.
-PATTERN = regex.compile(
-    rf"(?:(?<![a-z0-9])|(?<=(?<![a-z])id))[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])"
-)
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# "IDA123456789": the label glued to the value (searched only when "id" is in the text).
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -58,7 +57,10 @@ def validate(value: str) -> bool | None:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in PATTERN.finditer(doc.text):
+    matches = list(PATTERN.finditer(doc.text))
+    if "id" in doc.text:
+        matches += GLUED.finditer(doc.text)
+    for m in matches:
         value = alnum_of(m.group())
         if not validate(value):
             continue

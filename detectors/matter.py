@@ -36,10 +36,9 @@ AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
 WHEN = (
-    r"(?:明天|明早|明晚|明日|今晚|今夜|今天|後天|清晨|凌晨|月底|這?週末|下週[一二三四五六日]?|下禮拜[一二三四五六日天]?|下星期[一二三四五六日天]?"
+    r"(?:明天|明早|明晚|明日|今晚|今夜|今天|後天|清晨|凌晨|月底|週末|下週[一二三四五六日]?|下禮拜[一二三四五六日天]?|下星期[一二三四五六日天]?"
     r"|週[一二三四五六日]|禮拜[一二三四五六日天]|星期[一二三四五六日天]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}\s?點"
-    r"|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)(?![a-z])|[0-9]{1,2}\s?(?:am|pm)(?![a-z]))"
+    r"|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 
 _RULE = frozenset(RULE_TALK)

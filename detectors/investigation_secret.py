@@ -142,8 +142,12 @@ STRONG = re.compile(
     r"(?!的?案件|的案|的數量|的件數|統計)"
     r"|(?:拿到|掌握|取得|調到|調了)(?:了)?(?:他|她|對方|你們?)[^，。,\n]{0,8}(?:對話紀錄|通聯|帳戶|金流|錄音|匯款)"
     r"|(?:他|她|你|對方|他們)[^，。,\n]{1,4}(?:被|正在被|已經被)(?:監聽|跟監|盯上|鎖定)"
-    # Who is suspected of what (X涉嫌收賄), whose money is being traced, whose account it is.
-    r"|涉嫌(?:收賄|貪污|貪瀆|圖利|詐欺|洗錢|走私|販毒|背信|侵占|偽造|違反|收回扣|索賄|行賄|賄選|綁標|圍標)"
+    r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
+)
+# Searched when STRONG fails and the message is not about the rules: who is suspected
+# of what (X涉嫌收賄), whose money is traced, whose records were pulled, wire-taps.
+MORE = re.compile(
+    r"涉嫌(?:收賄|貪污|貪瀆|圖利|詐欺|洗錢|走私|販毒|背信|侵占|偽造|違反|收回扣|索賄|行賄|賄選|綁標|圍標)"
     r"|(?:金流|贓款|人頭戶?|上游|水房|帳戶)[^。\n]{0,12}(?:還在追|在追查|追查中|還在查|還在調)"
     r"|是(?:那個|這個|他們)?(?:詐團|詐騙集團|販毒集團|車手|水房)(?:的)?(?:車手|水房|成員|金主)?的"
     r"|(?:under investigation|being investigated|under surveillance|wire-?tap)"
@@ -151,7 +155,6 @@ STRONG = re.compile(
     r"|(?:不要|別|不能)讓(?:他|她|他們|家屬|對方|本人|老闆|嫌犯)知道"
     r"|(?:準備|即將|快要?|要)(?:聲押|羈押|收押|搜索|收網|約談)"
     r"|(?:已經?調閱|調閱了|已經?調出|調出了|調了)(?:他|她|對方|嫌犯)[^，。,\n]{0,8}(?:帳戶|通聯|對話|監視器|紀錄|資料)"
-    r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道"
 )
 WINDOW = 40
 
@@ -193,6 +196,8 @@ def find(doc: Doc) -> list[Finding]:
         return []
     hit = hits[0]
     strong = STRONG.search(doc.text)
+    if strong is None and matter.rule_talk(doc) is None:
+        strong = MORE.search(doc.text)
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
     cues = (person is not None) + matter.has_time(doc) + (ctx is not None)

@@ -367,6 +367,12 @@ OPERATIONAL: tuple[str, ...] = (
     "你懂的",
     "先保密",
     "要保密喔",
+    # "don't let him know": keeping someone in the dark, not a rule
+    *(
+        f"{no}讓{who}知道"
+        for no in ("不要", "別", "不能", "先不要", "先別")
+        for who in ("他", "她", "他們", "家屬", "對方", "本人", "老闆", "嫌犯")
+    ),
 )
 
 # Published / public: a procurement award notice, an announced result.

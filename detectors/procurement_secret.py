@@ -174,8 +174,12 @@ STRONG = re.compile(
     r"|(?:對手|別家|其他家|其他廠商|競爭廠商)的?(?:報價|標價|投標價|出價|價格).{0,24}[0-9]"
     r"|(?:投標|領標|來投)(?:的廠商|廠商|的)(?:名單)?\s?(?:有|是|:|只有|就)"
     r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)"
+)
+# Told to a bidder on the side (searched when STRONG fails and the message is not
+# about the rules): rigging, nobody else bid, the others failed or priced lower.
+TOLD = re.compile(
     # Rigging: specs written for one firm, firms brought in to make up the numbers.
-    r"|規格(?:是|都)?(?:照|依|按|針對)[^，。,\n]{1,8}(?:的產品|的型號|的設備|家|公司|廠)[^，。,\n]{0,3}(?:寫|訂|開)的|(?:找|叫|請)[^，。,\n]{0,10}陪標|陪標就好"
+    r"規格(?:是|都)?(?:照|依|按|針對)[^，。,\n]{1,8}(?:的產品|的型號|的設備|家|公司|廠)[^，。,\n]{0,3}(?:寫|訂|開)的|(?:找|叫|請)[^，。,\n]{0,10}陪標|陪標就好"
     # Told to a bidder: nobody else came, the others failed, the others priced lower.
     r"|(?:只有|就|僅)你們(?:一家)?(?:有)?(?:投標|領標|來投|投)|(?:沒有|沒)(?:其他|別)(?:家|廠商)(?:來)?(?:領標|投標|來投)"
     r"|(?:你們|另外|其他|別家|那兩家|另一家)[^，。,\n]{0,6}(?:沒過|不合格|被刷|被淘汰)"
@@ -211,6 +215,8 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
+    if strong is None and matter.rule_talk(doc) is None:
+        strong = TOLD.search(doc.text)
     if all(h[2] in _WEAK for h in doc.all(_TRIGGERS)) and (
         strong is None or TO_BIDDER.search(doc.text) is None
     ):

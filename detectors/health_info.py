@@ -166,8 +166,10 @@ _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 # A colleague by title is someone too when their own illness is told (陳專員得了乳癌).
 _TITLE_ALT = "|".join(sorted(STAFF_TITLES, key=len, reverse=True))
 STRONG = regex.compile(
-    r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
-    r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
+    r"(?<![a-z])(?:he|she|they|patient|applicant|student|employee|colleague|client|resident|worker)"
+    r"\s(?:is|was|has|had|tested)\s.{0,20}"
+    r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo|epilep|autis|adhd|diabet|bipolar)|"
+    r"有(?:自殺|自殘)(?:紀錄|記錄|傾向|史|的紀錄)|"
     r"確診(?:個案|者|案例|的)?.{0,20}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
     r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
     rf"|(?:他|她|{_ROLE_ALT})"

@@ -257,7 +257,9 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 
 def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
-    hits = [h for h in doc.all(_TRIGGERS) if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
+    hits = doc.all(_TRIGGERS)
+    if doc.has(_GO_CHECK):
+        hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
         return []
     hit = hits[0]

@@ -196,13 +196,14 @@ def find(doc: Doc) -> list[Finding]:
         return []
     hit = hits[0]
     strong = STRONG.search(doc.text)
-    if strong is None and matter.rule_talk(doc) is None:
+    talk = matter.rule_talk(doc)
+    if strong is None and talk is None:
         strong = MORE.search(doc.text)
     person = matter.person_mentioned(doc)
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
     cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
     d = doc.first(_DAMPEN)
-    damp = (d[2] if d else None) or matter.rule_talk(doc)
+    damp = (d[2] if d else None) or talk
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
     only_weak = all(h[2] in WEAK for h in hits)
     near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)

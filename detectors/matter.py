@@ -147,6 +147,9 @@ def asks(doc: Doc) -> bool:
 
 
 def published(doc: Doc) -> str | None:
+    h = doc.first(_PUB)
+    if h is None or not not_yet(doc, h):
+        return h[2] if h else None
     for h in doc.all(_PUB):
         if not not_yet(doc, h):
             return h[2]

@@ -118,8 +118,8 @@ def decide(
             boost(n, 0.75, "person_name+case_matter")
 
     # A colleague's own health told (同仁X請病假是因為化療): the staff member is the subject.
-    health = [f for f in matters if f.type == "health_info" and f.rule == "health_info.disclosure"]
-    for n in live:
+    health = [f for f in matters if f.rule == "health_info.disclosure"] if matters else []
+    for n in live if health else ():
         if n.rule == "person_name.staff" and any(
             _near(n, h, STAFF_HEALTH_DISTANCE) for h in health
         ):

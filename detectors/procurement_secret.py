@@ -215,7 +215,8 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
-    if strong is None and matter.rule_talk(doc) is None:
+    talk = matter.rule_talk(doc)
+    if strong is None and talk is None:
         strong = TOLD.search(doc.text)
     if all(h[2] in _WEAK for h in doc.all(_TRIGGERS)) and (
         strong is None or TO_BIDDER.search(doc.text) is None
@@ -230,13 +231,15 @@ def find(doc: Doc) -> list[Finding]:
             strong = judge
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     before = doc.first(_BEFORE)
-    after = next((h for h in doc.all(_AFTER) if not matter.not_yet(doc, h)), None)
+    after = doc.first(_AFTER)
+    if after is not None and matter.not_yet(doc, after):  # 還沒公告: not after at all
+        after = next((h for h in doc.all(_AFTER) if not matter.not_yet(doc, h)), None)
     if after and not leak and not (before and strong):
         score = 0.15
         ctx: str | None = after[2]
     else:
         cues = (leak is not None) * 2 + (before is not None)
-        damp = matter.rule_talk(doc)
+        damp = talk
         score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
         if not strong and leak is None and matter.asks(doc):
             score = min(score, 0.3)  # 請問底價要在開標前訂好嗎: a procedure question

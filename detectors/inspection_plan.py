@@ -234,7 +234,7 @@ _PLAIN = starts_with(
 _GOING = Gated(
     "去來場",
     starts_with(
-        "明今後清凌月下週禮星0-9tmwfs稽查臨抽突取採核帳勞安檢",
+        "明今後清凌下週禮星0-9tmwfs稽查臨抽突取採核帳勞安檢",
         rf"{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來).{{0,12}}(?:{_VERBS})"
         rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)",
     ),
@@ -243,7 +243,7 @@ _GOING = Gated(
 _COMING = Gated(
     "有要",
     starts_with(
-        "明今後清凌月下週禮星0-9tmwfs",
+        "明今後清凌下週禮星0-9tmwfs",
         rf"{matter.WHEN}.{{0,16}}(?:會有|要)\s?(?:{_VERBS})(?![^,。\n]{{0,3}}[嗎?])",
     ),
 )

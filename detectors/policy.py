@@ -57,8 +57,8 @@ CASE_MATTERS = frozenset(
 # Personal data that needs a person (or another personal datum) to be a leak.
 NEEDS_PERSON = frozenset({"birth_date", "address", "license_plate", "email", "phone_number"})
 
-PERSON_TIE_DISTANCE = 40
-STAFF_HEALTH_DISTANCE = 12  # characters between a name and what it is tied to
+PERSON_TIE_DISTANCE = 40  # characters between a name and what it is tied to
+STAFF_HEALTH_DISTANCE = 12  # a colleague's name and the disclosure of their own illness
 # Weak look-alikes (a bare 6-digit date) are tied to a name only when right beside it.
 CLOSE_TIE_DISTANCE = 2
 CLOSE_TIE_RULES = frozenset({"birth_date.compact"})

@@ -74,7 +74,7 @@ STRONG = starts_with(
 EXTRA = Gated(
     "緝拘逮抓帶搜法",
     starts_with(
-        "被已明今後清凌月下週禮星0-9tmwfs法拘搜逮抓",
+        "被已明今後清凌下週禮星0-9tmwfs法拘搜逮抓",
         # Listed as wanted and warned: 他被發布通緝了，叫他躲好.
         r"(?:被|已經?被?)(?:發布|列為|依法)通緝"
         # Any day word before an arrest (週四早上去拘提), or going to fetch someone.

@@ -100,6 +100,9 @@ CONTEXT_BEFORE = 12
 CONTEXT_AFTER = 4
 
 _CONTEXT = frozenset(CONTEXT)
+# A venue word is a meeting place, except in a raid or arrest plan (words of other detectors).
+_VENUE = frozenset({"地點", "集合"})
+_RAID = frozenset({"拘提", "搜索", "臨檢", "攻堅", "逮捕", "查緝", "收網", "突檢", "抓人", "埋伏"})
 _AGENCY = frozenset(AGENCY)
 _PERSON = frozenset(PERSON_ROLES)
 _CITY = re.compile(as_re(rf"^(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?", sampled=False))
@@ -134,7 +137,9 @@ def find(doc: Doc) -> list[Finding]:
             value = value[lead.end() :]
         agency = doc.near(_AGENCY, s, e, 25, 12)
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
-        if agency and not (ctx and ctx != "地址"):
+        if agency in _VENUE and doc.has(_RAID):
+            score, rule = 0.3, "address.raid_place"  # 拘提…地點 X路6號: the target's place
+        elif agency and not (ctx and ctx != "地址"):
             score, rule, ctx = 0.1, "address.agency", agency
         elif ctx and ctx != "地址":
             score, rule = 0.5, "address.residence"

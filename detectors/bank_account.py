@@ -41,6 +41,54 @@ CONTEXT: tuple[str, ...] = (
     "acct",
     "bank",
 )
+# What is done with an account, and banks by their everyday short names: an account
+# only when a person is tied to it (the policy), since they also sit next to phones.
+WEAK_CONTEXT: tuple[str, ...] = (
+    "存款",
+    "薪轉",
+    "薪轉戶",
+    "薪資帳戶",
+    "扣薪",
+    "提領",
+    "存入",
+    "餘額",
+    "人頭戶",
+    "金流",
+    "台銀",
+    "臺銀",
+    "土銀",
+    "合庫",
+    "一銀",
+    "第一銀行",
+    "華南",
+    "彰銀",
+    "兆豐",
+    "台企",
+    "臺企",
+    "中信",
+    "國泰",
+    "世華",
+    "玉山",
+    "台新",
+    "臺新",
+    "富邦",
+    "永豐",
+    "元大",
+    "凱基",
+    "星展",
+    "渣打",
+    "新光",
+    "上海商銀",
+    "聯邦",
+    "遠東",
+    "將來銀行",
+    "連線銀行",
+    "樂天",
+    "中華郵政",
+    "農會",
+    "漁會",
+    "信用合作社",
+)
 AGENCY: tuple[str, ...] = (
     "專戶",
     "代收",
@@ -71,10 +119,12 @@ ORG_HOLDER = regex.compile(
     r"(?:政府|局|署|處|公所|學校|大學|醫院|基金會|協會|公司|中心|委員會|部|辦公室|商行|工作室|合作社)"
     r"(?![\p{Han}])"
 )
+_PHONE_LABEL = regex.compile(r"電話|客服|專線|傳真|tel|fax|phone")
 CONTEXT_BEFORE = 25
 CONTEXT_AFTER = 8
 
-_CONTEXT = frozenset(CONTEXT)
+_STRONG_CONTEXT = frozenset(CONTEXT)
+_CONTEXT = frozenset(CONTEXT + WEAK_CONTEXT)
 _AGENCY = frozenset(AGENCY)
 _PERSON = frozenset(PERSON_ROLES)
 
@@ -87,14 +137,16 @@ def find(doc: Doc) -> list[Finding]:
             spans.append((m.start(1), m.end(1)))
     for start, end in spans:
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
-        if not ctx:
-            continue
+        if not ctx or _PHONE_LABEL.search(doc.text, max(0, start - 6), start):
+            continue  # no account word; or 客服電話 02-…: a bank's phone line
         digits = digits_of(doc.text[start:end])
         holder = ORG_HOLDER.search(doc.text, end, min(len(doc.text), end + 40))
         if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) or holder:
             score, rule = 0.15, "bank_account.agency"
         elif doc.near(_PERSON, start, end, 40, 15):
             score, rule = 0.75, "bank_account.person"
+        elif not doc.near(_STRONG_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
+            score, rule = 0.35, "bank_account.weak_context"
         else:
             score, rule = 0.6, "bank_account.context"
         out.append(
@@ -115,8 +167,8 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="bank_account",
     find=find,
-    words=CONTEXT + AGENCY,
-    triggers=frozenset(CONTEXT),
+    words=CONTEXT + WEAK_CONTEXT + AGENCY,
+    triggers=_CONTEXT,
     needs_digit=True,
     min_digits=7,
 )

@@ -86,6 +86,11 @@ def _this_year() -> int:
 
 _MASK_DIGITS = str.maketrans("0123456789", "**********")
 
+# Someone else's birth date (他的生日是…, 對方出生…): personal data about a person.
+_THIRD = re.compile(
+    r"(?:他|她|對方|當事人|關係人|嫌犯|嫌疑人|民眾|個案|案主|病患|申請人)(?:的)?(?:生日|出生)"
+)
+
 
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
@@ -111,7 +116,9 @@ def find(doc: Doc) -> list[Finding]:
             ctx = "b."
         if " " in raw and not ctx:
             continue  # "76 05 09" is a date only next to a birth word
-        if ctx:
+        if ctx and _THIRD.search(text, max(0, s - 12), s) is not None:
+            score, rule = 0.55, "birth_date.third_party"  # 他生日是 84年11月21日
+        elif ctx:
             score, rule = 0.45, "birth_date.context"
         elif parsed[0] <= _this_year() - MIN_AGE_YEARS:
             # An old date with no birth word: a birth date only if it sits right

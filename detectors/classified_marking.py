@@ -23,17 +23,17 @@ MARKS = (
 # A marking in brackets anywhere, or at the very start of the message. Every match
 # holds a closing bracket, 等 (密等), a marking star or a verb (為, 屬, 是...).
 PATTERN = Gated(
-    "】\\]」』)）>〕等*※★#◎■＊為屬是係列",
+    "】\\]」』)）>〕》〉◀◄◁等*※★#◎■＊為屬是係列",
     regex.compile(
-        rf"[【\[「『(（<〔]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕]"
-        r"|(?:密\s?等|機密等級|保密等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
+        rf"[【\[「『(（<〔《〈▶►▷]\s*(?:[a-z ]+/)?{MARKS}(?:/[a-z ]+)?\s*[】\]」』)）>〕》〉◀◄◁]"
+        r"|(?:密\s?等|機密等級|保密等級|公文等級|文件等級)\s*[:：]\s*(?:密|機密|極機密|絕對機密|限閱)"
         rf"|([*※★#◎■＊])\s*{MARKS}\s*\1"
         r"|(?:以下|本件|本文|此件|這份|本份|附件)(?:內容|文件|資料|簽呈|公文|函|簽|報告|會議紀錄)?\s?"
         r"(?:為|屬|是|屬於|係|列)\s?(?:機密|密件|極機密|限閱|絕對機密|密等|「密」)"
     ),
 )
 LEADING = regex.compile(
-    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*[:：|!]))"
+    r"^\s*(?:top secret\s*)?(?:密件|機密件|機密|機\s密(?=\s*[:：|\-–—!])|極機密|絕對機密|限閱|confidential|top secret|secret|密(?=\s*(?:[:：|!]|主旨|說明|受文者)))"
     r"(?:文件|資料|公文|會議紀錄|會議記錄)?\s*(?:[:：|\-–—!]+|\s)"
 )
 # A mark at the start with a few words before the colon: 機密文件第2頁：…
@@ -51,16 +51,16 @@ SOFT = Gated(
 SHARED = Gated(
     "拍傳給寄截丟",
     regex.compile(
-        r"(?:機密|密件|限閱|極機密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
+        r"(?:機密|密件|限閱|極機密|標密|蓋密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
         r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你)"
     ),
 )
 # Marked, told to keep it quiet, then the content: 以下機密勿外流，縣長下月要改組局處.
 HUSHED = Gated(
-    "勿不別",
+    "勿不別刪",
     regex.compile(
         r"(?:以下|這是|這些是|這份是)?(?:機密|密件|限閱|內部文件|內部資料)(?:文件|資料|內容)?[，,\s]*"
-        r"(?:請勿|勿|不要|不得|別)(?:外流|外傳|轉傳|流出|傳出去|說出去)[，,：:\s]+"
+        r"(?:(?:請勿|勿|不要|不得|別)(?:外流|外傳|轉傳|流出|傳出去|說出去)|閱後即刪|看完刪掉|看完就刪)[，,：:\s]+"
     ),
 )
 # A document header copied out: 保密期限：… 主旨：….
@@ -93,6 +93,8 @@ def _may_lead(text: str) -> bool:
 
 
 _MARK_WORD = regex.compile(MARKS)
+# A quoted mark after these is named, not applied: 標「密」, 蓋「機密」, 稱為「限閱」.
+_NAMING = frozenset("標蓋寫為稱叫是註印")
 _SPACED_PHRASE = regex.compile(rf"^\s*{MARKS}\s+(?:文件|公文|資料|檔案|等級|件)")
 
 
@@ -121,6 +123,12 @@ def find(doc: Doc) -> list[Finding]:
         and text[m.end() : m.end() + 1] in ("字", "的", "等")
     ):
         m = None  # 「密」字: the mark quoted in a rule, not a marked document
+    elif (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text[max(0, m.start() - 1) : m.start()] in _NAMING
+    ):
+        m = None  # 公務機密標「密」: the rule names the mark, nothing is marked
     elif (
         m is not None
         and m.group()[:1] in "「『"

@@ -33,6 +33,7 @@ CONTEXT: tuple[str, ...] = (
     "cvv",
     "安全碼",
     "張卡",
+    "的卡",
     "卡片",
     "掛失",
     "刷不過",
@@ -79,6 +80,21 @@ def validate(value: str, *, context: bool = False) -> bool | None:
     return 13 <= len(d) <= 19 and (context or issuer_ok(d)) and luhn_ok(d)
 
 
+# The lazy PATTERN stops at 13 digits when every digit is spaced out (3 5 2 8 …):
+# a longer reading is tried when that one is no card number (issuer length, checksum).
+_LONGER = [regex.compile(rf"[0-9](?:{SEP}[0-9]){{{n - 1}}}(?![0-9])") for n in range(14, 20)]
+
+
+def _spaced_reading(text: str, m: regex.Match[str]) -> regex.Match[str]:
+    if m.group().isdigit() or validate(digits_of(m.group())):
+        return m
+    for rx in _LONGER:
+        x = rx.match(text, m.start())
+        if x is not None and validate(digits_of(x.group())):
+            return x
+    return m
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     end = -1
@@ -88,6 +104,7 @@ def find(doc: Doc) -> list[Finding]:
     for m in PATTERN.finditer(doc.text, overlapped=True):
         if m.start() < end:
             continue
+        m = _spaced_reading(doc.text, m)
         digits = digits_of(m.group())
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None:

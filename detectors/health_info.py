@@ -10,7 +10,7 @@ from __future__ import annotations
 from detectors import matter, respell
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
-from detectors.lexicon import PERSON_ROLES
+from detectors.lexicon import PERSON_ROLES, STAFF_TITLES
 from detectors.matter import starts_with
 
 TRIGGERS: tuple[str, ...] = (
@@ -100,6 +100,30 @@ TRIGGERS: tuple[str, ...] = (
     "depression",
     "pregnant",
     "diagnosed",
+    "癲癇",
+    "氣喘",
+    "糖尿病",
+    "心臟病",
+    "血友病",
+    "妥瑞",
+    "亞斯",
+    "adhd",
+    "自閉症",
+    "唐氏",
+    "腦麻",
+    "智能障礙",
+    "愛滋病",
+    "躁症",
+    "恐慌症",
+    "厭食",
+    "暴食",
+    "診斷證明",
+    "病假",
+    "驗尿",
+    "確診的",
+    "感染",
+    "autism",
+    "epilepsy",
 )
 CONTEXT: tuple[str, ...] = (
     "足跡",
@@ -138,23 +162,35 @@ PUBLIC: tuple[str, ...] = (
     "比例",
 )
 _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
+# A colleague by title is someone too when their own illness is told (陳專員得了乳癌).
+_TITLE_ALT = "|".join(sorted(STAFF_TITLES, key=len, reverse=True))
+_TITLE_FIRSTS = "".join(sorted({t[0] for t in STAFF_TITLES}))
 # Written for `regex`, run by `re` (respell.as_re: same matches, several times faster).
 STRONG = starts_with(
-    f"hstpa就確診病檢他她這那{matter.ROLE_FIRSTS}",
+    f"acehprstw就確診病檢他她這那有請的感住驗陽{matter.ROLE_FIRSTS}{_TITLE_FIRSTS}",
     respell.as_re(
-        r"(?<![a-z])(?:he|she|they|patient|applicant)\s(?:is|was|has|had|tested)\s.{0,20}"
-        r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo)|"
+        r"(?<![a-z])(?:he|she|they|patient|applicant|student|employee|colleague|client|resident|worker)"
+        r"\s(?:is|was|has|had|tested)\s.{0,20}"
+        r"(?:positive|cancer|hiv|pregnant|depress|diagnos|dementia|schizo|epilep|autis|adhd|diabet|bipolar)|"
+        r"有(?:自殺|自殘)(?:紀錄|記錄|傾向|史|的紀錄)|"
         r"確診(?:個案|者|案例|的)?.{0,20}(?:足跡|行程|住址|住在|地址|清消|去過|住哪)"
         r"|(?:病歷|診斷書|就醫紀錄|病史|檢驗報告)(?:給|傳|拍|影本|截圖)"
         rf"|(?:他|她|{_ROLE_ALT})"
         r"(?:的)?.{0,3}(?:流產|墮胎|懷孕|確診|住院|開刀|洗腎|自殺|自殘|中風|失智|罹癌)"
         rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})(?:的)?(?:兒子|女兒|小孩|孩子|老婆|老公|太太|先生|爸爸|媽媽|爸|媽|家人|弟弟|妹妹|哥哥|姊姊|姐姐)?\s?"
-        r"(?:有|得了|罹患|患有|確診|是|在|有在吃|在吃|被診斷出)\s?(?:抗憂鬱|安眠|精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調)"
+        r"(?:最近|之前|以前|一直|長期|目前|現在)?"
+        r"(?:有|得了|罹患|患有|確診|是|在|有在吃|在吃|被診斷出)\s?(?:重度|中度|輕度|嚴重的?|末期的?)?(?:抗憂鬱|安眠|精神|憂鬱|躁鬱|思覺|愛滋|hiv|癌|梅毒|性病|肺結核|失智|身障|洗腎|懷孕|吸毒|戒毒|自閉|過動|失調"
+        r"|癲癇|氣喘|糖尿病|心臟病|血友病|妥瑞|亞斯|adhd|唐氏|腦麻|智能障礙|恐慌|厭食|暴食)"
+        # Sick leave with its reason (請病假是因為化療), a certificate's content (診斷證明:…).
+        r"|請?病假.{0,6}(?:因為|原因|是為了).{0,8}(?:癌|化療|手術|開刀|住院|憂鬱|精神|懷孕|流產|洗腎|中風)"
+        r"|的(?:診斷證明|診斷書|病歷|檢驗報告)(?:書)?\s?[:：]"
+        # Who the case is: 確診的是3樓那個X先生, 住院的是他太太.
+        r"|(?:確診|感染|住院|驗出陽性|陽性)(?:的|者)(?:人)?(?:是|為|:)"
         # Someone's treatment told by where or whom they see (他最近在看精神科, 固定找心理師).
         rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,6}}(?:看|掛|回診|去|定期|固定|找)"
         r"(?:精神科|身心科|心理醫生|心理師|諮商|腫瘤科|感染科|婦產科|精神醫學)"
         # A named condition (有躁鬱症, 得了大腸癌, 被診斷出腫瘤), whatever the disease.
-        rf"|(?:他|她|這個人|那個人|{_ROLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
+        rf"|(?:他|她|這個人|那個人|{_ROLE_ALT}|{_TITLE_ALT})[^，。,\n]{{0,4}}(?:得了|罹患|患有|被診斷出|診斷出)"
         r"[\p{Han}]{1,5}(?:症|病|癌|瘤|障礙)(?!毒)"
     ),
 )

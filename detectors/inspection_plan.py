@@ -12,6 +12,7 @@ from detectors.matter import Gated, starts_with
 
 TRIGGERS: tuple[str, ...] = (
     "稽查",
+    "稽察",
     "查察",
     "聯合查察",
     "聯合稽查",
@@ -35,6 +36,11 @@ TRIGGERS: tuple[str, ...] = (
     "會來查",
     "來稽查",
     "去稽查",
+    "去查",
+    "來查",
+    "過去查",
+    "過來查",
+    "會有稽查",
     "清查",
     "勞動局",
     "環保局",
@@ -48,6 +54,7 @@ TRIGGERS: tuple[str, ...] = (
     "inspection",
     "raid",
     "audit",
+    "surprise visit",
 )
 CONTEXT: tuple[str, ...] = (
     "名單",
@@ -77,6 +84,16 @@ CONTEXT: tuple[str, ...] = (
     "你們工廠",
     "你們公司",
     "不要說我講的",
+    "收攤",
+    "收一收",
+    "先收起來",
+    "先保密",
+    "不公開",
+    "規劃",
+    "排在",
+    "排程",
+    "unannounced",
+    "surprise",
     "list",
     "target",
     "keep it quiet",
@@ -115,6 +132,24 @@ TARGETS: tuple[str, ...] = (
     "物流",
     "化工",
     "排放口",
+    "診所",
+    "養生館",
+    "會館",
+    "茶室",
+    "酒吧",
+    "賓館",
+    "藥局",
+    "藥房",
+    "機電",
+    "超商",
+    "賣場",
+    "加油站",
+    "美容院",
+    "按摩",
+    "養護中心",
+    "安養",
+    "托嬰",
+    "幼兒園",
     "pub",
     "pubs",
     "bar",
@@ -135,11 +170,33 @@ AFTER: tuple[str, ...] = (
     "已經來過",
     "查完了",
     "取消",
+    "很順利",
+    "順利完成",
+    "順利結束",
+)
+# A public enforcement campaign (起將加強取締) or an office's own audit (查核經費核銷):
+# announced or internal, not a target tipped off.
+CAMPAIGN: tuple[str, ...] = (
+    "加強稽查",
+    "加強取締",
+    "加強查核",
+    "加強抽查",
+    "加強臨檢",
+    "擴大取締",
+    "全面稽查",
+    "起將",
+    "專案期間",
+    "核銷",
+    "經費",
+    "單據",
+    "傳票",
+    "盤點",
 )
 # The standard-library engine runs these alternations several times faster.
 # What an inspection does: without one of these, an agency visit is just a visit.
 VERBS: tuple[str, ...] = (
     "稽查",
+    "稽察",
     "查察",
     "臨檢",
     "抽查",
@@ -159,14 +216,18 @@ VERBS: tuple[str, ...] = (
 _VERBS = "|".join(VERBS)
 # Agencies that inspect: they name who comes, not that an inspection is planned.
 AGENCIES: frozenset[str] = frozenset({"勞動局", "環保局", "衛生局", "消防局", "勞工局", "國稅局"})
-# A leaking pattern (only whether one matches is used), in three parts so that
+# A leaking pattern (only whether one matches is used), in four parts so that
 # each runs only when it can match:
 # a plan's list or time told (名單是, 時間如下), English, the target told first;
 _PLAIN = starts_with(
-    "名對目時地店計iar先偷",
-    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下)"
+    "名對目時地店計規點路排順稽查臨勞抽突取iarus先偷",
+    r"(?:名單|對象|目標|時間|地點|店家|計畫|計劃|規劃|點位|路段|排程|順序)\s?(?:已定|已經定了|出來了|確定)?\s?(?:是|有|為|:|如下|=|→|->)"
+    r"|(?:稽查|稽察|查察|臨檢|勞檢|抽查|突檢|取締|查核)(?:的)?(?:名單|對象|時間|日期|順序)(?:已經?)?"
+    r"(?:出來了|確定了|排好了|定了)"
     r"|(?:inspection|audit|raid)\s(?:list|plan|targets?)"
-    r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday)"
+    r"|(?:unannounced|surprise|snap)\s(?:inspection|audit|raid|visit|check)"
+    r"|(?:inspection|audit|raid)\s(?:of|at|on)\s.{1,30}(?:set|scheduled|planned|tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday"
+    r"|(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)(?![a-z])|[0-9]\s?(?:am|pm)(?![a-z]))"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)",
 )
 # a day and going there (明天會去稽查), which needs 去, 來 or 場;
@@ -178,6 +239,14 @@ _GOING = Gated(
         rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)",
     ),
 )
+# a day and an inspection coming (明天會有稽查, not asked: …嗎?), which needs 有 or 要;
+_COMING = Gated(
+    "有要",
+    starts_with(
+        "明今後清凌下週禮星0-9tmwfs",
+        rf"{matter.WHEN}.{{0,16}}(?:會有|要)\s?(?:{_VERBS})(?![^,。\n]{{0,3}}[嗎?])",
+    ),
+)
 # the inspection verb straight after the day, then who: 明天突檢大發工廠 (needs a day).
 _DAY_VERBS = re.compile("突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩")
 _DAY = Gated(
@@ -186,38 +255,50 @@ _DAY = Gated(
         "明今後清凌下週禮星0-9tmwfs這本月晚",
         rf"(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
         r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
-        r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組)"
-        r"[\u4e00-\u9fffa-z0-9]{2}",
+        r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組"
+        r"|業務|檢討|說明|講習|訓練|會報|報告|實務|作業|流程|經驗|成果|統計)"
+        r"\s?[\u4e00-\u9fffa-z0-9]{2}",
     ),
 )
 
 
 def strong_match(text: str) -> bool:
-    """A leaking pattern matches (the three parts above, in any order)."""
+    """A leaking pattern matches (the four parts above, in any order)."""
     return (
         _PLAIN.search(text) is not None
         or _GOING.found(text)
+        or _COMING.found(text)
         or (_DAY_VERBS.search(text) is not None and _DAY.found(text))
     )
 
 
 # The target warned: 我先提醒他, 你叫他注意, 叫老闆收一收.
 TIPOFF = re.compile(
-    r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們))"
+    r"(?:叫|提醒|通知|告訴|跟)(?:一下)?(?:他們|她們|(?:他|她|老闆|店家|業者|對方|負責人)(?!們)"
+    r"|(?:你|妳)(?:的)?(?:爸|媽|哥|姊|姐|弟|妹|表哥|表姊|表弟|表妹|堂哥|堂弟|家人|親戚|朋友|老闆))"
     r"(?!主管|同仁|承辦|單位|陪同|配合|出席|集合|派出所)(?:一下|一聲|注意|小心|收|準備|先|說|講)?"
 )
 WINDOW = 50
 _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
 
 _TRIGGERS = frozenset(TRIGGERS)
+# "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
+_GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
+_WEAK_VERBS = _GO_CHECK | {"檢查"}
+# ... 禮拜三去查 / 會來查你們: the visit is the point, not a lookup (去查資料).
+_GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
 _CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
-_WEAK = AGENCIES | {"檢查"}
+_WEAK = AGENCIES | _WEAK_VERBS
+_CAMPAIGN = frozenset(CAMPAIGN)
 
 
 def find(doc: Doc) -> list[Finding]:
+    # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
     hits = doc.all(_TRIGGERS)
+    if doc.has(_GO_CHECK):
+        hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
         return []
     hit = hits[0]
@@ -231,7 +312,17 @@ def find(doc: Doc) -> list[Finding]:
         verb = _VERB_RE.search(text) is not None
         if verb and matter.rule_talk(doc) is None:
             strong = True  # a coming inspection, and its target is told
-    if ctx is None and all(h[2] in _WEAK for h in hits):
+    if (
+        ctx is None
+        and all(h[2] in _WEAK for h in hits)
+        # 禮拜三去查那間診所: a business, a day and a visit to check
+        and not (
+            strong
+            and hit[2] in _GO_CHECK
+            and doc.has(_TARGETS)
+            and _GO_END.match(text, hit[1]) is not None
+        )
+    ):
         # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
         if not strong:
             return []
@@ -249,6 +340,8 @@ def find(doc: Doc) -> list[Finding]:
     )
     if after is not None and ctx is None:
         score = min(score, 0.3)  # the inspection is over: results, not a plan
+    if ctx is None and doc.has(_CAMPAIGN):
+        score = min(score, 0.3)
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
     return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
 
@@ -256,6 +349,6 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="inspection_plan",
     find=find,
-    words=TRIGGERS + CONTEXT + TARGETS + AFTER,
+    words=TRIGGERS + CONTEXT + TARGETS + AFTER + CAMPAIGN,
     triggers=_TRIGGERS,
 )

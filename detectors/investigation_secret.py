@@ -78,6 +78,17 @@ TRIGGERS: tuple[str, ...] = (
     "搜查",
     "盯上",
     "investigation",
+    "涉嫌",
+    "涉案",
+    "詐團",
+    "詐騙集團",
+    "人頭戶",
+    "追查",
+    "under investigation",
+    "tapped",
+    "wiretap",
+    "surveillance",
+    "調閱",
 )
 CONTEXT: tuple[str, ...] = (
     "通知他",
@@ -112,7 +123,7 @@ DAMPEN: tuple[str, ...] = (
 STRONG = starts_with(
     "0-9fmstw下今他你供偵先凌列即去取口問在地坦她專對已廉後快扣承招拿掌搜收攻政明星是會查檢清準監盯禮筆約蒐被要訊詢調警跟通週還鎖風",
     r"(?:監聽|通訊監察|跟監|蒐證|調查|偵辦|偵查|盯|在查|監控)\s?(?:他|她|你|你們|對方|他們)"
-    r"|(?:要|去|會)搜(?!尋)|(?:已經)?(?:是|被列為)(?:犯罪)?嫌疑人|被扣|扣押"
+    r"|(?:要|去|會)搜(?!尋)|(?:已經)?(?:是|被列為)(?:犯罪)?嫌疑人|被扣|扣押(?!筆錄|清冊|程序|規定|的規定|要件|的要件)"
     r"|(?:他|她|你|對方|他們)(?:的電話)?(?:被|正在被|已經被)(?:監聽|調查|偵辦|盯上|約談|跟監)"
     r"|(?:收網|攻堅|搜索|約談)(?:的)?(?:時間|日期|名單|行動|對象)"
     rf"|{matter.WHEN}.{{0,12}}(?:收網|攻堅|搜索(?!票)|約談|拘提|進去)"
@@ -133,6 +144,19 @@ STRONG = starts_with(
     r"|(?:拿到|掌握|取得|調到|調了)(?:了)?(?:他|她|對方|你們?)[^，。,\n]{0,8}(?:對話紀錄|通聯|帳戶|金流|錄音|匯款)"
     r"|(?:他|她|你|對方|他們)[^，。,\n]{1,4}(?:被|正在被|已經被)(?:監聽|跟監|盯上|鎖定)"
     r"|風聲|鎖定|已掌握|掌握.{0,8}(?:行蹤|證據|金流|帳戶|對話|位置)|還在查|扣到|扣案|下一步|先不要讓他知道|先別讓他知道",
+)
+# Searched when STRONG fails and the message is not about the rules: who is suspected
+# of what (X涉嫌收賄), whose money is traced, whose records were pulled, wire-taps.
+MORE = starts_with(
+    "bclpuw上不人即已帳快是水涉準要別調贓金",
+    r"涉嫌(?:收賄|貪污|貪瀆|圖利|詐欺|洗錢|走私|販毒|背信|侵占|偽造|違反|收回扣|索賄|行賄|賄選|綁標|圍標)"
+    r"|(?:金流|贓款|人頭戶?|上游|水房|帳戶)[^。\n]{0,12}(?:還在追|在追查|追查中|還在查|還在調)"
+    r"|是(?:那個|這個|他們)?(?:詐團|詐騙集團|販毒集團|車手|水房)(?:的)?(?:車手|水房|成員|金主)?的"
+    r"|(?:under investigation|being investigated|under surveillance|wire-?tap)"
+    r"|(?:phone|line|calls?)\s(?:is|are|was|were|has been|have been)\s(?:tapped|bugged|monitored)"
+    r"|(?:不要|別|不能)讓(?:他|她|他們|家屬|對方|本人|老闆|嫌犯)知道"
+    r"|(?:準備|即將|快要?|要)(?:聲押|羈押|收押|搜索|收網|約談)"
+    r"|(?:已經?調閱|調閱了|已經?調出|調出了|調了)(?:他|她|對方|嫌犯)[^，。,\n]{0,8}(?:帳戶|通聯|對話|監視器|紀錄|資料)",
 )
 WINDOW = 40
 
@@ -174,15 +198,26 @@ def find(doc: Doc) -> list[Finding]:
         return []
     hit = hits[0]
     strong = STRONG.search(doc.text) is not None
+    talk = matter.rule_talk(doc)
+    if not strong and talk is None:
+        strong = MORE.search(doc.text) is not None
     person = matter.person_mentioned(doc)
     near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     ctx = near_ctx or matter.operational(doc)
     cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
-    damp = matter.first_word(doc, _DAMPEN) or matter.rule_talk(doc)
+    damp = matter.first_word(doc, _DAMPEN) or talk
     score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
     only_weak = all(h[2] in WEAK for h in hits)
     if only_weak and not strong and person is None and near_ctx is None:
         score = min(score, 0.3)  # only a time or a plan next to a weak word
+    elif (
+        only_weak
+        and not strong
+        and near_ctx is None
+        and not matter.has_time(doc)
+        and not matter.person_named(doc)
+    ):
+        score = min(score, 0.3)  # 民眾問進度，請他找承辦檢察官: a role word, nothing secret
     other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
     if not strong and near_ctx is None and other and all(h[2] in LOOKUP_WORDS for h in hits):
         score = min(score, 0.3)  # 查到 / 嫌疑人: a lookup or a role, reported by other types

@@ -184,6 +184,11 @@ RULE_TALK: tuple[str, ...] = (
     "保密",
     "遮蔽",
     "去識別",
+    "偵查不公開",
+    # naming the classification system itself
+    "一般公務機密",
+    "國家機密保護法",
+    "分三級",
     "打碼",
     "reminder",
     "do not",
@@ -241,6 +246,7 @@ TRAINING: tuple[str, ...] = (
 TIME_WORDS: tuple[str, ...] = (
     "明天",
     "明早",
+    "明晚",
     "今晚",
     "今天",
     "後天",
@@ -282,6 +288,10 @@ BENIGN: tuple[str, ...] = (
     "表揚",
     "頒獎",
     "恭喜",
+    # a system or a service, not a case
+    "系統維護",
+    "暫停服務",
+    "系統更新",
 )
 
 OPERATIONAL: tuple[str, ...] = (
@@ -337,6 +347,32 @@ OPERATIONAL: tuple[str, ...] = (
     "住處",
     "tomorrow",
     "tonight",
+    # "not public yet, keep it between us": the sender knows it is secret
+    "不公開",
+    "未公開",
+    "還沒公開",
+    "尚未公開",
+    "不要公開",
+    "先不要公開",
+    "先不要講",
+    "先不要說",
+    "不要講",
+    "不要跟別人說",
+    "不要跟別人講",
+    "別跟別人說",
+    "不要跟人說",
+    "不用跟",
+    "不要讓別人知道",
+    "別讓人知道",
+    "你懂的",
+    "先保密",
+    "要保密喔",
+    # "don't let him know": keeping someone in the dark, not a rule
+    *(
+        f"{no}讓{who}知道"
+        for no in ("不要", "別", "不能", "先不要", "先別")
+        for who in ("他", "她", "他們", "家屬", "對方", "本人", "老闆", "嫌犯")
+    ),
 )
 
 # Published / public: a procurement award notice, an announced result.

@@ -30,6 +30,11 @@ _FAST = re.compile(
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _MASK_DIGITS = str.maketrans("0123456789", "**********")  # a value is A-Z and 0-9 only
+# Every character spaced out to dodge a filter: H C Z - 3 4 4 8 (only run beside a vehicle word).
+SPACED = re.compile(
+    r"(?<![a-z0-9])[a-z](?: [a-z]){1,2} ?[-‐–]? ?[0-9](?: [0-9]){2,3}(?![a-z0-9])"
+    r"|(?<![a-z0-9])[0-9](?: [0-9]){3} ?[-‐–]? ?[a-z](?: [a-z]){1,2}(?![a-z0-9])"
+)
 
 CONTEXT: tuple[str, ...] = (
     "車牌",
@@ -51,6 +56,28 @@ CONTEXT: tuple[str, ...] = (
     "車",
     "開",
     "plate",
+    "駕駛",
+    "車輛",
+    "車款",
+    "休旅車",
+    "貨車",
+    "卡車",
+    "計程車",
+    "重機",
+    "賓士",
+    "bmw",
+    "toyota",
+    "豐田",
+    "本田",
+    "福特",
+    "特斯拉",
+    "tesla",
+    "保時捷",
+    "三陽",
+    "光陽",
+    "山葉",
+    "gogoro",
+    "監視器",
 )
 QUERY: tuple[str, ...] = (
     "查車籍",
@@ -70,10 +97,31 @@ QUERY: tuple[str, ...] = (
     "所有人",
     "車主資料",
     "調車籍",
+    # "X 的車主…" is read as 的車 + 主 unless the longer word is known
+    "的車主",
+    "的車主資料",
+    "的車籍",
+    "監視器",
+    "行車紀錄",
+    "車行紀錄",
+    "進出紀錄",
+    "belongs to",
+    "registered to",
+    "owner",
 )
 # Asking the group whose car blocks the exit is parking chat, not a lookup.
 PARKING: tuple[str, ...] = ("擋到", "擋住", "移車", "挪車", "停車場", "車位", "停錯", "請移")
-LOOKUP: tuple[str, ...] = ("查車籍", "車籍資料", "幫我查", "幫忙查", "查一下", "查到")
+LOOKUP: tuple[str, ...] = (
+    "查車籍",
+    "車籍資料",
+    "幫我查",
+    "幫忙查",
+    "查一下",
+    "查到",
+    "監視器",
+    "駕駛",
+    "行車紀錄",
+)
 AGENCY: tuple[str, ...] = ("公務車", "本署車", "公務機車", "巡邏車", "偵防車")
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 12
@@ -84,13 +132,32 @@ _AGENCY = frozenset(AGENCY)
 _PARKING = frozenset(PARKING)
 _LOOKUP = frozenset(LOOKUP)
 _PERSON = frozenset(PERSON_ROLES)
+# The spaced-out form is searched only beside a plate or owner word.
+_SPACED_CUES = frozenset(
+    {
+        "車牌",
+        "車號",
+        "車牌號碼",
+        "車籍",
+        "車主",
+        "車籍資料",
+        "查車籍",
+        "plate",
+        "幫我查",
+        "幫忙查",
+        "查一下",
+    }
+)
 # Someone else's car: 他開的是 ALK-0093, 她的車 ABC-1234.
 _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎的|騎)")
 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for m in _FAST.finditer(doc.text):
+    matches = list(_FAST.finditer(doc.text))
+    if not matches and " " in doc.text and doc.has(_SPACED_CUES):
+        matches = list(SPACED.finditer(doc.text))
+    for m in matches:
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
             continue

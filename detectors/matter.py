@@ -29,7 +29,7 @@ from detectors.lexicon import (
 TIME_SOURCE = (
     r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}月[0-9]{1,2}[日號]"
     r"|[(（][一二三四五六日][)）]|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|週[一二三四五六日]|星期[一二三四五六日天]|禮拜[一二三四五六日天]"
-    r"|明天|明早|今晚|後天|下週|下禮拜|下星期|上午|下午|凌晨|清晨"
+    r"|明天|明早|明晚|明日|今晚|今夜|後天|下週|下禮拜|下星期|上午|下午|凌晨|清晨"
 )
 
 
@@ -70,8 +70,8 @@ AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
 WHEN = (
-    r"(?:明天|明早|今晚|今天|後天|清晨|凌晨|下週[一二三四五六日]?|下禮拜[一二三四五六日天]?|下星期[一二三四五六日天]?"
-    r"|週[一二三四五六日]|禮拜[一二三四五六日天]|星期[一二三四五六日天]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點"
+    r"(?:明天|明早|明晚|明日|今晚|今夜|今天|後天|清晨|凌晨|下週[一二三四五六日]?|下禮拜[一二三四五六日天]?|下星期[一二三四五六日天]?"
+    r"|週[一二三四五六日]|禮拜[一二三四五六日天]|星期[一二三四五六日天]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}\s?點"
     r"|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 
@@ -152,7 +152,7 @@ def first_word(doc: Doc, words: frozenset[str]) -> str | None:
 # The sender, or the sender's own household, as the subject.
 _SELF = re.compile(
     r"我(?!們)(?:的)?(?:老婆|老公|太太|先生|爸爸|媽媽|爸|媽|小孩|兒子|女兒|家人)?"
-    r"(?:剛|才|也|已經|上週|上禮拜|上個月|昨天|前天|今年|去年|這次|最近)?$"
+    r"(?:剛|才|也|已經|上週|上禮拜|上個月|昨天|前天|今年|去年|這次|最近){0,2}$"
 )
 
 
@@ -198,8 +198,34 @@ def rule_talk(doc: Doc) -> str | None:
     return None
 
 
+# 還沒公開, 不公開, 未公告, 明天才上網, 公告前: the publication has not happened yet.
+_NOT_YET = ("不", "未", "沒", "才")
+
+
+def not_yet(doc: Doc, hit: tuple[int, int, str]) -> bool:
+    """A publication word negated or still to come (未公告, 明天才上網, 公布前)."""
+    s, e, _ = hit
+    return doc.text[max(0, s - 1) : s] in _NOT_YET or doc.text.startswith("前", e)
+
+
+_QUESTION = re.compile(r"請問|嗎\s*[?？]?\s*$|[?？]\s*$")
+
+
+def asks(doc: Doc) -> bool:
+    """The message is a question (請問…, …嗎?): asking how things work, unless more is said."""
+    return _QUESTION.search(doc.text) is not None
+
+
 def published(doc: Doc) -> str | None:
-    return first_word(doc, _PUB)
+    if not doc.has(_PUB):
+        return None
+    h = doc.first(_PUB)
+    if h is None or not not_yet(doc, h):
+        return h[2] if h else None
+    for h in doc.all(_PUB):
+        if not not_yet(doc, h):
+            return h[2]
+    return None
 
 
 def operational(doc: Doc) -> str | None:

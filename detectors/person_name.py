@@ -94,6 +94,11 @@ FOREIGN_CUES: tuple[str, ...] = (
     "持卡人",
     "漁工",
     "外勞",
+    "入境",
+    "出境",
+    "停留許可",
+    "國籍",
+    "nationality",
 )
 STAFF_BEFORE: tuple[str, ...] = ("承辦人", "承辦", "同事", "同仁", "聯絡人", "窗口")
 # Looking a citizen up for someone (seed case 10): "幫你查了 王小明 …", "查到了 …".
@@ -366,7 +371,9 @@ def find(doc: Doc) -> list[Finding]:
                 p -= 1
         nm2 = name_ending_at(text, p)
         if nm2 is None:
-            if title and pos > 0 and text[pos - 1] in SURNAMES_1:
+            if title and pos > 1 and text[pos - 2 : pos] in _COMPOUNDS:
+                add(pos - 2, pos, 0.45, "person_name.title", w)  # 百里太太, 尉遲先生
+            elif title and pos > 0 and text[pos - 1] in SURNAMES_1:
                 add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2

@@ -85,6 +85,13 @@ TRIGGERS: tuple[str, ...] = (
     "升遷名單",
     "陞遷名單",
     "調動",
+    "評分表",
+    "成績單",
+    "榜首",
+    "不予推薦",
+    "不予錄取",
+    "甄審會",
+    "甄選會",
 )
 CONTEXT: tuple[str, ...] = (
     "還沒公布",
@@ -139,6 +146,17 @@ CONTEXT: tuple[str, ...] = (
     "才會發",
     "會發令",
     "才發令",
+    "未公告",
+    "未公布",
+    "還沒公開",
+    "未公開",
+    "不公開",
+    "才上網",
+    "才放榜",
+    "還沒放榜",
+    "先不要講",
+    "先不要說",
+    "先保密",
 )
 # Written for `regex`, run by `re` (respell.as_re: same matches, several times faster).
 STRONG = starts_with(
@@ -152,7 +170,7 @@ STRONG = starts_with(
         r"|(?<![a-z])(?:promotion|hiring|admission|appraisal|shortlist)\s?(?:list|results?)?\s?(?::|is|are)\s"
         r"|人事(?:調動|異動)\s?[:：]"
         r"|內定|(?:升任|派任|接任|調任|錄取|升官).{0,10}的(?:是|人是)|人令還沒|還沒發(?:令|布|佈)"
-        r"|(?:記|給)(?:一|兩|1|2)?(?:支)?(?:大|小)過"
+        r"|(?:記|給)(?:他|她)?(?:一|兩|1|2)?(?:支)?(?:大|小)過"
         r"|(?:甄選|甄試|口試|考試|面試)?排名"
         r"|(?:要|會|被)?調(?:去|到|往)[\p{Han}]{2}"
         r"|(?:決定|確定|內定)(?:要|會)?(?:錄取|不錄取|升|調|接)"
@@ -166,6 +184,18 @@ STRONG = starts_with(
         r"|(?:紀錄|記錄).{0,10}(?:給你|傳給|拍給|寄給)"
         r"|(?:誰|哪些人)(?:會|被|有)?(?:錄取|升|記過|記大過|丙等)"
         r"|(?:人評會|考績會).{0,12}(?:決議|結果|發言|說了)"
+    ),
+)
+# A result or a deliberation about named people (評分表：X 82, 第一名是X, X 不予推薦):
+# a leak when someone is named and nothing says it is published.
+# Written for `regex`, run by `re` (respell.as_re: same matches).
+RESULT = starts_with(
+    "人備成最正榜甄第積考表評不",
+    respell.as_re(
+        r"(?:評分|成績|考評|評比|考核|積分)(?:表|單|結果|排序)\s?[:：]"
+        r"|(?:第一名|榜首|最高分|備取第?一名?|正取第?一名?)(?:是|為|:)"
+        r"|不予(?:推薦|錄取|晉升|升遷|續聘|通過)|(?:考核|考績|表現)欠佳"
+        r"|(?:甄審|甄選|人評|考績)(?:委員)?會(?:議)?(?:紀錄|記錄)"
     ),
 )
 # Group statistics (甲等比例 75%, 名額 3 人) describe nobody.
@@ -192,6 +222,8 @@ def find(doc: Doc) -> list[Finding]:
     # Personnel results are about staff too: a staff name counts as a person here.
     named = matter.person_named(doc)
     named = named or any(f.type == "person_name" for f in doc.findings)
+    if strong is None and named and not pub:
+        strong = RESULT.search(doc.text)
     cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
     score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)

@@ -58,6 +58,7 @@ CASE_MATTERS = frozenset(
 NEEDS_PERSON = frozenset({"birth_date", "address", "license_plate", "email", "phone_number"})
 
 PERSON_TIE_DISTANCE = 40  # characters between a name and what it is tied to
+STAFF_HEALTH_DISTANCE = 12  # a colleague's name and the disclosure of their own illness
 # Weak look-alikes (a bare 6-digit date) are tied to a name only when right beside it.
 CLOSE_TIE_DISTANCE = 2
 CLOSE_TIE_RULES = frozenset({"birth_date.compact"})
@@ -123,6 +124,14 @@ def _decide_all(
             boost(n, tied_score, f"person_name+{p.type}")
         if matters:
             boost(n, 0.75, "person_name+case_matter")
+
+    # A colleague's own health told (同仁X請病假是因為化療): the staff member is the subject.
+    health = [f for f in matters if f.rule == "health_info.disclosure"] if matters else []
+    for n in live if health else ():
+        if n.rule == "person_name.staff" and any(
+            _near(n, h, STAFF_HEALTH_DISTANCE) for h in health
+        ):
+            boost(n, 0.75, "staff_health")
 
     # Two different kinds of personal data about one person (birth date + address).
     kinds = {p.type for p in personal if p.score >= 0.4 and p.rule not in CLOSE_TIE_RULES}

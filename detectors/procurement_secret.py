@@ -15,7 +15,19 @@ from detectors.doc import Doc
 from detectors.matter import starts_with
 
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
-WEAK_TRIGGERS: tuple[str, ...] = ("勝算", "競爭對手", "對手", "送件", "家公司", "間公司", "家廠商")
+WEAK_TRIGGERS: tuple[str, ...] = (
+    "勝算",
+    "競爭對手",
+    "對手",
+    "送件",
+    "家公司",
+    "間公司",
+    "家廠商",
+    "另一家",
+    "另外一家",
+    "別家",
+    "其他家",
+)
 TRIGGERS: tuple[str, ...] = (
     "底價",
     "投標",
@@ -51,6 +63,20 @@ TRIGGERS: tuple[str, ...] = (
     "floor price",
     "規格書",
     "招標規格",
+    "需求書",
+    "招標文件",
+    "陪標",
+    "規格",
+    "資格審查",
+    "資格標",
+    "價格標",
+    "建議書",
+    "這標",
+    "本標",
+    "此標",
+    "底價單",
+    # shorthand bid counts: 標2家, 標 3 家
+    *(f"標{sp}{n}{sp}家" for n in "123456789一二兩三四五" for sp in ("", " ")),
     "標單",
     *WEAK_TRIGGERS,
 )
@@ -63,6 +89,10 @@ BEFORE: tuple[str, ...] = (
     "還沒公告",
     "尚未公告",
     "還沒上網",
+    "還沒公開",
+    "尚未公開",
+    "未公開",
+    "名單保密",
 )
 # Telling someone on the side: a strong cue.
 CONTEXT: tuple[str, ...] = (
@@ -91,6 +121,18 @@ CONTEXT: tuple[str, ...] = (
     "去認識",
     "打點",
     "疏通",
+    "你懂的",
+    "先傳你",
+    "先寄你",
+    "給你參考",
+    "傳你參考",
+    "透露",
+    "先別外傳",
+    "別外傳",
+    "不要外傳",
+    "壓低",
+    "再降",
+    "殺價",
 )
 # A published award notice / opening result is public.
 AFTER_AWARD: tuple[str, ...] = (
@@ -109,24 +151,46 @@ AFTER_AWARD: tuple[str, ...] = (
 _NUM = r"[0-9一二兩三四五六七八九十]{1,2}"
 # The standard-library engine runs this alternation several times faster.
 STRONG = starts_with(
-    "只僅共有才0-9一二兩三四五六七八九十投領來家廠底你ojtfrb招規需草評其哪別對競",
-    rf"(?:只有|僅|共|有|才){_NUM}\s*[家間](?!工廠|分店|店|廠|門市|子公司|辦公室|會議室|分公司|營業)"
+    "只僅共有才剩0-9一二兩三四五六七八九十投領來家廠標底你ojtfrb招規需草評外審其哪別對競",
+    rf"(?:只有|僅|共|有|才|只剩|剩下?){_NUM}\s*[家間](?!工廠|分店|店|廠|門市|子公司|辦公室|會議室|分公司|營業)"
     rf"|{_NUM}\s*[家間](?:廠商)?(?:來投|投標|領標|參與|參加|報名|來領|有投|投了|領了)"
     rf"|(?:投標|領標|來投|領標單)(?:廠商|的廠商|家數)?(?:有|只有|共|才|目前)?{_NUM}\s*[家間]"
-    rf"|(?:家數|廠商數|廠商數量|投標數|領標數)(?:是|為|有|只有|目前)?\s?{_NUM}"
-    r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*[0-9一二三四五六七八九十百千萬]"
-    r"|底價.{0,10}(?:[0-9][0-9,.]*\s*(?:萬|億|千|元|%|成)|[一二三四五六七八九]成)"
+    rf"|(?:家數|廠商數|廠商數量|投標數|領標數)(?:是|為|有|只有|目前)?\s?[:=]?\s?{_NUM}"
+    rf"|(?<![目指商路座達])標\s?(?:只有|僅|共|有|才)?\s?{_NUM}\s?家\s?(?:[=:]|來|投|而已|廠商)"
+    r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*(?!一定|一般|一律|一起|一下|一直|一樣)[0-9一二三四五六七八九十百千萬]"
+    r"|底價.{0,6}?(?:落在|抓在|訂在|定在|大約|大概|差不多|約)\s?[0-9一二三四五六七八九十百千]"
+    r"|底價.{0,10}(?:[0-9][0-9,.]*\s*(?:萬|億|千|元|%|成)|[一二三四五六七八九]成"
+    r"|(?:\$|nt\$|新[台臺]幣)\s?[0-9]|[0-9]{1,3}(?:,[0-9]{3})+)"
     r"|(?:你|你們)(?:就)?(?:抓|報|填|投)\s?[0-9一二三四五六七八九]"
     rf"|{_NUM}\s?(?:封|份|家|間)\s?(?:標單|投標)"
     r"|(?:only|just)\s+(?:[0-9]+|one|two|three|four)\s+bid(?:der)?s?"
     r"|(?<![a-z])(?:[0-9]+|one|two|three|four|five)\s+bidders?\s(?:showed|came|so far|submitted|in)"
-    r"|(?:reserve|floor|base)\s+price\s(?:is|was|:|of)\s?(?:nt\$|\$|[0-9])"
-    r"|(?:招標文件|規格書?|需求書|草稿|底稿).{0,16}(?:先給|先傳|傳給|給你|寄給|email)"
-    r"|(?:評選|評審)委員\s?的?\s?(?:名單|有|是|包括|:)"
+    r"|(?:reserve|floor|base)\s+price\s(?:is|was|:|of)\s?(?:around\s|about\s|roughly\s)?(?:nt\$|\$|[0-9])"
+    r"|bidders?\s(?:so far|in total|total)?\s?[:=]\s?[0-9]"
+    r"|(?:招標文件|規格書?|需求書|草稿|底稿).{0,16}(?:先給|先傳|傳給|給你|寄給|傳你|寄你|email)"
+    r"|(?:評選|評審)委員\s?的?\s?(?:名單|有|是|包括|:)(?!在|要|應|須|需|必須|不|前|於)"
+    r"|(?:外聘|審查)委員\s?的?\s?(?:名單)?\s?(?:有|是|包括|:)(?!在|要|應|須|需|必須|不|前|於)"
+    r"|評委\s?(?:名單)?\s?(?:有|是|包括|:)(?!誰|否|不|幾)\s?(?:[0-9一二三四五六七八九]|[\u4e00-\u9fff]{2})"
     r"|(?:評選|評審|評分)(?:分數|成績|結果|排名)"
     r"|(?:其他|哪些|別家|對手|競爭)(?:的)?(?:廠商|家).{0,6}(?:報價|投標|標價|是誰|有誰)"
-    r"|(?:投標|領標|來投)(?:的廠商|廠商|的)\s?(?:有|是|:|只有|就)"
+    r"|(?:對手|別家|其他家|其他廠商|競爭廠商)的?(?:報價|標價|投標價|出價|價格).{0,24}[0-9]"
+    r"|(?:投標|領標|來投)(?:的廠商|廠商|的)(?:名單)?\s?(?:有|是|:|只有|就)"
     r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)",
+)
+# Told to a bidder on the side (searched when STRONG fails and the message is not
+# about the rules): rigging, nobody else bid, the others failed or priced lower.
+TOLD = starts_with(
+    "規找叫請陪只就僅沒你另其別那對評底幫替審開",
+    # Rigging: specs written for one firm, firms brought in to make up the numbers.
+    r"規格(?:是|都)?(?:照|依|按|針對)[^，。,\n]{1,8}(?:的產品|的型號|的設備|家|公司|廠)[^，。,\n]{0,3}(?:寫|訂|開)的|(?:找|叫|請)[^，。,\n]{0,10}陪標|陪標就好"
+    # Told to a bidder: nobody else came, the others failed, the others priced lower.
+    r"|(?:只有|就|僅)你們(?:一家)?(?:有)?(?:投標|領標|來投|投)|(?:沒有|沒)(?:其他|別)(?:家|廠商)(?:來)?(?:領標|投標|來投)"
+    r"|(?:你們|另外|其他|別家|那兩家|另一家)[^，。,\n]{0,6}(?:沒過|不合格|被刷|被淘汰)"
+    r"|(?:另一家|另外一家|別家|其他家|對手)[^，。,\n]{0,4}(?:報|開|投)(?:得|的)?(?:比你們|比較)(?:低|高|便宜|貴)"
+    r"|(?:評選委員|評審委員|評委|評審)[^，。,\n]{0,6}(?:對|給)你們[^，。,\n]{0,8}(?:評價|印象|分數|意見|扣|加分)"
+    r"|你們[^，。,\n]{0,10}被(?:評委|委員|評審)(?:扣|打|給)"
+    r"|底價[^，。,\n]{0,8}(?:幫你|替你)(?:問|查|打聽)|(?:幫你|替你)(?:問|查|打聽)[^，。,\n]{0,6}底價"
+    r"|(?:評選|評審|審查|開標)(?:會議?)?(?:紀錄|記錄|結果|意見)[^，。,\n]{0,6}(?:先給|先拍|拍給|傳給|先傳|給你)",
 )
 # An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
 # message also points the reader at them (拜訪, 先聯絡, 你們...).
@@ -155,6 +219,9 @@ def find(doc: Doc) -> list[Finding]:
         return []
     text = doc.text
     strong = STRONG.search(text)
+    talk = matter.rule_talk(doc)
+    if strong is None and talk is None:
+        strong = TOLD.search(text)
     if (strong is None or TO_BIDDER.search(text) is None) and all(
         h[2] in _WEAK for h in doc.all(_TRIGGERS)
     ):
@@ -168,13 +235,17 @@ def find(doc: Doc) -> list[Finding]:
     leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     before = doc.first(_BEFORE) if doc.has(_BEFORE) else None
     after = doc.first(_AFTER) if doc.has(_AFTER) else None
+    if after is not None and matter.not_yet(doc, after):  # 還沒公告: not after at all
+        after = next((h for h in doc.all(_AFTER) if not matter.not_yet(doc, h)), None)
     if after and not leak and not (before and strong):
         score = 0.15
         ctx: str | None = after[2]
     else:
         cues = (leak is not None) * 2 + (before is not None)
-        damp = matter.rule_talk(doc)
+        damp = talk
         score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
+        if not strong and leak is None and matter.asks(doc):
+            score = min(score, 0.3)  # 請問底價要在開標前訂好嗎: a procedure question
         ctx = leak or damp
     rule = "procurement_secret.before_award" if strong else "procurement_secret.context"
     span = (strong.start(), strong.end(), hit[2]) if strong else hit

@@ -122,16 +122,22 @@ _WHO = r"(?:他|她|對方|嫌犯|嫌疑人|當事人|關係人|此人|這個人
 _ABROAD = rf"(?:{_PLACES}|國外|海外)"
 # The standard-library engine runs this alternation several times faster.
 STRONG = starts_with(
-    "0-9efl他偷入出到去坐她幫從搭替查跑這那限飛",
+    "0-9efl他偷入出到去坐她幫從搭替查跑這那限飛移外看嫌當關對被遭已",
     r"(?:entry|exit)[- ](?:exit )?records?\s(?:show|of|for)|[0-9]+\s+trips? to|flew to|left the country|"
     r"(?:入出境|出入境|入境|出境|出國|入出國)(?:的)?(?:紀錄|記錄|資料|資訊|日期|時間)(?:給|傳|拍|是|有|:|顯示|截圖|查到|查出)"
     r"|(?:幫|替|偷偷)(?:我|忙)?查.{0,12}(?:入出境|出入境|出國|入境|出境)"
     r"|查(?:一下|看看)?(?:他|她|這個人|那個人).{0,6}(?:入出境|出入境|出國|入境|出境)"
-    r"|(?:他|她|這個人|那個人)[0-9/月日號上下週個禮拜去年今年]{0,8}(?:出境|入境|出國)(?:了|過|的紀錄)"
+    r"|(?:他|她|這個人|那個人|移工|外勞|看護|嫌犯|當事人|關係人|對方)[\s0-9/月日號上下週個禮拜去年今年就已經早]{0,10}"
+    r"(?:出境|入境|出國)(?:了|過|的紀錄)"
     r"|從[\u4e00-\u9fff]{1,4}(?:回來|回國|入境)|(?:出境|出國|飛)(?:去|到|往)[\u4e00-\u9fff]{2}|(?:搭|坐)\s?[a-z]{2}-?[0-9]{2,4}"
-    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|限制出境|"
+    r"|(?:去|跑|飛)了?\s?[0-9一二兩三四五六七八九十]+\s?趟|(?:被|遭|已經?被?)限制出境|限制出境中|"
     rf"(?:去|到|飛)(?:{_PLACES})[0-9一二兩三四五六七八九十]+\s?(?:次|趟)|"
     r"(?:搭|坐)[\u4e00-\u9fff]{0,4}\s?[a-z]{2}-?[0-9]{2,4}|(?:出境|出國|入境)\s?[0-9一二三四五六七八九十]+\s?次",
+)
+# A query-system row about a named person: X 入境 2024-03-02, 出境日期:113/05/01.
+ROW = starts_with(
+    "入出",
+    r"(?:入境|出境|入國|出國)(?:日期|時間)?\s?:?\s?(?:[0-9]{4}|[0-9]{2,3})[-/.][0-9]{1,2}[-/.][0-9]{1,2}",
 )
 # Run only when a foreign place (or 不在台灣) is in the message.
 ABROAD_STRONG = starts_with(
@@ -150,6 +156,8 @@ _TRIGGERS = frozenset(TRIGGERS + PLACES)
 _ABROAD_WORDS = frozenset((*PLACES, "不在台灣", "不在臺灣", "不在國內"))
 _CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
+# 回來 / 一趟 alone is any trip (出差到臺中明天回來): a border crossing needs more.
+_WEAK = frozenset({"回來", "趟"})
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -163,6 +171,8 @@ def find(doc: Doc) -> list[Finding]:
     if strong is None and doc.has(_ABROAD_WORDS):
         strong = ABROAD_STRONG.search(doc.text)
     named = matter.person_named(doc)
+    if strong is None and named:
+        strong = ROW.search(doc.text)
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
     cues = 2 * named + (person is not None and not named) + (ctx is not None)
@@ -170,6 +180,8 @@ def find(doc: Doc) -> list[Finding]:
     score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
     if strong is not None and matter.self_disclosure(doc, strong.start()):
         score = min(score, 0.3)  # the sender's own news, shared by the sender
+    if strong is None and all(h[2] in _WEAK for h in hits):
+        score = min(score, 0.3)
     rule = "travel_record.disclosure" if strong else "travel_record.person"
     return matter.matter_finding(doc, "travel_record", hit, score, rule, ctx or person or damp)
 

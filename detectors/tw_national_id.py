@@ -17,6 +17,8 @@ from detectors.doc import Doc
 from detectors.normalize import SEP
 
 PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# "IDA123456789": the label glued to the value (searched only when "id" is in the text).
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -68,9 +70,12 @@ def validate(value: str) -> bool | None:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    if _WORD_LETTER.search(doc.text) is None:
-        return out
-    for m in PATTERN.finditer(doc.text):
+    text = doc.text
+    # PATTERN needs a word letter; GLUED ("IDA123456789") needs "id" before its letter.
+    matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
+    if "id" in text:
+        matches += GLUED.finditer(text)
+    for m in matches:
         value = _NOT_ALNUM.sub("", m.group()).upper()  # normalize.alnum_of, under `re`
         if not validate(value):
             continue

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from detectors import matter
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
@@ -27,6 +29,7 @@ TRIGGERS: tuple[str, ...] = (
     "搜索令",
     "帶人",
     "聲請羈押",
+    "搜索",
     "warrant",
     "search warrant",
     "arrest warrant",
@@ -53,6 +56,8 @@ CONTEXT: tuple[str, ...] = (
     "他家",
     "她家",
     "住處",
+    "核了",
+    "准了",
 )
 # The standard-library engine runs this alternation several times faster.
 # Only whether it matches is used.
@@ -65,23 +70,27 @@ STRONG = starts_with(
     r"|(?:被|是|在)通緝|通緝中|看到就(?:攔|抓)|approved|going in",
 )
 # Searched only when STRONG fails and the message has a day word, 通緝 or a court;
-# every match holds 緝, an arrest word (拘提, 逮捕, 抓, 帶) or 法.
+# every match holds 緝, an arrest word (拘提, 逮捕, 抓, 帶, 搜索) or 法.
 EXTRA = Gated(
-    "緝拘逮抓帶法",
+    "緝拘逮抓帶搜法",
     starts_with(
-        "被已明今後清凌下週禮星0-9tmwfs法",
+        "被已明今後清凌下週禮星0-9tmwfs法拘搜逮抓",
         # Listed as wanted and warned: 他被發布通緝了，叫他躲好.
         r"(?:被|已經?被?)(?:發布|列為|依法)通緝"
         # Any day word before an arrest (週四早上去拘提), or going to fetch someone.
         rf"|{matter.WHEN}.{{0,12}}(?:拘提|逮捕|去抓|抓人|去[^，。,\n]{{0,4}}帶(?:人|回))"
-        r"|(?:法官|法院)(?:已經?)?(?:准了|核准|核發|簽了|裁定).{0,12}(?:拘提|搜索|羈押|收押|帶人|抓)",
+        r"|(?:法官|法院)(?:已經?)?(?:准了|核准|核發|簽了|裁定).{0,12}(?:拘提|搜索|羈押|收押|帶人|抓)"
+        # A search or an arrest on a day, and the court or prosecutor has signed it.
+        r"|(?:拘提|搜索(?!票)|逮捕|抓人).{0,16}(?:地檢|檢察官|法官|法院)(?:署)?(?:已經?)?(?:核了|准了|核准|核發|簽了|同意了|點頭)",
     ),
 )
+# A question about warrant procedure, nobody and no day in it (請問拘票可以傳LINE嗎?).
+QUESTION = re.compile(r"請問|嗎|[?？]")
 WINDOW = 40
 
 _TRIGGERS = frozenset(TRIGGERS)
 # Words that only wake the detector: a leak needs a STRONG pattern with them.
-_WEAK = frozenset({"帶人"})
+_WEAK = frozenset({"帶人", "搜索"})
 _CONTEXT = frozenset(CONTEXT)
 
 
@@ -103,6 +112,8 @@ def find(doc: Doc) -> list[Finding]:
     if damp is None and hit[2].startswith("通緝") and not strong:
         damp = matter.published(doc)
     score = matter.weigh(doc, strong="warrant" if strong else None, cues=cues, dampen=damp)
+    if not strong and not timed and person is None and QUESTION.search(doc.text):
+        score = min(score, 0.3)  # asking how warrants work
     rule = "warrant.execution" if strong else "warrant.context"
     return matter.matter_finding(doc, "warrant", hit, score, rule, ctx or person or damp)
 

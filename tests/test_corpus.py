@@ -60,7 +60,8 @@ KNOWN_TEST_IDS = frozenset({"A123456789"})
 # (deliberately independent of detectors/: the corpus checks itself)
 
 _CODES = {c: v for c, v in zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36), strict=True)}
-_ID_RE = re.compile(r"(?<![A-Z0-9])([A-Z][1289]\d{8})(?!\d)")
+# An "ID" label glued to the value ("IDA123456789") still leaves the value readable.
+_ID_RE = re.compile(r"(?:(?<![A-Z0-9])|(?<=(?<![A-Z])ID))([A-Z][1289]\d{8})(?!\d)")
 _ARC_RE = re.compile(r"(?<![A-Z0-9])([A-Z][A-D]\d{8})(?!\d)")
 _SEPARATORS = re.compile(r"[\s\-.\u200b\u200c\u200d\u2060\ufeff]")
 

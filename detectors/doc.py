@@ -71,7 +71,7 @@ def has_spaced_han(text: str) -> bool:
     m = _SPACES_BEFORE_HAN.search(text)
     while m is not None:
         s = m.start()
-        if s and "\u4e00" <= text[s - 1] <= "\u9fff":
+        if s and _is_han(text[s - 1]):
             return True
         m = _SPACES_BEFORE_HAN.search(text, m.end())
     return False
@@ -80,6 +80,15 @@ def has_spaced_han(text: str) -> bool:
 def count_digits(text: str) -> int:
     """How many ASCII digits a normalised text has."""
     return len(_DIGIT.findall(text))
+
+
+def read(text: str, index: KeywordIndex) -> tuple[Normalized, list[str], int, bool]:
+    """What a scan reads first, before any detector: the normalised text, its
+    keywords (`index.find`), its digit count and whether spaces stand between
+    Chinese characters. The engine stops here on a quiet message; `Doc` takes it."""
+    norm = normalize(text)
+    t = norm.text
+    return norm, index.find(t), count_digits(t), has_spaced_han(t)
 
 
 # A hostile message can hold thousands of look-alikes; the policy needs a few.
@@ -104,8 +113,8 @@ class KeywordIndex:
     them, at the right offset, so `doc.has({"檢舉"})` is true on 檢舉人.
     The automaton is `ahocorasick_rs` (a DFA in Rust): on typical messages it finds
     the ~1,300 keywords in about a seventh of the time of the best regex trie
-    (`re`, measured by bench/bench_text.py), and its cost does not grow with the
-    number of keywords an organisation adds.
+    (`re`, measured by bench/bench_text.py). Its table does grow with the keywords:
+    ~300 more roughly doubled the time of a call (0.9 to 1.9 us), cache misses.
     """
 
     __slots__ = ("_ac", "_contained", "_contained_words", "words")
@@ -120,23 +129,22 @@ class KeywordIndex:
             if uniq
             else None
         )
-        contained: dict[str, tuple[tuple[str, int], ...]] = {}
+        # (start, end, keyword) of each keyword inside a longer one, offsets from its start
+        contained: dict[str, tuple[Hit, ...]] = {}
         for w in uniq:
-            subs = []
+            subs: list[Hit] = []
             for other in uniq:
                 if other != w and len(other) < len(w):
                     pos = w.find(other)
                     while pos >= 0:
-                        subs.append((other, pos))
+                        subs.append((pos, pos + len(other), other))
                         pos = w.find(other, pos + 1)
             if subs:
                 contained[w] = tuple(subs)
-        # (start, end, keyword) of each keyword inside a longer one, offsets from its start
-        self._contained = {
-            w: tuple((off, off + len(sub), sub) for sub, off in subs)
-            for w, subs in contained.items()
+        self._contained = contained
+        self._contained_words = {
+            w: frozenset(s for _, _, s in subs) for w, subs in contained.items()
         }
-        self._contained_words = {w: frozenset(s for s, _ in subs) for w, subs in contained.items()}
 
     def find(self, text: str) -> list[str]:
         """The keywords matched, in order (leftmost, longest at each place, no overlap)."""
@@ -153,10 +161,6 @@ class KeywordIndex:
             if subs is not None:
                 out |= subs
         return out
-
-    def words_in(self, text: str) -> set[str]:
-        """Which keywords occur (positions are not needed for the prefilter)."""
-        return self.words_of(self.find(text))
 
     def hits_of(self, text: str, found: list[str]) -> list[Hit]:
         """Positions of `found` (= `self.find(text)`), without a second regex pass.
@@ -180,9 +184,6 @@ class KeywordIndex:
         if extra:
             out.extend(extra)
         return out
-
-    def hits(self, text: str) -> list[Hit]:
-        return self.hits_of(text, self.find(text))
 
 
 class Doc:
@@ -268,15 +269,14 @@ class Doc:
         source: Source = "text",
         policy: Policy = DEFAULT_POLICY,
     ) -> Doc:
-        """Normalise `text`, find its keywords and build the Doc."""
-        norm = normalize(text)
-        t = norm.text
+        """Read `text` (see `read`) and build the Doc."""
+        norm, found, digits, spaced = read(text, index)
         return cls(
             norm,
             index,
-            index.find(t),
-            digits=count_digits(t),
-            spaced=has_spaced_han(t),
+            found,
+            digits=digits,
+            spaced=spaced,
             salt=salt,
             source=source,
             policy=policy,

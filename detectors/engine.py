@@ -15,15 +15,7 @@ from collections.abc import Callable
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
-from detectors.doc import (
-    MAX_FINDINGS_PER_DETECTOR,
-    Doc,
-    KeywordIndex,
-    capped,
-    count_digits,
-    has_spaced_han,
-)
-from detectors.normalize import normalize
+from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_stand_alone as names_may_stand_alone
 from detectors.policy import decide
 from detectors.registry import DETECTORS
@@ -43,7 +35,6 @@ class _Plan:
         "by_word",
         "detectors",
         "digit",
-        "late",
         "name_finder",
         "quiet_ok",
     )
@@ -60,8 +51,6 @@ class _Plan:
             for w in d.triggers:
                 by_word[w] = by_word.get(w, 0) | (1 << i)
         self.by_word = by_word
-        # Detectors that also run when an earlier one found something.
-        self.late = sum(1 << i for i, d in enumerate(detectors) if d.after_findings)
         names = [d.find for d in detectors if d.name == "person_name"]
         self.name_finder = names[0] if names else None
         # A message with no keyword, no digit and no 年 wakes no detector when the
@@ -223,11 +212,8 @@ def scan_text(
     policy = DEFAULT_POLICY if config is None else resolve_policy(config).for_group(group_id)
     index = keyword_index(policy)
     plan = _PLAN[0] if _PLAN else _plan()
-    norm = normalize(text)
+    norm, found, digits, spaced = read(text, index)
     t = norm.text
-    found = index.find(t)
-    digits = count_digits(t)
-    spaced = " " in t and has_spaced_han(t)
     # Ordinary chat (about a fifth of the bench traffic): no keyword, no digit once
     # normalised, so nothing wakes; answered before a Doc is built. A check on the
     # RAW text before normalising (any character that can start a keyword) was

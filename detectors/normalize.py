@@ -154,9 +154,7 @@ _MIN_CN_IN_RUN = 4
 
 
 def normalize(text: str) -> Normalized:
-    folded = text.lower()
-    if "o" in folded:
-        folded = _o_to_zero(folded)
+    folded = _o_to_zero(text.lower())
     if text.isascii():
         return Normalized(text, folded, None)
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)

@@ -3,7 +3,8 @@ other layouts, wordings, field orders and photo conditions, and hard negatives (
 application template, a news story about a 拘票, an NHI poster that lists the card's fields).
 
 python tests/images/independent_gen.py [OUTDIR [SEED]]  -> OUTDIR/*.jpg|png + OUTDIR/labels.jsonl
-`samples()` gives a small fixed selection in memory for tests/images/test_independent_set.py.
+`main2(OUTDIR)` writes the second, harder set; `samples()` gives a small fixed selection in
+memory for tests/images/test_independent_set.py.
 """
 
 from __future__ import annotations
@@ -770,27 +771,26 @@ def main(out: Path, seed: int = 20261121) -> None:
             fmt = rng.choice(["png", "jpg"])
             data = finish(im, rng, 0, rng.randint(60, 90), fmt)
             ext = fmt
-        iid = f"b{i:02d}"
-        path = out / f"{iid}.{ext}"
-        path.write_bytes(data)
-        labels.append(
-            {
-                "id": iid,
-                "image": str(path),
-                "expect": "flag" if dtype else "allow",
-                "doc_type": dtype,
-            }
-        )
+        labels.append(_save(out, f"b{i:02d}", ext, data, dtype))
+    _write_labels(out, labels)
+
+
+def _save(out: Path, iid: str, ext: str, data: bytes, dtype: str | None) -> dict[str, object]:
+    """Write one image and return its label row."""
+    path = out / f"{iid}.{ext}"
+    path.write_bytes(data)
+    return {
+        "id": iid,
+        "image": str(path),
+        "expect": "flag" if dtype else "allow",
+        "doc_type": dtype,
+    }
+
+
+def _write_labels(out: Path, labels: list[dict[str, object]]) -> None:
     with (out / "labels.jsonl").open("w", encoding="utf-8") as fh:
         for row in labels:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-if __name__ == "__main__":
-    main(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind_img"),
-        int(sys.argv[2]) if len(sys.argv) > 2 else 20261121,
-    )
 
 
 # ---------------------------------------------------------------- second, harder set (after the first measurement)
@@ -970,19 +970,8 @@ def main2(out: Path, seed: int = 99) -> None:
             data = finish(doc, rng, 1.2, 45, "jpg")
         else:
             data = finish(doc, rng, 0, 80, "png")
-        path = out / f"h{i:02d}.{'png' if mode == 'shot' else 'jpg'}"
-        path.write_bytes(data)
-        labels.append(
-            {
-                "id": f"h{i:02d}",
-                "image": str(path),
-                "expect": "flag" if dtype else "allow",
-                "doc_type": dtype,
-            }
-        )
-    with (out / "labels.jsonl").open("w", encoding="utf-8") as fh:
-        for row in labels:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        labels.append(_save(out, f"h{i:02d}", "png" if mode == "shot" else "jpg", data, dtype))
+    _write_labels(out, labels)
 
 
 # A fast selection for the regression test: every hard negative that once fooled the pipeline,
@@ -1022,3 +1011,10 @@ def samples(seed: int = 5) -> list[tuple[str, bytes, str | None]]:
             data = finish(doc, rng, 0, 80, "png")
         out.append((getattr(maker, "__name__", "warrant"), data, expect))
     return out
+
+
+if __name__ == "__main__":
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind_img"),
+        int(sys.argv[2]) if len(sys.argv) > 2 else 20261121,
+    )

@@ -3,7 +3,9 @@
     app = create_app(Config.from_env())
     web.run_app(app, host=..., port=...)
 
-Routes: `POST /callback` (the LINE webhook, handlers/webhook.py) and `GET /healthz`.
+Routes: `POST /callback` (the LINE webhook, handlers/webhook.py), `GET /healthz`
+(liveness: the process answers) and `GET /readyz` (readiness: a list of named checks,
+`READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is).
 Every resource is opened and closed by its own cleanup context, in this order
 (closed in reverse):
 
@@ -23,9 +25,10 @@ its field (`deps.ocr`, `deps.tips`) before the first event is served, e.g.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +42,7 @@ from linebot.v3.messaging import (
 
 from config import Config
 from handlers import build_dispatcher
+from handlers.actions import resume_followups
 from handlers.deps import Clock, Deps, SystemClock
 from handlers.escalation import EscalationWorker
 from handlers.media import ocr_ctx
@@ -79,6 +83,13 @@ DEPS = web.AppKey("deps", Deps)
 ESCALATION = web.AppKey("escalation", EscalationWorker)
 WEBHOOK = web.AppKey("webhook", Webhook)
 STARTED_AT = web.AppKey("started_at", float)
+# A readiness check: (name, async fn(app) -> None when fine, else the reason).
+ReadyCheck = tuple[str, Callable[[web.Application], Awaitable[str | None]]]
+READY_CHECKS = web.AppKey("ready_checks", list[ReadyCheck])
+TOKEN_STATE = web.AppKey("token_state", dict[str, tuple[float, str | None]])
+TOKEN_CHECK_SECONDS = 60.0  # GET /v2/bot/info at most this often
+OUTBOX_STUCK_SECONDS = 120.0  # a message due this long and still failing degrades /readyz
+CHECKPOINT_SECONDS = 60.0  # WAL truncated this often (delivered bodies leave it)
 
 
 def optional_contexts() -> list[CleanupCtx]:
@@ -98,8 +109,29 @@ async def store_ctx(app: web.Application) -> AsyncIterator[None]:
     store = Store.open(app[CONFIG].db_path)
     app[STORE] = store
     log.info("database ready path=%s", app[CONFIG].db_path)
+    task = asyncio.create_task(_checkpoints(store), name="wal-checkpoint")
     yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
     store.close()
+
+
+async def _checkpoints(store: Store) -> None:
+    """Truncate the WAL now and then: bodies deleted once delivered (they carry display
+    names and masked values) then leave the disk, not only the database file."""
+    failing = False
+    while True:
+        await asyncio.sleep(CHECKPOINT_SECONDS)
+        if store.db.conn.in_transaction:
+            continue
+        try:
+            store.checkpoint()
+            failing = False
+        except Exception as exc:
+            if not failing:  # once per episode
+                log.error("WAL checkpoint failed cause=%s: %s", type(exc).__name__, exc)
+            failing = True
 
 
 async def _session_without_env_lookups(client: AsyncApiClient) -> None:
@@ -171,7 +203,7 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
         outbox=app[OUTBOX],
         policy=policy,
         clock=app[OPTIONS].clock or SystemClock(),
-        salt=store.hash_salt(config.hash_salt),
+        salt=store.hash_salt(config.hash_salt),  # the key is outside the database
     )
     worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
     deps.escalation = worker
@@ -185,6 +217,7 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
 async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
     webhook = Webhook(app[DEPS], build_dispatcher())
     app[WEBHOOK] = webhook
+    webhook.spawn(resume_followups(app[DEPS]))  # what a killed process left behind
     yield
     await webhook.drain()  # finish in-flight events while everything else is still open
 
@@ -204,21 +237,88 @@ async def callback(request: web.Request) -> web.Response:
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """Liveness: the process and its event loop answer. Always 200; see /readyz."""
     app = request.app
-    try:
-        counts = app[STORE].outbox_counts()
-        db_ok = True
-    except Exception:
-        counts, db_ok = {}, False
+    webhook = app[WEBHOOK]
     body: dict[str, Any] = {
-        "status": "ok" if db_ok else "degraded",
-        "database": db_ok,
-        "outbox_pending": counts.get("pending", 0) + counts.get("sending", 0),
-        "events_processed": app[WEBHOOK].processed,
-        "events_in_flight": len(app[WEBHOOK].tasks),
+        "status": "alive",
+        "events_processed": webhook.processed,
+        "events_in_flight": len(webhook.tasks),
+        "bad_events": webhook.bad_events,
+        "storage_failures": webhook.storage_failures,
         "uptime_seconds": round(time.time() - app[STARTED_AT], 1),
     }
-    return web.json_response(body, status=200 if db_ok else 503)
+    return web.json_response(body)
+
+
+async def check_database(app: web.Application) -> str | None:
+    """A write can be committed now (read-only file, full disk, lock: the reason)."""
+    return app[STORE].writable()
+
+
+async def check_webhook_storage(app: web.Application) -> str | None:
+    """The last webhook commit failed (answered 500) and none succeeded since."""
+    error = app[WEBHOOK].storage_error
+    return f"webhook answered 500: {error}" if error else None
+
+
+async def check_line_token(app: web.Application) -> str | None:
+    """The access token is accepted by LINE (GET /v2/bot/info), checked once a minute."""
+    now = time.monotonic()
+    cache = app[TOKEN_STATE]
+    hit = cache.get("last")
+    if hit and now - hit[0] < TOKEN_CHECK_SECONDS:
+        return hit[1]
+    from linebot.v3.messaging import ApiException
+
+    reason: str | None
+    try:
+        await app[LINE].messaging.get_bot_info(_request_timeout=5)
+        reason = None
+    except ApiException as exc:
+        reason = f"LINE answered {exc.status} to GET /v2/bot/info" + (
+            ": the access token is invalid or revoked" if exc.status in (401, 403) else ""
+        )
+    except Exception as exc:
+        reason = f"LINE unreachable: {type(exc).__name__}"
+    cache["last"] = (now, reason)
+    return reason
+
+
+async def check_outbox(app: web.Application) -> str | None:
+    """Messages are going out: none due for long and still failing."""
+    stuck = app[STORE].outbox_stuck(time.time() - OUTBOX_STUCK_SECONDS)
+    if not stuck:
+        return None
+    return (
+        f"{stuck['count']} message(s) failing for over {OUTBOX_STUCK_SECONDS:.0f} s, "
+        f"last error: {stuck['last_error'] or '-'}"
+    )
+
+
+def default_ready_checks() -> list[ReadyCheck]:
+    """The readiness checks; other areas append theirs (`app[READY_CHECKS].append(...)`):
+    the image helper its scan backlog age ("image_backlog"), the outbox its quota state."""
+    return [
+        ("database", check_database),
+        ("webhook_storage", check_webhook_storage),
+        ("line_token", check_line_token),
+        ("outbox", check_outbox),
+    ]
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Readiness: every named check with its reason; 503 when one is degraded."""
+    checks: dict[str, dict[str, Any]] = {}
+    for name, check in request.app[READY_CHECKS]:
+        try:
+            reason = await check(request.app)
+        except Exception as exc:  # a check that breaks is a degraded check, with its cause
+            reason = f"check failed: {type(exc).__name__}"
+        checks[name] = {"ok": reason is None, "reason": reason}
+    ok = all(c["ok"] for c in checks.values())
+    body = {"status": "ready" if ok else "degraded", "checks": checks}
+    return web.json_response(body, status=200 if ok else 503)
 
 
 def create_app(
@@ -232,12 +332,15 @@ def create_app(
     app[CONFIG] = config
     app[OPTIONS] = options or AppOptions()
     app[STARTED_AT] = time.time()
+    app[READY_CHECKS] = default_ready_checks()
+    app[TOKEN_STATE] = {}
     app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx, deps_ctx])
     app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
     app.cleanup_ctx.append(webhook_ctx)
     app.on_startup.append(freeze_gc)  # runs after the cleanup contexts have started
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
     add_chart_route(app)  # tips helper: GET /charts/{token}.png (report charts)
     return app
 

@@ -154,20 +154,58 @@ async def act_on_result(
         kind="warning",
         incident_id=inc.id,
     )
-
-    # 2. The private note, when the sender is a friend (a push to others delivers nothing).
-    gname = await group_name(deps, w) or label("alert", "room_name", locale)
-    if w.user_id and await is_friend(deps, w.user_id):
-        await send_private_note(deps, inc, w.user_id, gname, items, why)
-
-    # 3. Admins: at once for block or a repeated value; warn waits for the grace period.
+    # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
+    # job written in the same transaction: the webhook's 200 waits for this row, not for
+    # LINE, and a process killed before the job ran resumes it at start (resume_followups).
     snippet = _snippet(event, result, locale)
-    if inc.verdict == "block" or inc.repeat_of:
-        await alert_admins(deps, inc, w, gname, items, snippet=snippet)
+    store.followup_add(inc.id, items, snippet, now)
 
     # 4. The escalation timer.
     if deps.escalation is not None:
         deps.escalation.nudge()
+    await follow_up(deps, inc.id, items, snippet)
+
+
+async def follow_up(deps: Deps, incident_id: str, items: str, snippet: str) -> None:
+    """The private note (friends) and the immediate admin alert (block, or a repeated value)
+    of one incident, queued exactly once: the lookups first, then the messages and the
+    removal of the job in one transaction. Nothing is sent for an incident already closed."""
+    store = deps.store
+    inc = store.incident(incident_id)
+    if inc is None or inc.status not in ("open", "escalated"):
+        store.followup_done(incident_id)
+        return
+    w = Where(inc.group_id, inc.chat_type, inc.sender_id)
+    locale = chat_locale(deps, inc.group_id)
+    why = compose.why_line(inc.types, locale)
+    gname = await group_name(deps, w) or label("alert", "room_name", locale)
+    friend = bool(inc.sender_id) and await is_friend(deps, inc.sender_id or "")
+    alert = inc.verdict == "block" or bool(inc.repeat_of)
+    name = await display_name(deps, w, inc.sender_id) if alert else None
+    with store.atomic():
+        fresh = store.incident(incident_id)
+        if fresh is not None and fresh.status in ("open", "escalated"):
+            if friend and inc.sender_id:
+                await send_private_note(deps, fresh, inc.sender_id, gname, items, why)
+            if alert:
+                unknown = t("alert.unknown_name", locale)
+                await alert_admins(
+                    deps, fresh, w, gname, items, snippet=snippet, name=name or unknown
+                )
+        store.followup_done(incident_id)
+
+
+async def resume_followups(deps: Deps) -> int:
+    """At start: follow-ups a killed process left behind (their incident and warning were
+    committed before its 200). Returns how many were run."""
+    rows = deps.store.followups()
+    for row in rows:
+        await follow_up(
+            deps, str(row["incident_id"]), str(row["items"] or ""), str(row["snippet"] or "-")
+        )
+    if rows:
+        log.info("follow-ups resumed count=%d", len(rows))
+    return len(rows)
 
 
 def _snippet(event: Any, result: ScanResult, locale: str) -> str:
@@ -249,6 +287,7 @@ async def alert_admins(
     *,
     snippet: str,
     escalation: bool = False,
+    name: str | None = None,
 ) -> int:
     """Push the alert (or the escalation) to each admin; returns how many were alerted."""
     recipients = alert_recipients(deps, inc.group_id)
@@ -256,7 +295,11 @@ async def alert_admins(
         log.warning("no admin to alert group=%s incident=%s", inc.group_id, inc.id)
         return 0
     locale = chat_locale(deps, inc.group_id)
-    name = await display_name(deps, w, inc.sender_id) or t("alert.unknown_name", locale)
+    name = (
+        name
+        or (None if not inc.sender_id else await display_name(deps, w, inc.sender_id))
+        or t("alert.unknown_name", locale)
+    )
     common = {
         "group": gname,
         "name": name,

@@ -42,6 +42,42 @@ ALIASES = {
 GROUP_COMMANDS = {"help", "status", "lang", "admin", "tip"}
 USER_COMMANDS = {"help", "broadcast", "tip"}
 STATUS_DAYS = 30
+# `/admin CODE` tries per member and chat: this many in the window, then silence (no answer,
+# the code is not even checked) until the window has passed. Kept in memory (bounded): a
+# restart forgets it, and 5 guesses of an 8-character code (31^8) are nothing to go on.
+ADMIN_TRIES = 5
+ADMIN_WINDOW_SECONDS = 600.0
+ADMIN_TRACKED_MAX = 10_000
+
+
+class TryLimiter:
+    """At most `tries` attempts per key in a sliding `window` (seconds, caller's clock)."""
+
+    def __init__(self, tries: int, window: float, max_keys: int) -> None:
+        self.tries = tries
+        self.window = window
+        self.max_keys = max_keys
+        self._seen: dict[tuple[str, str], list[float]] = {}
+
+    def allow(self, key: tuple[str, str], now: float) -> bool:
+        recent = [t_ for t_ in self._seen.get(key, []) if now - t_ < self.window]
+        if len(recent) >= self.tries:
+            self._seen[key] = recent
+            return False
+        recent.append(now)
+        self._seen[key] = recent
+        if len(self._seen) > self.max_keys:  # forget the stalest members first
+            for stale in sorted(self._seen, key=lambda k: self._seen[k][-1])[: self.max_keys // 10]:
+                del self._seen[stale]
+        return True
+
+
+def _admin_limiter(deps: Deps) -> TryLimiter:
+    limiter = deps.extra.get("admin_tries")
+    if not isinstance(limiter, TryLimiter):
+        limiter = TryLimiter(ADMIN_TRIES, ADMIN_WINDOW_SECONDS, ADMIN_TRACKED_MAX)
+        deps.extra["admin_tries"] = limiter
+    return limiter
 
 
 def parse(text: str) -> tuple[str, str] | None:
@@ -152,6 +188,9 @@ async def _admin(deps: Deps, event: Any, w: Where, arg: str) -> None:
     code = arg.strip()
     if not code or not w.user_id:
         await _reply(deps, event, t("cmd.admin_usage", locale))
+        return
+    if not _admin_limiter(deps).allow((w.chat_id, w.user_id), deps.now()):
+        log.warning("admin code attempts over the limit chat=%s user=%s", w.chat_id, w.user_id)
         return
     if deps.store.claim_admin_code(w.chat_id, code, w.user_id, deps.now()):
         log.info("admin claimed chat=%s user=%s", w.chat_id, w.user_id)

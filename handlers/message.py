@@ -4,12 +4,18 @@ Group / room text -> `scan_text` -> `act_on_result` (warning, note, alerts, inci
 1:1 text -> a self-check answer (verdict and masked findings), nothing recorded.
 Images and files -> `handlers.media.handle_media(deps, event)` when that module is
 present; otherwise they are counted as not scanned.
+
+Texts longer than `LONG_TEXT` characters are scanned before the handler runs, off the
+event loop (`prepare_long_texts`, called by the webhook before it opens its transaction,
+one scan thread): the loop keeps answering other groups meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from linebot.v3.webhooks import (
@@ -21,6 +27,7 @@ from linebot.v3.webhooks import (
 )
 
 from detectors import scan_text
+from detectors.base import ScanResult
 from handlers.actions import act_on_result, self_check_reply
 from handlers.common import user_locale, where
 from handlers.deps import Deps
@@ -31,6 +38,76 @@ from locales import t
 log = logging.getLogger("bot.message")
 
 router = Router("message")
+
+LONG_TEXT = 2000  # characters; longer texts are scanned in a thread, off the event loop
+
+
+def _raw_long_text(raw: dict[str, Any]) -> tuple[str, str, str | None] | None:
+    """(message id, text, group or room id) of a raw message event with a long text."""
+    msg = raw.get("message")
+    if raw.get("type") not in ("message", "messageEdited") or not isinstance(msg, dict):
+        return None
+    text, mid = msg.get("text"), msg.get("id")
+    if msg.get("type") != "text" or not isinstance(text, str) or not isinstance(mid, str):
+        return None
+    if len(text) <= LONG_TEXT:
+        return None
+    src = raw.get("source")
+    chat = None
+    if isinstance(src, dict):
+        chat = src.get("groupId") or src.get("roomId")
+    return mid, text, chat if isinstance(chat, str) else None
+
+
+def _executor(deps: Deps) -> ThreadPoolExecutor:
+    pool = deps.extra.get("long_text_pool")
+    if not isinstance(pool, ThreadPoolExecutor):
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="long-text-scan")
+        deps.extra["long_text_pool"] = pool
+    return pool
+
+
+async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> list[str]:
+    """Scan the long texts of a request in the scan thread (the loop serves others
+    meanwhile); `_scan` then takes the result instead of scanning on the loop. Returns
+    the message ids prepared (the caller drops what its handlers did not take)."""
+    ready: dict[str, ScanResult] = deps.extra.setdefault("prescanned", {})
+    loop = asyncio.get_running_loop()
+    ids: list[str] = []
+    for raw in raw_events:
+        found = _raw_long_text(raw)
+        if found is None:
+            continue
+        mid, text, chat = found
+
+        def scan(text: str = text, chat: str | None = chat) -> ScanResult:
+            if chat is None:
+                return scan_text(text, config=deps.policy)
+            return scan_text(text, config=deps.policy, group_id=chat, salt=deps.salt)
+
+        try:
+            ready[mid] = await loop.run_in_executor(_executor(deps), scan)
+        except Exception as exc:  # the handler scans again and reports it as a bad event
+            log.error("long text scan failed message=%s error=%s", mid, type(exc).__name__)
+            continue
+        ids.append(mid)
+    return ids
+
+
+def drop_prepared(deps: Deps, ids: list[str]) -> None:
+    ready: dict[str, ScanResult] = deps.extra.get("prescanned", {})
+    for mid in ids:
+        ready.pop(mid, None)
+
+
+def _scan(deps: Deps, message_id: str, text: str, chat_id: str | None) -> ScanResult:
+    ready: dict[str, ScanResult] = deps.extra.get("prescanned", {})
+    result = ready.pop(message_id, None)
+    if result is not None:
+        return result
+    if chat_id is None:
+        return scan_text(text, config=deps.policy)
+    return scan_text(text, config=deps.policy, group_id=chat_id, salt=deps.salt)
 
 
 def _is_text(event: Any) -> bool:
@@ -49,7 +126,7 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
     if w.is_group and w.chat_id:
         deps.store.count_activity(w.chat_id, "scanned", deps.now())
         t0 = time.perf_counter()
-        result = scan_text(msg.text, config=deps.policy, group_id=w.chat_id, salt=deps.salt)
+        result = _scan(deps, msg.id, msg.text, w.chat_id)
         log.info(
             "message scanned chat=%s message=%s verdict=%s types=%s us=%d",
             w.chat_id,
@@ -60,7 +137,7 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
         )
         await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
     elif w.chat_type == "user":
-        result = scan_text(msg.text, config=deps.policy)
+        result = _scan(deps, msg.id, msg.text, None)
         log.info(
             "self-check user=%s verdict=%s types=%s",
             w.user_id,
@@ -80,7 +157,7 @@ async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
     w = where(event)
     if not (w.is_group and w.chat_id):
         return
-    result = scan_text(msg.text, config=deps.policy, group_id=w.chat_id, salt=deps.salt)
+    result = _scan(deps, msg.id, msg.text, w.chat_id)
     log.info(
         "edited message scanned chat=%s message=%s verdict=%s types=%s",
         w.chat_id,

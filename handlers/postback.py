@@ -47,6 +47,11 @@ async def _reply(
 async def on_postback(deps: Deps, event: PostbackEvent) -> None:
     data = event.postback.data or ""
     w = where(event)
+    if not w.user_id:
+        # LINE leaves the user id out when it may not share it: nobody can be checked
+        # against the incident or the admin list, so nothing changes.
+        log.info("postback without a user id ignored chat=%s", w.chat_id)
+        return
     if data.startswith(TIPS_PREFIXES):
         tips = optional_module("handlers.tips")
         if tips is not None and await tips.handle_postback(deps, event, data):
@@ -64,7 +69,7 @@ async def on_postback(deps: Deps, event: PostbackEvent) -> None:
     log.info("postback action=%s incident=%s user=%s", action, inc.id, w.user_id)
     locale = chat_locale(deps, inc.group_id)
     if action in ("inc:unsent", "inc:fp", "inc:need"):
-        if w.user_id != inc.sender_id:
+        if not inc.sender_id or w.user_id != inc.sender_id:
             await _reply(deps, event, t("pb.not_yours", locale))
             return
         await _sender_action(deps, event, inc, action, params.get("r"), locale)

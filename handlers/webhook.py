@@ -1,11 +1,23 @@
-"""`POST /callback`: verify, acknowledge at once, process in tracked background tasks.
+"""`POST /callback`: verify, record each event's outcome durably, then acknowledge.
 
 - The `X-Line-Signature` header is checked against an HMAC-SHA256 of the raw body with
   the channel secret (constant-time compare). Missing or wrong -> 400, nothing processed.
-- A body that is not JSON, or has no `events` list -> 400. `{"events": []}` (LINE's
-  "verify" button) -> 200.
-- The 200 goes out before any work: the events of one request are processed in order
-  (by `timestamp`) in one background task, kept in a set and drained at shutdown.
+- A body that is not JSON (at any nesting depth), or has no `events` list -> 400.
+  `{"events": []}` (LINE's "verify" button) -> 200.
+- Nothing acknowledged is lost: before the 200, every handler runs up to its first
+  network wait, inside one SQLite transaction per request (one savepoint per event),
+  and that transaction is committed. For a text message that is the scan, the decision,
+  the incident, the queued group warning and the follow-up job (private note, admin
+  alert) that a restart resumes; for an image or file, whatever the media handler does
+  before its first wait (its pending scan job); for an unsend, the retraction. What a
+  handler does after its first network wait (LINE lookups) runs after the 200, in a
+  task kept in a set and drained at shutdown.
+- When that transaction cannot be committed (read-only or full disk, locked database)
+  the answer is 500 and nothing of the request is kept, so LINE redelivers it (webhook
+  redelivery must be switched on in the LINE console). The failure is logged with its
+  cause, once per episode.
+- One bad event (wrong types, an unknown shape, a handler error) is skipped and logged
+  with its position; the rest of its request is processed.
 - A `webhookEventId` seen before (a redelivery) is skipped: processed once. Events in
   `standby` mode (another channel is active) are ignored.
 """
@@ -18,6 +30,9 @@ import hashlib
 import hmac
 import json
 import logging
+import sqlite3
+import time
+from collections.abc import Coroutine, Generator
 from typing import Any
 
 from aiohttp import web
@@ -25,6 +40,7 @@ from linebot.v3.webhooks import Event
 
 from handlers.common import where_failed
 from handlers.deps import Deps
+from handlers.message import drop_prepared, prepare_long_texts
 from handlers.router import Dispatcher
 
 log = logging.getLogger("bot.webhook")
@@ -39,6 +55,63 @@ def _bad(reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=400)
 
 
+def _order(raw: dict[str, Any]) -> float:
+    """Sort key: LINE's millisecond timestamp when it is a number, else first."""
+    ts = raw.get("timestamp")
+    return float(ts) if isinstance(ts, int | float) and not isinstance(ts, bool) else 0.0
+
+
+def _redelivery(raw: dict[str, Any]) -> bool:
+    ctx = raw.get("deliveryContext")
+    return isinstance(ctx, dict) and ctx.get("isRedelivery") is True
+
+
+class _Rest:
+    """Awaits the rest of a coroutine whose first step already ran (see `start_eager`):
+    hands the future it was waiting on to the task, then drives it as `await` would."""
+
+    def __init__(self, coro: Coroutine[Any, Any, Any], waiting_on: Any) -> None:
+        self.coro = coro
+        self.waiting_on = waiting_on
+
+    def __await__(self) -> Generator[Any, Any, Any]:
+        coro, value = self.coro, self.waiting_on
+        while True:
+            try:
+                sent = yield value
+            except GeneratorExit:
+                coro.close()
+                raise
+            except BaseException as exc:  # cancellation and the like go to the coroutine
+                try:
+                    value = coro.throw(exc)
+                except StopIteration as stop:
+                    return stop.value
+                continue
+            try:
+                value = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+async def _finish(rest: _Rest) -> None:
+    await rest
+
+
+def start_eager(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
+    """Run `coro` now, up to its first real wait (Python 3.12's eager tasks, for 3.11):
+    None when it finished (exceptions propagate), else a task running the rest."""
+    try:
+        waiting_on = coro.send(None)
+    except StopIteration:
+        return None
+    return asyncio.get_running_loop().create_task(_finish(_Rest(coro, waiting_on)))
+
+
+class StorageUnavailable(Exception):
+    """The request's outcome could not be committed; the webhook answers 500."""
+
+
 class Webhook:
     def __init__(self, deps: Deps, dispatcher: Dispatcher) -> None:
         self.deps = deps
@@ -46,6 +119,9 @@ class Webhook:
         self.secret = deps.config.channel_secret
         self.tasks: set[asyncio.Task[None]] = set()
         self.processed = 0  # events handled (not counting redeliveries), for /healthz and tests
+        self.bad_events = 0  # events skipped as malformed or failing in their handler
+        self.storage_error: str | None = None  # the last commit failure, until one succeeds
+        self.storage_failures = 0  # requests answered 500 for storage
         self._idle = asyncio.Event()
         self._idle.set()
 
@@ -60,7 +136,7 @@ class Webhook:
             return _bad("invalid signature")
         try:
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             log.warning("webhook rejected: malformed JSON bytes=%d", len(body))
             return _bad("malformed JSON")
         events = payload.get("events") if isinstance(payload, dict) else None
@@ -68,12 +144,113 @@ class Webhook:
             log.warning("webhook rejected: no events list")
             return _bad("no events list")
         raw = [e for e in events if isinstance(e, dict)]
+        if len(raw) != len(events):
+            self.bad_events += len(events) - len(raw)
+            log.warning("events skipped: not objects count=%d", len(events) - len(raw))
         if raw:
-            self.spawn(self.process(raw))
+            prepared = await prepare_long_texts(self.deps, raw)  # off the loop, first
+            try:
+                self.accept(raw)
+            except StorageUnavailable:
+                return web.json_response({"error": "storage unavailable"}, status=500)
+            finally:
+                drop_prepared(self.deps, prepared)
         return web.json_response({})
 
-    def spawn(self, coro: Any) -> None:
-        task: asyncio.Task[None] = asyncio.create_task(coro)
+    # -- before the 200 ----------------------------------------------------------------------
+
+    def accept(self, raw_events: list[dict[str, Any]]) -> None:
+        """Run every event's handler up to its first network wait and commit the outcome of
+        the whole request; raise StorageUnavailable (nothing kept) when it cannot be."""
+        store = self.deps.store
+        started: list[asyncio.Task[None]] = []
+        try:
+            with store.atomic():
+                for index, raw in enumerate(sorted(raw_events, key=_order)):
+                    task = self._accept_one(index, raw)
+                    if task is not None:
+                        started.append(task)
+        except sqlite3.Error as exc:
+            for task in started:  # their outcome was rolled back: do not let them act
+                task.cancel()
+            self.storage_failures += 1
+            cause = f"{type(exc).__name__}: {exc}"[:200]
+            if self.storage_error != cause:
+                log.error("storage failed; answering 500 so LINE redelivers cause=%s", cause)
+            self.storage_error = cause
+            raise StorageUnavailable(cause) from exc
+        if self.storage_error is not None:
+            log.warning("storage writable again after failures=%d", self.storage_failures)
+            self.storage_error = None
+        if store.erased:  # an unsend deleted values: push them out of the WAL too
+            try:
+                store.checkpoint()
+            except sqlite3.Error as exc:
+                log.warning("checkpoint after erase failed error=%s", type(exc).__name__)
+        for task in started:
+            self._track(task)
+
+    def _accept_one(self, index: int, raw: dict[str, Any]) -> asyncio.Task[None] | None:
+        """One event in its own savepoint: a bad event rolls back alone; a storage error
+        is raised (the whole request is answered 500)."""
+        store = self.deps.store
+        etype = str(raw.get("type", "?"))[:40]
+        event_id = raw.get("webhookEventId")
+        event_id = event_id if isinstance(event_id, str) and event_id else None
+        if raw.get("mode") == "standby":
+            log.info("standby event ignored type=%s event=%s", etype, event_id)
+            return None
+        try:
+            event = Event.from_dict(raw)
+        except Exception as exc:
+            self.bad_events += 1
+            log.warning(
+                "event not understood index=%d type=%s event=%s error=%s",
+                index,
+                etype,
+                event_id,
+                type(exc).__name__,
+            )
+            return None
+        task: asyncio.Task[None] | None = None
+        try:
+            with store.atomic():
+                if event_id and not store.first_delivery(event_id, self.deps.now()):
+                    log.info("redelivery skipped type=%s event=%s", etype, event_id)
+                    return None
+                log.debug(
+                    "event type=%s event=%s redelivery=%s", etype, event_id, _redelivery(raw)
+                )
+                task = start_eager(self._handle(event, etype, event_id))
+        except sqlite3.Error:
+            raise
+        except Exception as exc:
+            # Not log.exception: a traceback's message may quote the message text.
+            self.bad_events += 1
+            log.error(
+                "handler failed index=%d type=%s event=%s error=%s",
+                index,
+                etype,
+                event_id,
+                where_failed(exc),
+            )
+            return None
+        if task is None:
+            self.processed += 1
+        return task
+
+    async def _handle(self, event: Any, etype: str, event_id: str | None) -> None:
+        handled = await self.dispatcher.dispatch(self.deps, event)
+        if not handled:
+            log.info("event ignored type=%s event=%s", etype, event_id)
+
+    # -- after the 200 -----------------------------------------------------------------------
+
+    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Run work after the answer (resumed follow-ups, long scans) in a tracked task."""
+        self._track(asyncio.get_running_loop().create_task(coro))
+
+    def _track(self, task: asyncio.Task[None]) -> None:
         self.tasks.add(task)
         self._idle.clear()
         task.add_done_callback(self._done)
@@ -82,57 +259,28 @@ class Webhook:
         self.tasks.discard(task)
         if not self.tasks:
             self._idle.set()
-
-    async def process(self, raw_events: list[dict[str, Any]]) -> None:
-        store = self.deps.store
-        for raw in sorted(raw_events, key=lambda e: e.get("timestamp") or 0):
-            etype = str(raw.get("type", "?"))[:40]
-            event_id = raw.get("webhookEventId")
-            if (
-                isinstance(event_id, str)
-                and event_id
-                and not store.first_delivery(event_id, self.deps.now())
-            ):
-                log.info("redelivery skipped type=%s event=%s", etype, event_id)
-                continue
-            if raw.get("mode") == "standby":
-                log.info("standby event ignored type=%s event=%s", etype, event_id)
-                continue
-            try:
-                event = Event.from_dict(raw)
-            except Exception as exc:
-                log.info(
-                    "event not understood type=%s event=%s error=%s",
-                    etype,
-                    event_id,
-                    type(exc).__name__,
-                )
-                continue
-            redelivery = bool(raw.get("deliveryContext", {}).get("isRedelivery"))
-            log.debug("event type=%s event=%s redelivery=%s", etype, event_id, redelivery)
-            try:
-                handled = await self.dispatcher.dispatch(self.deps, event)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                # Not log.exception: a traceback's message may quote the message text.
-                log.error(
-                    "handler failed type=%s event=%s error=%s", etype, event_id, where_failed(exc)
-                )
-                continue
+        if task.cancelled():
+            return
+        exc = task.exception()  # retrieved here: never "Task exception was never retrieved"
+        if exc is None:
             self.processed += 1
-            if not handled:
-                log.info("event ignored type=%s event=%s", etype, event_id)
+        elif isinstance(exc, sqlite3.Error):
+            log.error("storage failed after the answer cause=%s: %s", where_failed(exc), exc)
+        else:
+            log.error("handler failed after the answer error=%s", where_failed(exc))
 
     async def idle(self) -> None:
         """Wait until no event is being processed (tests, shutdown)."""
         await self._idle.wait()
 
     async def drain(self, timeout: float = 10.0) -> None:
-        """Let in-flight events finish (bounded), then cancel what is left."""
+        """Let in-flight work finish (bounded), then cancel what is left."""
         if not self.tasks:
             return
-        _done, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while self.tasks and time.monotonic() < deadline:
+            await asyncio.wait(set(self.tasks), timeout=max(0.0, deadline - time.monotonic()))
+        pending = set(self.tasks)
         for task in pending:
             task.cancel()
         if pending:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -48,7 +49,7 @@ def connect(path: str | Path) -> sqlite_utils.Database:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     else:
         p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
+        _private_files(p)
         conn = sqlite3.connect(str(p), isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -57,6 +58,19 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     # Deleted personal data should not linger in free pages of the file.
     conn.execute("PRAGMA secure_delete=ON")
     return sqlite_utils.Database(conn)
+
+
+def _private_files(p: Path) -> None:
+    """The folder we create is 0700; the database file 0600 (SQLite gives its -wal and
+    -shm the database file's mode); existing files that others could read are fixed."""
+    if not p.parent.exists():
+        p.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(p.parent, 0o700)  # mkdir's mode is filtered by the umask
+    os.close(os.open(p, os.O_RDWR | os.O_CREAT, 0o600))
+    for f in (p, p.with_name(p.name + "-wal"), p.with_name(p.name + "-shm")):
+        if f.exists() and f.stat().st_mode & 0o077:
+            os.chmod(f, 0o600)
+            log.warning("database file was readable by others; now 0600 path=%s", f)
 
 
 def all_migrations() -> list[Migration]:

@@ -12,11 +12,14 @@ millisecond, cheap enough to run on the loop.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
+import os
 import secrets
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from storage.db import connect, migrate
+
+log = logging.getLogger("bot.storage")
 
 INCIDENT_STATUSES = ("open", "retracted", "escalated", "acknowledged", "dismissed", "justified")
 # Statuses in which nobody has closed the incident yet (escalation still possible / pending).
@@ -128,8 +133,12 @@ class Store:
 
     ACTIVITY_FLUSH_SECONDS = 2.0
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: str | Path = ":memory:") -> None:
         self.db = db
+        self.path = str(path)
+        self._savepoints = 0
+        self.erased = False  # values were deleted since the last checkpoint (see checkpoint())
+        self._ephemeral_key: bytes | None = None
         # Activity counters are summed in memory and written every few seconds (one write
         # per message would be the busiest statement of the service).
         self._activity: dict[tuple[str, str, str], int] = {}
@@ -142,11 +151,76 @@ class Store:
         """Connect and migrate. `path` may be ":memory:"."""
         db = connect(path)
         migrate(db)
-        return cls(db)
+        return cls(db, path)
 
     def close(self) -> None:
-        self.flush_activity()
+        with contextlib.suppress(Exception):  # a read-only or full disk must not block the exit
+            self.flush_activity()
+        with contextlib.suppress(Exception):
+            self.checkpoint()
         self.db.conn.close()
+
+    @contextlib.contextmanager
+    def atomic(self, *, immediate: bool = False) -> Iterator[None]:
+        """One transaction; nested uses become savepoints that roll back on their own.
+
+        The webhook wraps a request's events in one (committed before the 200) and each
+        event in a nested one, so a bad event rolls back alone. `immediate` takes the write
+        lock at once when this opens the transaction (other processes: the CLI)."""
+        conn = self.db.conn
+        if immediate and not conn.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                conn.rollback()
+                raise
+            try:
+                conn.commit()
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            return
+        self._savepoints += 1
+        name = f"sp{self._savepoints}"
+        self.db.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            try:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+            except Exception:  # SQLite may have rolled the whole transaction back already
+                if conn.in_transaction:
+                    conn.rollback()
+            raise
+        try:
+            self.db.execute(f"RELEASE {name}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the file and truncate it, so that what was deleted (an unsend,
+        retention) leaves no old page behind in `-wal` (secure_delete covers the file)."""
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.erased = False
+
+    def writable(self) -> str | None:
+        """None when a write can be committed now; else the reason (for /readyz)."""
+        try:
+            with self.atomic(immediate=True):
+                self.db.execute(
+                    "INSERT INTO settings (key, value) VALUES ('ready_probe', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [str(time.time())],
+                )
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"[:200]
+        return None
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cur = self.db.execute(sql, params)
@@ -171,17 +245,16 @@ class Store:
         )
 
     def hash_salt(self, configured: str | None = None) -> bytes:
-        """The salt for value hashes: the configured one, else one generated once and kept."""
+        """The key of the value hashes (HMAC), never kept in the database: `configured`
+        (BOT_HASH_KEY), else a key file beside the database (`bot.hashkey` for `bot.db`),
+        created at first start with mode 0600; a random per-process key for ":memory:"."""
         if configured:
             return configured.encode("utf-8")
-        salt = self.get_setting("hash_salt")
-        if salt is None:
-            salt = secrets.token_hex(32)
-            self.db.execute(
-                "INSERT OR IGNORE INTO settings (key, value) VALUES ('hash_salt', ?)", [salt]
-            )
-            salt = self.get_setting("hash_salt") or salt
-        return salt.encode("utf-8")
+        if self.path == ":memory:":
+            if self._ephemeral_key is None:
+                self._ephemeral_key = secrets.token_hex(32).encode("ascii")
+            return self._ephemeral_key
+        return read_or_create_key(key_path(self.path))
 
     # -- webhook redelivery ----------------------------------------------------------------
 
@@ -366,11 +439,31 @@ class Store:
         return self.db.execute(sql, params).rowcount == 1
 
     def forget_incident_values(self, incident_id: str) -> None:
-        """Delete what we held of a retracted message: masked values, hashes, rules."""
+        """Delete what we held of a retracted message: masked values, hashes, rules, and its
+        pending follow-up (with its masked snippet). The caller checkpoints (`checkpoint()`)
+        once it is committed, so the old pages leave the WAL too."""
         self.db.execute(
             "UPDATE incidents SET masked = '[]', digests = '[]', rules = '[]' WHERE id = ?",
             [incident_id],
         )
+        self.db.execute("DELETE FROM followups WHERE incident_id = ?", [incident_id])
+        self.erased = True
+
+    # -- follow-ups (the part of a leak's handling that needs LINE: note, admin alert) ------
+
+    def followup_add(self, incident_id: str, items: str, snippet: str, now: float) -> None:
+        """Written with the incident, before the webhook's 200: a restart resumes it."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO followups (incident_id, items, snippet, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            [incident_id, items, snippet, now],
+        )
+
+    def followup_done(self, incident_id: str) -> None:
+        self.db.execute("DELETE FROM followups WHERE incident_id = ?", [incident_id])
+
+    def followups(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM followups ORDER BY created_at, rowid")
 
     def mark_alerted(self, incident_id: str, now: float) -> None:
         self.db.execute("UPDATE incidents SET alerted_at = ? WHERE id = ?", [now, incident_id])
@@ -447,8 +540,7 @@ class Store:
         self._activity_flushed = time.monotonic()
         if not pending:
             return
-        with self.db.conn:
-            self.db.execute("BEGIN")
+        with self.atomic():
             for (group_id, day, kind), n in pending.items():
                 self.db.execute(
                     "INSERT INTO activity (group_id, day, kind, count) VALUES (?, ?, ?, ?) "
@@ -506,8 +598,7 @@ class Store:
 
     def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
         """Due pending rows, highest priority first, marked `sending`."""
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self.atomic(immediate=True):
             rows = self._rows(
                 "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
                 "ORDER BY priority DESC, id LIMIT ?",
@@ -578,6 +669,16 @@ class Store:
         row = self._one("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'")
         return row["t"] if row else None
 
+    def outbox_stuck(self, due_before: float) -> dict[str, Any] | None:
+        """Pending rows that were due before `due_before` and have failed at least once:
+        how many, and the latest error (for /readyz). None when there are none."""
+        row = self._one(
+            "SELECT COUNT(*) AS count, MAX(last_error) AS last_error FROM outbox "
+            "WHERE status = 'pending' AND attempts > 0 AND created_at < ?",
+            [due_before],
+        )
+        return row if row and row["count"] else None
+
     def outbox_counts(self) -> dict[str, int]:
         rows = self._rows("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
         return {r["status"]: r["n"] for r in rows}
@@ -600,8 +701,7 @@ class Store:
         cutoff = now - retention_days * 86400
         short = now - 3 * 86400
         out = {}
-        with self.db.conn:
-            self.db.execute("BEGIN")
+        with self.atomic():
             out["incidents"] = self.db.execute(
                 "DELETE FROM incidents WHERE created_at < ?", [cutoff]
             ).rowcount
@@ -621,7 +721,34 @@ class Store:
             ).rowcount
             day = datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%d")
             out["activity"] = self.db.execute("DELETE FROM activity WHERE day < ?", [day]).rowcount
+        if any(out.values()) and not self.db.conn.in_transaction:
+            self.checkpoint()
         return out
+
+
+def key_path(db_path: str | Path) -> Path:
+    """`data/bot.db` -> `data/bot.hashkey`: beside the database, never inside it."""
+    p = Path(db_path)
+    return p.with_name(p.stem + ".hashkey")
+
+
+def read_or_create_key(path: Path) -> bytes:
+    """The hash key in `path`, created (mode 0600, 32 random bytes as hex) if absent."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+            log.warning("hash key file was readable by others; now 0600 path=%s", path)
+        key = path.read_bytes().strip()
+        if len(key) < 32:
+            raise ValueError(f"hash key file {path} is too short (need 32+ characters)")
+        return key
+    key = secrets.token_hex(32).encode("ascii")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key + b"\n")
+    log.info("hash key created path=%s", path)
+    return key
 
 
 def open_store(path: str | Path) -> Store:

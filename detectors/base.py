@@ -102,12 +102,19 @@ def salted_digest(value: str, salt: bytes) -> str:
     return hmac.new(salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-def mask_middle(value: str, keep_start: int = 3, keep_end: int = 3, fill: str = "*") -> str:
-    """`A123456789` -> `A12****789`. Short values keep less so most is always hidden."""
+MASK_SHOWN_MAX = 4  # characters of an identifier a mask may show, whatever the caller asks
+
+
+def mask_middle(value: str, keep_start: int = 2, keep_end: int = 2, fill: str = "*") -> str:
+    """`A123456789` -> `A1******89`. At most `MASK_SHOWN_MAX` characters are shown (a copy
+    of the database must not narrow a value down to a few guesses), fewer for short values
+    so that most is always hidden."""
     n = len(value)
     if n <= 2:
         return fill * n
-    if keep_start + keep_end >= n:
+    keep_start = max(0, min(keep_start, MASK_SHOWN_MAX))
+    keep_end = max(0, min(keep_end, MASK_SHOWN_MAX - keep_start))
+    if keep_start + keep_end > n // 2:
         keep_start = max(1, n // 4)
         keep_end = max(0, n // 4)
     return value[:keep_start] + fill * (n - keep_start - keep_end) + value[n - keep_end :]

@@ -20,6 +20,7 @@ gets the verdict and findings back and no incident is recorded.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -163,6 +164,10 @@ async def act_on_result(
     # 4. The escalation timer.
     if deps.escalation is not None:
         deps.escalation.nudge()
+    # Everything above is what must be durable before the webhook's 200 (the webhook runs a
+    # handler up to its first wait inside its transaction); yield here so that the follow-up,
+    # which the row above makes durable, runs after the answer and not in its time.
+    await asyncio.sleep(0)
     await follow_up(deps, inc.id, items, snippet)
 
 

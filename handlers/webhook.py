@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -108,6 +109,10 @@ def start_eager(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
     return asyncio.get_running_loop().create_task(_finish(_Rest(coro, waiting_on)))
 
 
+class _BadEvent(Exception):
+    """A lone event's handler failed: roll its request's transaction back, answer 200."""
+
+
 class StorageUnavailable(Exception):
     """The request's outcome could not be committed; the webhook answers 500."""
 
@@ -163,13 +168,19 @@ class Webhook:
         """Run every event's handler up to its first network wait and commit the outcome of
         the whole request; raise StorageUnavailable (nothing kept) when it cannot be."""
         store = self.deps.store
+        events = sorted(raw_events, key=_order)
         started: list[asyncio.Task[None]] = []
         try:
-            with store.atomic():
-                for index, raw in enumerate(sorted(raw_events, key=_order)):
-                    task = self._accept_one(index, raw)
-                    if task is not None:
-                        started.append(task)
+            try:
+                with store.atomic():
+                    for index, raw in enumerate(events):
+                        # Alone in its request, an event needs no savepoint of its own: the
+                        # request's transaction is its savepoint (a bad one rolls it back).
+                        task = self._accept_one(index, raw, own_savepoint=len(events) > 1)
+                        if task is not None:
+                            started.append(task)
+            except _BadEvent:
+                pass  # the only event of its request: rolled back and logged
         except sqlite3.Error as exc:
             for task in started:  # their outcome was rolled back: do not let them act
                 task.cancel()
@@ -190,9 +201,11 @@ class Webhook:
         for task in started:
             self._track(task)
 
-    def _accept_one(self, index: int, raw: dict[str, Any]) -> asyncio.Task[None] | None:
-        """One event in its own savepoint: a bad event rolls back alone; a storage error
-        is raised (the whole request is answered 500)."""
+    def _accept_one(
+        self, index: int, raw: dict[str, Any], *, own_savepoint: bool
+    ) -> asyncio.Task[None] | None:
+        """One event (in its own savepoint when its request has others): a bad event rolls
+        back alone; a storage error is raised (the whole request is answered 500)."""
         store = self.deps.store
         etype = str(raw.get("type", "?"))[:40]
         event_id = raw.get("webhookEventId")
@@ -214,7 +227,7 @@ class Webhook:
             return None
         task: asyncio.Task[None] | None = None
         try:
-            with store.atomic():
+            with store.atomic() if own_savepoint else contextlib.nullcontext():
                 if event_id and not store.first_delivery(event_id, self.deps.now()):
                     log.info("redelivery skipped type=%s event=%s", etype, event_id)
                     return None
@@ -234,6 +247,8 @@ class Webhook:
                 event_id,
                 where_failed(exc),
             )
+            if not own_savepoint:
+                raise _BadEvent from exc
             return None
         if task is None:
             self.processed += 1

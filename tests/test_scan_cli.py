@@ -29,7 +29,7 @@ def test_scan_text_prints_verdict_and_masked_findings() -> None:
     p = run(f"請問 皇甫崴睿 的身分證 {NID} 可以幫忙確認戶籍嗎？")
     assert p.returncode == 0
     assert p.stdout.startswith("verdict: block")
-    assert "F12****784" in p.stdout
+    assert "F1******84" in p.stdout
     assert NID not in p.stdout + p.stderr
     assert "皇甫崴睿" not in p.stdout
 
@@ -73,7 +73,7 @@ def test_jsonl_contract_in_order_with_bad_lines(tmp_path: Path) -> None:
             "type": "tw_national_id",
             "start": 4,
             "end": 14,
-            "masked": "F12****784",
+            "masked": "F1******84",
             "score": 1.0,
             "source": "text",
         }

@@ -68,7 +68,7 @@ def test_explanations_carry_masked_values_only() -> None:
         assert NID not in f.masked and "0955666777" not in f.masked
         assert f.rule and f.score > 0
     nid = next(f for f in result.findings if f.type == "tw_national_id")
-    assert nid.masked == f"{NID[:3]}****{NID[-3:]}"
+    assert nid.masked == f"{NID[:2]}******{NID[-2:]}"
     assert nid.checksum is True and nid.context == "身分證"
     phone = next(f for f in result.findings if f.type == "phone_number")
     assert phone.masked == "0955-***-777"

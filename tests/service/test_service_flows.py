@@ -43,7 +43,7 @@ async def test_leak_warns_group_notes_sender_and_alerts_admin(
     assert msg["quoteToken"] == event["message"]["quoteToken"]
     text = line.texts_to(GROUP)[-1]
     assert text.startswith("@王小明")
-    assert "K25****186" in text and NID_1 not in text
+    assert "K2******86" in text and NID_1 not in text
     assert "收回" in text and "個資法" in text
     # Private note with the three postback buttons (Alice is a friend).
     [note] = await line.wait_for_messages(ALICE, kind="push")
@@ -52,7 +52,7 @@ async def test_leak_warns_group_notes_sender_and_alerts_admin(
     # Admin alert: group name, display name, types, masked snippet, buttons.
     [alert] = await line.wait_for_messages(ADMIN, kind="push")
     body = alert.texts[0]
-    for part in (GROUP_NAME, "王小明", "身分證字號", "K25****186", "請幫忙查一下"):
+    for part in (GROUP_NAME, "王小明", "身分證字號", "K2******86", "請幫忙查一下"):
         assert part in body
     assert NID_1 not in body
     assert [a["data"].split("&")[0] for a in alert.messages[1]["template"]["actions"]] == [
@@ -62,7 +62,7 @@ async def test_leak_warns_group_notes_sender_and_alerts_admin(
     [inc] = bot.store.list_incidents()
     assert (inc.status, inc.verdict, inc.types) == ("open", "block", ["tw_national_id"])
     assert inc.message_id == event["message"]["id"] and inc.sender_id == ALICE
-    assert inc.masked == ["K25****186"] and len(inc.digests) == 1
+    assert inc.masked == ["K2******86"] and len(inc.digests) == 1
 
 
 async def test_ordinary_chat_gets_no_answer(bot: Bot, line: FakeLinePlatform) -> None:
@@ -169,7 +169,7 @@ async def test_expired_reply_token_falls_back_to_push(bot: Bot, line: FakeLinePl
     await bot.send(event)
     [warning] = await line.wait_for_messages(GROUP, kind="push")
     assert warning.retry_key  # pushes carry X-Line-Retry-Key
-    assert "K25****186" in line.texts_to(GROUP)[-1]
+    assert "K2******86" in line.texts_to(GROUP)[-1]
     assert ("POST", "/v2/bot/message/reply", 400) in line.requests
 
 
@@ -365,7 +365,7 @@ async def test_no_admins_falls_back_to_ethics_unit(bot: Bot, line: FakeLinePlatf
 async def test_one_to_one_is_a_self_check(bot: Bot, line: FakeLinePlatform) -> None:
     await bot.send(line.text_event(ALICE, LEAK_1))
     [answer] = await line.wait_for_messages(ALICE, kind="reply")
-    assert "K25****186" in answer.texts[0] and NID_1 not in answer.texts[0]
+    assert "K2******86" in answer.texts[0] and NID_1 not in answer.texts[0]
     await bot.send(line.text_event(ALICE, ORDINARY))
     await line.wait_for_messages(ALICE, match=_has("沒有發現"))
     assert bot.store.list_incidents() == []
@@ -440,7 +440,7 @@ async def test_edits_are_rescanned(bot: Bot, line: FakeLinePlatform) -> None:
     clean = line.text_event(ALICE, ORDINARY, chat=GROUP)
     await bot.send(clean)
     await bot.send(_edited(clean, LEAK_1, line))  # edited into a leak: acted on
-    await line.wait_for_messages(GROUP, match=_has("K25****186"))
+    await line.wait_for_messages(GROUP, match=_has("K2******86"))
     leak = line.text_event(BOB, LEAK_2, chat=GROUP)
     await bot.send(leak)
     await line.wait_for_messages(ADMIN, count=2)
@@ -485,7 +485,7 @@ async def test_anonymous_sender_is_warned_without_mention(bot: Bot, line: FakeLi
     no private note, the alert says the sender is unknown."""
     await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP, anonymous=True))
     [warning] = await line.wait_for_messages(GROUP)
-    assert warning.messages[0]["type"] == "text" and "K25****186" in warning.texts[0]
+    assert warning.messages[0]["type"] == "text" and "K2******86" in warning.texts[0]
     assert "{sender}" not in warning.texts[0]
     [alert] = await line.wait_for_messages(ADMIN)
     assert "未知成員" in alert.texts[0]

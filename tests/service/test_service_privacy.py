@@ -57,7 +57,7 @@ async def test_database_and_logs_hold_no_raw_values(
         assert m.encode() not in blob and m not in logs
     # ... and what was sent to LINE carries the masked forms only.
     sent_text = "\n".join(t for s in line.sent for t in s.texts)
-    assert NID_1 not in sent_text and "K25****186" in sent_text
+    assert NID_1 not in sent_text and "K2******86" in sent_text
 
 
 class _Stopped:

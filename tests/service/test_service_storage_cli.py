@@ -30,7 +30,7 @@ def _incident(i: str, created: float, **kw: object) -> Incident:
         "status": "open",
         "created_at": created,
         "types": ["tw_national_id"],
-        "masked": ["K25****186"],
+        "masked": ["K2******86"],
         "digests": ["ab" * 16],
     }
     base.update(kw)
@@ -144,7 +144,7 @@ def test_admin_and_incidents_commands(tmp_path: Path) -> None:
     [row] = [json.loads(x) for x in r.stdout.splitlines()]
     for key in ("id", "group_id", "message_id", "types", "verdict", "status", "created_at"):
         assert key in row
-    assert row["types"] == ["tw_national_id"] and row["masked"] == ["K25****186"]
+    assert row["types"] == ["tw_national_id"] and row["masked"] == ["K2******86"]
     assert "abc123" in _cli(tmp_path, "incidents").stdout
 
 
@@ -157,7 +157,7 @@ def test_demo_runs_by_itself(tmp_path: Path) -> None:
         "請立即收回",
         "保密通報",
         "逾時未收回",
-        "K25****186",
+        "K2******86",
         "retracted",
     ):
         assert part in out, part

@@ -74,6 +74,10 @@ class Bot:
     async def send(self, *events: dict[str, Any], redelivery: bool = False) -> int:
         return await self.line.deliver(self.url, list(events), redelivery=redelivery)
 
+    async def send_raw(self, body: bytes) -> int:
+        """POST raw bytes, signed like LINE signs them (malformed-body tests)."""
+        return await self.line.deliver(self.url, body=body)
+
     async def idle(self) -> None:
         """Every delivered event processed (handlers done; sends may still be queued)."""
         await self.app[WEBHOOK].idle()

@@ -35,9 +35,12 @@ class Config:
     db_path: Path = Path("data/bot.db")
     # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.
     policy_path: Path | None = None
-    # Secret salt for hashing values in incidents (repeat detection). Generated and stored in the
-    # database when not set.
+    # Key of the HMAC hashes of values in incidents (repeat detection): BOT_HASH_KEY (or the
+    # older name BOT_HASH_SALT). Never stored in the database; when not set (development),
+    # a key file is created beside the database (`data/bot.hashkey`, mode 0600).
     hash_salt: str | None = None
+    # "production" (BOT_ENV=production): the service refuses to start without BOT_HASH_KEY.
+    environment: str = "development"
     # How long a sender may still unsend on LINE, and how long we wait before escalating.
     unsend_window_seconds: int = 24 * 3600
     escalation_grace_seconds: int = 600
@@ -77,13 +80,23 @@ class Config:
                     "`python bot.py demo`."
                 )
         policy = env.get("BOT_POLICY_PATH", "").strip()
+        environment = env.get("BOT_ENV", "").strip().lower() or "development"
+        hash_key = env.get("BOT_HASH_KEY", "").strip() or env.get("BOT_HASH_SALT", "").strip()
+        if environment == "production" and require_line and len(hash_key) < 32:
+            raise ConfigError(
+                "BOT_ENV=production needs BOT_HASH_KEY: at least 32 random characters kept "
+                "outside the database and its folder (e.g. `python -c \"import secrets; "
+                "print(secrets.token_hex(32))\"` into your secret store). Without it a copy "
+                "of the data folder would let anyone test guesses against the stored hashes."
+            )
         return cls(
             channel_secret=secret,
             channel_access_token=token,
             line_api_base_url=(env.get("LINE_API_BASE_URL", "").strip().rstrip("/") or None),
             db_path=Path(env.get("BOT_DB_PATH", "").strip() or "data/bot.db"),
             policy_path=Path(policy) if policy else None,
-            hash_salt=env.get("BOT_HASH_SALT", "").strip() or None,
+            hash_salt=hash_key or None,
+            environment=environment,
             unsend_window_seconds=_int(env, "BOT_UNSEND_WINDOW_SECONDS", 24 * 3600),
             escalation_grace_seconds=_int(env, "BOT_ESCALATION_GRACE_SECONDS", 600),
             retention_days=_int(env, "BOT_RETENTION_DAYS", 180),

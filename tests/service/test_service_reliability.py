@@ -307,4 +307,3 @@ async def test_unsend_before_follow_up_sends_no_note(bot: Bot, line: FakeLinePla
     assert bot.store.followups() == []
     assert not any("inc:unsent" in json.dumps(s.messages) for s in line.messages_to(ALICE))
     assert not any("保密通報" in t for t in line.texts_to(ADMIN))
-

@@ -185,3 +185,69 @@ def test_locales_have_the_same_keys_and_placeholders() -> None:
         assert len(en[f"need.{code}"]) <= 20 and len(zh[f"need.{code}"]) <= 20
     for key in ("btn.unsent", "btn.fp", "btn.need", "btn.ack", "btn.dismiss"):
         assert len(en[key]) <= 20 and len(zh[key]) <= 20  # LINE's action label limit
+
+
+def test_production_refuses_to_start_without_a_hash_key(tmp_path: Path) -> None:
+    env = {"BOT_ENV": "production", "LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t"}
+    r = _cli_env(tmp_path, env, "serve", "--port", "0")
+    assert r.returncode == 2 and "BOT_HASH_KEY" in r.stderr and "Traceback" not in r.stderr
+    from config import Config, ConfigError
+
+    with pytest.raises(ConfigError):
+        Config.from_env({**env, "BOT_HASH_KEY": "short"})
+    ok = Config.from_env({**env, "BOT_HASH_KEY": "k" * 64})
+    assert ok.environment == "production" and ok.hash_salt == "k" * 64
+    assert (
+        Config.from_env({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t"}).environment
+        == "development"
+    )
+
+
+def test_hash_key_lives_beside_the_database_and_files_are_private(tmp_path: Path) -> None:
+    import stat
+
+    folder = tmp_path / "new" / "data"
+    store = Store.open(folder / "bot.db")
+    key = store.hash_salt(None)
+    assert key == store.hash_salt(None) and len(key) >= 32
+    key_file = folder / "bot.hashkey"
+    assert key_file.read_bytes().strip() == key
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "bot.db").stat().st_mode) == 0o600
+    assert store.get_setting("hash_salt") is None  # never in the database
+    assert store.hash_salt("configured") == b"configured"
+    store.close()
+    # A database file others could read is made private at the next start.
+    (folder / "bot.db").chmod(0o644)
+    Store.open(folder / "bot.db").close()
+    assert stat.S_IMODE((folder / "bot.db").stat().st_mode) == 0o600
+
+
+def test_atomic_nests_and_rolls_back_alone() -> None:
+    store = Store.open(":memory:")
+    with store.atomic():
+        store.set_setting("a", "1")
+        with pytest.raises(RuntimeError), store.atomic():
+            store.set_setting("b", "2")
+            raise RuntimeError("bad event")
+        store.set_setting("c", "3")
+    assert (store.get_setting("a"), store.get_setting("b"), store.get_setting("c")) == (
+        "1",
+        None,
+        "3",
+    )
+    assert not store.db.conn.in_transaction
+
+
+def _cli_env(tmp_path: Path, extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "LINE_"))}
+    env.update({"BOT_DB_PATH": str(tmp_path / "cli.db"), **extra})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bot.py"), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

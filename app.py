@@ -214,10 +214,14 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     await worker.stop()
 
 
+async def _resume(deps: Deps) -> None:
+    await resume_followups(deps)
+
+
 async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
     webhook = Webhook(app[DEPS], build_dispatcher())
     app[WEBHOOK] = webhook
-    webhook.spawn(resume_followups(app[DEPS]))  # what a killed process left behind
+    webhook.spawn(_resume(app[DEPS]))  # what a killed process left behind
     yield
     await webhook.drain()  # finish in-flight events while everything else is still open
 

@@ -85,8 +85,8 @@ class Config:
         if environment == "production" and require_line and len(hash_key) < 32:
             raise ConfigError(
                 "BOT_ENV=production needs BOT_HASH_KEY: at least 32 random characters kept "
-                "outside the database and its folder (e.g. `python -c \"import secrets; "
-                "print(secrets.token_hex(32))\"` into your secret store). Without it a copy "
+                'outside the database and its folder (e.g. `python -c "import secrets; '
+                'print(secrets.token_hex(32))"` into your secret store). Without it a copy '
                 "of the data folder would let anyone test guesses against the stored hashes."
             )
         return cls(

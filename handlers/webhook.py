@@ -231,9 +231,7 @@ class Webhook:
                 if event_id and not store.first_delivery(event_id, self.deps.now()):
                     log.info("redelivery skipped type=%s event=%s", etype, event_id)
                     return None
-                log.debug(
-                    "event type=%s event=%s redelivery=%s", etype, event_id, _redelivery(raw)
-                )
+                log.debug("event type=%s event=%s redelivery=%s", etype, event_id, _redelivery(raw))
                 task = start_eager(self._handle(event, etype, event_id))
         except sqlite3.Error:
             raise

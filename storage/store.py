@@ -737,17 +737,21 @@ def read_or_create_key(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        if path.stat().st_mode & 0o077:
-            os.chmod(path, 0o600)
-            log.warning("hash key file was readable by others; now 0600 path=%s", path)
-        key = path.read_bytes().strip()
-        if len(key) < 32:
-            raise ValueError(f"hash key file {path} is too short (need 32+ characters)")
-        return key
+        return _read_key(path)
     key = secrets.token_hex(32).encode("ascii")
     with os.fdopen(fd, "wb") as fh:
         fh.write(key + b"\n")
     log.info("hash key created path=%s", path)
+    return key
+
+
+def _read_key(path: Path) -> bytes:
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
+        log.warning("hash key file was readable by others; now 0600 path=%s", path)
+    key = path.read_bytes().strip()
+    if len(key) < 32:
+        raise ValueError(f"hash key file {path} is too short (need 32+ characters)")
     return key
 
 

@@ -68,12 +68,15 @@ class Server:
             cwd=self.db.parent.parent,
         )
 
+    @staticmethod
+    def command() -> list[str]:
+        return [sys.executable, str(ROOT / "bot.py"), "serve", "--host", "127.0.0.1"]
+
     async def start(self) -> None:
         env = self.env()
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "bot.py"), "serve", "--host", "127.0.0.1"]
-                + ["--port", str(self.port)],
+                [*self.command(), "--port", str(self.port)],
                 env=env,
                 cwd=self.db.parent.parent,
                 stdout=out,
@@ -199,10 +202,9 @@ async def test_a_copy_of_the_database_gives_nothing_away(
         assert value.encode() not in blob, f"raw value in the copy: {value[:3]}..."
     assert key not in blob  # the hash key is not in the database
     # Masks show at most 4 characters of an identifier.
-    for value in ids:
-        for masked in re.findall(rb"[A-Z][0-9*]{9}", blob):
-            shown = [c for c in masked.decode() if c != "*"]
-            assert len(shown) <= 4
+    for masked in re.findall(rb"[A-Z][0-9*]{9}", blob):
+        if b"*" in masked:
+            assert len([c for c in masked.decode() if c != "*"]) <= 4
     # The hashes of the values still open are there (the test can see them) ...
     digests_by_key = {
         v: [f.digest for f in scan_text(t, salt=key).findings if f.digest]

@@ -68,14 +68,39 @@ def _redelivery(raw: dict[str, Any]) -> bool:
 
 
 class _Rest:
-    """Awaits the rest of a coroutine whose first step already ran (see `start_eager`):
-    hands the future it was waiting on to the task, then drives it as `await` would."""
+    """A coroutine whose first step runs at once (`start_eager`) and whose rest is awaited
+    by a task: it hands the future the first step waits on to the task, then drives the
+    coroutine exactly as `await` would."""
 
-    def __init__(self, coro: Coroutine[Any, Any, Any], waiting_on: Any) -> None:
+    def __init__(self, coro: Coroutine[Any, Any, None]) -> None:
         self.coro = coro
-        self.waiting_on = waiting_on
+        self.waiting_on: Any = None
+        self.done = False
 
-    def __await__(self) -> Generator[Any, Any, Any]:
+    def first_step(self) -> None:
+        try:
+            self.waiting_on = self.coro.send(None)
+        except StopIteration:
+            self.done = True
+        except BaseException:
+            self.done = True
+            raise
+
+    def close(self) -> None:
+        """Abandon the rest (its outcome was rolled back): finally blocks run now."""
+        if not self.done:
+            self.done = True
+            self.coro.close()
+
+    def __await__(self) -> Generator[Any, Any, None]:
+        if self.done:
+            return
+        try:
+            yield from self._drive()
+        finally:
+            self.done = True
+
+    def _drive(self) -> Generator[Any, Any, None]:
         coro, value = self.coro, self.waiting_on
         while True:
             try:
@@ -86,27 +111,41 @@ class _Rest:
             except BaseException as exc:  # cancellation and the like go to the coroutine
                 try:
                     value = coro.throw(exc)
-                except StopIteration as stop:
-                    return stop.value
+                except StopIteration:
+                    return
                 continue
             try:
                 value = coro.send(sent)
-            except StopIteration as stop:
-                return stop.value
+            except StopIteration:
+                return
 
 
 async def _finish(rest: _Rest) -> None:
     await rest
 
 
-def start_eager(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
-    """Run `coro` now, up to its first real wait (Python 3.12's eager tasks, for 3.11):
-    None when it finished (exceptions propagate), else a task running the rest."""
+def start_eager(coro: Coroutine[Any, Any, None]) -> tuple[asyncio.Task[None], _Rest]:
+    """Run `coro` now, up to its first real wait, as the task that will run the rest (what
+    Python 3.12's eager tasks do, for 3.11): what it writes before that wait joins the
+    caller's transaction, and `current_task()` (aiohttp's timeouts cancel it) is right.
+    Exceptions of that first step propagate; `rest.done` tells whether it finished."""
+    loop = asyncio.get_running_loop()
+    rest = _Rest(coro)
+    task = loop.create_task(_finish(rest))  # its first step comes after ours
+    current = asyncio.current_task(loop)
+    if current is not None:
+        asyncio.tasks._leave_task(loop, current)
+    asyncio.tasks._enter_task(loop, task)
     try:
-        waiting_on = coro.send(None)
-    except StopIteration:
-        return None
-    return asyncio.get_running_loop().create_task(_finish(_Rest(coro, waiting_on)))
+        rest.first_step()
+    except BaseException:
+        task.cancel()
+        raise
+    finally:
+        asyncio.tasks._leave_task(loop, task)
+        if current is not None:
+            asyncio.tasks._enter_task(loop, current)
+    return task, rest
 
 
 class _BadEvent(Exception):
@@ -169,20 +208,21 @@ class Webhook:
         the whole request; raise StorageUnavailable (nothing kept) when it cannot be."""
         store = self.deps.store
         events = sorted(raw_events, key=_order)
-        started: list[asyncio.Task[None]] = []
+        started: list[tuple[asyncio.Task[None], _Rest]] = []
         try:
             try:
                 with store.atomic():
                     for index, raw in enumerate(events):
                         # Alone in its request, an event needs no savepoint of its own: the
                         # request's transaction is its savepoint (a bad one rolls it back).
-                        task = self._accept_one(index, raw, own_savepoint=len(events) > 1)
-                        if task is not None:
-                            started.append(task)
+                        one = self._accept_one(index, raw, own_savepoint=len(events) > 1)
+                        if one is not None:
+                            started.append(one)
             except _BadEvent:
                 pass  # the only event of its request: rolled back and logged
         except sqlite3.Error as exc:
-            for task in started:  # their outcome was rolled back: do not let them act
+            for task, rest in started:  # their outcome was rolled back: do not let them act
+                rest.close()
                 task.cancel()
             self.storage_failures += 1
             cause = f"{type(exc).__name__}: {exc}"[:200]
@@ -198,12 +238,12 @@ class Webhook:
                 store.checkpoint()
             except sqlite3.Error as exc:
                 log.warning("checkpoint after erase failed error=%s", type(exc).__name__)
-        for task in started:
+        for task, _rest in started:
             self._track(task)
 
     def _accept_one(
         self, index: int, raw: dict[str, Any], *, own_savepoint: bool
-    ) -> asyncio.Task[None] | None:
+    ) -> tuple[asyncio.Task[None], _Rest] | None:
         """One event (in its own savepoint when its request has others): a bad event rolls
         back alone; a storage error is raised (the whole request is answered 500)."""
         store = self.deps.store
@@ -225,14 +265,13 @@ class Webhook:
                 type(exc).__name__,
             )
             return None
-        task: asyncio.Task[None] | None = None
         try:
             with store.atomic() if own_savepoint else contextlib.nullcontext():
                 if event_id and not store.first_delivery(event_id, self.deps.now()):
                     log.info("redelivery skipped type=%s event=%s", etype, event_id)
                     return None
                 log.debug("event type=%s event=%s redelivery=%s", etype, event_id, _redelivery(raw))
-                task = start_eager(self._handle(event, etype, event_id))
+                return start_eager(self._handle(event, etype, event_id))
         except sqlite3.Error:
             raise
         except Exception as exc:
@@ -248,9 +287,6 @@ class Webhook:
             if not own_savepoint:
                 raise _BadEvent from exc
             return None
-        if task is None:
-            self.processed += 1
-        return task
 
     async def _handle(self, event: Any, etype: str, event_id: str | None) -> None:
         handled = await self.dispatcher.dispatch(self.deps, event)

@@ -307,3 +307,38 @@ async def test_unsend_before_follow_up_sends_no_note(bot: Bot, line: FakeLinePla
     assert bot.store.followups() == []
     assert not any("inc:unsent" in json.dumps(s.messages) for s in line.messages_to(ALICE))
     assert not any("保密通報" in t for t in line.texts_to(ADMIN))
+
+
+async def test_start_eager_runs_the_first_step_as_its_own_task() -> None:
+    """Before the 200 a handler runs up to its first wait as the task that runs the rest,
+    so what captures `current_task()` there (aiohttp's request timeouts) cancels the right
+    task, and the caller's own task is restored afterwards."""
+    from handlers.webhook import start_eager
+
+    caller = asyncio.current_task()
+    seen: list[Any] = []
+
+    async def handler() -> None:
+        seen.append(asyncio.current_task())
+        await asyncio.sleep(0)
+        seen.append(asyncio.current_task())
+
+    task, rest = start_eager(handler())
+    assert seen == [task] and not rest.done and asyncio.current_task() is caller
+    await task
+    assert seen == [task, task] and rest.done
+
+    async def fails_at_once() -> None:
+        raise KeyError("bad")
+
+    with pytest.raises(KeyError):
+        start_eager(fails_at_once())
+    assert asyncio.current_task() is caller
+
+    async def waits_long() -> None:
+        await asyncio.sleep(30)
+
+    slow, _ = start_eager(waits_long())
+    slow.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await slow

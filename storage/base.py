@@ -22,7 +22,8 @@ class StorageBackend(Protocol):
     def set_setting(self, key: str, value: str) -> None: ...
 
     def hash_salt(self, configured: str | None = None) -> bytes:
-        """The salt for value hashes: the configured one, else one generated once and kept."""
+        """The key of value hashes, never in the database: the configured one (BOT_HASH_KEY),
+        else a key file beside the database, created once with mode 0600."""
         ...
 
     def first_delivery(self, event_id: str, now: float) -> bool:

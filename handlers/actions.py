@@ -38,6 +38,7 @@ from handlers.common import (
     label,
     local_time,
     where,
+    where_failed,
 )
 from handlers.deps import Deps
 from locales import t
@@ -205,9 +206,16 @@ async def resume_followups(deps: Deps) -> int:
     committed before its 200). Returns how many were run."""
     rows = deps.store.followups()
     for row in rows:
-        await follow_up(
-            deps, str(row["incident_id"]), str(row["items"] or ""), str(row["snippet"] or "-")
-        )
+        try:
+            await follow_up(
+                deps, str(row["incident_id"]), str(row["items"] or ""), str(row["snippet"] or "-")
+            )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the row stays; the next start tries again
+            log.error(
+                "follow-up failed incident=%s error=%s", row["incident_id"], where_failed(exc)
+            )
     if rows:
         log.info("follow-ups resumed count=%d", len(rows))
     return len(rows)

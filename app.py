@@ -224,6 +224,9 @@ async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
     webhook.spawn(_resume(app[DEPS]))  # what a killed process left behind
     yield
     await webhook.drain()  # finish in-flight events while everything else is still open
+    pool = app[DEPS].extra.pop("long_text_pool", None)  # handlers.message's scan thread
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 async def freeze_gc(app: web.Application) -> None:

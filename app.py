@@ -214,15 +214,36 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     await worker.stop()
 
 
+FOLLOWUP_RETRY_SECONDS = 60.0
+
+
 async def _resume(deps: Deps) -> None:
+    """At start: every follow-up a killed process left behind."""
     await resume_followups(deps)
+
+
+async def _retry_followups(deps: Deps) -> None:
+    """Now and then, follow-ups whose run failed after the answer (older than a minute:
+    the ones still running are younger)."""
+    while True:
+        await asyncio.sleep(FOLLOWUP_RETRY_SECONDS)
+        try:
+            await resume_followups(deps, created_before=deps.now() - FOLLOWUP_RETRY_SECONDS)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the database is failing: /readyz says so; try again later
+            log.warning("follow-up retry pass failed error=%s", type(exc).__name__)
 
 
 async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
     webhook = Webhook(app[DEPS], build_dispatcher())
     app[WEBHOOK] = webhook
     webhook.spawn(_resume(app[DEPS]))  # what a killed process left behind
+    retry = asyncio.create_task(_retry_followups(app[DEPS]), name="follow-up-retry")
     yield
+    retry.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await retry
     await webhook.drain()  # finish in-flight events while everything else is still open
     pool = app[DEPS].extra.pop("long_text_pool", None)  # handlers.message's scan thread
     if pool is not None:

@@ -201,10 +201,11 @@ async def follow_up(deps: Deps, incident_id: str, items: str, snippet: str) -> N
         store.followup_done(incident_id)
 
 
-async def resume_followups(deps: Deps) -> int:
-    """At start: follow-ups a killed process left behind (their incident and warning were
-    committed before its 200). Returns how many were run."""
-    rows = deps.store.followups()
+async def resume_followups(deps: Deps, created_before: float | None = None) -> int:
+    """Follow-ups a killed process left behind (at start), or whose run failed after the
+    answer (e.g. the disk was full; `created_before` skips those still running). Their
+    incident and warning were committed before the 200. Returns how many were run."""
+    rows = deps.store.followups(created_before)
     for row in rows:
         try:
             await follow_up(

@@ -462,8 +462,13 @@ class Store:
     def followup_done(self, incident_id: str) -> None:
         self.db.execute("DELETE FROM followups WHERE incident_id = ?", [incident_id])
 
-    def followups(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM followups ORDER BY created_at, rowid")
+    def followups(self, created_before: float | None = None) -> list[dict[str, Any]]:
+        if created_before is None:
+            return self._rows("SELECT * FROM followups ORDER BY created_at, rowid")
+        return self._rows(
+            "SELECT * FROM followups WHERE created_at < ? ORDER BY created_at, rowid",
+            [created_before],
+        )
 
     def mark_alerted(self, incident_id: str, now: float) -> None:
         self.db.execute("UPDATE incidents SET alerted_at = ? WHERE id = ?", [now, incident_id])

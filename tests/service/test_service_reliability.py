@@ -88,6 +88,27 @@ async def test_read_only_database_answers_500_and_loses_nothing(
     assert "Task exception was never retrieved" not in caplog.text
 
 
+async def test_disk_full_answers_500_and_loses_nothing(bot: Bot, line: FakeLinePlatform) -> None:
+    """The disk-full case: SQLite's own SQLITE_FULL ("database or disk is full"), reached by
+    capping the file at the pages it has. Events that still fit are processed (200); the
+    others get 500 and are warned when LINE redelivers them once there is room."""
+    events = [line.text_event(ALICE, text, chat=GROUP) for text in leaks(30, seed=13)]
+    pages = bot.store.db.execute("PRAGMA page_count").fetchone()[0]
+    bot.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    statuses = [await bot.send(e) for e in events]
+    assert 500 in statuses and set(statuses) <= {200, 500}
+    await bot.idle()
+    bot.store.db.execute("PRAGMA max_page_count = 1073741823")  # room again
+    for e, status in zip(events, statuses, strict=True):
+        if status == 500:
+            assert await bot.send(e, redelivery=True) == 200
+    await line.wait_for(lambda: len(warned_messages(line, GROUP)) >= 30, timeout=20)
+    await bot.flush()
+    assert sorted(warned_messages(line, GROUP)) == sorted(
+        e["message"]["quoteToken"] for e in events
+    )
+
+
 async def test_one_bad_event_does_not_take_its_batch(bot: Bot, line: FakeLinePlatform) -> None:
     """Row: "one event with a string timestamp: the whole batch unprocessed" (14 others)."""
     events = [line.text_event(ALICE, text, chat=GROUP) for text in leaks(15, seed=3)]

@@ -93,7 +93,7 @@ def scan_content(
         # than "not an image"), else the image's.
         raise refused[-1][1] if pdf_at is not None else refused[0][1]
     merged = merge_results(results)
-    for fmt, exc in refused:
-        if not (fmt == "image" and exc.reason == "not_an_image"):
-            merged.reasons.append(f"partial.refused:{fmt}:{exc.reason}")
+    for fmt, why in refused:
+        if not (fmt == "image" and why.reason == "not_an_image"):
+            merged.reasons.append(f"partial.refused:{fmt}:{why.reason}")
     return merged

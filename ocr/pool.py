@@ -331,7 +331,9 @@ class OcrPool:
         from images.decode import ImageRefused
 
         if not worker.alive:
-            await self._replace(worker, "worker_died")
+            if worker.process is not None:  # died between two scans
+                await self._retire(worker, "worker_died")
+            await self._spawn(worker)  # a fresh worker in the place of one retired before
         conn = worker.conn
         assert conn is not None
         try:
@@ -339,7 +341,7 @@ class OcrPool:
             ready = await asyncio.to_thread(conn.poll, self.scan_seconds)
             answer = conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError):
-            await self._replace(worker, "worker_died")
+            await self._retire(worker, "worker_died")
             raise ScanAborted("worker_died", "the OCR worker died during the scan") from None
         except asyncio.CancelledError:
             # Shutdown while a scan runs: the worker may be busy for a while; replace it.
@@ -347,7 +349,7 @@ class OcrPool:
             raise
         worker.scans += 1
         if answer is None:
-            await self._replace(worker, "time_limit")
+            await self._retire(worker, "time_limit")
             raise ScanAborted(
                 "time_limit", f"no answer within {self.scan_seconds:.0f} s; worker killed"
             )
@@ -358,18 +360,18 @@ class OcrPool:
         if kind == "refused":
             raise ImageRefused(value[0], value[1])
         if kind == "memory":
-            await self._replace(worker, "memory_limit")
+            await self._retire(worker, "memory_limit")
             raise ScanAborted(
-                "memory_limit", f"the scan needed more than {self.memory_mb} MB; worker replaced"
+                "memory_limit", f"the scan needed more than {self.memory_mb} MB; worker killed"
             )
         raise OcrUnavailable(f"scan failed in the worker: {value}")
 
-    async def _replace(self, worker: _Worker, why: str) -> None:
-        """Kill `worker` (if still running) and start a fresh one in its place."""
+    async def _retire(self, worker: _Worker, why: str) -> None:
+        """Kill `worker` (if still running); a fresh one starts in its place before the next
+        scan on that slot, so the broken scan is reported without waiting for the start."""
         self.replaced += 1
         log.error("ocr worker %d replaced reason=%s", worker.index, why)
         await asyncio.to_thread(worker.kill)
-        await self._spawn(worker)
 
 
 def _stop_worker(worker: _Worker) -> None:

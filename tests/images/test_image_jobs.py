@@ -149,13 +149,13 @@ async def test_pdf_form_bomb_is_refused_fast_and_the_next_photo_is_warned_prompt
     assert warned_after < 30
 
 
-async def test_a_bomb_the_check_cannot_read_is_stopped_by_the_time_limit(
+async def test_a_bomb_the_check_cannot_read_is_stopped_by_the_worker_limits(
     line: FakeLinePlatform, tmp_path: Path, small_id_jpeg: bytes
 ) -> None:
     # Forms hex-encoded (a filter the structure check does not decode) and 8 levels deep:
-    # PDFium alone would spend over a minute and gigabytes on it.
+    # PDFium alone would spend minutes and over 10 GB on it. The limits stop it first.
     bomb = form_bomb(levels=8, fan_out=10, hex_forms=True)
-    bot = await _bot(line, tmp_path, scan_seconds=4.0, memory_mb=768)
+    bot = await _bot(line, tmp_path, scan_seconds=20.0, memory_mb=768)
     try:
         file_event = line.file_event(ALICE, "scan.pdf", bomb, chat=GROUP)
         photo = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)

@@ -8,6 +8,7 @@
     python bot.py tips list|send|schedule ...
     python bot.py broadcast "TEXT" --all | --group GROUP_ID
     python bot.py report [--since 7d] [--json]
+    python bot.py outbox list [--status S] [--json] | retry [ID ...] [--no-send]
 
 This is the only module that reads the environment (`Config.from_env()` in `main()`);
 the command bodies live in `cli/`, one module per area.
@@ -88,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--since", default="7d", help="period, e.g. 7d, 30d, 12h (default 7d)")
     rp.add_argument("--json", action="store_true")
     rp.add_argument("--chart", metavar="PNG", help="also write the trend chart to this file")
+
+    from cli import outbox as outbox_cli
+
+    outbox_cli.add_parser(sub)
     return p
 
 
@@ -97,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cli import scan
 
         return scan.run(args)
+    if args.command == "outbox":
+        from cli import outbox
+
+        return outbox.run(args)
     if args.command in ("serve", "demo", "incidents", "admin"):
         from cli import service
 

@@ -11,7 +11,9 @@ Prints:
   2. images per minute through the OCR worker pool (spawned processes), 1 and 2 workers;
   3. webhook-to-warning time: a signed image event into the real bot (create_app on loopback)
      with the local LINE platform (fakeline) serving the content, until the warning reaches it;
-  4. peak memory (max RSS) of the bench process and of one pool worker.
+  4. peak memory (max RSS) of the bench process and of one pool worker;
+  5. hostile PDFs: the structure check's time on a form bomb (ten levels of forms drawing
+     the next ten times), and PDFium's own cost on smaller bombs, for comparison.
 
 Images are drawn by images/synth.py (photographed documents and ordinary images). Targets:
 median under 1.5 s per typical LINE image (long side 1040-2048 px), peak memory under 1 GB.
@@ -175,6 +177,34 @@ def bench_end_to_end(rounds: int) -> None:
     print(f"   {rounds} rounds: median {statistics.median(times):.2f}s, max {max(times):.2f}s")
 
 
+def bench_hostile() -> None:
+    from images import ImageRefused
+    from images.pdf import check_structure
+    from tests.images.hostile import form_bomb
+
+    bomb = form_bomb(levels=10, fan_out=10)
+    t0 = time.perf_counter()
+    try:
+        check_structure(bomb)
+        verdict = "passed (!)"
+    except ImageRefused as exc:
+        verdict = exc.reason
+    ms = (time.perf_counter() - t0) * 1000
+    print("5. hostile PDFs")
+    print(f"   {len(bomb)}-byte form bomb, 10 levels x 10: {verdict} in {ms:.2f} ms")
+    import pypdfium2 as pdfium
+
+    for levels in (5, 6):
+        data = form_bomb(levels=levels, fan_out=10)
+        t0 = time.perf_counter()
+        pdf = pdfium.PdfDocument(data)
+        page = pdf[0]
+        page.get_textpage().get_text_bounded()
+        page.close()
+        pdf.close()
+        print(f"   PDFium alone on {levels} levels: {time.perf_counter() - t0:.2f} s")
+
+
 def compare_engines(n_per_kind: int) -> None:
     """RapidOCR vs Tesseract chi_tra: ID numbers read on photographed cards, and time."""
     import shutil
@@ -248,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_pool(images)
     bench_end_to_end(3 if args.quick else 5)
     bench_memory()
+    bench_hostile()
     if args.compare:
         compare_engines(1 if args.quick else 3)
     return 0

@@ -387,6 +387,16 @@ class FakeLinePlatform:
         """While down, every API call answers 503 (the server keeps listening)."""
         self.down = down
 
+    def set_down_for(self, seconds: float) -> None:
+        """An outage window: every API call answers 503 for ``seconds`` (real time), then
+        the platform answers again by itself."""
+        self.down = True
+        asyncio.get_running_loop().call_later(seconds, self.set_down, False)
+
+    def rotate_access_token(self, new_token: str) -> None:
+        """The channel access token is reissued: calls with the old one get 401."""
+        self.access_token = new_token
+
     def expire_reply_tokens(self) -> None:
         """Every reply token issued so far becomes expired."""
         for token in self._reply_tokens.values():

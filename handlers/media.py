@@ -1,33 +1,44 @@
-"""Image and file messages: fetch the content at once, scan it in the OCR pool, act like text.
+"""Image and file messages: a scan job in the database at once, scanned by a runner in order.
 
     handle_media(deps, event)   called by handlers/message.py for image and file messages
 
-- Image messages (and each image of an imageSet, which LINE sends as separate events) and
-  file messages whose name says image or PDF (first pages: text layer, else OCR) are fetched from the content endpoint as soon as the
-  event arrives: after an unsend the content is gone.
-- The bytes go to the OCR worker pool (`deps.ocr`, an `ocr.OcrPool`) and are dropped when the
-  scan ends; nothing is written to disk, the OCR text never leaves the worker, and the
-  incident keeps the masked findings and the document type only (`act_on_result`).
-- When the pool's queue is full the image is recorded as not scanned (activity counter
-  `media_not_scanned`) and the group's admins are alerted once (then at most once an hour
-  per group while the overload lasts), instead of dropping it silently.
-- Not scanned, with the reason logged: images hosted outside LINE (contentProvider external),
-  other files (see images/README.md), files over the size limit.
+- The webhook's synchronous part only writes a pending scan job (storage/scan_jobs.py): the
+  message id and the content-free event (ids, reply token, timestamp; not the file name).
+  Nothing is dropped for being many: 50 photos at once are 50 rows, worked off in order.
+- `ScanRunner` runs as many jobs at a time as the OCR pool has workers. Each job fetches the
+  content from LINE again (so jobs left pending by a stopped or killed process are resumed
+  at the next start), scans it in the pool (time and memory limits, ocr/pool.py), acts on
+  the result (`act_on_result`) and records the outcome; the bytes are dropped after the scan.
+- Every message, image or file, is judged by its content (images/scan.py sniffs it), not by
+  its file name.
+- Not scanned, recorded with the reason (activity `media_not_scanned`, the job's outcome):
+  content gone (unsent) or unreachable after retries, images hosted outside LINE, files over
+  the size limit, content that is neither an image nor a PDF, and scans refused or aborted
+  (time limit, memory limit, a PDF too complex to render, encrypted). For the hostile and
+  unreadable cases the group's admins are told, with the reason (at most once an hour per
+  group and reason); in a 1:1 self-check the sender is told the image could not be checked.
+- A file scanned only in part (pages past the OCR limit without a text layer) is said so to
+  the admins the same way.
+- A backlog whose oldest job waits longer than `backlog_alert_after` alerts the admins of the
+  waiting groups once per episode; `ScanRunner.health()` gives (ok, reason) for readiness.
 
-`ocr_ctx` is the app's cleanup context for the pool (one line in app.optional_contexts()).
+`ocr_ctx` is the app's cleanup context for the pool and the runner (one line in
+app.optional_contexts()); `make_ocr_ctx(...)` builds one with other limits (tests, bench).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
 import time
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from aiohttp import ClientError, web
 from linebot.v3.messaging import ApiException
-from linebot.v3.webhooks import FileMessageContent, ImageMessageContent
+from linebot.v3.webhooks import Event, FileMessageContent, ImageMessageContent
 
 from handlers import compose
 from handlers.actions import act_on_result, alert_recipients
@@ -36,96 +47,59 @@ from handlers.deps import Deps
 from handlers.reply import reply_text
 from images.decode import DEFAULT_LIMITS, ImageRefused
 from locales import t
-from ocr.pool import OcrPool, OcrUnavailable, QueueFull
+from ocr.pool import OcrPool, OcrUnavailable, QueueFull, ScanAborted
 from outbox import PRIORITY_ALERT
+from storage.scan_jobs import ScanJob, ScanJobs
 
 log = logging.getLogger("bot.media")
 
-IMAGE_FILE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
-FETCH_ATTEMPTS = 3
-FETCH_BACKOFF = 0.3  # seconds, doubled each retry
-BUSY_ALERT_EVERY = 3600.0  # seconds between two "images not scanned" alerts to one group
-_BUSY_KEY = "media.busy_alerted"  # deps.extra: group id -> last alert time
-_TASKS_KEY = "media.tasks"  # deps.extra: the MediaTasks of the running app
+FETCH_ATTEMPTS = 3  # tries within one run of a job
+FETCH_BACKOFF = 0.3  # seconds, doubled each try
+JOB_RETRIES = 12  # runs of a job whose content LINE does not serve (about 20 min in all)
+JOB_RETRY_MAX = 300.0  # seconds between two runs at most
+ALERT_EVERY = 3600.0  # seconds between two alerts to one group for the same reason
+BACKLOG_ALERT_AFTER = 180.0  # seconds the oldest waiting job may wait before admins are told
+DONE_KEPT = 3 * 86400.0  # finished jobs (outcome only) are purged after this
+# Reasons the admins are told about (the rest, e.g. a Word file or an unsent photo, are only
+# counted and logged).
+ALERT_REASONS = frozenset(
+    {
+        "time_limit",
+        "memory_limit",
+        "worker_died",
+        "pdf_too_complex",
+        "encrypted",
+        "decompression_bomb",
+        "dimensions_too_large",
+        "file_too_large",
+        "content_unreachable",
+        "ocr_failed",
+        "partly_scanned",
+    }
+)
+_ALERTED_KEY = "media.alerted"  # deps.extra: (chat id, reason) -> last alert time
+_RUNNER_KEY = "media.runner"  # deps.extra: the ScanRunner of the running app
 
 
-def _media_kind(msg: Any) -> str | None:
-    """'image', 'pdf', or None for a file we do not read."""
-    if isinstance(msg, ImageMessageContent):
-        return "image"
-    if isinstance(msg, FileMessageContent):
-        name = (msg.file_name or "").lower()
-        if name.endswith(IMAGE_FILE_SUFFIXES):
-            return "image"
-        if name.endswith(".pdf"):
-            return "pdf"
-    return None
+def _is_media(msg: Any) -> bool:
+    return isinstance(msg, ImageMessageContent | FileMessageContent)
 
 
-async def _fetch(deps: Deps, message_id: str) -> bytes | None:
-    """The message content, retried with backoff on server errors; None when it is gone."""
-    delay = FETCH_BACKOFF
-    for attempt in range(1, FETCH_ATTEMPTS + 1):
-        try:
-            return bytes(await deps.blob.get_message_content(message_id))
-        except ApiException as exc:
-            status = exc.status or 0
-            if status in (404, 410) or (400 <= status < 500 and status != 429):
-                log.info("media content unavailable message=%s status=%s", message_id, status)
-                return None
-            err = f"status={status}"
-        except (TimeoutError, ClientError) as exc:
-            err = type(exc).__name__
-        if attempt == FETCH_ATTEMPTS:
-            log.warning("media fetch failed message=%s attempts=%d %s", message_id, attempt, err)
-            return None
-        await asyncio.sleep(delay)
-        delay *= 2
-    return None
-
-
-def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) -> None:
-    if chat_id:
-        deps.store.count_activity(chat_id, "media_not_scanned", deps.now())
-    log.info("media not scanned chat=%s message=%s reason=%s", chat_id, message_id, reason)
-
-
-async def _alert_busy(deps: Deps, event: Any) -> None:
-    """Tell the group's admins, once per episode, that images are going unscanned (in a 1:1
-    self-check, tell the sender that the image could not be checked)."""
-    w = where(event)
-    if w.chat_type == "user" and w.user_id:
-        await _tell_sender_unavailable(deps, event, w.user_id)
-        return
-    if not w.is_group or not w.chat_id:
-        return
-    sent: dict[str, float] = deps.extra.setdefault(_BUSY_KEY, {})
-    now = deps.now()
-    if now - sent.get(w.chat_id, float("-inf")) < BUSY_ALERT_EVERY:
-        return
-    sent[w.chat_id] = now
-    locale = chat_locale(deps, w.chat_id)
-    gname = await group_name(deps, w) or w.chat_id
-    body = t("alert.ocr_busy", locale, group=gname)
-    for admin in alert_recipients(deps, w.chat_id):
-        await deps.outbox.enqueue_push(
-            admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
-        )
-    log.warning("ocr queue full: admins alerted chat=%s", w.chat_id)
-
-
-async def _tell_sender_unavailable(deps: Deps, event: Any, user_id: str) -> None:
-    locale = user_locale(deps, user_id)
-    await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")
+def _job_event(event: Any) -> dict[str, Any]:
+    """The event as stored in a job: no file name (it may name a person), no content."""
+    data: dict[str, Any] = json.loads(event.to_json())
+    message = data.get("message") or {}
+    if "fileName" in message:
+        message["fileName"] = ""
+    return data
 
 
 async def handle_media(deps: Deps, event: Any) -> None:
+    """The synchronous part: one pending scan job (or a recorded refusal)."""
     msg = event.message
     message_id = str(msg.id)
     w = where(event)
-    kind = _media_kind(msg)
-    if kind is None:
-        log.info("file not scanned (not an image) chat=%s message=%s", w.chat_id, message_id)
+    if not _is_media(msg):
         return
     provider = getattr(getattr(msg, "content_provider", None), "type", "line")
     if provider != "line":
@@ -135,129 +109,334 @@ async def handle_media(deps: Deps, event: Any) -> None:
     size = getattr(msg, "file_size", None)
     if isinstance(size, int) and size > DEFAULT_LIMITS.max_bytes:
         _not_scanned(deps, w.chat_id, message_id, "file_too_large")
+        await _alert_not_scanned(deps, event, "file_too_large")
         return
-    pool: OcrPool | None = deps.ocr
-    if pool is None:
-        _not_scanned(deps, w.chat_id, message_id, "ocr_unavailable")
-        if w.chat_type == "user" and w.user_id:
-            await _tell_sender_unavailable(deps, event, w.user_id)
+    added = ScanJobs(deps.store).add(message_id, w.chat_id, _job_event(event), deps.now())
+    if not added:
+        log.info("scan job exists message=%s", message_id)
         return
-    if pool.in_flight >= pool.capacity:
-        _not_scanned(deps, w.chat_id, message_id, "queue_full")
-        await _alert_busy(deps, event)
-        return
-    data = await _fetch(deps, message_id)
-    if data is None:
-        _not_scanned(deps, w.chat_id, message_id, "content_unavailable")
-        return
-    # The content is in hand; the scan runs in its own task so the events after this one (in
-    # the same webhook request) are not held up by OCR.
-    tasks: MediaTasks | None = deps.extra.get(_TASKS_KEY)
-    if tasks is None:
-        await _scan_and_act(deps, event, pool, data)
-    else:
-        tasks.spawn(_scan_and_act(deps, event, pool, data))
+    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
+    if runner is not None:
+        runner.wake()
+    elif w.chat_type == "user" and w.user_id:
+        # No OCR in this process: the job waits for a start with OCR; tell the sender now.
+        await _tell_sender_unavailable(deps, event, w.user_id)
 
 
-async def _scan_and_act(deps: Deps, event: Any, pool: OcrPool, data: bytes) -> None:
-    msg = event.message
-    message_id = str(msg.id)
+def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) -> None:
+    if chat_id:
+        deps.store.count_activity(chat_id, "media_not_scanned", deps.now())
+    log.info("media not scanned chat=%s message=%s reason=%s", chat_id, message_id, reason)
+
+
+async def _alert_not_scanned(deps: Deps, event: Any, reason: str) -> None:
+    """Tell the group's admins (once an hour per group and reason) that a file went unscanned
+    and why; in a 1:1 self-check, tell the sender the image could not be checked."""
     w = where(event)
-    t0 = time.perf_counter()
-    try:
-        result = await pool.scan(data, salt=deps.salt, group_id=w.chat_id if w.is_group else None)
-    except QueueFull:
-        _not_scanned(deps, w.chat_id, message_id, "queue_full")
-        await _alert_busy(deps, event)
+    if w.chat_type == "user" and w.user_id:
+        await _tell_sender_unavailable(deps, event, w.user_id)
         return
-    except ImageRefused as exc:
-        _not_scanned(deps, w.chat_id, message_id, f"refused:{exc.reason}")
+    if not w.is_group or not w.chat_id or reason not in ALERT_REASONS:
         return
-    except OcrUnavailable:
-        _not_scanned(deps, w.chat_id, message_id, "ocr_failed")
-        if w.chat_type == "user" and w.user_id:
-            await _tell_sender_unavailable(deps, event, w.user_id)
+    sent: dict[tuple[str, str], float] = deps.extra.setdefault(_ALERTED_KEY, {})
+    now = deps.now()
+    if now - sent.get((w.chat_id, reason), float("-inf")) < ALERT_EVERY:
         return
-    finally:
-        del data  # the image is gone from this process once the scan is over
-    if w.chat_id and w.is_group:
-        deps.store.count_activity(w.chat_id, "scanned", deps.now())
-    image_set = getattr(msg, "image_set", None)
-    log.info(
-        "image scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
-        w.chat_id,
-        message_id,
-        f"{image_set.index}/{image_set.total}" if image_set is not None else "-",
-        result.verdict,
-        result.doc_type or "-",
-        ",".join(result.types) or "-",
-        (time.perf_counter() - t0) * 1000,
+    sent[(w.chat_id, reason)] = now
+    locale = chat_locale(deps, w.chat_id)
+    gname = await group_name(deps, w) or w.chat_id
+    body = t(
+        "alert.media_not_scanned", locale, group=gname, reason=t(f"media.reason.{reason}", locale)
     )
-    await act_on_result(deps, event=event, message_id=message_id, result=result, source="ocr")
+    for admin in alert_recipients(deps, w.chat_id):
+        await deps.outbox.enqueue_push(
+            admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
+        )
+    log.warning("media not scanned: admins alerted chat=%s reason=%s", w.chat_id, reason)
 
 
-class MediaTasks:
-    """The scans in flight, kept referenced and drained at shutdown."""
+async def _tell_sender_unavailable(deps: Deps, event: Any, user_id: str) -> None:
+    locale = user_locale(deps, user_id)
+    await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")
 
-    def __init__(self) -> None:
-        self.tasks: set[asyncio.Task[None]] = set()
-        self._idle = asyncio.Event()
-        self._idle.set()
 
-    def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
-        self.tasks.add(task)
-        self._idle.clear()
-        task.add_done_callback(self._done)
+async def _fetch(deps: Deps, message_id: str) -> bytes | str:
+    """The message content, or why not: "gone" (unsent, 4xx) or "unreachable" (after a few
+    tries with backoff on 5xx, 429, timeouts and connection errors)."""
+    delay = FETCH_BACKOFF
+    for attempt in range(1, FETCH_ATTEMPTS + 1):
+        try:
+            return bytes(await deps.blob.get_message_content(message_id))
+        except ApiException as exc:
+            status = exc.status or 0
+            if 400 <= status < 500 and status not in (408, 429):
+                log.info("media content unavailable message=%s status=%s", message_id, status)
+                return "gone"
+            err = f"status={status}"
+        except (TimeoutError, ClientError, OSError) as exc:
+            err = type(exc).__name__
+        if attempt == FETCH_ATTEMPTS:
+            log.warning("media fetch failed message=%s attempts=%d %s", message_id, attempt, err)
+            return "unreachable"
+        await asyncio.sleep(delay)
+        delay *= 2
+    return "unreachable"
 
-    def _done(self, task: asyncio.Task[None]) -> None:
-        self.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("image scan task failed", exc_info=task.exception())
-        if not self.tasks:
-            self._idle.set()
+
+class ScanRunner:
+    """Works the scan jobs off in order, `pool.workers` at a time, and watches the backlog."""
+
+    def __init__(
+        self,
+        deps: Deps,
+        pool: OcrPool,
+        *,
+        backlog_alert_after: float = BACKLOG_ALERT_AFTER,
+        check_every: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.deps = deps
+        self.pool = pool
+        self.jobs = ScanJobs(deps.store)
+        self.backlog_alert_after = backlog_alert_after
+        self.check_every = check_every
+        self.clock = clock  # for retry times; ages use deps.now() (the service clock)
+        self._wake = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._running = 0
+        self._backlog_alerted = False
+        self._purged_at = 0.0
+
+    def start(self) -> None:
+        resumed = self.jobs.reset_running()
+        pending = self.jobs.counts().get("pending", 0)
+        if pending:
+            log.info("scan jobs waiting at start pending=%d (resumed running=%d)", pending, resumed)
+        for i in range(self.pool.workers):
+            self._tasks.append(asyncio.create_task(self._consume(), name=f"scan-runner-{i}"))
+        self._tasks.append(asyncio.create_task(self._watch(), name="scan-backlog"))
+        self.wake()
+
+    async def stop(self, timeout: float = 30.0) -> None:
+        """Let running jobs finish (bounded), then stop; unfinished jobs stay pending."""
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self.jobs.reset_running()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def health(self) -> tuple[bool, str]:
+        """Readiness: (False, why) while the oldest waiting job is older than the alert age."""
+        oldest = self.jobs.oldest_waiting()
+        if oldest is None:
+            return True, "no images waiting"
+        age = self.deps.now() - oldest
+        if age > self.backlog_alert_after:
+            return False, f"image scan backlog {age / 60:.0f} min old"
+        return True, f"images waiting, oldest {age:.0f} s"
 
     async def idle(self) -> None:
-        await self._idle.wait()
+        """Wait until no job is pending or running (tests, bench, demo)."""
+        while True:
+            counts = self.jobs.counts()
+            if not counts.get("pending") and not counts.get("running") and not self._running:
+                return
+            await asyncio.sleep(0.05)
 
-    async def drain(self, timeout: float = 30.0) -> None:
-        if not self.tasks:
+    # -- the workers ---------------------------------------------------------------------
+
+    async def _consume(self) -> None:
+        while True:
+            try:
+                job = self.jobs.claim_next(self.clock())
+            except Exception as exc:  # e.g. the database is locked: try again shortly
+                log.error("scan job claim failed error=%s", type(exc).__name__)
+                await asyncio.sleep(1.0)
+                continue
+            if job is None:
+                self._wake.clear()
+                due = self.jobs.next_due()
+                timeout = 5.0 if due is None else max(0.01, min(5.0, due - self.clock()))
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(timeout):
+                        await self._wake.wait()
+                continue
+            self._running += 1
+            try:
+                await self._run(job)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a bug: record the job as not scanned, keep going
+                log.error("scan job failed message=%s error=%s", job.message_id, type(exc).__name__)
+                self.jobs.finish(job.id, self.deps.now(), "not_scanned:internal_error")
+            finally:
+                self._running -= 1
+            self.wake()  # the next job, for whichever consumer is free
+
+    async def _run(self, job: ScanJob) -> None:
+        deps = self.deps
+        event = Event.from_dict(job.event)
+        w = where(event)
+        data = await _fetch(deps, job.message_id)
+        if data == "unreachable" and job.attempts + 1 < JOB_RETRIES:
+            delay = min(JOB_RETRY_MAX, 2.0 ** (job.attempts + 1))
+            self.jobs.retry_later(job.id, self.clock() + delay)
+            log.info("scan job postponed message=%s in=%.0fs", job.message_id, delay)
             return
-        _, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
-        for task in pending:
-            task.cancel()
-        if pending:
-            log.warning("shutdown cancelled image scans=%d", len(pending))
+        if isinstance(data, str):
+            reason = "content_unavailable" if data == "gone" else "content_unreachable"
+            await self._not_scanned(job, event, reason)
+            return
+        t0 = time.perf_counter()
+        try:
+            result = await self.pool.scan(
+                data, salt=deps.salt, group_id=w.chat_id if w.is_group else None
+            )
+        except ImageRefused as exc:
+            await self._not_scanned(job, event, exc.reason)
+            return
+        except ScanAborted as exc:
+            await self._not_scanned(job, event, exc.reason)
+            return
+        except (OcrUnavailable, QueueFull):
+            await self._not_scanned(job, event, "ocr_failed")
+            return
+        finally:
+            del data  # the content is gone from this process once the scan is over
+        if w.chat_id and w.is_group:
+            deps.store.count_activity(w.chat_id, "scanned", deps.now())
+        image_set = getattr(event.message, "image_set", None)
+        log.info(
+            "media scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
+            w.chat_id,
+            job.message_id,
+            f"{image_set.index}/{image_set.total}" if image_set is not None else "-",
+            result.verdict,
+            result.doc_type or "-",
+            ",".join(result.types) or "-",
+            (time.perf_counter() - t0) * 1000,
+        )
+        await act_on_result(
+            deps, event=event, message_id=job.message_id, result=result, source="ocr"
+        )
+        if any(r.startswith("partial.") for r in result.reasons):
+            if w.chat_id:
+                deps.store.count_activity(w.chat_id, "media_partly_scanned", deps.now())
+            await _alert_not_scanned(deps, event, "partly_scanned")
+        self.jobs.finish(job.id, deps.now(), f"scanned:{result.verdict}")
+
+    async def _not_scanned(self, job: ScanJob, event: Any, reason: str) -> None:
+        w = where(event)
+        _not_scanned(self.deps, w.chat_id, job.message_id, reason)
+        self.jobs.finish(job.id, self.deps.now(), f"not_scanned:{reason}")
+        await _alert_not_scanned(self.deps, event, reason)
+
+    # -- the backlog -----------------------------------------------------------------------
+
+    async def _watch(self) -> None:
+        while True:
+            try:
+                await self._check_backlog()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("scan backlog check failed error=%s", type(exc).__name__)
+            await asyncio.sleep(self.check_every)
+
+    async def _check_backlog(self) -> None:
+        deps = self.deps
+        now = deps.now()
+        if now - self._purged_at > 3600:
+            self._purged_at = now
+            self.jobs.purge(now - DONE_KEPT)
+        oldest = self.jobs.oldest_waiting()
+        if oldest is None or now - oldest <= self.backlog_alert_after:
+            self._backlog_alerted = False
+            return
+        if self._backlog_alerted:
+            return
+        self._backlog_alerted = True
+        minutes = max(1, round((now - oldest) / 60))
+        waiting = self.jobs.counts().get("pending", 0) + self.jobs.counts().get("running", 0)
+        log.warning("scan backlog alert waiting=%d oldest_min=%d", waiting, minutes)
+        for chat_id in self.jobs.waiting_chats():
+            if not chat_id.startswith(("C", "R")):
+                continue
+            locale = chat_locale(deps, chat_id)
+            group = deps.store.group(chat_id) or {}
+            body = t(
+                "alert.scan_backlog",
+                locale,
+                group=group.get("name") or chat_id,
+                count=waiting,
+                minutes=minutes,
+            )
+            for admin in alert_recipients(deps, chat_id):
+                await deps.outbox.enqueue_push(
+                    admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
+                )
 
 
 async def media_idle(deps: Deps) -> None:
-    """Wait until every image scan started so far has been acted on (tests, bench, demo)."""
-    tasks: MediaTasks | None = deps.extra.get(_TASKS_KEY)
-    if tasks is not None:
-        await tasks.idle()
+    """Wait until every scan job so far has been worked off (tests, bench, demo)."""
+    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
+    if runner is not None:
+        await runner.idle()
 
 
-async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
-    """Cleanup context: start the OCR pool (engine loaded once per worker), set deps.ocr."""
-    from app import DEPS
+def scan_health(deps: Deps) -> tuple[bool, str]:
+    """Readiness of image scanning: (ok, reason). For /readyz."""
+    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
+    if runner is None:
+        return False, "OCR not running: images wait unscanned"
+    return runner.health()
 
-    deps = app[DEPS]
-    pool = OcrPool.from_config(deps.config)
-    try:
-        await pool.start()
-    except Exception:
-        # Text scanning must go on without OCR: images are then counted as not scanned.
-        log.exception(
-            "ocr pool failed to start engine=%s; images will not be scanned", pool.engine_name
+
+def make_ocr_ctx(
+    *,
+    scan_seconds: float | None = None,
+    memory_mb: int | None = None,
+    backlog_alert_after: float = BACKLOG_ALERT_AFTER,
+    check_every: float = 10.0,
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A cleanup context: start the OCR pool (engine loaded once per worker) and the scan
+    runner; set deps.ocr. Arguments override the configured limits (tests, bench)."""
+
+    async def ctx(app: web.Application) -> AsyncIterator[None]:
+        from app import DEPS
+
+        deps = app[DEPS]
+        pool = OcrPool.from_config(deps.config)
+        if scan_seconds is not None:
+            pool.scan_seconds = scan_seconds
+        if memory_mb is not None:
+            pool.memory_mb = memory_mb
+        try:
+            await pool.start()
+        except Exception:
+            # Text scanning must go on without OCR: image jobs wait in the database.
+            log.exception(
+                "ocr pool failed to start engine=%s; images wait unscanned", pool.engine_name
+            )
+            await pool.close()
+            yield
+            return
+        runner = ScanRunner(
+            deps, pool, backlog_alert_after=backlog_alert_after, check_every=check_every
         )
-        await pool.close()
+        deps.ocr = pool
+        deps.extra[_RUNNER_KEY] = runner
+        runner.start()
         yield
-        return
-    tasks = MediaTasks()
-    deps.ocr = pool
-    deps.extra[_TASKS_KEY] = tasks
-    yield
-    await tasks.drain()  # the webhook has drained: finish the scans it started, then stop
-    deps.extra.pop(_TASKS_KEY, None)
-    deps.ocr = None
-    await pool.close()
+        await runner.stop()  # unfinished jobs stay pending for the next start
+        deps.extra.pop(_RUNNER_KEY, None)
+        deps.ocr = None
+        await pool.close()
+
+    return ctx
+
+
+ocr_ctx = make_ocr_ctx()

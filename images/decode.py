@@ -17,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Formats people send as photos or screenshots. MPO is the multi-picture JPEG some phones write.
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "MPO")
+MULTI_FRAME_FORMATS = ("GIF", "WEBP", "PNG", "TIFF")
 OCR_LONG_SIDE = 1600
 OCR_MIN_LONG_SIDE = 1280
 
@@ -44,12 +45,17 @@ class ImageRefused(ValueError):
 
 
 def decode_image(
-    data: bytes, *, limits: Limits = DEFAULT_LIMITS, target_long_side: int | None = None
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    target_long_side: int | None = None,
+    frame: int = 0,
 ) -> Image.Image:
     """Decode `data` into an upright RGB image, or raise ImageRefused.
 
     With `target_long_side`, JPEGs are decoded at the smallest power-of-two scale that still
-    covers it (the caller shrinks the rest).
+    covers it (the caller shrinks the rest). `frame` picks a frame of an animation or a page
+    of a multi-page file (see `frame_count`).
     """
     if not data:
         raise ImageRefused("empty", "no image data")
@@ -80,8 +86,8 @@ def decode_image(
             f"{w}x{h} px = {w * h / 1e6:.0f} MP; the limit is {limits.max_pixels / 1e6:.0f} MP",
         )
     try:
-        if getattr(img, "n_frames", 1) > 1:
-            img.seek(0)  # animations and multi-page files: the first frame
+        if frame or getattr(img, "n_frames", 1) > 1:
+            img.seek(frame)  # animations and multi-page files: the frame asked for
         if target_long_side and img.format in ("JPEG", "MPO"):
             img.draft("RGB", (target_long_side, target_long_side))
         with warnings.catch_warnings():
@@ -135,9 +141,28 @@ def enlarge(img: Image.Image, long_side: int = OCR_MIN_LONG_SIDE) -> Image.Image
     return img.resize((max(1, round(w * s)), max(1, round(h * s))), Image.Resampling.BICUBIC)
 
 
+def frame_count(data: bytes, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Frames worth reading: an animated GIF, WebP or PNG, or a multi-page TIFF, has several;
+    everything else (MPO's second picture is a preview of the first) counts as one."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            Image.init()
+            img = Image.open(io.BytesIO(data[: limits.max_bytes]))
+            if img.format not in MULTI_FRAME_FORMATS:
+                return 1
+            return max(1, int(getattr(img, "n_frames", 1)))
+    except Exception:
+        return 1  # decode_image gives the reason
+
+
 def load_for_ocr(
-    data: bytes, *, limits: Limits = DEFAULT_LIMITS, long_side: int = OCR_LONG_SIDE
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    long_side: int = OCR_LONG_SIDE,
+    frame: int = 0,
 ) -> Image.Image:
     """Decode safely, turn upright per EXIF, and scale for OCR (long side 1280-1600 px)."""
-    img = decode_image(data, limits=limits, target_long_side=long_side)
+    img = decode_image(data, limits=limits, target_long_side=long_side, frame=frame)
     return enlarge(shrink(img, long_side), min(OCR_MIN_LONG_SIDE, long_side))

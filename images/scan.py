@@ -18,11 +18,10 @@ from PIL import Image
 
 from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
-from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, load_for_ocr
+from images.decode import DEFAULT_LIMITS, Limits
 from images.doctype import DocMatch, Signals, filled_rows, recognise
 from images.layout import Joined, join_lines
 from images.mrz import find_mrz
-from images.pdf import is_pdf, scan_pdf
 from ocr.base import OcrEngine, OcrLine
 
 # Every recognised document is sensitive on its own: a photo of an ID card is a leak even when
@@ -296,19 +295,15 @@ def scan_image(
     group_id: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ScanResult:
-    """Scan encoded image bytes (or a PDF's first pages). Raises images.ImageRefused for what
-    cannot be decoded, with the reason."""
+    """Scan a file by its content: an image (first frames of an animation), a PDF (every
+    text layer, the first scanned pages), or both for a polyglot (images/content.py). Raises
+    images.ImageRefused for what cannot be read, with the reason."""
     if engine is None:
         from ocr.registry import get_engine
 
         engine = get_engine(getattr(config, "ocr_engine", None) or "rapidocr")
-    if is_pdf(data):
-        if len(data) > limits.max_bytes:
-            raise ImageRefused(
-                "file_too_large", f"{len(data)} bytes; the limit is {limits.max_bytes}"
-            )
-        return scan_pdf(data, engine=engine, config=config, salt=salt, group_id=group_id)
-    img = load_for_ocr(data, limits=limits)
-    lines, _ = ocr_upright(engine, img)
-    del img
-    return analyse_lines(lines, config=config, salt=salt, group_id=group_id)
+    from images.content import scan_content  # sniffs images, PDFs, polyglots, frames
+
+    return scan_content(
+        data, engine=engine, config=config, salt=salt, group_id=group_id, limits=limits
+    )

@@ -12,7 +12,7 @@ place because callers only `await pool.scan(data)`.
 """
 
 from ocr.base import OcrEngine, OcrLine
-from ocr.pool import OcrPool, QueueFull
+from ocr.pool import OcrPool, QueueFull, ScanAborted
 from ocr.registry import available_engines, get_engine, register_engine
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "OcrLine",
     "OcrPool",
     "QueueFull",
+    "ScanAborted",
     "available_engines",
     "get_engine",
     "register_engine",

@@ -1,29 +1,39 @@
-"""A bounded worker pool that runs image scans off the event loop.
+"""A worker pool that runs image scans off the event loop, each scan bounded in time and memory.
 
-Each worker loads its OCR engine once (in the pool's initializer) and then runs whole scans:
-decode, orient, OCR, text detection, document recognition. Only the image bytes go in and only
-a `ScanResult` (masked findings, doc type) comes back, so the OCR text never leaves the worker.
+Each worker loads its OCR engine once and then runs whole scans: decode, orient, OCR, text
+detection, document recognition. Only the image bytes go in and only a `ScanResult` (masked
+findings, doc type) comes back, so the OCR text never leaves the worker.
 
-The queue is bounded: at most `workers` scans run and `queue_size` wait; beyond that `scan()`
-raises `QueueFull` at once and the caller records the image as not scanned. Callers only
-`await pool.scan(data)`, so a Redis/arq job queue can take this class's place later.
+`kind="process"` (default): every worker is a spawned process of its own, driven over a pipe.
+- Wall-clock limit (`scan_seconds`): a scan that has not answered in time is killed with its
+  process (SIGKILL); `scan()` raises `ScanAborted("time_limit")`.
+- Memory limit (`memory_mb`): once the engine is loaded, the worker caps its own address space
+  (`RLIMIT_AS`) at what it uses then plus `memory_mb`. An allocation beyond it fails inside
+  the worker: it reports `ScanAborted("memory_limit")` and exits (or, when a C library aborts
+  instead, the pool sees the process die: `ScanAborted("worker_died")`).
+- A killed or dead worker is replaced by a fresh one before its next scan; the other workers
+  carry on meanwhile.
+`kind="thread"` runs scans in threads (onnxruntime releases the GIL while it infers) for tests
+and small set-ups that want no process start-up; it has no time or memory limit.
 
-`kind="process"` (default) isolates the engine in spawned processes: a crash or a hostile image
-cannot take the bot down, and the CPU-heavy work does not hold the event loop's GIL.
-`kind="thread"` runs in threads (onnxruntime releases the GIL while it infers), for small
-deployments and tests that want no process start-up.
+At most `workers` scans run and `queue_size` wait; beyond that `scan()` raises `QueueFull` at
+once. The service's scan jobs (handlers/media.py) never queue here: they run `workers` scans
+at a time and keep the rest in the database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -32,13 +42,30 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DEFAULT_SCAN_SECONDS = 60.0
+DEFAULT_MEMORY_MB = 1536
+START_SECONDS = 180.0  # loading the engine in a fresh worker (spawn + model load)
+
 
 class QueueFull(Exception):
     """Every worker is busy and the waiting queue is full."""
 
 
 class OcrUnavailable(Exception):
-    """The worker pool is not running or its workers died."""
+    """The worker pool is not running or its workers cannot start."""
+
+
+class ScanAborted(OcrUnavailable):
+    """A scan broke a limit or its worker died; the worker was replaced.
+    `reason`: time_limit | memory_limit | worker_died."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(reason, message)
+        self.reason = reason
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.message}"
 
 
 # Per worker: the engine loaded by the initializer (a thread-local for thread pools).
@@ -68,6 +95,82 @@ def _scan_job(data: bytes, salt: bytes | None, group_id: str | None, config: Any
     return scan_image(data, engine=_worker_engine(), config=config, salt=salt, group_id=group_id)
 
 
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (Linux), 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _worker_main(conn: Connection, engine_name: str, threads: int, memory_mb: int) -> None:
+    """A process worker: load the engine, cap memory, then answer scans until told to stop.
+
+    Answers: ("ready", engine name) | ("ok", ScanResult) | ("refused", (reason, message))
+    | ("memory", None) (then the process exits) | ("error", exception type name)."""
+    from images.decode import ImageRefused
+
+    try:
+        _init_worker(engine_name, threads)
+        if memory_mb > 0:
+            import resource
+
+            base = _address_space()
+            if base:
+                cap = base + memory_mb * 1024 * 1024
+                resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        conn.send(("ready", _worker_engine().name))
+    except Exception as exc:
+        conn.send(("error", type(exc).__name__))
+        return
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        data, salt, group_id, config = job
+        try:
+            result = _scan_job(data, salt, group_id, config)
+        except MemoryError:
+            del data
+            conn.send(("memory", None))
+            return  # the heap may be in any state: let the pool start a fresh worker
+        except ImageRefused as exc:
+            conn.send(("refused", (exc.reason, exc.message)))
+        except Exception as exc:  # the type only: a message could quote what was read
+            conn.send(("error", type(exc).__name__))
+        else:
+            conn.send(("ok", result))
+        del data, job
+
+
+@dataclass
+class _Worker:
+    """One process worker as the parent sees it."""
+
+    index: int
+    process: BaseProcess | None = None
+    conn: Connection | None = None
+    engine: str = ""
+    scans: int = field(default=0)
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+        if self.process is not None:
+            self.process.join(5)
+        if self.conn is not None:
+            self.conn.close()
+        self.process, self.conn = None, None
+
+
 class OcrPool:
     def __init__(
         self,
@@ -77,6 +180,8 @@ class OcrPool:
         queue_size: int = 16,
         kind: Literal["process", "thread"] = "process",
         config: Any = None,
+        scan_seconds: float = DEFAULT_SCAN_SECONDS,
+        memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
@@ -87,11 +192,17 @@ class OcrPool:
         self.queue_size = queue_size
         self.kind = kind
         self.config = config
+        self.scan_seconds = scan_seconds
+        self.memory_mb = memory_mb
         self.capacity = workers + queue_size
         # Split the cores between workers so they do not fight over them.
         self.threads_per_worker = max(1, (os.cpu_count() or 1) // workers)
-        self._executor: Executor | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._procs: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._started = False
         self._in_flight = 0
+        self.replaced = 0  # workers killed or found dead and replaced (for logs and tests)
 
     @classmethod
     def from_config(cls, config: Any, *, kind: Literal["process", "thread"] = "process") -> OcrPool:
@@ -101,6 +212,8 @@ class OcrPool:
             queue_size=config.ocr_queue_size,
             kind=kind,
             config=config,
+            scan_seconds=float(getattr(config, "ocr_scan_seconds", DEFAULT_SCAN_SECONDS)),
+            memory_mb=int(getattr(config, "ocr_memory_mb", DEFAULT_MEMORY_MB)),
         )
 
     @property
@@ -108,64 +221,160 @@ class OcrPool:
         """Scans running or waiting."""
         return self._in_flight
 
-    def _new_executor(self) -> Executor:
-        args = (self.engine_name, self.threads_per_worker)
-        if self.kind == "thread":
-            return ThreadPoolExecutor(self.workers, "ocr", initializer=_init_worker, initargs=args)
-        return ProcessPoolExecutor(
-            self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=args,
-        )
+    # -- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
         """Start the workers and load the engine in each (raises if the engine cannot load)."""
-        if self._executor is not None:
+        if self._started:
             return
         from ocr.registry import check_engine_name
 
         check_engine_name(self.engine_name)
-        self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
-        names = await asyncio.gather(
-            *(loop.run_in_executor(self._executor, _warm) for _ in range(self.workers))
-        )
+        if self.kind == "thread":
+            self._executor = ThreadPoolExecutor(
+                self.workers,
+                "ocr",
+                initializer=_init_worker,
+                initargs=(self.engine_name, self.threads_per_worker),
+            )
+            names = await asyncio.gather(
+                *(loop.run_in_executor(self._executor, _warm) for _ in range(self.workers))
+            )
+        else:
+            self._procs = [_Worker(i) for i in range(self.workers)]
+            self._idle = asyncio.Queue()
+            try:
+                await asyncio.gather(*(self._spawn(w) for w in self._procs))
+            except BaseException:
+                await self.close()
+                raise
+            for w in self._procs:
+                self._idle.put_nowait(w)
+            names = [w.engine for w in self._procs]
+        self._started = True
         log.info(
-            "ocr pool ready: engine=%s kind=%s workers=%d queue=%d",
+            "ocr pool ready: engine=%s kind=%s workers=%d queue=%d limits=%.0fs/%dMB",
             names[0],
             self.kind,
             self.workers,
             self.queue_size,
+            self.scan_seconds,
+            self.memory_mb,
         )
 
-    async def scan(
-        self, data: bytes, *, salt: bytes | None = None, group_id: str | None = None
-    ) -> ScanResult:
-        """Scan one image in a worker. Raises QueueFull, images.ImageRefused or OcrUnavailable."""
-        if self._executor is None:
-            raise OcrUnavailable("OCR pool not started")
-        if self._in_flight >= self.capacity:
-            raise QueueFull(f"{self._in_flight} images already queued or running")
-        self._in_flight += 1
+    async def _spawn(self, worker: _Worker) -> None:
+        """Start (or restart) one process worker and wait until its engine is loaded."""
+        ctx = multiprocessing.get_context("spawn")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(
+            target=_worker_main,
+            args=(child, self.engine_name, self.threads_per_worker, self.memory_mb),
+            name=f"ocr-worker-{worker.index}",
+            daemon=True,
+        )
+        await asyncio.to_thread(proc.start)
+        child.close()
+        worker.process, worker.conn = proc, parent
+        ready = await asyncio.to_thread(parent.poll, START_SECONDS)
         try:
-            loop = asyncio.get_running_loop()
-            job = partial(_scan_job, data, salt, group_id, self.config)
-            try:
-                return await loop.run_in_executor(self._executor, job)
-            except BrokenProcessPool as exc:
-                # A worker died (killed, out of memory): start a fresh pool for the next images.
-                log.error("ocr worker died; restarting the pool")
-                old, self._executor = self._executor, self._new_executor()
-                if old is not None:
-                    old.shutdown(wait=False, cancel_futures=True)
-                raise OcrUnavailable("OCR worker died while scanning") from exc
-        finally:
-            self._in_flight -= 1
+            kind, value = parent.recv() if ready else ("error", "start timeout")
+        except (EOFError, OSError):
+            kind, value = "error", "worker exited while loading the engine"
+        if kind != "ready":
+            await asyncio.to_thread(worker.kill)
+            raise OcrUnavailable(f"OCR worker could not start: {value}")
+        worker.engine = str(value)
 
     async def close(self) -> None:
+        self._started = False
         executor, self._executor = self._executor, None
         if executor is not None:
             await asyncio.get_running_loop().run_in_executor(
                 None, partial(executor.shutdown, wait=True, cancel_futures=True)
             )
+        procs, self._procs = self._procs, []
+        for w in procs:
+            if w.conn is not None and w.alive:
+                with contextlib.suppress(OSError, ValueError):
+                    w.conn.send(None)
+        for w in procs:
+            await asyncio.to_thread(_stop_worker, w)
+
+    # -- scanning --------------------------------------------------------------------------
+
+    async def scan(
+        self, data: bytes, *, salt: bytes | None = None, group_id: str | None = None
+    ) -> ScanResult:
+        """Scan one image or PDF in a worker. Raises QueueFull, images.ImageRefused,
+        ScanAborted (a limit was broken; the worker was replaced) or OcrUnavailable."""
+        if not self._started:
+            raise OcrUnavailable("OCR pool not started")
+        if self._in_flight >= self.capacity:
+            raise QueueFull(f"{self._in_flight} images already queued or running")
+        self._in_flight += 1
+        try:
+            if self.kind == "thread":
+                assert self._executor is not None
+                job = partial(_scan_job, data, salt, group_id, self.config)
+                return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+            assert self._idle is not None
+            worker = await self._idle.get()
+            try:
+                return await self._scan_in(worker, (data, salt, group_id, self.config))
+            finally:
+                self._idle.put_nowait(worker)
+        finally:
+            self._in_flight -= 1
+
+    async def _scan_in(self, worker: _Worker, job: tuple[Any, ...]) -> ScanResult:
+        from images.decode import ImageRefused
+
+        if not worker.alive:
+            if worker.process is not None:  # died between two scans
+                await self._retire(worker, "worker_died")
+            await self._spawn(worker)  # a fresh worker in the place of one retired before
+        conn = worker.conn
+        assert conn is not None
+        try:
+            await asyncio.to_thread(conn.send, job)
+            ready = await asyncio.to_thread(conn.poll, self.scan_seconds)
+            answer = conn.recv() if ready else None
+        except (EOFError, OSError, BrokenPipeError):
+            await self._retire(worker, "worker_died")
+            raise ScanAborted("worker_died", "the OCR worker died during the scan") from None
+        except asyncio.CancelledError:
+            # Shutdown while a scan runs: the worker may be busy for a while; replace it.
+            await asyncio.shield(asyncio.to_thread(worker.kill))
+            raise
+        worker.scans += 1
+        if answer is None:
+            await self._retire(worker, "time_limit")
+            raise ScanAborted(
+                "time_limit", f"no answer within {self.scan_seconds:.0f} s; worker killed"
+            )
+        kind, value = answer
+        if kind == "ok":
+            result: ScanResult = value
+            return result
+        if kind == "refused":
+            raise ImageRefused(value[0], value[1])
+        if kind == "memory":
+            await self._retire(worker, "memory_limit")
+            raise ScanAborted(
+                "memory_limit", f"the scan needed more than {self.memory_mb} MB; worker killed"
+            )
+        raise OcrUnavailable(f"scan failed in the worker: {value}")
+
+    async def _retire(self, worker: _Worker, why: str) -> None:
+        """Kill `worker` (if still running); a fresh one starts in its place before the next
+        scan on that slot, so the broken scan is reported without waiting for the start."""
+        self.replaced += 1
+        log.error("ocr worker %d replaced reason=%s", worker.index, why)
+        await asyncio.to_thread(worker.kill)
+
+
+def _stop_worker(worker: _Worker) -> None:
+    if worker.process is not None:
+        worker.process.join(5)
+    worker.kill()

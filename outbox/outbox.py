@@ -5,16 +5,31 @@
     await outbox.enqueue_push(user_id, messages, priority=PRIORITY_TIP, kind="tip")
     await outbox.deliver_pending()      # one pass (tests, CLI); the worker does this in a loop
     outbox.start() / await outbox.stop()
+    outbox.health() -> (ok, reason)     # for /readyz; outbox.quota_state() for the report
 
-Delivery rules
-- Replies are free but a reply token is single-use and expires after about a minute:
-  a reply older than `reply_token_ttl` seconds, or one LINE rejects (400: expired or
-  invalid token), becomes a push to `fallback_to`.
+LINE failures are handled by what they mean:
+- Replies are free but a reply token is single-use and expires after about a minute: a
+  reply older than `reply_token_ttl` seconds, or one LINE rejects (400: expired or invalid
+  token), becomes a push to `fallback_to`, except after an *ambiguous* attempt (no answer,
+  a timeout, a 500/502/504: LINE may have delivered it). LINE has no retry key for
+  replies, so the reply is tried again at once with the same token, and "invalid reply
+  token" then means the earlier attempt used it: delivered, no push.
 - A push gets an `X-Line-Retry-Key` (UUID) before its first attempt and keeps it across
   retries; 409 means LINE already accepted that request: done, not an error.
-- 429, 5xx, timeouts and connection errors are retried with exponential backoff and
-  jitter (Retry-After honoured), without a limit on attempts: what cannot be sent waits
-  in the database until it can. Other 4xx are permanent: the row is marked failed.
+- Outages (no connection, 5xx, timeouts, 429 rate limits) are retried with exponential
+  backoff and jitter (Retry-After honoured), without a limit on attempts. While LINE is
+  failing, one row is probed every `probe_interval` seconds whatever its backoff; the first
+  success ends the outage and makes every waiting row due at once, so a backlog drains
+  within seconds of LINE answering again.
+- A 429 "monthly limit" stops pushes (no calls) until the quota resets: the outbox reads
+  GET /v2/bot/message/quota and /quota/consumption every `quota_check_interval` seconds and
+  resumes when usage is below the limit. Replies (free) still go; the first reply to a
+  chat with admins, or to an admin or ethics-unit member, carries a notice; `health()`
+  and `quota_state()` say so.
+- 401/403 (the channel access token is wrong or revoked) are permanent: the row is kept
+  whole as `held`, logged as an error and shown by `health()`; `bot.py outbox retry`
+  releases held rows once the token is fixed. Other 4xx are permanent: the row is
+  marked failed.
 - Rows are claimed highest `priority` first; messages to one recipient go out in order.
 - A process killed mid-send leaves rows `sending`: `start()` puts them back to pending,
   and the retry key makes the re-sent push a no-op if LINE had accepted it ("once").
@@ -53,6 +68,9 @@ PRIORITY_TIP = 10  # periodic tips
 PRIORITY_BULK = 5  # broadcasts, reports
 
 MAX_MESSAGES_PER_REQUEST = 5  # LINE's limit for reply and push
+AMBIGUOUS = "ambiguous"  # last_error prefix: the attempt may have been delivered
+_AMBIGUOUS_STATUSES = (0, 500, 502, 504)  # no answer, or an answer that may follow delivery
+_NOT_SENT_ERRORS = ("ClientConnectorError", "ClientConnectionError")  # never reached LINE
 
 
 class Outbox:
@@ -67,6 +85,9 @@ class Outbox:
         reply_token_ttl: float = 50.0,
         concurrency: int = 8,
         request_timeout: float = 10.0,
+        probe_interval: float = 2.0,
+        quota_check_interval: float = 300.0,
+        notice: Callable[[str, int, int], list[dict[str, Any]] | None] | None = None,
     ) -> None:
         self.store = store
         self.api = api
@@ -75,6 +96,17 @@ class Outbox:
         self.max_delay = max_delay
         self.reply_token_ttl = reply_token_ttl
         self.request_timeout = request_timeout
+        self.probe_interval = probe_interval
+        self.quota_check_interval = quota_check_interval
+        # notice(chat_or_user, usage, limit) -> messages for a reply, or None when that chat
+        # has nobody to tell (the service gives a localized text for admins/ethics chats).
+        self.notice = notice
+        self.outage_since: float | None = None  # LINE failing (connection, 5xx, 429 rate)
+        self.quota: tuple[int, int] | None = None  # (usage, limit) while the month's is spent
+        self.quota_since: float | None = None
+        self._quota_check_at = 0.0
+        self._quota_told: set[str] = set()
+        self.auth_failed: tuple[int, float] | None = None  # (status, since) on 401/403
         self._sem = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
@@ -191,13 +223,24 @@ class Outbox:
                 await asyncio.sleep(1.0)
                 continue
             timeout = 30.0 if due is None else min(30.0, due - now)
+            if self.outage_since is not None and due is not None:
+                timeout = min(timeout, self.probe_interval)  # then probe one row
+            if self.quota is not None:
+                timeout = min(timeout, max(0.01, self._quota_check_at - now))
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await self._wake.wait()
 
     async def deliver_pending(self) -> int:
-        """Send every row due now (one pass); returns how many rows were attempted."""
+        """Send every row due now (one pass); returns how many rows were attempted.
+        During an outage one waiting row is made due first (a probe); while the monthly
+        quota is spent, the quota is read again when its check is due."""
         async with self._pass_lock:
+            now = self.clock()
+            if self.quota is not None and now >= self._quota_check_at:
+                await self._check_quota()
+            if self.outage_since is not None:
+                self.store.outbox_hasten(now, limit=1)
             rows = self.store.outbox_claim_due(self.clock())
             if not rows:
                 return 0
@@ -222,16 +265,29 @@ class Outbox:
 
     async def _send(self, row: OutboxRow) -> None:
         now = self.clock()
+        ambiguous = (row.last_error or "").startswith(AMBIGUOUS)
         if row.reply_token:
             if now - row.created_at > self.reply_token_ttl:
+                # After an ambiguous attempt this may repeat a delivered reply: LINE offers no
+                # way to ask. A warning twice is better than none (see docs/service.md).
                 self._convert(row, "reply token expired before sending")
                 if not row.to_id:
                     return
             else:
-                status, error, headers = await self._call_reply(row)
+                messages = self._with_quota_notice(row)
+                status, error, headers = await self._call_reply(row, messages)
                 if status == 200:
+                    self._succeeded()
                     self.store.outbox_sent(row.id, self.clock())
                     log.info("outbox sent id=%s kind=%s via=reply", row.id, row.kind)
+                    return
+                if status == 400 and ambiguous and "reply token" in error.lower():
+                    # The token was used: by our earlier attempt, whose answer was lost.
+                    self._succeeded()
+                    self.store.outbox_sent(
+                        row.id, self.clock(), note="reply token used by the unanswered attempt"
+                    )
+                    log.info("outbox sent id=%s kind=%s via=reply (answer lost)", row.id, row.kind)
                     return
                 if status == 400:
                     self._convert(row, f"400 {error}")
@@ -240,15 +296,125 @@ class Outbox:
                 else:
                     self._retry_or_fail(row, status, error, headers)
                     return
+        if self.quota is not None:
+            # The month's quota is spent: do not call LINE until the quota check says so.
+            self.store.outbox_postpone(row.id, self._quota_check_at, "429 monthly limit (paused)")
+            return
         status, error, headers = await self._call_push(row)
         if status == 200:
+            self._succeeded()
             self.store.outbox_sent(row.id, self.clock())
             log.info("outbox sent id=%s kind=%s via=push to=%s", row.id, row.kind, row.to_id)
         elif status == 409:
+            self._succeeded()
             self.store.outbox_sent(row.id, self.clock(), note="409 already accepted")
             log.info("outbox sent id=%s kind=%s via=push (409: accepted before)", row.id, row.kind)
         else:
             self._retry_or_fail(row, status, error, headers)
+
+    # -- what LINE's answers mean ----------------------------------------------------------
+
+    def _succeeded(self) -> None:
+        """LINE accepted a request: an outage or a token problem is over."""
+        if self.auth_failed is not None:
+            log.warning("outbox: LINE accepts the access token again")
+            self.auth_failed = None
+        if self.outage_since is not None:
+            down = self.clock() - self.outage_since
+            self.outage_since = None
+            hastened = self.store.outbox_hasten(self.clock())
+            log.warning("outbox: LINE answers again after %.1fs; rows made due=%d", down, hastened)
+            self.wake()
+
+    def _with_quota_notice(self, row: OutboxRow) -> list[dict[str, Any]]:
+        """The reply's messages, plus the quota notice once per chat while pushes are paused."""
+        messages = list(row.messages)
+        if self.quota is None or not row.to_id:
+            return messages
+        if row.to_id in self._quota_told or len(messages) >= MAX_MESSAGES_PER_REQUEST:
+            return messages
+        notice = self.notice or self._default_notice
+        extra = notice(row.to_id, *self.quota)
+        if extra:
+            self._quota_told.add(row.to_id)
+            messages += extra[: MAX_MESSAGES_PER_REQUEST - len(messages)]
+        return messages
+
+    def _default_notice(self, chat: str, usage: int, limit: int) -> list[dict[str, Any]] | None:
+        """The quota notice for a group with admins, or for an admin's or an ethics-unit
+        member's 1:1 chat; None for anyone else."""
+        from locales import t
+
+        store = self.store
+        if chat.startswith(("C", "R")):
+            if not store.group_admins(chat):
+                return None
+            locale = store.group_locale(chat)
+        else:
+            roles = [r for r in store.list_roles() if r.get("user_id") == chat]
+            if not roles:
+                return None
+            locale = (store.user(chat) or {}).get("locale")
+        text = t("outbox.quota_reached", locale, usage=usage, limit=limit)
+        return [{"type": "text", "text": text}]
+
+    async def _check_quota(self) -> None:
+        """Read this month's quota and usage; resume pushes when there is room again."""
+        self._quota_check_at = self.clock() + self.quota_check_interval
+        try:
+            quota = await self.api.get_message_quota(_request_timeout=self.request_timeout)
+            used = await self.api.get_message_quota_consumption(
+                _request_timeout=self.request_timeout
+            )
+        except (ApiException, TimeoutError, aiohttp.ClientError, OSError) as exc:
+            log.warning("outbox quota check failed error=%s", type(exc).__name__)
+            return
+        limit = quota.value if str(getattr(quota.type, "value", quota.type)) == "limited" else None
+        if limit is not None and used.total_usage >= limit:
+            self.quota = (used.total_usage, limit)
+            return
+        log.warning(
+            "outbox: monthly quota available again (usage=%s limit=%s)", used.total_usage, limit
+        )
+        self.quota = None
+        self.quota_since = None
+        self._quota_told.clear()
+        self.store.outbox_hasten(self.clock())
+        self.wake()
+
+    def _quota_spent(self, error: str) -> None:
+        now = self.clock()
+        if self.quota is None:
+            self.quota = (0, 0)
+            self.quota_since = now
+            self._quota_check_at = now  # read usage and limit at the next pass
+            log.error("outbox: LINE monthly message quota reached; pushes paused until it resets")
+
+    def health(self) -> tuple[bool, str]:
+        """Readiness of delivery: (ok, reason)."""
+        if self.auth_failed is not None:
+            status, _since = self.auth_failed
+            held = self.store.outbox_counts().get("held", 0)
+            return False, (
+                f"LINE refused the access token ({status}); {held} messages held until "
+                "`bot.py outbox retry`"
+            )
+        if self.quota is not None:
+            usage, limit = self.quota
+            return False, f"LINE monthly quota reached ({usage}/{limit}); pushes paused"
+        if self.outage_since is not None and self.clock() - self.outage_since > 60:
+            return False, f"LINE unreachable for {self.clock() - self.outage_since:.0f}s"
+        return True, "ok"
+
+    def quota_state(self) -> dict[str, Any]:
+        """For the report: whether pushes are paused for the monthly quota, since when."""
+        usage, limit = self.quota or (None, None)
+        return {
+            "paused": self.quota is not None,
+            "since": self.quota_since,
+            "usage": usage,
+            "limit": limit,
+        }
 
     def _convert(self, row: OutboxRow, why: str) -> None:
         """Reply -> push: same row, a new retry key, no reply token."""
@@ -266,12 +432,40 @@ class Outbox:
     def _retry_or_fail(
         self, row: OutboxRow, status: int, error: str, headers: dict[str, str]
     ) -> None:
+        if status == 429 and "monthly limit" in error.lower():
+            self._quota_spent(error)
+            self.store.outbox_postpone(row.id, self.clock(), f"{status} {error}")
+            self.wake()
+            return
+        if status in (401, 403):
+            self.store.outbox_hold(row.id, self.clock(), f"{status} {error}")
+            if self.auth_failed is None:
+                self.auth_failed = (status, self.clock())
+                log.error(
+                    "outbox: LINE refused the channel access token (%s); messages are held: "
+                    "fix LINE_CHANNEL_ACCESS_TOKEN, then run `bot.py outbox retry`",
+                    status,
+                )
+            log.warning("outbox held id=%s kind=%s status=%s", row.id, row.kind, status)
+            return
         if status in (0, 408, 429) or status >= 500:
+            if self.outage_since is None and status != 429:
+                self.outage_since = self.clock()
+                log.warning(
+                    "outbox: LINE failing (%s); probing every %.0fs", status, self.probe_interval
+                )
             delay = self._backoff(row.attempts)
             retry_after = headers.get("Retry-After") or headers.get("retry-after")
             if status == 429 and retry_after and retry_after.isdigit():
                 delay = max(delay, float(retry_after))
-            self.store.outbox_retry(row.id, self.clock() + delay, f"{status} {error}")
+            mark = ""
+            if row.reply_token and status in _AMBIGUOUS_STATUSES and error not in _NOT_SENT_ERRORS:
+                # LINE may have delivered the reply: try the token again at once, before it
+                # expires; "invalid reply token" will then mean it was used.
+                mark, delay = AMBIGUOUS + " ", min(delay, self.base_delay)
+            elif row.reply_token and (row.last_error or "").startswith(AMBIGUOUS):
+                mark = AMBIGUOUS + " "  # still unknown whether the first attempt went through
+            self.store.outbox_retry(row.id, self.clock() + delay, f"{mark}{status} {error}")
             log.warning(
                 "outbox retry id=%s kind=%s status=%s attempt=%d in=%.2fs",
                 row.id,
@@ -294,10 +488,10 @@ class Outbox:
         delay = min(self.max_delay, self.base_delay * (2 ** min(attempts, 20)))
         return delay * random.uniform(0.8, 1.2)
 
-    async def _call_reply(self, row: OutboxRow) -> tuple[int, str, dict[str, str]]:
-        req = ReplyMessageRequest.from_dict(
-            {"replyToken": row.reply_token, "messages": row.messages}
-        )
+    async def _call_reply(
+        self, row: OutboxRow, messages: list[dict[str, Any]]
+    ) -> tuple[int, str, dict[str, str]]:
+        req = ReplyMessageRequest.from_dict({"replyToken": row.reply_token, "messages": messages})
         return await self._call(
             self.api.reply_message_with_http_info(req, _request_timeout=self.request_timeout)
         )

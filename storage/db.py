@@ -40,7 +40,7 @@ class Migration:
 
 # Modules that contribute their own tables. Each exposes `MIGRATIONS: tuple[Migration, ...]`.
 # A module listed here but not yet present is skipped (the area has not landed yet).
-EXTENSION_MODULES: tuple[str, ...] = ("storage.tips",)
+EXTENSION_MODULES: tuple[str, ...] = ("storage.tips", "storage.scan_jobs")
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:

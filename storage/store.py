@@ -654,6 +654,42 @@ class Store:
             [now, error[:300], row_id],
         )
 
+    def outbox_hold(self, row_id: int, now: float, error: str) -> None:
+        """LINE refused our credentials (401/403): kept whole (body included) as `held`
+        until `bot.py outbox retry` releases it."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'held', attempts = attempts + 1, next_attempt_at = ?, "
+            "last_error = ? WHERE id = ?",
+            [now, error[:300], row_id],
+        )
+
+    def outbox_release(self, now: float, ids: Sequence[int] | None = None) -> int:
+        """Held rows (all, or those of `ids`) back to pending, due now."""
+        sql = "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'held'"
+        params: list[Any] = [now]
+        if ids is not None:
+            sql += f" AND id IN ({', '.join('?' * len(ids))})"
+            params += list(ids)
+        return self.db.execute(sql, params).rowcount
+
+    def outbox_hasten(self, now: float, *, limit: int | None = None) -> int:
+        """Make pending rows waiting on a backoff due now (highest priority first): LINE
+        answers again, or a probe is wanted."""
+        return self.db.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE id IN (SELECT id FROM outbox "
+            "WHERE status = 'pending' AND next_attempt_at > ? "
+            "ORDER BY priority DESC, id LIMIT ?)",
+            [now, now, -1 if limit is None else limit],
+        ).rowcount
+
+    def outbox_postpone(self, row_id: int, next_at: float, error: str) -> None:
+        """Back to pending without counting an attempt (nothing was sent: quota paused)."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? "
+            "WHERE id = ?",
+            [next_at, error[:300], row_id],
+        )
+
     def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int:
         if not kinds:
             return 0

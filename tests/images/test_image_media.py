@@ -93,14 +93,15 @@ async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
     assert scanned >= 2
 
 
-async def test_full_queue_records_not_scanned_and_alerts_admins_once(
+async def test_no_waiting_room_in_the_pool_still_scans_every_image(
     line: FakeLinePlatform, tmp_path: Path, id_card_jpeg: bytes
 ) -> None:
+    # The pool has one worker and no queue: the scan jobs wait in the database instead.
     bot = await _bot(line, tmp_path, ocr_workers=1, ocr_queue_size=0)
     try:
         events = [line.image_event(ALICE, chat=GROUP, content=id_card_jpeg) for _ in range(3)]
         assert await bot.send(*events) == 200
-        await line.wait_for_messages(GROUP, timeout=60)  # the one that was scanned
+        await line.wait_for_messages(GROUP, count=3, timeout=120)
         await bot.idle()
         await media_idle(bot.deps)
         await bot.flush()
@@ -109,9 +110,9 @@ async def test_full_queue_records_not_scanned_and_alerts_admins_once(
     finally:
         await bot.stop()
     busy = [s for s in line.sent if s.target == ADMIN and any("佇列已滿" in t for t in s.texts)]
-    assert len(busy) == 1
-    assert not_scanned == 2
-    assert len(incidents) == 1
+    assert not busy
+    assert not_scanned == 0
+    assert len(incidents) == 3
 
 
 async def test_unsent_content_and_non_images_are_not_scanned(

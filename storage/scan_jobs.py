@@ -1,0 +1,146 @@
+"""Scan jobs: images and files waiting to be scanned, kept in the database until done.
+
+    jobs = ScanJobs(store)
+    jobs.add(message_id, chat_id, event, now)     # in the webhook's synchronous part
+    job = jobs.claim_next(now)                    # the oldest due job, marked running
+    jobs.finish(job.id, now, "scanned:block")     # the event is forgotten, the outcome kept
+    jobs.reset_running()                          # at start: jobs a killed process left running
+
+A job holds the message id and the webhook event without its content or file name (ids,
+reply token, timestamp): the content is fetched from LINE again when the job runs, also
+after a restart. Once a job is finished its event is emptied; only the outcome code stays.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from storage.db import Migration
+from storage.store import Store
+
+PENDING, RUNNING, DONE = "pending", "running", "done"
+
+
+def _scan_jobs_v1(db: sqlite_utils.Database) -> None:
+    db.table("scan_jobs").create(
+        {
+            "id": int,
+            "message_id": str,
+            "chat_id": str,  # group/room id, or the user id of a 1:1 chat
+            "event": str,  # the webhook event, content-free (see above); '' once finished
+            "status": str,  # pending running done
+            "attempts": int,  # content fetches that failed (LINE unreachable)
+            "next_attempt_at": float,
+            "created_at": float,
+            "finished_at": float,
+            "outcome": str,  # scanned:<verdict> | not_scanned:<reason>
+        },
+        pk="id",
+        not_null={"message_id", "status", "created_at"},
+        defaults={"attempts": 0},
+    )
+    db.table("scan_jobs").create_index(["message_id"], unique=True)
+    db.table("scan_jobs").create_index(["status", "id"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("scan_jobs_v1", _scan_jobs_v1),)
+
+
+@dataclass
+class ScanJob:
+    id: int
+    message_id: str
+    chat_id: str | None
+    event: dict[str, Any]
+    attempts: int
+    created_at: float
+
+
+class ScanJobs:
+    """The scan-job table of a `Store` (same connection)."""
+
+    def __init__(self, store: Store) -> None:
+        self.db = store.db
+
+    def add(self, message_id: str, chat_id: str | None, event: dict[str, Any], now: float) -> bool:
+        """Queue a scan; False when this message already has a job (a redelivery)."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO scan_jobs (message_id, chat_id, event, status, attempts, "
+            "next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)",
+            [message_id, chat_id, json.dumps(event, ensure_ascii=False), now, now],
+        )
+        return cur.rowcount > 0
+
+    def claim_next(self, now: float) -> ScanJob | None:
+        """The oldest due pending job, marked running (None when nothing is due)."""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute(
+                "SELECT id, message_id, chat_id, event, attempts, created_at FROM scan_jobs "
+                "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1",
+                [now],
+            ).fetchone()
+            if row is None:
+                return None
+            self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
+        return ScanJob(row[0], row[1], row[2], json.loads(row[3] or "{}"), row[4] or 0, row[5])
+
+    def finish(self, job_id: int, now: float, outcome: str) -> None:
+        self.db.execute(
+            "UPDATE scan_jobs SET status = 'done', event = '', finished_at = ?, outcome = ? "
+            "WHERE id = ?",
+            [now, outcome[:100], job_id],
+        )
+
+    def retry_later(self, job_id: int, next_at: float) -> None:
+        """The content could not be fetched (LINE unreachable): try again at `next_at`."""
+        self.db.execute(
+            "UPDATE scan_jobs SET status = 'pending', attempts = attempts + 1, "
+            "next_attempt_at = ? WHERE id = ?",
+            [next_at, job_id],
+        )
+
+    def reset_running(self) -> int:
+        """At start-up: jobs a stopped or killed process left running go back to pending."""
+        return self.db.execute(
+            "UPDATE scan_jobs SET status = 'pending' WHERE status = 'running'"
+        ).rowcount
+
+    def oldest_waiting(self) -> float | None:
+        """`created_at` of the oldest job not finished (pending or running)."""
+        row = self.db.execute(
+            "SELECT MIN(created_at) FROM scan_jobs WHERE status != 'done'"
+        ).fetchone()
+        return row[0] if row else None
+
+    def next_due(self) -> float | None:
+        row = self.db.execute(
+            "SELECT MIN(next_attempt_at) FROM scan_jobs WHERE status = 'pending'"
+        ).fetchone()
+        return row[0] if row else None
+
+    def waiting_chats(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT chat_id FROM scan_jobs WHERE status != 'done' AND chat_id IS NOT NULL"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT status, COUNT(*) FROM scan_jobs GROUP BY status").fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def outcomes(self) -> dict[str, str]:
+        """message id -> outcome of every finished job (tests, reports)."""
+        rows = self.db.execute(
+            "SELECT message_id, outcome FROM scan_jobs WHERE status = 'done'"
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def purge(self, before: float) -> int:
+        return self.db.execute(
+            "DELETE FROM scan_jobs WHERE status = 'done' AND finished_at < ?", [before]
+        ).rowcount

@@ -324,14 +324,22 @@ async def check_outbox(app: web.Application) -> str | None:
     )
 
 
+async def check_delivery(app: web.Application) -> str | None:
+    """LINE accepts our messages: token not refused (401/403 holds rows), monthly quota not
+    reached (pushes paused), no outage over a minute (the outbox's own view)."""
+    ok, reason = app[OUTBOX].health()
+    return None if ok else reason
+
+
 def default_ready_checks() -> list[ReadyCheck]:
-    """The readiness checks; other areas append theirs (`app[READY_CHECKS].append(...)`):
-    the image helper its scan backlog age ("image_backlog"), the outbox its quota state."""
+    """The readiness checks, in the order /readyz reports them; the OCR context appends
+    "image_backlog" (handlers/media.py) when the app scans images."""
     return [
         ("database", check_database),
         ("webhook_storage", check_webhook_storage),
         ("line_token", check_line_token),
         ("outbox", check_outbox),
+        ("delivery", check_delivery),
     ]
 
 

@@ -50,6 +50,10 @@ class Config:
     ocr_engine: str = "rapidocr"
     ocr_workers: int = 1
     ocr_queue_size: int = 16
+    # Per-scan limits in the OCR worker: wall-clock seconds (the worker is killed past it) and
+    # memory above the loaded engine (RLIMIT_AS). Either breach: "not scanned", admins told.
+    ocr_scan_seconds: int = 60
+    ocr_memory_mb: int = 1536
     # Public base URL of this bot (for serving report charts as image messages), optional.
     public_url: str | None = None
     timezone: str = "Asia/Taipei"
@@ -103,6 +107,8 @@ class Config:
             ocr_engine=env.get("BOT_OCR_ENGINE", "").strip() or "rapidocr",
             ocr_workers=_int(env, "BOT_OCR_WORKERS", 1),
             ocr_queue_size=_int(env, "BOT_OCR_QUEUE_SIZE", 16),
+            ocr_scan_seconds=_int(env, "BOT_OCR_SCAN_SECONDS", 60),
+            ocr_memory_mb=_int(env, "BOT_OCR_MEMORY_MB", 1536),
             public_url=(env.get("BOT_PUBLIC_URL", "").strip().rstrip("/") or None),
             timezone=env.get("BOT_TIMEZONE", "").strip() or "Asia/Taipei",
             default_locale=env.get("BOT_DEFAULT_LOCALE", "").strip() or "zh-TW",

@@ -406,9 +406,15 @@ def make_ocr_ctx(
     runner; set deps.ocr. Arguments override the configured limits (tests, bench)."""
 
     async def ctx(app: web.Application) -> AsyncIterator[None]:
-        from app import DEPS
+        from app import DEPS, READY_CHECKS
 
         deps = app[DEPS]
+
+        async def image_backlog(app: web.Application) -> str | None:
+            ok, reason = scan_health(deps)
+            return None if ok else reason
+
+        app[READY_CHECKS].append(("image_backlog", image_backlog))
         pool = OcrPool.from_config(deps.config)
         if scan_seconds is not None:
             pool.scan_seconds = scan_seconds

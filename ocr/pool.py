@@ -212,8 +212,8 @@ class OcrPool:
             queue_size=config.ocr_queue_size,
             kind=kind,
             config=config,
-            scan_seconds=float(getattr(config, "ocr_scan_seconds", DEFAULT_SCAN_SECONDS)),
-            memory_mb=int(getattr(config, "ocr_memory_mb", DEFAULT_MEMORY_MB)),
+            scan_seconds=float(config.ocr_scan_seconds),
+            memory_mb=int(config.ocr_memory_mb),
         )
 
     @property

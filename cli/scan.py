@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from detectors import ScanResult, scan_text
-from detectors.config import Policy, PolicyError, load_policy, resolve_policy
+from detectors.policy import Policy, PolicyError, load_policy, resolve_policy
 
 Scanner = Callable[[dict[str, Any]], ScanResult]
 
@@ -33,7 +33,7 @@ def _text_scanner(policy: Policy, group: str | None) -> Scanner:
         text = item.get("text")
         if not isinstance(text, str):
             raise ValueError('missing "text" (a string)')
-        return scan_text(text, config=policy, group_id=group)
+        return scan_text(text, policy=policy, group_id=group)
 
     return scan_item
 
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     text = sys.stdin.read() if args.text == "-" else args.text
-    result = scan_text(text, config=policy, group_id=group)
+    result = scan_text(text, policy=policy, group_id=group)
     _print_human(result, sys.stdout, bool(getattr(args, "explain", False)))
     return 0
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from detectors.base import Finding, Source, salted_digest
-from detectors.config import DEFAULT_POLICY, Policy
 from detectors.normalize import Normalized, alnum_of, normalize
+from detectors.policy import DEFAULT_POLICY, Policy
 
 Hit = tuple[int, int, str]
 MAX_KEYWORD_LEN = 40

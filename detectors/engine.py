@@ -1,10 +1,12 @@
 """The detection pipeline: normalise once, find keywords once, run detectors, decide.
 
-    scan_text(text, *, config=None, group_id=None, salt=None, source="text") -> ScanResult
+    scan_text(text, *, policy=None, group_id=None, salt=None, source="text") -> ScanResult
 
-`config` may be None (built-in policy), a `Policy`, a path to a policy TOML file
-or an object with a `policy_path` attribute (the app's `Config`). `salt` (bytes
-or str) adds a salted hash of each found value for repeat detection.
+`policy` is a loaded `Policy` (`detectors.policy.load_policy`) or None for the
+built-in one: scanning never reads or stats a file. `config=` (a path or an object
+with a `policy_path`, resolved through the policy file cache) is kept for old
+callers. `salt` (bytes or str) adds a salted hash of each found value for repeat
+detection.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from collections.abc import Callable
 
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_stand_alone as names_may_stand_alone
-from detectors.policy import decide
+from detectors.policy import DEFAULT_POLICY, Policy, resolve_policy
 from detectors.registry import DETECTORS
+from detectors.types import VALUE_TYPES
+from detectors.verdict import decide
 
 _indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
 
@@ -145,18 +148,7 @@ def _keyword_findings(doc: Doc, policy: Policy) -> list[Finding]:
 
 # When two value findings overlap (a 16-digit number near 帳號 that is also a
 # valid card), keep one: checksum-validated first, then the higher score.
-_VALUE_TYPES = frozenset(
-    {
-        "tw_national_id",
-        "tw_resident_id",
-        "credit_card",
-        "passport_number",
-        "phone_number",
-        "bank_account",
-        "birth_date",
-        "license_plate",
-    }
-)
+_VALUE_TYPES = VALUE_TYPES
 
 
 # "範例：王小明 A123456789 0912345678": a form's sample row, recognised by the
@@ -204,12 +196,16 @@ def _allow() -> ScanResult:
 def scan_text(
     text: str,
     *,
-    config: object | None = None,
+    policy: Policy | None = None,
     group_id: str | None = None,
     salt: bytes | str | None = None,
     source: Source = "text",
+    config: object | None = None,
 ) -> ScanResult:
-    policy = DEFAULT_POLICY if config is None else resolve_policy(config).for_group(group_id)
+    if policy is None:
+        policy = DEFAULT_POLICY if config is None else resolve_policy(config)
+    if group_id is not None and policy.groups:
+        policy = policy.for_group(group_id)
     index = keyword_index(policy)
     plan = _PLAN[0] if _PLAN else _plan()
     norm, found, digits, spaced = read(text, index)
@@ -312,7 +308,7 @@ def warm_up(config: object | None = None, *, freeze: bool = True) -> None:
     for pol in (policy, *(p for _, p in policy.groups)):
         keyword_index(pol)
         for m in _WARM_UP_MESSAGES:
-            scan_text(m, config=pol, salt=b"warm-up")
+            scan_text(m, policy=pol, salt=b"warm-up")
     if freeze:
         gc.collect()
         gc.freeze()

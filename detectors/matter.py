@@ -24,6 +24,7 @@ from detectors.lexicon import (
     TIME_WORDS,
     TRAINING,
 )
+from detectors.types import HARD_IDS, PERSON_TYPES
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
 TIME_SOURCE = (
@@ -79,22 +80,11 @@ _RULE = frozenset(RULE_TALK)
 _TRAINING = frozenset(TRAINING)
 _TIME_WORDS = frozenset(TIME_WORDS)
 _BENIGN = frozenset(BENIGN)
-HARD_IDS = ("tw_national_id", "tw_resident_id", "passport_number", "credit_card", "phone_number")
 _OPS = frozenset(OPERATIONAL)
-_HARD = frozenset(HARD_IDS)
+_HARD = HARD_IDS
 _PUB = frozenset(PUBLISHED)
 _ROLES = frozenset(PERSON_ROLES)
-PERSON_TYPES = (
-    "person_name",
-    "tw_national_id",
-    "tw_resident_id",
-    "phone_number",
-    "address",
-    "passport_number",
-    "birth_date",
-    "license_plate",
-)
-_PERSON_TYPES = frozenset(PERSON_TYPES)
+_PERSON_TYPES = PERSON_TYPES
 # What a role word (民眾, 當事人...) can start with, for starts_with().
 ROLE_FIRSTS = "".join(re.escape(c) for c in sorted({r[0] for r in PERSON_ROLES}))
 

@@ -49,7 +49,7 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
     if w.is_group and w.chat_id:
         deps.store.count_activity(w.chat_id, "scanned", deps.now())
         t0 = time.perf_counter()
-        result = scan_text(msg.text, config=deps.policy, group_id=w.chat_id, salt=deps.salt)
+        result = scan_text(msg.text, policy=deps.policy, group_id=w.chat_id, salt=deps.salt)
         log.info(
             "message scanned chat=%s message=%s verdict=%s types=%s us=%d",
             w.chat_id,
@@ -60,7 +60,7 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
         )
         await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
     elif w.chat_type == "user":
-        result = scan_text(msg.text, config=deps.policy)
+        result = scan_text(msg.text, policy=deps.policy)
         log.info(
             "self-check user=%s verdict=%s types=%s",
             w.user_id,
@@ -80,7 +80,7 @@ async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
     w = where(event)
     if not (w.is_group and w.chat_id):
         return
-    result = scan_text(msg.text, config=deps.policy, group_id=w.chat_id, salt=deps.salt)
+    result = scan_text(msg.text, policy=deps.policy, group_id=w.chat_id, salt=deps.salt)
     log.info(
         "edited message scanned chat=%s message=%s verdict=%s types=%s",
         w.chat_id,

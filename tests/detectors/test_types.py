@@ -7,11 +7,11 @@ from detectors.registry import DETECTORS
 
 
 def test_the_table_lists_every_detector_in_order() -> None:
-    assert types.FINDING_TYPES == tuple(d.name for d in DETECTORS)
+    assert tuple(d.name for d in DETECTORS) == types.FINDING_TYPES
 
 
 def test_derived_sets() -> None:
-    assert types.HARD_IDS == {"tw_national_id", "tw_resident_id", "credit_card", "passport_number"}
+    assert {"tw_national_id", "tw_resident_id", "credit_card", "passport_number"} == types.HARD_IDS
     assert types.CHECKSUM_TYPES < types.HARD_IDS
     assert types.NEEDS_PERSON <= types.PERSONAL_DATA
     assert not types.PERSONAL_DATA & types.MATTERS

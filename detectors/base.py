@@ -136,3 +136,6 @@ class Detector:
     min_digits: int = 0
     # Also run when an earlier detector found something (person names next to data).
     after_findings: bool = False
+    # A detector with no triggers that runs on digit-free text too: the characters
+    # it cannot match without (birth_date: 年), so a quiet message skips it.
+    wake_chars: str = ""

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from detectors.base import Finding, Source, salted_digest
 from detectors.normalize import Normalized, alnum_of, normalize
 from detectors.policy import DEFAULT_POLICY, Policy
+from detectors.types import MATTERS
 
 Hit = tuple[int, int, str]
 MAX_KEYWORD_LEN = 40
@@ -193,8 +194,7 @@ class Doc:
         "_found",
         "_hits",
         "_index",
-        "_name_cutoff",
-        "_name_finder",
+        "_names",
         "_squeezed",
         "_starts",
         "digits",
@@ -252,12 +252,8 @@ class Doc:
         # Findings of the detectors that ran before (in DETECTORS order): later
         # detectors may read them (a name before an ID, a date near a warrant).
         self.findings: list[Finding] = []
-        # The person-name finder, run at most once: in its turn, or earlier when a
-        # matter detector asks whether a person is named (ensure_names).
-        self._name_finder: Callable[[Doc], list[Finding]] | None = None
-        # Set when the engine put the name finder off at its turn: it then sees, and
-        # its findings join at, the findings that existed at that turn.
-        self._name_cutoff: int | None = None
+        # The person names (`names()`): found on first ask, at most once.
+        self._names: list[Finding] | None = None
 
     @classmethod
     def of(
@@ -282,23 +278,35 @@ class Doc:
             policy=policy,
         )
 
-    def ensure_names(self) -> None:
-        """Run the person-name finder now if it has not run (at most once)."""
-        finder = self._name_finder
-        if finder is None:
-            return
-        self._name_finder = None
-        cut = self._name_cutoff
-        if cut is None:
-            self.findings.extend(capped(finder(self)))
-            return
-        full = self.findings
-        self.findings = full[:cut]  # what the finder would have seen at its turn
-        try:
-            names = capped(finder(self))
-        finally:
-            self.findings = full
-        full[cut:cut] = names
+    def names(self) -> list[Finding]:
+        """The person names in the message, found on first ask and memoised.
+
+        Names are harmless alone, and finding them is most of the cost of a woken
+        ordinary message, so nothing finds them until someone asks: a matter
+        detector (is a person named?), the name detector's own turn when personal
+        data was found, or the engine when a name could count in the verdict. The
+        answer is the same whoever asks first: the finder reads the identifiers and
+        personal data (the findings before the first matter), and its names join
+        the findings there, in detector order.
+        """
+        names = self._names
+        if names is None:
+            from detectors.person_name import find  # person_name reads Doc: import here
+
+            full = self.findings
+            cut = len(full)
+            for i, f in enumerate(full):
+                if f.type in MATTERS:
+                    cut = i
+                    break
+            if cut < len(full):
+                self.findings = full[:cut]
+            try:
+                names = self._names = capped(find(self))
+            finally:
+                self.findings = full
+            full[cut:cut] = names
+        return names
 
     # ------------------------------------------------------------ keywords
 

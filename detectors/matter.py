@@ -115,7 +115,7 @@ def _hard_id(doc: Doc) -> bool:
 
 def person_named(doc: Doc, min_score: float = 0.4) -> bool:
     """A citizen is named or identified in the message (not a staff member)."""
-    doc.ensure_names()
+    doc.names()
     return _named(doc, min_score)
 
 
@@ -252,7 +252,7 @@ def weigh(
     if strong:
         score = 0.8
     score += 0.2 * min(cues, 3)
-    doc.ensure_names()  # always: the names found join the message's findings
+    doc.names()  # always: the names found join the message's findings
     named = False
     if dampen:
         named = _named(doc)

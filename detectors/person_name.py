@@ -538,9 +538,29 @@ def _rank_key(kv: tuple[tuple[int, int], tuple[float, str, str | None]]) -> tupl
     return -score, s, e
 
 
+def at_turn(doc: Doc) -> list[Finding]:
+    """The name detector's turn in DETECTORS: names are found (`Doc.names()`, which
+    adds them to the findings) when personal data was found that they may be tied
+    to; otherwise later, if someone asks."""
+    for f in doc.findings:
+        if f.score >= 0.2:
+            doc.names()
+            break
+    return []
+
+
+def may_count(doc: Doc) -> bool:
+    """Whether names could change the verdict: something else was found that a name
+    ties to, or a name may stand alone (`may_stand_alone`)."""
+    for f in doc.findings:
+        if f.score >= 0.2:
+            return True
+    return may_stand_alone(doc)
+
+
 DETECTOR = Detector(
     name="person_name",
-    find=find,
+    find=at_turn,
     triggers=_ANY_CUE,
     after_findings=True,
     words=CITIZEN_ROLES

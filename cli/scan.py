@@ -93,6 +93,8 @@ def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:
     checksum = {True: "valid", False: "invalid", None: "n/a"}[f.checksum]
     ctx = f.context if f.context else "-"
     out.write(f"{indent}rule={f.rule} checksum={checksum} context={ctx}\n")
+    for step in f.why:  # every change to the score, with its reason
+        out.write(f"{indent}  {step}\n")
 
 
 def _policy(args: argparse.Namespace) -> Policy:

@@ -12,7 +12,7 @@ import re
 import regex
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated
 
@@ -79,7 +79,13 @@ TRIGGERS: tuple[str, ...] = (
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="classified_marking",
+    triggers=frozenset(TRIGGERS),
+    base=0.3,
+    weights=(("marking", 1), ("operational", 1), ("time", 1), ("named", 1)),
+)
+_TRIGGERS = RULE.triggers
 
 
 # What LEADING and LEADING_LOOSE can start with after spaces: a message opening with
@@ -193,8 +199,18 @@ def find(doc: Doc) -> list[Finding]:
     s = SOFT.search(text)
     if s is not None and len(text) - (s.end() - s.start()) >= MIN_CONTENT:
         op = matter.operational(doc)
-        cues = (op is not None) + matter.has_time(doc) + matter.person_named(doc)
-        score = matter.weigh(doc, cues=cues + 1, dampen=matter.rule_talk(doc))
+        score = matter.weigh(
+            doc,
+            RULE,
+            strong=False,
+            cues={
+                "marking": "機密",
+                "operational": op,
+                "time": matter.has_time(doc),
+                "named": matter.person_named(doc),
+            },
+            dampen=matter.rule_talk(doc),
+        )
         return matter.matter_finding(
             doc,
             "classified_marking",
@@ -206,4 +222,4 @@ def find(doc: Doc) -> list[Finding]:
     return []
 
 
-DETECTOR = Detector(name="classified_marking", find=find, words=TRIGGERS, triggers=_TRIGGERS)
+DETECTOR = matter.detector(RULE, find, ())

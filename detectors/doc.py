@@ -375,6 +375,7 @@ class Doc:
         value: str | None = None,
         checksum: bool | None = None,
         context: str | None = None,
+        why: tuple[str, ...] = (),
     ) -> Finding:
         """A finding from a NORMALISED span; the span is mapped to the original text."""
         os_, oe = self.norm.span(start, end)
@@ -384,6 +385,7 @@ class Doc:
             and alnum_of(value.lower()) in self.policy.allow_values
         ):
             score, rule = 0.0, rule + "+allowlist"
+            why = (*why, "allow-listed value (policy): 0.00")
         digest = salted_digest(value, self.salt) if (self.salt and value) else None
         return Finding(
             type=type_,
@@ -396,6 +398,7 @@ class Doc:
             checksum=checksum,
             context=context,
             digest=digest,
+            why=why,
         )
 
     def of_type(self, *types: str) -> list[Finding]:

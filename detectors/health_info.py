@@ -8,7 +8,7 @@ counts and the command centre's public releases are not.
 from __future__ import annotations
 
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES, STAFF_TITLES
 from detectors.matter import starts_with
@@ -196,8 +196,16 @@ STRONG = starts_with(
 )
 WINDOW = 40
 
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="health_info",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.2,
+    weights=(("named", 2), ("role", 1), ("context", 1)),
+    vetoes=frozenset({"self"}),
+)
+_TRIGGERS = RULE.triggers
 _PUBLIC = frozenset(PUBLIC)
 
 
@@ -208,16 +216,18 @@ def find(doc: Doc) -> list[Finding]:
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)
-    score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
-    if strong is not None and matter.self_disclosure(doc, strong.start()):
-        score = min(score, 0.3)  # the sender's own news, shared by the sender
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"named": named, "role": not named and person, "context": ctx},
+        dampen=damp,
+        vetoes={"self": strong is not None and matter.self_disclosure(doc, strong.start())},
+    )
     rule = "health_info.disclosure" if strong else "health_info.person"
     return matter.matter_finding(doc, "health_info", hit, score, rule, ctx or person or damp)
 
 
-DETECTOR = Detector(
-    name="health_info", find=find, words=TRIGGERS + CONTEXT + PUBLIC, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, PUBLIC)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
@@ -281,13 +281,21 @@ TIPOFF = re.compile(
 WINDOW = 50
 _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="inspection_plan",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.2,
+    weights=(("context", 1), ("time", 1), ("target", 1)),
+    vetoes=frozenset({"over", "campaign"}),
+)
+_TRIGGERS = RULE.triggers
 # "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
 _GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
 _WEAK_VERBS = _GO_CHECK | {"檢查"}
 # ... 禮拜三去查 / 會來查你們: the visit is the point, not a lookup (去查資料).
 _GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
-_CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
 _WEAK = AGENCIES | _WEAK_VERBS
@@ -304,7 +312,7 @@ def find(doc: Doc) -> list[Finding]:
     hit = hits[0]
     text = doc.text
     strong = strong_match(text)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     after = doc.first(_AFTER) if doc.has(_AFTER) else None
     timed = matter.has_time(doc)
     verb: bool | None = None  # an inspection verb in the message: looked up once, if needed
@@ -336,19 +344,18 @@ def find(doc: Doc) -> list[Finding]:
     if damp in ("請勿", "勿") and (strong or cues >= 2):
         damp = None  # "請勿外流" on a plan is a marking, not a reminder
     score = matter.weigh(
-        doc, strong="inspection" if strong else None, cues=cues, dampen=damp, base=0.2
+        doc,
+        RULE,
+        strong=bool(strong),
+        cues={"context": ctx, "time": timed, "target": target[2] if target else None},
+        dampen=damp,
+        vetoes={
+            "over": after is not None and ctx is None,
+            "campaign": ctx is None and doc.has(_CAMPAIGN),
+        },
     )
-    if after is not None and ctx is None:
-        score = min(score, 0.3)  # the inspection is over: results, not a plan
-    if ctx is None and doc.has(_CAMPAIGN):
-        score = min(score, 0.3)
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
     return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
 
 
-DETECTOR = Detector(
-    name="inspection_plan",
-    find=find,
-    words=TRIGGERS + CONTEXT + TARGETS + AFTER + CAMPAIGN,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, TARGETS + AFTER + CAMPAIGN)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
@@ -204,8 +204,15 @@ AGGREGATE = regex.compile(
 )
 WINDOW = 50
 
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="personnel_secret",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("leak", 2), ("named", 1)),
+    vetoes=frozenset({"self", "aggregate"}),
+)
+_TRIGGERS = RULE.triggers
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -213,7 +220,7 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
-    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    leak = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     pub = matter.published(doc)
     if pub and not leak and not strong:
         return matter.matter_finding(
@@ -224,17 +231,20 @@ def find(doc: Doc) -> list[Finding]:
     named = named or any(f.type == "person_name" for f in doc.findings)
     if strong is None and named and not pub:
         strong = RESULT.search(doc.text)
-    cues = 2 * (leak is not None) + named
     damp = matter.rule_talk(doc)
-    score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
-    if strong is not None and matter.self_disclosure(doc, strong.start()):
-        score = min(score, 0.3)  # the sender's own grade, told by the sender
-    if leak is None and not named and AGGREGATE.search(doc.text) is not None:
-        score = min(score, 0.3)  # a quota or a share, about nobody in particular
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"leak": leak, "named": named},
+        dampen=damp,
+        vetoes={
+            "self": strong is not None and matter.self_disclosure(doc, strong.start()),
+            "aggregate": leak is None and not named and AGGREGATE.search(doc.text) is not None,
+        },
+    )
     rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"
     return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
 
 
-DETECTOR = Detector(
-    name="personnel_secret", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, ())

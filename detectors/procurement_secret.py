@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
@@ -205,10 +205,17 @@ ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
 WINDOW = 50
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="procurement_secret",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("leak", 2), ("before", 1)),
+    vetoes=frozenset({"question"}),
+)
+_TRIGGERS = RULE.triggers
 _WEAK = frozenset(WEAK_TRIGGERS)
 _JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委"})
-_CONTEXT = frozenset(CONTEXT)
 _BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
 
@@ -229,32 +236,33 @@ def find(doc: Doc) -> list[Finding]:
     if strong is None and doc.has(_JUDGES):
         judge = JUDGE_NAMED.search(text)
         if judge is not None and (
-            doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW) or ADDRESSEE.search(text)
+            doc.near(RULE.context, judge.start(), judge.end(), WINDOW, WINDOW)
+            or ADDRESSEE.search(text)
         ):
             strong = judge
-    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    leak = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     before = doc.first(_BEFORE) if doc.has(_BEFORE) else None
     after = doc.first(_AFTER) if doc.has(_AFTER) else None
     if after is not None and matter.not_yet(doc, after):  # 還沒公告: not after at all
         after = next((h for h in doc.all(_AFTER) if not matter.not_yet(doc, h)), None)
-    if after and not leak and not (before and strong):
-        score = 0.15
+    if after is not None and not leak and not (before and strong):
+        # published (決標公告): nothing left to leak
+        score = matter.Score(0.15, f"procurement_secret: after the award ({after[2]})")
         ctx: str | None = after[2]
     else:
-        cues = (leak is not None) * 2 + (before is not None)
-        damp = talk
-        score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
-        if not strong and leak is None and matter.asks(doc):
-            score = min(score, 0.3)  # 請問底價要在開標前訂好嗎: a procedure question
-        ctx = leak or damp
+        score = matter.weigh(
+            doc,
+            RULE,
+            strong=strong is not None,
+            cues={"leak": leak, "before": before[2] if before else None},
+            dampen=talk,
+            # 請問底價要在開標前訂好嗎: a procedure question
+            vetoes={"question": not strong and leak is None and matter.asks(doc)},
+        )
+        ctx = leak or talk
     rule = "procurement_secret.before_award" if strong else "procurement_secret.context"
     span = (strong.start(), strong.end(), hit[2]) if strong else hit
     return matter.matter_finding(doc, "procurement_secret", span, score, rule, ctx)
 
 
-DETECTOR = Detector(
-    name="procurement_secret",
-    find=find,
-    words=TRIGGERS + CONTEXT + BEFORE + AFTER_AWARD,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD)

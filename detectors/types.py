@@ -8,6 +8,8 @@
     needs       needs a person (or another personal datum) beside it to be a leak
     person      identifies a person: a matter about someone named by it is a disclosure
     value       a span of characters with a value: two overlapping values are one finding
+    direct      reaches one person directly (an ID, a card, a passport, a phone number):
+                a matter told next to one is not office workflow or a training story
 
 The order is the order of DETECTORS (detectors/registry.py), which a meta-test checks.
 """
@@ -29,14 +31,31 @@ class TypeInfo:
     needs: bool = False
     person: bool = False
     value: bool = False
+    direct: bool = False
 
 
 TYPES: tuple[TypeInfo, ...] = (
-    TypeInfo("tw_national_id", "identifier", hard=True, checksum=True, person=True, value=True),
-    TypeInfo("tw_resident_id", "identifier", hard=True, checksum=True, person=True, value=True),
-    TypeInfo("credit_card", "identifier", hard=True, checksum=True, value=True),
-    TypeInfo("passport_number", "identifier", hard=True, person=True, value=True),
-    TypeInfo("phone_number", "personal", needs=True, person=True, value=True),
+    TypeInfo(
+        "tw_national_id",
+        "identifier",
+        hard=True,
+        checksum=True,
+        person=True,
+        value=True,
+        direct=True,
+    ),
+    TypeInfo(
+        "tw_resident_id",
+        "identifier",
+        hard=True,
+        checksum=True,
+        person=True,
+        value=True,
+        direct=True,
+    ),
+    TypeInfo("credit_card", "identifier", hard=True, checksum=True, value=True, direct=True),
+    TypeInfo("passport_number", "identifier", hard=True, person=True, value=True, direct=True),
+    TypeInfo("phone_number", "personal", needs=True, person=True, value=True, direct=True),
     TypeInfo("bank_account", "personal", value=True),
     TypeInfo("email", "personal", needs=True),
     TypeInfo("license_plate", "personal", needs=True, person=True, value=True),
@@ -72,3 +91,4 @@ MATTERS = frozenset(t.name for t in TYPES if t.kind == "matter")
 # (a classified header is a leak whoever is named).
 CASE_MATTERS = MATTERS - {"classified_marking"}
 VALUE_TYPES = frozenset(t.name for t in TYPES if t.value)
+DIRECT_IDS = frozenset(t.name for t in TYPES if t.direct)

@@ -67,13 +67,23 @@ def _decide_all(
     matters = [f for f in live if f.type in CASE_MATTERS and f.score >= policy.warn_threshold]
 
     boosted: dict[int, float] = {}
+    # Each change to a finding's score, with its reason (joins the finding's `why`).
+    notes: dict[int, list[str]] = {}
+
+    def note(f: Finding, score: float, reason: str) -> None:
+        i = id(f)
+        notes.setdefault(i, []).append(f"{reason}: {boosted.get(i, f.score):.2f} -> {score:.2f}")
+        boosted[i] = score
 
     def boost(f: Finding, score: float, reason: str) -> None:
-        i = id(f)
-        if score > boosted.get(i, f.score):
-            boosted[i] = score
+        if score > boosted.get(id(f), f.score):
+            note(f, score, f"policy {reason}")
             if reason not in reasons:
                 reasons.append(reason)
+
+    def lower(f: Finding, score: float, reason: str) -> None:
+        if score < boosted.get(id(f), f.score):
+            note(f, score, f"policy: {reason}")
 
     # A name tied to personal data or a case matter: both are a leak; a name with
     # two kinds of personal data (birth date and address) is a profile: block.
@@ -121,12 +131,12 @@ def _decide_all(
     staff = [f for f in live if f.type == "person_name" and f.rule == "person_name.staff"]
     for p in personal:
         if p.rule == "phone_number.mobile" and any(_near(s, p, 12) for s in staff):
-            boosted[id(p)] = min(boosted.get(id(p), p.score), 0.3)
+            lower(p, 0.3, "a mobile beside a staff member is a work number")
 
     if sample:
         for p in live:
             if (p.type in PERSONAL_DATA or p.type == "person_name") and not p.checksum:
-                boosted[id(p)] = min(boosted.get(id(p), p.score), 0.2)
+                lower(p, 0.2, "sample data beside an allow-listed specimen")
         reasons.append("sample_data")
 
     # One matter explains the message: a warrant being executed is not also an
@@ -134,12 +144,12 @@ def _decide_all(
     if any(f.type == "warrant" and f.score >= policy.warn_threshold for f in live):
         for f in live:
             if f.type == "investigation_secret" and f.rule.endswith(".context"):
-                boosted[id(f)] = min(boosted.get(id(f), f.score), 0.3)
+                lower(f, 0.3, "a warrant explains the message")
 
     final: list[Finding] = []
     for f in live:
         s = boosted.get(id(f), f.score)
-        f2 = f if s == f.score else f.with_score(s)
+        f2 = f if s == f.score else _rescored(f, s, notes[id(f)])
         if s >= policy.warn_threshold:
             final.append(f2)
         else:
@@ -156,6 +166,12 @@ def _decide_all(
             reasons.append("hard_identifier")
     final.sort(key=lambda f: (f.start, f.end, f.type))
     return verdict, final, suppressed, reasons
+
+
+def _rescored(f: Finding, score: float, notes: list[str]) -> Finding:
+    out = f.with_score(score)
+    out.why = (*f.why, *notes)
+    return out
 
 
 def _decide_one(

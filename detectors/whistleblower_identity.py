@@ -5,7 +5,7 @@ is ordinary work; "檢舉的人就是X" or the reporter's phone is a leak."""
 from __future__ import annotations
 
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
@@ -122,9 +122,16 @@ REPORTERS: tuple[str, ...] = (
     "通報者",
     "tipster",
 )
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="whistleblower_identity",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("named", 2), ("context", 1)),
+    vetoes=frozenset({"not_reporter"}),
+)
+_TRIGGERS = RULE.triggers
 _REPORTERS = frozenset(REPORTERS)
-_CONTEXT = frozenset(CONTEXT)
 
 
 def _reporter_contact(doc: Doc) -> bool:
@@ -157,24 +164,23 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.found(doc.text) or _reporter_contact(doc)
     named = matter.person_named(doc)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc)
-    score = matter.weigh(doc, strong="identity" if strong else None, cues=cues, dampen=damp)
-    if (
-        not strong
-        and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
-        and not _reporter_named(doc)
-    ):
-        # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
-        score = min(score, 0.3)
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong,
+        cues={"named": named, "context": ctx},
+        dampen=damp,
+        vetoes={
+            # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
+            "not_reporter": not strong
+            and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
+            and not _reporter_named(doc)
+        },
+    )
     rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"
     return matter.matter_finding(doc, "whistleblower_identity", hit, score, rule, ctx or damp)
 
 
-DETECTOR = Detector(
-    name="whistleblower_identity",
-    find=find,
-    words=TRIGGERS + CONTEXT + REPORTERS,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, REPORTERS)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from detectors.base import Finding, Source, salted_digest
+from detectors.discourse import Discourse
 from detectors.normalize import Normalized, alnum_of, normalize
 from detectors.policy import DEFAULT_POLICY, Policy
 from detectors.types import MATTERS
@@ -191,6 +192,7 @@ class Doc:
     """One message under scan."""
 
     __slots__ = (
+        "_discourse",
         "_found",
         "_hits",
         "_index",
@@ -254,6 +256,7 @@ class Doc:
         self.findings: list[Finding] = []
         # The person names (`names()`): found on first ask, at most once.
         self._names: list[Finding] | None = None
+        self._discourse: Discourse | None = None
 
     @classmethod
     def of(
@@ -307,6 +310,14 @@ class Doc:
                 self.findings = full
             full[cut:cut] = names
         return names
+
+    def discourse(self) -> Discourse:
+        """What the message does with a matter (detectors/discourse.py), read once."""
+        d = self._discourse
+        if d is None:
+            self.names()  # a named person is a target
+            d = self._discourse = Discourse(self)
+        return d
 
     # ------------------------------------------------------------ keywords
 

@@ -267,6 +267,8 @@ class Rule:
     strong: float = 0.8
     weights: tuple[tuple[str, int], ...] = ()
     vetoes: frozenset[str] = frozenset()
+    # Consult the shared discourse signals (a rule, a quiz, a masked value...).
+    discourse: bool = True
 
 
 CUE_WEIGHT = 0.2
@@ -332,11 +334,33 @@ def weigh(
     v = score.value
     if v > 1.0 or v < 0.0:
         score.set_improved_score(1.0 if v > 1.0 else 0.0, "bounded to 0..1")
+    if score.value > VETO_CAP and rule.discourse:
+        _discourse(doc, score, strong)
     if vetoes:
         for name, seen in vetoes.items():
             if seen:
                 score.cap(VETO_CAP, VETOES[name])
     return score
+
+
+# Talk signals that outweigh even a leaking pattern when nothing discloses: a masked
+# value, a quiz, a published result, the agency's own unit or system.
+_STRONG_TALK = frozenset({"masked", "quiz", "public", "own_asset"})
+
+
+def _discourse(doc: Doc, score: Score, strong: bool) -> None:
+    """The shared discourse signals (detectors/discourse.py): talk about a matter with
+    no sign of a disclosure lets it pass."""
+    d = doc.discourse()
+    talk = d.talk()
+    if talk is None:
+        return
+    kind, seen = talk
+    if d.discloses() is not None:
+        return
+    if strong and kind not in _STRONG_TALK:
+        return
+    score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")
 
 
 def matter_finding(

@@ -1,0 +1,57 @@
+"""The shared discourse signals: talk about a matter passes, a disclosure does not.
+
+Rows are grouped by signal; each `allow` row holds a matter word that alone would wake
+a detector, each `flag` row the same kind of matter told to someone or not public yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import scan_text
+from detectors.discourse import Discourse
+from detectors.doc import Doc
+from detectors.engine import DEFAULT_POLICY, keyword_index
+
+ROWS: list[tuple[str, str, str]] = [
+    # masked values and names
+    ("masked", "陳情人：林小姐（姓名已遮蔽），處理情形已函復", "allow"),
+    # published / completed state
+    ("public", "本案已決標，決標公告已上網，得標廠商請依約履行", "allow"),
+    # the disclosure side: not public yet, told to the party
+    ("not_public", "搜索票下來了，明天清晨會去，你通知他一下", "flag"),
+    ("audience", "他被發布通緝了，你叫他躲好", "flag"),
+    ("not_public", "需求書草稿先傳你參考，正式公告下週才上", "flag"),
+]
+
+
+@pytest.mark.parametrize(("signal", "text", "expect"), ROWS, ids=[r[0] for r in ROWS])
+def test_discourse_rows(signal: str, text: str, expect: str) -> None:
+    result = scan_text(text)
+    assert (result.verdict != "allow") == (expect == "flag"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "attr"),
+    [
+        ("身分證 A12****789 已遮蔽", "masked"),
+        ("王○明的案子", "masked"),
+        ("依個資法規定應遮蔽後再傳", "rule"),
+        ("請問拘票可以傳群組嗎？", "question"),
+        ("第3題 選擇題：下列何者正確", "quiz"),
+        ("稽查大隊的公務車明天送修", "own_asset"),
+        ("人事命令已生效", "public"),
+        ("開標前先跟你說", "not_public"),
+        ("你先跟廠商講一聲", "audience"),
+    ],
+)
+def test_each_signal_is_seen(text: str, attr: str) -> None:
+    doc = Doc.of(text, keyword_index(DEFAULT_POLICY))
+    assert getattr(Discourse(doc), attr) is not None
+
+
+def test_an_allowed_message_says_why() -> None:
+    result = scan_text("陳情人：林小姐（姓名已遮蔽），處理情形已函復")
+    assert result.verdict == "allow"
+    why = [step for f in result.suppressed for step in f.why]
+    assert any(step.startswith("discourse: masked") for step in why), why

@@ -28,19 +28,28 @@ if TYPE_CHECKING:
 
 _HAN = "\u4e00-\u9fff"
 
+
+def _starts_with(chars: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, tried only where one of `chars` (every character a match can start
+    with) stands: one character test per position instead of one per alternative."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})")
+
+
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
-RULE = re.compile(
+RULE = _starts_with(
+    "依應必須均一不得禁嚴規程流要原注作s",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop"
+    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
-QUESTION = re.compile(
+QUESTION = _starts_with(
+    "請想問可能是要需怎如該",
     r"請問|請教|想問|問一下|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
-    r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)"
-    r"|[嗎呢][?？]?\s*$|[?？]\s*$"
+    r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
+_QUESTION_END = frozenset("嗎呢?？")
 QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
     r"|\([a-d]\)|（[a-dａ-ｄ]）|課程|教材|講義|簡報|教育訓練|研習|講習|情境題|案例研討|演練|模擬"
@@ -49,40 +58,48 @@ REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|不得|禁止|嚴禁|注意|一律|記得"
 )
 MASKED = re.compile(
-    r"[a-z][0-9]{0,4}[*＊xX●○]{3,}[0-9]{0,4}"
-    r"|[0-9]{2,4}-?[*＊xX●]{2,}"
-    rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*xX][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
+    r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
+    r"|[0-9]{2,4}-?[*＊x●]{2,}"
+    rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
-    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|以下簡稱|打碼|馬賽克|masked|redacted"
+    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|以下簡稱|打碼|馬賽克"
 )
+# Every MASKED match holds one of these (a mask character, x, or a word's first character).
+_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓以打馬]")
 PUBLIC = re.compile(
-    r"(?<![未沒尚不才被])(?:已|經)?(?:公告|上網|生效|送達|公布|公開|發布|發佈|核定|決標|結案|宣判|定讞|放榜)"
-    r"(?![^，。,\n]{0,5}才|前)"
-    r"|新聞稿|記者會|官網|網站|公報|決標公告|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
+    r"公告|上網|生效|送達|公布|公開|發布|發佈|核定|決標|結案|宣判|定讞|放榜"
+    r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
 )
-OWN_ASSET = re.compile(
-    rf"[{_HAN}]{{0,6}}(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
+# A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
+# come after it (公告前, 公告下週才上).
+_NOT_DONE_BEFORE = frozenset("未沒尚不才被")
+_NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
+OWN_ASSET = _starts_with(
+    "檢偵稽查調督政公會辦系暫值勤輪分代",
+    r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員)"
-    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|值班表|勤務表|輪值表|分機|代表號"
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|值班表|勤務表|輪值表|分機|代表號",
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
 
 # The other side: what turns a matter into a disclosure.
-NOT_PUBLIC = re.compile(
+NOT_PUBLIC = _starts_with(
+    "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵",
     r"還沒|尚未|未(?:公告|公布|發布|核定|簽核|上網|開標|定案|生效|發文|發令)|先不要|先別|不要說出去|不要講出去"
     r"|別(?:說|講|傳)出去|(?:開標|公告|公布|發布|核定|定案|發令|上網|生效)前|內定|偷偷|私下|先跟你說|先給你"
     r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)不公開|未公開"
-    r"|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中"
+    r"|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
 )
-AUDIENCE = re.compile(
+AUDIENCE = _starts_with(
+    "跟和給告通提轉叫讓先透放報傳你",
     r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
     r"(?!主管|同仁|承辦)"
-    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們"
+    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們",
 )
 COMPANY = re.compile(
-    rf"[{_HAN}a-z0-9]{{2,10}}(?:公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園|ktv)"
+    r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園|ktv"
 )
-CASE = re.compile(r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
+CASE = _starts_with("案字0-9", r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
 _PERSON_TYPES = frozenset(
     {"person_name", "tw_national_id", "tw_resident_id", "passport_number", "phone_number"}
 )
@@ -108,10 +125,10 @@ class Discourse:
     def __init__(self, doc: Doc) -> None:
         t = doc.text
         self.rule = _seen(RULE, t)
-        self.question = _seen(QUESTION, t)
+        self.question = _seen(QUESTION, t) or _asked(t)
         self.quiz = _seen(QUIZ, t)
-        self.masked = _seen(MASKED, t)
-        self.public = _seen(PUBLIC, t)
+        self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
+        self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.self = _seen(SELF, t)
         self.not_public = _seen(NOT_PUBLIC, t)
@@ -145,10 +162,40 @@ def _seen(rx: re.Pattern[str], text: str) -> str | None:
     return m.group() if m is not None else None
 
 
+def _asked(text: str) -> str | None:
+    """The message ends as a question (…嗎, …?)."""
+    end = text.rstrip()[-1:]
+    return end if end in _QUESTION_END else None
+
+
+def _public(text: str) -> str | None:
+    """A publication word that is done, not negated or still to come."""
+    for m in PUBLIC.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1] in _NOT_DONE_BEFORE:
+            continue
+        if _NOT_DONE_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
+def _company(text: str) -> str | None:
+    """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
+    for m in COMPANY.finditer(text):
+        s = m.start()
+        if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
+            return text[s - 2 : m.end()]
+    return None
+
+
 def _target(doc: Doc) -> str | None:
     """A specific target: a named person, a company, a case (the finding type or the word)."""
     for f in doc.findings:
         if f.type in _PERSON_TYPES and f.score >= 0.4:
             return f.type
-    m = COMPANY.search(doc.text) or CASE.search(doc.text)
+    company = _company(doc.text)
+    if company is not None:
+        return company
+    m = CASE.search(doc.text)
     return m.group() if m is not None else None

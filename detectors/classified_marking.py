@@ -126,7 +126,7 @@ def find(doc: Doc) -> list[Finding]:
     if (
         m is not None
         and m.group()[:1] in "「『"
-        and text[m.end() : m.end() + 1] in ("字", "的", "等")
+        and text[m.end() : m.end() + 1] in ("字", "的", "等", "標", "、", "章", "按", "用")
     ):
         m = None  # 「密」字: the mark quoted in a rule, not a marked document
     elif (
@@ -142,6 +142,13 @@ def find(doc: Doc) -> list[Finding]:
         and (QUESTION.search(text) is not None or matter.rule_talk(doc) is not None)
     ):
         m = None  # 請問「限閱」公文怎麼收文: asking about marked mail, not pasting one
+    elif (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text[: m.start()].strip(" 　") != ""
+        and text[m.end() : m.end() + 1] not in (":", "：")
+    ):
+        m = None  # 「機密」標示的用法, 公文系統的「密件」按鈕: the mark named mid-sentence
     if m is not None:
         content = len(text) - (m.end() - m.start())
         if content >= MIN_CONTENT:

@@ -37,58 +37,71 @@ def _starts_with(chars: str, pattern: str) -> re.Pattern[str]:
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
+    r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
+    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|禁止|嚴禁)"
     r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
-    "請想問可能是要需怎如該",
-    r"請問|請教|想問|問一下|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
+    "請想問可能是要需怎如該有",
+    r"請問|請教|想問|問一下|有人問|(?:需要|要)(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
     r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
 _QUESTION_END = frozenset("嗎呢?？")
 QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
-    r"|\([a-d]\)|（[a-dａ-ｄ]）|課程|教材|講義|簡報|教育訓練|研習|講習|情境題|案例研討|演練|模擬"
+    r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
+    r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題"
 )
 REMINDER = re.compile(
-    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|不得|禁止|嚴禁|注意|一律|記得"
+    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
+    r"|不得|禁止|嚴禁|注意|一律|記得"
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
     r"|[0-9]{2,4}-?[*＊x●]{2,}"
     rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
-    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|以下簡稱|打碼|馬賽克"
+    r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
+    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
-_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓以打馬]")
+_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛]")
 PUBLIC = re.compile(
-    r"公告|上網|生效|送達|公布|公開|發布|發佈|核定|決標|結案|宣判|定讞|放榜"
+    r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
+    r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
 )
 # A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
 # come after it (公告前, 公告下週才上).
 _NOT_DONE_BEFORE = frozenset("未沒尚不才被")
+_FUTURE_BEFORE = re.compile(
+    r"(?:明天|明日|後天|下週|下禮拜|將|會|要|預計|即將|準備)[^，。,\n]{0,2}$"
+)
 _NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫值勤輪分代",
+    "檢偵稽查調督政公會辦系暫勤分代",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員)"
-    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|值班表|勤務表|輪值表|分機|代表號",
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號",
+)
+# Who is on duty: staff rosters (值班表, 輪值, 排班).
+ROSTER = re.compile(
+    r"輪值|值班|排班|班表|執勤表|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
 
 # The other side: what turns a matter into a disclosure.
 NOT_PUBLIC = _starts_with(
-    "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵",
+    "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵突",
     r"還沒|尚未|未(?:公告|公布|發布|核定|簽核|上網|開標|定案|生效|發文|發令)|先不要|先別|不要說出去|不要講出去"
     r"|別(?:說|講|傳)出去|(?:開標|公告|公布|發布|核定|定案|發令|上網|生效)前|內定|偷偷|私下|先跟你說|先給你"
-    r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)不公開|未公開"
-    r"|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
+    r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
+    r"|不預告|未預告|不事先通知|突擊|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
 )
 AUDIENCE = _starts_with(
     "跟和給告通提轉叫讓先透放報傳你",
@@ -97,7 +110,8 @@ AUDIENCE = _starts_with(
     r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們",
 )
 COMPANY = re.compile(
-    r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園|ktv"
+    r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
+    r"|ktv|spa|網咖|海產|宿舍|工地|印刷|科技|機械|水電|環保|遊藝場|安養中心|托老|養護|卡拉ok|酒吧|夜店|檳榔"
 )
 CASE = _starts_with("案字0-9", r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
 _PERSON_TYPES = frozenset(
@@ -117,6 +131,7 @@ class Discourse:
         "question",
         "quiz",
         "reminder",
+        "roster",
         "rule",
         "self",
         "target",
@@ -130,9 +145,10 @@ class Discourse:
         self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
+        self.roster = _seen(ROSTER, t)
         self.self = _seen(SELF, t)
-        self.not_public = _seen(NOT_PUBLIC, t)
-        self.audience = _seen(AUDIENCE, t)
+        self.not_public = _unforbidden(NOT_PUBLIC, t)
+        self.audience = _unforbidden(AUDIENCE, t)
         self.target = _target(doc)
         reminder = _seen(REMINDER, t)
         # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
@@ -141,7 +157,16 @@ class Discourse:
     def talk(self) -> tuple[str, str] | None:
         """The first signal that the message talks about a matter rather than tells it:
         (kind, text seen), or None."""
-        for kind in ("masked", "quiz", "public", "own_asset", "rule", "question", "reminder"):
+        for kind in (
+            "masked",
+            "quiz",
+            "roster",
+            "public",
+            "own_asset",
+            "rule",
+            "question",
+            "reminder",
+        ):
             seen = getattr(self, kind)
             if seen is not None:
                 return kind, seen
@@ -162,6 +187,24 @@ def _seen(rx: re.Pattern[str], text: str) -> str | None:
     return m.group() if m is not None else None
 
 
+# A formal prohibition right before a disclosure word makes it a rule (不得預先通知業者),
+# and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
+_FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
+_FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+
+
+def _unforbidden(rx: re.Pattern[str], text: str) -> str | None:
+    """The first match of `rx` not forbidden by a rule around it."""
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
+            continue
+        if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
 def _asked(text: str) -> str | None:
     """The message ends as a question (…嗎, …?)."""
     end = text.rstrip()[-1:]
@@ -174,6 +217,8 @@ def _public(text: str) -> str | None:
         s, e = m.span()
         if s and text[s - 1] in _NOT_DONE_BEFORE:
             continue
+        if _FUTURE_BEFORE.search(text, max(0, s - 4), s) is not None:
+            continue  # 明天公布, 下週會上網: still to come
         if _NOT_DONE_AFTER.match(text, e) is not None:
             continue
         return m.group()

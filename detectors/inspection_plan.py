@@ -291,6 +291,7 @@ RULE = matter.Rule(
     vetoes=frozenset({"over", "campaign"}),
 )
 _TRIGGERS = RULE.triggers
+_CHECK_UP = re.compile("(?:健康|身體|定期|車輛|自我|健康|眼睛|牙齒)檢查")
 # "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
 _GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
 _WEAK_VERBS = _GO_CHECK | {"檢查"}
@@ -304,7 +305,8 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 
 def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
-    hits = doc.all(_TRIGGERS)
+    # 健康檢查, 身體檢查, 車輛檢查: a check-up, not an inspection of a business.
+    hits = [h for h in doc.all(_TRIGGERS) if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))]
     if doc.has(_GO_CHECK):
         hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:

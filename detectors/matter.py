@@ -343,23 +343,55 @@ def weigh(
     return score
 
 
-# Talk signals that outweigh even a leaking pattern when nothing discloses: a masked
-# value, a quiz, a published result, the agency's own unit or system.
-_STRONG_TALK = frozenset({"masked", "quiz", "public", "own_asset"})
+# Talk signals that outweigh even a named target when nothing discloses: a masked
+# value, a quiz, a published result.
+_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
+
+
+_MASK_CHARS = frozenset("○〇◯●*＊")
+
+
+def _real_name(doc: Doc) -> bool:
+    """A person named in full and unmasked (not 林小姐, not 王○明)."""
+    for f in doc.findings:
+        if (
+            f.type == "person_name"
+            and f.score >= 0.4
+            and f.rule != "person_name.title"
+            and f.end - f.start >= 2
+            and _MASK_CHARS.isdisjoint(doc.original[f.start : f.end])
+        ):
+            return True
+    return False
 
 
 def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     """The shared discourse signals (detectors/discourse.py): talk about a matter with
-    no sign of a disclosure lets it pass."""
+    no sign of a disclosure lets it pass.
+
+    - a quiz or an exercise quotes leaks as questions: it passes whatever it says;
+    - a masked value or a published / completed result passes unless something is
+      not public yet or told to the party (a masked place beside a full name does not
+      mask the person);
+    - a rule, a question, a reminder or the agency's own unit or system passes unless
+      something discloses or a specific target is named (a person, a company, a
+      case); with a leaking pattern, also not when a number or a time is told.
+    """
     d = doc.discourse()
     talk = d.talk()
     if talk is None:
         return
     kind, seen = talk
-    if d.discloses() is not None:
-        return
-    if strong and kind not in _STRONG_TALK:
-        return
+    if kind == "masked" and _real_name(doc):
+        return  # 〇〇路的獨居長者徐阿滿: a place masked, the person not
+    if kind != "quiz":
+        dis = d.discloses()
+        if dis is not None and not (kind == "question" and not strong and d.target is None):
+            return
+        if kind not in _STRONG_TALK and (
+            d.target is not None or (strong and (doc.has_digit or has_time(doc)))
+        ):
+            return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")
 
 

@@ -347,6 +347,8 @@ def find(doc: Doc) -> list[Finding]:
                     add(lm.start(), lm.end(), 0.45, "person_name.role", w)
             continue
         s, e, staff = nm
+        if text[s:e] in NAME_STOPWORDS or text[s : s + 2] in NAME_STOPWORDS:
+            continue  # 民眾陳情的個資: a word after the role, not a name
         if staff or not citizen:
             add(s, e, 0.1, "person_name.staff", w)
         else:

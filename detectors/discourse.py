@@ -244,3 +244,121 @@ def _target(doc: Doc) -> str | None:
         return company
     m = CASE.search(doc.text)
     return m.group() if m is not None else None
+
+
+# ------------------------------------------------------------------ tip-offs without a trigger word
+
+# A heads-up to the party: someone will come (a day, 有人會去, 我們會過去) and the reader
+# is told to get ready or keep away. No matter word is needed: 老闆，後天可能有人去你們那
+# 看，小心一點. Words that can wake the detector that reads this (inspection_plan).
+TIPOFF_WORDS: tuple[str, ...] = (
+    "有人",
+    "會有人",
+    "有人會",
+    "有人要",
+    "我們會",
+    "會過去",
+    "會去",
+    "會來",
+    "要去",
+    "要來",
+    "被查",
+    "被掃",
+    "被看",
+    "小心",
+    "收一收",
+    "收起來",
+    "準備一下",
+    "先準備",
+    "別去",
+    "不要在家",
+    "別在家",
+    "不要回家",
+    "不要回去",
+    "別亂跑",
+    "找律師",
+    "別張揚",
+    "先打電話",
+    "事先通知",
+    "先發通知",
+    "被聽",
+    "在聽",
+    "在跟",
+    "在盯",
+    "供出",
+    "排在",
+    "輪到",
+    "第一站",
+    "第二站",
+    "無預警",
+    "不預告",
+    "偷偷",
+    "便服",
+    "被凍結",
+    "被看過",
+    "追到",
+    "名單在我這",
+    "要查",
+    "會查",
+    "要掃",
+    "督學",
+    "督考",
+    "會勘",
+    "路檢",
+    "巡守",
+    "看一輪",
+    "不要跟別人說",
+    "有人在",
+    "在注意",
+)
+_VISIT = re.compile(
+    r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|看|抽|掃|搜)"
+)
+_WHEN_RX = re.compile(
+    r"明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
+    r"|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|早上|晚上|凌晨|下個月|這幾天|最近"
+)
+_ADVICE = re.compile(
+    r"小心|注意|準備|收一收|收起來|整理|補齊|補滿|補一補|先處理|處理好|先丟|先清|先改|別去|不要出去|先不要出去"
+    r"|不要在家|別在家|不要回家|不要回去|別亂跑|先走|找律師|換一支|別張揚|不要事先通知|不要先打電話|請不要事先通知"
+    r"|不要讓他們知道|先別講|別讓|不要開|晚點開|穿便服|先停車|自己注意|說一下|說一聲|跟他說"
+)
+_TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們")
+_SURVEIL = re.compile(r"在聽|被聽|在跟|在盯|有人在|供出|律師|帳本|帳戶")
+_HOME = re.compile(r"家|敲門|找你|回去住|搜")
+
+
+# Secrecy around a visit (不預告, 偷偷, 不要先打電話): the visit is a plan kept from its target.
+_SECRET_VISIT = re.compile(
+    r"不預告|無預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
+    r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
+)
+# Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
+_WATCHED = re.compile(
+    r"有人在(?:跟|盯|聽|查)|已經有人在|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
+)
+_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢")
+
+
+def tipoff(doc: Doc) -> str | None:
+    """The finding type of a visit or a watch told ahead with no trigger word, or None:
+    `investigation_secret` (someone is listening, following, has named you),
+    `warrant` (someone comes to your home), `inspection_plan` (a visit to a business)."""
+    text = doc.text
+    to_party = _TO_PARTY.search(text) is not None
+    if _WATCHED.search(text) is not None and (to_party or _target(doc) is not None):
+        return "investigation_secret"
+    if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
+        return None
+    told = to_party and _ADVICE.search(text) is not None
+    planned = _SECRET_VISIT.search(text) is not None or (
+        _company(text) is not None and _INSPECT_VERB.search(text) is not None
+    )
+    if not (told or planned):
+        return None
+    if _SURVEIL.search(text) is not None:
+        return "investigation_secret"
+    if _HOME.search(text) is not None:
+        return "warrant"
+    return "inspection_plan"

@@ -4,8 +4,9 @@ inspection (稽查名單, 查察對象, 臨檢時間); the target who hears it c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from detectors import matter
+from detectors import discourse, matter
 from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
@@ -291,6 +292,8 @@ RULE = matter.Rule(
     vetoes=frozenset({"over", "campaign"}),
 )
 _TRIGGERS = RULE.triggers
+_TIPOFF_WORDS = frozenset(discourse.TIPOFF_WORDS)
+TIPOFF_RULE = matter.Rule(type="inspection_plan", triggers=_TIPOFF_WORDS)
 _CHECK_UP = re.compile("(?:健康|身體|定期|車輛|自我|健康|眼睛|牙齒)檢查")
 # "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
 _GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
@@ -307,6 +310,8 @@ def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
     # 健康檢查, 身體檢查, 車輛檢查: a check-up, not an inspection of a business.
     hits = [h for h in doc.all(_TRIGGERS) if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))]
+    if not hits or not doc.has(_TRIGGERS):
+        return _tipoff(doc)
     if doc.has(_GO_CHECK):
         hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
@@ -357,7 +362,28 @@ def find(doc: Doc) -> list[Finding]:
         },
     )
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
+    if score.value < doc.policy.warn_threshold:
+        told = _tipoff(doc)  # 勞檢1月8日去大同環保，不要跟別人說: no plan word, but told ahead
+        if told:
+            return told
     return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
 
 
-DETECTOR = matter.detector(RULE, find, TARGETS + AFTER + CAMPAIGN)
+def _tipoff(doc: Doc) -> list[Finding]:
+    """A heads-up to the party with no trigger word (discourse.tipoff): a visit, a
+    home call or a surveillance told ahead."""
+    if not doc.has(_TIPOFF_WORDS):
+        return []
+    kind = discourse.tipoff(doc)
+    if kind is None:
+        return []
+    hit = doc.first(_TIPOFF_WORDS)
+    assert hit is not None
+    score = matter.weigh(doc, TIPOFF_RULE, strong=True)
+    score.steps.insert(0, f"tip-off told to the party, no trigger word: read as {kind}")
+    return matter.matter_finding(doc, kind, hit, score, f"{kind}.tipoff", hit[2])
+
+
+DETECTOR = matter.detector(RULE, find, TARGETS + AFTER + CAMPAIGN + discourse.TIPOFF_WORDS)
+# The tip-off words wake the detector too (without them no trigger word is needed).
+DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | frozenset(discourse.TIPOFF_WORDS))

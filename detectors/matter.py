@@ -349,6 +349,12 @@ _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
 
 
 _MASK_CHARS = frozenset("○〇◯●*＊")
+# A number told (an amount, a count, a date), not the article of a law (第16條).
+_NUMBER = re.compile(r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?條)")
+
+
+def _told_number(doc: Doc) -> bool:
+    return doc.has_digit and _NUMBER.search(doc.text) is not None
 
 
 def _real_name(doc: Doc) -> bool:
@@ -389,7 +395,7 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         if dis is not None and not (kind == "question" and not strong and d.target is None):
             return
         if kind not in _STRONG_TALK and (
-            d.target is not None or (strong and (doc.has_digit or has_time(doc)))
+            d.target is not None or (strong and (_told_number(doc) or has_time(doc)))
         ):
             return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")

@@ -7,6 +7,8 @@ counts and the command centre's public releases are not.
 
 from __future__ import annotations
 
+import re
+
 from detectors import matter, respell
 from detectors.base import Finding
 from detectors.doc import Doc
@@ -124,6 +126,28 @@ TRIGGERS: tuple[str, ...] = (
     "感染",
     "autism",
     "epilepsy",
+    "健檢",
+    "體檢報告",
+    "帶原",
+    "會傳染",
+    "漸凍",
+    "妥瑞氏症",
+    "發作",
+    "血糖",
+    "檢驗值",
+    "切片",
+    "惡性",
+    "發展遲緩",
+    "早療",
+    "酒精中毒",
+    "急診",
+    "割腕",
+    "安寧",
+    "dnr",
+    "結核",
+    "抗藥性",
+    "傷口",
+    "躁鬱症",
 )
 CONTEXT: tuple[str, ...] = (
     "足跡",
@@ -206,6 +230,7 @@ RULE = matter.Rule(
     vetoes=frozenset({"self"}),
 )
 _TRIGGERS = RULE.triggers
+_NAMED = re.compile(".")  # the trigger itself, when a person is named right before it
 _PUBLIC = frozenset(PUBLIC)
 
 
@@ -215,6 +240,13 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
+    if strong is None and not matter.workflow(doc):
+        # a named person's own condition / record: 程志明的健檢報告出來，B肝帶原
+        # (not office workflow around a colleague: 張志明今天確診，請同組同仁快篩)
+        for h in doc.all(_TRIGGERS):
+            if matter.named_before(doc, h[0]) is not None:
+                strong = _NAMED.match(doc.text, h[0])
+                break
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)

@@ -353,6 +353,23 @@ _MASK_CHARS = frozenset("○〇◯●*＊")
 _NUMBER = re.compile(r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?條)")
 
 
+def workflow(doc: Doc) -> bool:
+    """Office workflow words (leave, a meeting, a rapid test, a form): lexicon.BENIGN."""
+    return doc.has(_BENIGN)
+
+
+def named_before(doc: Doc, start: int, within: int = 15) -> str | None:
+    """A person named in full right before `start` (a normalised offset): 程志明的健檢
+    報告, 王春桃有躁鬱症. The matter is about them: their masked name, or None."""
+    doc.names()
+    for f in doc.findings:
+        if f.type == "person_name" and f.score >= 0.4 and f.rule != "person_name.title":
+            _s, e = doc.norm_span(f)
+            if e <= start <= e + within and _MASK_CHARS.isdisjoint(doc.original[f.start : f.end]):
+                return f.masked
+    return None
+
+
 def _told_number(doc: Doc) -> bool:
     return doc.has_digit and _NUMBER.search(doc.text) is not None
 

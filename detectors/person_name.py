@@ -183,7 +183,7 @@ COMPOUND = re.compile("|".join(sorted(SURNAMES_2)))
 # A clause opening (the message start, punctuation, or 叫/跟/是/說) and three Han
 # characters, then a word that tells something about a person.
 _SUBJECT = re.compile(
-    r"(?:^|[，。,：:；;、！!？?\s（(「]|叫|跟|是|說|讓|找|請|同事|病人|學生|老師|家長)"
+    r"(?:^|[，。,：:；;、！!？?\s（(「]|叫|跟|是|說|讓|找|請|到|給|同事|病人|學生|老師|家長|收件人|隔壁|那個)"
     r"([\u4e00-\u9fff]{3})"
     r"(?=的|是|在|以前|之前|因為|申請|今年|這次|這週|那邊|那個|一直|半年|懷孕|有|搬家|自己|說|被|要|會|已經"
     r"|最近|去年|上次|住院|罹患|得了|家|，|,|\s|老師|先生|小姐|太太|阿公|阿嬤|小朋友|涉嫌|名下|欠|酒精|割|入境|出境"

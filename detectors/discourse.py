@@ -290,6 +290,28 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "輪到",
     "第一站",
     "第二站",
+    "準備",
+    "收一收",
+    "整理",
+    "補齊",
+    "先處理",
+    "處理好",
+    "先丟",
+    "先清",
+    "不要出去",
+    "不要出港",
+    "先不要",
+    "換一支",
+    "不要開",
+    "先停車",
+    "說一聲",
+    "別讓",
+    "法官",
+    "法院",
+    "已經簽了",
+    "已經准了",
+    "路檢",
+    "已經在跟",
     "無預警",
     "不預告",
     "偷偷",
@@ -313,18 +335,23 @@ TIPOFF_WORDS: tuple[str, ...] = (
 )
 _VISIT = re.compile(
     r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
-    r"(?:過去|去|來|到|進去|敲門|找你|查|看|抽|掃|搜)"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站)"
 )
 _WHEN_RX = re.compile(
     r"明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
     r"|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|早上|晚上|凌晨|下個月|這幾天|最近"
+    r"|這次|這週|本週|月底|月初|[0-9]{1,2}月[0-9]{1,2}日"
 )
 _ADVICE = re.compile(
     r"小心|注意|準備|收一收|收起來|整理|補齊|補滿|補一補|先處理|處理好|先丟|先清|先改|別去|不要出去|先不要出去"
     r"|不要在家|別在家|不要回家|不要回去|別亂跑|先走|找律師|換一支|別張揚|不要事先通知|不要先打電話|請不要事先通知"
     r"|不要讓他們知道|先別講|別讓|不要開|晚點開|穿便服|先停車|自己注意|說一下|說一聲|跟他說"
 )
-_TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們")
+_TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
+# Keep away from home: a warrant's tip-off, whatever else is said.
+_HIDE = re.compile(r"不要回家|別回家|不要在家|別在家|先不要回去|不要回去住|別亂跑|先躲")
+# The court has signed: someone comes.
+_SIGNED = re.compile(r"(?:法官|法院|檢察官)[^，。,\n]{0,4}(?:簽|准)了?|已經(?:簽|准)了")
 _SURVEIL = re.compile(r"在聽|被聽|在跟|在盯|有人在|供出|律師|帳本|帳戶")
 _HOME = re.compile(r"家|敲門|找你|回去住|搜")
 
@@ -336,9 +363,17 @@ _SECRET_VISIT = re.compile(
 )
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
-    r"有人在(?:跟|盯|聽|查)|已經有人在|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
+    r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
 )
-_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢")
+_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢")
+
+
+def _place(doc: Doc) -> bool:
+    """An address in the message (a place to go to)."""
+    for f in doc.findings:  # noqa: SIM110
+        if f.type == "address" and f.score >= 0.3:
+            return True
+    return False
 
 
 def tipoff(doc: Doc) -> str | None:
@@ -347,13 +382,18 @@ def tipoff(doc: Doc) -> str | None:
     `warrant` (someone comes to your home), `inspection_plan` (a visit to a business)."""
     text = doc.text
     to_party = _TO_PARTY.search(text) is not None
-    if _WATCHED.search(text) is not None and (to_party or _target(doc) is not None):
+    target = _target(doc)
+    if _WATCHED.search(text) is not None and (to_party or target is not None):
         return "investigation_secret"
+    if _HIDE.search(text) is not None and (to_party or target is not None):
+        return "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
         return None
+    if _SIGNED.search(text) is not None and (to_party or target is not None):
+        return "warrant"
     told = to_party and _ADVICE.search(text) is not None
     planned = _SECRET_VISIT.search(text) is not None or (
-        _company(text) is not None and _INSPECT_VERB.search(text) is not None
+        (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )
     if not (told or planned):
         return None

@@ -290,9 +290,10 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "輪到",
     "第一站",
     "第二站",
-    "準備",
+    "準備好",
     "收一收",
-    "整理",
+    "整理好",
+    "先整理",
     "補齊",
     "先處理",
     "處理好",
@@ -300,14 +301,15 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "先清",
     "不要出去",
     "不要出港",
-    "先不要",
+    "先不要出",
+    "先不要回",
     "換一支",
     "不要開",
     "先停車",
     "說一聲",
     "別讓",
-    "法官",
-    "法院",
+    "法官已經",
+    "法院已經",
     "已經簽了",
     "已經准了",
     "路檢",
@@ -382,14 +384,13 @@ def tipoff(doc: Doc) -> str | None:
     `warrant` (someone comes to your home), `inspection_plan` (a visit to a business)."""
     text = doc.text
     to_party = _TO_PARTY.search(text) is not None
-    target = _target(doc)
-    if _WATCHED.search(text) is not None and (to_party or target is not None):
-        return "investigation_secret"
-    if _HIDE.search(text) is not None and (to_party or target is not None):
-        return "warrant"
+    watched = _WATCHED.search(text) is not None
+    hide = not watched and _HIDE.search(text) is not None
+    if (watched or hide) and (to_party or _target(doc) is not None):
+        return "investigation_secret" if watched else "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
         return None
-    if _SIGNED.search(text) is not None and (to_party or target is not None):
+    if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
         return "warrant"
     told = to_party and _ADVICE.search(text) is not None
     planned = _SECRET_VISIT.search(text) is not None or (

@@ -22,6 +22,19 @@ ROWS: list[tuple[str, str, str]] = [
     ("not_public", "搜索票下來了，明天清晨會去，你通知他一下", "flag"),
     ("audience", "他被發布通緝了，你叫他躲好", "flag"),
     ("not_public", "需求書草稿先傳你參考，正式公告下週才上", "flag"),
+    # the team's own logistics, a quiz, a roster, a law's article, a completed round
+    ("own_asset", "明天的稽查行程改到十點出發", "allow"),
+    ("quiz", "是非題：臨檢時間可以先告訴業者。答：✗", "allow"),
+    ("roster", "下週稽查小組輪值：阿凱、馬股長（只列稽查員）", "allow"),
+    ("rule", "個資法第16條：公務機關對個資的利用應於執行職務必要範圍內", "allow"),
+    ("public", "今天稽查跑了43家，都正常", "allow"),
+    ("forbidden", "環保稽查前不得預先通知業者，這是內規", "allow"),
+    # told with no trigger word: a tip-off, a bidder told, a named person's matter
+    ("tipoff", "老闆，後天可能有人去你們那看，小心一點", "flag"),
+    ("tipoff", "叫林志明這幾天不要回家", "flag"),
+    ("bidder", "另外那家報得比你高一點點", "flag"),
+    ("personnel", "人事室說陳怡君要被停職，先不要講", "flag"),
+    ("health", "黃志偉的健檢報告出來，B肝帶原", "flag"),
 ]
 
 

@@ -230,6 +230,7 @@ _STAFF_BEFORE = frozenset(STAFF_BEFORE)
 _COMPOUNDS = frozenset(SURNAMES_2)
 _LOOKUP = frozenset(LOOKUP)
 _CASE = frozenset(CASE_CONTEXT)
+_ALONE_CUES = _LOOKUP | _CASE
 _BENIGN_HERE = frozenset(BENIGN + TRAINING + RULE_TALK)
 
 # The highest score a name gets without a lookup or case word (role, title, data,
@@ -240,7 +241,7 @@ ALONE_MAX = 0.45
 def may_stand_alone(doc: Doc) -> bool:
     """Whether a name found here could be reported with nothing else found: only a
     lookup or case word lifts a name above ALONE_MAX, or a policy warns that low."""
-    return doc.has(_LOOKUP) or doc.has(_CASE) or doc.policy.warn_threshold <= ALONE_MAX
+    return doc.has(_ALONE_CUES) or doc.policy.warn_threshold <= ALONE_MAX
 
 
 # Keyword gates: a loop over the message's keyword hits only when one can match.
@@ -582,10 +583,12 @@ def at_turn(doc: Doc) -> list[Finding]:
 def may_count(doc: Doc) -> bool:
     """Whether names could change the verdict: something else was found that a name
     ties to, or a name may stand alone (`may_stand_alone`)."""
-    for f in doc.findings:
+    if doc.has(_ALONE_CUES) or doc.policy.warn_threshold <= ALONE_MAX:
+        return True
+    for f in doc.findings:  # noqa: SIM110
         if f.score >= 0.2:
             return True
-    return may_stand_alone(doc)
+    return False
 
 
 DETECTOR = Detector(

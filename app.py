@@ -187,13 +187,15 @@ async def outbox_ctx(app: web.Application) -> AsyncIterator[None]:
 async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     config = app[CONFIG]
     store = app[STORE]
-    policy = config.policy_path
-    # Warm the detectors up now (patterns compile on first use) rather than on the first
-    # message; this also fails at start, not later, if the policy file is bad.
+    # The policy file is read once, here: scans get the loaded Policy (no file check per
+    # message). Warm the detectors up now (patterns compile on first use) rather than on
+    # the first message; this also fails at start, not later, if the policy file is bad.
     from detectors import scan_text
+    from detectors.policy import resolve_policy
 
+    policy = resolve_policy(config)
     scan_text(
-        "身分證 A123456789，電話 0912-345-678，住址 臺北市中正區重慶南路一段 122 號", config=policy
+        "身分證 A123456789，電話 0912-345-678，住址 臺北市中正區重慶南路一段 122 號", policy=policy
     )
     deps = Deps(
         config=config,

@@ -1,16 +1,22 @@
-"""How well does the text engine do on our labelled corpus?
+"""How well does the text engine do on our labelled sets?
 
-    python bench/corpus_report.py              # tests/corpus/text_corpus.jsonl
-    python bench/corpus_report.py --misses     # ... plus the ids and notes missed / falsely flagged
-    python bench/corpus_report.py --holdout    # tests/corpus/text_holdout.jsonl, aggregates only
+    python bench/corpus_report.py                 # every set below, one after the other
+    python bench/corpus_report.py --misses        # ... plus ids and notes missed / falsely flagged
+    python bench/corpus_report.py --set PATH      # only this file (repeatable)
+    python bench/corpus_report.py --set PATH --aggregate-only   # a set nobody may read
 
-A message is flagged when `scan_text` returns warn or block. For each finding type T:
-- recall: of the positives whose labels contain T, the share that was flagged at all;
-- detection: of the same positives, the share where a finding of type T was reported.
+The sets: tests/corpus/text_corpus.jsonl (ours, tuned on), tests/corpus/text_holdout.jsonl
+(aggregates only, always) and tests/corpus/indep_*.jsonl (written by independent writers;
+tuned on once scored, so training data now). Each line: {"id", "text", "expect", "types",
+"note"} and optionally "style" (how the message is written; "-" when absent).
 
-The holdout set is our stand-in for the unseen judging set, so for it this script prints only
-aggregates: never an id, a note or a text (nobody should tune the engine on it). No message text
-is ever printed, for either set.
+A message is flagged when `scan_text` returns warn or block. Per set: recall, false-positive
+rate, per-type recall (of the leaks labelled T, the share flagged at all) and detection (the
+share where a finding of type T was reported), and the false-positive rate per style.
+
+An aggregate-only set (the holdout, or `--aggregate-only`) prints counts only, never an
+id, a note or a text: nobody should tune the engine on it. No message text is ever
+printed, for any set.
 """
 
 from __future__ import annotations
@@ -25,9 +31,17 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus" / "text_corpus.jsonl"
-HOLDOUT = ROOT / "tests" / "corpus" / "text_holdout.jsonl"
+CORPUS_DIR = ROOT / "tests" / "corpus"
+CORPUS = CORPUS_DIR / "text_corpus.jsonl"
+HOLDOUT = CORPUS_DIR / "text_holdout.jsonl"
 EVASION = re.compile(r"evasion=([a-z_0-9]+)")
+
+
+def default_sets() -> list[tuple[Path, bool]]:
+    """(path, aggregates only) of every set in tests/corpus/."""
+    sets = [(CORPUS, False), (HOLDOUT, True)]
+    sets += [(p, False) for p in sorted(CORPUS_DIR.glob("indep_*.jsonl"))]
+    return [(p, agg) for p, agg in sets if p.exists()]
 
 
 def load(path: Path) -> list[dict]:
@@ -56,9 +70,19 @@ def evaluate(items: list[dict]) -> dict:
             stat[0] += 1
             stat[1] += verdict != "allow"
             stat[2] += t in found
+    per_style: dict[str, list[int]] = {}
+    for it, verdict, _ in neg:
+        stat = per_style.setdefault(str(it.get("style") or "-"), [0, 0])
+        stat[0] += 1
+        stat[1] += verdict != "allow"
+    per_style_recall: dict[str, list[int]] = {}
+    for it, verdict, _ in pos:
+        stat = per_style_recall.setdefault(str(it.get("style") or "-"), [0, 0])
+        stat[0] += 1
+        stat[1] += verdict != "allow"
     per_evasion: dict[str, list[int]] = {}
     for it, verdict, _ in rows:
-        for ev in EVASION.findall(it["note"]):
+        for ev in EVASION.findall(it.get("note", "")):
             stat = per_evasion.setdefault(ev, [0, 0])
             stat[0] += 1
             stat[1] += (verdict != "allow") == (it["expect"] == "flag")
@@ -67,9 +91,11 @@ def evaluate(items: list[dict]) -> dict:
         "positives": len(pos),
         "negatives": len(neg),
         "misses": [(it, v) for it, v, _ in pos if v == "allow"],
-        "false_flags": [(it, v) for it, v, _ in neg if v != "allow"],
+        "false_flags": [(it, v, found) for it, v, found in neg if v != "allow"],
         "verdicts": Counter(v for _, v, _ in rows),
         "per_type": per_type,
+        "per_style": per_style,
+        "per_style_recall": per_style_recall,
         "per_evasion": per_evasion,
         "extra_types": Counter(
             t for it, v, found in pos for t in found if t not in it["types"] and v != "allow"
@@ -82,10 +108,20 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:6.3f} ({a}/{b})" if b else "   n/a"
 
 
-def report(name: str, stats: dict, *, show_ids: bool) -> None:
+def summary(stats: dict) -> tuple[float, float]:
+    """(recall, false-positive rate)."""
+    pos, neg = stats["positives"], stats["negatives"]
+    recall = (pos - len(stats["misses"])) / pos if pos else 1.0
+    fpr = len(stats["false_flags"]) / neg if neg else 0.0
+    return recall, fpr
+
+
+def report(name: str, stats: dict, *, show_ids: bool, aggregate_only: bool = False) -> None:
     pos, neg = stats["positives"], stats["negatives"]
     missed, false = len(stats["misses"]), len(stats["false_flags"])
     print(f"== {name}: {stats['n']} messages, {pos} leaks, {neg} negatives")
+    if aggregate_only:
+        print("(aggregates only: ids, notes and texts are withheld)")
     print(f"recall               {_ratio(pos - missed, pos)}")
     print(f"false-positive rate  {_ratio(false, neg)}")
     print(f"verdicts             {dict(sorted(stats['verdicts'].items()))}")
@@ -94,6 +130,14 @@ def report(name: str, stats: dict, *, show_ids: bool) -> None:
     for t in sorted(stats["per_type"]):
         n, flagged, detected = stats["per_type"][t]
         print(f"{t:24} {n:4}  {_ratio(flagged, n):>14}  {_ratio(detected, n):>14}")
+    if stats["per_style"]:
+        print(f"{'style (ordinary)':24} {'n':>4}  {'false-positive rate':>20}")
+        for st, (n, flagged) in sorted(stats["per_style"].items()):
+            print(f"{st:24} {n:4}  {_ratio(flagged, n):>20}")
+    if set(stats["per_style_recall"]) != {"-"}:
+        print(f"{'style (leaks)':24} {'n':>4}  {'recall':>20}")
+        for st, (n, flagged) in sorted(stats["per_style_recall"].items()):
+            print(f"{st:24} {n:4}  {_ratio(flagged, n):>20}")
     if stats["per_evasion"]:
         print("evasions (share judged right):")
         for ev, (n, right) in sorted(stats["per_evasion"].items()):
@@ -101,30 +145,59 @@ def report(name: str, stats: dict, *, show_ids: bool) -> None:
     if stats["extra_types"]:
         extra = ", ".join(f"{t} {c}" for t, c in stats["extra_types"].most_common())
         print(f"unlabelled finding types on flagged leaks: {extra}")
-    if show_ids:
+    if show_ids and not aggregate_only:
         for it, _ in stats["misses"]:
-            print(f"  missed  {it['id']}  {','.join(it['types'])}  ({it['note']})")
-        for it, verdict in stats["false_flags"]:
-            print(f"  false {verdict:5} {it['id']}  ({it['note']})")
+            style = it.get("style") or "-"
+            print(f"  missed  {it['id']}  {','.join(it['types'])}  [{style}] ({it['note']})")
+        for it, verdict, found in stats["false_flags"]:
+            style = it.get("style") or "-"
+            kinds = ",".join(sorted(found))
+            print(f"  false {verdict:5} {it['id']}  {kinds}  [{style}] ({it['note']})")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--holdout", action="store_true", help="score the holdout set (aggregates only)"
+        "--set", action="append", type=Path, metavar="PATH", help="score this file only"
+    )
+    parser.add_argument(
+        "--aggregate-only",
+        action="store_true",
+        help="with --set: print aggregates only (a set nobody may read)",
+    )
+    parser.add_argument(
+        "--holdout", action="store_true", help="only the holdout set (aggregates only)"
     )
     parser.add_argument("--misses", action="store_true", help="list missed / false ids and notes")
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):  # `| head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    path = HOLDOUT if args.holdout else CORPUS
-    if not path.exists():
-        print(f"{path} does not exist", file=sys.stderr)
-        return 1
-    if args.holdout and args.misses:
-        print("(holdout: ids and notes are withheld; aggregates only)")
-    report(path.name, evaluate(load(path)), show_ids=args.misses and not args.holdout)
-    return 0
+    if args.set:
+        sets = [(p, args.aggregate_only or p.resolve() == HOLDOUT) for p in args.set]
+    elif args.holdout:
+        sets = [(HOLDOUT, True)]
+    else:
+        sets = default_sets()
+    rc = 0
+    table = []
+    for path, aggregate_only in sets:
+        if not path.exists():
+            print(f"{path} does not exist", file=sys.stderr)
+            rc = 1
+            continue
+        stats = evaluate(load(path))
+        report(path.name, stats, show_ids=args.misses, aggregate_only=aggregate_only)
+        table.append((path.name, stats))
+        print()
+    if len(table) > 1:
+        print(f"{'set':28} {'leaks':>6} {'ordinary':>8}  {'recall':>7}  {'FPR':>7}")
+        for name, stats in table:
+            recall, fpr = summary(stats)
+            print(
+                f"{name:28} {stats['positives']:6} {stats['negatives']:8}  "
+                f"{recall:7.3f}  {fpr * 100:6.2f}%"
+            )
+    return rc
 
 
 if __name__ == "__main__":

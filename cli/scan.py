@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from detectors import ScanResult, scan_text
-from detectors.config import Policy, PolicyError, load_policy, resolve_policy
+from detectors.policy import Policy, PolicyError, load_policy, resolve_policy
 
 Scanner = Callable[[dict[str, Any]], ScanResult]
 
@@ -33,7 +33,7 @@ def _text_scanner(policy: Policy, group: str | None) -> Scanner:
         text = item.get("text")
         if not isinstance(text, str):
             raise ValueError('missing "text" (a string)')
-        return scan_text(text, config=policy, group_id=group)
+        return scan_text(text, policy=policy, group_id=group)
 
     return scan_item
 
@@ -93,6 +93,8 @@ def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:
     checksum = {True: "valid", False: "invalid", None: "n/a"}[f.checksum]
     ctx = f.context if f.context else "-"
     out.write(f"{indent}rule={f.rule} checksum={checksum} context={ctx}\n")
+    for step in f.why:  # every change to the score, with its reason
+        out.write(f"{indent}  {step}\n")
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -129,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     text = sys.stdin.read() if args.text == "-" else args.text
-    result = scan_text(text, config=policy, group_id=group)
+    result = scan_text(text, policy=policy, group_id=group)
     _print_human(result, sys.stdout, bool(getattr(args, "explain", False)))
     return 0
 

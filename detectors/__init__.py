@@ -2,7 +2,7 @@
 
 The one function every caller uses (CLI, webhook handlers, image pipeline):
 
-    scan_text(text, *, config=None, group_id=None, salt=None, source="text") -> ScanResult
+    scan_text(text, *, policy=None, group_id=None, salt=None, source="text") -> ScanResult
 """
 
 from detectors.base import Finding, ScanResult, Verdict

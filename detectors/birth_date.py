@@ -197,4 +197,4 @@ def _cn_dates(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="birth_date", find=find, words=(*CONTEXT, "年"))
+DETECTOR = Detector(name="birth_date", find=find, words=(*CONTEXT, "年"), wake_chars="年")

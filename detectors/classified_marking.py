@@ -12,7 +12,7 @@ import re
 import regex
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated
 
@@ -79,7 +79,13 @@ TRIGGERS: tuple[str, ...] = (
 # Marking followed by at least this many characters of content.
 MIN_CONTENT = 8
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="classified_marking",
+    triggers=frozenset(TRIGGERS),
+    base=0.3,
+    weights=(("marking", 1), ("operational", 1), ("time", 1), ("named", 1)),
+)
+_TRIGGERS = RULE.triggers
 
 
 # What LEADING and LEADING_LOOSE can start with after spaces: a message opening with
@@ -120,7 +126,7 @@ def find(doc: Doc) -> list[Finding]:
     if (
         m is not None
         and m.group()[:1] in "「『"
-        and text[m.end() : m.end() + 1] in ("字", "的", "等")
+        and text[m.end() : m.end() + 1] in ("字", "的", "等", "標", "、", "章", "按", "用")
     ):
         m = None  # 「密」字: the mark quoted in a rule, not a marked document
     elif (
@@ -136,6 +142,13 @@ def find(doc: Doc) -> list[Finding]:
         and (QUESTION.search(text) is not None or matter.rule_talk(doc) is not None)
     ):
         m = None  # 請問「限閱」公文怎麼收文: asking about marked mail, not pasting one
+    elif (
+        m is not None
+        and m.group()[:1] in "「『"
+        and text[: m.start()].strip(" 　") != ""
+        and text[m.end() : m.end() + 1] not in (":", "：")
+    ):
+        m = None  # 「機密」標示的用法, 公文系統的「密件」按鈕: the mark named mid-sentence
     if m is not None:
         content = len(text) - (m.end() - m.start())
         if content >= MIN_CONTENT:
@@ -193,8 +206,18 @@ def find(doc: Doc) -> list[Finding]:
     s = SOFT.search(text)
     if s is not None and len(text) - (s.end() - s.start()) >= MIN_CONTENT:
         op = matter.operational(doc)
-        cues = (op is not None) + matter.has_time(doc) + matter.person_named(doc)
-        score = matter.weigh(doc, cues=cues + 1, dampen=matter.rule_talk(doc))
+        score = matter.weigh(
+            doc,
+            RULE,
+            strong=False,
+            cues={
+                "marking": "機密",
+                "operational": op,
+                "time": matter.has_time(doc),
+                "named": matter.person_named(doc),
+            },
+            dampen=matter.rule_talk(doc),
+        )
         return matter.matter_finding(
             doc,
             "classified_marking",
@@ -206,4 +229,4 @@ def find(doc: Doc) -> list[Finding]:
     return []
 
 
-DETECTOR = Detector(name="classified_marking", find=find, words=TRIGGERS, triggers=_TRIGGERS)
+DETECTOR = matter.detector(RULE, find, ())

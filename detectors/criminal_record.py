@@ -4,8 +4,10 @@ are not leaks."""
 
 from __future__ import annotations
 
+import re
+
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.matter import starts_with
@@ -76,6 +78,9 @@ TRIGGERS: tuple[str, ...] = (
     "出境管制",
     "限制出海",
     "限制住居",
+    "案子在身上",
+    "出獄",
+    "更生人",
 )
 CONTEXT: tuple[str, ...] = (
     "查",
@@ -118,8 +123,16 @@ STRONG = starts_with(
 )
 WINDOW = 30
 
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="criminal_record",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.2,
+    weights=(("named", 2), ("role", 1), ("context", 1)),
+)
+_TRIGGERS = RULE.triggers
+_NAMED = re.compile(".")  # the trigger itself, when a person is named right before it
 _DAMPEN = frozenset(DAMPEN)
 
 
@@ -129,15 +142,25 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
+    if strong is None and not matter.workflow(doc):
+        # a named person's own condition / record: 程志明的健檢報告出來，B肝帶原
+        # (not office workflow around a colleague: 張志明今天確診，請同組同仁快篩)
+        for h in doc.all(_TRIGGERS):
+            if matter.named_before(doc, h[0]) is not None:
+                strong = _NAMED.match(doc.text, h[0])
+                break
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _DAMPEN)
-    score = matter.weigh(doc, strong="record" if strong else None, cues=cues, dampen=damp, base=0.2)
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"named": named, "role": not named and person, "context": ctx},
+        dampen=damp,
+    )
     rule = "criminal_record.disclosure" if strong else "criminal_record.person"
     return matter.matter_finding(doc, "criminal_record", hit, score, rule, ctx or person or damp)
 
 
-DETECTOR = Detector(
-    name="criminal_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, DAMPEN)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from detectors.base import Finding, Source, salted_digest
-from detectors.config import DEFAULT_POLICY, Policy
+from detectors.discourse import Discourse
 from detectors.normalize import Normalized, alnum_of, normalize
+from detectors.policy import DEFAULT_POLICY, Policy
+from detectors.types import MATTERS
 
 Hit = tuple[int, int, str]
 MAX_KEYWORD_LEN = 40
@@ -190,11 +192,11 @@ class Doc:
     """One message under scan."""
 
     __slots__ = (
+        "_discourse",
         "_found",
         "_hits",
         "_index",
-        "_name_cutoff",
-        "_name_finder",
+        "_names",
         "_squeezed",
         "_starts",
         "digits",
@@ -252,12 +254,9 @@ class Doc:
         # Findings of the detectors that ran before (in DETECTORS order): later
         # detectors may read them (a name before an ID, a date near a warrant).
         self.findings: list[Finding] = []
-        # The person-name finder, run at most once: in its turn, or earlier when a
-        # matter detector asks whether a person is named (ensure_names).
-        self._name_finder: Callable[[Doc], list[Finding]] | None = None
-        # Set when the engine put the name finder off at its turn: it then sees, and
-        # its findings join at, the findings that existed at that turn.
-        self._name_cutoff: int | None = None
+        # The person names (`names()`): found on first ask, at most once.
+        self._names: list[Finding] | None = None
+        self._discourse: Discourse | None = None
 
     @classmethod
     def of(
@@ -282,23 +281,43 @@ class Doc:
             policy=policy,
         )
 
-    def ensure_names(self) -> None:
-        """Run the person-name finder now if it has not run (at most once)."""
-        finder = self._name_finder
-        if finder is None:
-            return
-        self._name_finder = None
-        cut = self._name_cutoff
-        if cut is None:
-            self.findings.extend(capped(finder(self)))
-            return
-        full = self.findings
-        self.findings = full[:cut]  # what the finder would have seen at its turn
-        try:
-            names = capped(finder(self))
-        finally:
-            self.findings = full
-        full[cut:cut] = names
+    def names(self) -> list[Finding]:
+        """The person names in the message, found on first ask and memoised.
+
+        Names are harmless alone, and finding them is most of the cost of a woken
+        ordinary message, so nothing finds them until someone asks: a matter
+        detector (is a person named?), the name detector's own turn when personal
+        data was found, or the engine when a name could count in the verdict. The
+        answer is the same whoever asks first: the finder reads the identifiers and
+        personal data (the findings before the first matter), and its names join
+        the findings there, in detector order.
+        """
+        names = self._names
+        if names is None:
+            from detectors.person_name import find  # person_name reads Doc: import here
+
+            full = self.findings
+            cut = len(full)
+            for i, f in enumerate(full):
+                if f.type in MATTERS:
+                    cut = i
+                    break
+            if cut < len(full):
+                self.findings = full[:cut]
+            try:
+                names = self._names = capped(find(self))
+            finally:
+                self.findings = full
+            full[cut:cut] = names
+        return names
+
+    def discourse(self) -> Discourse:
+        """What the message does with a matter (detectors/discourse.py), read once."""
+        d = self._discourse
+        if d is None:
+            self.names()  # a named person is a target
+            d = self._discourse = Discourse(self)
+        return d
 
     # ------------------------------------------------------------ keywords
 
@@ -367,6 +386,7 @@ class Doc:
         value: str | None = None,
         checksum: bool | None = None,
         context: str | None = None,
+        why: tuple[str, ...] = (),
     ) -> Finding:
         """A finding from a NORMALISED span; the span is mapped to the original text."""
         os_, oe = self.norm.span(start, end)
@@ -376,6 +396,7 @@ class Doc:
             and alnum_of(value.lower()) in self.policy.allow_values
         ):
             score, rule = 0.0, rule + "+allowlist"
+            why = (*why, "allow-listed value (policy): 0.00")
         digest = salted_digest(value, self.salt) if (self.salt and value) else None
         return Finding(
             type=type_,
@@ -388,6 +409,7 @@ class Doc:
             checksum=checksum,
             context=context,
             digest=digest,
+            why=why,
         )
 
     def of_type(self, *types: str) -> list[Finding]:

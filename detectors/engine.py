@@ -1,10 +1,12 @@
 """The detection pipeline: normalise once, find keywords once, run detectors, decide.
 
-    scan_text(text, *, config=None, group_id=None, salt=None, source="text") -> ScanResult
+    scan_text(text, *, policy=None, group_id=None, salt=None, source="text") -> ScanResult
 
-`config` may be None (built-in policy), a `Policy`, a path to a policy TOML file
-or an object with a `policy_path` attribute (the app's `Config`). `salt` (bytes
-or str) adds a salted hash of each found value for repeat detection.
+`policy` is a loaded `Policy` (`detectors.policy.load_policy`) or None for the
+built-in one: scanning never reads or stats a file. `config=` (a path or an object
+with a `policy_path`, resolved through the policy file cache) is kept for old
+callers. `salt` (bytes or str) adds a salted hash of each found value for repeat
+detection.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from collections.abc import Callable
 
 from detectors import lexicon
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.config import DEFAULT_POLICY, Policy, resolve_policy
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
-from detectors.person_name import may_stand_alone as names_may_stand_alone
-from detectors.policy import decide
+from detectors.person_name import may_count as names_may_count
+from detectors.policy import DEFAULT_POLICY, Policy, resolve_policy
 from detectors.registry import DETECTORS
+from detectors.types import VALUE_TYPES
+from detectors.verdict import decide
 
 _indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
 
@@ -35,8 +38,8 @@ class _Plan:
         "by_word",
         "detectors",
         "digit",
-        "name_finder",
         "quiet_ok",
+        "wake_chars",
     )
 
     def __init__(self, detectors: tuple[Detector, ...]) -> None:
@@ -51,13 +54,11 @@ class _Plan:
             for w in d.triggers:
                 by_word[w] = by_word.get(w, 0) | (1 << i)
         self.by_word = by_word
-        names = [d.find for d in detectors if d.name == "person_name"]
-        self.name_finder = names[0] if names else None
-        # A message with no keyword, no digit and no 年 wakes no detector when the
-        # only ones that run unasked are these (birth_date: digits, or 年 and 月).
-        self.quiet_ok = all(
-            d.name in _QUIET_SAFE for d in detectors if not d.triggers and not d.needs_digit
-        )
+        # A message with no keyword and no digit wakes no detector when every one
+        # that runs unasked names the characters it needs (birth_date: 年).
+        unasked = [d for d in detectors if not d.triggers and not d.needs_digit]
+        self.quiet_ok = all(d.wake_chars for d in unasked)
+        self.wake_chars = "".join(sorted({c for d in unasked for c in d.wake_chars}))
         self.detectors = detectors
         self._runs: dict[int, tuple[_Step, ...]] = {}
 
@@ -86,7 +87,6 @@ _Step = tuple[Callable[[Doc], list[Finding]], int, bool, bool]
 _MAX_RUNS = 4096
 
 
-_QUIET_SAFE = frozenset({"birth_date"})
 _PLAN: list[_Plan] = []
 
 
@@ -145,18 +145,7 @@ def _keyword_findings(doc: Doc, policy: Policy) -> list[Finding]:
 
 # When two value findings overlap (a 16-digit number near 帳號 that is also a
 # valid card), keep one: checksum-validated first, then the higher score.
-_VALUE_TYPES = frozenset(
-    {
-        "tw_national_id",
-        "tw_resident_id",
-        "credit_card",
-        "passport_number",
-        "phone_number",
-        "bank_account",
-        "birth_date",
-        "license_plate",
-    }
-)
+_VALUE_TYPES = VALUE_TYPES
 
 
 # "範例：王小明 A123456789 0912345678": a form's sample row, recognised by the
@@ -195,6 +184,13 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) not in dropped]
 
 
+def _has_any(text: str, chars: str) -> bool:
+    for c in chars:  # noqa: SIM110 (a loop: any() over a generator costs more here)
+        if c in text:
+            return True
+    return False
+
+
 def _allow() -> ScanResult:
     """The answer for most messages. Built with positional lists: the dataclass's
     default factories cost more than the rest of a quiet message's scan."""
@@ -204,12 +200,16 @@ def _allow() -> ScanResult:
 def scan_text(
     text: str,
     *,
-    config: object | None = None,
+    policy: Policy | None = None,
     group_id: str | None = None,
     salt: bytes | str | None = None,
     source: Source = "text",
+    config: object | None = None,
 ) -> ScanResult:
-    policy = DEFAULT_POLICY if config is None else resolve_policy(config).for_group(group_id)
+    if policy is None:
+        policy = DEFAULT_POLICY if config is None else resolve_policy(config)
+    if group_id is not None and policy.groups:
+        policy = policy.for_group(group_id)
     index = keyword_index(policy)
     plan = _PLAN[0] if _PLAN else _plan()
     norm, found, digits, spaced = read(text, index)
@@ -219,7 +219,13 @@ def scan_text(
     # RAW text before normalising (any character that can start a keyword) was
     # tried and removed: common characters (的, 到, 我, 家) start keywords, so it
     # let only ~2% of messages through and cost more than it saved.
-    if plan.quiet_ok and not found and not digits and not spaced and "年" not in t:
+    if (
+        plan.quiet_ok
+        and not found
+        and not digits
+        and not spaced
+        and not _has_any(t, plan.wake_chars)
+    ):
         return _allow()
     if isinstance(salt, str):
         salt = salt.encode("utf-8")
@@ -233,7 +239,7 @@ def scan_text(
         source=source,
         policy=policy,
     )
-    if plan.quiet_ok and not doc.words and not digits and "年" not in t:
+    if plan.quiet_ok and not doc.words and not digits and not _has_any(t, plan.wake_chars):
         return _allow()  # spaced, but no keyword hid across the spaces
     wake = plan.always | plan.digit if doc.has_digit else plan.always
     by_word = plan.by_word
@@ -242,39 +248,22 @@ def scan_text(
         if bits is not None:
             wake |= bits
     findings = doc.findings
-    name_finder = doc._name_finder = plan.name_finder
     for find, min_digits, woken, after in plan.steps(wake):
         if not woken:
             if not (after and any(f.score >= 0.2 for f in findings)):
                 continue
         elif digits < min_digits:
             continue
-        if find is name_finder:
-            if doc._name_finder is None:
-                continue  # already run on demand
-            if not any(f.score >= 0.2 for f in findings):
-                # Nothing yet a name could be tied to: put the finder off. A matter
-                # detector that asks for names runs it; otherwise it runs after the
-                # loop only if its names can count (see below). Either way it sees
-                # the findings of this turn and its own join here, so the answer is
-                # the one it would have given now.
-                doc._name_cutoff = len(findings)
-                continue
-            doc._name_finder = None
         new = find(doc)
         findings.extend(capped(new) if len(new) > MAX_FINDINGS_PER_DETECTOR else new)
     if policy.keywords:
-        doc.findings.extend(_keyword_findings(doc, policy))
-    # The name finder, put off above. Names are harmless alone (the policy reports a
-    # name tied to personal data or a matter): with no other finding of 0.2 or more,
-    # its names could only be kept aside for --explain, unless a lookup or case word
-    # lets a name stand alone. That skip is most of the finder's cost on ordinary chat.
-    if (
-        doc._name_finder is not None
-        and doc._name_cutoff is not None
-        and (any(f.score >= 0.2 for f in doc.findings) or names_may_stand_alone(doc))
-    ):
-        doc.ensure_names()
+        findings.extend(_keyword_findings(doc, policy))
+    # Names are found on demand (`Doc.names()`): by a matter detector, by the name
+    # detector's turn when personal data was found, or here when a name can count in
+    # the verdict (something else found, or a lookup or case word lets a name stand
+    # alone). Skipping the finder otherwise is most of its cost on ordinary chat.
+    if doc._names is None and names_may_count(doc):
+        doc.names()
     if not doc.findings:
         return _allow()
     sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
@@ -312,7 +301,7 @@ def warm_up(config: object | None = None, *, freeze: bool = True) -> None:
     for pol in (policy, *(p for _, p in policy.groups)):
         keyword_index(pol)
         for m in _WARM_UP_MESSAGES:
-            scan_text(m, config=pol, salt=b"warm-up")
+            scan_text(m, policy=pol, salt=b"warm-up")
     if freeze:
         gc.collect()
         gc.freeze()

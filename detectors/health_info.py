@@ -7,8 +7,10 @@ counts and the command centre's public releases are not.
 
 from __future__ import annotations
 
+import re
+
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES, STAFF_TITLES
 from detectors.matter import starts_with
@@ -124,6 +126,28 @@ TRIGGERS: tuple[str, ...] = (
     "感染",
     "autism",
     "epilepsy",
+    "健檢",
+    "體檢報告",
+    "帶原",
+    "會傳染",
+    "漸凍",
+    "妥瑞氏症",
+    "發作",
+    "血糖",
+    "檢驗值",
+    "切片",
+    "惡性",
+    "發展遲緩",
+    "早療",
+    "酒精中毒",
+    "急診",
+    "割腕",
+    "安寧",
+    "dnr",
+    "結核",
+    "抗藥性",
+    "傷口",
+    "躁鬱症",
 )
 CONTEXT: tuple[str, ...] = (
     "足跡",
@@ -196,8 +220,17 @@ STRONG = starts_with(
 )
 WINDOW = 40
 
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="health_info",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.2,
+    weights=(("named", 2), ("role", 1), ("context", 1)),
+    vetoes=frozenset({"self"}),
+)
+_TRIGGERS = RULE.triggers
+_NAMED = re.compile(".")  # the trigger itself, when a person is named right before it
 _PUBLIC = frozenset(PUBLIC)
 
 
@@ -207,17 +240,26 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
+    if strong is None and not matter.workflow(doc):
+        # a named person's own condition / record: 程志明的健檢報告出來，B肝帶原
+        # (not office workflow around a colleague: 張志明今天確診，請同組同仁快篩)
+        for h in doc.all(_TRIGGERS):
+            if matter.named_before(doc, h[0]) is not None:
+                strong = _NAMED.match(doc.text, h[0])
+                break
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)
-    score = matter.weigh(doc, strong="health" if strong else None, cues=cues, dampen=damp, base=0.2)
-    if strong is not None and matter.self_disclosure(doc, strong.start()):
-        score = min(score, 0.3)  # the sender's own news, shared by the sender
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"named": named, "role": not named and person, "context": ctx},
+        dampen=damp,
+        vetoes={"self": strong is not None and matter.self_disclosure(doc, strong.start())},
+    )
     rule = "health_info.disclosure" if strong else "health_info.person"
     return matter.matter_finding(doc, "health_info", hit, score, rule, ctx or person or damp)
 
 
-DETECTOR = Detector(
-    name="health_info", find=find, words=TRIGGERS + CONTEXT + PUBLIC, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, PUBLIC)

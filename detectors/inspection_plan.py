@@ -4,9 +4,10 @@ inspection (稽查名單, 查察對象, 臨檢時間); the target who hears it c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from detectors import matter
-from detectors.base import Detector, Finding
+from detectors import discourse, matter
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
@@ -256,7 +257,7 @@ _DAY = Gated(
         rf"(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
         r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
         r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組"
-        r"|業務|檢討|說明|講習|訓練|會報|報告|實務|作業|流程|經驗|成果|統計)"
+        r"|業務|檢討|說明|講習|訓練|會報|報告|實務|作業|流程|經驗|成果|統計|行程|時間改|改到|改期)"
         r"\s?[\u4e00-\u9fffa-z0-9]{2}",
     ),
 )
@@ -281,13 +282,24 @@ TIPOFF = re.compile(
 WINDOW = 50
 _VERB_RE = re.compile("|".join(v for v in VERBS if v not in ("檢查", "查")))
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="inspection_plan",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.2,
+    weights=(("context", 1), ("time", 1), ("target", 1)),
+    vetoes=frozenset({"over", "campaign"}),
+)
+_TRIGGERS = RULE.triggers
+_TIPOFF_WORDS = frozenset(discourse.TIPOFF_WORDS)
+TIPOFF_RULE = matter.Rule(type="inspection_plan", triggers=_TIPOFF_WORDS)
+_CHECK_UP = re.compile("(?:健康|身體|定期|車輛|自我|健康|眼睛|牙齒)檢查")
 # "去查" alone is any errand (去查公文); it is an inspection only with a business and a day.
 _GO_CHECK = frozenset({"去查", "來查", "過去查", "過來查"})
 _WEAK_VERBS = _GO_CHECK | {"檢查"}
 # ... 禮拜三去查 / 會來查你們: the visit is the point, not a lookup (去查資料).
 _GO_END = re.compile(r"$|[^\u4e00-\u9fff]|你們|他們|妳們")
-_CONTEXT = frozenset(CONTEXT)
 _TARGETS = frozenset(TARGETS)
 _AFTER = frozenset(AFTER)
 _WEAK = AGENCIES | _WEAK_VERBS
@@ -296,7 +308,10 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 
 def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
-    hits = doc.all(_TRIGGERS)
+    # 健康檢查, 身體檢查, 車輛檢查: a check-up, not an inspection of a business.
+    hits = [h for h in doc.all(_TRIGGERS) if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))]
+    if not hits or not doc.has(_TRIGGERS):
+        return _tipoff(doc)
     if doc.has(_GO_CHECK):
         hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
@@ -304,7 +319,7 @@ def find(doc: Doc) -> list[Finding]:
     hit = hits[0]
     text = doc.text
     strong = strong_match(text)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     after = doc.first(_AFTER) if doc.has(_AFTER) else None
     timed = matter.has_time(doc)
     verb: bool | None = None  # an inspection verb in the message: looked up once, if needed
@@ -336,19 +351,39 @@ def find(doc: Doc) -> list[Finding]:
     if damp in ("請勿", "勿") and (strong or cues >= 2):
         damp = None  # "請勿外流" on a plan is a marking, not a reminder
     score = matter.weigh(
-        doc, strong="inspection" if strong else None, cues=cues, dampen=damp, base=0.2
+        doc,
+        RULE,
+        strong=bool(strong),
+        cues={"context": ctx, "time": timed, "target": target[2] if target else None},
+        dampen=damp,
+        vetoes={
+            "over": after is not None and ctx is None,
+            "campaign": ctx is None and doc.has(_CAMPAIGN),
+        },
     )
-    if after is not None and ctx is None:
-        score = min(score, 0.3)  # the inspection is over: results, not a plan
-    if ctx is None and doc.has(_CAMPAIGN):
-        score = min(score, 0.3)
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"
+    if score.value < doc.policy.warn_threshold:
+        told = _tipoff(doc)  # 勞檢1月8日去大同環保，不要跟別人說: no plan word, but told ahead
+        if told:
+            return told
     return matter.matter_finding(doc, "inspection_plan", hit, score, rule, ctx or damp)
 
 
-DETECTOR = Detector(
-    name="inspection_plan",
-    find=find,
-    words=TRIGGERS + CONTEXT + TARGETS + AFTER + CAMPAIGN,
-    triggers=_TRIGGERS,
-)
+def _tipoff(doc: Doc) -> list[Finding]:
+    """A heads-up to the party with no trigger word (discourse.tipoff): a visit, a
+    home call or a surveillance told ahead."""
+    if not doc.has(_TIPOFF_WORDS):
+        return []
+    kind = discourse.tipoff(doc)
+    if kind is None:
+        return []
+    hit = doc.first(_TIPOFF_WORDS)
+    assert hit is not None
+    score = matter.weigh(doc, TIPOFF_RULE, strong=True)
+    score.steps.insert(0, f"tip-off told to the party, no trigger word: read as {kind}")
+    return matter.matter_finding(doc, kind, hit, score, f"{kind}.tipoff", hit[2])
+
+
+DETECTOR = matter.detector(RULE, find, TARGETS + AFTER + CAMPAIGN + discourse.TIPOFF_WORDS)
+# The tip-off words wake the detector too (without them no trigger word is needed).
+DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | frozenset(discourse.TIPOFF_WORDS))

@@ -4,7 +4,7 @@ being looked at, wire-taps, surveillance, when the raid or the summons will be."
 from __future__ import annotations
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
@@ -186,8 +186,15 @@ WEAK: frozenset[str] = frozenset(
 )
 # A lookup result or a suspect's role is personal data, not an investigation secret.
 LOOKUP_WORDS: frozenset[str] = frozenset({"查到", "嫌疑人", "犯罪嫌疑人", "掌握", "車手"})
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="investigation_secret",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("person", 1), ("time", 1), ("context", 1)),
+    vetoes=frozenset({"weak", "role_only", "lookup"}),
+)
+_TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
 
 
@@ -202,34 +209,33 @@ def find(doc: Doc) -> list[Finding]:
     if not strong and talk is None:
         strong = MORE.search(doc.text) is not None
     person = matter.person_mentioned(doc)
-    near_ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    near_ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     ctx = near_ctx or matter.operational(doc)
-    cues = (person is not None) + matter.has_time(doc) + (ctx is not None)
+    timed = matter.has_time(doc)
     damp = matter.first_word(doc, _DAMPEN) or talk
-    score = matter.weigh(doc, strong="investigation" if strong else None, cues=cues, dampen=damp)
-    only_weak = all(h[2] in WEAK for h in hits)
-    if only_weak and not strong and person is None and near_ctx is None:
-        score = min(score, 0.3)  # only a time or a plan next to a weak word
-    elif (
-        only_weak
-        and not strong
-        and near_ctx is None
-        and not matter.has_time(doc)
-        and not matter.person_named(doc)
-    ):
-        score = min(score, 0.3)  # 民眾問進度，請他找承辦檢察官: a role word, nothing secret
-    other = any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
-    if not strong and near_ctx is None and other and all(h[2] in LOOKUP_WORDS for h in hits):
-        score = min(score, 0.3)  # 查到 / 嫌疑人: a lookup or a role, reported by other types
+    loose = not strong and near_ctx is None
+    only_weak = loose and all(h[2] in WEAK for h in hits)
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong,
+        cues={"person": person, "time": timed, "context": ctx},
+        dampen=damp,
+        vetoes={
+            # only a time or a plan next to a weak word
+            "weak": only_weak and person is None,
+            # 民眾問進度，請他找承辦檢察官: a role word, nothing secret
+            "role_only": only_weak and not timed and not matter.person_named(doc),
+            # 查到 / 嫌疑人: a lookup or a role, reported by other types
+            "lookup": loose
+            and all(h[2] in LOOKUP_WORDS for h in hits)
+            and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings),
+        },
+    )
     rule = "investigation_secret.disclosure" if strong else "investigation_secret.context"
     return matter.matter_finding(
         doc, "investigation_secret", hit, score, rule, ctx or person or damp
     )
 
 
-DETECTOR = Detector(
-    name="investigation_secret",
-    find=find,
-    words=TRIGGERS + CONTEXT + DAMPEN,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, DAMPEN)

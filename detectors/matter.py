@@ -10,10 +10,12 @@ published (決標公告, 已公布).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
 
-from detectors.base import Finding
+from detectors.base import Detector, Finding, Score
 from detectors.doc import Doc
 from detectors.lexicon import (
     BENIGN,
@@ -24,6 +26,7 @@ from detectors.lexicon import (
     TIME_WORDS,
     TRAINING,
 )
+from detectors.types import DIRECT_IDS, PERSON_TYPES
 
 # Dates and times: 1/15, 9/7（六）, 14:30, 3月2日, 下週三, 明天清晨.
 TIME_SOURCE = (
@@ -79,22 +82,11 @@ _RULE = frozenset(RULE_TALK)
 _TRAINING = frozenset(TRAINING)
 _TIME_WORDS = frozenset(TIME_WORDS)
 _BENIGN = frozenset(BENIGN)
-HARD_IDS = ("tw_national_id", "tw_resident_id", "passport_number", "credit_card", "phone_number")
 _OPS = frozenset(OPERATIONAL)
-_HARD = frozenset(HARD_IDS)
+_HARD = DIRECT_IDS
 _PUB = frozenset(PUBLISHED)
 _ROLES = frozenset(PERSON_ROLES)
-PERSON_TYPES = (
-    "person_name",
-    "tw_national_id",
-    "tw_resident_id",
-    "phone_number",
-    "address",
-    "passport_number",
-    "birth_date",
-    "license_plate",
-)
-_PERSON_TYPES = frozenset(PERSON_TYPES)
+_PERSON_TYPES = PERSON_TYPES
 # What a role word (民眾, 當事人...) can start with, for starts_with().
 ROLE_FIRSTS = "".join(re.escape(c) for c in sorted({r[0] for r in PERSON_ROLES}))
 
@@ -125,7 +117,7 @@ def _hard_id(doc: Doc) -> bool:
 
 def person_named(doc: Doc, min_score: float = 0.4) -> bool:
     """A citizen is named or identified in the message (not a staff member)."""
-    doc.ensure_names()
+    doc.names()
     return _named(doc, min_score)
 
 
@@ -232,64 +224,236 @@ def operational(doc: Doc) -> str | None:
     return first_word(doc, _OPS)
 
 
+# ------------------------------------------------------------------ one rule, one scorer
+
+
+# Why a matter with no leaking pattern is let pass: each veto caps the score at
+# VETO_CAP (below the warn threshold). A rule lists the vetoes that apply to it;
+# its detector says which were seen.
+VETO_CAP = 0.3
+VETOES: dict[str, str] = {
+    "self": "the sender's own news, told by the sender",
+    "question": "a question about how things work",
+    "aggregate": "a quota or a share, about nobody in particular",
+    "over": "over and done: results, not a plan",
+    "campaign": "a public campaign",
+    "weak": "only a word that names the work, nothing specific",
+    "role_only": "a role word, nothing secret",
+    "lookup": "a lookup result or a role, reported by its own type",
+    "not_reporter": "not who reported: the data is reported by its own type",
+    "errand": "a trip or an errand, not a border crossing",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One confidential matter, declared: what wakes it, what counts, what lets it pass.
+
+    The detector finds the trigger and tests its leaking patterns (`strong`); the
+    scorer (`weigh`) turns that, the cues seen and the vetoes into a score.
+    - `triggers`: the words that wake the detector; `context`: words that count as a
+      cue within `window` characters of the trigger;
+    - `base`: a trigger alone; `strong`: a leaking pattern matched;
+    - `weights`: cue name -> how many cues it counts for (each CUE_WEIGHT, at most
+      MAX_CUES in all), in the order they are added;
+    - `vetoes`: the names (VETOES) that cap the score when seen.
+    """
+
+    type: str
+    triggers: frozenset[str]
+    context: frozenset[str] = frozenset()
+    window: int = 40
+    base: float = 0.3
+    strong: float = 0.8
+    weights: tuple[tuple[str, int], ...] = ()
+    vetoes: frozenset[str] = frozenset()
+    # Consult the shared discourse signals (a rule, a quiz, a masked value...).
+    discourse: bool = True
+
+
+CUE_WEIGHT = 0.2
+MAX_CUES = 3
+
+
+def weigh(
+    doc: Doc,
+    rule: Rule,
+    *,
+    strong: bool,
+    cues: dict[str, object] | None = None,
+    dampen: str | None = None,
+    vetoes: dict[str, bool] | None = None,
+) -> Score:
+    """Score a matter, every step with its reason.
+
+    `strong`: a leaking pattern matched (bid count, 檢舉人是X); `cues`: name -> what
+    was seen (falsy: not seen), counted by `rule.weights`; `dampen`: rule talk or a
+    publication word seen; `vetoes`: name -> seen, for the rule's vetoes. Rule talk
+    with no strong pattern and nobody named, or a training / news context with no
+    identifier, caps the score below the warn threshold; office workflow (leave, a
+    meeting, a form) caps it just below.
+    """
+    score = (
+        Score(rule.strong, f"{rule.type}: leaking pattern")
+        if strong
+        else Score(rule.base, f"{rule.type}: trigger word")
+    )
+    n = 0
+    if cues:
+        for name, w in rule.weights:
+            seen = cues.get(name)
+            if seen and n < MAX_CUES:
+                k = min(w, MAX_CUES - n)
+                n += k
+                label = f" ({seen})" if isinstance(seen, str) else ""
+                score.add(CUE_WEIGHT * k, f"cue {name}{label}")
+    doc.names()  # always: the names found join the message's findings
+    named = False
+    if dampen:
+        named = _named(doc)
+    if dampen and not (named and not strong):
+        # ("請勿外流" after a named citizen's data does not make it a rule)
+        if strong or n >= 2:
+            score.add(-0.15, f"dampened by {dampen!r}")
+        elif n == 1:
+            score.add(-0.3, f"dampened by {dampen!r}")
+        else:
+            score.add(-0.5, f"dampened by {dampen!r}")
+        if not strong and not named:
+            score.cap(VETO_CAP, f"talk about the rules ({dampen}), nobody and nothing specific")
+    hard: bool | None = None  # looked up only when a cap below depends on it
+    if doc.has(_TRAINING):
+        hard = _hard_id(doc)
+        if not hard:
+            score.cap(VETO_CAP, f"training, a case story or news ({first_word(doc, _TRAINING)})")
+    if not strong and doc.has(_BENIGN):
+        if hard is None:
+            hard = _hard_id(doc)
+        if not hard:
+            score.cap(0.45, f"office workflow ({first_word(doc, _BENIGN)})")
+    v = score.value
+    if v > 1.0 or v < 0.0:
+        score.set_improved_score(1.0 if v > 1.0 else 0.0, "bounded to 0..1")
+    if score.value > VETO_CAP and rule.discourse:
+        _discourse(doc, score, strong)
+    if vetoes:
+        for name, seen in vetoes.items():
+            if seen:
+                score.cap(VETO_CAP, VETOES[name])
+    return score
+
+
+# Talk signals that outweigh even a named target when nothing discloses: a masked
+# value, a quiz, a published result.
+_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
+
+
+_MASK_CHARS = frozenset("○〇◯●*＊")
+# A number told (an amount, a count, a date), not the article of a law (第16條).
+_NUMBER = re.compile(r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?條)")
+
+
+def workflow(doc: Doc) -> bool:
+    """Office workflow words (leave, a meeting, a rapid test, a form): lexicon.BENIGN."""
+    return doc.has(_BENIGN)
+
+
+def named_before(doc: Doc, start: int, within: int = 15) -> str | None:
+    """A person named in full right before `start` (a normalised offset): 程志明的健檢
+    報告, 王春桃有躁鬱症. The matter is about them: their masked name, or None."""
+    doc.names()
+    for f in doc.findings:
+        if f.type == "person_name" and f.score >= 0.4 and f.rule != "person_name.title":
+            _s, e = doc.norm_span(f)
+            if e <= start <= e + within and _MASK_CHARS.isdisjoint(doc.original[f.start : f.end]):
+                return f.masked
+    return None
+
+
+def _told_number(doc: Doc) -> bool:
+    return doc.has_digit and _NUMBER.search(doc.text) is not None
+
+
+def _real_name(doc: Doc) -> bool:
+    """A person named in full and unmasked (not 林小姐, not 王○明)."""
+    for f in doc.findings:
+        if (
+            f.type == "person_name"
+            and f.score >= 0.4
+            and f.rule != "person_name.title"
+            and f.end - f.start >= 2
+            and _MASK_CHARS.isdisjoint(doc.original[f.start : f.end])
+        ):
+            return True
+    return False
+
+
+def _discourse(doc: Doc, score: Score, strong: bool) -> None:
+    """The shared discourse signals (detectors/discourse.py): talk about a matter with
+    no sign of a disclosure lets it pass.
+
+    - a quiz or an exercise quotes leaks as questions: it passes whatever it says;
+    - a masked value or a published / completed result passes unless something is
+      not public yet or told to the party (a masked place beside a full name does not
+      mask the person);
+    - a rule, a question, a reminder or the agency's own unit or system passes unless
+      something discloses or a specific target is named (a person, a company, a
+      case); with a leaking pattern, also not when a number or a time is told.
+    """
+    d = doc.discourse()
+    talk = d.talk()
+    if talk is None:
+        return
+    kind, seen = talk
+    if kind == "masked" and _real_name(doc):
+        return  # 〇〇路的獨居長者徐阿滿: a place masked, the person not
+    if kind != "quiz":
+        dis = d.discloses()
+        if dis is not None and not (kind == "question" and not strong and d.target is None):
+            return
+        if kind not in _STRONG_TALK and (
+            d.target is not None or (strong and (_told_number(doc) or has_time(doc)))
+        ):
+            return
+    score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")
+
+
 def matter_finding(
     doc: Doc,
     type_: str,
     span: tuple[int, int, str],
-    score: float,
+    score: float | Score,
     rule: str,
     context: str | None,
 ) -> list[Finding]:
     """One finding for a matter, masked as its keyword (never the message text)."""
     s, e, word = span
-    return [doc.finding(type_, s, e, masked=f"[{word}]", score=score, rule=rule, context=context)]
+    if isinstance(score, Score):
+        return [
+            doc.finding(
+                type_,
+                s,
+                e,
+                masked=f"[{word}]",
+                score=score.value,
+                rule=rule,
+                context=context,
+                why=tuple(score.steps),
+            )
+        ]
+    why = (f"{rule}: {score:.2f}",)
+    return [
+        doc.finding(
+            type_, s, e, masked=f"[{word}]", score=score, rule=rule, context=context, why=why
+        )
+    ]
 
 
-def weigh(
-    doc: Doc,
-    *,
-    strong: str | None = None,
-    cues: int = 0,
-    dampen: str | None = None,
-    base: float = 0.3,
-) -> float:
-    """Score a matter: `strong` = a leaking pattern matched (bid count, 檢舉人是X);
-    `cues` = how many independent specifics/operational cues were seen;
-    `dampen` = rule talk or publication seen. Rule talk with no strong pattern and
-    nobody named, or a training / news context with nobody named, caps the score
-    below the warn threshold."""
-    score = base
-    if strong:
-        score = 0.8
-    score += 0.2 * min(cues, 3)
-    doc.ensure_names()  # always: the names found join the message's findings
-    named = False
-    if dampen:
-        named = _named(doc)
-        if named and not strong:
-            dampen = None  # "請勿外流" after a named citizen's data does not make it a rule
-    if dampen:
-        if strong or cues >= 2:
-            score -= 0.15
-        elif cues == 1:
-            score -= 0.3
-        else:
-            score -= 0.5
-        if not strong and not named:
-            score = min(score, 0.3)  # talk about the rules, nobody and nothing specific
-    hard: bool | None = None  # looked up only when a cap below depends on it
-    if doc.has(_TRAINING):
-        hard = _hard_id(doc)
-        if not hard:
-            score = min(score, 0.3)  # a case story in training, a news item, a course
-    if not strong and doc.has(_BENIGN):
-        if hard is None:
-            hard = _hard_id(doc)
-        if not hard:
-            score = min(score, 0.45)  # leave, delegation, a meeting, a form: office workflow
-    # max(0.0, min(1.0, score)) without the two calls (same value for every float).
-    if score >= 1.0:
-        return 1.0
-    if score <= 0.0:
-        return 0.0
-    return score
+def detector(rule: Rule, find: Callable[[Doc], list[Finding]], words: tuple[str, ...]) -> Detector:
+    """The Detector of a matter declared by `rule`."""
+    return Detector(
+        name=rule.type,
+        find=find,
+        words=(*sorted(rule.triggers), *sorted(rule.context), *words),
+        triggers=rule.triggers,
+    )

@@ -180,6 +180,15 @@ NOT_LATIN_NAMES = frozenset(
 )
 COMPOUND = re.compile("|".join(sorted(SURNAMES_2)))
 # A single surname then two common given-name characters, anywhere: 王志明說…
+# A clause opening (the message start, punctuation, or 叫/跟/是/說) and three Han
+# characters, then a word that tells something about a person.
+_SUBJECT = re.compile(
+    r"(?:^|[，。,：:；;、！!？?\s（(「]|叫|跟|是|說|讓|找|請|到|給|同事|病人|學生|老師|家長|收件人|隔壁|那個)"
+    r"([\u4e00-\u9fff]{3})"
+    r"(?=的|是|在|以前|之前|因為|申請|今年|這次|這週|那邊|那個|一直|半年|懷孕|有|搬家|自己|說|被|要|會|已經"
+    r"|最近|去年|上次|住院|罹患|得了|家|，|,|\s|老師|先生|小姐|太太|阿公|阿嬤|小朋友|涉嫌|名下|欠|酒精|割|入境|出境"
+    r"|這幾天|明天|你|他|她|[0-9])"
+)
 COMMON_NAME = re.compile(
     "[" + "".join(sorted(SURNAMES_1)) + "][" + "".join(sorted(GIVEN_CHARS)) + "]{2}"
 )
@@ -221,6 +230,7 @@ _STAFF_BEFORE = frozenset(STAFF_BEFORE)
 _COMPOUNDS = frozenset(SURNAMES_2)
 _LOOKUP = frozenset(LOOKUP)
 _CASE = frozenset(CASE_CONTEXT)
+_ALONE_CUES = _LOOKUP | _CASE
 _BENIGN_HERE = frozenset(BENIGN + TRAINING + RULE_TALK)
 
 # The highest score a name gets without a lookup or case word (role, title, data,
@@ -231,7 +241,7 @@ ALONE_MAX = 0.45
 def may_stand_alone(doc: Doc) -> bool:
     """Whether a name found here could be reported with nothing else found: only a
     lookup or case word lifts a name above ALONE_MAX, or a policy warns that low."""
-    return doc.has(_LOOKUP) or doc.has(_CASE) or doc.policy.warn_threshold <= ALONE_MAX
+    return doc.has(_ALONE_CUES) or doc.policy.warn_threshold <= ALONE_MAX
 
 
 # Keyword gates: a loop over the message's keyword hits only when one can match.
@@ -347,6 +357,8 @@ def find(doc: Doc) -> list[Finding]:
                     add(lm.start(), lm.end(), 0.45, "person_name.role", w)
             continue
         s, e, staff = nm
+        if text[s:e] in NAME_STOPWORDS or text[s : s + 2] in NAME_STOPWORDS:
+            continue  # 民眾陳情的個資: a word after the role, not a name
         if staff or not citizen:
             add(s, e, 0.1, "person_name.staff", w)
         else:
@@ -410,6 +422,25 @@ def find(doc: Doc) -> list[Finding]:
                     add(m.start(), m.end(), 0.1, "person_name.staff", None)
                 else:
                     add(m.start(), m.end(), 0.4, "person_name.token", None)
+
+    # 5b. a surname and two given-name characters opening a clause, followed by what
+    # is told about them: 沈寶琴以前因為家暴被判過, 叫白正雄這幾天不要回家.
+    for m in _SUBJECT.finditer(text):
+        s = m.start(1)
+        tok = text[s : s + 3]
+        sl = surname_at(text, s)
+        if (
+            sl != 1
+            or tok in NAME_STOPWORDS
+            or tok[:2] in NAME_STOPWORDS
+            or tok[1:] in GIVEN_STOPWORDS
+            or tok[1] == tok[0]
+            or not (_is_given(tok[1]) and _is_given(tok[2]))
+            or _staff_at(text, s + 1)
+            or _staff_at(text, s + 3)
+        ):
+            continue
+        add(s, s + 3, 0.4, "person_name.subject", None)
 
     # 5. a surname and two common given-name characters in running text
     for m in COMMON_NAME.finditer(text):
@@ -538,9 +569,31 @@ def _rank_key(kv: tuple[tuple[int, int], tuple[float, str, str | None]]) -> tupl
     return -score, s, e
 
 
+def at_turn(doc: Doc) -> list[Finding]:
+    """The name detector's turn in DETECTORS: names are found (`Doc.names()`, which
+    adds them to the findings) when personal data was found that they may be tied
+    to; otherwise later, if someone asks."""
+    for f in doc.findings:
+        if f.score >= 0.2:
+            doc.names()
+            break
+    return []
+
+
+def may_count(doc: Doc) -> bool:
+    """Whether names could change the verdict: something else was found that a name
+    ties to, or a name may stand alone (`may_stand_alone`)."""
+    if doc.has(_ALONE_CUES) or doc.policy.warn_threshold <= ALONE_MAX:
+        return True
+    for f in doc.findings:  # noqa: SIM110
+        if f.score >= 0.2:
+            return True
+    return False
+
+
 DETECTOR = Detector(
     name="person_name",
-    find=find,
+    find=at_turn,
     triggers=_ANY_CUE,
     after_findings=True,
     words=CITIZEN_ROLES

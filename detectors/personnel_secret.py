@@ -7,14 +7,34 @@ committee minutes and grades (考績會紀錄, 甲乙丙等), disciplinary decis
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
+# A named person's discipline, dismissal, transfer or appraisal told before it is
+# signed or announced, with no personnel word: 人事室說X要被停職，先不要講.
+BARE_WORDS: tuple[str, ...] = (
+    "停職",
+    "免職",
+    "不續聘",
+    "申誡",
+    "移送",
+    "調走",
+    "換人",
+    "評比",
+    "不會待",
+    "會被處理",
+    "位子",
+    "升組長",
+    "名額",
+)
 TRIGGERS: tuple[str, ...] = (
+    *BARE_WORDS,
     "錄取名單",
     "錄取",
     "考績",
@@ -186,6 +206,13 @@ STRONG = starts_with(
         r"|(?:人評會|考績會).{0,12}(?:決議|結果|發言|說了)"
     ),
 )
+BARE = starts_with(
+    "要會被將不評換位升名停免申移調",
+    r"(?:要|會|將)?被(?:停職|免職|調走|移送|申誡|處理|拔掉|換掉)|(?:要|會|將)(?:停職|免職|調走)"
+    r"|不續聘|評比(?:是|不會|最後)|換人了|不會待太久|位子[^，。,\n]{0,8}會有人|升[^，。,\n]{0,3}的是"
+    r"|名額沒有給|被申誡",
+)
+_SOMEONE = re.compile("你|那位|這位")
 # A result or a deliberation about named people (評分表：X 82, 第一名是X, X 不予推薦):
 # a leak when someone is named and nothing says it is published.
 # Written for `regex`, run by `re` (respell.as_re: same matches).
@@ -204,8 +231,15 @@ AGGREGATE = regex.compile(
 )
 WINDOW = 50
 
-_TRIGGERS = frozenset(TRIGGERS)
-_CONTEXT = frozenset(CONTEXT)
+RULE = matter.Rule(
+    type="personnel_secret",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("leak", 2), ("named", 1)),
+    vetoes=frozenset({"self", "aggregate"}),
+)
+_TRIGGERS = RULE.triggers
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -213,7 +247,7 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     strong = STRONG.search(doc.text)
-    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    leak = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     pub = matter.published(doc)
     if pub and not leak and not strong:
         return matter.matter_finding(
@@ -224,17 +258,22 @@ def find(doc: Doc) -> list[Finding]:
     named = named or any(f.type == "person_name" for f in doc.findings)
     if strong is None and named and not pub:
         strong = RESULT.search(doc.text)
-    cues = 2 * (leak is not None) + named
+    if strong is None and (named or _SOMEONE.search(doc.text) is not None):
+        strong = BARE.search(doc.text)  # about someone in particular, not a rule
     damp = matter.rule_talk(doc)
-    score = matter.weigh(doc, strong="personnel" if strong else None, cues=cues, dampen=damp)
-    if strong is not None and matter.self_disclosure(doc, strong.start()):
-        score = min(score, 0.3)  # the sender's own grade, told by the sender
-    if leak is None and not named and AGGREGATE.search(doc.text) is not None:
-        score = min(score, 0.3)  # a quota or a share, about nobody in particular
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"leak": leak, "named": named},
+        dampen=damp,
+        vetoes={
+            "self": strong is not None and matter.self_disclosure(doc, strong.start()),
+            "aggregate": leak is None and not named and AGGREGATE.search(doc.text) is not None,
+        },
+    )
     rule = "personnel_secret.before_publication" if strong else "personnel_secret.context"
     return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
 
 
-DETECTOR = Detector(
-    name="personnel_secret", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, ())

@@ -1,205 +1,201 @@
-"""Findings -> one verdict per message: allow, warn or block.
+"""The policy file: organisation keywords, allow-lists and per-group overrides, no code.
 
-Detectors score each finding from its local context (a mobile number next to
-關係人 scores high; an office line with 分機 scores low). The policy then weighs
-the findings *together*:
+One TOML file (documented example: config/policy.example.toml). Every key is
+optional; a missing file section means the built-in default. Loading is strict:
+an unknown key or a wrong type raises `PolicyError` naming the key (never a
+value), so a typo does not silently disable a rule.
 
-- an identifier with a valid checksum (national ID, resident certificate, card)
-  is a leak on its own;
-- a person's name is harmless alone, and becomes a leak when tied to a birth
-  date, home address, phone, ID or a case matter in the same message; the
-  other way round, a birth date or an address becomes a leak when tied to a person;
-- keyword matters (warrant, investigation, procurement...) are only reported by
-  their detectors when the context leaks (see each detector);
-- an allow-listed value, a disabled type or a finding under the warn threshold
-  is kept aside (`suppressed`) for `--explain`, not reported.
-
-Verdict: the highest final score; >= block threshold -> block, >= warn -> warn.
+    policy = load_policy("config/policy.toml")
+    effective = policy.for_group("Cxxxxxxxx")   # group overrides merged in
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
-from detectors.base import Finding, Verdict
-from detectors.config import Policy
+from detectors.normalize import alnum_of, normalize
+from detectors.types import FINDING_TYPES
 
-# Identifiers that are a leak on their own.
-HARD_IDS = frozenset({"tw_national_id", "tw_resident_id", "credit_card", "passport_number"})
-# What a person's name can be tied to.
-PERSONAL_DATA = frozenset(
-    {
-        "tw_national_id",
-        "tw_resident_id",
-        "passport_number",
-        "phone_number",
-        "email",
-        "address",
-        "birth_date",
-        "bank_account",
-        "credit_card",
-        "license_plate",
-    }
+__all__ = [
+    "DEFAULT_POLICY",
+    "FINDING_TYPES",
+    "Policy",
+    "PolicyError",
+    "load_policy",
+    "parse_policy",
+    "resolve_policy",
+]
+
+# Well-known test / specimen numbers that appear in forms, training and docs.
+DEFAULT_TEST_VALUES: tuple[str, ...] = (
+    "A123456789",  # the textbook national ID (on every sample form)
+    "4111111111111111",  # test Visa
+    "4242424242424242",
+    "5555555555554444",
 )
-CASE_MATTERS = frozenset(
-    {
-        "health_info",
-        "criminal_record",
-        "travel_record",
-        "warrant",
-        "investigation_secret",
-        "whistleblower_identity",
-        "personnel_secret",
-        "inspection_plan",
-        "procurement_secret",
+
+
+class PolicyError(ValueError):
+    """The policy file is unreadable or malformed (message names the key, not values)."""
+
+
+def allow_key(value: str) -> str:
+    """The form allow-list entries and found values are compared in."""
+    return alnum_of(normalize(value).text)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    warn_threshold: float = 0.5
+    block_threshold: float = 0.85
+    allow_values: frozenset[str] = frozenset(allow_key(v) for v in DEFAULT_TEST_VALUES)
+    allow_domains: frozenset[str] = frozenset()  # e-mail domains that are never personal
+    disabled_types: frozenset[str] = frozenset()
+    keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (finding type, words)
+    keyword_score: float = 0.6
+    groups: tuple[tuple[str, Policy], ...] = field(default=(), compare=False, hash=False)
+
+    def for_group(self, group_id: str | None) -> Policy:
+        if group_id:
+            for gid, pol in self.groups:
+                if gid == group_id:
+                    return pol
+        return self
+
+    def extra_words(self) -> tuple[str, ...]:
+        return tuple(w for _, words in self.keywords for w in words)
+
+
+DEFAULT_POLICY = Policy()
+
+_TOP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "groups"}
+_GROUP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "replace_allow"}
+
+
+def _str_list(v: Any, key: str) -> list[str]:
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise PolicyError(f"{key}: expected a list of strings")
+    return v
+
+
+def _number(v: Any, key: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
+        raise PolicyError(f"{key}: expected a number between 0 and 1")
+    return float(v)
+
+
+def _apply(base: Policy, data: dict[str, Any], where: str, allowed: set[str]) -> Policy:
+    unknown = set(data) - allowed
+    if unknown:
+        raise PolicyError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    pol = base
+    th = data.get("thresholds", {})
+    if not isinstance(th, dict):
+        raise PolicyError(f"{where}thresholds: expected a table")
+    for k in th:
+        if k not in ("warn", "block", "keyword_score"):
+            raise PolicyError(f"{where}thresholds.{k}: unknown key")
+    if "warn" in th:
+        pol = replace(pol, warn_threshold=_number(th["warn"], f"{where}thresholds.warn"))
+    if "block" in th:
+        pol = replace(pol, block_threshold=_number(th["block"], f"{where}thresholds.block"))
+    if "keyword_score" in th:
+        pol = replace(
+            pol, keyword_score=_number(th["keyword_score"], f"{where}thresholds.keyword_score")
+        )
+    if pol.warn_threshold > pol.block_threshold:
+        raise PolicyError(f"{where}thresholds: warn must not exceed block")
+
+    allow = data.get("allow", {})
+    if not isinstance(allow, dict):
+        raise PolicyError(f"{where}allow: expected a table")
+    for k in allow:
+        if k not in ("values", "email_domains", "default_test_values"):
+            raise PolicyError(f"{where}allow.{k}: unknown key")
+    values = set(pol.allow_values)
+    if data.get("replace_allow") is True:
+        values = set()
+    if allow.get("default_test_values") is False:
+        values -= {allow_key(v) for v in DEFAULT_TEST_VALUES}
+    values |= {allow_key(v) for v in _str_list(allow.get("values", []), f"{where}allow.values")}
+    domains = set(pol.allow_domains) | {
+        d.lower().lstrip("@")
+        for d in _str_list(allow.get("email_domains", []), f"{where}allow.email_domains")
     }
-)
-# Personal data that needs a person (or another personal datum) to be a leak.
-NEEDS_PERSON = frozenset({"birth_date", "address", "license_plate", "email", "phone_number"})
+    pol = replace(pol, allow_values=frozenset(values), allow_domains=frozenset(domains))
 
-PERSON_TIE_DISTANCE = 40  # characters between a name and what it is tied to
-STAFF_HEALTH_DISTANCE = 12  # a colleague's name and the disclosure of their own illness
-# Weak look-alikes (a bare 6-digit date) are tied to a name only when right beside it.
-CLOSE_TIE_DISTANCE = 2
-CLOSE_TIE_RULES = frozenset({"birth_date.compact"})
+    if "disabled_types" in data:
+        types = _str_list(data["disabled_types"], f"{where}disabled_types")
+        bad = [t for t in types if t not in FINDING_TYPES]
+        if bad:
+            raise PolicyError(f"{where}disabled_types: unknown finding type(s) {', '.join(bad)}")
+        pol = replace(pol, disabled_types=pol.disabled_types | frozenset(types))
 
-
-def _near(a: Finding, b: Finding, dist: int) -> bool:
-    return a.start - dist <= b.end and b.start - dist <= a.end
-
-
-def decide(
-    findings: list[Finding], policy: Policy, *, sample: bool = False
-) -> tuple[Verdict, list[Finding], list[Finding], list[str]]:
-    """Return (verdict, reported findings, suppressed findings, reasons).
-
-    `sample`: the message shows an allow-listed specimen as an example; its other
-    personal data (no checksum) is sample data too and is let pass."""
-    if len(findings) == 1 and not sample:
-        return _decide_one(findings[0], policy)
-    return _decide_all(findings, policy, sample=sample)
+    kw = data.get("keywords", {})
+    if not isinstance(kw, dict):
+        raise PolicyError(f"{where}keywords: expected a table of finding type = [words]")
+    merged = dict(pol.keywords)
+    for t, words in kw.items():
+        if t not in FINDING_TYPES:
+            raise PolicyError(f"{where}keywords.{t}: unknown finding type")
+        ws = [normalize(w).text.strip() for w in _str_list(words, f"{where}keywords.{t}")]
+        merged[t] = tuple(dict.fromkeys((*merged.get(t, ()), *(w for w in ws if w))))
+    return replace(pol, keywords=tuple(sorted(merged.items())))
 
 
-def _decide_all(
-    findings: list[Finding], policy: Policy, *, sample: bool = False
-) -> tuple[Verdict, list[Finding], list[Finding], list[str]]:
-    reasons: list[str] = []
-    live: list[Finding] = []
-    suppressed: list[Finding] = []
-    for f in findings:
-        if f.type in policy.disabled_types:
-            suppressed.append(replace(f, rule=f.rule + "+disabled"))
-        elif f.rule.endswith("+allowlist"):
-            suppressed.append(f)
-        else:
-            live.append(f)
-
-    names = [f for f in live if f.type == "person_name" and f.score >= 0.3]
-    personal = [f for f in live if f.type in PERSONAL_DATA and f.score >= 0.3]
-    matters = [f for f in live if f.type in CASE_MATTERS and f.score >= policy.warn_threshold]
-
-    boosted: dict[int, float] = {}
-
-    def boost(f: Finding, score: float, reason: str) -> None:
-        i = id(f)
-        if score > boosted.get(i, f.score):
-            boosted[i] = score
-            if reason not in reasons:
-                reasons.append(reason)
-
-    # A name tied to personal data or a case matter: both are a leak; a name with
-    # two kinds of personal data (birth date and address) is a profile: block.
-    for n in names:
-        tied = [
-            p
-            for p in personal
-            if p.score >= 0.2
-            and _near(
-                n, p, CLOSE_TIE_DISTANCE if p.rule in CLOSE_TIE_RULES else PERSON_TIE_DISTANCE
-            )
-        ]
-        tied_score = 0.9 if len({p.type for p in tied}) >= 2 else 0.8
-        for p in tied:
-            boost(p, max(p.score, tied_score), f"person_name+{p.type}")
-            boost(n, tied_score, f"person_name+{p.type}")
-        if matters:
-            boost(n, 0.75, "person_name+case_matter")
-
-    # A colleague's own health told (同仁X請病假是因為化療): the staff member is the subject.
-    health = [f for f in matters if f.rule == "health_info.disclosure"] if matters else []
-    for n in live if health else ():
-        if n.rule == "person_name.staff" and any(
-            _near(n, h, STAFF_HEALTH_DISTANCE) for h in health
-        ):
-            boost(n, 0.75, "staff_health")
-
-    # Two different kinds of personal data about one person (birth date + address).
-    kinds = {p.type for p in personal if p.score >= 0.4 and p.rule not in CLOSE_TIE_RULES}
-    if len(kinds) >= 2:
-        for p in personal:
-            if p.score >= 0.4:
-                boost(p, max(p.score, 0.7), "personal_data_combination")
-
-    # Personal data next to a case matter (a phone in a whistleblower message).
-    if matters:
-        for p in personal:
-            if p.score >= 0.2 and p.rule not in (
-                "phone_number.office_extension",
-                "phone_number.office",
-            ):
-                boost(p, max(p.score, 0.7), f"{p.type}+case_matter")
-
-    # A mobile number right next to a staff member (王科長 0912-…) is a work number.
-    staff = [f for f in live if f.type == "person_name" and f.rule == "person_name.staff"]
-    for p in personal:
-        if p.rule == "phone_number.mobile" and any(_near(s, p, 12) for s in staff):
-            boosted[id(p)] = min(boosted.get(id(p), p.score), 0.3)
-
-    if sample:
-        for p in live:
-            if (p.type in PERSONAL_DATA or p.type == "person_name") and not p.checksum:
-                boosted[id(p)] = min(boosted.get(id(p), p.score), 0.2)
-        reasons.append("sample_data")
-
-    # One matter explains the message: a warrant being executed is not also an
-    # "investigation" unless the investigation detector saw its own disclosure.
-    if any(f.type == "warrant" and f.score >= policy.warn_threshold for f in live):
-        for f in live:
-            if f.type == "investigation_secret" and f.rule.endswith(".context"):
-                boosted[id(f)] = min(boosted.get(id(f), f.score), 0.3)
-
-    final: list[Finding] = []
-    for f in live:
-        s = boosted.get(id(f), f.score)
-        f2 = f if s == f.score else f.with_score(s)
-        if s >= policy.warn_threshold:
-            final.append(f2)
-        else:
-            suppressed.append(f2)
-
-    top = max((f.score for f in final), default=0.0)
-    verdict: Verdict = "allow"
-    if top >= policy.block_threshold:
-        verdict = "block"
-    elif top >= policy.warn_threshold:
-        verdict = "warn"
-    for f in final:
-        if f.type in HARD_IDS and f.checksum and "hard_identifier" not in reasons:
-            reasons.append("hard_identifier")
-    final.sort(key=lambda f: (f.start, f.end, f.type))
-    return verdict, final, suppressed, reasons
+def parse_policy(data: dict[str, Any]) -> Policy:
+    base = _apply(DEFAULT_POLICY, {k: v for k, v in data.items() if k != "groups"}, "", _TOP_KEYS)
+    groups = data.get("groups", {})
+    if not isinstance(groups, dict):
+        raise PolicyError("groups: expected a table of group id = {...}")
+    out: list[tuple[str, Policy]] = []
+    for gid, gdata in groups.items():
+        if not isinstance(gdata, dict):
+            raise PolicyError(f"groups.{gid}: expected a table")
+        out.append((gid, _apply(base, gdata, f"groups.{gid}.", _GROUP_KEYS)))
+    return replace(base, groups=tuple(out))
 
 
-def _decide_one(
-    f: Finding, policy: Policy
-) -> tuple[Verdict, list[Finding], list[Finding], list[str]]:
-    """`decide` for a lone finding (most flagged messages): every rule above ties or
-    combines two findings, so its own score decides. Same answer, a tenth of the work
-    (tests/detectors/test_policy.py compares the two on every type and score)."""
-    if f.type in policy.disabled_types:
-        return "allow", [], [replace(f, rule=f.rule + "+disabled")], []
-    if f.rule.endswith("+allowlist") or f.score < policy.warn_threshold:
-        return "allow", [], [f], []
-    verdict: Verdict = "block" if f.score >= policy.block_threshold else "warn"
-    reasons = ["hard_identifier"] if f.type in HARD_IDS and f.checksum else []
-    return verdict, [f], [], reasons
+_cache: dict[tuple[str, float], Policy] = {}
+
+
+def load_policy(path: str | os.PathLike[str]) -> Policy:
+    """Load (and cache by path and modification time) a policy file."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime
+    except OSError as exc:
+        raise PolicyError(f"cannot read policy file {p}: {exc.strerror}") from None
+    key = (str(p), mtime)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        with p.open("rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise PolicyError(f"cannot read policy file {p}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy file {p} is not valid TOML: {exc}") from None
+    pol = parse_policy(data)
+    _cache[key] = pol
+    return pol
+
+
+def resolve_policy(config: object | None) -> Policy:
+    """Whatever a caller passes as `config=`: None, a Policy, a path, or an object
+    with a `policy_path` attribute (the app's Config)."""
+    if config is None:
+        return DEFAULT_POLICY
+    if isinstance(config, Policy):
+        return config
+    if isinstance(config, str | os.PathLike):
+        return load_policy(config)
+    path = getattr(config, "policy_path", None)
+    if path:
+        return load_policy(path)
+    return DEFAULT_POLICY

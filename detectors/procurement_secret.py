@@ -10,10 +10,42 @@ from __future__ import annotations
 import re
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
+# Told to a bidder with no procurement word: what the others did or priced, how many
+# came, the price to aim at, who sits on the committee. 另外那家報得比你高一點點.
+TOLD_WORDS: tuple[str, ...] = (
+    "比你",
+    "另外那家",
+    "另一家",
+    "另外兩家",
+    "別家",
+    "對手",
+    "只有",
+    "總共",
+    "投了",
+    "有投",
+    "也有來投",
+    "剩你們",
+    "都沒來",
+    "上限",
+    "預算抓",
+    "心裡的數字",
+    "再壓",
+    "降個",
+    "範圍內",
+    "別超過",
+    "委員",
+    "評的人",
+    "坐在台上",
+    "少附",
+    "最便宜",
+    "最低的",
+    "刷掉",
+    "放棄了",
+)
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
 WEAK_TRIGGERS: tuple[str, ...] = (
     "勝算",
@@ -79,6 +111,7 @@ TRIGGERS: tuple[str, ...] = (
     *(f"標{sp}{n}{sp}家" for n in "123456789一二兩三四五" for sp in ("", " ")),
     "標單",
     *WEAK_TRIGGERS,
+    *TOLD_WORDS,
 )
 # Said before the opening: a weak cue on its own ("開標前不能講" is a rule).
 BEFORE: tuple[str, ...] = (
@@ -192,6 +225,17 @@ TOLD = starts_with(
     r"|底價[^，。,\n]{0,8}(?:幫你|替你)(?:問|查|打聽)|(?:幫你|替你)(?:問|查|打聽)[^，。,\n]{0,6}底價"
     r"|(?:評選|評審|審查|開標)(?:會議?)?(?:紀錄|記錄|結果|意見)[^，。,\n]{0,6}(?:先給|先拍|拍給|傳給|先傳|給你)",
 )
+# (TOLD_WORDS above wake the detector for it.)
+TOLD_BARE = re.compile(
+    r"(?:另外|另一|別|對手|競爭|其他|那)(?:那|兩)?(?:家|廠商|的公司)[^，。,\n]{0,12}"
+    r"(?:比你|報得|報的價|貴|便宜|低|高|放棄|陪標|不符|不齊|刷掉|沒過)"
+    r"|比你們?(?:高|低|貴|便宜)|你們?(?:的)?(?:價格|報價)(?:是)?(?:最低|最便宜|高了|低了)|你們?最便宜"
+    r"|(?:總共|目前|這次)(?:只有|就)(?:你們?|[0-9一二兩三四五六七八九]家)|只有(?:你們?|[0-9一二兩三四五六七八九]家)[，,]"
+    r"|投了[0-9一二兩三四五六七八九]家|也有(?:來)?投|剩你們|其他都沒來|只有你一家"
+    r"|(?:上限|預算|心裡的數字)[^，。,\n]{0,6}(?:抓|大概|是|在)|再壓|降個|會在範圍內|別超過|低一點點就好|比[0-9,]{4,}低"
+    r"|委員(?:裡面|中)(?:有|是)|委員(?:有)?[0-9一二兩三四五六七八九]+(?:個|位)|外聘的[一二三四五兩0-9]位|評的人|坐在台上"
+    r"|委員有問到你們|你們少附"
+)
 # An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
 # message also points the reader at them (拜訪, 先聯絡, 你們...).
 JUDGE_NAMED = re.compile(
@@ -205,10 +249,18 @@ ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
 WINDOW = 50
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="procurement_secret",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("leak", 2), ("before", 1)),
+    vetoes=frozenset({"question"}),
+)
+_TRIGGERS = RULE.triggers
 _WEAK = frozenset(WEAK_TRIGGERS)
+_TOLD = frozenset(TOLD_WORDS) - frozenset(TRIGGERS[: TRIGGERS.index(WEAK_TRIGGERS[0])])
 _JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委"})
-_CONTEXT = frozenset(CONTEXT)
 _BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
 
@@ -218,43 +270,47 @@ def find(doc: Doc) -> list[Finding]:
     if hit is None:
         return []
     text = doc.text
-    strong = STRONG.search(text)
+    told = TOLD_BARE.search(text)  # told to a bidder, no procurement word needed
+    strong = STRONG.search(text) or told
     talk = matter.rule_talk(doc)
     if strong is None and talk is None:
         strong = TOLD.search(text)
-    if (strong is None or TO_BIDDER.search(text) is None) and all(
-        h[2] in _WEAK for h in doc.all(_TRIGGERS)
+    if (
+        told is None
+        and (strong is None or TO_BIDDER.search(text) is None)
+        and all(h[2] in _WEAK or h[2] in _TOLD for h in doc.all(_TRIGGERS))
     ):
         return []  # 今天只有四家公司來參加說明會: a count, nothing told to a bidder
     if strong is None and doc.has(_JUDGES):
         judge = JUDGE_NAMED.search(text)
         if judge is not None and (
-            doc.near(_CONTEXT, judge.start(), judge.end(), WINDOW, WINDOW) or ADDRESSEE.search(text)
+            doc.near(RULE.context, judge.start(), judge.end(), WINDOW, WINDOW)
+            or ADDRESSEE.search(text)
         ):
             strong = judge
-    leak = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
+    leak = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     before = doc.first(_BEFORE) if doc.has(_BEFORE) else None
     after = doc.first(_AFTER) if doc.has(_AFTER) else None
     if after is not None and matter.not_yet(doc, after):  # 還沒公告: not after at all
         after = next((h for h in doc.all(_AFTER) if not matter.not_yet(doc, h)), None)
-    if after and not leak and not (before and strong):
-        score = 0.15
+    if after is not None and not leak and not (before and strong):
+        # published (決標公告): nothing left to leak
+        score = matter.Score(0.15, f"procurement_secret: after the award ({after[2]})")
         ctx: str | None = after[2]
     else:
-        cues = (leak is not None) * 2 + (before is not None)
-        damp = talk
-        score = matter.weigh(doc, strong="procurement" if strong else None, cues=cues, dampen=damp)
-        if not strong and leak is None and matter.asks(doc):
-            score = min(score, 0.3)  # 請問底價要在開標前訂好嗎: a procedure question
-        ctx = leak or damp
+        score = matter.weigh(
+            doc,
+            RULE,
+            strong=strong is not None,
+            cues={"leak": leak, "before": before[2] if before else None},
+            dampen=talk,
+            # 請問底價要在開標前訂好嗎: a procedure question
+            vetoes={"question": not strong and leak is None and matter.asks(doc)},
+        )
+        ctx = leak or talk
     rule = "procurement_secret.before_award" if strong else "procurement_secret.context"
     span = (strong.start(), strong.end(), hit[2]) if strong else hit
     return matter.matter_finding(doc, "procurement_secret", span, score, rule, ctx)
 
 
-DETECTOR = Detector(
-    name="procurement_secret",
-    find=find,
-    words=TRIGGERS + CONTEXT + BEFORE + AFTER_AWARD,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD)

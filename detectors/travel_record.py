@@ -4,7 +4,7 @@ passed on. Entry/exit *permits* and the query system itself are ordinary work.""
 from __future__ import annotations
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
@@ -152,9 +152,17 @@ ABROAD_STRONG = starts_with(
 )
 WINDOW = 30
 
-_TRIGGERS = frozenset(TRIGGERS + PLACES)
+RULE = matter.Rule(
+    type="travel_record",
+    triggers=frozenset(TRIGGERS + PLACES),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    base=0.1,
+    weights=(("named", 2), ("role", 1), ("context", 1)),
+    vetoes=frozenset({"self", "errand"}),
+)
+_TRIGGERS = RULE.triggers
 _ABROAD_WORDS = frozenset((*PLACES, "不在台灣", "不在臺灣", "不在國內"))
-_CONTEXT = frozenset(CONTEXT)
 _DAMPEN = frozenset(DAMPEN)
 # 回來 / 一趟 alone is any trip (出差到臺中明天回來): a border crossing needs more.
 _WEAK = frozenset({"回來", "趟"})
@@ -174,18 +182,21 @@ def find(doc: Doc) -> list[Finding]:
     if strong is None and named:
         strong = ROW.search(doc.text)
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (person is not None and not named) + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _DAMPEN)
-    score = matter.weigh(doc, strong="travel" if strong else None, cues=cues, dampen=damp, base=0.1)
-    if strong is not None and matter.self_disclosure(doc, strong.start()):
-        score = min(score, 0.3)  # the sender's own news, shared by the sender
-    if strong is None and all(h[2] in _WEAK for h in hits):
-        score = min(score, 0.3)
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong is not None,
+        cues={"named": named, "role": not named and person, "context": ctx},
+        dampen=damp,
+        vetoes={
+            "self": strong is not None and matter.self_disclosure(doc, strong.start()),
+            "errand": strong is None and all(h[2] in _WEAK for h in hits),
+        },
+    )
     rule = "travel_record.disclosure" if strong else "travel_record.person"
     return matter.matter_finding(doc, "travel_record", hit, score, rule, ctx or person or damp)
 
 
-DETECTOR = Detector(
-    name="travel_record", find=find, words=TRIGGERS + CONTEXT + DAMPEN + PLACES, triggers=_TRIGGERS
-)
+DETECTOR = matter.detector(RULE, find, DAMPEN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from detectors import matter
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
@@ -88,10 +88,17 @@ EXTRA = Gated(
 QUESTION = re.compile(r"請問|嗎|[?？]")
 WINDOW = 40
 
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="warrant",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("person", 1), ("time", 1), ("context", 1)),
+    vetoes=frozenset({"question"}),
+)
+_TRIGGERS = RULE.triggers
 # Words that only wake the detector: a leak needs a STRONG pattern with them.
 _WEAK = frozenset({"帶人", "搜索"})
-_CONTEXT = frozenset(CONTEXT)
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -106,16 +113,26 @@ def find(doc: Doc) -> list[Finding]:
     if not strong and all(h[2] in _WEAK for h in doc.all(_TRIGGERS)):
         return []  # 明天我帶人去會場: people brought along, no warrant
     person = matter.person_mentioned(doc)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
-    cues = (person is not None) + timed + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW) or matter.operational(doc)
     damp = matter.rule_talk(doc)
     if damp is None and hit[2].startswith("通緝") and not strong:
         damp = matter.published(doc)
-    score = matter.weigh(doc, strong="warrant" if strong else None, cues=cues, dampen=damp)
-    if not strong and not timed and person is None and QUESTION.search(doc.text):
-        score = min(score, 0.3)  # asking how warrants work
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong,
+        cues={"person": person, "time": timed, "context": ctx},
+        dampen=damp,
+        # asking how warrants work
+        vetoes={
+            "question": not strong
+            and not timed
+            and person is None
+            and QUESTION.search(doc.text) is not None
+        },
+    )
     rule = "warrant.execution" if strong else "warrant.context"
     return matter.matter_finding(doc, "warrant", hit, score, rule, ctx or person or damp)
 
 
-DETECTOR = Detector(name="warrant", find=find, words=TRIGGERS + CONTEXT, triggers=_TRIGGERS)
+DETECTOR = matter.detector(RULE, find, ())

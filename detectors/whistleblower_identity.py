@@ -4,12 +4,17 @@ is ordinary work; "檢舉的人就是X" or the reporter's phone is a leak."""
 
 from __future__ import annotations
 
+import re
+
 from detectors import matter, respell
-from detectors.base import Detector, Finding
+from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
+# Who went and told, said without a reporting word: X就是那個去政風室講的人, 投書的是….
+BARE_WORDS: tuple[str, ...] = ("去講", "講的人", "投書", "反映", "打電話去", "去說", "去告")
 TRIGGERS: tuple[str, ...] = (
+    *BARE_WORDS,
     "檢舉人",
     "檢舉",
     "陳情人",
@@ -93,6 +98,11 @@ STRONG = Gated(
         ),
     ),
 )
+BARE = re.compile(
+    r"(?:去|跑去|打電話去)[^，。,\n]{0,8}(?:講|說|反映|檢舉|告)的(?:人|那個|是)"
+    r"|(?:投書|反映[^，。,\n]{0,10}|打電話去[^，。,\n]{0,6})的(?:那個人|人)?(?:就)?是"
+    r"|是[^，。,\n]{1,6}去(?:講|說|告)的"
+)
 WINDOW = 40
 # The reporter's own contact data right after the reporter word: 檢舉人 email: …
 CONTACT_TYPES = frozenset({"phone_number", "email", "address", "tw_national_id", "license_plate"})
@@ -122,9 +132,16 @@ REPORTERS: tuple[str, ...] = (
     "通報者",
     "tipster",
 )
-_TRIGGERS = frozenset(TRIGGERS)
+RULE = matter.Rule(
+    type="whistleblower_identity",
+    triggers=frozenset(TRIGGERS),
+    context=frozenset(CONTEXT),
+    window=WINDOW,
+    weights=(("named", 2), ("context", 1)),
+    vetoes=frozenset({"not_reporter"}),
+)
+_TRIGGERS = RULE.triggers
 _REPORTERS = frozenset(REPORTERS)
-_CONTEXT = frozenset(CONTEXT)
 
 
 def _reporter_contact(doc: Doc) -> bool:
@@ -155,26 +172,25 @@ def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.found(doc.text) or _reporter_contact(doc)
+    strong = STRONG.found(doc.text) or _reporter_contact(doc) or BARE.search(doc.text) is not None
     named = matter.person_named(doc)
-    ctx = doc.near(_CONTEXT, hit[0], hit[1], WINDOW, WINDOW)
-    cues = 2 * named + (ctx is not None)
+    ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc)
-    score = matter.weigh(doc, strong="identity" if strong else None, cues=cues, dampen=damp)
-    if (
-        not strong
-        and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
-        and not _reporter_named(doc)
-    ):
-        # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
-        score = min(score, 0.3)
+    score = matter.weigh(
+        doc,
+        RULE,
+        strong=strong,
+        cues={"named": named, "context": ctx},
+        dampen=damp,
+        vetoes={
+            # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
+            "not_reporter": not strong
+            and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
+            and not _reporter_named(doc)
+        },
+    )
     rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"
     return matter.matter_finding(doc, "whistleblower_identity", hit, score, rule, ctx or damp)
 
 
-DETECTOR = Detector(
-    name="whistleblower_identity",
-    find=find,
-    words=TRIGGERS + CONTEXT + REPORTERS,
-    triggers=_TRIGGERS,
-)
+DETECTOR = matter.detector(RULE, find, REPORTERS)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from linebot.v3.messaging import AsyncMessagingApi, AsyncMessagingApiBlob
 
 from config import Config
+from detectors.policy import Policy
 from outbox import Outbox
 from storage import Store
 
@@ -53,7 +54,7 @@ class Deps:
     api: AsyncMessagingApi
     blob: AsyncMessagingApiBlob
     outbox: Outbox
-    policy: Any = None  # the detection policy object passed to scan_text(config=...)
+    policy: Policy | None = None  # the loaded detection policy passed to scan_text(policy=...)
     clock: Clock = field(default_factory=SystemClock)
     salt: bytes = b""  # salt for value hashes (config or generated and stored once)
     ocr: Any = None  # image helper's OCR pool, set by its cleanup context

@@ -82,8 +82,8 @@ async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> li
 
         def scan(text: str = text, chat: str | None = chat) -> ScanResult:
             if chat is None:
-                return scan_text(text, config=deps.policy)
-            return scan_text(text, config=deps.policy, group_id=chat, salt=deps.salt)
+                return scan_text(text, policy=deps.policy)
+            return scan_text(text, policy=deps.policy, group_id=chat, salt=deps.salt)
 
         try:
             ready[mid] = await loop.run_in_executor(_executor(deps), scan)
@@ -106,8 +106,8 @@ def _scan(deps: Deps, message_id: str, text: str, chat_id: str | None) -> ScanRe
     if result is not None:
         return result
     if chat_id is None:
-        return scan_text(text, config=deps.policy)
-    return scan_text(text, config=deps.policy, group_id=chat_id, salt=deps.salt)
+        return scan_text(text, policy=deps.policy)
+    return scan_text(text, policy=deps.policy, group_id=chat_id, salt=deps.salt)
 
 
 def _is_text(event: Any) -> bool:

@@ -32,7 +32,7 @@ def _messages() -> list[str]:
 def test_skipping_the_name_finder_changes_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
     msgs = _messages()
     skipped = [scan_text(m, salt=b"s") for m in msgs]
-    monkeypatch.setattr(engine, "names_may_stand_alone", lambda doc: True)
+    monkeypatch.setattr(engine, "names_may_count", lambda doc: True)
     forced = [scan_text(m, salt=b"s") for m in msgs]
     differ = 0
     for m, a, b in zip(msgs, skipped, forced, strict=True):
@@ -48,8 +48,7 @@ def test_a_name_above_alone_max_needs_a_lookup_or_case_word() -> None:
     seen_high = 0
     for m in _messages():
         doc = engine.Doc.of(m, engine.keyword_index(engine.DEFAULT_POLICY))
-        doc._name_finder = engine._plan().name_finder
-        doc.ensure_names()
+        doc.names()
         for f in doc.findings:
             if f.type == "person_name" and f.score > ALONE_MAX:
                 seen_high += 1

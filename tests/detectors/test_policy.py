@@ -8,7 +8,7 @@ import pytest
 from idgen import national_id
 
 from detectors import scan_text
-from detectors.config import PolicyError, load_policy, parse_policy
+from detectors.policy import PolicyError, load_policy, parse_policy
 
 NID = national_id("B", 2, "1357913")
 
@@ -172,8 +172,8 @@ def test_unreadable_policy_file(tmp_path: Path) -> None:
 def test_a_lone_finding_is_decided_as_the_general_rules_would() -> None:
     """policy._decide_one (the fast path) gives _decide_all's answer on one finding."""
     from detectors.base import Finding
-    from detectors.config import DEFAULT_POLICY, FINDING_TYPES
-    from detectors.policy import _decide_all, _decide_one
+    from detectors.policy import DEFAULT_POLICY, FINDING_TYPES
+    from detectors.verdict import _decide_all, _decide_one
 
     strict = parse_policy(
         {"thresholds": {"warn": 0.3, "block": 0.6}, "disabled_types": ["email", "warrant"]}

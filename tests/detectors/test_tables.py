@@ -7,7 +7,7 @@ import pytest
 from detector_tables import TABLES
 
 from detectors import scan_text
-from detectors.config import FINDING_TYPES
+from detectors.policy import FINDING_TYPES
 from detectors.registry import DETECTORS
 
 GROUPS = {"valid", "invalid", "near_miss", "sentence", "evasion"}

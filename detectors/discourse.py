@@ -1,0 +1,407 @@
+"""What a message *does* with a matter: discloses it, or talks about it.
+
+A leak is a disclosure: a specific target (a named person, a company, a place, a case),
+information that is not public yet (還沒, 尚未, 開標前, 下週要去) and an audience that
+should not have it (跟他說, 通知他, 先跟廠商講). What makes a sentence with a matter word
+*not* a leak is usually discourse, not vocabulary:
+
+- a rule statement or a question about the rules (應, 須, 依法, 規定, 可以…嗎, 請問怎麼);
+- a quiz or training material (考題, 選擇題, 課程);
+- a reminder that names roles, not people (請勿洩漏檢舉人身分);
+- a masked value (A12****789, 0912-***-***, 王○明, 姓名已遮蔽);
+- a public or completed state (公告, 已上網, 已生效, 已送達, 決標, 已公布);
+- the agency's own assets: a unit, a system, a vehicle or a place whose name holds
+  檢查 / 偵查 / 稽查 (稽查大隊的公務車, 查詢系統維護, 偵查隊會議室).
+
+Every matter detector consults `Discourse` once per message (`Doc.discourse()`, memoised):
+the scorer (`matter.weigh`) lets a matter pass on a talk signal when no disclosure
+signal stands against it, and records which signal did it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from detectors.doc import Doc
+
+_HAN = "\u4e00-\u9fff"
+
+
+def _starts_with(chars: str, pattern: str) -> re.Pattern[str]:
+    """`pattern`, tried only where one of `chars` (every character a match can start
+    with) stands: one character test per position instead of one per alternative."""
+    return re.compile(f"(?=[{chars}])(?:{pattern})")
+
+
+# A rule statement: what must or may be done (the modal verbs of the law and of procedures).
+RULE = _starts_with(
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時",
+    r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
+    r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
+    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
+    r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
+    r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|禁止|嚴禁)"
+    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop",
+)
+# A question about how things work (請問…, …嗎?, 怎麼/如何…).
+QUESTION = _starts_with(
+    "請想問可能是要需怎如該有",
+    r"請問|請教|想問|問一下|有人問|(?:需要|要)(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
+    r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
+)
+_QUESTION_END = frozenset("嗎呢?？")
+QUIZ = re.compile(
+    r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
+    r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
+    r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題"
+)
+REMINDER = re.compile(
+    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
+    r"|不得|禁止|嚴禁|注意|一律|記得"
+)
+MASKED = re.compile(
+    r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
+    r"|[0-9]{2,4}-?[*＊x●]{2,}"
+    rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
+    rf"|[{_HAN}][○〇◯]{{1,2}}"
+    r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
+    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
+)
+# Every MASKED match holds one of these (a mask character, x, or a word's first character).
+_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛]")
+PUBLIC = re.compile(
+    r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
+    r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
+    r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
+)
+# A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
+# come after it (公告前, 公告下週才上).
+_NOT_DONE_BEFORE = frozenset("未沒尚不才被")
+_FUTURE_BEFORE = re.compile(
+    r"(?:明天|明日|後天|下週|下禮拜|將|會|要|預計|即將|準備)[^，。,\n]{0,2}$"
+)
+_NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
+OWN_ASSET = _starts_with(
+    "檢偵稽查調督政公會辦系暫勤分代行時集",
+    r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
+    r"(?:隊|組|科|課|站|所|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員)"
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號"
+    # the team's own schedule moved (行程改到十點): logistics, not a target
+    r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
+)
+# Who is on duty: staff rosters (值班表, 輪值, 排班).
+ROSTER = re.compile(
+    r"輪值|值班|排班|班表|執勤表|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+)
+SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
+
+# The other side: what turns a matter into a disclosure.
+NOT_PUBLIC = _starts_with(
+    "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵突",
+    r"還沒|尚未|未(?:公告|公布|發布|核定|簽核|上網|開標|定案|生效|發文|發令)|先不要|先別|不要說出去|不要講出去"
+    r"|別(?:說|講|傳)出去|(?:開標|公告|公布|發布|核定|定案|發令|上網|生效)前|內定|偷偷|私下|先跟你說|先給你"
+    r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
+    r"|不預告|未預告|不事先通知|突擊|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
+)
+AUDIENCE = _starts_with(
+    "跟和給告通提轉叫讓先透放報傳你",
+    r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
+    r"(?!主管|同仁|承辦)"
+    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們",
+)
+COMPANY = re.compile(
+    r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
+    r"|ktv|spa|網咖|海產|宿舍|工地|印刷|科技|機械|水電|環保|遊藝場|安養中心|托老|養護|卡拉ok|酒吧|夜店|檳榔"
+)
+CASE = _starts_with("案字0-9", r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
+_PERSON_TYPES = frozenset(
+    {"person_name", "tw_national_id", "tw_resident_id", "passport_number", "phone_number"}
+)
+
+
+class Discourse:
+    """The discourse signals of one message: each is the text seen (for --explain) or None."""
+
+    __slots__ = (
+        "audience",
+        "masked",
+        "not_public",
+        "own_asset",
+        "public",
+        "question",
+        "quiz",
+        "reminder",
+        "roster",
+        "rule",
+        "self",
+        "target",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        t = doc.text
+        self.rule = _seen(RULE, t)
+        self.question = _seen(QUESTION, t) or _asked(t)
+        self.quiz = _seen(QUIZ, t)
+        self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
+        self.public = _public(t)
+        self.own_asset = _seen(OWN_ASSET, t)
+        self.roster = _seen(ROSTER, t)
+        self.self = _seen(SELF, t)
+        self.not_public = _unforbidden(NOT_PUBLIC, t)
+        self.audience = _unforbidden(AUDIENCE, t)
+        self.target = _target(doc)
+        reminder = _seen(REMINDER, t)
+        # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
+        self.reminder = reminder if reminder and self.target is None else None
+
+    def talk(self) -> tuple[str, str] | None:
+        """The first signal that the message talks about a matter rather than tells it:
+        (kind, text seen), or None."""
+        for kind in (
+            "masked",
+            "quiz",
+            "roster",
+            "public",
+            "own_asset",
+            "rule",
+            "question",
+            "reminder",
+        ):
+            seen = getattr(self, kind)
+            if seen is not None:
+                return kind, seen
+        return None
+
+    def discloses(self) -> tuple[str, str] | None:
+        """The first sign of a disclosure: something not public yet, or told to someone
+        who should not have it (kind, text seen), or None."""
+        if self.not_public is not None:
+            return "not_public", self.not_public
+        if self.audience is not None:
+            return "audience", self.audience
+        return None
+
+
+def _seen(rx: re.Pattern[str], text: str) -> str | None:
+    m = rx.search(text)
+    return m.group() if m is not None else None
+
+
+# A formal prohibition right before a disclosure word makes it a rule (不得預先通知業者),
+# and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
+_FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
+_FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+
+
+def _unforbidden(rx: re.Pattern[str], text: str) -> str | None:
+    """The first match of `rx` not forbidden by a rule around it."""
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
+            continue
+        if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
+def _asked(text: str) -> str | None:
+    """The message ends as a question (…嗎, …?)."""
+    end = text.rstrip()[-1:]
+    return end if end in _QUESTION_END else None
+
+
+def _public(text: str) -> str | None:
+    """A publication word that is done, not negated or still to come."""
+    for m in PUBLIC.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1] in _NOT_DONE_BEFORE:
+            continue
+        if _FUTURE_BEFORE.search(text, max(0, s - 4), s) is not None:
+            continue  # 明天公布, 下週會上網: still to come
+        if _NOT_DONE_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
+def _company(text: str) -> str | None:
+    """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
+    for m in COMPANY.finditer(text):
+        s = m.start()
+        if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
+            return text[s - 2 : m.end()]
+    return None
+
+
+def _target(doc: Doc) -> str | None:
+    """A specific target: a named person, a company, a case (the finding type or the word)."""
+    for f in doc.findings:
+        if f.type in _PERSON_TYPES and f.score >= 0.4:
+            return f.type
+    company = _company(doc.text)
+    if company is not None:
+        return company
+    m = CASE.search(doc.text)
+    return m.group() if m is not None else None
+
+
+# ------------------------------------------------------------------ tip-offs without a trigger word
+
+# A heads-up to the party: someone will come (a day, 有人會去, 我們會過去) and the reader
+# is told to get ready or keep away. No matter word is needed: 老闆，後天可能有人去你們那
+# 看，小心一點. Words that can wake the detector that reads this (inspection_plan).
+TIPOFF_WORDS: tuple[str, ...] = (
+    "有人",
+    "會有人",
+    "有人會",
+    "有人要",
+    "我們會",
+    "會過去",
+    "會去",
+    "會來",
+    "要去",
+    "要來",
+    "被查",
+    "被掃",
+    "被看",
+    "小心",
+    "收一收",
+    "收起來",
+    "準備一下",
+    "先準備",
+    "別去",
+    "不要在家",
+    "別在家",
+    "不要回家",
+    "不要回去",
+    "別亂跑",
+    "找律師",
+    "別張揚",
+    "先打電話",
+    "事先通知",
+    "先發通知",
+    "被聽",
+    "在聽",
+    "在跟",
+    "在盯",
+    "供出",
+    "排在",
+    "輪到",
+    "第一站",
+    "第二站",
+    "準備好",
+    "收一收",
+    "整理好",
+    "先整理",
+    "補齊",
+    "先處理",
+    "處理好",
+    "先丟",
+    "先清",
+    "不要出去",
+    "不要出港",
+    "先不要出",
+    "先不要回",
+    "換一支",
+    "不要開",
+    "先停車",
+    "說一聲",
+    "別讓",
+    "法官已經",
+    "法院已經",
+    "已經簽了",
+    "已經准了",
+    "路檢",
+    "已經在跟",
+    "無預警",
+    "不預告",
+    "偷偷",
+    "便服",
+    "被凍結",
+    "被看過",
+    "追到",
+    "名單在我這",
+    "要查",
+    "會查",
+    "要掃",
+    "督學",
+    "督考",
+    "會勘",
+    "路檢",
+    "巡守",
+    "看一輪",
+    "不要跟別人說",
+    "有人在",
+    "在注意",
+)
+_VISIT = re.compile(
+    r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站)"
+)
+_WHEN_RX = re.compile(
+    r"明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
+    r"|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|早上|晚上|凌晨|下個月|這幾天|最近"
+    r"|這次|這週|本週|月底|月初|[0-9]{1,2}月[0-9]{1,2}日"
+)
+_ADVICE = re.compile(
+    r"小心|注意|準備|收一收|收起來|整理|補齊|補滿|補一補|先處理|處理好|先丟|先清|先改|別去|不要出去|先不要出去"
+    r"|不要在家|別在家|不要回家|不要回去|別亂跑|先走|找律師|換一支|別張揚|不要事先通知|不要先打電話|請不要事先通知"
+    r"|不要讓他們知道|先別講|別讓|不要開|晚點開|穿便服|先停車|自己注意|說一下|說一聲|跟他說"
+)
+_TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
+# Keep away from home: a warrant's tip-off, whatever else is said.
+_HIDE = re.compile(r"不要回家|別回家|不要在家|別在家|先不要回去|不要回去住|別亂跑|先躲")
+# The court has signed: someone comes.
+_SIGNED = re.compile(r"(?:法官|法院|檢察官)[^，。,\n]{0,4}(?:簽|准)了?|已經(?:簽|准)了")
+_SURVEIL = re.compile(r"在聽|被聽|在跟|在盯|有人在|供出|律師|帳本|帳戶")
+_HOME = re.compile(r"家|敲門|找你|回去住|搜")
+
+
+# Secrecy around a visit (不預告, 偷偷, 不要先打電話): the visit is a plan kept from its target.
+_SECRET_VISIT = re.compile(
+    r"不預告|無預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
+    r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
+)
+# Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
+_WATCHED = re.compile(
+    r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
+)
+_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢")
+
+
+def _place(doc: Doc) -> bool:
+    """An address in the message (a place to go to)."""
+    for f in doc.findings:  # noqa: SIM110
+        if f.type == "address" and f.score >= 0.3:
+            return True
+    return False
+
+
+def tipoff(doc: Doc) -> str | None:
+    """The finding type of a visit or a watch told ahead with no trigger word, or None:
+    `investigation_secret` (someone is listening, following, has named you),
+    `warrant` (someone comes to your home), `inspection_plan` (a visit to a business)."""
+    text = doc.text
+    to_party = _TO_PARTY.search(text) is not None
+    watched = _WATCHED.search(text) is not None
+    hide = not watched and _HIDE.search(text) is not None
+    if (watched or hide) and (to_party or _target(doc) is not None):
+        return "investigation_secret" if watched else "warrant"
+    if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
+        return None
+    if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
+        return "warrant"
+    told = to_party and _ADVICE.search(text) is not None
+    planned = _SECRET_VISIT.search(text) is not None or (
+        (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
+    )
+    if not (told or planned):
+        return None
+    if _SURVEIL.search(text) is not None:
+        return "investigation_secret"
+    if _HOME.search(text) is not None:
+        return "warrant"
+    return "inspection_plan"

@@ -26,6 +26,31 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise ConfigError(f"{key} must be a whole number, got {raw!r}") from exc
 
 
+# Secrets handed over as files by systemd (`LoadCredential=`, $CREDENTIALS_DIRECTORY) or a
+# container engine (/run/secrets): file name -> the variable it stands for.
+CREDENTIAL_FILES = {
+    "line-channel-secret": "LINE_CHANNEL_SECRET",
+    "line-channel-access-token": "LINE_CHANNEL_ACCESS_TOKEN",
+    "bot-hash-salt": "BOT_HASH_SALT",
+}
+
+
+def _with_credentials(env: Mapping[str, str]) -> Mapping[str, str]:
+    """`env` plus the secrets found in $CREDENTIALS_DIRECTORY (a set variable wins)."""
+    folder = env.get("CREDENTIALS_DIRECTORY", "").strip()
+    if not folder:
+        return env
+    merged = dict(env)
+    for name, key in CREDENTIAL_FILES.items():
+        path = Path(folder) / name
+        if not merged.get(key, "").strip() and path.is_file():
+            try:
+                merged[key] = path.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ConfigError(f"cannot read the credential {path}: {exc.strerror}") from exc
+    return merged
+
+
 @dataclass(frozen=True)
 class Config:
     channel_secret: str = ""
@@ -61,6 +86,7 @@ class Config:
 
             load_dotenv()
             env = os.environ
+        env = _with_credentials(env)
         secret = env.get("LINE_CHANNEL_SECRET", "").strip()
         token = env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip()
         if require_line:

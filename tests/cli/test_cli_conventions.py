@@ -198,3 +198,8 @@ def test_lock_file_pins_the_runtime_with_hashes() -> None:
     names = [ln for ln in blocks if "==" in ln and not ln.startswith((" ", "#"))]
     hashes = sum(1 for ln in blocks if ln.strip().startswith("--hash=sha256:"))
     assert len(names) == len(locked) and hashes >= len(names)
+
+
+def test_setup_installs_the_runtime_from_the_lock() -> None:
+    setup = (ROOT / "scripts" / "setup.sh").read_text()
+    assert "--require-hashes -r requirements.lock" in setup

@@ -31,10 +31,12 @@ environment (also read from .env in the current folder):
                         the channel's credentials (serve, tips send, broadcast); or files
                         line-channel-secret, line-channel-access-token in $CREDENTIALS_DIRECTORY
   LINE_API_BASE_URL     send every LINE API call here instead of LINE's hosts
-  BOT_DB_PATH           SQLite database (default data/bot.db)
+  BOT_DB_PATH           SQLite database (--db wins; unset: $STATE_DIRECTORY/bot.db from
+                        systemd, else $XDG_STATE_HOME/line-guard/bot.db, else
+                        ~/.local/state/line-guard/bot.db)
   BOT_POLICY_PATH       detection policy file (TOML)
   BOT_HASH_SALT         salt of the value hashes in incidents
-  BOT_RETENTION_DAYS    days incidents are kept (default 180)
+  BOT_RETENTION_DAYS    days incidents are kept, 1 or more (default 180)
   BOT_UNSEND_WINDOW_SECONDS, BOT_ESCALATION_GRACE_SECONDS
   BOT_OCR_ENGINE, BOT_OCR_WORKERS, BOT_OCR_QUEUE_SIZE
   BOT_PUBLIC_URL, BOT_TIMEZONE, BOT_DEFAULT_LOCALE
@@ -43,7 +45,8 @@ environment (also read from .env in the current folder):
 exit status:
   0    success
   1    scan --exit-code found a warn/block message; admin remove: not in that role
-  2    usage, configuration or input error (the message says what to fix)
+  2    usage, configuration or input error, or no database for a read command
+       (the message says what to fix)
   130  interrupted (Ctrl-C)
   141  output pipe closed early (e.g. `bot.py scan --jsonl f | head`)
 """
@@ -123,11 +126,29 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", required=True, metavar="COMMAND", help="`bot.py COMMAND --help` for more"
     )
 
+    # --db on every command that uses the database.
+    db_opt = argparse.ArgumentParser(add_help=False)
+    db_opt.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite database (unset: $BOT_DB_PATH, else the state directory: "
+        "$STATE_DIRECTORY, $XDG_STATE_HOME/line-guard or ~/.local/state/line-guard)",
+    )
+
     def command(
-        parent: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str
+        parent: argparse._SubParsersAction[argparse.ArgumentParser],
+        name: str,
+        help: str,
+        *,
+        db: bool = False,
     ) -> argparse.ArgumentParser:
         return parent.add_parser(
-            name, help=help, description=help, epilog=EPILOG, formatter_class=HelpFormatter
+            name,
+            help=help,
+            description=help,
+            epilog=EPILOG,
+            formatter_class=HelpFormatter,
+            parents=[db_opt] if db else [],
         )
 
     s = command(sub, "scan", "scan text, a JSONL file or an image and print the verdict")
@@ -152,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         "like gitleaks; without it the exit status is 0 whatever the verdicts",
     )
 
-    sv = command(sub, "serve", "run the webhook server (POST /callback, GET /healthz)")
+    sv = command(sub, "serve", "run the webhook server (POST /callback, GET /healthz)", db=True)
     sv.add_argument(
         "--host", default="0.0.0.0", help="address to listen on (127.0.0.1 behind a proxy)"
     )
@@ -160,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command(sub, "demo", "run the bot against a local LINE platform with a scripted chat")
 
-    inc = command(sub, "incidents", "list incidents (masked values only, no raw data)")
+    inc = command(sub, "incidents", "list incidents (masked values only; read-only)", db=True)
     inc.add_argument("--json", action="store_true", help="one JSON object a line")
 
     ad = command(sub, "admin", "manage group admins and the ethics unit")
@@ -168,14 +189,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="admin_command", required=True, metavar="ACTION", help="what to do"
     )
     for name, what in (("add", "give USER_ID a role"), ("remove", "take a role from USER_ID")):
-        a = command(ads, name, what)
+        a = command(ads, name, what, db=True)
         a.add_argument("user_id", type=user_id, help="LINE user id (U + 32 hex digits)")
         g = a.add_mutually_exclusive_group(required=True)
         g.add_argument("--group", metavar="GROUP_ID", type=chat_id, help="admin of this group")
         g.add_argument("--ethics", action="store_true", help="the ethics unit (all groups)")
-    al = command(ads, "list", "list admins and the ethics unit")
+    al = command(ads, "list", "list admins and the ethics unit (read-only)", db=True)
     al.add_argument("--json", action="store_true", help="one JSON object a line")
-    ac = command(ads, "code", "print a one-time code; a member sends `/admin CODE` in the group")
+    ac = command(
+        ads, "code", "print a one-time code; a member sends `/admin CODE` in the group", db=True
+    )
     ac.add_argument(
         "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
     )
@@ -186,11 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument(
         "--locale", default=None, help="zh-TW or en (default: $BOT_DEFAULT_LOCALE, zh-TW)"
     )
-    ts = command(tps, "send", "send the next tip to a group now")
+    ts = command(tps, "send", "send the next tip to a group now", db=True)
     ts.add_argument(
         "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
     )
-    tsc = command(tps, "schedule", "show or set a group's tip schedule")
+    tsc = command(tps, "schedule", "show or set a group's tip schedule", db=True)
     tsc.add_argument(
         "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
     )
@@ -205,14 +228,16 @@ def build_parser() -> argparse.ArgumentParser:
     tsc.add_argument("--quiet", metavar="HH:MM-HH:MM", help="quiet hours, e.g. 18:00-08:30")
     tsc.add_argument("--off", action="store_true", help="stop tips for this group")
 
-    bc = command(sub, "broadcast", "ethics-unit reminder to groups (shows the estimate first)")
+    bc = command(
+        sub, "broadcast", "ethics-unit reminder to groups (shows the estimate first)", db=True
+    )
     bc.add_argument("text", help="the reminder's text")
     bg = bc.add_mutually_exclusive_group(required=True)
     bg.add_argument("--all", action="store_true", help="every group the bot is in")
     bg.add_argument("--group", metavar="GROUP_ID", type=chat_id, help="one group (C/R + 32 hex)")
     bc.add_argument("--yes", action="store_true", help="send without asking to confirm")
 
-    rp = command(sub, "report", "aggregate report for the ethics unit")
+    rp = command(sub, "report", "aggregate report for the ethics unit (read-only)", db=True)
     rp.add_argument("--since", default="7d", help="period, e.g. 7d, 30d, 12h")
     rp.add_argument("--json", action="store_true", help="the report as JSON (writes no file)")
     rp.add_argument(
@@ -220,6 +245,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the trend chart to FILE (.png, .jpg/.jpeg or .webp; the folder must "
         "exist); unset: text mode saves a PNG beside the database, --json writes none",
+    )
+
+    rt = command(sub, "retention", "enforce the retention period (the service does it hourly)")
+    rts = rt.add_subparsers(
+        dest="retention_command", required=True, metavar="ACTION", help="what to do"
+    )
+    command(
+        rts,
+        "run",
+        "delete incidents older than $BOT_RETENTION_DAYS and expired bookkeeping now",
+        db=True,
     )
     return p
 
@@ -245,7 +281,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from cli import scan
 
         return scan.run(args)
-    if args.command in ("serve", "demo", "incidents", "admin"):
+    if args.command in ("serve", "demo", "incidents", "admin", "retention"):
         from cli import service
 
         return service.run(args)

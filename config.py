@@ -51,6 +51,18 @@ def _with_credentials(env: Mapping[str, str]) -> Mapping[str, str]:
     return merged
 
 
+def default_db_path(env: Mapping[str, str]) -> Path:
+    """The database when BOT_DB_PATH is unset: an absolute state directory, never the
+    current folder. systemd's $STATE_DIRECTORY (StateDirectory=), else
+    $XDG_STATE_HOME/line-guard, else ~/.local/state/line-guard."""
+    state = env.get("STATE_DIRECTORY", "").strip().split(":")[0]
+    if state:
+        return Path(state) / "bot.db"
+    xdg = env.get("XDG_STATE_HOME", "").strip()
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "state"
+    return base / "line-guard" / "bot.db"
+
+
 @dataclass(frozen=True)
 class Config:
     channel_secret: str = ""
@@ -103,16 +115,23 @@ class Config:
                     "`python bot.py demo`."
                 )
         policy = env.get("BOT_POLICY_PATH", "").strip()
+        retention_days = _int(env, "BOT_RETENTION_DAYS", 180)
+        if retention_days < 1:
+            raise ConfigError(
+                f"BOT_RETENTION_DAYS must be 1 or more (days incidents are kept), got "
+                f"{retention_days}; 0 would delete every incident"
+            )
+        db_raw = env.get("BOT_DB_PATH", "").strip()
         return cls(
             channel_secret=secret,
             channel_access_token=token,
             line_api_base_url=(env.get("LINE_API_BASE_URL", "").strip().rstrip("/") or None),
-            db_path=Path(env.get("BOT_DB_PATH", "").strip() or "data/bot.db"),
+            db_path=Path(db_raw).absolute() if db_raw else default_db_path(env),
             policy_path=Path(policy) if policy else None,
             hash_salt=env.get("BOT_HASH_SALT", "").strip() or None,
             unsend_window_seconds=_int(env, "BOT_UNSEND_WINDOW_SECONDS", 24 * 3600),
             escalation_grace_seconds=_int(env, "BOT_ESCALATION_GRACE_SECONDS", 600),
-            retention_days=_int(env, "BOT_RETENTION_DAYS", 180),
+            retention_days=retention_days,
             ocr_engine=env.get("BOT_OCR_ENGINE", "").strip() or "rapidocr",
             ocr_workers=_int(env, "BOT_OCR_WORKERS", 1),
             ocr_queue_size=_int(env, "BOT_OCR_QUEUE_SIZE", 16),

@@ -7,6 +7,10 @@ bot.py admin add USER_ID --group G | --ethics
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
+bot.py retention run                   enforce BOT_RETENTION_DAYS now (the service does it hourly)
+
+Every command but demo takes --db PATH. Read commands (incidents, admin list) open the
+database read-only: they never create one and never delete anything.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import logging
 import sys
 import time
 
+from cli.common import load_config, open_for
 from config import Config, ConfigError
-from storage import Store, iso, open_store
+from storage import Store, iso
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -33,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
             return incidents(args)
         if args.command == "admin":
             return admin(args)
+        if args.command == "retention":
+            return retention(args)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -41,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    config = Config.from_env()  # ConfigError (missing credentials) -> message, exit 2
+    config = load_config(args)  # ConfigError (missing credentials) -> message, exit 2
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     from aiohttp import web
 
@@ -51,15 +58,32 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store() -> Store:
-    config = Config.from_env(require_line=False)
-    store = open_store(config.db_path)
-    store.purge(time.time(), config.retention_days)  # retention holds for the CLI too
-    return store
+def _store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
+    return open_for(load_config(args, require_line=False), readonly=readonly)
+
+
+def retention(args: argparse.Namespace) -> int:
+    """`retention run`: what the service does hourly, now (e.g. from cron when it is down)."""
+    from storage.tips import TipStore
+
+    config = load_config(args, require_line=False)
+    store = open_for(config)
+    try:
+        now = time.time()
+        out = store.purge(now, config.retention_days)
+        for key, n in TipStore(store).purge(now, config.retention_days).items():
+            out[f"tips.{key}"] = n
+    finally:
+        store.close()
+    print(
+        f"retention {config.retention_days} days: deleted "
+        + ", ".join(f"{k}={v}" for k, v in out.items())
+    )
+    return 0
 
 
 def incidents(args: argparse.Namespace) -> int:
-    store = _store()
+    store = _store(args, readonly=True)
     rows = store.list_incidents()
     if args.json:
         for inc in rows:
@@ -80,9 +104,9 @@ def incidents(args: argparse.Namespace) -> int:
 
 
 def admin(args: argparse.Namespace) -> int:
-    store = _store()
-    now = time.time()
     cmd = args.admin_command
+    store = _store(args, readonly=cmd == "list")
+    now = time.time()
     if cmd in ("add", "remove"):
         role = "ethics" if args.ethics else "admin"
         group = None if args.ethics else args.group

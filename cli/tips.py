@@ -25,8 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cli.common import load_config, open_for
 from config import Config, ConfigError
-from storage import Store, open_store
+from storage import Store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     return 2
 
 
-def _config() -> Config:
-    return Config.from_env(require_line=False)
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args, require_line=False)
 
 
 @asynccontextmanager
@@ -114,8 +115,8 @@ def tips_list(args: argparse.Namespace) -> int:
 
 
 async def tips_send(args: argparse.Namespace) -> int:
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     try:
         if not _known_group(store, args.group):
             return 1
@@ -132,8 +133,8 @@ def tips_schedule(args: argparse.Namespace) -> int:
     from tips.schedule import ScheduleError
     from tips.service import TipsService
 
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     try:
         if not _known_group(store, args.group):
             return 1
@@ -171,8 +172,8 @@ async def broadcast(args: argparse.Namespace) -> int:
     from tips.library import ui
     from tips.service import BROADCAST_MAX_CHARS
 
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     locale = config.default_locale
     try:
         if args.group and not _known_group(store, args.group):
@@ -254,7 +255,7 @@ async def report(args: argparse.Namespace) -> int:
     from tips import chart
     from tips import report as rep
 
-    config = _config()
+    config = _config(args)
     try:
         seconds = rep.parse_period(args.since)
     except rep.PeriodError as exc:
@@ -266,7 +267,7 @@ async def report(args: argparse.Namespace) -> int:
         if problem:
             print(f"error: --chart {chart_path}: {problem}", file=sys.stderr)
             return 2
-    store = open_store(config.db_path)
+    store = open_for(config, readonly=True)
     try:
         tz = ZoneInfo(config.timezone)
         now = time.time()

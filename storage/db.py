@@ -59,6 +59,22 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class DatabaseMissing(FileNotFoundError):
+    """A read-only open found no database file (read commands never create one)."""
+
+
+def connect_readonly(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database for reading only: never creates the file or its folder,
+    never migrates, and SQLite refuses every write on this connection."""
+    p = Path(path)
+    if not p.is_file():
+        raise DatabaseMissing(str(p))
+    conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA query_only=ON")
+    return sqlite_utils.Database(conn)
+
+
 def all_migrations() -> list[Migration]:
     """The core migrations followed by those of every extension module present."""
     from storage.schema import CORE_MIGRATIONS

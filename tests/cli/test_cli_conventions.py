@@ -143,14 +143,24 @@ def test_admin_accepts_line_ids(tmp_path: Path) -> None:
     assert USER in run(tmp_path, "admin", "list").stdout
 
 
-def test_report_json_writes_no_file(tmp_path: Path) -> None:
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    """An empty database where run() points BOT_DB_PATH (report reads an existing one)."""
+    from storage import Store
+
+    (tmp_path / "state").mkdir()
+    Store.open(tmp_path / "state" / "bot.db").close()
+    return tmp_path / "state"
+
+
+def test_report_json_writes_no_file(tmp_path: Path, state: Path) -> None:
     r = run(tmp_path, "report", "--json")
     assert r.returncode == 0, r.stderr
     assert '"chart_path": null' in r.stdout
-    assert not (tmp_path / "state" / "reports").exists()
+    assert not (state / "reports").exists()
 
 
-def test_report_chart_folder_must_exist(tmp_path: Path) -> None:
+def test_report_chart_folder_must_exist(tmp_path: Path, state: Path) -> None:
     missing = tmp_path / "nonexistent" / "dir" / "x.png"
     r = run(tmp_path, "report", "--chart", str(missing))
     assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
@@ -161,14 +171,16 @@ def test_report_chart_folder_must_exist(tmp_path: Path) -> None:
     ("name", "magic"),
     [("x.png", b"\x89PNG"), ("x.jpg", b"\xff\xd8\xff"), ("x.JPEG", b"\xff\xd8\xff")],
 )
-def test_report_chart_format_follows_suffix(tmp_path: Path, name: str, magic: bytes) -> None:
+def test_report_chart_format_follows_suffix(
+    tmp_path: Path, state: Path, name: str, magic: bytes
+) -> None:
     out = tmp_path / name
     r = run(tmp_path, "report", "--json", "--chart", str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(magic)
 
 
-def test_report_chart_webp_and_unsupported(tmp_path: Path) -> None:
+def test_report_chart_webp_and_unsupported(tmp_path: Path, state: Path) -> None:
     out = tmp_path / "x.webp"
     assert run(tmp_path, "report", "--json", "--chart", str(out)).returncode == 0
     data = out.read_bytes()

@@ -26,6 +26,20 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise ConfigError(f"{key} must be a whole number, got {raw!r}") from exc
 
 
+# The UI languages (locales/<name>.json).
+LOCALES = ("zh-TW", "en")
+
+
+def _valid_timezone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 # Secrets handed over as files by systemd (`LoadCredential=`, $CREDENTIALS_DIRECTORY) or a
 # container engine (/run/secrets): file name -> the variable it stands for.
 CREDENTIAL_FILES = {
@@ -99,6 +113,8 @@ class Config:
             load_dotenv()
             env = os.environ
         env = _with_credentials(env)
+        # Every problem is collected, then reported together in one ConfigError.
+        errors: list[str] = []
         secret = env.get("LINE_CHANNEL_SECRET", "").strip()
         token = env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip()
         if require_line:
@@ -108,19 +124,50 @@ class Config:
                 if not v
             ]
             if missing:
-                raise ConfigError(
+                errors.append(
                     "Missing " + ", ".join(missing) + ". Set them in the environment or in .env "
                     "(copy .env.example to .env and fill in the values from the LINE Developers "
-                    "console, Messaging API tab). To try the bot without a LINE channel, run "
-                    "`python bot.py demo`."
+                    "console, Messaging API tab), or as files in $CREDENTIALS_DIRECTORY. To try "
+                    "the bot without a LINE channel, run `python bot.py demo`."
                 )
-        policy = env.get("BOT_POLICY_PATH", "").strip()
-        retention_days = _int(env, "BOT_RETENTION_DAYS", 180)
-        if retention_days < 1:
-            raise ConfigError(
-                f"BOT_RETENTION_DAYS must be 1 or more (days incidents are kept), got "
-                f"{retention_days}; 0 would delete every incident"
+
+        def number(key: str, default: int, minimum: int, meaning: str) -> int:
+            try:
+                value = _int(env, key, default)
+            except ConfigError as exc:
+                errors.append(str(exc))
+                return default
+            if value < minimum:
+                errors.append(f"{key} must be {minimum} or more ({meaning}), got {value}")
+                return default
+            return value
+
+        unsend_window = number("BOT_UNSEND_WINDOW_SECONDS", 24 * 3600, 1, "seconds")
+        grace = number("BOT_ESCALATION_GRACE_SECONDS", 600, 0, "seconds")
+        retention_days = number(
+            "BOT_RETENTION_DAYS", 180, 1, "days incidents are kept; 0 would delete every incident"
+        )
+        ocr_workers = number("BOT_OCR_WORKERS", 1, 0, "OCR worker processes")
+        ocr_queue = number("BOT_OCR_QUEUE_SIZE", 16, 1, "images waiting for OCR")
+        timezone = env.get("BOT_TIMEZONE", "").strip() or "Asia/Taipei"
+        if not _valid_timezone(timezone):
+            errors.append(
+                f"BOT_TIMEZONE {timezone!r} is not a known time zone (IANA name, e.g. Asia/Taipei)"
             )
+        raw_locale = env.get("BOT_DEFAULT_LOCALE", "").strip() or "zh-TW"
+        known = {name.lower(): name for name in LOCALES}
+        locale = known.get(raw_locale.lower())
+        if locale is None:
+            locale = "zh-TW"
+            errors.append(
+                f"BOT_DEFAULT_LOCALE {raw_locale!r} is not supported; use one of "
+                + ", ".join(LOCALES)
+            )
+        if errors:
+            if len(errors) == 1:
+                raise ConfigError(errors[0])
+            raise ConfigError(f"{len(errors)} settings need fixing:\n  " + "\n  ".join(errors))
+        policy = env.get("BOT_POLICY_PATH", "").strip()
         db_raw = env.get("BOT_DB_PATH", "").strip()
         return cls(
             channel_secret=secret,
@@ -129,13 +176,13 @@ class Config:
             db_path=Path(db_raw).absolute() if db_raw else default_db_path(env),
             policy_path=Path(policy) if policy else None,
             hash_salt=env.get("BOT_HASH_SALT", "").strip() or None,
-            unsend_window_seconds=_int(env, "BOT_UNSEND_WINDOW_SECONDS", 24 * 3600),
-            escalation_grace_seconds=_int(env, "BOT_ESCALATION_GRACE_SECONDS", 600),
+            unsend_window_seconds=unsend_window,
+            escalation_grace_seconds=grace,
             retention_days=retention_days,
             ocr_engine=env.get("BOT_OCR_ENGINE", "").strip() or "rapidocr",
-            ocr_workers=_int(env, "BOT_OCR_WORKERS", 1),
-            ocr_queue_size=_int(env, "BOT_OCR_QUEUE_SIZE", 16),
+            ocr_workers=ocr_workers,
+            ocr_queue_size=ocr_queue,
             public_url=(env.get("BOT_PUBLIC_URL", "").strip().rstrip("/") or None),
-            timezone=env.get("BOT_TIMEZONE", "").strip() or "Asia/Taipei",
-            default_locale=env.get("BOT_DEFAULT_LOCALE", "").strip() or "zh-TW",
+            timezone=timezone,
+            default_locale=locale,
         )

@@ -48,13 +48,38 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    config = load_config(args)  # ConfigError (missing credentials) -> message, exit 2
+    config = load_config(args)  # ConfigError (any bad setting) -> message, exit 2
+    # What would otherwise fail inside the server's start-up, as a traceback and an unclosed
+    # session, is checked first and reported in one line: the policy file, the database.
+    if config.policy_path is not None:
+        from detectors.config import PolicyError, load_policy
+
+        try:
+            load_policy(config.policy_path)
+        except PolicyError as exc:
+            raise ConfigError(f"BOT_POLICY_PATH: {exc}") from None
+    open_for(config).close()  # creates and migrates the database, or says why it cannot
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    import errno
+    import socket
+
     from aiohttp import web
 
     from app import create_app
 
-    web.run_app(create_app(config), host=args.host, port=args.port, access_log=None)
+    # The address is taken before the app starts, so "port in use" is one clear line.
+    try:
+        sock = socket.create_server((args.host, args.port), reuse_port=False)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    except OSError as exc:
+        what = {
+            errno.EADDRINUSE: "the port is in use (another bot.py serve?)",
+            errno.EACCES: "permission denied (ports below 1024 need root; use a proxy)",
+            errno.EADDRNOTAVAIL: "no such address on this machine",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {what}") from None
+    web.run_app(create_app(config), sock=sock, access_log=None)
     return 0
 
 

@@ -257,6 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
         "delete incidents older than $BOT_RETENTION_DAYS and expired bookkeeping now",
         db=True,
     )
+
+    bk = command(
+        sub,
+        "backup",
+        "write a consistent copy of the database (safe while the service runs)",
+        db=True,
+    )
+    bk.add_argument(
+        "--to", metavar="PATH", required=True, help="the new file (never overwritten; mode 0600)"
+    )
     return p
 
 
@@ -281,7 +291,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from cli import scan
 
         return scan.run(args)
-    if args.command in ("serve", "demo", "incidents", "admin", "retention"):
+    if args.command in ("serve", "demo", "incidents", "admin", "retention", "backup"):
         from cli import service
 
         return service.run(args)

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from config import Config, ConfigError
-from storage import DatabaseMissing, Store, open_store
+from storage import DatabaseMissing, SchemaTooNew, Store, open_store
 
 
 def load_config(args: argparse.Namespace, *, require_line: bool = True) -> Config:
@@ -30,6 +30,8 @@ def open_for(config: Config, *, readonly: bool = False) -> Store:
             f"no database at {config.db_path}: give the right one with --db PATH or "
             "BOT_DB_PATH (read commands never create one)"
         ) from None
+    except SchemaTooNew as exc:
+        raise ConfigError(f"{config.db_path}: {exc}") from None
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise ConfigError(f"cannot open the database at {config.db_path}: {reason}") from None

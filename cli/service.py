@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             return admin(args)
         if args.command == "retention":
             return retention(args)
+        if args.command == "backup":
+            return backup(args)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -104,6 +106,33 @@ def retention(args: argparse.Namespace) -> int:
         f"retention {config.retention_days} days: deleted "
         + ", ".join(f"{k}={v}" for k, v in out.items())
     )
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """`backup --to PATH`: a consistent copy while the service runs (SQLite backup API)."""
+    import sqlite3
+    from pathlib import Path
+
+    from storage import backup as backup_db
+
+    store = _store(args, readonly=True)
+    dest = Path(args.to)
+    try:
+        if dest.exists():
+            raise ConfigError(f"{dest} exists: backups never overwrite; choose a new name")
+        if not dest.parent.is_dir():
+            raise ConfigError(f"folder {dest.parent} does not exist")
+        try:
+            backup_db(store.db, dest)
+        except FileExistsError:
+            raise ConfigError(f"{dest} exists: backups never overwrite") from None
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ConfigError(f"cannot write the backup {dest}: {reason}") from None
+    finally:
+        store.close()
+    print(f"backup written to {dest} (mode 0600)")
     return 0
 
 

@@ -10,7 +10,15 @@ migrations (storage/tips.py exposes MIGRATIONS). Nothing outside this package wr
 """
 
 from storage.base import StorageBackend
-from storage.db import DatabaseMissing, Migration, connect, connect_readonly, migrate
+from storage.db import (
+    DatabaseMissing,
+    Migration,
+    SchemaTooNew,
+    backup,
+    connect,
+    connect_readonly,
+    migrate,
+)
 from storage.store import (
     ACTIVE_STATUSES,
     INCIDENT_STATUSES,
@@ -28,8 +36,10 @@ __all__ = [
     "Incident",
     "Migration",
     "OutboxRow",
+    "SchemaTooNew",
     "StorageBackend",
     "Store",
+    "backup",
     "connect",
     "connect_readonly",
     "iso",

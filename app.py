@@ -3,7 +3,8 @@
     app = create_app(Config.from_env())
     web.run_app(app, host=..., port=...)
 
-Routes: `POST /callback` (the LINE webhook, handlers/webhook.py) and `GET /healthz`.
+Routes: `POST /callback` (the LINE webhook, handlers/webhook.py), `GET /healthz` and
+`GET /metrics` (Prometheus; loopback or a bearer token, monitoring/metrics.py).
 Every resource is opened and closed by its own cleanup context, in this order
 (closed in reverse):
 
@@ -43,6 +44,8 @@ from handlers.deps import Clock, Deps, SystemClock
 from handlers.escalation import EscalationWorker
 from handlers.media import ocr_ctx
 from handlers.webhook import Webhook
+from monitoring.metrics import METRICS, Metrics
+from monitoring.metrics import allowed as metrics_allowed
 from outbox import Outbox
 from storage import Store
 from tips.web import add_chart_route, tips_ctx
@@ -173,6 +176,8 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
         clock=app[OPTIONS].clock or SystemClock(),
         salt=store.hash_salt(config.hash_salt),
     )
+    deps.extra["metrics"] = app[METRICS]  # counted by the webhook and the message handler
+    app[METRICS].watch_store(store, deps.now)
     worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
     deps.escalation = worker
     app[DEPS] = deps
@@ -221,6 +226,14 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=200 if db_ok else 503)
 
 
+async def metrics_view(request: web.Request) -> web.Response:
+    """Prometheus text format; who may read it: monitoring/metrics.py (404 otherwise)."""
+    if not metrics_allowed(request, request.app[CONFIG].metrics_token):
+        raise web.HTTPNotFound()
+    body = request.app[METRICS].render()
+    return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4"})
+
+
 def create_app(
     config: Config,
     *,
@@ -232,12 +245,14 @@ def create_app(
     app[CONFIG] = config
     app[OPTIONS] = options or AppOptions()
     app[STARTED_AT] = time.time()
+    app[METRICS] = Metrics()
     app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx, deps_ctx])
     app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
     app.cleanup_ctx.append(webhook_ctx)
     app.on_startup.append(freeze_gc)  # runs after the cleanup contexts have started
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_view)
     add_chart_route(app)  # tips helper: GET /charts/{token}.png (report charts)
     return app
 

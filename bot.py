@@ -40,6 +40,9 @@ environment (also read from .env in the current folder):
   BOT_UNSEND_WINDOW_SECONDS, BOT_ESCALATION_GRACE_SECONDS
   BOT_OCR_ENGINE, BOT_OCR_WORKERS, BOT_OCR_QUEUE_SIZE
   BOT_PUBLIC_URL, BOT_TIMEZONE, BOT_DEFAULT_LOCALE
+  BOT_METRICS_TOKEN     /metrics needs this bearer token (unset: loopback only)
+  BOT_LOG_LEVEL, BOT_LOG_FORMAT
+                        serve's logs: DEBUG..ERROR (INFO); text or json
   (all settings: .env.example, docs/service.md; production: docs/deploy.md)
 
 exit status:

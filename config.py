@@ -26,6 +26,8 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise ConfigError(f"{key} must be a whole number, got {raw!r}") from exc
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
 # The UI languages (locales/<name>.json).
 LOCALES = ("zh-TW", "en")
 
@@ -46,6 +48,7 @@ CREDENTIAL_FILES = {
     "line-channel-secret": "LINE_CHANNEL_SECRET",
     "line-channel-access-token": "LINE_CHANNEL_ACCESS_TOKEN",
     "bot-hash-salt": "BOT_HASH_SALT",
+    "bot-metrics-token": "BOT_METRICS_TOKEN",
 }
 
 
@@ -102,6 +105,11 @@ class Config:
     public_url: str | None = None
     timezone: str = "Asia/Taipei"
     default_locale: str = "zh-TW"
+    # /metrics: with a token, bearer-token clients only; without, loopback only.
+    metrics_token: str | None = None
+    # Logs: level name and format ("text" or "json").
+    log_level: str = "INFO"
+    log_format: str = "text"
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -163,6 +171,12 @@ class Config:
                 f"BOT_DEFAULT_LOCALE {raw_locale!r} is not supported; use one of "
                 + ", ".join(LOCALES)
             )
+        log_level = env.get("BOT_LOG_LEVEL", "").strip().upper() or "INFO"
+        if log_level not in LOG_LEVELS:
+            errors.append(f"BOT_LOG_LEVEL {log_level!r} is not one of {', '.join(LOG_LEVELS)}")
+        log_format = env.get("BOT_LOG_FORMAT", "").strip().lower() or "text"
+        if log_format not in ("text", "json"):
+            errors.append(f"BOT_LOG_FORMAT {log_format!r} must be text or json")
         if errors:
             if len(errors) == 1:
                 raise ConfigError(errors[0])
@@ -185,4 +199,7 @@ class Config:
             public_url=(env.get("BOT_PUBLIC_URL", "").strip().rstrip("/") or None),
             timezone=timezone,
             default_locale=locale,
+            metrics_token=env.get("BOT_METRICS_TOKEN", "").strip() or None,
+            log_level=log_level,
+            log_format=log_format,
         )

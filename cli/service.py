@@ -61,7 +61,9 @@ def serve(args: argparse.Namespace) -> int:
         except PolicyError as exc:
             raise ConfigError(f"BOT_POLICY_PATH: {exc}") from None
     open_for(config).close()  # creates and migrates the database, or says why it cannot
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    from monitoring.logs import setup_logging
+
+    setup_logging(config.log_level, config.log_format, config.timezone)
     import errno
     import socket
 

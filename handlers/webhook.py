@@ -121,6 +121,9 @@ class Webhook:
                 )
                 continue
             self.processed += 1
+            counter = self.deps.extra.get("metrics")
+            if counter is not None:
+                counter.event(etype)
             if not handled:
                 log.info("event ignored type=%s event=%s", etype, event_id)
 

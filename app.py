@@ -4,8 +4,9 @@
     web.run_app(app, host=..., port=...)
 
 Routes: `POST /callback` (the LINE webhook, handlers/webhook.py), `GET /healthz`
-(liveness: the process answers) and `GET /readyz` (readiness: a list of named checks,
-`READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is).
+(liveness: the process answers), `GET /readyz` (readiness: a list of named checks,
+`READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is) and
+`GET /metrics` (Prometheus; loopback or a bearer token, monitoring/metrics.py).
 Every resource is opened and closed by its own cleanup context, in this order
 (closed in reverse):
 
@@ -47,6 +48,8 @@ from handlers.deps import Clock, Deps, SystemClock
 from handlers.escalation import EscalationWorker
 from handlers.media import ocr_ctx
 from handlers.webhook import Webhook
+from monitoring.metrics import METRICS, Metrics
+from monitoring.metrics import allowed as metrics_allowed
 from outbox import Outbox
 from storage import Store
 from tips.web import add_chart_route, tips_ctx
@@ -207,6 +210,8 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
         clock=app[OPTIONS].clock or SystemClock(),
         salt=store.hash_salt(config.hash_salt),  # the key is outside the database
     )
+    deps.extra["metrics"] = app[METRICS]  # counted by the webhook and the message handler
+    app[METRICS].watch_store(store, deps.now)
     worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
     deps.escalation = worker
     app[DEPS] = deps
@@ -359,6 +364,14 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response(body, status=200 if ok else 503)
 
 
+async def metrics_view(request: web.Request) -> web.Response:
+    """Prometheus text format; who may read it: monitoring/metrics.py (404 otherwise)."""
+    if not metrics_allowed(request, request.app[CONFIG].metrics_token):
+        raise web.HTTPNotFound()
+    body = request.app[METRICS].render()
+    return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4"})
+
+
 def create_app(
     config: Config,
     *,
@@ -372,6 +385,7 @@ def create_app(
     app[STARTED_AT] = time.time()
     app[READY_CHECKS] = default_ready_checks()
     app[TOKEN_STATE] = {}
+    app[METRICS] = Metrics()
     app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx, deps_ctx])
     app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
     app.cleanup_ctx.append(webhook_ctx)
@@ -379,6 +393,7 @@ def create_app(
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_view)
     add_chart_route(app)  # tips helper: GET /charts/{token}.png (report charts)
     return app
 

@@ -47,9 +47,14 @@ def _scan_item(
     return _text_scanner(policy, group)(item)
 
 
+FLAGGED = ("warn", "block")
+
+
 def _run_jsonl(
     stream: TextIO, out: TextIO, policy: Policy, group: str | None, base: Path | None = None
-) -> None:
+) -> bool:
+    """Scan every line; True when any line's verdict is warn or block."""
+    flagged = False
     for n, raw in enumerate(stream, start=1):
         line = raw.strip()
         if not line:
@@ -61,12 +66,14 @@ def _run_jsonl(
                 raise ValueError("line is not a JSON object")
             item_id = item.get("id")
             result: dict[str, Any] = _scan_item(item, policy, group, base).to_contract(item_id)
+            flagged = flagged or result.get("verdict") in FLAGGED
         except json.JSONDecodeError as exc:
             result = {"id": item_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
         except (ValueError, TypeError) as exc:
             result = {"id": item_id, "error": f"line {n}: {exc}"}
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
+    return flagged
 
 
 def _print_human(result: ScanResult, out: TextIO, explain: bool) -> None:
@@ -109,22 +116,30 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     group: str | None = getattr(args, "group", None)
+    # --exit-code N: N when a message is warn or block (gitleaks' convention), else 0.
+    exit_code: int | None = getattr(args, "exit_code", None)
+
+    def status(flagged: bool) -> int:
+        return exit_code if exit_code is not None and flagged else 0
+
     if args.jsonl:
         if args.jsonl == "-":
-            _run_jsonl(sys.stdin, sys.stdout, policy, group)
-            return 0
+            return status(_run_jsonl(sys.stdin, sys.stdout, policy, group))
         try:
             with open(args.jsonl, encoding="utf-8") as f:
-                _run_jsonl(f, sys.stdout, policy, group, Path(args.jsonl).parent)
+                flagged = _run_jsonl(f, sys.stdout, policy, group, Path(args.jsonl).parent)
+        except BrokenPipeError:
+            raise  # our reader went away (bot.py main), not the input file
         except OSError as exc:
             print(f"cannot read {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return 2
         except UnicodeDecodeError:
             print(f"cannot read {args.jsonl}: not UTF-8 text", file=sys.stderr)
             return 2
-        return 0
+        return status(flagged)
     if getattr(args, "image", None):
-        return _run_image(args.image, policy, group, bool(getattr(args, "explain", False)))
+        code, flagged = _run_image(args.image, policy, group, bool(getattr(args, "explain", False)))
+        return code or status(flagged)
     if args.text is None:
         print(
             "nothing to scan: give TEXT, - (stdin), --jsonl FILE or --image PATH", file=sys.stderr
@@ -133,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     result = scan_text(text, policy=policy, group_id=group)
     _print_human(result, sys.stdout, bool(getattr(args, "explain", False)))
-    return 0
+    return status(result.verdict in FLAGGED)
 
 
 # --- Images (OCR) ------------------------------------------------------------------------------
@@ -168,13 +183,14 @@ def _scan_image_item(
     return _scan_image_file(path, policy, group)
 
 
-def _run_image(raw: str, policy: Policy, group: str | None, explain: bool) -> int:
+def _run_image(raw: str, policy: Policy, group: str | None, explain: bool) -> tuple[int, bool]:
+    """(exit status, whether the verdict is warn or block)."""
     try:
         result = _scan_image_file(Path(raw), policy, group)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return 2, False
     if result.doc_type:
         sys.stdout.write(f"document: {result.doc_type}\n")
     _print_human(result, sys.stdout, explain)
-    return 0
+    return 0, result.verdict in FLAGGED

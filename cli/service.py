@@ -7,6 +7,10 @@ bot.py admin add USER_ID --group G | --ethics
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
+bot.py retention run                   enforce BOT_RETENTION_DAYS now (the service does it hourly)
+
+Every command but demo takes --db PATH. Read commands (incidents, admin list) open the
+database read-only: they never create one and never delete anything.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import logging
 import sys
 import time
 
+from cli.common import load_config, open_for
 from config import Config, ConfigError
-from storage import Store, iso, open_store
+from storage import Store, iso
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -33,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
             return incidents(args)
         if args.command == "admin":
             return admin(args)
+        if args.command == "retention":
+            return retention(args)
+        if args.command == "backup":
+            return backup(args)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -41,25 +50,96 @@ def run(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    config = Config.from_env()  # ConfigError (missing credentials) -> message, exit 2
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    config = load_config(args)  # ConfigError (any bad setting) -> message, exit 2
+    # What would otherwise fail inside the server's start-up, as a traceback and an unclosed
+    # session, is checked first and reported in one line: the policy file, the database.
+    if config.policy_path is not None:
+        from detectors.config import PolicyError, load_policy
+
+        try:
+            load_policy(config.policy_path)
+        except PolicyError as exc:
+            raise ConfigError(f"BOT_POLICY_PATH: {exc}") from None
+    open_for(config).close()  # creates and migrates the database, or says why it cannot
+    from monitoring.logs import setup_logging
+
+    setup_logging(config.log_level, config.log_format, config.timezone)
+    import errno
+    import socket
+
     from aiohttp import web
 
     from app import create_app
 
-    web.run_app(create_app(config), host=args.host, port=args.port, access_log=None)
+    # The address is taken before the app starts, so "port in use" is one clear line.
+    try:
+        sock = socket.create_server((args.host, args.port), reuse_port=False)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    except OSError as exc:
+        what = {
+            errno.EADDRINUSE: "the port is in use (another bot.py serve?)",
+            errno.EACCES: "permission denied (ports below 1024 need root; use a proxy)",
+            errno.EADDRNOTAVAIL: "no such address on this machine",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {what}") from None
+    web.run_app(create_app(config), sock=sock, access_log=None)
     return 0
 
 
-def _store() -> Store:
-    config = Config.from_env(require_line=False)
-    store = open_store(config.db_path)
-    store.purge(time.time(), config.retention_days)  # retention holds for the CLI too
-    return store
+def _store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
+    return open_for(load_config(args, require_line=False), readonly=readonly)
+
+
+def retention(args: argparse.Namespace) -> int:
+    """`retention run`: what the service does hourly, now (e.g. from cron when it is down)."""
+    from storage.tips import TipStore
+
+    config = load_config(args, require_line=False)
+    store = open_for(config)
+    try:
+        now = time.time()
+        out = store.purge(now, config.retention_days)
+        for key, n in TipStore(store).purge(now, config.retention_days).items():
+            out[f"tips.{key}"] = n
+    finally:
+        store.close()
+    print(
+        f"retention {config.retention_days} days: deleted "
+        + ", ".join(f"{k}={v}" for k, v in out.items())
+    )
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """`backup --to PATH`: a consistent copy while the service runs (SQLite backup API)."""
+    import sqlite3
+    from pathlib import Path
+
+    from storage import backup as backup_db
+
+    store = _store(args, readonly=True)
+    dest = Path(args.to)
+    try:
+        if dest.exists():
+            raise ConfigError(f"{dest} exists: backups never overwrite; choose a new name")
+        if not dest.parent.is_dir():
+            raise ConfigError(f"folder {dest.parent} does not exist")
+        try:
+            backup_db(store.db, dest)
+        except FileExistsError:
+            raise ConfigError(f"{dest} exists: backups never overwrite") from None
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ConfigError(f"cannot write the backup {dest}: {reason}") from None
+    finally:
+        store.close()
+    print(f"backup written to {dest} (mode 0600)")
+    return 0
 
 
 def incidents(args: argparse.Namespace) -> int:
-    store = _store()
+    store = _store(args, readonly=True)
     rows = store.list_incidents()
     if args.json:
         for inc in rows:
@@ -80,9 +160,9 @@ def incidents(args: argparse.Namespace) -> int:
 
 
 def admin(args: argparse.Namespace) -> int:
-    store = _store()
-    now = time.time()
     cmd = args.admin_command
+    store = _store(args, readonly=cmd == "list")
+    now = time.time()
     if cmd in ("add", "remove"):
         role = "ethics" if args.ethics else "admin"
         group = None if args.ethics else args.group

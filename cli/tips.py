@@ -25,8 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cli.common import load_config, open_for
 from config import Config, ConfigError
-from storage import Store, open_store
+from storage import Store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     return 2
 
 
-def _config() -> Config:
-    return Config.from_env(require_line=False)
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args, require_line=False)
 
 
 @asynccontextmanager
@@ -114,8 +115,8 @@ def tips_list(args: argparse.Namespace) -> int:
 
 
 async def tips_send(args: argparse.Namespace) -> int:
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     try:
         if not _known_group(store, args.group):
             return 1
@@ -132,8 +133,8 @@ def tips_schedule(args: argparse.Namespace) -> int:
     from tips.schedule import ScheduleError
     from tips.service import TipsService
 
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     try:
         if not _known_group(store, args.group):
             return 1
@@ -171,8 +172,8 @@ async def broadcast(args: argparse.Namespace) -> int:
     from tips.library import ui
     from tips.service import BROADCAST_MAX_CHARS
 
-    config = _config()
-    store = open_store(config.db_path)
+    config = _config(args)
+    store = open_for(config)
     locale = config.default_locale
     try:
         if args.group and not _known_group(store, args.group):
@@ -217,6 +218,36 @@ async def broadcast(args: argparse.Namespace) -> int:
 
 # -- report -------------------------------------------------------------------------------
 
+# The chart's file formats, by suffix (Pillow writes them; the chart is drawn as PNG).
+CHART_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+
+
+def chart_problem(path: Path) -> str | None:
+    """Why the chart cannot be written to `path`, or None. No folder is created."""
+    if path.suffix.lower() not in CHART_FORMATS:
+        names = ", ".join(CHART_FORMATS)
+        return f"unsupported format {path.suffix or '(no suffix)'!r}; use one of {names}"
+    if not path.parent.is_dir():
+        return f"folder {path.parent} does not exist"
+    if path.is_dir():
+        return "is a folder"
+    return None
+
+
+def encode_chart(png: bytes, suffix: str) -> bytes:
+    """The PNG chart re-encoded in the format `suffix` names."""
+    fmt = CHART_FORMATS[suffix]
+    if fmt == "PNG":
+        return png
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        out = io.BytesIO()
+        img.convert("RGB").save(out, format=fmt, quality=90)
+        return out.getvalue()
+
 
 async def report(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
@@ -224,27 +255,35 @@ async def report(args: argparse.Namespace) -> int:
     from tips import chart
     from tips import report as rep
 
-    config = _config()
+    config = _config(args)
     try:
         seconds = rep.parse_period(args.since)
     except rep.PeriodError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    store = open_store(config.db_path)
+    chart_path = Path(args.chart) if args.chart else None
+    if chart_path is not None:
+        problem = chart_problem(chart_path)
+        if problem:
+            print(f"error: --chart {chart_path}: {problem}", file=sys.stderr)
+            return 2
+    store = open_for(config, readonly=True)
     try:
         tz = ZoneInfo(config.timezone)
         now = time.time()
         data = rep.build(store, now - seconds, now, tz)
-        png = chart.render(data, config.default_locale)
-        if args.chart:
-            path = Path(args.chart)
-        else:
+        path: Path | None = chart_path
+        if path is None and not args.json:
+            # Text mode keeps its habit of saving the chart beside the database.
             stamp = datetime.fromtimestamp(now, tz).strftime("%Y%m%d-%H%M")
             path = config.db_path.parent / "reports" / f"report-{stamp}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None:
+            png = chart.render(data, config.default_locale)
+            path.write_bytes(encode_chart(png, path.suffix.lower()))
         if args.json:
-            print(json.dumps({**data, "chart_path": str(path)}, ensure_ascii=False, indent=2))
+            chart_out = str(path) if path else None
+            print(json.dumps({**data, "chart_path": chart_out}, ensure_ascii=False, indent=2))
         else:
             print(rep.format_text(data, config.default_locale))
             print(rep.ui("report.chart_saved", config.default_locale, path=path))

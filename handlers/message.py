@@ -127,14 +127,18 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
         deps.store.count_activity(w.chat_id, "scanned", deps.now())
         t0 = time.perf_counter()
         result = _scan(deps, msg.id, msg.text, w.chat_id)
+        elapsed = time.perf_counter() - t0
         log.info(
             "message scanned chat=%s message=%s verdict=%s types=%s us=%d",
             w.chat_id,
             msg.id,
             result.verdict,
             ",".join(result.types) or "-",
-            (time.perf_counter() - t0) * 1e6,
+            elapsed * 1e6,
         )
+        metrics = deps.extra.get("metrics")
+        if metrics is not None:  # monitoring/metrics.py: verdicts by type, latency
+            metrics.scanned("text", elapsed, result.verdict, result.types)
         await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
     elif w.chat_type == "user":
         result = _scan(deps, msg.id, msg.text, None)

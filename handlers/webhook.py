@@ -290,6 +290,9 @@ class Webhook:
 
     async def _handle(self, event: Any, etype: str, event_id: str | None) -> None:
         handled = await self.dispatcher.dispatch(self.deps, event)
+        counter = self.deps.extra.get("metrics")
+        if counter is not None:  # monitoring/metrics.py: events by type
+            counter.event(etype)
         if not handled:
             log.info("event ignored type=%s event=%s", etype, event_id)
 

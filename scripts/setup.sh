@@ -21,8 +21,9 @@ fi
 py=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$py" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# The runtime from the lock file: every package, transitive ones included, pinned and checked
+# against its hash (requirements.lock is compiled from requirements.txt by pip-tools).
+.venv/bin/python -m pip install -q --require-hashes -r requirements.lock
 if [ "$dev" = 1 ]; then
   .venv/bin/python -m pip install -q -r requirements-dev.txt
-else
-  .venv/bin/python -m pip install -q -r requirements.txt
 fi

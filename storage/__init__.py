@@ -10,7 +10,15 @@ migrations (storage/tips.py exposes MIGRATIONS). Nothing outside this package wr
 """
 
 from storage.base import StorageBackend
-from storage.db import Migration, connect, migrate
+from storage.db import (
+    DatabaseMissing,
+    Migration,
+    SchemaTooNew,
+    backup,
+    connect,
+    connect_readonly,
+    migrate,
+)
 from storage.store import (
     ACTIVE_STATUSES,
     INCIDENT_STATUSES,
@@ -24,12 +32,16 @@ from storage.store import (
 __all__ = [
     "ACTIVE_STATUSES",
     "INCIDENT_STATUSES",
+    "DatabaseMissing",
     "Incident",
     "Migration",
     "OutboxRow",
+    "SchemaTooNew",
     "StorageBackend",
     "Store",
+    "backup",
     "connect",
+    "connect_readonly",
     "iso",
     "migrate",
     "open_store",

@@ -73,6 +73,50 @@ def _private_files(p: Path) -> None:
             log.warning("database file was readable by others; now 0600 path=%s", f)
 
 
+class DatabaseMissing(FileNotFoundError):
+    """A read-only open found no database file (read commands never create one)."""
+
+
+def connect_readonly(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing database for reading only: never creates the file or its folder,
+    never migrates, and SQLite refuses every write on this connection."""
+    p = Path(path)
+    if not p.is_file():
+        raise DatabaseMissing(str(p))
+    conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA query_only=ON")
+    return sqlite_utils.Database(conn)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer release than this code."""
+
+
+def backup(db: sqlite_utils.Database | sqlite3.Connection, dest: str | Path) -> Path:
+    """A consistent copy of `db` at `dest` through SQLite's online backup API (safe while the
+    service writes). Refuses to overwrite (FileExistsError); the copy is mode 0600."""
+    conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    target = Path(dest)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # refuses existing
+    os.close(fd)
+    try:
+        out = sqlite3.connect(str(target))
+        try:
+            conn.backup(out)
+        finally:
+            out.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _db_file(db: sqlite_utils.Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2] or "") if row else ""
+
+
 def all_migrations() -> list[Migration]:
     """The core migrations followed by those of every extension module present."""
     from storage.schema import CORE_MIGRATIONS
@@ -100,6 +144,19 @@ def migrate(db: sqlite_utils.Database, migrations: Iterable[Migration] | None = 
         "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
     )
     done = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    unknown = sorted(done - set(names))
+    if unknown and migrations is None:
+        raise SchemaTooNew(
+            f"the database was migrated by a newer release (unknown migrations: "
+            f"{', '.join(unknown)}); run that release, or restore a backup made for this one"
+        )
+    pending = [m.name for m in migs if m.name not in done]
+    path = _db_file(db)
+    if pending and done and path:
+        # An upgrade of a database in use: keep a copy from before the first change.
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        copy = backup(db, f"{path}.before-{pending[0]}-{stamp}")
+        log.info("backup before migrating path=%s", copy)
     applied: list[str] = []
     for m in migs:
         if m.name in done:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from storage.db import connect, migrate
+from storage.db import connect, connect_readonly, migrate
 
 log = logging.getLogger("bot.storage")
 
@@ -152,6 +152,11 @@ class Store:
         db = connect(path)
         migrate(db)
         return cls(db, path)
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Store:
+        """An existing database, read-only (DatabaseMissing when there is none)."""
+        return cls(connect_readonly(path))
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # a read-only or full disk must not block the exit
@@ -796,9 +801,10 @@ def _read_key(path: Path) -> bytes:
     return key
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the store at `path` (the one entry point other areas use)."""
-    return Store.open(path)
+def open_store(path: str | Path, *, readonly: bool = False) -> Store:
+    """Open the store at `path` (the one entry point other areas use). `readonly`: an
+    existing database only, no migration, no write (storage.DatabaseMissing if absent)."""
+    return Store.open_readonly(path) if readonly else Store.open(path)
 
 
 if TYPE_CHECKING:  # mypy checks that the SQLite store implements the whole interface

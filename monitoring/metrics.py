@@ -1,0 +1,120 @@
+"""`GET /metrics` in the Prometheus text format.
+
+Who may read it (decided here, documented in docs/deploy.md):
+- BOT_METRICS_TOKEN set: any client with `Authorization: Bearer <token>` (constant-time
+  compare); nothing else, loopback included.
+- unset: clients on the machine only (127.0.0.1 / ::1) and never through the reverse proxy
+  (a request carrying X-Forwarded-For is refused); the proxy files do not publish
+  /metrics anyway.
+Refused requests get 404, so the route is not advertised.
+
+Counted in the process: events by type, verdicts by finding type, scan latency.
+Read from the database at scrape time: outbox pending / failed / oldest pending age,
+open incidents. Labels are types, never ids or text.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+if TYPE_CHECKING:
+    from storage import Store
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+class _StoreCollector(Collector):
+    """Gauges read from the database when Prometheus scrapes."""
+
+    def __init__(self, store: Store, now: Any) -> None:
+        self.store = store
+        self.now = now
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        counts = self.store.outbox_counts()
+        outbox = GaugeMetricFamily(
+            "line_guard_outbox_messages", "Outgoing messages by status", labels=["status"]
+        )
+        for status in ("pending", "sending", "failed"):
+            outbox.add_metric([status], counts.get(status, 0))
+        yield outbox
+        row = self.store.db.execute(
+            "SELECT MIN(created_at) FROM outbox WHERE status IN ('pending', 'sending')"
+        ).fetchone()
+        oldest = GaugeMetricFamily(
+            "line_guard_outbox_oldest_pending_age_seconds",
+            "Age of the oldest message not yet delivered (0 when none)",
+        )
+        oldest.add_metric([], max(0.0, self.now() - row[0]) if row and row[0] else 0.0)
+        yield oldest
+        open_incidents = GaugeMetricFamily(
+            "line_guard_incidents", "Incidents in the database by status", labels=["status"]
+        )
+        for status, n in self.store.db.execute(
+            "SELECT status, COUNT(*) FROM incidents GROUP BY status"
+        ).fetchall():
+            open_incidents.add_metric([str(status)], n)
+        yield open_incidents
+
+
+class Metrics:
+    """One registry per application (tests start many apps in one process)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.events = Counter(
+            "line_guard_events",
+            "Webhook events processed, by event type",
+            ["type"],
+            registry=self.registry,
+        )
+        self.verdicts = Counter(
+            "line_guard_verdicts",
+            "Scanned messages by verdict and finding type ('none' when nothing was found)",
+            ["verdict", "finding_type"],
+            registry=self.registry,
+        )
+        self.scan_seconds = Histogram(
+            "line_guard_scan_seconds",
+            "Time to scan one message, by source",
+            ["source"],
+            buckets=(0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.25, 1, 2.5, 5, 10),
+            registry=self.registry,
+        )
+
+    def watch_store(self, store: Store, now: Any = time.time) -> None:
+        self.registry.register(_StoreCollector(store, now))
+
+    def event(self, etype: str) -> None:
+        self.events.labels(etype[:40]).inc()
+
+    def scanned(self, source: str, seconds: float, verdict: str, types: Iterable[str]) -> None:
+        self.scan_seconds.labels(source).observe(seconds)
+        kinds = sorted(set(types)) or ["none"]
+        for kind in kinds:
+            self.verdicts.labels(verdict, kind).inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+def allowed(request: web.Request, token: str | None) -> bool:
+    if token:
+        header = request.headers.get("Authorization", "")
+        given = header[7:] if header.startswith("Bearer ") else ""
+        return hmac.compare_digest(given.encode(), token.encode())
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    host = peer[0] if peer else ""
+    return host in LOOPBACK and "X-Forwarded-For" not in request.headers
+
+
+METRICS = web.AppKey("metrics", Metrics)

@@ -272,9 +272,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", metavar="PATH", required=True, help="the new file (never overwritten; mode 0600)"
     )
 
-    from cli import outbox as outbox_cli
-
-    outbox_cli.add_parser(sub)
+    ob = command(sub, "outbox", "list outgoing messages; resend those LINE refused")
+    obs = ob.add_subparsers(
+        dest="outbox_command", required=True, metavar="ACTION", help="what to do"
+    )
+    ol = command(
+        obs, "list", "rows waiting, held (401/403) or failed; no bodies (read-only)", db=True
+    )
+    ol.add_argument(
+        "--status",
+        default="open",
+        choices=("open", "held", "pending", "failed", "sent", "all"),
+        help="which rows (open: everything not yet delivered)",
+    )
+    ol.add_argument("--json", action="store_true", help="one JSON object a line")
+    orr = command(obs, "retry", "release held rows (after fixing the token) and send", db=True)
+    orr.add_argument("ids", nargs="*", type=int, help="row ids (default: every held row)")
+    orr.add_argument("--no-send", action="store_true", help="only release; the service sends")
     return p
 
 

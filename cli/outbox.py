@@ -18,19 +18,9 @@ import sys
 import time
 from typing import Any
 
+from cli.common import load_config, open_for
 from config import Config, ConfigError
-from storage import OutboxRow, Store, iso, open_store
-
-
-def add_parser(sub: Any) -> None:
-    ob = sub.add_parser("outbox", help="list outgoing messages; resend those LINE refused")
-    obs = ob.add_subparsers(dest="outbox_command", required=True)
-    ol = obs.add_parser("list", help="rows waiting, held (401/403) or failed; no bodies")
-    ol.add_argument("--status", default="open", help="held | pending | failed | sent | all")
-    ol.add_argument("--json", action="store_true", help="one JSON object a line")
-    orr = obs.add_parser("retry", help="release held rows (after fixing the token) and send")
-    orr.add_argument("ids", nargs="*", type=int, help="row ids (default: every held row)")
-    orr.add_argument("--no-send", action="store_true", help="only release; the service sends")
+from storage import OutboxRow, Store, iso
 
 
 def _short(recipient: str | None) -> str:
@@ -99,12 +89,13 @@ def retry(config: Config, store: Store, ids: list[int], send: bool) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    listing = args.outbox_command == "list"
     try:
-        config = Config.from_env(require_line=args.outbox_command == "retry" and not args.no_send)
+        config = load_config(args, require_line=not listing and not args.no_send)
+        store = open_for(config, readonly=listing)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    store = open_store(config.db_path)
     try:
         if args.outbox_command == "list":
             return list_rows(store, args.status, args.json)

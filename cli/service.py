@@ -54,7 +54,7 @@ def serve(args: argparse.Namespace) -> int:
     # What would otherwise fail inside the server's start-up, as a traceback and an unclosed
     # session, is checked first and reported in one line: the policy file, the database.
     if config.policy_path is not None:
-        from detectors.config import PolicyError, load_policy
+        from detectors.policy import PolicyError, load_policy
 
         try:
             load_policy(config.policy_path)

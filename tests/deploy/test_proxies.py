@@ -285,7 +285,7 @@ async def test_signed_webhooks_through_https_proxy(
     try:
         await wait_up(proxy)
         status, body = await request(proxy, "GET", "/healthz")
-        assert status == 200 and json.loads(body)["status"] == "ok"
+        assert status == 200 and json.loads(body)["status"] == "alive"
 
         # A leak, signed as LINE signs it: acknowledged, and the warning reaches the group.
         raw = line.webhook_body([line.text_event(ALICE, LEAK_1, chat=GROUP)])

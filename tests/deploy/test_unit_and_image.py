@@ -32,8 +32,10 @@ def test_unit_is_hardened() -> None:
     assert s["CapabilityBoundingSet"] == [""]
     # Secrets come as credentials, never as environment variables.
     creds = {v.split(":", 1)[0] for v in s["LoadCredential"]}
-    assert creds == {"line-channel-secret", "line-channel-access-token"}
-    assert not any("LINE_CHANNEL" in v for v in s.get("Environment", []))
+    assert creds == {"line-channel-secret", "line-channel-access-token", "bot-hash-key"}
+    assert not any("LINE_CHANNEL" in v or "HASH" in v for v in s.get("Environment", []))
+    # Production mode: the service refuses to start without the hash key.
+    assert "BOT_ENV=production" in s["Environment"]
     # The database lives in the state directory the unit creates.
     assert "BOT_DB_PATH=/var/lib/line-guard/bot.db" in s["Environment"]
     # Loopback only: the reverse proxy is the one way in.

@@ -8,7 +8,7 @@ repo corpus (tests/corpus/text_corpus.jsonl) plus the two independent writers'
 tuning sets given with --set (repeatable). The holdout's texts are never read.
 
 Model: numpy logistic regression (full batch, Adam, L2) over the hashed feature
-ids of `detectors.stage2.features` (hashed bigrams and rule signals), one head "leak" and one head per matter type.
+ids of `detectors.stage2.features` (hashed character 1-3-grams and rule signals), one head "leak" and one head per matter type.
 
 Cross-writer evaluation (--eval): for each independent set S, train on the corpus
 plus the OTHER sets, choose the thresholds on the training data only (5-fold
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             ids = stage2.look(text, RULES_ONLY)[1]
             if ids is None:
                 ids = stage2.features(text, (), scan_text(text, config=RULES_ONLY))
-            z = w[np.array(ids, dtype=np.int64)].sum(axis=0) + b
+            z = w[ids].sum(axis=0, dtype=np.float64) + b
             check.append(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
         stage2.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(

@@ -19,8 +19,9 @@ What it may change, and only that:
   allowed; its findings move to `suppressed` for --explain. The shipped file
   may disable this (down_threshold < 0) when it did not help on held-out sets.
 
-It runs only where it can matter: on messages that reached a Doc (a keyword, a
-digit or a 年) and that the rules allowed, or warned about matters only.
+It runs only where it can matter: on chat text (not OCR: it was trained on chat)
+that reached a Doc (a keyword, a digit or a 年), has a keyword of a matter
+detector, and that the rules allowed or warned about matters only.
 A failure inside the model never hides the rules' answer: `review` returns the
 rules' result unchanged.
 """
@@ -258,7 +259,7 @@ def wants(words: frozenset[str] | set[str], result: ScanResult) -> bool:
 
 def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     """The engine's hook: the rules' result, possibly changed by the model."""
-    if not policy.stage2 or not wants(doc.words, result):
+    if not policy.stage2 or doc.source != "text" or not wants(doc.words, result):
         return result
     m = _MODEL[0] if _MODEL else model()
     if m is None:

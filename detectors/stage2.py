@@ -127,6 +127,7 @@ class Model:
         "check_probs",
         "check_texts",
         "down_threshold",
+        "gate",
         "leak_bias",
         "leak_w",
         "type_bias",
@@ -143,6 +144,7 @@ class Model:
         down_threshold: float,
         check_texts: tuple[str, ...] = (),
         check_probs: np.ndarray | None = None,
+        gate: frozenset[str] | None = None,
     ) -> None:
         w = np.asarray(weights, dtype=np.float32)
         if w.ndim != 2 or w.shape[0] != DIM or w.shape[1] != len(MATTERS) + 1:
@@ -157,6 +159,12 @@ class Model:
         self.z_down = _logit(down_threshold) if down_threshold >= 0 else -math.inf
         self.check_texts = check_texts
         self.check_probs = check_probs  # (len(check_texts), heads), from the trainer
+        # The matter keywords the model looks for (learned by the trainer: those in
+        # at least a few of the leaks it caught on its training data); None: all.
+        self.gate = gate
+
+    def looks_at(self, words: frozenset[str] | set[str]) -> bool:
+        return self.gate is None or not self.gate.isdisjoint(words)
 
     def leak_logit(self, ids: np.ndarray) -> float:
         return float(self.leak_w[ids].sum(dtype=np.float64)) + self.leak_bias
@@ -182,6 +190,7 @@ def load(path: Path = MODEL_PATH) -> Model:
             down_threshold=float(z["down_threshold"]),
             check_texts=tuple(str(t) for t in z["check_texts"]),
             check_probs=z["check_probs"].astype(np.float32),
+            gate=frozenset(str(w) for w in z["gate_words"]) if "gate_words" in z else None,
         )
 
 
@@ -262,7 +271,7 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     if not policy.stage2 or doc.source != "text" or not wants(doc.words, result):
         return result
     m = _MODEL[0] if _MODEL else model()
-    if m is None:
+    if m is None or not m.looks_at(doc.words):
         return result
     try:
         return decide(features(doc.text, doc.words, result), result, m, len(doc.original))
@@ -270,9 +279,12 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
         return result  # the rules' answer stands
 
 
-def look(text: str, policy: Policy | None = None) -> tuple[ScanResult, np.ndarray | None]:
+def look(
+    text: str, policy: Policy | None = None
+) -> tuple[ScanResult, np.ndarray | None, frozenset[str]]:
     """What the engine would hand this stage for `text`: the rules' result (stage 2
-    off) and the feature ids, or None where the stage does not look. Mirrors the
+    off), the feature ids (None where the stage does not look) and the keywords
+    found (for the model's own gate, `Model.looks_at`). Mirrors the
     engine's early answers (no keyword, digit or 年: no Doc is built). For the
     trainer, the tests and --explain; the engine itself calls `review`."""
     from detectors.config import DEFAULT_POLICY
@@ -285,8 +297,9 @@ def look(text: str, policy: Policy | None = None) -> tuple[ScanResult, np.ndarra
     norm, found, digits, spaced = read(text, index)
     t = norm.text
     if not (found or digits or spaced or "年" in t):
-        return rules, None
+        return rules, None, frozenset()
     doc = Doc(norm, index, found, digits=digits, spaced=spaced, policy=pol)
+    words = frozenset(doc.words)
     if not (doc.words or digits or "年" in t) or not wants(doc.words, rules):
-        return rules, None
-    return rules, features(doc.text, doc.words, rules)
+        return rules, None, words
+    return rules, features(doc.text, doc.words, rules), words

@@ -70,6 +70,7 @@ class Item:
     rules: ScanResult
     reached: bool  # the engine built a Doc and stage 2 looks at it (stage2.wants)
     ids: np.ndarray | None  # feature ids (reached only)
+    words: frozenset[str]  # keywords found
 
 
 def load_items(path: Path, name: str) -> list[Item]:
@@ -79,8 +80,7 @@ def load_items(path: Path, name: str) -> list[Item]:
             if not line.strip():
                 continue
             row = json.loads(line)
-            rules, found = stage2.look(row["text"], RULES_ONLY)
-            ids = None if found is None else np.array(found, dtype=np.int64)
+            rules, ids, words = stage2.look(row["text"], RULES_ONLY)
             out.append(
                 Item(
                     name,
@@ -90,6 +90,7 @@ def load_items(path: Path, name: str) -> list[Item]:
                     rules,
                     ids is not None,
                     ids,
+                    words,
                 )
             )
     return out
@@ -180,15 +181,31 @@ def out_of_fold(items: list[Item], folds: int, seed: int, **kw: float) -> np.nda
 # ------------------------------------------------------------------ deciding
 
 
+def learn_gate(items: list[Item], probs: np.ndarray, add: float, k: int) -> frozenset[str]:
+    """The matter keywords in at least `k` of the training leaks the stage catches
+    (and the rules miss): the model runs only on messages with one of them."""
+    count: dict[str, int] = {}
+    matter_words = stage2.gate_words()
+    for i, it in enumerate(items):
+        if it.flag and it.rules.verdict == "allow" and probs[i, 0] >= add:
+            for w in it.words & matter_words:
+                count[w] = count.get(w, 0) + 1
+    return frozenset(w for w, c in count.items() if c >= k)
+
+
 def final_verdicts(
-    items: list[Item], probs: np.ndarray, add: float, down: float
+    items: list[Item],
+    probs: np.ndarray,
+    add: float,
+    down: float,
+    gate: frozenset[str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(flagged by rules, flagged by rules + stage 2) per item."""
     rules = np.array([it.rules.verdict != "allow" for it in items])
     both = rules.copy()
     for i, it in enumerate(items):
         p = probs[i, 0]
-        if np.isnan(p):
+        if np.isnan(p) or (gate is not None and gate.isdisjoint(it.words)):
             continue
         if it.rules.verdict == "allow" and p >= add:
             both[i] = True
@@ -249,6 +266,13 @@ def main(argv: list[str] | None = None) -> int:
         "to (out of fold); --ship uses the first",
     )
     ap.add_argument("--downgrade", action="store_true", help="ship the downgrade threshold")
+    ap.add_argument(
+        "--gate-min",
+        type=int,
+        default=3,
+        help="run the model only on messages with a matter keyword found in at least this "
+        "many caught training leaks (0: every matter keyword)",
+    )
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--folds", type=int, default=5)
@@ -269,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
             down = choose_down(tr, oof)
             w, b = train(tr, **kw)
             probs = predict(w, b, test)
+            in_sample = predict(w, b, tr)
             rules_flag = final_verdicts(test, probs, 2.0, -1)[0]
             r_rec, r_fpr, r_tp, r_fp = rates(test, rules_flag)
             n_leak = sum(it.flag for it in test)
@@ -283,15 +308,20 @@ def main(argv: list[str] | None = None) -> int:
             )
             for budget in args.fp_budget:
                 add = choose_add(tr, oof, budget)
+                gate = learn_gate(tr, in_sample, add, args.gate_min) if args.gate_min else None
+                looked = sum(
+                    it.reached and (gate is None or not gate.isdisjoint(it.words)) for it in test
+                )
+                print(f"    gate: {'all' if gate is None else len(gate)} words, looks at {looked}")
                 for label, dn in (("add", -1.0), ("add+down", down)):
-                    flagged = final_verdicts(test, probs, add, dn)[1]
+                    flagged = final_verdicts(test, probs, add, dn, gate)[1]
                     rec, fpr, tp, fp = rates(test, flagged)
                     print(
                         f"  + stage 2 {label:8} budget {budget:.3%} (threshold {add:.4f})  "
                         f"recall {rec:.3f} ({tp})  FPR {fpr:.4f} ({fp})"
                     )
                 leak = np.array([it.flag for it in test])
-                added = final_verdicts(test, probs, add, -1)[1] & ~rules_flag
+                added = final_verdicts(test, probs, add, -1, gate)[1] & ~rules_flag
                 right = sum(
                     stage2.MATTERS[int(np.argmax(probs[i, 1:]))] in test[i].types
                     for i in np.flatnonzero(added & leak)
@@ -309,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         down = choose_down(allitems, oof) if args.downgrade else -1.0
         w, b = train(allitems, **kw)
         w = w.astype(np.float16).astype(np.float32)  # what ships
+        gate = learn_gate(allitems, predict(w, b, allitems), add, args.gate_min)
         check = []
         for text in CHECK_TEXTS:
             ids = stage2.look(text, RULES_ONLY)[1]
@@ -317,20 +348,22 @@ def main(argv: list[str] | None = None) -> int:
             z = w[ids].sum(axis=0, dtype=np.float64) + b
             check.append(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
         stage2.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            stage2.MODEL_PATH,
-            weights=w.astype(np.float16),
-            bias=b.astype(np.float32),
-            add_threshold=np.float64(add),
-            down_threshold=np.float64(down),
-            check_texts=np.array(CHECK_TEXTS),
-            check_probs=np.array(check, dtype=np.float32),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "weights": w.astype(np.float16),
+            "bias": b.astype(np.float32),
+            "add_threshold": np.array(add, dtype=np.float64),
+            "down_threshold": np.array(down, dtype=np.float64),
+            "check_texts": np.array(CHECK_TEXTS),
+            "check_probs": np.array(check, dtype=np.float32),
+        }
+        if args.gate_min:
+            arrays["gate_words"] = np.array(sorted(gate))
+        np.savez_compressed(stage2.MODEL_PATH, **arrays)  # type: ignore[arg-type]
         size = stage2.MODEL_PATH.stat().st_size
         print(
             f"shipped {stage2.MODEL_PATH.relative_to(ROOT)}: {size / 1024:.0f} KiB, "
             f"trained on {len(allitems)} messages, add threshold {add:.4f}, "
-            f"downgrade threshold {down:.4f}"
+            f"downgrade threshold {down:.4f}, gate {len(gate) if args.gate_min else 'all'} words"
         )
     return 0
 

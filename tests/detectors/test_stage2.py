@@ -53,8 +53,13 @@ def _flagged_by_stage2() -> list[str]:
     assert m.check_probs is not None
     out = []
     for text, probs in zip(m.check_texts, m.check_probs, strict=True):
-        rules, ids = stage2.look(text, OFF)
-        if ids is not None and rules.verdict == "allow" and probs[0] >= m.add_threshold:
+        rules, ids, words = stage2.look(text, OFF)
+        if (
+            ids is not None
+            and m.looks_at(words)
+            and rules.verdict == "allow"
+            and probs[0] >= m.add_threshold
+        ):
             out.append(text)
     return out
 
@@ -98,9 +103,9 @@ def test_ordinary_and_checksummed_messages_are_left_to_the_rules() -> None:
 
 def test_downgrade_only_touches_matter_warnings() -> None:
     m = _model()
-    rules = scan_text("拘票下來了，搜索票明天執行", config=OFF)
-    if rules.verdict != "warn" or not stage2._downgradable(rules):
-        pytest.skip("the rules do not warn on this matter message any more")
+    rules = scan_text("這次來投的就三家，其他兩家價格都比你高", config=OFF)
+    assert rules.verdict == "warn"
+    assert stage2._downgradable(rules)
     sure = stage2.Model(
         np.full((stage2.DIM, 1 + len(stage2.MATTERS)), -1.0, dtype=np.float32),
         np.zeros(1 + len(stage2.MATTERS), dtype=np.float32),

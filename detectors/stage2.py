@@ -268,10 +268,12 @@ def wants(words: frozenset[str] | set[str], result: ScanResult) -> bool:
 
 def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     """The engine's hook: the rules' result, possibly changed by the model."""
-    if not policy.stage2 or doc.source != "text" or not wants(doc.words, result):
+    if not policy.stage2 or doc.source != "text":
         return result
     m = _MODEL[0] if _MODEL else model()
-    if m is None or not m.looks_at(doc.words):
+    if m is None or (m.gate is not None and m.gate.isdisjoint(doc.words)):
+        return result  # the cheapest no first: most messages have none of the gate's words
+    if not wants(doc.words, result):
         return result
     try:
         return decide(features(doc.text, doc.words, result), result, m, len(doc.original))

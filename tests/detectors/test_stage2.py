@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -142,3 +144,23 @@ def test_scan_with_stage2_never_raises(text: str) -> None:
     for f in res.findings:
         if f.rule == stage2.RULE:
             assert f.masked == f"[{f.type}]"
+
+
+def test_explain_shows_the_stage2_probability() -> None:
+    texts = _flagged_by_stage2()
+    assert texts
+    root = stage2.MODEL_PATH.parent.parent.parent
+    p = subprocess.run(
+        [sys.executable, str(root / "bot.py"), "scan", "--explain", texts[0]],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert p.returncode == 0
+    assert p.stdout.startswith("verdict: warn")
+    assert "rule=stage2" in p.stdout
+    assert "stage 2 (learned):" in p.stdout and "p=0." in p.stdout
+    assert texts[0] not in p.stdout  # masked: no raw text

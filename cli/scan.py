@@ -85,8 +85,13 @@ def _print_human(result: ScanResult, out: TextIO, explain: bool) -> None:
         if explain:
             _explain(f, out)
     if explain:
-        if result.reasons:
-            out.write(f"  policy: {', '.join(result.reasons)}\n")
+        rules = [r for r in result.reasons if not r.startswith("stage2.")]
+        if rules:
+            out.write(f"  policy: {', '.join(rules)}\n")
+        for r in result.reasons:
+            if r.startswith("stage2."):  # the learned second look changed the verdict
+                prob = r[r.find("(") + 1 : -1]
+                out.write(f"  stage 2 (learned): {_STAGE2_SAYS.get(r[7:11], r)}, p={prob}\n")
         if result.suppressed:
             out.write("  weighed and let pass:\n")
             for f in result.suppressed:
@@ -94,6 +99,12 @@ def _print_human(result: ScanResult, out: TextIO, explain: bool) -> None:
                     f"    {f.type:22} {f.masked:16} score={f.score:.2f} [{f.start}:{f.end}]\n"
                 )
                 _explain(f, out, indent="      ")
+
+
+_STAGE2_SAYS = {
+    "leak": "the rules allowed it; leak probability reached the threshold -> warn",
+    "ordi": "the rules warned on a matter; leak probability this low -> allow",
+}
 
 
 def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:

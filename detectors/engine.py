@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
-from detectors import lexicon
+from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
@@ -265,10 +265,14 @@ def scan_text(
     if doc._names is None and names_may_count(doc):
         doc.names()
     if not doc.findings:
-        return _allow()
-    sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
-    verdict, findings, suppressed, reasons = decide(_dedupe(doc.findings), policy, sample=sample)
-    return ScanResult(verdict, findings, reasons, None, suppressed)
+        result = _allow()
+    else:
+        sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
+        verdict, findings, suppressed, reasons = decide(
+            _dedupe(doc.findings), policy, sample=sample
+        )
+        result = ScanResult(verdict, findings, reasons, None, suppressed)
+    return stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

@@ -57,6 +57,7 @@ class Policy:
     disabled_types: frozenset[str] = frozenset()
     keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (finding type, words)
     keyword_score: float = 0.6
+    stage2: bool = True  # the learned second look (detectors/stage2.py)
     groups: tuple[tuple[str, Policy], ...] = field(default=(), compare=False, hash=False)
 
     def for_group(self, group_id: str | None) -> Policy:
@@ -72,8 +73,8 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 
-_TOP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "groups"}
-_GROUP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "replace_allow"}
+_TOP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "groups", "stage2"}
+_GROUP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "replace_allow", "stage2"}
 
 
 def _str_list(v: Any, key: str) -> list[str]:
@@ -109,6 +110,10 @@ def _apply(base: Policy, data: dict[str, Any], where: str, allowed: set[str]) ->
         )
     if pol.warn_threshold > pol.block_threshold:
         raise PolicyError(f"{where}thresholds: warn must not exceed block")
+    if "stage2" in data:
+        if not isinstance(data["stage2"], bool):
+            raise PolicyError(f"{where}stage2: expected true or false")
+        pol = replace(pol, stage2=data["stage2"])
 
     allow = data.get("allow", {})
     if not isinstance(allow, dict):

@@ -1,0 +1,372 @@
+"""Train, evaluate across writers and ship the second stage (detectors/stage2.py).
+
+    python scripts/train_stage2.py --eval            # cross-writer report only
+    python scripts/train_stage2.py --ship            # train on everything, write the model
+
+Data: labelled JSONL sets (fields text, expect allow|flag, types), by default the
+repo corpus (tests/corpus/text_corpus.jsonl) plus the two independent writers'
+tuning sets given with --set (repeatable). The holdout's texts are never read.
+
+Model: numpy logistic regression (full batch, Adam, L2) over the hashed feature
+ids of `detectors.stage2.features` (hashed character 1-3-grams and rule signals), one head "leak" and one head per matter type.
+
+Cross-writer evaluation (--eval): for each independent set S, train on the corpus
+plus the OTHER sets, choose the thresholds on the training data only (5-fold
+out-of-fold probabilities), then score S: recall and false-positive rate of the
+rules alone vs rules + stage 2. The add threshold is the lowest one whose added
+false warnings stay within --fp-budget of the training sets' ordinary messages;
+the downgrade threshold the highest one that downgrades no out-of-fold leak.
+
+Nothing here prints or stores message text: only counts, rates and ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from detectors import stage2  # noqa: E402
+from detectors.base import ScanResult  # noqa: E402
+from detectors.policy import DEFAULT_POLICY  # noqa: E402
+from detectors.engine import scan_text  # noqa: E402
+
+RULES_ONLY = replace(DEFAULT_POLICY, stage2=False)
+CORPUS = ROOT / "tests" / "corpus" / "text_corpus.jsonl"
+HEADS = 1 + len(stage2.MATTERS)
+
+# Fixed inputs whose probabilities ship with the model: the test checks that
+# inference in the engine reproduces the trainer's numbers.
+CHECK_TEXTS: tuple[str, ...] = (
+    "好的，收到",
+    "明天的稽查行程改到十點出發",
+    "王大明的懲處案還沒核定，先別跟他說",
+    "這次總共只有四家投標，你們價格抓低一點就穩了",
+    "下週三衛生局會突擊檢查你們店，先把倉庫整理好",
+    "依採購法第34條，底價於決標前應予保密",
+    "陳志明上個月確診癌症，現在在住院",
+    "會議改到 3/15 下午兩點，第二會議室",
+    # made up for this file: no trigger word, missed by the rules, caught here
+    "老張那件事結果出來了，年終考核被打最低，還沒通知他",
+    "你們那邊下禮拜會被查，資料先整理好",
+    "他之前因為酒駕被抓過兩次",
+    "她最近身體不好，好像是癌症",
+)
+
+
+@dataclass
+class Item:
+    set_name: str
+    id: str
+    flag: bool
+    types: frozenset[str]
+    rules: ScanResult
+    reached: bool  # the engine built a Doc and stage 2 looks at it (stage2.wants)
+    ids: np.ndarray | None  # feature ids (reached only)
+    words: frozenset[str]  # keywords found
+
+
+def load_items(path: Path, name: str) -> list[Item]:
+    out: list[Item] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            rules, ids, words = stage2.look(row["text"], RULES_ONLY)
+            out.append(
+                Item(
+                    name,
+                    str(row.get("id", "")),
+                    row["expect"] == "flag",
+                    frozenset(row.get("types", [])),
+                    rules,
+                    ids is not None,
+                    ids,
+                    words,
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------ training
+
+
+def _design(items: list[Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lens = np.array([len(it.ids) for it in items if it.ids is not None], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(lens)])
+    indices = np.concatenate([it.ids for it in items if it.ids is not None])
+    rows = np.repeat(np.arange(len(lens)), lens)
+    return indptr, indices, rows
+
+
+def _labels(items: list[Item]) -> np.ndarray:
+    y = np.zeros((len(items), HEADS), dtype=np.float32)
+    for i, it in enumerate(items):
+        y[i, 0] = it.flag
+        for k, m in enumerate(stage2.MATTERS):
+            y[i, 1 + k] = m in it.types
+    return y
+
+
+def train(
+    items: list[Item], *, l2: float = 1e-4, steps: int = 300, lr: float = 0.05
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (DIM, HEADS) and bias (HEADS,) of a multi-head logistic regression."""
+    items = [it for it in items if it.ids is not None]
+    indptr, indices, rows = _design(items)
+    y = _labels(items)
+    n = len(items)
+    # Balance the leak head: positives and negatives weigh the same in total.
+    sw = np.ones((n, HEADS), dtype=np.float32)
+    pos = y[:, 0] > 0
+    if pos.any() and (~pos).any():
+        sw[pos, 0] = 0.5 * n / pos.sum()
+        sw[~pos, 0] = 0.5 * n / (~pos).sum()
+    w = np.zeros((stage2.DIM, HEADS), dtype=np.float32)
+    b = np.zeros(HEADS, dtype=np.float32)
+    mw = np.zeros_like(w)
+    vw = np.zeros_like(w)
+    mb = np.zeros_like(b)
+    vb = np.zeros_like(b)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, steps + 1):
+        z = np.add.reduceat(w[indices], indptr[:-1], axis=0) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        r = (p - y) * sw / n
+        gw = np.empty_like(w)
+        for k in range(HEADS):
+            gw[:, k] = np.bincount(indices, weights=r[rows, k], minlength=stage2.DIM)
+        gw += l2 * w
+        gb = r.sum(axis=0)
+        mw = b1 * mw + (1 - b1) * gw
+        vw = b2 * vw + (1 - b2) * gw * gw
+        mb = b1 * mb + (1 - b1) * gb
+        vb = b2 * vb + (1 - b2) * gb * gb
+        c1, c2 = 1 - b1**t, 1 - b2**t
+        w -= lr * (mw / c1) / (np.sqrt(vw / c2) + eps)
+        b -= lr * (mb / c1) / (np.sqrt(vb / c2) + eps)
+    return w, b
+
+
+def predict(w: np.ndarray, b: np.ndarray, items: list[Item]) -> np.ndarray:
+    """Probabilities (len(items), HEADS); NaN rows for items stage 2 never sees."""
+    out = np.full((len(items), HEADS), np.nan, dtype=np.float32)
+    for i, it in enumerate(items):
+        if it.ids is not None:
+            z = w[it.ids].sum(axis=0) + b
+            out[i] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
+def out_of_fold(items: list[Item], folds: int, seed: int, **kw: float) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    fold = rng.integers(0, folds, len(items))
+    probs = np.full((len(items), HEADS), np.nan, dtype=np.float32)
+    for k in range(folds):
+        tr = [it for it, f in zip(items, fold, strict=True) if f != k]
+        te_idx = [i for i, f in enumerate(fold) if f == k]
+        w, b = train(tr, **kw)  # type: ignore[arg-type]
+        probs[te_idx] = predict(w, b, [items[i] for i in te_idx])
+    return probs
+
+
+# ------------------------------------------------------------------ deciding
+
+
+def learn_gate(items: list[Item], probs: np.ndarray, add: float, k: int) -> frozenset[str]:
+    """The matter keywords in at least `k` of the training leaks the stage catches
+    (and the rules miss): the model runs only on messages with one of them."""
+    count: dict[str, int] = {}
+    matter_words = stage2.gate_words()
+    for i, it in enumerate(items):
+        if it.flag and it.rules.verdict == "allow" and probs[i, 0] >= add:
+            for w in it.words & matter_words:
+                count[w] = count.get(w, 0) + 1
+    return frozenset(w for w, c in count.items() if c >= k)
+
+
+def final_verdicts(
+    items: list[Item],
+    probs: np.ndarray,
+    add: float,
+    down: float,
+    gate: frozenset[str] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(flagged by rules, flagged by rules + stage 2) per item."""
+    rules = np.array([it.rules.verdict != "allow" for it in items])
+    both = rules.copy()
+    for i, it in enumerate(items):
+        p = probs[i, 0]
+        if np.isnan(p) or (gate is not None and gate.isdisjoint(it.words)):
+            continue
+        if it.rules.verdict == "allow" and p >= add:
+            both[i] = True
+        elif down >= 0 and p <= down and stage2._downgradable(it.rules):
+            both[i] = False
+    return rules, both
+
+
+def rates(items: list[Item], flagged: np.ndarray) -> tuple[float, float, int, int]:
+    leak = np.array([it.flag for it in items])
+    tp = int((flagged & leak).sum())
+    fp = int((flagged & ~leak).sum())
+    return tp / max(leak.sum(), 1), fp / max((~leak).sum(), 1), tp, fp
+
+
+def choose_add(items: list[Item], probs: np.ndarray, budget: float) -> float:
+    """Lowest threshold whose added false warnings on `items` stay within budget."""
+    n_ord = sum(not it.flag for it in items)
+    allowed = int(np.floor(budget * n_ord))
+    cand = sorted(
+        float(probs[i, 0])
+        for i, it in enumerate(items)
+        if not it.flag and it.rules.verdict == "allow" and not np.isnan(probs[i, 0])
+    )
+    cand.reverse()  # highest first: the k-th highest ordinary score
+    if len(cand) <= allowed:
+        return 0.5
+    # a threshold just above the (allowed+1)-th highest ordinary score
+    return float(np.nextafter(np.float32(cand[allowed]), np.float32(1)))
+
+
+def choose_down(items: list[Item], probs: np.ndarray) -> float:
+    """A threshold that downgrades no out-of-fold leak the rules warned about (-1: none)."""
+    leaks = [
+        float(probs[i, 0])
+        for i, it in enumerate(items)
+        if it.flag and stage2._downgradable(it.rules) and not np.isnan(probs[i, 0])
+    ]
+    if not leaks:
+        return -1.0
+    return 0.5 * min(leaks)  # half the lowest: a margin for unseen writers
+
+
+# ------------------------------------------------------------------ main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", action="append", default=[], help="name=path of a labelled set")
+    ap.add_argument("--eval", action="store_true", help="cross-writer evaluation")
+    ap.add_argument("--ship", action="store_true", help="train on all sets, write the model")
+    ap.add_argument(
+        "--fp-budget",
+        type=float,
+        nargs="+",
+        default=[0.003],
+        help="share of the training sets' ordinary messages the stage may add a warning "
+        "to (out of fold); --ship uses the first",
+    )
+    ap.add_argument("--downgrade", action="store_true", help="ship the downgrade threshold")
+    ap.add_argument(
+        "--gate-min",
+        type=int,
+        default=3,
+        help="run the model only on messages with a matter keyword found in at least this "
+        "many caught training leaks (0: every matter keyword)",
+    )
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--steps", type=int, default=300)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    kw = {"l2": args.l2, "steps": args.steps}
+
+    corpus = load_items(CORPUS, "corpus")
+    sets: dict[str, list[Item]] = {}
+    for spec in args.set:
+        name, _, path = spec.partition("=")
+        sets[name] = load_items(Path(path), name)
+
+    if args.eval:
+        for held, test in sets.items():
+            tr = corpus + [it for n, s in sets.items() if n != held for it in s]
+            oof = out_of_fold(tr, args.folds, args.seed, **kw)
+            down = choose_down(tr, oof)
+            w, b = train(tr, **kw)
+            probs = predict(w, b, test)
+            in_sample = predict(w, b, tr)
+            rules_flag = final_verdicts(test, probs, 2.0, -1)[0]
+            r_rec, r_fpr, r_tp, r_fp = rates(test, rules_flag)
+            n_leak = sum(it.flag for it in test)
+            print(
+                f"held out {held}: {n_leak} leaks, {len(test) - n_leak} ordinary, "
+                f"stage 2 looks at {sum(it.reached for it in test)}; trained on "
+                f"corpus+{'+'.join(n for n in sets if n != held)}; "
+                f"downgrade threshold {down:.4f}"
+            )
+            print(
+                f"  rules alone             recall {r_rec:.3f} ({r_tp})  FPR {r_fpr:.4f} ({r_fp})"
+            )
+            for budget in args.fp_budget:
+                add = choose_add(tr, oof, budget)
+                gate = learn_gate(tr, in_sample, add, args.gate_min) if args.gate_min else None
+                looked = sum(
+                    it.reached and (gate is None or not gate.isdisjoint(it.words)) for it in test
+                )
+                print(f"    gate: {'all' if gate is None else len(gate)} words, looks at {looked}")
+                for label, dn in (("add", -1.0), ("add+down", down)):
+                    flagged = final_verdicts(test, probs, add, dn, gate)[1]
+                    rec, fpr, tp, fp = rates(test, flagged)
+                    print(
+                        f"  + stage 2 {label:8} budget {budget:.3%} (threshold {add:.4f})  "
+                        f"recall {rec:.3f} ({tp})  FPR {fpr:.4f} ({fp})"
+                    )
+                leak = np.array([it.flag for it in test])
+                added = final_verdicts(test, probs, add, -1, gate)[1] & ~rules_flag
+                right = sum(
+                    stage2.MATTERS[int(np.argmax(probs[i, 1:]))] in test[i].types
+                    for i in np.flatnonzero(added & leak)
+                )
+                print(
+                    f"    added {int(added.sum())} warnings: {int((added & leak).sum())} leaks "
+                    f"(matter type named right {right}), {int((added & ~leak).sum())} ordinary"
+                )
+            sys.stdout.flush()
+
+    if args.ship:
+        allitems = corpus + [it for s in sets.values() for it in s]
+        oof = out_of_fold(allitems, args.folds, args.seed, **kw)
+        add = choose_add(allitems, oof, args.fp_budget[0])
+        down = choose_down(allitems, oof) if args.downgrade else -1.0
+        w, b = train(allitems, **kw)
+        w = w.astype(np.float16).astype(np.float32)  # what ships
+        gate = learn_gate(allitems, predict(w, b, allitems), add, args.gate_min)
+        check = []
+        for text in CHECK_TEXTS:
+            ids = stage2.look(text, RULES_ONLY)[1]
+            if ids is None:
+                ids = stage2.features(text, (), scan_text(text, config=RULES_ONLY))
+            z = w[ids].sum(axis=0, dtype=np.float64) + b
+            check.append(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+        stage2.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "weights": w.astype(np.float16),
+            "bias": b.astype(np.float32),
+            "add_threshold": np.array(add, dtype=np.float64),
+            "down_threshold": np.array(down, dtype=np.float64),
+            "check_texts": np.array(CHECK_TEXTS),
+            "check_probs": np.array(check, dtype=np.float32),
+        }
+        if args.gate_min:
+            arrays["gate_words"] = np.array(sorted(gate))
+        np.savez_compressed(stage2.MODEL_PATH, **arrays)  # type: ignore[arg-type]
+        size = stage2.MODEL_PATH.stat().st_size
+        print(
+            f"shipped {stage2.MODEL_PATH.relative_to(ROOT)}: {size / 1024:.0f} KiB, "
+            f"trained on {len(allitems)} messages, add threshold {add:.4f}, "
+            f"downgrade threshold {down:.4f}, gate {len(gate) if args.gate_min else 'all'} words"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

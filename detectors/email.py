@@ -9,19 +9,30 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 
-PATTERN = regex.compile(
-    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}(?![a-z0-9])"
+# Written to dodge filters: spaces around the @ and the dots ("chen.meiling88 @ gmail
+# . com"), the @ and the dots spelled out ("yang dot kaiwen at gmail dot com",
+# "chen[at]gmail(dot)com", "chen 小老鼠 gmail 點 com"). Searched only in a window
+# around each at-sign or its spelling (AT), so a long message costs per at-sign.
+_DOT = r"(?:\s{0,2}(?:\.|\(dot\)|\[dot\]|\{dot\}|<dot>|點)\s{0,2}|\s(?:dot|點)\s)"
+_AT = r"(?:\s{0,2}(?:@|\(at\)|\[at\]|\{at\}|<at>|小老鼠)\s{0,2}|\sat\s)"
+LOOSE = regex.compile(
+    rf"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9_%+\-]{{0,63}}(?:{_DOT}[a-z0-9_%+\-]{{1,63}}){{0,4}}"
+    rf"{_AT}[a-z0-9][a-z0-9\-]{{0,62}}(?:{_DOT}[a-z0-9][a-z0-9\-]{{0,62}}){{0,3}}?"
+    rf"{_DOT}[a-z]{{2,24}}(?![a-z0-9])"
 )
-
-# Spelled out to dodge filters: "yang dot kaiwen at gmail dot com".
-SPELLED = regex.compile(
-    r"(?<![a-z0-9])[a-z0-9][a-z0-9._\-]{0,40}(?:\s?(?:dot|\.)\s?[a-z0-9_\-]{1,40}){0,3}"
-    r"\s?(?:\(at\)|\[at\]|\sat\s|＠)\s?[a-z0-9\-]{1,40}(?:\s?(?:dot|\(dot\)|\[dot\]|\.)\s?[a-z]{2,10}){1,3}(?![a-z0-9])"
-)
-# Split over lines or spaces around the @.
-SPLIT = regex.compile(
-    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}\s{1,2}@\s{0,2}[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}(?![a-z0-9])"
-    r"|(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@\s{1,2}[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}(?![a-z0-9])"
+AT = regex.compile(r"@|\(at\)|\[at\]|\{at\}|<at>|小老鼠|(?<=\s)at(?=\s)")
+_SPELLED_AT = regex.compile(r"\s*(?:\(at\)|\[at\]|\{at\}|<at>|小老鼠|(?<=\s)at(?=\s))\s*")
+_SPELLED_DOT = regex.compile(r"\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|點|(?<=\s)dot(?=\s))\s*")
+_SPACES = regex.compile(r"\s+")
+AT_WORDS: tuple[str, ...] = ("@", " at ", "(at)", "[at]", "{at}", "<at>", "小老鼠")
+WINDOW_BEFORE_AT = 120
+WINDOW_AFTER_AT = 110
+MAX_AT = 200  # at-signs looked at in one message, at most
+# With spaces in it, an address must end in a common top-level domain: "hi @amy. ok"
+# is a mention and a sentence, not hi@amy.ok.
+SPACED_TLDS = frozenset(
+    "com net org tw edu gov mil info biz io me co cc us uk jp kr cn hk mo sg my vn th ph id"
+    " au ca de fr nz app dev".split()
 )
 CONTEXT: tuple[str, ...] = (
     "email",
@@ -65,16 +76,28 @@ def mask_email(value: str) -> str:
 
 def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     text = doc.text
-    found = [(m.start(), m.end(), m.group()) for m in PATTERN.finditer(text)] if "@" in text else []
-    if "@" in text:
-        for m in SPLIT.finditer(text):
-            if not any(m.start() < e and s < m.end() for s, e, _ in found):
-                found.append((m.start(), m.end(), regex.sub(r"\s", "", m.group())))
-    if " at " in text or "(at)" in text or "[at]" in text:
-        for m in SPELLED.finditer(text):
-            v = regex.sub(r"\s?(?:\(at\)|\[at\]|\sat\s|＠)\s?", "@", m.group())
-            v = regex.sub(r"\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?", ".", v)
-            found.append((m.start(), m.end(), v.replace(" ", "")))
+    found: list[tuple[int, int, str]] = []
+    reach = -1
+    for n, a in enumerate(AT.finditer(text)):
+        if n >= MAX_AT:
+            break
+        if a.start() < reach:
+            continue  # inside the address just found
+        m = LOOSE.search(text, max(0, a.start() - WINDOW_BEFORE_AT), a.end() + WINDOW_AFTER_AT)
+        while m is not None and m.end() <= a.start():  # an address before this at-sign
+            m = LOOSE.search(text, m.end(), a.end() + WINDOW_AFTER_AT)
+        if m is None or m.start() > a.start():
+            continue
+        reach = m.end()
+        if found and found[-1][0] == m.start():
+            continue
+        value = m.group()
+        if "@" not in value or not value.isascii() or _SPACES.search(value) is not None:
+            value = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", value))
+            value = _SPACES.sub("", value)
+            if value.rsplit(".", 1)[-1] not in SPACED_TLDS:
+                continue
+        found.append((m.start(), m.end(), value))
     return found
 
 
@@ -111,6 +134,6 @@ def find(doc: Doc) -> list[Finding]:
 DETECTOR = Detector(
     name="email",
     find=find,
-    words=(*CONTEXT, "@", " at ", "(at)", "[at]"),
-    triggers=frozenset({"@", " at ", "(at)", "[at]"}),
+    words=CONTEXT + AT_WORDS,
+    triggers=frozenset(AT_WORDS),
 )

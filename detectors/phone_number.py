@@ -17,9 +17,13 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
-from detectors.normalize import SEP
+from detectors.normalize import SEP, SEP_LOOSE
 
-MOBILE = regex.compile(rf"(?<![0-9])(?:\+?886{SEP}|0)9(?:{SEP}[0-9]){{8}}(?![0-9])")
+# Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
+# commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
+MOBILE = regex.compile(
+    rf"(?<![0-9])(?:\+?886{SEP_LOOSE}|0)9(?:{SEP_LOOSE}[0-9]){{8}}(?![0-9])"
+)
 LANDLINE = regex.compile(
     rf"(?<![0-9])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?){SEP}[0-9](?:{SEP}[0-9]){{5,7}}(?![0-9])"
 )

@@ -14,11 +14,20 @@ import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP
+from detectors.normalize import SEP_LOOSE as SEP
 
-PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# The second character may be an I or l typed for the 1 (PI287741O4; an o or l
+# between digits is already a digit once normalised).
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
-GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# An ID written in two pieces: 「王志明 E2201。後五碼是93843」. The head is the letter,
+# the 1/2 and some digits; the rest follows within SPLIT_GAP characters that hold no
+# letter or digit, as exactly the missing digits. A head shorter than MIN_HEAD
+# characters (a lone letter, "A1") also needs an ID word nearby.
+HEAD = regex.compile(rf"(?<![a-z0-9])[a-z](?:{SEP}[12il](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])")
+TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
+MIN_HEAD = 4
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -63,6 +72,8 @@ def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
 def validate(value: str) -> bool | None:
     """Presidio-style: True = valid ID, False = not an ID."""
     v = value.upper()
+    if v[1:2] in ("I", "L"):
+        v = v[0] + "1" + v[2:]
     if len(v) != 10 or v[0] not in LETTER_CODES or v[1] not in "12" or not v[1:].isdigit():
         return False
     return checksum_ok(LETTER_CODES[v[0]], int(v[1]), v[2:])
@@ -75,24 +86,57 @@ def find(doc: Doc) -> list[Finding]:
     matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
-    for m in matches:
-        value = _NOT_ALNUM.sub("", m.group()).upper()  # normalize.alnum_of, under `re`
+    spans = [(m.start(), m.end(), "tw_national_id.checksum") for m in matches]
+    if matches or _WORD_LETTER.search(text) is not None:
+        spans += _split_readings(doc, [m.span() for m in matches])
+    for start, end, rule in spans:
+        value = _NOT_ALNUM.sub("", text[start:end]).upper()  # normalize.alnum_of, under `re`
         if not validate(value):
             continue
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        value = value[0] + value[1].replace("I", "1").replace("L", "1") + value[2:]
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         out.append(
             doc.finding(
                 "tw_national_id",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=mask_middle(value),
                 score=1.0 if ctx else 0.95,
-                rule="tw_national_id.checksum",
+                rule=rule,
                 value=value,
                 checksum=True,
                 context=ctx,
             )
         )
+    return out
+
+
+_MAX_HEADS = 200  # a hostile message of lone letters: the heads looked at, at most
+
+
+def _split_readings(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Spans of IDs written in two pieces (HEAD, a short gap, the missing digits),
+    from the head's start to the tail's end; validated by the caller."""
+    out: list[tuple[int, int, str]] = []
+    text = doc.text
+    near_word: bool | None = None
+    for n, h in enumerate(HEAD.finditer(text)):
+        if n >= _MAX_HEADS:
+            break
+        head = _NOT_ALNUM.sub("", h.group())
+        if len(head) == 10 or any(s <= h.start() < e for s, e in taken):
+            continue
+        if len(head) < MIN_HEAD:
+            if near_word is None:
+                near_word = doc.has(_CONTEXT)
+            if not near_word or doc.near(_CONTEXT, h.start(), h.end(), 15, 0) is None:
+                continue
+        t = TAIL.match(text, h.end())
+        if t is None or len(_NOT_ALNUM.sub("", t.group(1))) != 10 - len(head):
+            continue
+        if len(head) == 1 and t.group(1)[0] not in "12":
+            continue
+        out.append((h.start(), t.end(1), "tw_national_id.split"))
     return out
 
 

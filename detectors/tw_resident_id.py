@@ -15,7 +15,7 @@ import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP
+from detectors.normalize import SEP_LOOSE as SEP
 from detectors.tw_national_id import LETTER_CODES, checksum_ok
 
 PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[89a-d](?:{SEP}[0-9]){{8}}(?![a-z0-9])")

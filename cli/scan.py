@@ -15,6 +15,7 @@ problem, never the input.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -47,26 +48,50 @@ def _scan_item(
     return _text_scanner(policy, group)(item)
 
 
+# One encoder for every line: `json.dumps(..., ensure_ascii=False)` builds a new
+# JSONEncoder per call. Same separators, so the same bytes.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_DECODE = json.JSONDecoder().decode
+
+
 def _run_jsonl(
-    stream: TextIO, out: TextIO, policy: Policy, group: str | None, base: Path | None = None
+    stream: TextIO,
+    out: TextIO,
+    policy: Policy,
+    group: str | None,
+    base: Path | None = None,
+    *,
+    flush_each: bool = True,
 ) -> None:
+    """One result line per input line. `flush_each`: flush after every line (a
+    program feeding stdin line by line waits for each answer); a file is answered
+    through the buffer, flushed at the end."""
+    pol = policy.for_group(group)
+    write = out.write
     for n, raw in enumerate(stream, start=1):
         line = raw.strip()
         if not line:
             continue
         item_id: Any = None
         try:
-            item = json.loads(line)
+            item = _DECODE(line)
             if not isinstance(item, dict):
                 raise ValueError("line is not a JSON object")
             item_id = item.get("id")
-            result: dict[str, Any] = _scan_item(item, policy, group, base).to_contract(item_id)
+            text = item.get("text")
+            if isinstance(text, str):  # the common case, without the image checks
+                scanned = scan_text(text, config=pol)
+            else:
+                scanned = _scan_item(item, policy, group, base)
+            result: dict[str, Any] = scanned.to_contract(item_id)
         except json.JSONDecodeError as exc:
             result = {"id": item_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
         except (ValueError, TypeError) as exc:
             result = {"id": item_id, "error": f"line {n}: {exc}"}
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        out.flush()
+        write(_ENCODE(result) + "\n")
+        if flush_each:
+            out.flush()
+    out.flush()
 
 
 def _print_human(result: ScanResult, out: TextIO, explain: bool) -> None:
@@ -108,12 +133,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     group: str | None = getattr(args, "group", None)
     if args.jsonl:
+        # Everything alive now (compiled patterns, the policy) never needs another
+        # look by the collector: keep it out of the collections a long file triggers.
+        gc.freeze()
         if args.jsonl == "-":
             _run_jsonl(sys.stdin, sys.stdout, policy, group)
             return 0
         try:
             with open(args.jsonl, encoding="utf-8") as f:
-                _run_jsonl(f, sys.stdout, policy, group, Path(args.jsonl).parent)
+                _run_jsonl(
+                    f, sys.stdout, policy, group, Path(args.jsonl).parent, flush_each=False
+                )
         except OSError as exc:
             print(f"cannot read {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return 2

@@ -28,6 +28,9 @@ GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?!
 HEAD = regex.compile(rf"(?<![a-z0-9])[a-z](?:{SEP}[12il](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])")
 TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
 MIN_HEAD = 4
+# Where a head of MIN_HEAD characters can start (a lone letter, then 1/2 and a digit):
+# one `re` search that most messages fail; shorter heads need an ID word anyway.
+_HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,2}[12il][^a-z0-9]{0,2}[0-9]")
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -87,7 +90,7 @@ def find(doc: Doc) -> list[Finding]:
     if "id" in text:
         matches += GLUED.finditer(text)
     spans = [(m.start(), m.end(), "tw_national_id.checksum") for m in matches]
-    if matches or _WORD_LETTER.search(text) is not None:
+    if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT):
         spans += _split_readings(doc, [m.span() for m in matches])
     for start, end, rule in spans:
         value = _NOT_ALNUM.sub("", text[start:end]).upper()  # normalize.alnum_of, under `re`

@@ -135,9 +135,9 @@ CN_DIGITS = {
 }
 _CN_TABLE = str.maketrans(CN_DIGITS)
 _CN_CLASS = "".join(CN_DIGITS)
-# Between the numerals of a number read out: a space, a dash, a comma, a dot or a
-# slash, at most two (零九三二，七七一，四零五 -> 0932,771,405 once folded).
-_CN_SEP = r"[ \-,./]{0,2}"
+# Between the numerals of a number read out: a space, a dash, a comma, a dot, a
+# slash or 、, at most two (零九三二，七七一，四零五 -> 0932,771,405 once folded).
+_CN_SEP = r"[ \-,./、]{0,2}"
 # A run of at least 7 digit characters (Chinese or ASCII, optionally separated)
 # with at least 4 Chinese numerals in it: a number read out, not a sentence.
 _CN_RUN = regex.compile(rf"(?:[{_CN_CLASS}0-9]{_CN_SEP}){{6,}}[{_CN_CLASS}0-9]")

@@ -21,8 +21,10 @@ from detectors.normalize import SEP, SEP_LOOSE
 
 # Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
 # commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
+# An o typed for the leading 0 (O932-771-405) is read as one; inside the number the
+# normaliser already made it a digit.
 MOBILE = regex.compile(
-    rf"(?<![0-9])(?:\+?886{SEP_LOOSE}|0)9(?:{SEP_LOOSE}[0-9]){{8}}(?![0-9])"
+    rf"(?<![0-9])(?:\+?886{SEP_LOOSE}|0|(?<![a-z])o)9(?:{SEP_LOOSE}[0-9]){{8}}(?![0-9])"
 )
 LANDLINE = regex.compile(
     rf"(?<![0-9])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?){SEP}[0-9](?:{SEP}[0-9]){{5,7}}(?![0-9])"
@@ -30,7 +32,9 @@ LANDLINE = regex.compile(
 # Where a number can start (a 0, (0, +886 or 886 after a non-digit): every MOBILE
 # and LANDLINE match starts at one. Most messages with 8+ digits have none (dates,
 # document numbers), and one search here is cheaper than the two patterns.
-_START = re.compile(r"[0(+8](?<![0-9][0(+8])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86)")
+_START = re.compile(
+    r"[0(+8o](?<![0-9][0(+8o])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86|(?<=o)9)"
+)
 _NOT_DIGIT = re.compile("[^0-9]")
 EXTENSION = regex.compile(r"\s*(?:分機|轉|#|ext\.?|x)\s*[0-9]{1,6}")
 
@@ -178,6 +182,8 @@ def find(doc: Doc) -> list[Finding]:
                 if i > 0 and taken[i - 1][1] > s:
                     continue
             digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
+            if m.group()[0] == "o":
+                digits = "0" + digits
             if not mobile and digits.startswith("0800"):
                 continue
             if mobile:

@@ -28,6 +28,11 @@ GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?!
 HEAD = regex.compile(rf"(?<![a-z0-9])[a-z](?:{SEP}[12il](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])")
 TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
 MIN_HEAD = 4
+# Words between the pieces that say "the rest of the number is": 後五碼、接著、剩下.
+SPLIT_CUE = frozenset("後碼尾接續剩再其另下")
+# Words that say the second number is something else.
+SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+_HAN = re.compile("[\u4e00-\u9fff]")
 # Where a head of MIN_HEAD characters can start (a lone letter, then 1/2 and a digit):
 # one `re` search that most messages fail; shorter heads need an ID word anyway.
 _HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,2}[12il][^a-z0-9]{0,2}[0-9]")
@@ -139,8 +144,19 @@ def _split_readings(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         if len(head) == 1 and t.group(1)[0] not in "12":
             continue
+        gap = text[h.end() : t.start(1)]
+        if any(w in gap for w in SPLIT_VETO):
+            continue  # B1203 會議室，分機 12345: a room and an extension
+        if not any(c in gap for c in SPLIT_CUE) and (
+            doc.near(_CONTEXT, h.start(), h.end(), 15, 0) is None
+        ):
+            # no "the rest is" between the pieces and no ID word before them: only
+            # punctuation between, after a head of 5 or more
+            if _HAN.search(gap) is not None or len(head) < 5:
+                continue
         out.append((h.start(), t.end(1), "tw_national_id.split"))
     return out
 
 
-DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True, min_digits=9)
+# 8 digits: the I typed for the 1 (PI28774104) leaves eight.
+DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True, min_digits=8)

@@ -97,7 +97,7 @@ def test_person_name_twins() -> None:
 
 def test_phone_start_is_needed_by_every_number() -> None:
     """A message with no _START position has no MOBILE or LANDLINE match."""
-    alphabet = [*"0123456789+()886 -.\u2014\U0001f600號", "09", "886", "(02)", "+886"]
+    alphabet = [*"0123456789+()886 -.,/o\u2014\U0001f600號", "09", "o9", "886", "(02)", "+886"]
     for text in _strings(alphabet, 20000, 7, 24):
         if phone_number._START.search(text) is None:
             assert not _spans(phone_number.MOBILE, text), text

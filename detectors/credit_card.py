@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import accumulate, compress
 
 import regex
 
@@ -87,7 +88,10 @@ def validate(value: str, *, context: bool = False) -> bool | None:
 _STRETCH = regex.compile(rf"[0-9](?:{SEP}[0-9])*+")
 _DIGIT = re.compile("[0-9]")
 _LETTER_OR_DIGIT = re.compile("[0-9a-z]")
-_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # Luhn: a doubled digit's contribution
+_NOT_DIGIT = re.compile("[^0-9]")
+# ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
+_VALUE = bytes.maketrans(b"0123456789", bytes(range(10)))
+_DOUBLED = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
 _ISSUER_FIRST = frozenset({2, 3, 4, 5, 6})  # the first digits issuer_ok() accepts
 
 
@@ -107,36 +111,36 @@ def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
             continue
         base = st.start()
         stretch = st.group()
-        pos = [base + m.start() for m in _DIGIT.finditer(stretch)]
-        n = len(pos)
+        # gaps[k]: the separators before digit k (gaps[0] and gaps[n] are empty)
+        gaps = _DIGIT.split(stretch)
+        n = len(gaps) - 1
         if n < 13:
             continue
-        digits = "".join(stretch[p - base] for p in pos)
-        vals = [ord(c) - 48 for c in digits]
-        # s_even[x]: Luhn sum of digits [0, x) when the last digit's index is even
-        s_even = [0]
-        s_odd = [0]
-        acc_e = acc_o = 0
-        for j, v in enumerate(vals):
-            if j & 1:
-                acc_e += _DOUBLE[v]
-                acc_o += v
-            else:
-                acc_e += v
-                acc_o += _DOUBLE[v]
-            s_even.append(acc_e)
-            s_odd.append(acc_o)
-        ends = [j for j in range(n) if j == n - 1 or pos[j + 1] != pos[j] + 1]
+        # skipped[k]: separator characters before digit k, so digit k sits at
+        # base + k + skipped[k]
+        skipped = list(accumulate(map(len, gaps)))
+        digits = _NOT_DIGIT.sub("", stretch)
+        codes = digits.encode()
+        vals = list(codes.translate(_VALUE))
+        dbl = list(codes.translate(_DOUBLED))
+        # s_even[x]: the Luhn sum of digits [0, x) for a reading whose last digit has
+        # an even index (odd indexes doubled); s_odd: the same for an odd last index.
+        w_even = vals[:]
+        w_even[1::2] = dbl[1::2]
+        w_odd = dbl
+        w_odd[1::2] = vals[1::2]
+        s_even = [0, *accumulate(w_even)]
+        s_odd = [0, *accumulate(w_odd)]
+        # A reading ends before a separator or the stretch's end, and starts after one.
+        ends = [*compress(range(n - 1), gaps[1:n]), n - 1]
+        starts = [e + 1 for e in ends[:-1] if e + 1 <= n - 13]
         before = text[base - 1 : base]
+        if not (before and _LETTER_OR_DIGIT.match(before)):
+            starts.insert(0, 0)
         taken = -1  # digit index up to which a reading was kept (readings do not overlap)
-        for k in range(n - 12):
-            if vals[k] == 0 or k <= taken:
+        for k in starts:
+            if k <= taken or vals[k] == 0:
                 continue
-            if k == 0:
-                if before and _LETTER_OR_DIGIT.match(before):
-                    continue
-            elif pos[k - 1] == pos[k] - 1:
-                continue  # a digit right before: not a start
             i = bisect.bisect_left(ends, k + 12)
             if i == len(ends) or ends[i] > k + 18:
                 continue
@@ -144,7 +148,7 @@ def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
             chosen = e0
             if (
                 vals[k] in _ISSUER_FIRST
-                and pos[e0] - pos[k] != e0 - k  # spaced out: a longer reading may be the card
+                and skipped[e0] != skipped[k]  # spaced out: a longer reading may be the card
                 and not _valid(digits, s_even, s_odd, k, e0)
             ):
                 for e in ends[i + 1 :]:
@@ -155,7 +159,7 @@ def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
                         break
             if not _luhn(s_even, s_odd, k, chosen):
                 continue  # never a card, whatever the context
-            if keep(pos[k], pos[chosen] + 1, digits[k : chosen + 1]):
+            if keep(base + k + skipped[k], base + chosen + skipped[chosen] + 1, digits[k : chosen + 1]):
                 taken = chosen
 
 

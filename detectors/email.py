@@ -11,13 +11,17 @@ from detectors.lexicon import PERSON_ROLES
 
 # Written to dodge filters: spaces around the @ and the dots ("chen.meiling88 @ gmail
 # . com"), the @ and the dots spelled out ("yang dot kaiwen at gmail dot com",
-# "chen[at]gmail(dot)com", "chen 小老鼠 gmail 點 com"). Searched only in a window
-# around each at-sign or its spelling (AT), so a long message costs per at-sign.
+# "chen[at]gmail(dot)com", "chen 小老鼠 gmail 點 com"). Read outward from each
+# at-sign or its spelling (AT): the local part backwards (LOCAL, a reverse pattern
+# anchored at the at-sign), the domain forwards (DOMAIN, anchored after it), so a
+# message costs a bounded amount per at-sign, however long.
 _DOT = r"(?:\s{0,2}(?:\.|\(dot\)|\[dot\]|\{dot\}|<dot>|點)\s{0,2}|\s(?:dot|點)\s)"
-_AT = r"(?:\s{0,2}(?:@|\(at\)|\[at\]|\{at\}|<at>|小老鼠)\s{0,2}|\sat\s)"
-LOOSE = regex.compile(
-    rf"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9_%+\-]{{0,63}}(?:{_DOT}[a-z0-9_%+\-]{{1,63}}){{0,4}}"
-    rf"{_AT}[a-z0-9][a-z0-9\-]{{0,62}}(?:{_DOT}[a-z0-9][a-z0-9\-]{{0,62}}){{0,3}}?"
+LOCAL = regex.compile(
+    rf"(?r)(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9_%+\-]{{0,63}}(?:{_DOT}[a-z0-9_%+\-]{{1,63}}){{0,8}}"
+    r"\s{0,2}"
+)
+DOMAIN = regex.compile(
+    rf"\s{{0,2}}[a-z0-9][a-z0-9\-]{{0,62}}(?:{_DOT}[a-z0-9][a-z0-9\-]{{0,62}}){{0,3}}"
     rf"{_DOT}[a-z]{{2,24}}(?![a-z0-9])"
 )
 AT = regex.compile(r"@|\(at\)|\[at\]|\{at\}|<at>|小老鼠|(?<=\s)at(?=\s)")
@@ -25,8 +29,7 @@ _SPELLED_AT = regex.compile(r"\s*(?:\(at\)|\[at\]|\{at\}|<at>|小老鼠|(?<=\s)a
 _SPELLED_DOT = regex.compile(r"\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|點|(?<=\s)dot(?=\s))\s*")
 _SPACES = regex.compile(r"\s+")
 AT_WORDS: tuple[str, ...] = ("@", " at ", "(at)", "[at]", "{at}", "<at>", "小老鼠")
-WINDOW_BEFORE_AT = 120
-WINDOW_AFTER_AT = 110
+WINDOW_BEFORE_AT = 600  # the longest local part LOCAL can read, and then some
 MAX_AT = 200  # at-signs looked at in one message, at most
 # With spaces in it, an address must end in a common top-level domain: "hi @amy. ok"
 # is a mention and a sentence, not hi@amy.ok.
@@ -83,21 +86,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             break
         if a.start() < reach:
             continue  # inside the address just found
-        m = LOOSE.search(text, max(0, a.start() - WINDOW_BEFORE_AT), a.end() + WINDOW_AFTER_AT)
-        while m is not None and m.end() <= a.start():  # an address before this at-sign
-            m = LOOSE.search(text, m.end(), a.end() + WINDOW_AFTER_AT)
-        if m is None or m.start() > a.start():
+        d = DOMAIN.match(text, a.end())
+        if d is None:
             continue
-        reach = m.end()
-        if found and found[-1][0] == m.start():
+        local = LOCAL.match(text, max(reach, 0, a.start() - WINDOW_BEFORE_AT), a.start())
+        if local is None:
             continue
-        value = m.group()
+        reach = d.end()
+        value = text[local.start() : d.end()]
         if "@" not in value or not value.isascii() or _SPACES.search(value) is not None:
             value = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", value))
             value = _SPACES.sub("", value)
             if value.rsplit(".", 1)[-1] not in SPACED_TLDS:
                 continue
-        found.append((m.start(), m.end(), value))
+        found.append((local.start(), d.end(), value))
     return found
 
 

@@ -31,10 +31,10 @@ import regex
 # Between two digits of a number a writer may put a space, a line break, a dash,
 # a dot, an underscore, a middle dot or an emoji; at most two of them in a row.
 SEP = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
-# SEP plus slashes, commas and 、 (0932/771/405, 0932,771,405): for identifiers
-# whose shape or checksum tells them from amounts and dates (mobiles, IDs), not
-# for bare digit runs (accounts, cards), where 1,234,567 would glue into one.
-SEP_LOOSE = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*/\\|,、]|\p{Extended_Pictographic}){0,2}"
+# SEP plus slashes, commas and 、, up to three (0932/771/405, 09 . 88 . 05): for
+# identifiers whose shape or checksum tells them from amounts and dates (mobiles,
+# IDs), not for bare digit runs (accounts, cards), where 1,234,567 would glue.
+SEP_LOOSE = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*/\\|,、]|\p{Extended_Pictographic}){0,3}"
 
 # Deleted before matching (the Cf/Mn characters most often typed into numbers);
 # every other format character or combining mark goes too, see `_char_map`.
@@ -295,6 +295,17 @@ def _rebuild(folded: str, changed: dict[str, str]) -> tuple[str, list[int]]:
     parts.append(folded[pos:])
     index.extend(range(pos, len(folded)))
     return "".join(parts), index
+
+
+_PLAIN = re.compile("[\x00-\x7f\uff01-\uff5e\u3000]*")
+
+
+def evasive(original: str) -> bool:
+    """Whether a value as written (its span of the original text) was disguised:
+    anything but ASCII and full-width characters in it (Chinese numerals, digits of
+    other scripts, look-alike letters, marks, zero-width characters, emoji). Full
+    width is how many keyboards here type; the rest is chosen to dodge a filter."""
+    return _PLAIN.fullmatch(original) is None
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]")  # plain classes: the stdlib `re` is faster

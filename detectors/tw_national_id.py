@@ -16,26 +16,41 @@ from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP_LOOSE as SEP
 
-# The second character may be an I or l typed for the 1 (PI287741O4; an o or l
-# between digits is already a digit once normalised).
-PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# The second character may be an I or l typed for the 1, a later one an o, i or l
+# typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
+# normaliser has already made them digits). Six real digits at least.
+PATTERN = regex.compile(
+    rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])"
+)
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
-GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
-# An ID written in two pieces: 「王志明 E2201。後五碼是93843」. The head is the letter,
-# the 1/2 and some digits; the rest follows within SPLIT_GAP characters that hold no
-# letter or digit, as exactly the missing digits. A head shorter than MIN_HEAD
-# characters (a lone letter, "A1") also needs an ID word nearby.
-HEAD = regex.compile(rf"(?<![a-z0-9])[a-z](?:{SEP}[12il](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])")
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
+MIN_REAL_DIGITS = 6
+_LETTER_DIGITS = str.maketrans("OIL", "011")
+
+
+def head_pattern(second: str) -> regex.Pattern[str]:
+    """The first piece of an ID written in pieces: the letter, then optionally the
+    second character (from `second`) and up to 7 digits."""
+    return regex.compile(
+        rf"(?<![a-z0-9])[a-z](?:{SEP}[{second}](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])"
+    )
+
+
+HEAD = head_pattern("12il")
+# A later piece: up to 15 characters with no letter or digit, then digits.
 TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
 MIN_HEAD = 4
+MAX_PIECES = 3
 # Words between the pieces that say "the rest of the number is": 後五碼、接著、剩下.
-SPLIT_CUE = frozenset("後碼尾接續剩再其另下")
+SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數")
 # Words that say the second number is something else.
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+# "英文T，數字19301……": the letter named as the ID's letter.
+LETTER_CUE = ("英文", "字母", "開頭")
 _HAN = re.compile("[\u4e00-\u9fff]")
 # Where a head of MIN_HEAD characters can start (a lone letter, then 1/2 and a digit):
 # one `re` search that most messages fail; shorter heads need an ID word anyway.
-_HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,2}[12il][^a-z0-9]{0,2}[0-9]")
+_HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12il][^a-z0-9]{0,3}[0-9]")
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -79,12 +94,16 @@ def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
 
 def validate(value: str) -> bool | None:
     """Presidio-style: True = valid ID, False = not an ID."""
-    v = value.upper()
-    if v[1:2] in ("I", "L"):
-        v = v[0] + "1" + v[2:]
+    v = as_id(value)
     if len(v) != 10 or v[0] not in LETTER_CODES or v[1] not in "12" or not v[1:].isdigit():
         return False
     return checksum_ok(LETTER_CODES[v[0]], int(v[1]), v[2:])
+
+
+def as_id(value: str) -> str:
+    """Upper case, and the O / I / L after the letter read as the digits they stand for."""
+    v = value.upper()
+    return v[:1] + v[1:].translate(_LETTER_DIGITS)
 
 
 def find(doc: Doc) -> list[Finding]:
@@ -94,14 +113,16 @@ def find(doc: Doc) -> list[Finding]:
     matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
-    spans = [(m.start(), m.end(), "tw_national_id.checksum") for m in matches]
-    if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT):
-        spans += _split_readings(doc, [m.span() for m in matches])
-    for start, end, rule in spans:
-        value = _NOT_ALNUM.sub("", text[start:end]).upper()  # normalize.alnum_of, under `re`
+    spans = [
+        (m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches
+    ]
+    spans = [s for s in spans if sum(c.isdigit() for c in s[2]) >= MIN_REAL_DIGITS]
+    if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT) or doc.has(_LETTER_CUE):
+        spans += split_readings(doc, HEAD, "12", _CONTEXT, [m.span() for m in matches])
+    for start, end, raw, how in spans:
+        value = as_id(raw)
         if not validate(value):
             continue
-        value = value[0] + value[1].replace("I", "1").replace("L", "1") + value[2:]
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         out.append(
             doc.finding(
@@ -110,7 +131,7 @@ def find(doc: Doc) -> list[Finding]:
                 end,
                 masked=mask_middle(value),
                 score=1.0 if ctx else 0.95,
-                rule=rule,
+                rule=f"tw_national_id.{how}",
                 value=value,
                 checksum=True,
                 context=ctx,
@@ -120,43 +141,67 @@ def find(doc: Doc) -> list[Finding]:
 
 
 _MAX_HEADS = 200  # a hostile message of lone letters: the heads looked at, at most
+_LETTER_CUE = frozenset(LETTER_CUE)
 
 
-def _split_readings(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Spans of IDs written in two pieces (HEAD, a short gap, the missing digits),
-    from the head's start to the tail's end; validated by the caller."""
-    out: list[tuple[int, int, str]] = []
+def split_readings(
+    doc: Doc,
+    head_rx: regex.Pattern[str],
+    second: str,
+    context: frozenset[str],
+    taken: list[tuple[int, int]],
+) -> list[tuple[int, int, str, str]]:
+    """IDs written in pieces: a head (`head_rx`), then up to two more pieces of
+    digits, each after a short gap, until the letter has its nine characters.
+    Returns (start, end, letter + characters, rule); validated by the caller.
+
+    「王志明 E2201。後五碼是93843」, 「英文T，數字19301……剩下2891」. A gap with a
+    word for "the number is something else" (分機, 號, 元...) ends the reading; a gap
+    with Chinese in it needs a word for "the rest is" (後, 剩下, 接...) or an ID word
+    before the head; a head shorter than MIN_HEAD needs an ID word, or the letter
+    named as one (英文T).
+    """
+    out: list[tuple[int, int, str, str]] = []
     text = doc.text
-    near_word: bool | None = None
-    for n, h in enumerate(HEAD.finditer(text)):
+    for n, h in enumerate(head_rx.finditer(text)):
         if n >= _MAX_HEADS:
             break
         head = _NOT_ALNUM.sub("", h.group())
         if len(head) == 10 or any(s <= h.start() < e for s, e in taken):
             continue
-        if len(head) < MIN_HEAD:
-            if near_word is None:
-                near_word = doc.has(_CONTEXT)
-            if not near_word or doc.near(_CONTEXT, h.start(), h.end(), 15, 0) is None:
+        near = doc.near(context, h.start(), h.end(), 15, 0) is not None
+        if len(head) < MIN_HEAD and not near:
+            named = text[max(0, h.start() - 4) : h.start()]
+            if not any(w in named for w in LETTER_CUE):
                 continue
-        t = TAIL.match(text, h.end())
-        if t is None or len(_NOT_ALNUM.sub("", t.group(1))) != 10 - len(head):
+        value, pos = head, h.end()
+        for _ in range(MAX_PIECES - 1):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO):
+                break  # B1203 會議室，分機 12345: a room and an extension
+            if not near and not any(c in gap for c in SPLIT_CUE):
+                # no "the rest is" between the pieces and no ID word before them:
+                # only punctuation between, after a head of 5 or more
+                if _HAN.search(gap) is not None or len(value) < 5:
+                    break
+            value += _NOT_ALNUM.sub("", t.group(1))
+            pos = t.end(1)
+            if len(value) >= 10:
+                break
+        if len(value) != 10 or pos == h.end() or value[1] not in second + "il":
             continue
-        if len(head) == 1 and t.group(1)[0] not in "12":
-            continue
-        gap = text[h.end() : t.start(1)]
-        if any(w in gap for w in SPLIT_VETO):
-            continue  # B1203 會議室，分機 12345: a room and an extension
-        if not any(c in gap for c in SPLIT_CUE) and (
-            doc.near(_CONTEXT, h.start(), h.end(), 15, 0) is None
-        ):
-            # no "the rest is" between the pieces and no ID word before them: only
-            # punctuation between, after a head of 5 or more
-            if _HAN.search(gap) is not None or len(head) < 5:
-                continue
-        out.append((h.start(), t.end(1), "tw_national_id.split"))
+        out.append((h.start(), pos, value, "split"))
     return out
 
 
-# 8 digits: the I typed for the 1 (PI28774104) leaves eight.
-DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True, min_digits=8)
+# 6 digits: o, i and l typed for digits (HIO6932643) leave fewer than nine.
+DETECTOR = Detector(
+    name="tw_national_id",
+    find=find,
+    words=CONTEXT + LETTER_CUE,
+    needs_digit=True,
+    min_digits=6,
+)

@@ -87,6 +87,7 @@ def validate(value: str, *, context: bool = False) -> bool | None:
 # number can lie in. Possessive: a long stretch is read once.
 _STRETCH = regex.compile(rf"[0-9](?:{SEP}[0-9])*+")
 _DIGIT = re.compile("[0-9]")
+COMMA_GROUPS = re.compile(r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])")
 _LETTER_OR_DIGIT = re.compile("[0-9a-z]")
 _NOT_DIGIT = re.compile("[^0-9]")
 # ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
@@ -202,6 +203,13 @@ def find(doc: Doc) -> list[Finding]:
         return True
 
     _readings(doc.text, keep)
+    if "," in doc.text:
+        # Four-digit groups joined by commas (五九八八，六六九七… read out): no amount
+        # is grouped in fours, so the comma may stand between a card's groups.
+        for m in COMMA_GROUPS.finditer(doc.text):
+            digits = digits_of(m.group())
+            if luhn_ok(digits) and not any(f.start < m.end() and m.start() < f.end for f in out):
+                keep(m.start(), m.end(), digits)
     return out
 
 

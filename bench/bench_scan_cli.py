@@ -82,8 +82,8 @@ def _card(rng: random.Random) -> str:
         if i % 2 == 0:
             d = d * 2 - 9 if d > 4 else d * 2
         total += d
-    d = body + str((10 - total % 10) % 10)
-    return f"{d[:4]} {d[4:8]} {d[8:12]} {d[12:]}"
+    card = body + str((10 - total % 10) % 10)
+    return f"{card[:4]} {card[4:8]} {card[8:12]} {card[12:]}"
 
 
 def _digits(rng: random.Random, n: int) -> str:
@@ -160,9 +160,15 @@ def main() -> int:
     flagged = sum(1 for line in out.splitlines() if b'"verdict": "allow"' not in line)
     reference = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
     rate = args.lines / best
-    print(f"lines             {args.lines:,} ({args.leak_share:.0%} leaks written, {flagged:,} flagged)")
-    print(f"start-up          {startup * 1000:.0f} ms (one-line file, whole process; target <= 200)")
-    print(f"throughput        {rate:,.0f} messages/s (whole process, best of {args.runs}; target >= 20,000)")
+    print(
+        f"lines             {args.lines:,} ({args.leak_share:.0%} leaks written, {flagged:,} flagged)"
+    )
+    print(
+        f"start-up          {startup * 1000:.0f} ms (one-line file, whole process; target <= 200)"
+    )
+    print(
+        f"throughput        {rate:,.0f} messages/s (whole process, best of {args.runs}; target >= 20,000)"
+    )
     print(f"wall clock        {best:.2f} s for the file")
     print(
         f"machine reference sum(range(1000)) = {reference:.1f} us here (a typical desktop core: ~8 us)"

@@ -141,9 +141,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         try:
             with open(args.jsonl, encoding="utf-8") as f:
-                _run_jsonl(
-                    f, sys.stdout, policy, group, Path(args.jsonl).parent, flush_each=False
-                )
+                _run_jsonl(f, sys.stdout, policy, group, Path(args.jsonl).parent, flush_each=False)
         except OSError as exc:
             print(f"cannot read {args.jsonl}: {exc.strerror}", file=sys.stderr)
             return 2

@@ -73,7 +73,9 @@ MIN_AGE_YEARS = 15
 _CONTEXT = frozenset(CONTEXT)
 _COMPACT = regex.compile(r"[0-9]{6,8}")
 # A label for a code or a number just before a bare digit run: it is that code.
-_CODE_LABEL = re.compile(r"(?:代碼|代號|編號|序號|單號|案號|文號|字號|批號|學號|工號|員編|碼|號)\s?[:：]?\s?$")
+_CODE_LABEL = re.compile(
+    r"(?:代碼|代號|編號|序號|單號|案號|文號|字號|批號|學號|工號|員編|碼|號)\s?[:：]?\s?$"
+)
 
 
 _year_cache: list[tuple[float, int]] = []

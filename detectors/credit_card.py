@@ -87,7 +87,9 @@ def validate(value: str, *, context: bool = False) -> bool | None:
 # number can lie in. Possessive: a long stretch is read once.
 _STRETCH = regex.compile(rf"[0-9](?:{SEP}[0-9])*+")
 _DIGIT = re.compile("[0-9]")
-COMMA_GROUPS = re.compile(r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])")
+COMMA_GROUPS = re.compile(
+    r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])"
+)
 _LETTER_OR_DIGIT = re.compile("[0-9a-z]")
 _NOT_DIGIT = re.compile("[^0-9]")
 # ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
@@ -160,7 +162,9 @@ def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
                         break
             if not _luhn(s_even, s_odd, k, chosen):
                 continue  # never a card, whatever the context
-            if keep(base + k + skipped[k], base + chosen + skipped[chosen] + 1, digits[k : chosen + 1]):
+            if keep(
+                base + k + skipped[k], base + chosen + skipped[chosen] + 1, digits[k : chosen + 1]
+            ):
                 taken = chosen
 
 

@@ -134,14 +134,15 @@ class KeywordIndex:
         # per keyword (comparing every pair took ~0.3 s of each process's start-up).
         contained: dict[str, tuple[Hit, ...]] = {}
         every = AhoCorasick(uniq, matchkind=MatchKind.Standard) if uniq else None
-        for w in uniq if every is not None else ():
+        for w in uniq:
+            assert every is not None
             subs = [
                 (s, e, uniq[i])
                 for i, s, e in every.find_matches_as_indexes(w, overlapping=True)
                 if e - s < len(w)
             ]
             if subs:
-                subs.sort(key=lambda h: (len(h[2]) * -1, h[2], h[0]))
+                subs.sort(key=lambda h: (-len(h[2]), h[2], h[0]))
                 contained[w] = tuple(subs)
         self._contained = contained
         self._contained_words = {

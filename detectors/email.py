@@ -36,8 +36,11 @@ EVASIVE_SCORE = 0.55
 # With spaces in it, an address must end in a common top-level domain: "hi @amy. ok"
 # is a mention and a sentence, not hi@amy.ok.
 SPACED_TLDS = frozenset(
-    "com net org tw edu gov mil info biz io me co cc us uk jp kr cn hk mo sg my vn th ph id"
-    " au ca de fr nz app dev".split()
+    {
+        *("com", "net", "org", "tw", "edu", "gov", "mil", "info", "biz", "io", "me", "co"),
+        *("cc", "us", "uk", "jp", "kr", "cn", "hk", "mo", "sg", "my", "vn", "th", "ph"),
+        *("id", "au", "ca", "de", "fr", "nz", "app", "dev"),
+    }
 )
 CONTEXT: tuple[str, ...] = (
     "email",

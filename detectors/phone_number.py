@@ -33,15 +33,11 @@ LANDLINE = regex.compile(
 # Where a number can start (a 0, (0, +886 or 886 after a non-digit): every MOBILE
 # and LANDLINE match starts at one. Most messages with 8+ digits have none (dates,
 # document numbers), and one search here is cheaper than the two patterns.
-_START = re.compile(
-    r"[0(+8o](?<![0-9][0(+8o])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86|(?<=o)9)"
-)
+_START = re.compile(r"[0(+8o](?<![0-9][0(+8o])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86|(?<=o)9)")
 _NOT_DIGIT = re.compile("[^0-9]")
 # The first piece of a mobile written in pieces (see _split_mobiles): 09 and up to 7
 # more digits, standing alone; the `re` check before it.
-SPLIT_HEAD = regex.compile(
-    rf"(?<![0-9a-z])[0o]{SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{0,7}}(?![0-9a-z])"
-)
+SPLIT_HEAD = regex.compile(rf"(?<![0-9a-z])[0o]{SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{0,7}}(?![0-9a-z])")
 _SPLIT_FAST = re.compile(r"[0o](?<![0-9a-z][0o])[^0-9a-z]{0,3}9")
 MAX_SPLIT_HEADS = 200
 # The score of a number written to dodge a filter.

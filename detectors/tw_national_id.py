@@ -19,9 +19,7 @@ from detectors.normalize import SEP_LOOSE as SEP
 # The second character may be an I or l typed for the 1, a later one an o, i or l
 # typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
 # normaliser has already made them digits). Six real digits at least.
-PATTERN = regex.compile(
-    rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])"
-)
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
 GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
 MIN_REAL_DIGITS = 6
@@ -113,9 +111,7 @@ def find(doc: Doc) -> list[Finding]:
     matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
-    spans = [
-        (m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches
-    ]
+    spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]
     spans = [s for s in spans if sum(c.isdigit() for c in s[2]) >= MIN_REAL_DIGITS]
     if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT) or doc.has(_LETTER_CUE):
         spans += split_readings(doc, HEAD, "12", _CONTEXT, [m.span() for m in matches])
@@ -182,11 +178,14 @@ def split_readings(
             gap = text[pos : t.start(1)]
             if any(w in gap for w in SPLIT_VETO):
                 break  # B1203 會議室，分機 12345: a room and an extension
-            if not near and not any(c in gap for c in SPLIT_CUE):
-                # no "the rest is" between the pieces and no ID word before them:
-                # only punctuation between, after a head of 5 or more
-                if _HAN.search(gap) is not None or len(value) < 5:
-                    break
+            # No "the rest is" between the pieces and no ID word before them: only
+            # punctuation between, after a head of 5 or more.
+            if (
+                not near
+                and not any(c in gap for c in SPLIT_CUE)
+                and (_HAN.search(gap) is not None or len(value) < 5)
+            ):
+                break
             value += _NOT_ALNUM.sub("", t.group(1))
             pos = t.end(1)
             if len(value) >= 10:

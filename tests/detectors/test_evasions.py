@@ -49,7 +49,11 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("mobile in Chinese with commas", "他手機零九三二，七七一，四零五", "phone_number"),
     ("mobile in Chinese, ideographic commas", "手機：零九三二、七七一、四零五", "phone_number"),
     ("mobile in police-radio numerals", "手機 洞勾三兩 拐拐么 四洞五", "phone_number"),
-    ("mobile in radio numerals, no spaces", "手機" + "".join(RADIO[int(c)] for c in MOBILE), "phone_number"),
+    (
+        "mobile in radio numerals, no spaces",
+        "手機" + "".join(RADIO[int(c)] for c in MOBILE),
+        "phone_number",
+    ),
     ("id in Chinese numerals", "身分證 E" + "".join(CN[int(c)] for c in NID[1:]), "tw_national_id"),
     ("letter O for a zero inside an id", "身分證 P1287741O4", "tw_national_id"),
     ("letter I for the one after the letter", "身分證 PI28774104", "tw_national_id"),
@@ -87,23 +91,38 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("account with the bank's name and spaces", "匯到 台新銀行 2081 0100 1234 56", "bank_account"),
     ("account with bank name and a person", "陳美玲 國泰世華 0135 0123 4567", "bank_account"),
     ("account grouped with commas", "陳美玲給的帳戶 臺灣企銀 784,084,448,01", "bank_account"),
-    ("id in three pieces, letter named", "幫我key一下林金龍，英文E，數字22019……剩下3843", "tw_national_id"),
+    (
+        "id in three pieces, letter named",
+        "幫我key一下林金龍，英文E，數字22019……剩下3843",
+        "tw_national_id",
+    ),
     ("id with I and O after the letter", "請查 HIO6932643", "tw_national_id"),
     ("id with O typed for zeros, one last", "身分證 K21000OO5O", "tw_national_id"),
     ("resident id in pieces", "居留證 A8000 接 00014", "tw_resident_id"),
     ("mobile in two pieces", "陳美玲的手機前四碼0932，後六碼771405", "phone_number"),
     ("mobile in three pieces", "家長陳美玲的手機：0932，然後771，最後405", "phone_number"),
     ("mobile with a spaced 0 9", "陳先生手機 0 9 3 2 . 7 7 1 . 4 0 5", "phone_number"),
-    ("card read out in Chinese with commas", "陳美玲的卡號 " + "，".join(
-        "".join(CN[int(c)] for c in CARD[i : i + 4]) for i in range(0, 16, 4)
-    ), "credit_card"),
+    (
+        "card read out in Chinese with commas",
+        "陳美玲的卡號 "
+        + "，".join("".join(CN[int(c)] for c in CARD[i : i + 4]) for i in range(0, 16, 4)),
+        "credit_card",
+    ),
     ("e-mail with a spelled @ and (dot)", "請回信到 jasonhung96 at hotmail(dot)com", "email"),
     ("e-mail with [at] and [dot]", "請回信到 meiling_lin97[at]icloud[dot]com", "email"),
-    ("e-mail with (小老鼠) and (點)", "家長林志明的信箱：lin.zhiming78（小老鼠）gmail（點）com", "email"),
+    (
+        "e-mail with (小老鼠) and (點)",
+        "家長林志明的信箱：lin.zhiming78（小老鼠）gmail（點）com",
+        "email",
+    ),
     ("e-mail with 加 @ 加", "楊淑芬 e-mail 是 yangsf 加 @ 加 hotmail.com", "email"),
     ("plate spaced out after 的車牌", "沈耀德的車牌V C M 8 5 7 3", "license_plate"),
     ("plate spaced in full width", "羅先生的車：Ａ Ｂ Ｃ － ５ ６ ７ ８，常違停", "license_plate"),
-    ("office number in Arabic-Indic digits", "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦", "phone_number"),
+    (
+        "office number in Arabic-Indic digits",
+        "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
+        "phone_number",
+    ),
 ]
 
 

@@ -166,7 +166,8 @@ def _cards_by_regex(text: str, ctx: set[int]) -> list[tuple[int, int, str]]:
     """The card reading as it was: PATTERN at every place (overlapped, lazy), a
     longer reading tried when the shortest spaced one is no issuer's card."""
     longer = [
-        regex.compile(rf"[0-9](?:{credit_card.SEP}[0-9]){{{n - 1}}}(?![0-9])") for n in range(14, 20)
+        regex.compile(rf"[0-9](?:{credit_card.SEP}[0-9]){{{n - 1}}}(?![0-9])")
+        for n in range(14, 20)
     ]
     out: list[tuple[int, int, str]] = []
     end = -1
@@ -193,10 +194,20 @@ def test_card_reader_equals_the_overlapped_regex_reading() -> None:
     alphabet = [*"0123456789" * 4, *" -.a\u2014\U0001f600  x", "4111", "5500", " 4", "3782"]
     rng = random.Random(12)
     for text in _strings(alphabet, 6000, 12, 70):
-        for ctx in (set(), set(range(len(text))), {i for i in range(len(text)) if rng.random() < 0.3}):
+        for ctx in (
+            set(),
+            set(range(len(text))),
+            {i for i in range(len(text)) if rng.random() < 0.3},
+        ):
             got: list[tuple[int, int, str]] = []
 
-            def keep(s: int, e: int, d: str, ctx: set[int] = ctx) -> bool:
+            def keep(
+                s: int,
+                e: int,
+                d: str,
+                ctx: set[int] = ctx,
+                got: list[tuple[int, int, str]] = got,
+            ) -> bool:
                 if credit_card.issuer_ok(d) or s in ctx:
                     got.append((s, e, d))
                     return True

@@ -76,6 +76,10 @@ _CONTEXT = frozenset(CONTEXT)
 # this one `re` search is cheaper than the `regex` scan.
 _WORD_LETTER = re.compile(r"[a-z](?<![a-z0-9][a-z])")
 _NOT_ALNUM = re.compile("[^0-9a-z]")
+# Where a PATTERN match can be (every SEP character is a non-alphanumeric one, at
+# most three): one `re` search, several times cheaper than the `regex` scan, which
+# most messages with letters and digits fail.
+_ID_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12il](?:[^a-z0-9]{0,3}[0-9oil]){8}")
 
 
 def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
@@ -108,7 +112,7 @@ def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
     # PATTERN needs a word letter; GLUED ("IDA123456789") needs "id" before its letter.
-    matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
+    matches = list(PATTERN.finditer(text)) if _ID_FAST.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
     spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]

@@ -215,3 +215,22 @@ def test_card_reader_equals_the_overlapped_regex_reading() -> None:
 
             credit_card._readings(text, keep)
             assert got == _cards_by_regex(text, ctx), text
+
+
+def test_national_id_fast_gate_is_needed_by_every_id() -> None:
+    """A message with no tw_national_id._ID_FAST match has no PATTERN match."""
+    rng = random.Random(13)
+    seps = ["", "", " ", "-", ".", "/", ",", " - ", "\u2014", "\U0001f600", "號"]
+    texts = []
+    for _ in range(20000):
+        head = rng.choice(["", "a", "1", " ", "號", "é"])
+        body = rng.choice("azpo") + rng.choice(seps) + rng.choice("12il9")
+        body += "".join(rng.choice(seps) + rng.choice("0123456789oil") for _ in range(8))
+        texts.append(head + body + rng.choice(["", "a", "1", " "]))
+    found = 0
+    for text in texts:
+        ids = _spans(tw_national_id.PATTERN, text)
+        found += bool(ids)
+        if tw_national_id._ID_FAST.search(text) is None:
+            assert not ids, text
+    assert found > 1000

@@ -2,14 +2,21 @@
 
 What it does, in order:
 
-1. A 1:1 `str.translate`: full-width ASCII to half-width, the ideographic space
-   and no-break space to a space, upper-case Latin letters to lower case. Length
-   does not change, so offsets stay put.
-2. Runs of Chinese numerals read out as a number (零九一七二八…, 〇/洞/幺 variants)
-   become ASCII digits, 1:1, so `零九一二三四五六七八` is matched as a phone number.
-   Only long runs are converted: a lone 一 or 三 in a sentence stays a word.
-3. Zero-width characters (ZWSP, ZWJ, BOM, soft hyphen, variation selectors) are
-   deleted; only then is an index map kept (normalised position -> original).
+1. Lower case, then each character outside ASCII and the common CJK ranges goes
+   through `_char_map` once (cached): Unicode NFKC (full width, circled ①,
+   mathematical 𝟐, ligatures, the ideographic space), decimal digits of any script
+   to ASCII (Arabic-Indic ٣), Cyrillic and Greek look-alikes of Latin letters to
+   those letters (Е, Ρ), combining marks and format characters (zero width, bidi,
+   variation selectors, keycaps) deleted, a lone surrogate replaced by U+FFFD.
+   NFKC can change lengths (⑩ -> 10, … -> ...): the text is rebuilt per character
+   with the original offset of every resulting one (`Normalized.span`), so spans
+   always point into the original text. Most messages change 1:1 or not at all
+   and keep no index.
+2. An o, i or l typed for a digit between digits becomes that digit (44o-215).
+3. Runs of Chinese numerals read out as a number (零九一七二八…, 〇/洞/幺, the
+   police-radio 么/兩/拐/勾), with spaces, commas, dots, slashes or 、 between the
+   groups, become ASCII digits, 1:1, so `零九三二，七七一，四零五` is matched as a
+   phone number. Only long runs are converted: a lone 一 or 三 stays a word.
 
 Separators *inside* numbers (spaces, dashes, dots, emoji) are not deleted here:
 deleting them would glue neighbouring numbers together ("0912345678 2樓").

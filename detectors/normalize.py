@@ -304,14 +304,18 @@ def _rebuild(folded: str, changed: dict[str, str]) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
-_PLAIN = re.compile("[\x00-\x7f\uff01-\uff5e\u3000]*")
+# ASCII, full width, the spaces, dashes and dots keyboards here type in numbers, and
+# Chinese numerals (formal letters write numbers in them: not a disguise by itself).
+_PLAIN = re.compile(
+    "[\x00-\x7f\uff01-\uff5e\u3000\u00a0\u2010-\u2015\u00b7\u30fb\u2027、。" + _CN_CLASS + "]*"
+)
 
 
 def evasive(original: str) -> bool:
     """Whether a value as written (its span of the original text) was disguised:
-    anything but ASCII and full-width characters in it (Chinese numerals, digits of
-    other scripts, look-alike letters, marks, zero-width characters, emoji). Full
-    width is how many keyboards here type; the rest is chosen to dodge a filter."""
+    anything but ASCII, full width, Chinese numerals and ordinary dashes, dots and
+    spaces in it (digits of other scripts, look-alike letters, marks, zero-width
+    characters, emoji): chosen to dodge a filter, not typed."""
     return _PLAIN.fullmatch(original) is None
 
 

@@ -197,6 +197,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("wrong check digit, split", "麻煩查一下王志明 E2201。後五碼是93844"),
     ("wrong check digit, Cyrillic", "身分證 Е220193844"),
     ("course code", "課程代碼 190731，請上網報名"),
+    ("office line with en dashes", "承辦人 電話 02–2388–1234 分機 12"),
+    ("office line read out in Chinese", "本局專線 零九一二三四五六七八"),
     ("amount grouped in threes", "匯款 1,234,567,890 元"),
     ("wrong check digit, in pieces", "幫我key一下林金龍，英文E，數字22019……剩下3844"),
     ("wrong Luhn, grouped by commas", "卡號 1234,5678,9012,3456"),

@@ -203,15 +203,32 @@ def _o_to_zero(folded: str) -> str:
 # The same runs as _CN_RUN, under `re` and starting with a character class (so the
 # engine jumps between candidate characters): the check before the sub.
 _CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:{_CN_SEP}[{_CN_CLASS}0-9]){{6,}}")
-_CN_FAST = re.compile(f"[{_CN_CLASS}]")
 # A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`).
 _MIN_CN_IN_RUN = 4
 
 # Characters that may need more than lower-casing: everything outside ASCII, the
 # common CJK ideographs and the CJK punctuation NFKC leaves alone. One `findall`
 # lists them; most messages have a few (full-width punctuation, emoji), each looked
-# up once in `_CHAR_MAP`.
-_ODD = re.compile("[^\x00-\x7f\u4e00-\u9fff\u3001-\u3002\u3008-\u3011\u3014-\u301f]")
+# up once in `_CHAR_MAP`. The Chinese numerals are listed too (left as they are
+# here): their count says whether a run of them can be a number.
+_CN_SET = frozenset(_CN_CLASS)
+
+
+def _plain_class() -> str:
+    """ASCII, the CJK ideographs but the Chinese numerals, CJK punctuation NFKC keeps:
+    the characters `_ODD` skips, as one class of ranges (one class is much faster
+    for `re` than a class or a second one)."""
+    ranges = [(0x00, 0x7F), (0x3001, 0x3002), (0x3008, 0x3011), (0x3014, 0x301F)]
+    start = 0x4E00
+    for cp in sorted(ord(c) for c in _CN_SET if 0x4E00 <= ord(c) <= 0x9FFF):
+        if cp > start:
+            ranges.append((start, cp - 1))
+        start = cp + 1
+    ranges.append((start, 0x9FFF))
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in sorted(ranges))
+
+
+_ODD = re.compile(f"[^{_plain_class()}]")
 _UPPER = re.compile("[A-Z]+")
 _CHAR_MAP: dict[str, str] = {}
 _MAX_CHAR_MAP = 65536
@@ -261,24 +278,29 @@ def normalize(text: str) -> Normalized:
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _UPPER.sub(lambda m: m.group().lower(), text)
     odd = _ODD.findall(folded)
+    if not odd:
+        return Normalized(text, _o_to_zero(folded), None)
     index: list[int] | None = None
-    if odd:
-        changed: dict[str, str] = {}
-        for c in set(odd):
-            m = _mapped(c)
-            if m != c:
-                changed[c] = m
-        if changed:
-            if all(len(m) == 1 for m in changed.values()):
-                # A `str.replace` per distinct character (a few), not `translate`,
-                # which looks every character of the text up in a table.
-                for c, m in changed.items():
-                    folded = folded.replace(c, m)
-            else:
-                folded, index = _rebuild(folded, changed)
+    distinct = set(odd)
+    changed: dict[str, str] = {}
+    for c in distinct:
+        m = _CHAR_MAP.get(c) or _mapped(c)
+        if m != c:
+            changed[c] = m
+    if changed:
+        if all(len(m) == 1 for m in changed.values()):
+            # A `str.replace` per distinct character (a few), not `translate`,
+            # which looks every character of the text up in a table.
+            for c, m in changed.items():
+                folded = folded.replace(c, m)
+        else:
+            folded, index = _rebuild(folded, changed)
     folded = _o_to_zero(folded)
-    cn = _CN_FAST.findall(folded)
-    if len(cn) >= _MIN_CN_IN_RUN and _CN_RUN_FAST.search(folded) is not None:
+    if (
+        not _CN_SET.isdisjoint(distinct)
+        and sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
+        and _CN_RUN_FAST.search(folded) is not None
+    ):
         folded = _convert_cn_runs(folded)
     return Normalized(text, folded, index)
 

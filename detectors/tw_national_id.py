@@ -18,11 +18,11 @@ from detectors.normalize import SEP_LOOSE as SEP
 
 # The second character may be an I or l typed for the 1, a later one an o, i or l
 # typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
-# normaliser has already made them digits). Six real digits at least.
+# normaliser has already made them digits). Seven real digits at least.
 PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
 GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
-MIN_REAL_DIGITS = 6
+MIN_REAL_DIGITS = 7
 _LETTER_DIGITS = str.maketrans("OIL", "011")
 
 
@@ -200,11 +200,11 @@ def split_readings(
     return out
 
 
-# 6 digits: o, i and l typed for digits (HIO6932643) leave fewer than nine.
+# 7 digits: o, i and l typed for digits (HIO6932643) leave fewer than nine.
 DETECTOR = Detector(
     name="tw_national_id",
     find=find,
     words=CONTEXT + LETTER_CUE,
     needs_digit=True,
-    min_digits=6,
+    min_digits=7,
 )

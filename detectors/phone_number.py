@@ -40,6 +40,8 @@ _NOT_DIGIT = re.compile("[^0-9]")
 SPLIT_HEAD = regex.compile(rf"(?<![0-9a-z])[0o]{SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{0,7}}(?![0-9a-z])")
 _SPLIT_FAST = re.compile(r"[0o](?<![0-9a-z][0o])[^0-9a-z]{0,3}9")
 MAX_SPLIT_HEADS = 200
+# A label for a document, case or order number right before the digits.
+_DOC_NUMBER = re.compile(r"(?:字第|文號|案號|字號|編號|單號|訂單號碼)\s?[:：]?\s?$")
 # The score of a number written to dodge a filter.
 EVASIVE_SCORE = 0.55
 EXTENSION = regex.compile(r"\s*(?:分機|轉|#|ext\.?|x)\s*[0-9]{1,6}")
@@ -237,6 +239,10 @@ def find(doc: Doc) -> list[Finding]:
             continue
         found.append((s, e, digits, False, False))
     for s, e, digits, mobile, split in found:
+        if _DOC_NUMBER.search(text, max(0, s - 6), s) is not None or (
+            text.startswith("第", s - 1) and text.startswith("號", e)
+        ):
+            continue  # 移署一字第0912345678號: a document's number, not a phone
         score, rule, ctx = _score(doc, s, e, mobile)
         if split and rule == "phone_number.mobile":
             rule = "phone_number.split"

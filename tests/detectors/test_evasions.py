@@ -197,6 +197,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("wrong check digit, split", "麻煩查一下王志明 E2201。後五碼是93844"),
     ("wrong check digit, Cyrillic", "身分證 Е220193844"),
     ("course code", "課程代碼 190731，請上網報名"),
+    ("document number shaped like a mobile", "來文移署一字第0912345678號請於一週內回復"),
+    ("case number shaped like a mobile", "案號：0932771405，已送地檢署"),
     ("office line with en dashes", "承辦人 電話 02–2388–1234 分機 12"),
     ("office line read out in Chinese", "本局專線 零九一二三四五六七八"),
     ("amount grouped in threes", "匯款 1,234,567,890 元"),

@@ -15,6 +15,10 @@ from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, digits_of
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
+# Grouped with commas (784,084,448,01): an account only when the groups are not an
+# amount's (1-3 digits, then threes), which COMMA_AMOUNT tells.
+COMMA = regex.compile(r"(?<![0-9a-z,])[0-9]{1,6}(?:,[0-9]{1,6}){2,}(?![0-9a-z])")
+COMMA_AMOUNT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # Post-office accounts are 局號 (7 digits) + 帳號 (7 digits): short, so only right after the word.
 SHORT = regex.compile(
     rf"(?:帳號|局號|帳戶|account)\s?[:：]?\s?([0-9](?:{SEP}[0-9]){{6,8}})(?![0-9])"
@@ -85,6 +89,15 @@ WEAK_CONTEXT: tuple[str, ...] = (
     "連線銀行",
     "樂天",
     "中華郵政",
+    "郵政",
+    "合作金庫",
+    "中國信託",
+    "企銀",
+    "臺灣企銀",
+    "台灣企銀",
+    "土地銀行",
+    "華南銀行",
+    "彰化銀行",
     "農會",
     "漁會",
     "信用合作社",
@@ -132,6 +145,11 @@ _PERSON = frozenset(PERSON_ROLES)
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     spans = [(m.start(), m.end()) for m in PATTERN.finditer(doc.text)]
+    if "," in doc.text:
+        for m in COMMA.finditer(doc.text):
+            n = len(digits_of(m.group()))
+            if 10 <= n <= 16 and COMMA_AMOUNT.fullmatch(m.group()) is None:
+                spans.append((m.start(), m.end()))
     for m in SHORT.finditer(doc.text):
         if not any(m.start(1) < e and s < m.end(1) for s, e in spans):
             spans.append((m.start(1), m.end(1)))

@@ -72,6 +72,10 @@ MIN_AGE_YEARS = 15
 
 _CONTEXT = frozenset(CONTEXT)
 _COMPACT = regex.compile(r"[0-9]{6,8}")
+# A label for a code or a number just before a bare digit run: it is that code.
+_CODE_LABEL = re.compile(
+    r"(?:代碼|代號|編號|序號|單號|案號|文號|字號|批號|學號|工號|員編|碼|號)\s?[:：]?\s?$"
+)
 
 
 _year_cache: list[tuple[float, int]] = []
@@ -124,6 +128,8 @@ def find(doc: Doc) -> list[Finding]:
             # An old date with no birth word: a birth date only if it sits right
             # beside a person (the policy ties compact ones only at close range).
             compact = _COMPACT.fullmatch(raw) is not None
+            if compact and _CODE_LABEL.search(text, max(0, s - 8), s) is not None:
+                continue  # 課程代碼 190731, 驗證碼 750302: a code, not a date
             score, rule = 0.3, "birth_date.compact" if compact else "birth_date.old_date"
         else:
             continue

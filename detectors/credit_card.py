@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
+from itertools import accumulate, compress
 
 import regex
 
@@ -80,46 +83,118 @@ def validate(value: str, *, context: bool = False) -> bool | None:
     return 13 <= len(d) <= 19 and (context or issuer_ok(d)) and luhn_ok(d)
 
 
-# The lazy PATTERN stops at 13 digits when every digit is spaced out (3 5 2 8 …):
-# a longer reading is tried when that one is no card number (issuer length, checksum).
-_LONGER = [regex.compile(rf"[0-9](?:{SEP}[0-9]){{{n - 1}}}(?![0-9])") for n in range(14, 20)]
+# Digits joined by at most two separator characters (SEP): the stretches a card
+# number can lie in. Possessive: a long stretch is read once.
+_STRETCH = regex.compile(rf"[0-9](?:{SEP}[0-9])*+")
+_DIGIT = re.compile("[0-9]")
+COMMA_GROUPS = re.compile(
+    r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])"
+)
+_LETTER_OR_DIGIT = re.compile("[0-9a-z]")
+_NOT_DIGIT = re.compile("[^0-9]")
+# ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
+_VALUE = bytes.maketrans(b"0123456789", bytes(range(10)))
+_DOUBLED = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
+_ISSUER_FIRST = frozenset({2, 3, 4, 5, 6})  # the first digits issuer_ok() accepts
 
 
-def _spaced_reading(text: str, m: regex.Match[str]) -> regex.Match[str]:
-    if m.group().isdigit() or validate(digits_of(m.group())):
-        return m
-    for rx in _LONGER:
-        x = rx.match(text, m.start())
-        if x is not None and validate(digits_of(x.group())):
-            return x
-    return m
+def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
+    """Every Luhn-valid PATTERN reading (start, end, digits) handed to `keep`, as the
+    overlapped lazy search and its longer retry used to give them, in one pass per
+    stretch; a reading `keep` took hides the places that start inside it.
+
+    For each place a number can start (a digit 1-9 after no letter or digit), the
+    shortest reading of 13+ digits that ends before a non-digit; if it is spaced
+    out and no issuer's valid number, the first longer one (up to 19) that is. The
+    Luhn sums come from prefix sums, so a stretch of n digits costs O(n), where
+    regex retries at every digit cost O(n) each (68 ms for 5,000 characters).
+    """
+    for st in _STRETCH.finditer(text):
+        if st.end() - st.start() < 13:
+            continue
+        base = st.start()
+        stretch = st.group()
+        # gaps[k]: the separators before digit k (gaps[0] and gaps[n] are empty)
+        gaps = _DIGIT.split(stretch)
+        n = len(gaps) - 1
+        if n < 13:
+            continue
+        # skipped[k]: separator characters before digit k, so digit k sits at
+        # base + k + skipped[k]
+        skipped = list(accumulate(map(len, gaps)))
+        digits = _NOT_DIGIT.sub("", stretch)
+        codes = digits.encode()
+        vals = list(codes.translate(_VALUE))
+        dbl = list(codes.translate(_DOUBLED))
+        # s_even[x]: the Luhn sum of digits [0, x) for a reading whose last digit has
+        # an even index (odd indexes doubled); s_odd: the same for an odd last index.
+        w_even = vals[:]
+        w_even[1::2] = dbl[1::2]
+        w_odd = dbl
+        w_odd[1::2] = vals[1::2]
+        s_even = [0, *accumulate(w_even)]
+        s_odd = [0, *accumulate(w_odd)]
+        # A reading ends before a separator or the stretch's end, and starts after one.
+        ends = [*compress(range(n - 1), gaps[1:n]), n - 1]
+        starts = [e + 1 for e in ends[:-1] if e + 1 <= n - 13]
+        before = text[base - 1 : base]
+        if not (before and _LETTER_OR_DIGIT.match(before)):
+            starts.insert(0, 0)
+        taken = -1  # digit index up to which a reading was kept (readings do not overlap)
+        for k in starts:
+            if k <= taken or vals[k] == 0:
+                continue
+            i = bisect.bisect_left(ends, k + 12)
+            if i == len(ends) or ends[i] > k + 18:
+                continue
+            e0 = ends[i]
+            chosen = e0
+            if (
+                vals[k] in _ISSUER_FIRST
+                and skipped[e0] != skipped[k]  # spaced out: a longer reading may be the card
+                and not _valid(digits, s_even, s_odd, k, e0)
+            ):
+                for e in ends[i + 1 :]:
+                    if e > k + 18:
+                        break
+                    if _valid(digits, s_even, s_odd, k, e):
+                        chosen = e
+                        break
+            if not _luhn(s_even, s_odd, k, chosen):
+                continue  # never a card, whatever the context
+            if keep(
+                base + k + skipped[k], base + chosen + skipped[chosen] + 1, digits[k : chosen + 1]
+            ):
+                taken = chosen
+
+
+def _luhn(s_even: list[int], s_odd: list[int], a: int, b: int) -> bool:
+    s = s_odd if b & 1 else s_even
+    return (s[b + 1] - s[a]) % 10 == 0
+
+
+def _valid(digits: str, s_even: list[int], s_odd: list[int], a: int, b: int) -> bool:
+    """validate() without context: Luhn and the issuer's prefix and length."""
+    return _luhn(s_even, s_odd, a, b) and issuer_ok(digits[a : b + 1])
 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    end = -1
     if _RUN13.search(doc.text) is None:
         return out
-    # Overlapping candidates: a number glued to the card by a space must not hide it.
-    for m in PATTERN.finditer(doc.text, overlapped=True):
-        if m.start() < end:
-            continue
-        m = _spaced_reading(doc.text, m)
-        digits = digits_of(m.group())
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+
+    def keep(start: int, end: int, digits: str) -> bool:
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         if ctx is None:
-            exp = EXPIRY.search(
-                doc.text, max(0, m.start() - CONTEXT_BEFORE), m.end() + CONTEXT_AFTER
-            )
+            exp = EXPIRY.search(doc.text, max(0, start - CONTEXT_BEFORE), end + CONTEXT_AFTER)
             ctx = "MM/YY" if exp is not None else None
-        if not validate(digits, context=ctx is not None):
-            continue
-        end = m.end()
+        if ctx is None and not issuer_ok(digits):
+            return False  # Luhn-valid, but no issuer's number and no card word
         out.append(
             doc.finding(
                 "credit_card",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=f"{digits[:4]}-****-****-{digits[-4:]}",
                 # A bare Luhn-valid number is as often an order or mail number.
                 score=0.95 if ctx else 0.7,
@@ -129,6 +204,16 @@ def find(doc: Doc) -> list[Finding]:
                 context=ctx,
             )
         )
+        return True
+
+    _readings(doc.text, keep)
+    if "," in doc.text:
+        # Four-digit groups joined by commas (五九八八，六六九七… read out): no amount
+        # is grouped in fours, so the comma may stand between a card's groups.
+        for m in COMMA_GROUPS.finditer(doc.text):
+            digits = digits_of(m.group())
+            if luhn_ok(digits) and not any(f.start < m.end() and m.start() < f.end for f in out):
+                keep(m.start(), m.end(), digits)
     return out
 
 

@@ -12,17 +12,19 @@ detection.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
-from detectors.policy import DEFAULT_POLICY, Policy, resolve_policy
+from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
 from detectors.types import VALUE_TYPES
 from detectors.verdict import decide
 
+_log = logging.getLogger(__name__)
 _indexes: dict[tuple[tuple[str, tuple[str, ...]], ...], KeywordIndex] = {}
 
 
@@ -205,6 +207,39 @@ def scan_text(
     salt: bytes | str | None = None,
     source: Source = "text",
     config: object | None = None,
+) -> ScanResult:
+    """Scan one message. Never raises on any string: an internal error fails closed
+    (a warn verdict whose finding says the scan failed), logged by exception type
+    only. A bad policy file still raises `PolicyError`: the operator's to fix."""
+    try:
+        return _scan_text(
+            text, policy=policy, config=config, group_id=group_id, salt=salt, source=source
+        )
+    except PolicyError:
+        raise
+    except Exception as exc:
+        return scan_failed(text, exc, source)
+
+
+SCAN_FAILED = "scan_failed"
+
+
+def scan_failed(text: object, exc: BaseException, source: Source = "text") -> ScanResult:
+    """The fail-closed answer when a scan broke: warn, never allow silently."""
+    _log.error("scan failed: %s", type(exc).__name__)  # never the text or a value
+    end = len(text) if isinstance(text, str) else 0
+    finding = Finding(SCAN_FAILED, 0, end, "[scan failed]", 1.0, "engine.scan_failed", source)
+    return ScanResult("warn", [finding], [SCAN_FAILED], None, [])
+
+
+def _scan_text(
+    text: str,
+    *,
+    policy: Policy | None,
+    config: object | None,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
 ) -> ScanResult:
     if policy is None:
         policy = DEFAULT_POLICY if config is None else resolve_policy(config)

@@ -146,6 +146,8 @@ _SPACED_CUES = frozenset(
         "幫我查",
         "幫忙查",
         "查一下",
+        # "沈耀德的車牌V C M…": the index reads 的車 there, which hides 車牌
+        "的車",
     }
 )
 # Someone else's car: 他開的是 ALK-0093, 她的車 ABC-1234.

@@ -2,14 +2,21 @@
 
 What it does, in order:
 
-1. A 1:1 `str.translate`: full-width ASCII to half-width, the ideographic space
-   and no-break space to a space, upper-case Latin letters to lower case. Length
-   does not change, so offsets stay put.
-2. Runs of Chinese numerals read out as a number (零九一七二八…, 〇/洞/幺 variants)
-   become ASCII digits, 1:1, so `零九一二三四五六七八` is matched as a phone number.
-   Only long runs are converted: a lone 一 or 三 in a sentence stays a word.
-3. Zero-width characters (ZWSP, ZWJ, BOM, soft hyphen, variation selectors) are
-   deleted; only then is an index map kept (normalised position -> original).
+1. Lower case, then each character outside ASCII and the common CJK ranges goes
+   through `_char_map` once (cached): Unicode NFKC (full width, circled ①,
+   mathematical 𝟐, ligatures, the ideographic space), decimal digits of any script
+   to ASCII (Arabic-Indic ٣), Cyrillic and Greek look-alikes of Latin letters to
+   those letters (Е, Ρ), combining marks and format characters (zero width, bidi,
+   variation selectors, keycaps) deleted, a lone surrogate replaced by U+FFFD.
+   NFKC can change lengths (⑩ -> 10, … -> ...): the text is rebuilt per character
+   with the original offset of every resulting one (`Normalized.span`), so spans
+   always point into the original text. Most messages change 1:1 or not at all
+   and keep no index.
+2. An o, i or l typed for a digit between digits becomes that digit (44o-215).
+3. Runs of Chinese numerals read out as a number (零九一七二八…, 〇/洞/幺, the
+   police-radio 么/兩/拐/勾), with spaces, commas, dots, slashes or 、 between the
+   groups, become ASCII digits, 1:1, so `零九三二，七七一，四零五` is matched as a
+   phone number. Only long runs are converted: a lone 一 or 三 stays a word.
 
 Separators *inside* numbers (spaces, dashes, dots, emoji) are not deleted here:
 deleting them would glue neighbouring numbers together ("0912345678 2樓").
@@ -24,13 +31,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 
 import regex
 
 # Between two digits of a number a writer may put a space, a line break, a dash,
 # a dot, an underscore, a middle dot or an emoji; at most two of them in a row.
 SEP = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
+# SEP plus slashes, commas and 、, up to three (0932/771/405, 09 . 88 . 05): for
+# identifiers whose shape or checksum tells them from amounts and dates (mobiles,
+# IDs), not for bare digit runs (accounts, cards), where 1,234,567 would glue.
+SEP_LOOSE = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*/\\|,、]|\p{Extended_Pictographic}){0,3}"
 
+# Deleted before matching (the Cf/Mn characters most often typed into numbers);
+# every other format character or combining mark goes too, see `_char_map`.
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"
 
 
@@ -49,8 +63,53 @@ def _build_fold() -> dict[int, int]:
 
 
 FOLD = _build_fold()
-# Only the non-ASCII part of FOLD (ASCII upper case is handled by str.lower()).
-_FOLD_WIDE = {k: v for k, v in FOLD.items() if k > 0x7F}
+
+
+# Letters that look like Latin ones (an ID's first letter typed in Cyrillic or Greek),
+# in lower case: `normalize` lower-cases first. Greek ν is a capital Ν lowered.
+LOOKALIKES: dict[str, str] = {
+    # Cyrillic
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "з": "3",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ү": "y",
+    "һ": "h",
+    "ӏ": "l",
+    # Greek
+    "α": "a",
+    "β": "b",
+    "ε": "e",
+    "ζ": "z",
+    "η": "h",
+    "ι": "i",
+    "κ": "k",
+    "μ": "m",
+    "ν": "n",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "y",
+    "χ": "x",
+    "ϲ": "c",
+    "ϳ": "j",
+}
 
 
 CN_DIGITS = {
@@ -59,8 +118,10 @@ CN_DIGITS = {
     "洞": "0",
     "一": "1",
     "幺": "1",
+    "么": "1",
     "壹": "1",
     "二": "2",
+    "兩": "2",
     "貳": "2",
     "三": "3",
     "參": "3",
@@ -71,17 +132,22 @@ CN_DIGITS = {
     "六": "6",
     "陸": "6",
     "七": "7",
+    "拐": "7",
     "柒": "7",
     "八": "8",
     "捌": "8",
     "九": "9",
+    "勾": "9",
     "玖": "9",
 }
 _CN_TABLE = str.maketrans(CN_DIGITS)
 _CN_CLASS = "".join(CN_DIGITS)
+# Between the numerals of a number read out: a space, a dash, a comma, a dot, a
+# slash or 、, at most two (零九三二，七七一，四零五 -> 0932,771,405 once folded).
+_CN_SEP = r"[ \-,./、]{0,2}"
 # A run of at least 7 digit characters (Chinese or ASCII, optionally separated)
 # with at least 4 Chinese numerals in it: a number read out, not a sentence.
-_CN_RUN = regex.compile(rf"(?:[{_CN_CLASS}0-9](?:[ \-]?)){{6,}}[{_CN_CLASS}0-9]")
+_CN_RUN = regex.compile(rf"(?:[{_CN_CLASS}0-9]{_CN_SEP}){{6,}}[{_CN_CLASS}0-9]")
 _CN_ANY = regex.compile(f"[{_CN_CLASS}]")
 
 
@@ -93,7 +159,9 @@ class Normalized:
     def __init__(self, original: str, text: str, index: list[int] | None) -> None:
         self.original = original
         self.text = text
-        self._index = index  # None: identity (no character was deleted)
+        # None: identity. Otherwise the original offset of each normalised character:
+        # non-decreasing; a character NFKC spelled as several (⑩ -> 10) repeats it.
+        self._index = index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
@@ -116,76 +184,161 @@ def _convert_cn_runs(text: str) -> str:
     return _CN_RUN.sub(repl, text)
 
 
-# The letter o typed for a zero inside a number: 0937-44o-215.
-_O_IN_NUMBER = regex.compile(
-    r"(?<=[0-9][ \-.]?)o(?=[ \-.]?[0-9])|(?<=[0-9][ \-.]?)o(?=o[ \-.]?[0-9])"
-)
+# The letter o typed for a zero, or i / l for a one, inside a number: 0937-44o-215,
+# P1287741O4, 09l2-345-678. One or two of them between digits (0o0, 1ll2).
+_O_IN_NUMBER = regex.compile(r"(?<=[0-9][ \-.]?)[oil]{1,2}(?=[ \-.]?[0-9])")
+_O_DIGIT = str.maketrans("oil", "011")
 
 
 # A necessary condition of _O_IN_NUMBER, checked with the faster `re` first.
-_O_AFTER_DIGIT = re.compile(r"[0-9][ \-.]?o")
+_O_AFTER_DIGIT = re.compile(r"[0-9][ \-.]?[oil]")
 
 
 def _o_to_zero(folded: str) -> str:
-    if (
-        "o" in folded
-        and _O_AFTER_DIGIT.search(folded) is not None
-        and _O_IN_NUMBER.search(folded) is not None
-    ):
-        return _O_IN_NUMBER.sub("0", folded)
+    if _O_AFTER_DIGIT.search(folded) is not None and _O_IN_NUMBER.search(folded) is not None:
+        return _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
     return folded
 
 
 # The same runs as _CN_RUN, under `re` and starting with a character class (so the
 # engine jumps between candidate characters): the check before the sub.
-_CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:[ \-]?[{_CN_CLASS}0-9]){{6,}}")
-
-
-# Any character the steps below change (full width, Chinese numeral, zero width).
-# One `findall` lists them: most messages have none and are done; the others are
-# handled from that short list instead of one scan of the whole text per step.
-_SPECIAL_FAST = re.compile("[\uff01-\uff5e\u3000\u00a0" + _CN_CLASS + _ZERO_WIDTH + "]")
-_WIDE_TO_ASCII = {chr(k): chr(v) for k, v in _FOLD_WIDE.items()}
-_WIDE_SET = frozenset(_WIDE_TO_ASCII)
-_CN_SET = frozenset(_CN_CLASS)
-_ZW_SET = frozenset(_ZERO_WIDTH)
+_CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:{_CN_SEP}[{_CN_CLASS}0-9]){{6,}}")
 # A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`).
 _MIN_CN_IN_RUN = 4
 
+# Characters that may need more than lower-casing: everything outside ASCII, the
+# common CJK ideographs and the CJK punctuation NFKC leaves alone. One `findall`
+# lists them; most messages have a few (full-width punctuation, emoji), each looked
+# up once in `_CHAR_MAP`. The Chinese numerals are listed too (left as they are
+# here): their count says whether a run of them can be a number.
+_CN_SET = frozenset(_CN_CLASS)
+
+
+def _plain_class() -> str:
+    """ASCII, the CJK ideographs but the Chinese numerals, CJK punctuation NFKC keeps:
+    the characters `_ODD` skips, as one class of ranges (one class is much faster
+    for `re` than a class or a second one)."""
+    ranges = [(0x00, 0x7F), (0x3001, 0x3002), (0x3008, 0x3011), (0x3014, 0x301F)]
+    start = 0x4E00
+    for cp in sorted(ord(c) for c in _CN_SET if 0x4E00 <= ord(c) <= 0x9FFF):
+        if cp > start:
+            ranges.append((start, cp - 1))
+        start = cp + 1
+    ranges.append((start, 0x9FFF))
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in sorted(ranges))
+
+
+_ODD = re.compile(f"[^{_plain_class()}]")
+_UPPER = re.compile("[A-Z]+")
+_CHAR_MAP: dict[str, str] = {}
+_MAX_CHAR_MAP = 65536
+
+
+def _char_map(c: str) -> str:
+    """What one character becomes: '' (deleted), itself, or its lower-cased NFKC
+    form with look-alikes and decimal digits of any script made ASCII."""
+    low = c.lower()
+    if low != c:
+        return "".join(_char_map(x) for x in low)
+    cat = unicodedata.category(c)
+    if cat == "Cs":  # a lone surrogate (half an emoji): a replacement character
+        return "\ufffd"
+    if cat in ("Mn", "Me", "Cf"):  # combining marks, zero width, bidi controls
+        return ""
+    hit = LOOKALIKES.get(c)
+    if hit is not None:
+        return hit
+    d = unicodedata.decimal(c, None)  # Arabic-Indic, Devanagari, mathematical bold...
+    if d is not None:
+        return str(d)
+    k = unicodedata.normalize("NFKC", c)
+    if k == c:
+        return c
+    return "".join(x if x.isascii() or x == c else _char_map(x) for x in k)
+
+
+def _mapped(c: str) -> str:
+    m = _CHAR_MAP.get(c)
+    if m is None:
+        m = _char_map(c)
+        if len(_CHAR_MAP) < _MAX_CHAR_MAP:
+            _CHAR_MAP[c] = m
+    return m
+
 
 def normalize(text: str) -> Normalized:
-    folded = _o_to_zero(text.lower())
+    """Lower case, NFKC per character (full width, circled, mathematical digits),
+    digits of any script and look-alike letters to ASCII, marks and format characters
+    deleted, lone surrogates replaced; then o/i/l inside numbers and Chinese numeral
+    runs made digits. Every step but the per-character one keeps the length; that one
+    keeps an index back to the original offsets."""
     if text.isascii():
-        return Normalized(text, folded, None)
+        return Normalized(text, _o_to_zero(text.lower()), None)
+    folded = text.lower()
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
-        folded = _o_to_zero(text.translate(FOLD))
-    specials = _SPECIAL_FAST.findall(folded)
-    if not specials:
-        return Normalized(text, folded, None)
-    distinct = set(specials)
-    # Full width to ASCII: a `str.replace` per distinct character present (a few),
-    # not `translate`, which looks every character of the text up in a table.
-    wide = distinct & _WIDE_SET
-    if wide:
-        for c in wide:
-            folded = folded.replace(c, _WIDE_TO_ASCII[c])
-        folded = _o_to_zero(folded)
+        folded = _UPPER.sub(lambda m: m.group().lower(), text)
+    odd = _ODD.findall(folded)
+    if not odd:
+        return Normalized(text, _o_to_zero(folded), None)
+    index: list[int] | None = None
+    distinct = set(odd)
+    changed: dict[str, str] = {}
+    for c in distinct:
+        m = _CHAR_MAP.get(c) or _mapped(c)
+        if m != c:
+            changed[c] = m
+    if changed:
+        if all(len(m) == 1 for m in changed.values()):
+            # A `str.replace` per distinct character (a few), not `translate`,
+            # which looks every character of the text up in a table.
+            for c, m in changed.items():
+                folded = folded.replace(c, m)
+        else:
+            folded, index = _rebuild(folded, changed)
+    folded = _o_to_zero(folded)
     if (
         not _CN_SET.isdisjoint(distinct)
-        and len([c for c in specials if c in _CN_SET]) >= _MIN_CN_IN_RUN
+        and sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
         and _CN_RUN_FAST.search(folded) is not None
     ):
         folded = _convert_cn_runs(folded)
-    if _ZW_SET.isdisjoint(distinct):
-        return Normalized(text, folded, None)
-    chars: list[str] = []
+    return Normalized(text, folded, index)
+
+
+def _rebuild(folded: str, changed: dict[str, str]) -> tuple[str, list[int]]:
+    """The text with each changed character replaced by its (0..n character) form,
+    and the original offset of every resulting character."""
+    parts: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(folded):
-        if ch in _ZERO_WIDTH:
+    pos = 0
+    for mt in _ODD.finditer(folded):
+        i = mt.start()
+        m = changed.get(folded[i])
+        if m is None:
             continue
-        chars.append(ch)
-        index.append(i)
-    return Normalized(text, "".join(chars), index)
+        parts.append(folded[pos:i])
+        index.extend(range(pos, i))
+        parts.append(m)
+        index.extend([i] * len(m))
+        pos = i + 1
+    parts.append(folded[pos:])
+    index.extend(range(pos, len(folded)))
+    return "".join(parts), index
+
+
+# ASCII, full width, the spaces, dashes and dots keyboards here type in numbers, and
+# Chinese numerals (formal letters write numbers in them: not a disguise by itself).
+_PLAIN = re.compile(
+    "[\x00-\x7f\uff01-\uff5e\u3000\u00a0\u2010-\u2015\u00b7\u30fb\u2027、。" + _CN_CLASS + "]*"
+)
+
+
+def evasive(original: str) -> bool:
+    """Whether a value as written (its span of the original text) was disguised:
+    anything but ASCII, full width, Chinese numerals and ordinary dashes, dots and
+    spaces in it (digits of other scripts, look-alike letters, marks, zero-width
+    characters, emoji): chosen to dodge a filter, not typed."""
+    return _PLAIN.fullmatch(original) is None
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]")  # plain classes: the stdlib `re` is faster

@@ -27,19 +27,27 @@ CONTEXT: tuple[str, ...] = (
 )
 CONTEXT_BEFORE = 20
 CONTEXT_AFTER = 6
+# A roster (護照名單：王志明 312345678、陳美玲 308765432…): a number within this many
+# characters after a passport number already found is one too, however far the word.
+ROSTER_GAP = 40
 
 _CONTEXT = frozenset(CONTEXT)
 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
+    last_end = -ROSTER_GAP - 1
+    roster_ctx: str | None = None
     for m in PATTERN.finditer(doc.text):
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
-            continue
+            if m.start() - last_end > ROSTER_GAP:
+                continue
+            ctx = roster_ctx
         value = alnum_of(m.group())
         if value[:1].isalpha() and value[1:2] in ("1", "2", "8", "9") and len(value) == 10:
             continue  # a national ID / resident number: their detectors decide
+        last_end, roster_ctx = m.end(), ctx
         out.append(
             doc.finding(
                 "passport_number",

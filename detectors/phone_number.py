@@ -17,17 +17,33 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
-from detectors.normalize import SEP
+from detectors.normalize import SEP, SEP_LOOSE, evasive
+from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL
 
-MOBILE = regex.compile(rf"(?<![0-9])(?:\+?886{SEP}|0)9(?:{SEP}[0-9]){{8}}(?![0-9])")
+# Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
+# commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
+# An o typed for the leading 0 (O932-771-405) is read as one; inside the number the
+# normaliser already made it a digit.
+MOBILE = regex.compile(
+    rf"(?<![0-9])(?:\+?886|0|(?<![a-z])o){SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{8}}(?![0-9])"
+)
 LANDLINE = regex.compile(
     rf"(?<![0-9])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?){SEP}[0-9](?:{SEP}[0-9]){{5,7}}(?![0-9])"
 )
 # Where a number can start (a 0, (0, +886 or 886 after a non-digit): every MOBILE
 # and LANDLINE match starts at one. Most messages with 8+ digits have none (dates,
 # document numbers), and one search here is cheaper than the two patterns.
-_START = re.compile(r"[0(+8](?<![0-9][0(+8])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86)")
+_START = re.compile(r"[0(+8o](?<![0-9][0(+8o])(?:(?<=0)|(?<=\()0|(?<=\+)886|(?<=8)86|(?<=o)9)")
 _NOT_DIGIT = re.compile("[^0-9]")
+# The first piece of a mobile written in pieces (see _split_mobiles): 09 and up to 7
+# more digits, standing alone; the `re` check before it.
+SPLIT_HEAD = regex.compile(rf"(?<![0-9a-z])[0o]{SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{0,7}}(?![0-9a-z])")
+_SPLIT_FAST = re.compile(r"[0o](?<![0-9a-z][0o])[^0-9a-z]{0,3}9")
+MAX_SPLIT_HEADS = 200
+# A label for a document, case or order number right before the digits.
+_DOC_NUMBER = re.compile(r"(?:字第|文號|案號|字號|編號|單號|訂單號碼)\s?[:：]?\s?$")
+# The score of a number written to dodge a filter.
+EVASIVE_SCORE = 0.55
 EXTENSION = regex.compile(r"\s*(?:分機|轉|#|ext\.?|x)\s*[0-9]{1,6}")
 
 CONTEXT_PHONE: tuple[str, ...] = (
@@ -161,36 +177,91 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     return 0.3, "phone_number.landline", ctx
 
 
+def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Mobiles written in pieces: 「手機前四碼0929，後六碼660839」, 「0967，然後873，
+    最後760」. The pieces follow each other within a short gap holding no letter or
+    digit; a gap with Chinese in it needs a word for "the rest is" (後, 然後, 剩下,
+    還有...) or a phone word before the first piece, and a word for "something else"
+    (分機, 號, 元...) ends the reading. Ten digits exactly, starting 09."""
+    out: list[tuple[int, int, str]] = []
+    text = doc.text
+    for n, h in enumerate(SPLIT_HEAD.finditer(text)):
+        if n >= MAX_SPLIT_HEADS:
+            break
+        if any(s <= h.start() < e for s, e in taken):
+            continue
+        digits = "0" + _NOT_DIGIT.sub("", h.group()[1:])
+        near = doc.near(_PHONE, h.start(), h.end(), WINDOW_BEFORE, 0) is not None
+        pos = h.end()
+        for _ in range(2):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO if w not in ("手機", "電話")):
+                break
+            if not any(c in gap for c in SPLIT_CUE) and (not near or _HAN.search(gap)):
+                break
+            digits += _NOT_DIGIT.sub("", t.group(1))
+            pos = t.end(1)
+            if len(digits) >= 10:
+                break
+        if len(digits) == 10 and pos != h.end():
+            out.append((h.start(), pos, digits))
+    return out
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []  # mobile spans, in order
-    if _START.search(doc.text) is None:
+    text = doc.text
+    if _START.search(text) is None:
         return out
-    for pattern, mobile in ((MOBILE, True), (LANDLINE, False)):
-        for m in pattern.finditer(doc.text):
-            s, e = m.start(), m.end()
-            if not mobile and taken:
-                i = bisect.bisect_left(taken, (e, e))
-                if i > 0 and taken[i - 1][1] > s:
-                    continue
-            digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
-            if not mobile and digits.startswith("0800"):
+    found: list[tuple[int, int, str, bool, bool]] = []  # start, end, digits, mobile, split
+    for m in MOBILE.finditer(text):
+        digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
+        if m.group()[0] == "o":
+            digits = "0" + digits
+        found.append((m.start(), m.end(), digits, True, False))
+        taken.append((m.start(), m.end()))
+    if _SPLIT_FAST.search(text) is not None:
+        for s, e, digits in _split_mobiles(doc, taken):
+            found.append((s, e, digits, True, True))
+            bisect.insort(taken, (s, e))
+    for m in LANDLINE.finditer(text):
+        s, e = m.start(), m.end()
+        if taken:
+            i = bisect.bisect_left(taken, (e, e))
+            if i > 0 and taken[i - 1][1] > s:
                 continue
-            if mobile:
-                taken.append((s, e))
-            score, rule, ctx = _score(doc, s, e, mobile)
-            out.append(
-                doc.finding(
-                    "phone_number",
-                    s,
-                    e,
-                    masked=mask_phone(digits),
-                    score=score,
-                    rule=rule,
-                    value=digits,
-                    context=ctx,
-                )
+        digits = _NOT_DIGIT.sub("", m.group())
+        if digits.startswith("0800"):
+            continue
+        found.append((s, e, digits, False, False))
+    for s, e, digits, mobile, split in found:
+        if _DOC_NUMBER.search(text, max(0, s - 6), s) is not None or (
+            text.startswith("第", s - 1) and text.startswith("號", e)
+        ):
+            continue  # 移署一字第0912345678號: a document's number, not a phone
+        score, rule, ctx = _score(doc, s, e, mobile)
+        if split and rule == "phone_number.mobile":
+            rule = "phone_number.split"
+        if score < EVASIVE_SCORE and evasive(doc.original[slice(*doc.norm.span(s, e))]):
+            # written to dodge a filter (digits of another script, Chinese numerals,
+            # marks): nobody disguises an office line
+            score, rule = EVASIVE_SCORE, "phone_number.evasive"
+        out.append(
+            doc.finding(
+                "phone_number",
+                s,
+                e,
+                masked=mask_phone(digits),
+                score=score,
+                rule=rule,
+                value=digits,
+                context=ctx,
             )
+        )
     return out
 
 

@@ -41,8 +41,8 @@ from detectors.base import Finding, ScanResult
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from detectors.policy import Policy
     from detectors.doc import Doc
+    from detectors.policy import Policy
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "stage2.npz"
 
@@ -289,9 +289,9 @@ def look(
     found (for the model's own gate, `Model.looks_at`). Mirrors the
     engine's early answers (no keyword, digit or 年: no Doc is built). For the
     trainer, the tests and --explain; the engine itself calls `review`."""
-    from detectors.policy import DEFAULT_POLICY
     from detectors.doc import Doc, read
     from detectors.engine import keyword_index, scan_text
+    from detectors.policy import DEFAULT_POLICY
 
     pol = replace(policy or DEFAULT_POLICY, stage2=False)
     rules = scan_text(text, policy=pol)

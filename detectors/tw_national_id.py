@@ -14,11 +14,41 @@ import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP
+from detectors.normalize import SEP_LOOSE as SEP
 
-PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+# The second character may be an I or l typed for the 1, a later one an o, i or l
+# typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
+# normaliser has already made them digits). Seven real digits at least.
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
-GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
+MIN_REAL_DIGITS = 7
+_LETTER_DIGITS = str.maketrans("OIL", "011")
+
+
+def head_pattern(second: str) -> regex.Pattern[str]:
+    """The first piece of an ID written in pieces: the letter, then optionally the
+    second character (from `second`) and up to 7 digits."""
+    return regex.compile(
+        rf"(?<![a-z0-9])[a-z](?:{SEP}[{second}](?:{SEP}[0-9]){{0,7}})?(?![a-z0-9])"
+    )
+
+
+HEAD = head_pattern("12il")
+# A later piece: up to 15 characters with no letter or digit, then digits.
+TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
+MIN_HEAD = 4
+MAX_PIECES = 3
+# Words between the pieces that say "the rest of the number is": 後五碼、接著、剩下.
+SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數")
+# Words that say the second number is something else.
+SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+# "英文T，數字19301……": the letter named as the ID's letter.
+LETTER_CUE = ("英文", "字母", "開頭")
+_HAN = re.compile("[\u4e00-\u9fff]")
+# Where a head of MIN_HEAD characters can start (a lone letter, then 1/2 and a digit):
+# one `re` search that most messages fail; shorter heads need an ID word anyway.
+_HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12il][^a-z0-9]{0,3}[0-9]")
 
 CONTEXT: tuple[str, ...] = (
     "身分證",
@@ -46,6 +76,10 @@ _CONTEXT = frozenset(CONTEXT)
 # this one `re` search is cheaper than the `regex` scan.
 _WORD_LETTER = re.compile(r"[a-z](?<![a-z0-9][a-z])")
 _NOT_ALNUM = re.compile("[^0-9a-z]")
+# Where a PATTERN match can be (every SEP character is a non-alphanumeric one, at
+# most three): one `re` search, several times cheaper than the `regex` scan, which
+# most messages with letters and digits fail.
+_ID_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12il](?:[^a-z0-9]{0,3}[0-9oil]){8}")
 
 
 def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
@@ -62,32 +96,42 @@ def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
 
 def validate(value: str) -> bool | None:
     """Presidio-style: True = valid ID, False = not an ID."""
-    v = value.upper()
+    v = as_id(value)
     if len(v) != 10 or v[0] not in LETTER_CODES or v[1] not in "12" or not v[1:].isdigit():
         return False
     return checksum_ok(LETTER_CODES[v[0]], int(v[1]), v[2:])
+
+
+def as_id(value: str) -> str:
+    """Upper case, and the O / I / L after the letter read as the digits they stand for."""
+    v = value.upper()
+    return v[:1] + v[1:].translate(_LETTER_DIGITS)
 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
     # PATTERN needs a word letter; GLUED ("IDA123456789") needs "id" before its letter.
-    matches = list(PATTERN.finditer(text)) if _WORD_LETTER.search(text) is not None else []
+    matches = list(PATTERN.finditer(text)) if _ID_FAST.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
-    for m in matches:
-        value = _NOT_ALNUM.sub("", m.group()).upper()  # normalize.alnum_of, under `re`
+    spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]
+    spans = [s for s in spans if sum(c.isdigit() for c in s[2]) >= MIN_REAL_DIGITS]
+    if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT) or doc.has(_LETTER_CUE):
+        spans += split_readings(doc, HEAD, "12", _CONTEXT, [m.span() for m in matches])
+    for start, end, raw, how in spans:
+        value = as_id(raw)
         if not validate(value):
             continue
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         out.append(
             doc.finding(
                 "tw_national_id",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=mask_middle(value),
                 score=1.0 if ctx else 0.95,
-                rule="tw_national_id.checksum",
+                rule=f"tw_national_id.{how}",
                 value=value,
                 checksum=True,
                 context=ctx,
@@ -96,4 +140,71 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
-DETECTOR = Detector(name="tw_national_id", find=find, words=CONTEXT, needs_digit=True, min_digits=9)
+_MAX_HEADS = 200  # a hostile message of lone letters: the heads looked at, at most
+_LETTER_CUE = frozenset(LETTER_CUE)
+
+
+def split_readings(
+    doc: Doc,
+    head_rx: regex.Pattern[str],
+    second: str,
+    context: frozenset[str],
+    taken: list[tuple[int, int]],
+) -> list[tuple[int, int, str, str]]:
+    """IDs written in pieces: a head (`head_rx`), then up to two more pieces of
+    digits, each after a short gap, until the letter has its nine characters.
+    Returns (start, end, letter + characters, rule); validated by the caller.
+
+    「王志明 E2201。後五碼是93843」, 「英文T，數字19301……剩下2891」. A gap with a
+    word for "the number is something else" (分機, 號, 元...) ends the reading; a gap
+    with Chinese in it needs a word for "the rest is" (後, 剩下, 接...) or an ID word
+    before the head; a head shorter than MIN_HEAD needs an ID word, or the letter
+    named as one (英文T).
+    """
+    out: list[tuple[int, int, str, str]] = []
+    text = doc.text
+    for n, h in enumerate(head_rx.finditer(text)):
+        if n >= _MAX_HEADS:
+            break
+        head = _NOT_ALNUM.sub("", h.group())
+        if len(head) == 10 or any(s <= h.start() < e for s, e in taken):
+            continue
+        near = doc.near(context, h.start(), h.end(), 15, 0) is not None
+        if len(head) < MIN_HEAD and not near:
+            named = text[max(0, h.start() - 4) : h.start()]
+            if not any(w in named for w in LETTER_CUE):
+                continue
+        value, pos = head, h.end()
+        for _ in range(MAX_PIECES - 1):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO):
+                break  # B1203 會議室，分機 12345: a room and an extension
+            # No "the rest is" between the pieces and no ID word before them: only
+            # punctuation between, after a head of 5 or more.
+            if (
+                not near
+                and not any(c in gap for c in SPLIT_CUE)
+                and (_HAN.search(gap) is not None or len(value) < 5)
+            ):
+                break
+            value += _NOT_ALNUM.sub("", t.group(1))
+            pos = t.end(1)
+            if len(value) >= 10:
+                break
+        if len(value) != 10 or pos == h.end() or value[1] not in second + "il":
+            continue
+        out.append((h.start(), pos, value, "split"))
+    return out
+
+
+# 7 digits: o, i and l typed for digits (HIO6932643) leave fewer than nine.
+DETECTOR = Detector(
+    name="tw_national_id",
+    find=find,
+    words=CONTEXT + LETTER_CUE,
+    needs_digit=True,
+    min_digits=7,
+)

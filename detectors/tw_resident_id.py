@@ -15,8 +15,8 @@ import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP
-from detectors.tw_national_id import LETTER_CODES, checksum_ok
+from detectors.normalize import SEP_LOOSE as SEP
+from detectors.tw_national_id import LETTER_CODES, checksum_ok, head_pattern, split_readings
 
 PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[89a-d](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
 
@@ -64,6 +64,8 @@ _CONTEXT = frozenset(CONTEXT)
 _WORD_LETTER = re.compile(r"[a-z](?<![a-z0-9][a-z])")
 _NOT_ALNUM = re.compile("[^0-9a-z]")
 _INVOICE = frozenset(INVOICE)
+# A new-format number in pieces (居留證 A8487 接 05796): see tw_national_id.split_readings.
+HEAD = head_pattern("89")
 
 
 def validate(value: str) -> bool | None:
@@ -81,25 +83,31 @@ def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     if _WORD_LETTER.search(doc.text) is None:
         return out
-    for m in PATTERN.finditer(doc.text):
-        value = _NOT_ALNUM.sub("", m.group()).upper()  # normalize.alnum_of, under `re`
+    matches = list(PATTERN.finditer(doc.text))
+    spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "") for m in matches]
+    if doc.has(_CONTEXT):
+        spans += split_readings(doc, HEAD, "89", _CONTEXT, [m.span() for m in matches])
+    for start, end, raw, how in spans:
+        value = raw.upper()
         if not validate(value):
             continue
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         old = not value[1].isdigit()
         receipt = None
         if old and ctx is None:
-            receipt = doc.near(_INVOICE, m.start(), m.end(), INVOICE_WINDOW, INVOICE_WINDOW)
+            receipt = doc.near(_INVOICE, start, end, INVOICE_WINDOW, INVOICE_WINDOW)
         if receipt is not None:
             score, rule, ctx = 0.1, "tw_resident_id.invoice_number", receipt
         else:
             score = 1.0 if ctx else 0.95
             rule = "tw_resident_id.arc" if old else "tw_resident_id.new"
+            if how:
+                rule = f"tw_resident_id.{how}"
         out.append(
             doc.finding(
                 "tw_resident_id",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=mask_middle(value),
                 score=score,
                 rule=rule,

@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from detectors import stage2  # noqa: E402
 from detectors.base import ScanResult  # noqa: E402
-from detectors.policy import DEFAULT_POLICY  # noqa: E402
 from detectors.engine import scan_text  # noqa: E402
+from detectors.policy import DEFAULT_POLICY  # noqa: E402
 
 RULES_ONLY = replace(DEFAULT_POLICY, stage2=False)
 CORPUS = ROOT / "tests" / "corpus" / "text_corpus.jsonl"

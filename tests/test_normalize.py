@@ -68,20 +68,21 @@ def test_compaction_helpers() -> None:
 
 
 def _reference_normalize(text: str) -> tuple[str, list[int] | None]:
-    """The plain, step-by-step normaliser the fast one must equal: fold case and
-    full width with one table, o typed for 0, Chinese numeral runs, zero width."""
-    from detectors.normalize import FOLD, _convert_cn_runs, _o_to_zero
+    """The plain, step-by-step normaliser the fast one must equal: every character
+    through `_char_map` (lower case, NFKC, look-alikes, digits, marks deleted), with
+    its offset; then o/i/l typed for digits and Chinese numeral runs (both 1:1)."""
+    from detectors.normalize import _char_map, _convert_cn_runs, _o_to_zero
 
-    folded = _o_to_zero(text.lower())
-    if len(folded) != len(text):
-        folded = _o_to_zero(text.translate(FOLD))
-    else:
-        folded = _o_to_zero(folded.translate({k: v for k, v in FOLD.items() if k > 0x7F}))
-    folded = _convert_cn_runs(folded)
-    if not any(ch in ZERO_WIDTH for ch in folded):
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        m = _char_map(c)
+        chars.append(m)
+        index.extend([i] * len(m))
+    folded = _convert_cn_runs(_o_to_zero("".join(chars)))
+    if index == list(range(len(text))):
         return folded, None
-    kept = [(i, ch) for i, ch in enumerate(folded) if ch not in ZERO_WIDTH]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+    return folded, index
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u180e\u200e\u200f"

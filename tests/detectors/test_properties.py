@@ -3,6 +3,7 @@ with a wrong check digit is never reported; spans always map back."""
 
 from __future__ import annotations
 
+import itertools
 import string
 
 from hypothesis import given, settings
@@ -115,3 +116,50 @@ def test_any_text_gets_a_verdict_and_no_raw_id(text: str) -> None:
     for f in result.findings:
         if f.type in ("tw_national_id", "tw_resident_id"):
             assert "*" in f.masked
+
+
+# Any code point, lone surrogates (half an emoji) included.
+ANY_CHAR = st.characters(codec=None, blacklist_categories=())
+# Characters the normaliser rewrites, mixed with digits and ID letters.
+TRICKY = st.sampled_from(
+    [
+        *"0123456789 -./,@EeAaOoIl身分證電話卡號護照零九兩拐勾洞",
+        *("\ud83d", "\udc00", "\u0301", "\u20e3", "\ufe0f", "\u200b", "𝟐", "①", "⑩", "٣"),
+        *("Е", "Ρ", "ﬁ", "…", "㈠", "İ", "ß", "\u3000", "＠", "．", "🙂", "\U0010ffff"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(ANY_CHAR, max_size=300), st.text(TRICKY, max_size=300)))
+def test_no_string_makes_scan_text_raise(text: str) -> None:
+    result = scan_text(text, salt=b"s")
+    assert result.verdict in ("allow", "warn", "block")
+    assert all(f.type != "scan_failed" for f in result.findings), "an internal error"
+    for f in result.findings + result.suppressed:
+        assert 0 <= f.start <= f.end <= len(text)
+        f.masked.encode("utf-8")  # a masked value is always printable UTF-8
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(TRICKY, max_size=120))
+def test_normalised_offsets_are_monotone_and_in_range(text: str) -> None:
+    norm = normalize(text)
+    norm.text.encode("utf-8")  # no lone surrogate survives
+    idx = norm._index
+    if idx is None:
+        assert len(norm.text) == len(text)
+        return
+    assert len(idx) == len(norm.text)
+    assert all(0 <= a <= b < len(text) for a, b in itertools.pairwise(idx))
+
+
+@settings(max_examples=60, deadline=None)
+@given(NIDS, st.sampled_from(["\ud83d", "\udc00", "\udfff"]), st.integers(0, 3))
+def test_a_lone_surrogate_anywhere_leaves_the_id_found(value: str, half: str, where: int) -> None:
+    text = ["身分證 ", value, " 請查"]
+    text.insert(where, half)
+    msg = "".join(text)
+    found = [f for f in scan_text(msg).findings if f.type == "tw_national_id"]
+    assert len(found) == 1
+    assert msg[found[0].start : found[0].end] == value

@@ -97,7 +97,7 @@ def test_person_name_twins() -> None:
 
 def test_phone_start_is_needed_by_every_number() -> None:
     """A message with no _START position has no MOBILE or LANDLINE match."""
-    alphabet = [*"0123456789+()886 -.\u2014\U0001f600號", "09", "886", "(02)", "+886"]
+    alphabet = [*"0123456789+()886 -.,/o\u2014\U0001f600號", "09", "o9", "886", "(02)", "+886"]
     for text in _strings(alphabet, 20000, 7, 24):
         if phone_number._START.search(text) is None:
             assert not _spans(phone_number.MOBILE, text), text
@@ -160,3 +160,77 @@ def test_id_checksum_matches_the_weighted_sum() -> None:
         vals = (code // 10, code % 10, second, *map(int, digits))
         want = sum(v * w for v, w in zip(vals, weights, strict=True)) % 10 == 0
         assert tw_national_id.checksum_ok(code, second, digits) == want
+
+
+def _cards_by_regex(text: str, ctx: set[int]) -> list[tuple[int, int, str]]:
+    """The card reading as it was: PATTERN at every place (overlapped, lazy), a
+    longer reading tried when the shortest spaced one is no issuer's card."""
+    longer = [
+        regex.compile(rf"[0-9](?:{credit_card.SEP}[0-9]){{{n - 1}}}(?![0-9])")
+        for n in range(14, 20)
+    ]
+    out: list[tuple[int, int, str]] = []
+    end = -1
+    for m in credit_card.PATTERN.finditer(text, overlapped=True):
+        if m.start() < end:
+            continue
+        digits = re.sub("[^0-9]", "", m.group())
+        if not (m.group().isdigit() or credit_card.validate(digits)):
+            for rx in longer:
+                x = rx.match(text, m.start())
+                if x is not None and credit_card.validate(re.sub("[^0-9]", "", x.group())):
+                    m = x
+                    break
+        digits = re.sub("[^0-9]", "", m.group())
+        if credit_card.validate(digits, context=m.start() in ctx):
+            end = m.end()
+            out.append((m.start(), m.end(), digits))
+    return out
+
+
+def test_card_reader_equals_the_overlapped_regex_reading() -> None:
+    """`_readings` (one pass per stretch, prefix-sum Luhn) gives what the regex
+    retried at every digit gave, with and without a card word near each place."""
+    alphabet = [*"0123456789" * 4, *" -.a\u2014\U0001f600  x", "4111", "5500", " 4", "3782"]
+    rng = random.Random(12)
+    for text in _strings(alphabet, 6000, 12, 70):
+        for ctx in (
+            set(),
+            set(range(len(text))),
+            {i for i in range(len(text)) if rng.random() < 0.3},
+        ):
+            got: list[tuple[int, int, str]] = []
+
+            def keep(
+                s: int,
+                e: int,
+                d: str,
+                ctx: set[int] = ctx,
+                got: list[tuple[int, int, str]] = got,
+            ) -> bool:
+                if credit_card.issuer_ok(d) or s in ctx:
+                    got.append((s, e, d))
+                    return True
+                return False
+
+            credit_card._readings(text, keep)
+            assert got == _cards_by_regex(text, ctx), text
+
+
+def test_national_id_fast_gate_is_needed_by_every_id() -> None:
+    """A message with no tw_national_id._ID_FAST match has no PATTERN match."""
+    rng = random.Random(13)
+    seps = ["", "", " ", "-", ".", "/", ",", " - ", "\u2014", "\U0001f600", "號"]
+    texts = []
+    for _ in range(20000):
+        head = rng.choice(["", "a", "1", " ", "號", "é"])
+        body = rng.choice("azpo") + rng.choice(seps) + rng.choice("12il9")
+        body += "".join(rng.choice(seps) + rng.choice("0123456789oil") for _ in range(8))
+        texts.append(head + body + rng.choice(["", "a", "1", " "]))
+    found = 0
+    for text in texts:
+        ids = _spans(tw_national_id.PATTERN, text)
+        found += bool(ids)
+        if tw_national_id._ID_FAST.search(text) is None:
+            assert not ids, text
+    assert found > 1000

@@ -1,0 +1,221 @@
+"""Evasions: each way of writing a value to dodge a filter, one table row, through
+`scan_text` and the finding type. And the near misses that must stay ordinary:
+order numbers, document numbers, amounts, dates, extensions, invoice numbers.
+
+Values are synthetic (valid check digits, no real person).
+"""
+
+from __future__ import annotations
+
+import pytest
+from idgen import luhn_card
+
+from detectors import scan_text
+from detectors.base import mask_middle
+
+NID = "E220193843"  # valid check digit
+NID2 = "P128774104"
+MOBILE = "0932771405"
+CARD = luhn_card("4")  # not the allow-listed test card
+CARD_SPACED = " ".join(CARD[i : i + 4] for i in range(0, 16, 4))
+
+
+def _fullwidth(v: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) for c in v)
+
+
+def _math_bold(v: str) -> str:
+    return "".join(chr(0x1D7CE + int(c)) if c.isdigit() else c for c in v)
+
+
+def _circled(v: str) -> str:
+    return "".join(("⓪" if c == "0" else chr(0x2460 + int(c) - 1)) if c.isdigit() else c for c in v)
+
+
+def _arabic_indic(v: str) -> str:
+    return "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in v)
+
+
+CN = "零一二三四五六七八九"
+RADIO = "洞么兩三四五六拐八勾"
+
+# (row id, message, finding type expected among the findings)
+EVASIONS: list[tuple[str, str, str]] = [
+    ("id split over two sentences", "麻煩查一下王志明 E2201。後五碼是93843", "tw_national_id"),
+    ("id split, cue word between", "身分證前半 E2201 後半 93843", "tw_national_id"),
+    ("id split, letter alone", "統號字母E 數字220193843", "tw_national_id"),
+    ("id split by a comma", "王志明 E2201，93843", "tw_national_id"),
+    ("mobile read out in Chinese", "他手機" + "".join(CN[int(c)] for c in MOBILE), "phone_number"),
+    ("mobile in Chinese with commas", "他手機零九三二，七七一，四零五", "phone_number"),
+    ("mobile in Chinese, ideographic commas", "手機：零九三二、七七一、四零五", "phone_number"),
+    ("mobile in police-radio numerals", "手機 洞勾三兩 拐拐么 四洞五", "phone_number"),
+    (
+        "mobile in radio numerals, no spaces",
+        "手機" + "".join(RADIO[int(c)] for c in MOBILE),
+        "phone_number",
+    ),
+    ("id in Chinese numerals", "身分證 E" + "".join(CN[int(c)] for c in NID[1:]), "tw_national_id"),
+    ("letter O for a zero inside an id", "身分證 P1287741O4", "tw_national_id"),
+    ("letter I for the one after the letter", "身分證 PI28774104", "tw_national_id"),
+    ("letter l for a one inside a mobile", "手機 O932-77l-4O5", "phone_number"),
+    ("e-mail spaced around @ and dots", "民眾陳美玲 chen.meiling88 @ gmail . com", "email"),
+    ("e-mail with [at] and (dot)", "民眾陳美玲 信箱 chen.meiling88[at]gmail(dot)com", "email"),
+    ("e-mail spelled at / dot", "民眾 yang dot kaiwen at gmail dot com", "email"),
+    ("e-mail with full-width @ and dots", "民眾信箱 wang_ming＠yahoo．com．tw", "email"),
+    ("e-mail with 小老鼠 and 點", "民眾信箱 chen88 小老鼠 gmail 點 com", "email"),
+    ("mobile separated by slashes", "電話 0932/771/405", "phone_number"),
+    ("mobile separated by dots", "電話 0932.771.405", "phone_number"),
+    ("mobile separated by U+3000", "電話 0932\u3000771\u3000405", "phone_number"),
+    ("id separated by slashes", "身分證 E220/193/843", "tw_national_id"),
+    ("id separated by U+3000", "身分證 E220\u3000193\u3000843", "tw_national_id"),
+    ("id in mathematical bold digits", "身分證 E" + _math_bold(NID[1:]), "tw_national_id"),
+    ("id in circled digits", "身分證 E" + _circled(NID[1:]), "tw_national_id"),
+    ("mobile in Arabic-Indic digits", "電話 " + _arabic_indic(MOBILE), "phone_number"),
+    ("id in full-width", "身分證 " + _fullwidth(NID), "tw_national_id"),
+    ("id with a Cyrillic first letter", "身分證 Е220193843", "tw_national_id"),
+    ("id with a Greek first letter", "身分證 Ρ128774104", "tw_national_id"),
+    ("id with a Cyrillic lower-case letter", "身分證 р128774104", "tw_national_id"),
+    ("id with combining marks inside", "身分證 E2\u03012\u03080193843", "tw_national_id"),
+    ("mobile with keycap marks", "電話 0\ufe0f\u20e39\ufe0f\u20e332771405", "phone_number"),
+    ("card spaced with bold digits", "卡號 " + _math_bold(CARD_SPACED), "credit_card"),
+    (
+        "passport roster",
+        "護照名單：王志明 312345678、陳美玲 308765432、林建宏 309876543",
+        "passport_number",
+    ),
+    (
+        "passport roster one a line",
+        "出國名單（護照號碼）\n王志明 312345678\n陳美玲 308765432\n林建宏 309876543",
+        "passport_number",
+    ),
+    ("account with the bank's name and spaces", "匯到 台新銀行 2081 0100 1234 56", "bank_account"),
+    ("account with bank name and a person", "陳美玲 國泰世華 0135 0123 4567", "bank_account"),
+    ("account grouped with commas", "陳美玲給的帳戶 臺灣企銀 784,084,448,01", "bank_account"),
+    (
+        "id in three pieces, letter named",
+        "幫我key一下林金龍，英文E，數字22019……剩下3843",
+        "tw_national_id",
+    ),
+    ("id with I and O after the letter", "請查 HIO6932643", "tw_national_id"),
+    ("id with O typed for zeros, one last", "身分證 K21000OO5O", "tw_national_id"),
+    ("resident id in pieces", "居留證 A8000 接 00014", "tw_resident_id"),
+    ("mobile in two pieces", "陳美玲的手機前四碼0932，後六碼771405", "phone_number"),
+    ("mobile in three pieces", "家長陳美玲的手機：0932，然後771，最後405", "phone_number"),
+    ("mobile with a spaced 0 9", "陳先生手機 0 9 3 2 . 7 7 1 . 4 0 5", "phone_number"),
+    (
+        "card read out in Chinese with commas",
+        "陳美玲的卡號 "
+        + "，".join("".join(CN[int(c)] for c in CARD[i : i + 4]) for i in range(0, 16, 4)),
+        "credit_card",
+    ),
+    ("e-mail with a spelled @ and (dot)", "請回信到 jasonhung96 at hotmail(dot)com", "email"),
+    ("e-mail with [at] and [dot]", "請回信到 meiling_lin97[at]icloud[dot]com", "email"),
+    (
+        "e-mail with (小老鼠) and (點)",
+        "家長林志明的信箱：lin.zhiming78（小老鼠）gmail（點）com",
+        "email",
+    ),
+    ("e-mail with 加 @ 加", "楊淑芬 e-mail 是 yangsf 加 @ 加 hotmail.com", "email"),
+    ("plate spaced out after 的車牌", "沈耀德的車牌V C M 8 5 7 3", "license_plate"),
+    ("plate spaced in full width", "羅先生的車：Ａ Ｂ Ｃ － ５ ６ ７ ８，常違停", "license_plate"),
+    (
+        "office number in Arabic-Indic digits",
+        "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
+        "phone_number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("row", "text", "type_"), EVASIONS, ids=[r[0] for r in EVASIONS])
+def test_evasion_is_caught(row: str, text: str, type_: str) -> None:
+    result = scan_text(text)
+    assert type_ in result.types, (row, result.types)
+    assert result.verdict in ("warn", "block")
+    for f in result.findings:
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_split_id_span_covers_both_pieces_and_masks_the_id() -> None:
+    text = "麻煩查一下王志明 E2201。後五碼是93843"
+    [f] = [f for f in scan_text(text).findings if f.type == "tw_national_id"]
+    assert text[f.start : f.end] == "E2201。後五碼是93843"
+    assert f.masked == mask_middle(NID)
+    assert f.checksum is True
+
+
+def test_every_roster_line_is_a_passport_number() -> None:
+    text = "出國名單（護照號碼）\n王志明 312345678\n陳美玲 308765432\n林建宏 309876543"
+    found = [f for f in scan_text(text).findings if f.type == "passport_number"]
+    assert len(found) == 3
+
+
+def test_look_alike_digits_map_back_to_the_original_span() -> None:
+    written = "E" + _circled(NID[1:])
+    text = f"身分證 {written} 請查"
+    [f] = [f for f in scan_text(text).findings if f.type == "tw_national_id"]
+    assert text[f.start : f.end] == written
+
+
+def test_an_evasion_gets_the_same_answer_as_the_plain_value() -> None:
+    plain = scan_text(f"民眾陳美玲 {MOBILE}")
+    spoken = scan_text("民眾陳美玲 零九三二，七七一，四零五")
+    assert [(f.type, f.masked, f.score) for f in spoken.findings] == [
+        (f.type, f.masked, f.score) for f in plain.findings
+    ]
+    assert spoken.verdict == plain.verdict
+
+
+IDENTIFIERS = {
+    "tw_national_id",
+    "tw_resident_id",
+    "credit_card",
+    "passport_number",
+    "phone_number",
+    "bank_account",
+    "email",
+}
+
+# Near misses: none of these is an identifier of a person.
+ORDINARY: list[tuple[str, str]] = [
+    ("order number", "訂單編號 1234567890123 已出貨"),
+    ("document number", "府授人字第1130012345號"),
+    ("document numbers listed", "文號 1130012345、1130012346、1130012347"),
+    ("amount with commas", "金額 1,234,567 元"),
+    ("amounts listed", "2,345、3,456、4,567、5,678"),
+    ("date range with slashes", "113/03/05 至 113/03/10"),
+    ("date and time", "會議 09/12 10:30 2樓"),
+    ("extension", "分機 1234"),
+    ("office line and extension", "請撥 (02)2388-1234 轉 5678"),
+    ("invoice number", "發票號碼 AB12345678 隨機碼 1234"),
+    ("enumeration in Chinese numerals", "第一、二、三、四、五、六、七項"),
+    ("room and extension after a code", "會議在 B1203 會議室，分機 12345"),
+    ("code then a reply deadline", "E2201 請於三日內回復 93843"),
+    ("purchase request number", "請購單號 P1130305001"),
+    ("liters", "1l 2l 3l 4l"),
+    ("a mention then a sentence", "hi @amy. ok"),
+    ("wrong check digit, spaced", "身分證 E220/193/844"),
+    ("wrong check digit, split", "麻煩查一下王志明 E2201。後五碼是93844"),
+    ("wrong check digit, Cyrillic", "身分證 Е220193844"),
+    ("course code", "課程代碼 190731，請上網報名"),
+    ("document number shaped like a mobile", "來文移署一字第0912345678號請於一週內回復"),
+    ("case number shaped like a mobile", "案號：0932771405，已送地檢署"),
+    ("office line with en dashes", "承辦人 電話 02–2388–1234 分機 12"),
+    ("office line read out in Chinese", "本局專線 零九一二三四五六七八"),
+    ("amount grouped in threes", "匯款 1,234,567,890 元"),
+    ("wrong check digit, in pieces", "幫我key一下林金龍，英文E，數字22019……剩下3844"),
+    ("wrong Luhn, grouped by commas", "卡號 1234,5678,9012,3456"),
+    ("wrong Luhn, bold digits", "卡號 " + _math_bold(CARD_SPACED[:-1] + str(int(CARD[-1]) ^ 1))),
+]
+
+
+CHECKSUMMED = {"tw_national_id", "tw_resident_id", "credit_card"}
+
+
+@pytest.mark.parametrize(("row", "text"), ORDINARY, ids=[r[0] for r in ORDINARY])
+def test_near_miss_is_no_identifier(row: str, text: str) -> None:
+    """Allowed, no identifier reported; a checksummed type not even weighed (an
+    office line may be found and let pass as one)."""
+    result = scan_text(text)
+    assert result.verdict == "allow", (row, result.types)
+    assert not {f.type for f in result.findings} & IDENTIFIERS, row
+    assert not {f.type for f in result.suppressed} & CHECKSUMMED, row

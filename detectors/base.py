@@ -35,7 +35,7 @@ class Finding:
     type: str  # one of the finding type names, e.g. "tw_national_id"
     start: int  # span into the ORIGINAL text (not the normalised one)
     end: int
-    masked: str  # e.g. "A12****789", "0912-***-678", "王○明"
+    masked: str  # e.g. "A1******89", "09**-***-*78", "王○明"
     score: float  # 0..1
     rule: str  # which pattern / rule matched, e.g. "tw_national_id.checksum"
     source: Source = "text"

@@ -29,7 +29,17 @@ _FAST = re.compile(
     r")(?![a-z0-9])"
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_MASK_DIGITS = str.maketrans("0123456789", "**********")  # a value is A-Z and 0-9 only
+
+
+def mask_plate(value: str) -> str:
+    """ABC-1234 -> AB*-**34: the first two and last two characters, at most 4 shown
+    (MASK_SHOWN_MAX); separators kept."""
+    keep = {i for i, c in enumerate(value) if c.isalnum()}
+    order = sorted(keep)
+    shown = set(order[:2] + order[-2:]) if len(order) > 4 else set(order[:1])
+    return "".join(c if i in shown or i not in keep else "*" for i, c in enumerate(value))
+
+
 # Every character spaced out to dodge a filter: H C Z - 3 4 4 8 (only run beside a vehicle word).
 SPACED = re.compile(
     r"(?<![a-z0-9])[a-z](?: [a-z]){1,2} ?[-‐–]? ?[0-9](?: [0-9]){2,3}(?![a-z0-9])"
@@ -176,7 +186,7 @@ def find(doc: Doc) -> list[Finding]:
             score, rule = 0.55, "license_plate.person"
         else:
             score, rule = 0.35, "license_plate.context"
-        masked = value[:-2].translate(_MASK_DIGITS) + value[-2:]
+        masked = mask_plate(value)
         out.append(
             doc.finding(
                 "license_plate",

@@ -141,13 +141,16 @@ _ROSTER = frozenset(ROSTER)
 
 
 def mask_phone(digits: str) -> str:
-    """0912345678 -> 0912-***-678; 0223889393 -> 02-****-9393."""
+    """0912345678 -> 09**-***-*78; 0223889393 -> 02-****-**93: at most 4 digits shown
+    (MASK_SHOWN_MAX), the groups kept so that a reader still sees a phone number."""
     if digits.startswith("886"):
         digits = "0" + digits[3:]
-    if digits.startswith("09") and len(digits) == 10:
-        return f"{digits[:4]}-***-{digits[7:]}"
+    n = len(digits)
+    hidden = digits[:2] + "*" * max(0, n - 4) + digits[max(2, n - 2) :]
+    if digits.startswith("09") and n == 10:
+        return f"{hidden[:4]}-{hidden[4:7]}-{hidden[7:]}"
     head = 3 if digits[:3] in ("037", "049", "082", "089") else 2
-    return f"{digits[:head]}-{'*' * (len(digits) - head - 4)}-{digits[-4:]}"
+    return f"{hidden[:head]}-{hidden[head:-4]}-{hidden[-4:]}"
 
 
 def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, str | None]:

@@ -100,7 +100,7 @@ def buttons(alt: str, body: str, actions: Sequence[dict[str, Any]]) -> Message:
 def items_line(
     types: Iterable[str], masked_by_type: dict[str, list[str]], locale: str, doc_type: str | None
 ) -> str:
-    """`身分證字號 A12****789、電話號碼 0912-***-678` (masked values only)."""
+    """`身分證字號 A1******89、電話號碼 09**-***-*78` (masked values only)."""
     parts = []
     if doc_type:
         parts.append(t("item.doc", locale, doc=label("doc", doc_type, locale)))

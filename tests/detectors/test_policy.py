@@ -71,7 +71,7 @@ def test_explanations_carry_masked_values_only() -> None:
     assert nid.masked == f"{NID[:2]}******{NID[-2:]}"
     assert nid.checksum is True and nid.context == "身分證"
     phone = next(f for f in result.findings if f.type == "phone_number")
-    assert phone.masked == "0955-***-777"
+    assert phone.masked == "09**-***-*77"
 
 
 def test_salt_gives_a_stable_digest_without_the_value() -> None:

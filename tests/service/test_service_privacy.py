@@ -70,7 +70,7 @@ def _result(verdict: str) -> ScanResult:
         type="phone_number",
         start=8,
         end=20,
-        masked="0933-***-111",
+        masked="09**-***-*11",
         score=0.7,
         rule="phone_number.mobile",
         digest="d" * 32,
@@ -96,7 +96,7 @@ async def test_warn_alerts_admins_only_after_grace(bot: Bot, line: FakeLinePlatf
     """warn: a gentle group warning; admins hear of it only if not unsent in the grace."""
     await _act(bot, line, "warn", "民眾王大明的手機是0933-222-111")
     [warning] = await line.wait_for_messages(GROUP)
-    assert "提醒" in warning.texts[0] and "0933-***-111" in warning.texts[0]
+    assert "提醒" in warning.texts[0] and "09**-***-*11" in warning.texts[0]
     assert line.messages_to(ADMIN) == []
     assert await bot.escalate(bot.config.escalation_grace_seconds + 1) == 1
     [esc] = await line.wait_for_messages(ADMIN)
@@ -108,7 +108,7 @@ async def test_block_alerts_admins_at_once(bot: Bot, line: FakeLinePlatform) -> 
     [warning] = await line.wait_for_messages(GROUP)
     assert "請立即收回" in warning.texts[0]
     [alert] = await line.wait_for_messages(ADMIN)
-    assert "保密通報" in alert.texts[0] and "0933-***-111" in alert.texts[0]
+    assert "保密通報" in alert.texts[0] and "09**-***-*11" in alert.texts[0]
 
 
 async def test_repeat_value_alerts_admins_even_for_warn(bot: Bot, line: FakeLinePlatform) -> None:

@@ -20,6 +20,7 @@ from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
 from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, load_for_ocr
 from images.doctype import DocMatch, Signals, filled_rows, recognise
+from images.evidence import BLOCK_AT, read_page, weigh
 from images.layout import Joined, join_lines
 from images.mrz import find_mrz
 from images.pdf import is_pdf, scan_pdf
@@ -110,7 +111,47 @@ def _sideways_share(lines: Sequence[OcrLine]) -> float:
     return sum(len(ln.text) for ln in long_lines if not ln.upright) / total
 
 
+def _edge_cluster(edges: list[float], tol: float) -> int:
+    """How many of `edges` lie within `tol` of the best-supported one."""
+    return max(sum(1 for e in edges if abs(e - x) <= tol) for x in edges)
+
+
+def _upside_down(lines: Sequence[OcrLine]) -> bool:
+    """A page read upside down whose lines the engine's classifier turned one by one: the text
+    is right but the rows come bottom to top, and the left margin of the page stands on the
+    right (its lines end on one edge and start ragged)."""
+    long = [ln for ln in lines if len(ln.text) >= 4 and ln.score >= 0.8 and ln.upright]
+    if len(long) < 5:
+        return False
+    tol = sorted(ln.height for ln in long)[len(long) // 2] * 0.5
+    lefts = [min(p[0] for p in ln.box) for ln in long]
+    rights = [max(p[0] for p in ln.box) for ln in long]
+    right, left = _edge_cluster(rights, tol), _edge_cluster(lefts, tol)
+    return right >= 0.6 * len(long) and left * 2 <= right
+
+
+def _turned_half(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """The same lines with their boxes turned 180° about the page (reading order restored)."""
+    xs = [p[0] for ln in lines for p in ln.box]
+    ys = [p[1] for ln in lines for p in ln.box]
+    w, h = max(xs) + min(xs), max(ys) + min(ys)
+    out = []
+    for ln in lines:
+        a, b, c, d = ((w - x, h - y) for x, y in ln.box)
+        out.append(OcrLine(ln.text, (c, d, a, b), ln.score))
+    return out
+
+
 def ocr_upright(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
+    """OCR `img` upright (see `_ocr_turned`), with the rows of a page the engine read upside
+    down line by line put back in order."""
+    lines, degrees = _ocr_turned(engine, img)
+    if _upside_down(lines):
+        return _turned_half(lines), (degrees + 180) % 360
+    return lines, degrees
+
+
+def _ocr_turned(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
     """OCR `img`, turning it when the text stands on its side (90°/270°) or reads poorly
     (180°: an upside-down page whose small lines the engine could not flip); returns
     (lines, degrees)."""
@@ -248,7 +289,16 @@ def analyse_lines(
             )
         )
     has_findings = bool(result.findings)
-    match = recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
+    page = read_page(joined.text.split("\n"))
+    weigh(result, page, joined.text, block_at=getattr(config, "block_threshold", BLOCK_AT))
+    # A card or form marked as a specimen shows the published example, not a person's document.
+    match = (
+        None
+        if page.specimen
+        else recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
+    )
+    if page.specimen and "doc_evidence.specimen" not in result.reasons:
+        result.reasons.append("doc_evidence.specimen")
     if match is not None:
         _apply_doc_type(result, match, joined.text)
     result.findings.sort(key=lambda f: (f.start, f.end))

@@ -26,16 +26,26 @@ from detectors.lexicon import SURNAMES_1
 # --- what a page can be ------------------------------------------------------------------------
 
 # A specimen / example mark: a stamp on its own short line, or the words that say so anywhere.
-_SPECIMEN_STAMP = re.compile(r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$")
-_SPECIMEN_ANY = re.compile(r"SPECIMEN|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本")
+_SPECIMEN_STAMP = re.compile(
+    r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
+)
+_SPECIMEN_ANY = re.compile(
+    r"SPECIMEN|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
+)
 # Published or in force: a notice (公告), published results; never when the page says it is not
 # yet so (尚未公告, 開標前, 公告前).
 _PUBLIC_TITLE = re.compile(r"(?<![未尚])(公告|公布|公示)(?!前)")
-_PUBLIC_ANY = re.compile(r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求")
-_NOT_YET = re.compile(r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密")
+_PUBLIC_ANY = re.compile(
+    r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求"
+)
+_NOT_YET = re.compile(
+    r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密"
+)
 # The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
 _LETTER_FIELDS = (
-    re.compile(r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人)"),
+    re.compile(
+        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人)"
+    ),
     re.compile(r"(函|公告|開會通知單|通知)$"),
 )
 _MARKING = re.compile(
@@ -57,7 +67,9 @@ _PERSONNEL_TITLE = re.compile(
     r"考績|考核|考評|考成|評定|陞遷|升遷|陞任|甄選|甄審|評分|評比|獎懲|懲處|懲戒|記過|記大過|"
     r"免職|資遣|年終|績效"
 )
-_BIDDERS_TITLE = re.compile(r"投標廠商|投標名單|廠商名單|領標廠商|領標名單|投標家數|投標情形|參標廠商")
+_BIDDERS_TITLE = re.compile(
+    r"投標廠商|投標名單|廠商名單|領標廠商|領標名單|投標家數|投標情形|參標廠商"
+)
 _SURNAME_CHARS = "".join(sorted(c for c in SURNAMES_1 if len(c) == 1))
 _NAME_CELL = re.compile(
     rf"(?:^|[\s\d:：、.])([{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}})"
@@ -65,7 +77,9 @@ _NAME_CELL = re.compile(
 )
 _GRADE = re.compile(r"[甲乙丙丁優]等|特優|\d{2,3}(\.\d)?(?:分)?(?:\s|$)")
 # A reserve-price sheet: the 底價 row with its amount, on a page that does not say it was awarded.
-_BID_PRICE = re.compile(r"^(核定)?底價(金額)?[:：]?(新臺幣|新台幣|NT\$?)?[\d,，.]{3,}|^(核定)?底價(金額)?[:：]?(新臺幣|新台幣)?[一二三四五六七八九十百千萬億壹貳參肆伍陸柒捌玖拾佰仟]{2,}")
+_BID_PRICE = re.compile(
+    r"^(核定)?底價(金額)?[:：]?(新臺幣|新台幣|NT\$?)?[\d,，.]{3,}|^(核定)?底價(金額)?[:：]?(新臺幣|新台幣)?[一二三四五六七八九十百千萬億壹貳參肆伍陸柒捌玖拾佰仟]{2,}"
+)
 _BID_WORD = re.compile(r"底價")
 _AWARDED = re.compile(r"決標|得標|已開標|開標紀錄|結果公告")
 _COMPANY = re.compile(r"(股份)?有限公司|企業社|工程行|商行|工作室")
@@ -79,6 +93,7 @@ class Page:
     public: bool = False  # a public notice or published results, not marked "not yet"
     letter: bool = False  # the frame of an official letter or notice
     marked: bool = False  # a classified marking (密, 限閱...): never weighed down
+    not_yet: bool = False  # says it is not public yet or must be kept secret (尚未, 請勿外傳...)
     menu: bool = False  # prices in rows: a menu or price list
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
@@ -115,6 +130,7 @@ def read_page(rows: Sequence[str]) -> Page:
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
     return Page(
         bid_price=bid_price,
+        not_yet=not_yet,
         specimen=specimen,
         public=public,
         letter=letter,
@@ -171,8 +187,10 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
         ):
             return "office_line"
-        if f.rule.endswith(".context") and not any(
-            o.type in _PERSONAL or o.type in _HARD for o in others
+        if (
+            f.rule.endswith(".context")
+            and not page.not_yet
+            and not any(o.type in _PERSONAL or o.type in _HARD for o in others)
         ):
             return "letter_subject"
     return None
@@ -250,9 +268,5 @@ def weigh(result: ScanResult, page: Page, text: str, *, block_at: float = BLOCK_
     if not kept:
         result.verdict = "allow"
         result.reasons = [r for r in result.reasons if r.startswith("doc_evidence.")]
-    elif top >= block_at:
-        result.verdict = "block"
-    elif result.verdict == "allow":
-        result.verdict = "warn"
-    elif result.verdict == "block":
-        result.verdict = "warn"
+    else:
+        result.verdict = "block" if top >= block_at else "warn"

@@ -159,7 +159,9 @@ def published_inspection_results(rng: random.Random) -> Image.Image:
 def menu_with_mobile(rng: random.Random) -> Image.Image:
     """A shop's menu that prints the owner's mobile for orders."""
     c = Canvas.new(1100, 1500, (252, 246, 230))
-    c.text((550, 90), rng.choice(["好味道便當", "阿嬤的廚房"]) + "　菜單", 60, "sans_bold", anchor="mm")
+    c.text(
+        (550, 90), rng.choice(["好味道便當", "阿嬤的廚房"]) + "　菜單", 60, "sans_bold", anchor="mm"
+    )
     items = ["排骨便當", "雞腿便當", "鯖魚便當", "控肉飯", "三寶飯", "蔬食便當"]
     y = 220
     for it in items:
@@ -193,11 +195,21 @@ def train_ticket(rng: random.Random) -> Image.Image:
     c = Canvas.new(1200, 600, (245, 235, 200))
     c.text((60, 40), "臺灣高鐵　車票", 50, "sans_bold")
     c.text((60, 130), "台北 → 左營　2025/03/14", 40, "sans")
-    c.text((60, 200), f"車次 {rng.randint(100, 899)}　{rng.randint(1, 12)}車 {rng.randint(1, 20)}A", 40, "sans")
+    c.text(
+        (60, 200),
+        f"車次 {rng.randint(100, 899)}　{rng.randint(1, 12)}車 {rng.randint(1, 20)}A",
+        40,
+        "sans",
+    )
     c.text((60, 270), f"票價 NT$1,490　訂位代號 {rng.randint(10000000, 99999999)}", 36, "sans")
     grid = " ".join(f"{rng.randint(0, 9999):04d}" for _ in range(4))
     c.text((60, 350), f"票號 {grid}", 40, "sans")
-    c.text((60, 430), f"{rng.randint(10, 99)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}", 36, "sans")
+    c.text(
+        (60, 430),
+        f"{rng.randint(10, 99)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+        36,
+        "sans",
+    )
     return c.img
 
 

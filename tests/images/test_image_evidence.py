@@ -151,7 +151,9 @@ def test_page_evidence_explains_the_findings(name: str, why: str, rows: list[lis
     assert f"doc_evidence.{why}" in result.reasons, result.reasons
     # what was set aside is kept for --explain, with the evidence in its rule (a specimen's
     # sample values may already be let pass by the text engine's own sample rule)
-    assert why == "specimen" or any(f.rule.endswith(f"+doc_evidence.{why}") for f in result.suppressed)
+    assert why == "specimen" or any(
+        f.rule.endswith(f"+doc_evidence.{why}") for f in result.suppressed
+    )
 
 
 @pytest.mark.parametrize(("name", "why", "rows"), FLAGGED, ids=[f[0] for f in FLAGGED])

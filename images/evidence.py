@@ -17,7 +17,7 @@ is left. Checksummed identity numbers are only ever set aside on a page marked a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from detectors import Finding, ScanResult
@@ -36,11 +36,22 @@ _SPECIMEN_ANY = re.compile(
 # yet so (尚未公告, 開標前, 公告前).
 _PUBLIC_TITLE = re.compile(r"(?<![未尚])(公告|公布|公示)(?!前)")
 _PUBLIC_ANY = re.compile(
-    r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求"
+    r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
+    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢"
 )
+# The label of the 密等 field says 保密 whatever its value.
+_MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
 _NOT_YET = re.compile(
-    r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密"
+    r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密|"
+    r"不公開|不得公開|勿公開|不預告|突擊"
 )
+# An application form (申請單, 報名表...) left blank: labels without values.
+_FORM_TITLE = re.compile(
+    r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
+)
+_FILLED_CELL = re.compile(r"[:：][^:：]{2,}$")
+# The subject of a letter or a meeting notice.
+_SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
 # The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
 _LETTER_FIELDS = (
     re.compile(
@@ -49,7 +60,7 @@ _LETTER_FIELDS = (
     re.compile(r"(函|公告|開會通知單|通知)$"),
 )
 _MARKING = re.compile(
-    r"^.{0,2}(密|密件|機密|極機密|絕對機密|限閱)(文件)?.{0,2}$|密等[^:：普]{0,12}[:：]?\s*(密|機密|極機密|絕對機密|限閱)"
+    r"^.{0,2}(密|密件|機密|極機密|絕對機密|限閱)(文件)?.{0,2}$|密等[^:：]{0,12}[:：](密|機密|極機密|絕對機密|限閱)"
 )
 # Prices on a menu or a price list.
 _PRICE = re.compile(r"(\$|NT\$?|＄)\s?\d{2,5}|\d{2,5}\s?元")
@@ -58,6 +69,10 @@ _OFFICIAL = re.compile(
     r"承辦人|聯絡人|連絡人|召集人|主持人|發言人|負責人|代表人|老闆|店長|經理|首長|秘書|"
     r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|"
     r"檢察官|法官|市長|縣長|鄉長|鎮長|區長|里長|分機|專線|熱線"
+)
+# A shop's own number: the row that prints it names the shop or the ordering.
+_SHOP = re.compile(
+    r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
 _OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
@@ -95,6 +110,7 @@ class Page:
     marked: bool = False  # a classified marking (密, 限閱...): never weighed down
     not_yet: bool = False  # says it is not public yet or must be kept secret (尚未, 請勿外傳...)
     menu: bool = False  # prices in rows: a menu or price list
+    blank_form: bool = False  # an application form's labels with (almost) nothing filled in
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
@@ -104,14 +120,19 @@ def _norm(row: str) -> str:
     return re.sub(r"\s+", "", row).upper()
 
 
-def read_page(rows: Sequence[str]) -> Page:
-    """The evidence in the OCR rows (top to bottom)."""
+def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
+    """The evidence in the OCR rows (top to bottom); `boxes`: the engine's single text boxes,
+    where a stamp stands on its own even when its row holds other words."""
     norm = [_norm(r) for r in rows if r.strip()]
     flat = "\n".join(norm)
     head = norm[:4]
     marked = any(_MARKING.search(r) for r in norm)
-    specimen = any(_SPECIMEN_STAMP.match(r) for r in norm) or bool(_SPECIMEN_ANY.search(flat))
-    not_yet = bool(_NOT_YET.search(flat))
+    specimen = (
+        any(_SPECIMEN_STAMP.match(r) for r in norm)
+        or any(_SPECIMEN_STAMP.match(_norm(b)) for b in boxes)
+        or bool(_SPECIMEN_ANY.search(flat))
+    )
+    not_yet = bool(_NOT_YET.search(_MARKING_LABEL.sub("", flat)))
     public = not not_yet and (
         any(_PUBLIC_TITLE.search(r) for r in head) or bool(_PUBLIC_ANY.search(flat))
     )
@@ -128,7 +149,13 @@ def read_page(rows: Sequence[str]) -> Page:
     if _BIDDERS_TITLE.search(title) and not public:
         bidders = sum(1 for r in norm if _COMPANY.search(r))
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
+    blank_form = (
+        any(_FORM_TITLE.search(r) for r in head)
+        and sum(1 for r in norm if _FILLED_CELL.search(r) and "。" not in r) <= 1
+        and not any(len(re.findall(r"\d", r)) >= 6 for r in norm)
+    )
     return Page(
+        blank_form=blank_form,
         bid_price=bid_price,
         not_yet=not_yet,
         specimen=specimen,
@@ -177,8 +204,12 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return None
     if page.public:
         return "public_notice"
+    if page.blank_form:
+        return "blank_form"
     line = _line_of(text, f)
     if page.menu and f.type in ("phone_number", "address", "person_name"):
+        return "shop"
+    if f.type == "phone_number" and _SHOP.search(line):
         return "shop"
     if page.letter:
         if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
@@ -187,10 +218,14 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
         ):
             return "office_line"
-        if (
-            f.rule.endswith(".context")
-            and not page.not_yet
-            and not any(o.type in _PERSONAL or o.type in _HARD for o in others)
+        if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
+            return None
+        # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
+        # unless it names someone who is not one of its officials
+        if _SUBJECT.match(_norm(line)) and not any(o.type == "person_name" for o in others):
+            return "letter_subject"
+        if f.rule.endswith(".context") and not any(
+            o.type in _PERSONAL or o.type in _HARD for o in others
         ):
             return "letter_subject"
     return None
@@ -211,14 +246,71 @@ def _roster_finding(ftype: str, rule: str, text: str, word: re.Pattern[str]) -> 
     )
 
 
-def weigh(result: ScanResult, page: Page, text: str, *, block_at: float = BLOCK_AT) -> None:
+LIST_MIN_ROWS = 4  # rows holding a person's name that make a page a list (roster, directory)
+
+
+def _row_span(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
+
+
+def _ties_within_rows(result: ScanResult, text: str, rescan: Callable[[str], ScanResult]) -> bool:
+    """On a list (a directory, a sign-in or order sheet, a roster) a name is tied only to what
+    its own row says: the agency's address in the header or the shop's phone under the table
+    belong to nobody in it. Each row holding personal data is judged again on its own; keyword
+    matters still weigh the whole page. Returns whether anything changed."""
+    name_rows = {
+        _row_span(text, f.start)
+        for f in (*result.findings, *result.suppressed)
+        if f.type == "person_name"
+    }
+    personal = [f for f in result.findings if f.type in _PERSONAL]
+    if len(name_rows) < LIST_MIN_ROWS or not personal:
+        return False
+    if any(f.type not in _PERSONAL and f.type not in _HARD for f in result.findings):
+        return False
+    rows = sorted({_row_span(text, f.start) for f in personal})
+    again: list[Finding] = []
+    for start, end in rows:
+        for f in rescan(text[start:end]).findings:
+            if f.type in _PERSONAL:
+                g = f.with_score(f.score)
+                g.start, g.end = f.start + start, f.end + start
+                again.append(g)
+    found = {(f.type, f.start) for f in again}
+    for f in personal:
+        if (f.type, f.start) not in found:
+            aside = f.with_score(f.score)
+            aside.rule += "+doc_evidence.list_row"
+            result.suppressed.append(aside)
+    result.findings = [f for f in result.findings if f.type not in _PERSONAL] + again
+    if len(again) < len(personal) and "doc_evidence.list_row" not in result.reasons:
+        result.reasons.append("doc_evidence.list_row")
+    return True
+
+
+def weigh(
+    result: ScanResult,
+    page: Page,
+    text: str,
+    *,
+    block_at: float = BLOCK_AT,
+    rescan: Callable[[str], ScanResult] | None = None,
+) -> None:
     """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
-    findings' spans point into."""
+    findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
     kept: list[Finding] = []
-    changed = False
-    # Weak keyword matters (rule ".context") last: whether they stand depends on what else does.
-    weak = [f for f in result.findings if f.rule.endswith(".context")]
-    for f in [f for f in result.findings if not f.rule.endswith(".context")] + weak:
+    changed = rescan is not None and _ties_within_rows(result, text, rescan)
+    # Personal data first, keyword matters after (weak ones last): whether a matter stands
+    # depends on whom the page still names.
+    order = sorted(
+        result.findings,
+        key=lambda f: (
+            0 if f.type in _PERSONAL or f.type in _HARD else 2 if f.rule.endswith(".context") else 1
+        ),
+    )
+    for f in order:
         why = _why_set_aside(f, page, text, kept)
         if why is None:
             kept.append(f)

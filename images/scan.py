@@ -21,7 +21,7 @@ from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
 from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, load_for_ocr
 from images.doctype import DocMatch, Signals, filled_rows, recognise
 from images.evidence import BLOCK_AT, read_page, weigh
-from images.layout import Joined, join_lines
+from images.layout import Joined, join_lines, rows_in_reading_order
 from images.mrz import find_mrz
 from images.pdf import is_pdf, scan_pdf
 from ocr.base import OcrEngine, OcrLine
@@ -116,18 +116,47 @@ def _edge_cluster(edges: list[float], tol: float) -> int:
     return max(sum(1 for e in edges if abs(e - x) <= tol) for x in edges)
 
 
+def _row_height(row: Sequence[OcrLine]) -> float:
+    return sorted(ln.height for ln in row)[len(row) // 2]
+
+
 def _upside_down(lines: Sequence[OcrLine]) -> bool:
     """A page read upside down whose lines the engine's classifier turned one by one: the text
-    is right but the rows come bottom to top, and the left margin of the page stands on the
-    right (its lines end on one edge and start ragged)."""
-    long = [ln for ln in lines if len(ln.text) >= 4 and ln.score >= 0.8 and ln.upright]
-    if len(long) < 5:
+    is right but the rows come bottom to top. Votes: the page's left margin stands on the right
+    (rows end on one edge, start ragged); the title (the tallest row) is at the bottom; labels
+    ("發文日期：") close their rows instead of opening them."""
+    rows = [
+        r
+        for r in rows_in_reading_order([ln for ln in lines if ln.score >= 0.8 and ln.upright])
+        if sum(len(ln.text) for ln in r) >= 4
+    ]
+    if len(rows) < 5:
         return False
-    tol = sorted(ln.height for ln in long)[len(long) // 2] * 0.5
-    lefts = [min(p[0] for p in ln.box) for ln in long]
-    rights = [max(p[0] for p in ln.box) for ln in long]
+    flip = upright = 0
+    tol = sorted(_row_height(r) for r in rows)[len(rows) // 2] * 0.5
+    lefts = [min(p[0] for ln in r for p in ln.box) for r in rows]
+    rights = [max(p[0] for ln in r for p in ln.box) for r in rows]
     right, left = _edge_cluster(rights, tol), _edge_cluster(lefts, tol)
-    return right >= 0.6 * len(long) and left * 2 <= right
+    if right >= 0.6 * len(rows) and left < 0.8 * right:
+        flip += 2
+    elif left >= 0.6 * len(rows) and right < 0.8 * left:
+        upright += 2
+    heights = [_row_height(r) for r in rows]
+    top, bottom = max(heights[:2]), max(heights[-2:])
+    if bottom >= 1.15 * top:
+        flip += 2
+    elif top >= 1.15 * bottom:
+        upright += 2
+    for r in rows:
+        if len(r) < 2:
+            continue
+        first, last = (
+            r[0].text.rstrip().endswith((":", "：")),
+            r[-1].text.rstrip().endswith((":", "：")),
+        )
+        flip += last and not first
+        upright += first and not last
+    return flip >= 2 and flip > upright
 
 
 def _turned_half(lines: Sequence[OcrLine]) -> list[OcrLine]:
@@ -236,6 +265,17 @@ def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: 
     )
 
 
+def _specimen_number_only(result: ScanResult) -> bool:
+    """The page's only identity number is a published specimen (allow-listed, A123456789): a
+    specimen card whose 樣本 / SPECIMEN mark the engine did not read."""
+    ids = [
+        f
+        for f in (*result.findings, *result.suppressed)
+        if f.type in ("tw_national_id", "tw_resident_id") and f.checksum
+    ]
+    return bool(ids) and all(f.rule.endswith("+allowlist") for f in ids)
+
+
 def analyse_lines(
     lines: Sequence[OcrLine],
     *,
@@ -289,8 +329,18 @@ def analyse_lines(
             )
         )
     has_findings = bool(result.findings)
-    page = read_page(joined.text.split("\n"))
-    weigh(result, page, joined.text, block_at=getattr(config, "block_threshold", BLOCK_AT))
+    page = read_page(joined.text.split("\n"), [ln.text for ln in lines if ln.score >= 0.5])
+    if not page.specimen and _specimen_number_only(result):
+        page = dataclasses.replace(page, specimen=True)
+    weigh(
+        result,
+        page,
+        joined.text,
+        block_at=getattr(config, "block_threshold", BLOCK_AT),
+        rescan=lambda part: scan_text(
+            part, config=config, group_id=group_id, salt=salt, source="ocr"
+        ),
+    )
     # A card or form marked as a specimen shows the published example, not a person's document.
     match = (
         None

@@ -34,7 +34,7 @@ _SPECIMEN_ANY = re.compile(
 )
 # Published or in force: a notice (公告), published results; never when the page says it is not
 # yet so (尚未公告, 開標前, 公告前).
-_PUBLIC_TITLE = re.compile(r"(?<![未尚])(公告|公布|公示)(?!前)")
+_PUBLIC_TITLE = re.compile(r"(?<![未尚勿不])(公告|公布|公示)(?!前)")
 _PUBLIC_ANY = re.compile(
     r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
     r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢"

@@ -50,6 +50,8 @@ _FORM_TITLE = re.compile(
     r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
 )
 _FILLED_CELL = re.compile(r"[:：][^:：]{2,}$")
+# A meeting notice: its subject, time and place are the meeting's.
+_MEETING = re.compile(r"開會通知單|開會事由|開會時間|開會地點|會議通知")
 # The subject of a letter or a meeting notice.
 _SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
 # The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
@@ -111,6 +113,7 @@ class Page:
     not_yet: bool = False  # says it is not public yet or must be kept secret (尚未, 請勿外傳...)
     menu: bool = False  # prices in rows: a menu or price list
     blank_form: bool = False  # an application form's labels with (almost) nothing filled in
+    meeting: bool = False  # a meeting notice (開會通知單, 開會事由, 開會時間...)
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
@@ -155,6 +158,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and not any(len(re.findall(r"\d", r)) >= 6 for r in norm)
     )
     return Page(
+        meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
         bid_price=bid_price,
         not_yet=not_yet,
@@ -222,7 +226,9 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             return None
         # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
         # unless it names someone who is not one of its officials
-        if _SUBJECT.match(_norm(line)) and not any(o.type == "person_name" for o in others):
+        if (page.meeting or _SUBJECT.match(_norm(line))) and not any(
+            o.type == "person_name" for o in others
+        ):
             return "letter_subject"
         if f.rule.endswith(".context") and not any(
             o.type in _PERSONAL or o.type in _HARD for o in others

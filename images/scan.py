@@ -10,6 +10,7 @@ or written to disk here.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -265,15 +266,28 @@ def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: 
     )
 
 
-def _specimen_number_only(result: ScanResult) -> bool:
-    """The page's only identity number is a published specimen (allow-listed, A123456789): a
-    specimen card whose 樣本 / SPECIMEN mark the engine did not read."""
+def _placeholder(value: str) -> bool:
+    """A number no office issues: the serial after the letter and the first digit is one digit
+    repeated (A800000014) or counts up (A123456789), as on specimens and in examples."""
+    serial = value[2:9]
+    if len(serial) != 7 or not serial.isdigit():
+        return False
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(serial)}
+    return len(set(serial[:-1])) == 1 or steps == {1}
+
+
+def _specimen_number_only(result: ScanResult, text: str) -> bool:
+    """The page's only identity numbers are specimens (allow-listed, or a placeholder serial
+    such as A800000014): a specimen card whose 樣本 / SPECIMEN mark the engine did not read."""
     ids = [
         f
         for f in (*result.findings, *result.suppressed)
         if f.type in ("tw_national_id", "tw_resident_id") and f.checksum
     ]
-    return bool(ids) and all(f.rule.endswith("+allowlist") for f in ids)
+    return bool(ids) and all(
+        f.rule.endswith("+allowlist") or _placeholder(re.sub(r"\W", "", text[f.start : f.end]))
+        for f in ids
+    )
 
 
 def analyse_lines(
@@ -330,7 +344,7 @@ def analyse_lines(
         )
     has_findings = bool(result.findings)
     page = read_page(joined.text.split("\n"), [ln.text for ln in lines if ln.score >= 0.5])
-    if not page.specimen and _specimen_number_only(result):
+    if not page.specimen and _specimen_number_only(result, joined.text):
         page = dataclasses.replace(page, specimen=True)
     weigh(
         result,

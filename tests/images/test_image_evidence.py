@@ -162,6 +162,19 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
         ],
     ),
     (
+        "specimen_resident_certificate",
+        "specimen",
+        [
+            ["中華民國居留證"],
+            ["Republic of China (Taiwan) Resident Certificate"],
+            ["姓名 Name"],
+            ["NGUYEN, VAN A"],
+            ["國籍 Nationality"],
+            ["1990/01/01"],
+            ["統一證號 UI No. A800000014"],
+        ],
+    ),
+    (
         "calendar",
         "digit_grid",
         [

@@ -49,7 +49,9 @@ _NOT_YET = re.compile(
 _FORM_TITLE = re.compile(
     r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
 )
-_FILLED_CELL = re.compile(r"[:：][^:：]{2,}$")
+_NUMBER = re.compile(r"\d(?:[\d\-\s]?\d){5,}")  # six digits or more: a filled-in value
+_FILLED_CELL = re.compile(r"[:：][^:：]*[\u4e00-\u9fff][^:：]*[\u4e00-\u9fff][^:：]*$")
+_BLANKS = re.compile(r"_+|(?<!\d)年(?=_*月)|(?<!\d)月(?=_*日)|(?<!\d)日")
 # A meeting notice: its subject, time and place are the meeting's.
 _MEETING = re.compile(r"開會通知單|開會事由|開會時間|開會地點|會議通知")
 # The subject of a letter or a meeting notice.
@@ -76,6 +78,10 @@ _OFFICIAL = re.compile(
 _SHOP = re.compile(
     r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
+# A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
+_AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
+_PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
+_UNIT_SUFFIX = frozenset("科隊組室股課處局所")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
 _OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
 
@@ -154,8 +160,8 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
     blank_form = (
         any(_FORM_TITLE.search(r) for r in head)
-        and sum(1 for r in norm if _FILLED_CELL.search(r) and "。" not in r) <= 1
-        and not any(len(re.findall(r"\d", r)) >= 6 for r in norm)
+        and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
+        and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
         meeting=len(set(_MEETING.findall(flat))) >= 2,
@@ -196,6 +202,16 @@ def _card_shaped(span: str) -> bool:
     return len(groups) <= 1 or all(len(g) >= 4 for g in groups)
 
 
+def _unit_in_table_row(f: Finding, text: str) -> bool:
+    """The trigger word is part of a unit's name (稽查科, 偵查隊) in a table row, not a sentence."""
+    line = _line_of(text, f)
+    return (
+        text[f.end : f.end + 1] in _UNIT_SUFFIX
+        and len(line) <= 24
+        and not re.search(r"[，,。！？!?]", line)
+    )
+
+
 def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> str | None:
     """The evidence that explains `f`, or None when it stands."""
     if page.specimen:
@@ -210,6 +226,16 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "public_notice"
     if page.blank_form:
         return "blank_form"
+    if (
+        f.type not in _PERSONAL
+        and f.type not in _HARD
+        and not page.not_yet
+        and (
+            (_AGENCY_TRIGGER.match(f.masked) and _PLACE_ROW.search(_line_of(text, f)))
+            or _unit_in_table_row(f, text)
+        )
+    ):
+        return "agency_place"
     line = _line_of(text, f)
     if page.menu and f.type in ("phone_number", "address", "person_name"):
         return "shop"
@@ -296,22 +322,16 @@ def _ties_within_rows(result: ScanResult, text: str, rescan: Callable[[str], Sca
     return True
 
 
-def weigh(
-    result: ScanResult,
-    page: Page,
-    text: str,
-    *,
-    block_at: float = BLOCK_AT,
-    rescan: Callable[[str], ScanResult] | None = None,
-) -> None:
-    """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
-    findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
+def _sift(
+    result: ScanResult, findings: list[Finding], page: Page, text: str
+) -> tuple[list[Finding], bool]:
+    """The findings the page's evidence leaves standing; the others go to `suppressed`."""
     kept: list[Finding] = []
-    changed = rescan is not None and _ties_within_rows(result, text, rescan)
+    changed = False
     # Personal data first, keyword matters after (weak ones last): whether a matter stands
     # depends on whom the page still names.
     order = sorted(
-        result.findings,
+        findings,
         key=lambda f: (
             0 if f.type in _PERSONAL or f.type in _HARD else 2 if f.rule.endswith(".context") else 1
         ),
@@ -327,6 +347,25 @@ def weigh(
         changed = True
         if f"doc_evidence.{why}" not in result.reasons:
             result.reasons.append(f"doc_evidence.{why}")
+    return kept, changed
+
+
+def weigh(
+    result: ScanResult,
+    page: Page,
+    text: str,
+    *,
+    block_at: float = BLOCK_AT,
+    rescan: Callable[[str], ScanResult] | None = None,
+) -> None:
+    """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
+    findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
+    kept, changed = _sift(result, result.findings, page, text)
+    result.findings = kept
+    # On a list, ties are judged row by row once the page-wide matters are settled.
+    if rescan is not None and _ties_within_rows(result, text, rescan):
+        changed = True
+        kept, _ = _sift(result, result.findings, page, text)
     if not page.specimen and not page.public:
         if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
             f.type == "personnel_secret" and f.score >= block_at for f in kept

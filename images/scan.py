@@ -10,6 +10,7 @@ or written to disk here.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -20,7 +21,8 @@ from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
 from images.decode import DEFAULT_LIMITS, Limits
 from images.doctype import DocMatch, Signals, filled_rows, recognise
-from images.layout import Joined, join_lines
+from images.evidence import BLOCK_AT, read_page, weigh
+from images.layout import Joined, join_lines, rows_in_reading_order
 from images.mrz import find_mrz
 from ocr.base import OcrEngine, OcrLine
 
@@ -109,7 +111,76 @@ def _sideways_share(lines: Sequence[OcrLine]) -> float:
     return sum(len(ln.text) for ln in long_lines if not ln.upright) / total
 
 
+def _edge_cluster(edges: list[float], tol: float) -> int:
+    """How many of `edges` lie within `tol` of the best-supported one."""
+    return max(sum(1 for e in edges if abs(e - x) <= tol) for x in edges)
+
+
+def _row_height(row: Sequence[OcrLine]) -> float:
+    return sorted(ln.height for ln in row)[len(row) // 2]
+
+
+def _upside_down(lines: Sequence[OcrLine]) -> bool:
+    """A page read upside down whose lines the engine's classifier turned one by one: the text
+    is right but the rows come bottom to top. Votes: the page's left margin stands on the right
+    (rows end on one edge, start ragged); the title (the tallest row) is at the bottom; labels
+    ("發文日期：") close their rows instead of opening them."""
+    rows = [
+        r
+        for r in rows_in_reading_order([ln for ln in lines if ln.score >= 0.8 and ln.upright])
+        if sum(len(ln.text) for ln in r) >= 4
+    ]
+    if len(rows) < 5:
+        return False
+    flip = upright = 0
+    tol = sorted(_row_height(r) for r in rows)[len(rows) // 2] * 0.5
+    lefts = [min(p[0] for ln in r for p in ln.box) for r in rows]
+    rights = [max(p[0] for ln in r for p in ln.box) for r in rows]
+    right, left = _edge_cluster(rights, tol), _edge_cluster(lefts, tol)
+    if right >= 0.6 * len(rows) and left < 0.8 * right:
+        flip += 2
+    elif left >= 0.6 * len(rows) and right < 0.8 * left:
+        upright += 2
+    heights = [_row_height(r) for r in rows]
+    top, bottom = max(heights[:2]), max(heights[-2:])
+    if bottom >= 1.15 * top:
+        flip += 2
+    elif top >= 1.15 * bottom:
+        upright += 2
+    for r in rows:
+        if len(r) < 2:
+            continue
+        first, last = (
+            r[0].text.rstrip().endswith((":", "：")),
+            r[-1].text.rstrip().endswith((":", "：")),
+        )
+        flip += last and not first
+        upright += first and not last
+    return flip >= 2 and flip > upright
+
+
+def _turned_half(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """The same lines with their boxes turned 180° about the page (reading order restored)."""
+    xs = [p[0] for ln in lines for p in ln.box]
+    ys = [p[1] for ln in lines for p in ln.box]
+    w, h = max(xs) + min(xs), max(ys) + min(ys)
+    out = []
+    for ln in lines:
+        a, b, c, d = ((w - x, h - y) for x, y in ln.box)
+        out.append(OcrLine(ln.text, (c, d, a, b), ln.score))
+    return out
+
+
 def ocr_upright(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
+    """OCR `img` upright (see `_ocr_turned`), with the rows of a page the engine read upside
+    down line by line put back in order."""
+    lines, degrees = _ocr_turned(engine, img)
+    if _upside_down(lines):
+        return _turned_half(lines), (degrees + 180) % 360
+    return lines, degrees
+
+
+def _ocr_turned(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
     """OCR `img`, turning it when the text stands on its side (90°/270°) or reads poorly
     (180°: an upside-down page whose small lines the engine could not flip); returns
     (lines, degrees)."""
@@ -194,6 +265,30 @@ def _signals(joined: Joined, mrz_passport: bool, mrz_other: bool, has_findings: 
     )
 
 
+def _placeholder(value: str) -> bool:
+    """A number no office issues: the serial after the letter and the first digit is one digit
+    repeated (A800000014) or counts up (A123456789), as on specimens and in examples."""
+    serial = value[2:9]
+    if len(serial) != 7 or not serial.isdigit():
+        return False
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(serial)}
+    return len(set(serial[:-1])) == 1 or steps == {1}
+
+
+def _specimen_number_only(result: ScanResult, text: str) -> bool:
+    """The page's only identity numbers are specimens (allow-listed, or a placeholder serial
+    such as A800000014): a specimen card whose 樣本 / SPECIMEN mark the engine did not read."""
+    ids = [
+        f
+        for f in (*result.findings, *result.suppressed)
+        if f.type in ("tw_national_id", "tw_resident_id") and f.checksum
+    ]
+    return bool(ids) and all(
+        f.rule.endswith("+allowlist") or _placeholder(re.sub(r"\W", "", text[f.start : f.end]))
+        for f in ids
+    )
+
+
 def analyse_lines(
     lines: Sequence[OcrLine],
     *,
@@ -247,7 +342,26 @@ def analyse_lines(
             )
         )
     has_findings = bool(result.findings)
-    match = recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
+    page = read_page(joined.text.split("\n"), [ln.text for ln in lines if ln.score >= 0.5])
+    if not page.specimen and _specimen_number_only(result, joined.text):
+        page = dataclasses.replace(page, specimen=True)
+    weigh(
+        result,
+        page,
+        joined.text,
+        block_at=getattr(config, "block_threshold", BLOCK_AT),
+        rescan=lambda part: scan_text(
+            part, config=config, group_id=group_id, salt=salt, source="ocr"
+        ),
+    )
+    # A card or form marked as a specimen shows the published example, not a person's document.
+    match = (
+        None
+        if page.specimen
+        else recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
+    )
+    if page.specimen and "doc_evidence.specimen" not in result.reasons:
+        result.reasons.append("doc_evidence.specimen")
     if match is not None:
         _apply_doc_type(result, match, joined.text)
     result.findings.sort(key=lambda f: (f.start, f.end))

@@ -1,0 +1,409 @@
+"""Weigh what the text engine found in OCR text with what the page is.
+
+The text detectors read a photo's words as if someone had typed them in the chat. A page is more
+than its words: a printed notice names its officials and its office lines because it is public; a
+card marked 樣本 / SPECIMEN shows the published example, not a person; a menu prints the shop's
+mobile; a calendar is a grid of day numbers, not a card number. The other way round, a list of
+names with their appraisal grades, or the bidders of a tender before the opening, is a leak even
+when no sentence around it says so.
+
+`read_page(rows)` collects that document evidence once (words only, never values), and
+`weigh(result, page, text)` applies it to a ScanResult: findings the evidence explains are moved
+to `suppressed` with the reason appended to their rule (`+doc_evidence.<why>`), findings the page
+itself makes (a roster of names and grades) are added, and the verdict is taken again from what
+is left. Checksummed identity numbers are only ever set aside on a page marked as a specimen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from detectors import Finding, ScanResult
+from detectors.lexicon import SURNAMES_1
+
+# --- what a page can be ------------------------------------------------------------------------
+
+# A specimen / example mark: a stamp on its own short line, or the words that say so anywhere.
+_SPECIMEN_STAMP = re.compile(
+    r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
+)
+_SPECIMEN_ANY = re.compile(
+    r"SPECIMEN|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
+)
+# Published or in force: a notice (公告), published results; never when the page says it is not
+# yet so (尚未公告, 開標前, 公告前).
+_PUBLIC_TITLE = re.compile(r"(?<![未尚勿不])(公告|公布|公示)(?!前)")
+_PUBLIC_ANY = re.compile(
+    r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
+    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢"
+)
+# The label of the 密等 field says 保密 whatever its value.
+_MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
+_NOT_YET = re.compile(
+    r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密|"
+    r"不公開|不得公開|勿公開|不預告|突擊"
+)
+# An application form (申請單, 報名表...) left blank: labels without values.
+_FORM_TITLE = re.compile(
+    r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
+)
+_NUMBER = re.compile(r"\d(?:[\d\-\s]?\d){5,}")  # six digits or more: a filled-in value
+_FILLED_CELL = re.compile(r"[:：][^:：]*[\u4e00-\u9fff][^:：]*[\u4e00-\u9fff][^:：]*$")
+_BLANKS = re.compile(r"_+|(?<!\d)年(?=_*月)|(?<!\d)月(?=_*日)|(?<!\d)日")
+# A meeting notice: its subject, time and place are the meeting's.
+_MEETING = re.compile(r"開會通知單|開會事由|開會時間|開會地點|會議通知")
+# The subject of a letter or a meeting notice.
+_SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
+# The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
+_LETTER_FIELDS = (
+    re.compile(
+        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人)"
+    ),
+    re.compile(r"(函|公告|開會通知單|通知)$"),
+)
+_MARKING = re.compile(
+    r"^.{0,2}(密|密件|機密|極機密|絕對機密|限閱)(文件)?.{0,2}$|密等[^:：]{0,12}[:：](密|機密|極機密|絕對機密|限閱)"
+)
+# Prices on a menu or a price list.
+_PRICE = re.compile(r"(\$|NT\$?|＄)\s?\d{2,5}|\d{2,5}\s?元")
+# Officials and the people a notice or a shop names by their role.
+_OFFICIAL = re.compile(
+    r"承辦人|聯絡人|連絡人|召集人|主持人|發言人|負責人|代表人|老闆|店長|經理|首長|秘書|"
+    r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|"
+    r"檢察官|法官|市長|縣長|鄉長|鎮長|區長|里長|分機|專線|熱線"
+)
+# A shop's own number: the row that prints it names the shop or the ordering.
+_SHOP = re.compile(
+    r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
+)
+# A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
+_AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
+_PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
+_UNIT_SUFFIX = frozenset("科隊組室股課處局所")
+_HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
+_OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
+
+# Rosters: a title that names a personnel decision or a tender's bidders, over rows of names.
+_PERSONNEL_TITLE = re.compile(
+    r"考績|考核|考評|考成|評定|陞遷|升遷|陞任|甄選|甄審|評分|評比|獎懲|懲處|懲戒|記過|記大過|"
+    r"免職|資遣|年終|績效"
+)
+_BIDDERS_TITLE = re.compile(
+    r"投標廠商|投標名單|廠商名單|領標廠商|領標名單|投標家數|投標情形|參標廠商"
+)
+_SURNAME_CHARS = "".join(sorted(c for c in SURNAMES_1 if len(c) == 1))
+_NAME_CELL = re.compile(
+    rf"(?:^|[\s\d:：、.])([{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}})"
+    r"(?=\s|\d|$|科員|專員|科長|股長|技士|技正|辦事員|組長|課長|主任|[甲乙丙丁優]等)"
+)
+_GRADE = re.compile(r"[甲乙丙丁優]等|特優|\d{2,3}(\.\d)?(?:分)?(?:\s|$)")
+# A reserve-price sheet: the 底價 row with its amount, on a page that does not say it was awarded.
+_BID_PRICE = re.compile(
+    r"^(核定)?底價(金額)?[:：]?(新臺幣|新台幣|NT\$?)?[\d,，.]{3,}|^(核定)?底價(金額)?[:：]?(新臺幣|新台幣)?[一二三四五六七八九十百千萬億壹貳參肆伍陸柒捌玖拾佰仟]{2,}"
+)
+_BID_WORD = re.compile(r"底價")
+_AWARDED = re.compile(r"決標|得標|已開標|開標紀錄|結果公告")
+_COMPANY = re.compile(r"(股份)?有限公司|企業社|工程行|商行|工作室")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Document evidence read from the OCR rows (words only)."""
+
+    specimen: bool = False  # marked as a specimen / example
+    public: bool = False  # a public notice or published results, not marked "not yet"
+    letter: bool = False  # the frame of an official letter or notice
+    marked: bool = False  # a classified marking (密, 限閱...): never weighed down
+    not_yet: bool = False  # says it is not public yet or must be kept secret (尚未, 請勿外傳...)
+    menu: bool = False  # prices in rows: a menu or price list
+    blank_form: bool = False  # an application form's labels with (almost) nothing filled in
+    meeting: bool = False  # a meeting notice (開會通知單, 開會事由, 開會時間...)
+    personnel_roster: int = 0  # rows of name + grade/score under a personnel title
+    bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
+    bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
+
+
+def _norm(row: str) -> str:
+    return re.sub(r"\s+", "", row).upper()
+
+
+def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
+    """The evidence in the OCR rows (top to bottom); `boxes`: the engine's single text boxes,
+    where a stamp stands on its own even when its row holds other words."""
+    norm = [_norm(r) for r in rows if r.strip()]
+    flat = "\n".join(norm)
+    head = norm[:4]
+    marked = any(_MARKING.search(r) for r in norm)
+    specimen = (
+        any(_SPECIMEN_STAMP.match(r) for r in norm)
+        or any(_SPECIMEN_STAMP.match(_norm(b)) for b in boxes)
+        or bool(_SPECIMEN_ANY.search(flat))
+    )
+    not_yet = bool(_NOT_YET.search(_MARKING_LABEL.sub("", flat)))
+    public = not not_yet and (
+        any(_PUBLIC_TITLE.search(r) for r in head) or bool(_PUBLIC_ANY.search(flat))
+    )
+    letter = sum(1 for p in _LETTER_FIELDS if any(p.search(r) for r in norm)) >= 1 and (
+        sum(1 for r in norm if _LETTER_FIELDS[0].match(r)) >= 2
+        or any(_LETTER_FIELDS[1].search(r) for r in head)
+    )
+    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3
+    title = "".join(head)
+    personnel = 0
+    if _PERSONNEL_TITLE.search(title):
+        personnel = sum(1 for r in rows if _NAME_CELL.search(r.strip()) and _GRADE.search(r + " "))
+    bidders = 0
+    if _BIDDERS_TITLE.search(title) and not public:
+        bidders = sum(1 for r in norm if _COMPANY.search(r))
+    bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
+    blank_form = (
+        any(_FORM_TITLE.search(r) for r in head)
+        and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
+        and not any(_NUMBER.search(r) for r in norm)
+    )
+    return Page(
+        meeting=len(set(_MEETING.findall(flat))) >= 2,
+        blank_form=blank_form,
+        bid_price=bid_price,
+        not_yet=not_yet,
+        specimen=specimen,
+        public=public,
+        letter=letter,
+        marked=marked,
+        menu=menu,
+        personnel_roster=personnel,
+        bidders_roster=bidders,
+    )
+
+
+# --- weighing ----------------------------------------------------------------------------------
+
+_HARD = frozenset({"tw_national_id", "tw_resident_id", "passport_number", "credit_card"})
+_PERSONAL = frozenset(
+    {"person_name", "phone_number", "address", "birth_date", "email", "license_plate"}
+)
+ROSTER_MIN_ROWS = 2
+BLOCK_AT = 0.85  # the default block threshold; a loaded policy's own is used when given
+
+
+def _line_of(text: str, f: Finding) -> str:
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _card_shaped(span: str) -> bool:
+    """A card number as printed: one line, groups of 4 (or 4-6-5, or one run)."""
+    if "\n" in span:
+        return False
+    groups = re.findall(r"\d+", span)
+    return len(groups) <= 1 or all(len(g) >= 4 for g in groups)
+
+
+def _unit_in_table_row(f: Finding, text: str) -> bool:
+    """The trigger word is part of a unit's name (稽查科, 偵查隊) in a table row, not a sentence."""
+    line = _line_of(text, f)
+    return (
+        text[f.end : f.end + 1] in _UNIT_SUFFIX
+        and len(line) <= 24
+        and not re.search(r"[，,。！？!?]", line)
+    )
+
+
+def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> str | None:
+    """The evidence that explains `f`, or None when it stands."""
+    if page.specimen:
+        return "specimen"
+    if f.type == "credit_card" and f.source == "ocr" and not _card_shaped(text[f.start : f.end]):
+        return "digit_grid"
+    if page.marked:
+        return None
+    if f.type in _HARD and f.checksum:
+        return None
+    if page.public:
+        return "public_notice"
+    if page.blank_form:
+        return "blank_form"
+    if (
+        f.type not in _PERSONAL
+        and f.type not in _HARD
+        and not page.not_yet
+        and (
+            (_AGENCY_TRIGGER.match(f.masked) and _PLACE_ROW.search(_line_of(text, f)))
+            or _unit_in_table_row(f, text)
+        )
+    ):
+        return "agency_place"
+    line = _line_of(text, f)
+    if page.menu and f.type in ("phone_number", "address", "person_name"):
+        return "shop"
+    if f.type == "phone_number" and _SHOP.search(line):
+        return "shop"
+    if page.letter:
+        if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
+            return "official"
+        if f.type == "phone_number" and (
+            f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
+        ):
+            return "office_line"
+        if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
+            return None
+        # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
+        # unless it names someone who is not one of its officials
+        if (page.meeting or _SUBJECT.match(_norm(line))) and not any(
+            o.type == "person_name" for o in others
+        ):
+            return "letter_subject"
+        if f.rule.endswith(".context") and not any(
+            o.type in _PERSONAL or o.type in _HARD for o in others
+        ):
+            return "letter_subject"
+    return None
+
+
+def _roster_finding(ftype: str, rule: str, text: str, word: re.Pattern[str]) -> Finding:
+    m = word.search(text)
+    start, end = (m.start(), m.end()) if m else (0, 0)
+    return Finding(
+        type=ftype,
+        start=start,
+        end=end,
+        masked=m.group() if m else ftype,  # the title word, never a value
+        score=0.9,
+        rule=rule,
+        source="ocr",
+        context=m.group() if m else None,
+    )
+
+
+LIST_MIN_ROWS = 4  # rows holding a person's name that make a page a list (roster, directory)
+
+
+def _row_span(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
+
+
+def _ties_within_rows(result: ScanResult, text: str, rescan: Callable[[str], ScanResult]) -> bool:
+    """On a list (a directory, a sign-in or order sheet, a roster) a name is tied only to what
+    its own row says: the agency's address in the header or the shop's phone under the table
+    belong to nobody in it. Each row holding personal data is judged again on its own; keyword
+    matters still weigh the whole page. Returns whether anything changed."""
+    name_rows = {
+        _row_span(text, f.start)
+        for f in (*result.findings, *result.suppressed)
+        if f.type == "person_name"
+    }
+    personal = [f for f in result.findings if f.type in _PERSONAL]
+    if len(name_rows) < LIST_MIN_ROWS or not personal:
+        return False
+    if any(f.type not in _PERSONAL and f.type not in _HARD for f in result.findings):
+        return False
+    rows = sorted({_row_span(text, f.start) for f in personal})
+    again: list[Finding] = []
+    for start, end in rows:
+        for f in rescan(text[start:end]).findings:
+            if f.type in _PERSONAL:
+                g = f.with_score(f.score)
+                g.start, g.end = f.start + start, f.end + start
+                again.append(g)
+    found = {(f.type, f.start) for f in again}
+    for f in personal:
+        if (f.type, f.start) not in found:
+            aside = f.with_score(f.score)
+            aside.rule += "+doc_evidence.list_row"
+            result.suppressed.append(aside)
+    result.findings = [f for f in result.findings if f.type not in _PERSONAL] + again
+    if len(again) < len(personal) and "doc_evidence.list_row" not in result.reasons:
+        result.reasons.append("doc_evidence.list_row")
+    return True
+
+
+def _sift(
+    result: ScanResult, findings: list[Finding], page: Page, text: str
+) -> tuple[list[Finding], bool]:
+    """The findings the page's evidence leaves standing; the others go to `suppressed`."""
+    kept: list[Finding] = []
+    changed = False
+    # Personal data first, keyword matters after (weak ones last): whether a matter stands
+    # depends on whom the page still names.
+    order = sorted(
+        findings,
+        key=lambda f: (
+            0 if f.type in _PERSONAL or f.type in _HARD else 2 if f.rule.endswith(".context") else 1
+        ),
+    )
+    for f in order:
+        why = _why_set_aside(f, page, text, kept)
+        if why is None:
+            kept.append(f)
+            continue
+        aside = f.with_score(f.score)
+        aside.rule += f"+doc_evidence.{why}"
+        result.suppressed.append(aside)
+        changed = True
+        if f"doc_evidence.{why}" not in result.reasons:
+            result.reasons.append(f"doc_evidence.{why}")
+    return kept, changed
+
+
+def weigh(
+    result: ScanResult,
+    page: Page,
+    text: str,
+    *,
+    block_at: float = BLOCK_AT,
+    rescan: Callable[[str], ScanResult] | None = None,
+) -> None:
+    """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
+    findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
+    kept, changed = _sift(result, result.findings, page, text)
+    result.findings = kept
+    # On a list, ties are judged row by row once the page-wide matters are settled.
+    if rescan is not None and _ties_within_rows(result, text, rescan):
+        changed = True
+        kept, _ = _sift(result, result.findings, page, text)
+    if not page.specimen and not page.public:
+        if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
+            f.type == "personnel_secret" and f.score >= block_at for f in kept
+        ):
+            kept = [f for f in kept if f.type != "personnel_secret"]
+            kept.append(
+                _roster_finding(
+                    "personnel_secret", "doc_evidence.personnel_roster", text, _PERSONNEL_TITLE
+                )
+            )
+            result.reasons.append("doc_evidence.personnel_roster")
+            changed = True
+        if page.bidders_roster >= ROSTER_MIN_ROWS and not any(
+            f.type == "procurement_secret" and f.score >= block_at for f in kept
+        ):
+            kept = [f for f in kept if f.type != "procurement_secret"]
+            kept.append(
+                _roster_finding(
+                    "procurement_secret", "doc_evidence.bidders_roster", text, _BIDDERS_TITLE
+                )
+            )
+            result.reasons.append("doc_evidence.bidders_roster")
+            changed = True
+        if page.bid_price and not any(
+            f.type == "procurement_secret" and f.score >= block_at for f in kept
+        ):
+            kept = [f for f in kept if f.type != "procurement_secret"]
+            kept.append(
+                _roster_finding("procurement_secret", "doc_evidence.bid_price", text, _BID_WORD)
+            )
+            result.reasons.append("doc_evidence.bid_price")
+            changed = True
+    if not changed:
+        return
+    result.findings = kept
+    top = max((f.score for f in kept), default=0.0)
+    if not kept:
+        result.verdict = "allow"
+        result.reasons = [r for r in result.reasons if r.startswith("doc_evidence.")]
+    else:
+        result.verdict = "block" if top >= block_at else "warn"

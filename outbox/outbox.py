@@ -190,7 +190,9 @@ class Outbox:
 
     def start(self) -> None:
         """Put rows a killed process left `sending` back to pending and run the worker."""
-        reset = self.store.outbox_reset_inflight()
+        # A killed process may have died inside an attempt LINE took: for a reply that is
+        # an ambiguous attempt ("invalid reply token" next time means it was delivered).
+        reset = self.store.outbox_reset_inflight(f"{AMBIGUOUS}: the process stopped mid-send")
         if reset:
             log.info("outbox resumed rows=%d", reset)
         if self._worker is None:

@@ -160,7 +160,7 @@ class StorageBackend(Protocol):
 
     def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int: ...
 
-    def outbox_reset_inflight(self) -> int:
+    def outbox_reset_inflight(self, note: str | None = None) -> int:
         """At start-up: rows left `sending` by a killed process go back to pending."""
         ...
 

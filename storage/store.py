@@ -705,10 +705,14 @@ class Store:
         )
         return cur.rowcount
 
-    def outbox_reset_inflight(self) -> int:
-        """At start-up: rows left `sending` by a killed process go back to pending."""
+    def outbox_reset_inflight(self, note: str | None = None) -> int:
+        """At start-up: rows left `sending` by a killed process go back to pending, with
+        `note` as their last error (the outbox marks them ambiguous: LINE may have taken
+        the attempt the process died in)."""
         return self.db.execute(
-            "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+            "UPDATE outbox SET status = 'pending', last_error = COALESCE(?, last_error) "
+            "WHERE status = 'sending'",
+            [note],
         ).rowcount
 
     def outbox_next_due(self) -> float | None:

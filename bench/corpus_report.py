@@ -6,8 +6,9 @@
     python bench/corpus_report.py --set PATH --aggregate-only   # a set nobody may read
 
 The sets: tests/corpus/text_corpus.jsonl (ours, tuned on), tests/corpus/text_holdout.jsonl
-(aggregates only, always) and tests/corpus/indep_*.jsonl (written by independent writers;
-tuned on once scored, so training data now). Each line: {"id", "text", "expect", "types",
+and tests/corpus/untouched_u.jsonl (aggregates only, always: never tuned on, the honest
+figures) and tests/corpus/indep_*.jsonl (written by independent writers; tuned on once
+scored, so training data now). Each line: {"id", "text", "expect", "types",
 "note"} and optionally "style" (how the message is written; "-" when absent).
 
 A message is flagged when `scan_text` returns warn or block. Per set: recall, false-positive
@@ -34,12 +35,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "corpus"
 CORPUS = CORPUS_DIR / "text_corpus.jsonl"
 HOLDOUT = CORPUS_DIR / "text_holdout.jsonl"
+# Written by a third independent writer and never tuned on: the honest figure, printed as
+# aggregates only (like the holdout). Nobody reads its lines.
+UNTOUCHED = CORPUS_DIR / "untouched_u.jsonl"
+AGGREGATE_ONLY = {HOLDOUT.resolve(), UNTOUCHED.resolve()}
 EVASION = re.compile(r"evasion=([a-z_0-9]+)")
 
 
 def default_sets() -> list[tuple[Path, bool]]:
     """(path, aggregates only) of every set in tests/corpus/."""
-    sets = [(CORPUS, False), (HOLDOUT, True)]
+    sets = [(CORPUS, False), (HOLDOUT, True), (UNTOUCHED, True)]
     sets += [(p, False) for p in sorted(CORPUS_DIR.glob("indep_*.jsonl"))]
     return [(p, agg) for p, agg in sets if p.exists()]
 
@@ -173,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `| head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.set:
-        sets = [(p, args.aggregate_only or p.resolve() == HOLDOUT) for p in args.set]
+        sets = [(p, args.aggregate_only or p.resolve() in AGGREGATE_ONLY) for p in args.set]
     elif args.holdout:
         sets = [(HOLDOUT, True)]
     else:

@@ -10,8 +10,10 @@ any tuning (set_h: recall 0.736, false-positive rate 1.39 %; set_p: 0.723, 2.21 
 tuned on since, so they are training data now, not an honest figure.
 
 The bar: recall >= 0.97 and false-positive rate <= 0.003 on the corpus; on the independent sets
-the false-positive rate <= 0.003 and recall >= INDEP_MIN_RECALL (what the engine reached: their
-evasions, about a fifth of their leaks, are the normaliser's work in progress). On failure the
+the false-positive rate <= 0.003 and recall >= INDEP_MIN_RECALL (0.95: what the engine reached on
+set_p, 0.953; set_h reads 0.980). tests/corpus/untouched_u.jsonl (a third writer's set, never
+tuned on) is not held to a bar here: it is the honest figure, read in aggregate only by
+bench/corpus_report.py, and a bar would invite tuning on it. On failure the
 misses are listed by id, note and labels (the sets are synthetic, so no raw personal data is
 involved, but we still keep the texts out of the report: `python bench/corpus_report.py --misses`
 shows the same list).
@@ -62,7 +64,7 @@ MIN_POSITIVES_PER_TYPE = 10
 MIN_RECALL = 0.97
 MAX_FPR = 0.003
 INDEP = (CORPUS_DIR / "indep_h.jsonl", CORPUS_DIR / "indep_p.jsonl")
-INDEP_MIN_RECALL = 0.82
+INDEP_MIN_RECALL = 0.95
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})
 

@@ -15,7 +15,7 @@ import time as _time
 import regex
 
 from detectors.base import Detector, Finding
-from detectors.doc import Doc
+from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc
 from detectors.normalize import cn_number, parse_date, to_gregorian, valid_date
 from detectors.respell import as_re
 
@@ -104,6 +104,8 @@ def find(doc: Doc) -> list[Finding]:
         return _cn_dates(doc) if "年" in text and "月" in text else []
     out: list[Finding] = []
     for m in _FAST.finditer(text):
+        if len(out) >= 2 * MAX_FINDINGS_PER_DETECTOR:
+            break  # a wall of dates (hostile input): the engine keeps 50 anyway; bounded work
         raw = m.group()  # (a bare digit run here has 6-8 digits: see _FAST)
         parsed = parse_date(raw)
         if parsed is None:

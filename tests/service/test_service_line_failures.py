@@ -190,3 +190,35 @@ async def _cli(env: dict[str, str], *args: str) -> str:
 def tmp_cwd(env: dict[str, str]) -> str:
     """Run the CLI beside the test database (no .env of the checkout is read there)."""
     return str(Path(env["BOT_DB_PATH"]).parent)
+
+
+async def test_a_reply_in_flight_when_the_process_stopped_is_not_pushed_after_the_restart(
+    line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    """LINE takes the reply, the process stops before the answer (a row left `sending`):
+    after the restart the attempt counts as ambiguous, "invalid reply token" means it was
+    delivered, and no push follows (before: the group was warned twice)."""
+    bot = await _bot(line, tmp_path)
+    try:
+        line.fail_next(1, 500, "/v2/bot/message/reply", accept=True, delay=30.0)
+        assert await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP)) == 200
+        await line.wait_for_messages(GROUP, timeout=10)  # delivered; the answer is held back
+        await asyncio.sleep(0.2)
+        assert [r.status for r in bot.store.outbox_rows() if r.kind == "warning"] == ["sending"]
+    finally:
+        await bot.stop()  # the attempt is cut short: the row stays `sending`
+    line.clear_failures()
+    again = await _bot(line, tmp_path)  # same database
+    try:
+        for _ in range(100):
+            rows = [r for r in again.store.outbox_rows() if r.kind == "warning"]
+            if rows and rows[0].status == "sent":
+                break
+            await asyncio.sleep(0.05)
+        await again.flush()
+        await asyncio.sleep(0.5)  # time for a wrong push fallback to show up
+        rows = [r for r in again.store.outbox_rows() if r.kind == "warning"]
+    finally:
+        await again.stop()
+    assert [s.kind for s in line.messages_to(GROUP)] == ["reply"]  # warned once, no push
+    assert [r.status for r in rows] == ["sent"]

@@ -211,7 +211,7 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
         salt=store.hash_salt(config.hash_salt),  # the key is outside the database
     )
     deps.extra["metrics"] = app[METRICS]  # counted by the webhook and the message handler
-    app[METRICS].watch_store(store, deps.now)
+    app[METRICS].watch_store(store, deps.now, app[OUTBOX])
     worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
     deps.escalation = worker
     app[DEPS] = deps

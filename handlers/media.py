@@ -306,8 +306,12 @@ class ScanRunner:
             return
         finally:
             del data  # the content is gone from this process once the scan is over
+        elapsed = time.perf_counter() - t0
         if w.chat_id and w.is_group:
             deps.store.count_activity(w.chat_id, "scanned", deps.now())
+        metrics = deps.extra.get("metrics")
+        if metrics is not None:  # monitoring/metrics.py: image scan latency, verdicts by type
+            metrics.scanned("ocr", elapsed, result.verdict, result.types)
         image_set = getattr(event.message, "image_set", None)
         log.info(
             "media scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
@@ -317,7 +321,7 @@ class ScanRunner:
             result.verdict,
             result.doc_type or "-",
             ",".join(result.types) or "-",
-            (time.perf_counter() - t0) * 1000,
+            elapsed * 1000,
         )
         await act_on_result(
             deps, event=event, message_id=job.message_id, result=result, source="ocr"

@@ -9,8 +9,9 @@ Who may read it (decided here, documented in docs/deploy.md):
 Refused requests get 404, so the route is not advertised.
 
 Counted in the process: events by type, verdicts by finding type, scan latency.
-Read from the database at scrape time: outbox pending / failed / oldest pending age,
-open incidents. Labels are types, never ids or text.
+Read at scrape time: outbox pending / held / failed / oldest pending age, incidents by
+status (escalated included), image scan jobs and the backlog's age (database); whether
+pushes are paused for the monthly quota, with its usage and limit (the outbox). Labels are types, never ids or text.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from storage.scan_jobs import ScanJobs
+
 if TYPE_CHECKING:
+    from outbox import Outbox
     from storage import Store
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -35,16 +39,17 @@ LOOPBACK = {"127.0.0.1", "::1"}
 class _StoreCollector(Collector):
     """Gauges read from the database when Prometheus scrapes."""
 
-    def __init__(self, store: Store, now: Any) -> None:
+    def __init__(self, store: Store, now: Any, outbox: Outbox | None = None) -> None:
         self.store = store
         self.now = now
+        self.outbox = outbox
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         counts = self.store.outbox_counts()
         outbox = GaugeMetricFamily(
             "line_guard_outbox_messages", "Outgoing messages by status", labels=["status"]
         )
-        for status in ("pending", "sending", "failed"):
+        for status in ("pending", "sending", "held", "failed"):
             outbox.add_metric([status], counts.get(status, 0))
         yield outbox
         row = self.store.db.execute(
@@ -64,6 +69,37 @@ class _StoreCollector(Collector):
         ).fetchall():
             open_incidents.add_metric([str(status)], n)
         yield open_incidents
+        # Images and files waiting for their scan (handlers/media.py: scan jobs).
+        jobs = ScanJobs(self.store)
+        backlog = GaugeMetricFamily(
+            "line_guard_scan_jobs", "Image and file scan jobs by status", labels=["status"]
+        )
+        for status, n in sorted(jobs.counts().items()):
+            backlog.add_metric([status], n)
+        yield backlog
+        waiting = jobs.oldest_waiting()
+        age = GaugeMetricFamily(
+            "line_guard_scan_backlog_age_seconds",
+            "Age of the oldest image or file not yet scanned (0 when none)",
+        )
+        age.add_metric([], max(0.0, self.now() - waiting) if waiting else 0.0)
+        yield age
+        if self.outbox is not None:
+            quota = self.outbox.quota_state()
+            paused = GaugeMetricFamily(
+                "line_guard_push_quota_paused",
+                "1 while pushes are paused for LINE's monthly message quota",
+            )
+            paused.add_metric([], 1.0 if quota["paused"] else 0.0)
+            yield paused
+            for key, help_ in (("usage", "messages used"), ("limit", "monthly limit")):
+                if quota.get(key) is not None:
+                    g = GaugeMetricFamily(
+                        f"line_guard_push_quota_{key}",
+                        f"LINE monthly quota: {help_} (as last read when pushes were refused)",
+                    )
+                    g.add_metric([], float(quota[key]))
+                    yield g
 
 
 class Metrics:
@@ -91,8 +127,8 @@ class Metrics:
             registry=self.registry,
         )
 
-    def watch_store(self, store: Store, now: Any = time.time) -> None:
-        self.registry.register(_StoreCollector(store, now))
+    def watch_store(self, store: Store, now: Any = time.time, outbox: Outbox | None = None) -> None:
+        self.registry.register(_StoreCollector(store, now, outbox))
 
     def event(self, etype: str) -> None:
         self.events.labels(etype[:40]).inc()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from app import create_app, start_server
+from app import METRICS, create_app, start_server
 from fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
 from handlers.media import media_idle, ocr_ctx
@@ -74,8 +74,13 @@ async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
         await bot.flush()
         incidents = bot.store.list_incidents(group_id=GROUP)
         scanned = bot.store.activity(GROUP).get("scanned", 0)
+        metrics = bot.app[METRICS].render().decode()
     finally:
         await bot.stop()
+    # /metrics: image scans timed and counted by verdict, the backlog empty again
+    assert 'line_guard_scan_seconds_count{source="ocr"} 3.0' in metrics
+    assert 'finding_type="tw_national_id",verdict="block"' in metrics
+    assert "line_guard_scan_backlog_age_seconds 0.0" in metrics
     text = "\n".join(warning.texts)
     assert f"@{ALICE}" in text  # the sender is mentioned
     assert "身分證" in text  # says what kind of data it is

@@ -48,6 +48,9 @@ async def test_metrics_count_events_verdicts_and_read_the_outbox(bot: Bot) -> No
     assert ("line_guard_outbox_messages", (("status", "pending"),)) in got
     assert ("line_guard_outbox_oldest_pending_age_seconds", ()) in got
     assert got[("line_guard_incidents", (("status", "open"),))] == 1
+    assert ("line_guard_outbox_messages", (("status", "held"),)) in got
+    assert got[("line_guard_scan_backlog_age_seconds", ())] == 0
+    assert got[("line_guard_push_quota_paused", ())] == 0
     # never an id, a text or a value
     assert NID_1 not in text and ALICE not in text and GROUP not in text
     assert "K25" not in text

@@ -42,6 +42,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -207,6 +208,7 @@ class Outbox:
         # A send cut short stays `sending`; the next start() resumes it with its retry key.
 
     async def _run(self) -> None:
+        failing: str | None = None  # the cause of the current run of failed passes
         while True:
             self._wake.clear()
             failed = False
@@ -216,7 +218,17 @@ class Outbox:
                 raise
             except Exception as exc:  # never let the worker die; the rows stay in the database
                 failed = True
-                log.error("outbox pass failed error=%s", type(exc).__name__)
+                # SQLite's own messages say what broke (read-only, full disk); anything else
+                # by type only, as a message could quote what was being sent.
+                cause = type(exc).__name__ + (
+                    f": {exc}"[:200] if isinstance(exc, sqlite3.Error) else ""
+                )
+                if cause != failing:  # logged once per cause, not once a second
+                    log.error("outbox pass failed; retrying every second cause=%s", cause)
+                    failing = cause
+            if not failed and failing is not None:
+                log.info("outbox passes succeed again after: %s", failing)
+                failing = None
             due = self.store.outbox_next_due() if not failed else None
             now = self.clock()
             if due is not None and due <= now:

@@ -363,3 +363,22 @@ async def test_start_eager_runs_the_first_step_as_its_own_task() -> None:
     slow.cancel()
     with pytest.raises(asyncio.CancelledError):
         await slow
+
+
+async def test_outbox_storage_failures_are_logged_once_per_cause(
+    bot: Bot, line: FakeLinePlatform, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The outbox worker retries every second while the database refuses writes: the cause
+    is logged once, and once more when passes succeed again, not once a second."""
+    caplog.set_level(logging.INFO)
+    line.set_down(True)  # the warning stays queued
+    (text,) = leaks(1)
+    assert await bot.send(line.text_event(ALICE, text, chat=GROUP)) == 200
+    bot.store.db.execute("PRAGMA query_only = ON")
+    await asyncio.sleep(3.5)
+    failures = [r for r in caplog.records if "outbox pass failed" in r.getMessage()]
+    bot.store.db.execute("PRAGMA query_only = OFF")
+    line.set_down(False)
+    await asyncio.sleep(1.5)  # the worker's next pass succeeds (LINE's own backoff aside)
+    assert len(failures) == 1 and "readonly" in failures[0].getMessage()
+    assert any("outbox passes succeed again" in r.getMessage() for r in caplog.records)

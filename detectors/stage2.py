@@ -51,6 +51,8 @@ else:
     np = _Numpy()
 
 from detectors.base import Finding, ScanResult
+from detectors.types import MATTERS as MATTER_TYPES
+from detectors.types import TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -65,19 +67,9 @@ DIM = 1 << BITS
 MAX_CHARS = 500  # n-grams of the first 500 characters only: bounded time per message
 RULE = "stage2"
 
-MATTERS: tuple[str, ...] = (
-    "health_info",
-    "criminal_record",
-    "travel_record",
-    "warrant",
-    "investigation_secret",
-    "whistleblower_identity",
-    "procurement_secret",
-    "classified_marking",
-    "personnel_secret",
-    "inspection_plan",
-)
-_MATTER_SET = frozenset(MATTERS)
+# The matter heads, in the order of the type table (the model's columns follow it).
+MATTERS: tuple[str, ...] = tuple(t.name for t in TYPES if t.kind == "matter")
+_MATTER_SET = MATTER_TYPES
 
 _PRIME = 1000003
 _MOD = 65521  # the largest prime under DIM: n-gram ids are 0..65520

@@ -7,8 +7,6 @@ counts and the command centre's public releases are not.
 
 from __future__ import annotations
 
-import re
-
 from detectors import matter, respell
 from detectors.base import Finding
 from detectors.doc import Doc
@@ -230,7 +228,6 @@ RULE = matter.Rule(
     vetoes=frozenset({"self"}),
 )
 _TRIGGERS = RULE.triggers
-_NAMED = re.compile(".")  # the trigger itself, when a person is named right before it
 _PUBLIC = frozenset(PUBLIC)
 
 
@@ -240,13 +237,8 @@ def find(doc: Doc) -> list[Finding]:
         return []
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
-    if strong is None and not matter.workflow(doc):
-        # a named person's own condition / record: 程志明的健檢報告出來，B肝帶原
-        # (not office workflow around a colleague: 張志明今天確診，請同組同仁快篩)
-        for h in doc.all(_TRIGGERS):
-            if matter.named_before(doc, h[0]) is not None:
-                strong = _NAMED.match(doc.text, h[0])
-                break
+    if strong is None:
+        strong = matter.own_matter(doc, _TRIGGERS)  # a named person's own record
     person = "person" if named else matter.role_word(doc)  # = matter.person_mentioned
     ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc) or matter.first_word(doc, _PUBLIC)

@@ -370,6 +370,21 @@ def named_before(doc: Doc, start: int, within: int = 15) -> str | None:
     return None
 
 
+_AT = re.compile(".")
+
+
+def own_matter(doc: Doc, triggers: frozenset[str]) -> re.Match[str] | None:
+    """A trigger with a person named in full right before it: the matter is that person's
+    own (程志明的健檢報告出來，B肝帶原), unless the message is office workflow around a
+    colleague (張志明今天確診，請同組同仁快篩). The match is the trigger's first character."""
+    if workflow(doc):
+        return None
+    for h in doc.all(triggers):
+        if named_before(doc, h[0]) is not None:
+            return _AT.match(doc.text, h[0])
+    return None
+
+
 def _told_number(doc: Doc) -> bool:
     return doc.has_digit and _NUMBER.search(doc.text) is not None
 

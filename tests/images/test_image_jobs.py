@@ -36,12 +36,10 @@ from tests.service.harness import (
     ALICE,
     BOB,
     GROUP,
-    GROUP_NAME,
     NID_1,
-    SECRET,
-    TOKEN,
     Bot,
     make_config,
+    platform,
 )
 
 
@@ -60,11 +58,7 @@ class JobBot(Bot):
 
 @pytest.fixture
 async def line() -> AsyncIterator[FakeLinePlatform]:
-    async with FakeLinePlatform(SECRET, TOKEN) as p:
-        p.add_group(GROUP, GROUP_NAME, {ALICE: "王小明", BOB: "陳美玲", ADMIN: "林組長"})
-        p.add_friend(ALICE, "王小明")
-        p.add_friend(ADMIN, "林組長")
-        p.add_user(BOB, "陳美玲")
+    async with platform() as p:
         yield p
 
 

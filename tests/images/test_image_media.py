@@ -19,11 +19,9 @@ from tests.service.harness import (
     ALICE,
     BOB,
     GROUP,
-    GROUP_NAME,
-    SECRET,
-    TOKEN,
     Bot,
     make_config,
+    platform,
 )
 
 
@@ -41,11 +39,7 @@ class OcrBot(Bot):
 
 @pytest.fixture
 async def line() -> AsyncIterator[FakeLinePlatform]:
-    async with FakeLinePlatform(SECRET, TOKEN) as p:
-        p.add_group(GROUP, GROUP_NAME, {ALICE: "王小明", BOB: "陳美玲", ADMIN: "林組長"})
-        p.add_friend(ALICE, "王小明")
-        p.add_friend(ADMIN, "林組長")
-        p.add_user(BOB, "陳美玲")
+    async with platform() as p:
         yield p
 
 

@@ -8,6 +8,8 @@ the local LINE platform (fakeline, random port), a real SQLite file in tmp_path.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,3 +102,15 @@ def make_config(line: FakeLinePlatform, db: Path, **kw: Any) -> Config:
         db_path=db,
         **kw,
     )
+
+
+@contextlib.asynccontextmanager
+async def platform() -> AsyncIterator[FakeLinePlatform]:
+    """The local LINE platform with the harness's group: Alice and the admin are friends of
+    the bot, Bob is not."""
+    async with FakeLinePlatform(SECRET, TOKEN) as p:
+        p.add_group(GROUP, GROUP_NAME, {ALICE: "王小明", BOB: "陳美玲", ADMIN: "林組長"})
+        p.add_friend(ALICE, "王小明")
+        p.add_friend(ADMIN, "林組長")
+        p.add_user(BOB, "陳美玲")
+        yield p

@@ -23,7 +23,7 @@ import pytest
 from detectors import scan_text
 from detectors.base import salted_digest
 from fakeline import FakeLinePlatform
-from tests.service.harness import ADMIN, ALICE, BOB, GROUP, GROUP_NAME, SECRET, TOKEN
+from tests.service.harness import ADMIN, ALICE, BOB, GROUP, SECRET, TOKEN, platform
 from tests.service.test_service_reliability import leaks, national_id, warned_messages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,11 +114,7 @@ class Server:
 
 @pytest.fixture
 async def world() -> AsyncIterator[FakeLinePlatform]:
-    async with FakeLinePlatform(SECRET, TOKEN) as p:
-        p.add_group(GROUP, GROUP_NAME, {ALICE: "王小明", BOB: "陳美玲", ADMIN: "林組長"})
-        p.add_friend(ALICE, "王小明")
-        p.add_friend(ADMIN, "林組長")
-        p.add_user(BOB, "陳美玲")
+    async with platform() as p:
         yield p
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 from images import ImageRefused, scan_image, synth
 from images.pdf import is_pdf
 from ocr import OcrEngine
+from tests.images.hostile import write_pdf
 
 
 def text_pdf(lines: list[str]) -> bytes:
@@ -28,20 +29,7 @@ def text_pdf(lines: list[str]) -> bytes:
         b"<</Type/Font/Subtype/Type1/BaseFont/Courier>>",
         b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(
-        b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return write_pdf(objects)
 
 
 def test_text_layer_passport_page_is_recognised(engine: OcrEngine) -> None:

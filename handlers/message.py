@@ -80,13 +80,8 @@ async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> li
             continue
         mid, text, chat = found
 
-        def scan(text: str = text, chat: str | None = chat) -> ScanResult:
-            if chat is None:
-                return scan_text(text, policy=deps.policy)
-            return scan_text(text, policy=deps.policy, group_id=chat, salt=deps.salt)
-
         try:
-            ready[mid] = await loop.run_in_executor(_executor(deps), scan)
+            ready[mid] = await loop.run_in_executor(_executor(deps), _scan_now, deps, text, chat)
         except Exception as exc:  # the handler scans again and reports it as a bad event
             log.error("long text scan failed message=%s error=%s", mid, type(exc).__name__)
             continue
@@ -103,8 +98,11 @@ def drop_prepared(deps: Deps, ids: list[str]) -> None:
 def _scan(deps: Deps, message_id: str, text: str, chat_id: str | None) -> ScanResult:
     ready: dict[str, ScanResult] = deps.extra.get("prescanned", {})
     result = ready.pop(message_id, None)
-    if result is not None:
-        return result
+    return result if result is not None else _scan_now(deps, text, chat_id)
+
+
+def _scan_now(deps: Deps, text: str, chat_id: str | None) -> ScanResult:
+    """A group's text with its policy overrides and the hash key; a 1:1 self-check without."""
     if chat_id is None:
         return scan_text(text, policy=deps.policy)
     return scan_text(text, policy=deps.policy, group_id=chat_id, salt=deps.salt)

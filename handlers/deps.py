@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from linebot.v3.messaging import AsyncMessagingApi, AsyncMessagingApiBlob
 
+from clock import Clock, SystemClock
 from config import Config
 from detectors.policy import Policy
 from outbox import Outbox
@@ -21,17 +22,6 @@ from storage import Store
 
 if TYPE_CHECKING:
     from handlers.escalation import EscalationWorker
-
-
-class Clock(Protocol):
-    def now(self) -> float:
-        """Seconds since the epoch."""
-        ...
-
-
-class SystemClock:
-    def now(self) -> float:
-        return time.time()
 
 
 class ManualClock:

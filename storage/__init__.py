@@ -4,30 +4,42 @@
     store = open_store(config.db_path)     # connect + migrate
     store.create_incident(...), store.outbox_add(...), ...
 
-SQLite through sqlite-utils is the embedded default. Tables are created and migrated
-in code (storage/schema.py, registry in storage/db.py); other areas append their own
-migrations (storage/tips.py exposes MIGRATIONS). Nothing outside this package writes SQL.
+Nothing outside this package writes SQL. All times are epoch seconds (float) from the
+caller's clock, so tests can drive time.
+
+Layout, one module per concern, each holding that concern's interface (a small
+`Protocol`, what a second backend implements) and its SQLite class:
+
+    settings.py   SettingsBackend   SQLiteSettings    settings; the hash key (a file, never in the db)
+    events.py     EventsBackend     SQLiteEvents      redelivered webhook events, unsent messages
+    chats.py      ChatsBackend      SQLiteChats       groups/rooms and users (friend, locale)
+    roles.py      RolesBackend      SQLiteRoles       admins, ethics unit, one-time admin codes
+    incidents.py  IncidentsBackend  SQLiteIncidents   incidents, escalation, repeats
+                  FollowupsBackend  SQLiteFollowups   the note/alert part of a leak, resumable
+    activity.py   ActivityBackend   SQLiteActivity    counters per chat and day
+    outbox.py     OutboxBackend     SQLiteOutbox      messages queued for LINE
+    retention.py  RetentionBackend  SQLiteRetention   what is deleted, and when
+    tips.py       TipsBackend       TipStore          the tips area (built from a Store)
+    scan_jobs.py  ScanJobsBackend   ScanJobs          images/files waiting to be scanned
+
+Below them: base.py (`ConnectionBackend`; `SQLiteBase`: the connection, `atomic()`,
+`checkpoint()`), db.py (opening SQLite files, backup), models.py (the row dataclasses),
+schema.py (the tables, as migration steps) and migrations.py (the ordered registry and
+`migrate()`, which refuses a newer database and copies a database before upgrading it).
+
+`Store` is composed by inheritance: `class Store(SQLiteSettings, SQLiteEvents, ...)`, each
+part written once, so `store.xxx(...)` reaches every method without a forwarding layer;
+`StorageBackend` is the union of the Protocols, and mypy checks `Store` against it.
+
+A second backend (PostgreSQL) would add one class per concern implementing the same
+Protocols (e.g. `PgOutbox`), a `PgStore` listing them, the same named migrations for its
+own schema, and a branch in `open_store()`; nothing outside this package would change.
 """
 
-from storage.base import StorageBackend
-from storage.db import (
-    DatabaseMissing,
-    Migration,
-    SchemaTooNew,
-    backup,
-    connect,
-    connect_readonly,
-    migrate,
-)
-from storage.store import (
-    ACTIVE_STATUSES,
-    INCIDENT_STATUSES,
-    Incident,
-    OutboxRow,
-    Store,
-    iso,
-    open_store,
-)
+from storage.db import DatabaseMissing, backup, connect, connect_readonly
+from storage.migrations import Migration, SchemaTooNew, migrate
+from storage.models import ACTIVE_STATUSES, INCIDENT_STATUSES, Incident, OutboxRow, iso
+from storage.store import StorageBackend, Store, open_store
 
 __all__ = [
     "ACTIVE_STATUSES",

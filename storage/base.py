@@ -1,175 +1,124 @@
-"""The storage interface: what the service needs from a database, as a Protocol.
+"""What every part of storage shares: the connection and its transactions.
 
-`storage.store.Store` is the SQLite implementation (checked against this Protocol by
-mypy). A PostgreSQL backend would implement the same methods, apply the same named
-migrations (storage/db.py), and be returned by `storage.open_store()`; nothing outside
-this package would change. Times are epoch seconds from the caller's clock.
+`ConnectionBackend` is the interface (a second backend implements it once); `SQLiteBase`
+is the SQLite implementation every per-concern SQLite class derives from, so that each
+can run alone on a database (tests) and `Store` can combine them on one connection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, Protocol
 
-from storage.store import Incident, OutboxRow
+import sqlite_utils
+
+Params = Sequence[Any] | dict[str, Any]
 
 
-class StorageBackend(Protocol):
+def first_row(db: sqlite_utils.Database, sql: str, params: Params = ()) -> dict[str, Any] | None:
+    """The first row of `db.query(sql, params)`, or None (the cursor is read to its end)."""
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None
+
+
+class ConnectionBackend(Protocol):
+    erased: bool  # values were deleted since the last checkpoint (see checkpoint())
+
     def close(self) -> None: ...
 
-    def get_setting(self, key: str) -> str | None: ...
-
-    def set_setting(self, key: str, value: str) -> None: ...
-
-    def hash_salt(self, configured: str | None = None) -> bytes:
-        """The key of value hashes, never in the database: the configured one (BOT_HASH_KEY),
-        else a key file beside the database, created once with mode 0600."""
+    def atomic(self, *, immediate: bool = False) -> AbstractContextManager[None]:
+        """One transaction; nested uses become savepoints that roll back on their own."""
         ...
 
-    def first_delivery(self, event_id: str, now: float) -> bool:
-        """Record a webhookEventId; False when it was seen before (a redelivery)."""
+    def checkpoint(self) -> None:
+        """Make deleted values leave every file of the database (WAL included)."""
         ...
 
-    def group(self, group_id: str) -> dict[str, Any] | None: ...
-
-    def upsert_group(self, group_id: str, now: float, **fields: Any) -> None: ...
-
-    def group_locale(self, group_id: str) -> str | None: ...
-
-    def list_groups(self, *, active_only: bool = True) -> list[dict[str, Any]]: ...
-
-    def user(self, user_id: str) -> dict[str, Any] | None: ...
-
-    def set_friend(
-        self, user_id: str, is_friend: bool, now: float, locale: str | None = None
-    ) -> None: ...
-
-    def add_role(self, user_id: str, role: str, group_id: str | None, now: float) -> bool: ...
-
-    def remove_role(self, user_id: str, role: str, group_id: str | None) -> bool: ...
-
-    def list_roles(self) -> list[dict[str, Any]]: ...
-
-    def group_admins(self, group_id: str) -> list[str]: ...
-
-    def ethics_users(self) -> list[str]: ...
-
-    def is_admin(self, user_id: str, group_id: str) -> bool: ...
-
-    def is_ethics(self, user_id: str) -> bool: ...
-
-    def create_admin_code(self, group_id: str, now: float, ttl_seconds: float = 24 * 3600) -> str:
-        """A fresh one-time code (8 characters, no look-alikes); only its hash is stored."""
+    def writable(self) -> str | None:
+        """None when a write can be committed now; else the reason (for /readyz)."""
         ...
 
-    def claim_admin_code(self, group_id: str, code: str, user_id: str, now: float) -> bool:
-        """Use a code: valid for this group, unexpired and unused -> the user becomes admin."""
-        ...
 
-    def create_incident(self, incident: Incident) -> bool:
-        """Insert; False when an incident for this message already exists."""
-        ...
+class SQLiteBase:
+    """One sqlite-utils connection, used from one thread (the event loop, or the CLI).
+    Each call is a short statement or a short transaction: microseconds to a millisecond."""
 
-    def incident(self, incident_id: str) -> Incident | None: ...
+    def __init__(self, db: sqlite_utils.Database, path: str | Path = ":memory:") -> None:
+        self.db = db
+        self.path = str(path)
+        self._savepoints = 0
+        self.erased = False
 
-    def incident_by_message(self, message_id: str) -> Incident | None: ...
+    def _one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
+        return first_row(self.db, sql, params)
 
-    def list_incidents(
-        self, *, group_id: str | None = None, since: float | None = None, limit: int | None = None
-    ) -> list[Incident]: ...
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # a read-only or full disk must not block the exit
+            self.checkpoint()
+        self.db.conn.close()
 
-    def set_incident_status(
-        self,
-        incident_id: str,
-        status: str,
-        now: float,
-        *,
-        by: str | None = None,
-        reason: str | None = None,
-        only_from: Iterable[str] | None = None,
-    ) -> bool:
-        """Move to `status` (optionally only from the given statuses); False if nothing changed."""
-        ...
+    @contextlib.contextmanager
+    def atomic(self, *, immediate: bool = False) -> Iterator[None]:
+        """One transaction; nested uses become savepoints that roll back on their own.
 
-    def forget_incident_values(self, incident_id: str) -> None:
-        """Delete what we held of a retracted message: masked values, hashes, rules."""
-        ...
+        The webhook wraps a request's events in one (committed before the 200) and each
+        event in a nested one, so a bad event rolls back alone. `immediate` takes the write
+        lock at once when this opens the transaction (other processes: the CLI)."""
+        conn = self.db.conn
+        if immediate and not conn.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                conn.rollback()
+                raise
+            try:
+                conn.commit()
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            return
+        self._savepoints += 1
+        name = f"sp{self._savepoints}"
+        self.db.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            try:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+            except Exception:  # SQLite may have rolled the whole transaction back already
+                if conn.in_transaction:
+                    conn.rollback()
+            raise
+        try:
+            self.db.execute(f"RELEASE {name}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
-    def mark_alerted(self, incident_id: str, now: float) -> None: ...
+    def checkpoint(self) -> None:
+        """Copy the WAL into the file and truncate it, so that what was deleted (an unsend,
+        retention) leaves no old page behind in `-wal` (secure_delete covers the file)."""
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.erased = False
 
-    def due_escalations(self, now: float) -> list[Incident]: ...
-
-    def next_escalation_at(self) -> float | None: ...
-
-    def claim_escalation(self, incident_id: str, now: float) -> bool:
-        """Open -> escalated, once: False if someone closed or escalated it meanwhile."""
-        ...
-
-    def repeat_of(
-        self, digests: Sequence[str], sender_id: str | None, exclude_id: str
-    ) -> str | None:
-        """The latest earlier incident of this sender sharing a value hash, if any."""
-        ...
-
-    def incident_counts(self, group_id: str, since: float) -> dict[str, int]: ...
-
-    def record_unsent(self, message_id: str, chat_id: str | None, now: float) -> None: ...
-
-    def was_unsent(self, message_id: str) -> bool: ...
-
-    def count_activity(self, group_id: str, kind: str, now: float, n: int = 1) -> None: ...
-
-    def activity(
-        self, group_id: str | None = None, since_day: str | None = None
-    ) -> dict[str, int]: ...
-
-    def outbox_add(
-        self,
-        *,
-        kind: str,
-        messages: list[dict[str, Any]],
-        now: float,
-        to_id: str | None,
-        reply_token: str | None = None,
-        retry_key: str | None = None,
-        priority: int = 0,
-        incident_id: str | None = None,
-    ) -> int: ...
-
-    def outbox_row(self, row_id: int) -> OutboxRow | None: ...
-
-    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
-        """Due pending rows, highest priority first, marked `sending`."""
-        ...
-
-    def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
-        """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
-        ...
-
-    def outbox_retry(self, row_id: int, next_at: float, error: str) -> None: ...
-
-    def outbox_to_push(self, row_id: int, retry_key: str, now: float, error: str) -> None:
-        """A reply that cannot be used (expired / invalid token) becomes a push."""
-        ...
-
-    def outbox_set_retry_key(self, row_id: int, retry_key: str) -> None: ...
-
-    def outbox_failed(self, row_id: int, now: float, error: str) -> None:
-        """Permanently rejected (e.g. 400/403): kept for inspection, body dropped."""
-        ...
-
-    def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int: ...
-
-    def outbox_reset_inflight(self, note: str | None = None) -> int:
-        """At start-up: rows left `sending` by a killed process go back to pending."""
-        ...
-
-    def outbox_next_due(self) -> float | None: ...
-
-    def outbox_counts(self) -> dict[str, int]: ...
-
-    def outbox_rows(self, *, status: str | None = None) -> list[OutboxRow]: ...
-
-    def purge(self, now: float, retention_days: int) -> dict[str, int]:
-        """Enforce retention: incidents and their traces older than `retention_days`; the"""
-        ...
+    def writable(self) -> str | None:
+        """None when a write can be committed now; else the reason (for /readyz)."""
+        try:
+            with self.atomic(immediate=True):
+                self.db.execute(
+                    "INSERT INTO settings (key, value) VALUES ('ready_probe', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [str(time.time())],
+                )
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"[:200]
+        return None

@@ -9,61 +9,60 @@
 A job holds the message id and the webhook event without its content or file name (ids,
 reply token, timestamp): the content is fetched from LINE again when the job runs, also
 after a restart. Once a job is finished its event is emptied; only the outcome code stays.
+The table is created by `storage.schema.scan_jobs_v1`.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import sqlite_utils
-
-from storage.db import Migration
-from storage.store import Store
-
-PENDING, RUNNING, DONE = "pending", "running", "done"
+from storage.base import SQLiteBase
+from storage.models import ScanJob
 
 
-def _scan_jobs_v1(db: sqlite_utils.Database) -> None:
-    db.table("scan_jobs").create(
-        {
-            "id": int,
-            "message_id": str,
-            "chat_id": str,  # group/room id, or the user id of a 1:1 chat
-            "event": str,  # the webhook event, content-free (see above); '' once finished
-            "status": str,  # pending running done
-            "attempts": int,  # content fetches that failed (LINE unreachable)
-            "next_attempt_at": float,
-            "created_at": float,
-            "finished_at": float,
-            "outcome": str,  # scanned:<verdict> | not_scanned:<reason>
-        },
-        pk="id",
-        not_null={"message_id", "status", "created_at"},
-        defaults={"attempts": 0},
-    )
-    db.table("scan_jobs").create_index(["message_id"], unique=True)
-    db.table("scan_jobs").create_index(["status", "id"])
+class ScanJobsBackend(Protocol):
+    """Images and files waiting to be scanned, kept until done."""
 
+    def add(self, message_id: str, chat_id: str | None, event: dict[str, Any], now: float) -> bool:
+        """Queue a scan; False when this message already has a job (a redelivery)."""
+        ...
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("scan_jobs_v1", _scan_jobs_v1),)
+    def claim_next(self, now: float) -> ScanJob | None:
+        """The oldest due pending job, marked running (None when nothing is due)."""
+        ...
 
+    def finish(self, job_id: int, now: float, outcome: str) -> None: ...
 
-@dataclass
-class ScanJob:
-    id: int
-    message_id: str
-    chat_id: str | None
-    event: dict[str, Any]
-    attempts: int
-    created_at: float
+    def retry_later(self, job_id: int, next_at: float) -> None:
+        """The content could not be fetched (LINE unreachable): try again at `next_at`."""
+        ...
+
+    def reset_running(self) -> int:
+        """At start-up: jobs a stopped or killed process left running go back to pending."""
+        ...
+
+    def oldest_waiting(self) -> float | None:
+        """`created_at` of the oldest job not finished (pending or running)."""
+        ...
+
+    def next_due(self) -> float | None: ...
+
+    def waiting_chats(self) -> list[str]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def outcomes(self) -> dict[str, str]:
+        """message id -> outcome of every finished job (tests, reports)."""
+        ...
+
+    def purge(self, before: float) -> int: ...
 
 
 class ScanJobs:
     """The scan-job table of a `Store` (same connection)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SQLiteBase) -> None:
         self.db = store.db
 
     def add(self, message_id: str, chat_id: str | None, event: dict[str, Any], now: float) -> bool:

@@ -1,4 +1,4 @@
-"""Core tables of the service, as ordered migrations (see storage/db.py).
+"""Every table, as the steps that create and change it (their order: storage/migrations.py).
 
 What is stored, by design (privacy): ids LINE gives us, finding types, masked values
 (A12****789) and salted hashes; never a message text or a matched value. Outgoing
@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from storage.db import Migration
 
-
-def _core_v1(db: sqlite_utils.Database) -> None:
+def core_v1(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key")
     # Webhook redelivery guard: one row per webhookEventId, kept a few days.
     db.table("webhook_events").create({"event_id": str, "received_at": float}, pk="event_id")
@@ -116,12 +114,12 @@ def _core_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-def _core_v2(db: sqlite_utils.Database) -> None:
+def core_v2_sender_index(db: sqlite_utils.Database) -> None:
     # Repeat detection looks incidents up by sender.
     db.table("incidents").create_index(["sender_id", "created_at"], if_not_exists=True)
 
 
-def _core_v3(db: sqlite_utils.Database) -> None:
+def core_v3_key_out_and_followups(db: sqlite_utils.Database) -> None:
     # The hash key leaves the database (a copy of the file must not hold it): see
     # Store.hash_salt(). Incidents hashed with the old salt simply stop matching repeats.
     db.execute("DELETE FROM settings WHERE key = 'hash_salt'")
@@ -134,8 +132,107 @@ def _core_v3(db: sqlite_utils.Database) -> None:
     )
 
 
-CORE_MIGRATIONS: tuple[Migration, ...] = (
-    Migration("core_v1", _core_v1),
-    Migration("core_v2_sender_index", _core_v2),
-    Migration("core_v3_key_out_and_followups", _core_v3),
-)
+# -- tips: schedules, rotation state, sends, quiz counts, broadcasts, charts ---------------
+# Quiz answers are counts per group, tip and day; the only per-person trace is a salted hash
+# of (user, quiz send), purged with the send.
+
+
+def tips_v1(db: sqlite_utils.Database) -> None:
+    db.table("tip_schedules").create(
+        {
+            "group_id": str,
+            "enabled": int,
+            "every_weeks": int,
+            "per_week": int,
+            "days": str,  # "mon,tue,wed,thu,fri"
+            "time": str,  # "09:30" local
+            "quiet": str,  # "19:00-08:00" local, "" for none
+            "anchor_week": int,  # week index the every-N-weeks rhythm counts from
+            "updated_at": float,
+        },
+        pk="group_id",
+    )
+    db.table("tip_state").create(
+        {
+            "group_id": str,
+            "last_slot": float,  # the latest schedule slot already handled (sent or skipped)
+            "cycle": int,  # rotation cycle number
+            "sent_ids": str,  # JSON list: tip ids sent in the current cycle
+            "member_count": int,  # last known member count (quota estimates when LINE is down)
+            "last_sent_at": float,
+            "last_request_at": float,  # last `/tip` served (cooldown)
+        },
+        pk="group_id",
+    )
+    db.table("tip_sends").create(
+        {
+            "id": int,
+            "group_id": str,
+            "tip_id": str,
+            "kind": str,  # tip kind
+            "reason": str,  # schedule | catchup | manual | request
+            "status": str,  # queued | skipped_quota
+            "slot": float,
+            "sent_at": float,
+            "cost": int,
+            "outbox_id": int,
+            "explained": int,  # quiz: explanation already posted in the group
+        },
+        pk="id",
+        not_null={"group_id", "tip_id", "status", "sent_at"},
+    )
+    db.table("tip_sends").create_index(["group_id", "sent_at"])
+    db.table("tip_sends").create_index(["sent_at"])
+    db.table("quiz_answers").create(
+        {"group_id": str, "tip_id": str, "day": str, "choice": int, "correct": int, "count": int},
+        pk=("group_id", "tip_id", "day", "choice"),
+    )
+    db.table("quiz_voters").create(
+        {"send_id": int, "voter": str, "created_at": float}, pk=("send_id", "voter")
+    )
+    db.table("broadcasts").create(
+        {
+            "id": str,
+            "requested_by": str,  # salted hash of the ethics member's user id
+            "text": str,
+            "target": str,  # "*" for all groups, else one group id
+            "status": str,  # pending | sending | sent | cancelled | expired
+            "groups": int,
+            "messages": int,
+            "sent_groups": int,
+            "skipped_groups": int,
+            "created_at": float,
+            "expires_at": float,
+            "decided_at": float,
+        },
+        pk="id",
+        not_null={"status", "created_at"},
+    )
+    db.table("chart_links").create(
+        {"token": str, "png": bytes, "created_at": float, "expires_at": float}, pk="token"
+    )
+
+
+# -- scan jobs: images and files waiting to be scanned (ids and the content-free event) ---
+
+
+def scan_jobs_v1(db: sqlite_utils.Database) -> None:
+    db.table("scan_jobs").create(
+        {
+            "id": int,
+            "message_id": str,
+            "chat_id": str,  # group/room id, or the user id of a 1:1 chat
+            "event": str,  # the webhook event, content-free (see above); '' once finished
+            "status": str,  # pending running done
+            "attempts": int,  # content fetches that failed (LINE unreachable)
+            "next_attempt_at": float,
+            "created_at": float,
+            "finished_at": float,
+            "outcome": str,  # scanned:<verdict> | not_scanned:<reason>
+        },
+        pk="id",
+        not_null={"message_id", "status", "created_at"},
+        defaults={"attempts": 0},
+    )
+    db.table("scan_jobs").create_index(["message_id"], unique=True)
+    db.table("scan_jobs").create_index(["status", "id"])

@@ -1,6 +1,5 @@
-"""Tables of the tips area: schedules, rotation state, sends, quiz counts, broadcasts, charts.
-
-Registered through `storage.db.EXTENSION_MODULES` (this module's `MIGRATIONS`).
+"""The tips area's tables: schedules, rotation state, sends, quiz counts, broadcasts, charts
+(created by `storage.schema.tips_v1`).
 
 Privacy: quiz answers are kept as counts per group, tip and day; the only per-person trace is
 a salted hash of (user, quiz send) that stops one person answering the same quiz twice and is
@@ -10,134 +9,95 @@ is expected there; it is what the groups receive) and a hash of who asked for it
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from typing import Any
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Any, Protocol
 
 import sqlite_utils
 
-from storage.db import Migration
-from storage.store import Store
+from storage.base import Params, SQLiteBase, first_row
+from storage.models import TipState
 
 
-def _tips_v1(db: sqlite_utils.Database) -> None:
-    db.table("tip_schedules").create(
-        {
-            "group_id": str,
-            "enabled": int,
-            "every_weeks": int,
-            "per_week": int,
-            "days": str,  # "mon,tue,wed,thu,fri"
-            "time": str,  # "09:30" local
-            "quiet": str,  # "19:00-08:00" local, "" for none
-            "anchor_week": int,  # week index the every-N-weeks rhythm counts from
-            "updated_at": float,
-        },
-        pk="group_id",
-    )
-    db.table("tip_state").create(
-        {
-            "group_id": str,
-            "last_slot": float,  # the latest schedule slot already handled (sent or skipped)
-            "cycle": int,  # rotation cycle number
-            "sent_ids": str,  # JSON list: tip ids sent in the current cycle
-            "member_count": int,  # last known member count (quota estimates when LINE is down)
-            "last_sent_at": float,
-            "last_request_at": float,  # last `/tip` served (cooldown)
-        },
-        pk="group_id",
-    )
-    db.table("tip_sends").create(
-        {
-            "id": int,
-            "group_id": str,
-            "tip_id": str,
-            "kind": str,  # tip kind
-            "reason": str,  # schedule | catchup | manual | request
-            "status": str,  # queued | skipped_quota
-            "slot": float,
-            "sent_at": float,
-            "cost": int,
-            "outbox_id": int,
-            "explained": int,  # quiz: explanation already posted in the group
-        },
-        pk="id",
-        not_null={"group_id", "tip_id", "status", "sent_at"},
-    )
-    db.table("tip_sends").create_index(["group_id", "sent_at"])
-    db.table("tip_sends").create_index(["sent_at"])
-    db.table("quiz_answers").create(
-        {"group_id": str, "tip_id": str, "day": str, "choice": int, "correct": int, "count": int},
-        pk=("group_id", "tip_id", "day", "choice"),
-    )
-    db.table("quiz_voters").create(
-        {"send_id": int, "voter": str, "created_at": float}, pk=("send_id", "voter")
-    )
-    db.table("broadcasts").create(
-        {
-            "id": str,
-            "requested_by": str,  # salted hash of the ethics member's user id
-            "text": str,
-            "target": str,  # "*" for all groups, else one group id
-            "status": str,  # pending | sending | sent | cancelled | expired
-            "groups": int,
-            "messages": int,
-            "sent_groups": int,
-            "skipped_groups": int,
-            "created_at": float,
-            "expires_at": float,
-            "decided_at": float,
-        },
-        pk="id",
-        not_null={"status", "created_at"},
-    )
-    db.table("chart_links").create(
-        {"token": str, "png": bytes, "created_at": float, "expires_at": float}, pk="token"
-    )
+class TipsBackend(Protocol):
+    """The tips area's storage (one connection or transaction shared with the `Store`)."""
 
+    def transaction(self) -> AbstractContextManager[None]:
+        """`with tips.transaction(): ...` - one SQLite transaction (state + outbox together)."""
+        ...
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("tips_v1", _tips_v1),)
+    def schedule_row(self, group_id: str) -> dict[str, Any] | None: ...
 
+    def save_schedule_row(self, row: dict[str, Any]) -> None: ...
 
-@dataclass
-class TipState:
-    group_id: str
-    last_slot: float | None = None
-    cycle: int = 0
-    sent_ids: list[str] = field(default_factory=list)
-    member_count: int | None = None
-    last_sent_at: float | None = None
-    last_request_at: float | None = None
+    def state(self, group_id: str) -> TipState | None: ...
 
-    def to_row(self) -> dict[str, Any]:
-        return {
-            "group_id": self.group_id,
-            "last_slot": self.last_slot,
-            "cycle": self.cycle,
-            "sent_ids": json.dumps(self.sent_ids),
-            "member_count": self.member_count,
-            "last_sent_at": self.last_sent_at,
-            "last_request_at": self.last_request_at,
-        }
+    def save_state(self, state: TipState) -> None: ...
+
+    def set_member_count(self, group_id: str, count: int) -> None: ...
+
+    def add_send(self, **row: Any) -> int: ...
+
+    def set_send_outbox(self, send_id: int, outbox_id: int) -> None: ...
+
+    def send(self, send_id: int) -> dict[str, Any] | None: ...
+
+    def sends(self, *, group_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    def sends_between(self, start: float, end: float) -> list[dict[str, Any]]: ...
+
+    def claim_explanation(self, send_id: int) -> bool:
+        """True once per send: the first answer posts the explanation."""
+        ...
+
+    def record_vote(
+        self,
+        *,
+        send_id: int,
+        voter: str,
+        group_id: str,
+        tip_id: str,
+        day: str,
+        choice: int,
+        correct: bool,
+        now: float,
+    ) -> bool:
+        """Count one answer; False (nothing counted) if this voter already answered this send."""
+        ...
+
+    def quiz_counts(
+        self, *, since_day: str | None = None, until_day: str | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    def add_broadcast(self, row: dict[str, Any]) -> None: ...
+
+    def broadcast(self, broadcast_id: str) -> dict[str, Any] | None: ...
+
+    def move_broadcast(
+        self, broadcast_id: str, from_status: str, to_status: str, now: float
+    ) -> bool: ...
+
+    def finish_broadcast(
+        self, broadcast_id: str, sent_groups: int, skipped_groups: int
+    ) -> None: ...
+
+    def add_chart(self, token: str, png: bytes, now: float, expires_at: float) -> None: ...
+
+    def chart(self, token: str, now: float) -> bytes | None: ...
+
+    def purge(self, now: float, retention_days: int) -> dict[str, int]: ...
 
 
 class TipStore:
-    """Reads and writes of the tips area, on the service's `Store` (same database)."""
+    """The tips area on SQLite, on the service's `Store` (same connection)."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: SQLiteBase) -> None:
         self.db = store.db
 
-    def _rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        cur = self.db.execute(sql, list(params))
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    def _one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
+        return first_row(self.db, sql, params)
 
-    def _one(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
-        rows = self._rows(sql, params)
-        return rows[0] if rows else None
-
-    def transaction(self) -> Any:
+    def transaction(self) -> AbstractContextManager[None]:
         """`with tips.transaction(): ...` - one SQLite transaction (state + outbox together)."""
         return _Tx(self.db)
 
@@ -153,17 +113,7 @@ class TipStore:
 
     def state(self, group_id: str) -> TipState | None:
         row = self._one("SELECT * FROM tip_state WHERE group_id = ?", [group_id])
-        if row is None:
-            return None
-        return TipState(
-            group_id=group_id,
-            last_slot=row["last_slot"],
-            cycle=row["cycle"] or 0,
-            sent_ids=json.loads(row["sent_ids"]) if row["sent_ids"] else [],
-            member_count=row["member_count"],
-            last_sent_at=row["last_sent_at"],
-            last_request_at=row["last_request_at"],
-        )
+        return TipState.from_row(row) if row else None
 
     def save_state(self, state: TipState) -> None:
         self.db.table("tip_state").upsert(state.to_row(), pk="group_id")
@@ -196,13 +146,15 @@ class TipStore:
         if group_id:
             sql += " WHERE group_id = ?"
             params.append(group_id)
-        return self._rows(sql + " ORDER BY id", params)
+        return list(self.db.query(sql + " ORDER BY id", params))
 
     def sends_between(self, start: float, end: float) -> list[dict[str, Any]]:
-        return self._rows(
-            "SELECT group_id, tip_id, kind, reason, status, sent_at FROM tip_sends "
-            "WHERE sent_at >= ? AND sent_at < ? ORDER BY id",
-            [start, end],
+        return list(
+            self.db.query(
+                "SELECT group_id, tip_id, kind, reason, status, sent_at FROM tip_sends "
+                "WHERE sent_at >= ? AND sent_at < ? ORDER BY id",
+                [start, end],
+            )
         )
 
     def claim_explanation(self, send_id: int) -> bool:
@@ -253,7 +205,7 @@ class TipStore:
         if until_day:
             sql += " AND day < ?"
             params.append(until_day)
-        return self._rows(sql + " ORDER BY group_id, tip_id, day, choice", params)
+        return list(self.db.query(sql + " ORDER BY group_id, tip_id, day, choice", params))
 
     # -- broadcasts ------------------------------------------------------------------------
 
@@ -324,7 +276,12 @@ class _Tx:
             self.outer = True
             self.db.execute("BEGIN IMMEDIATE")
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if not self.outer:
             return
         if exc_type is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from storage import Incident, SchemaTooNew, Store, connect, migrate
-from storage.db import all_migrations
+from storage.migrations import all_migrations
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUP = "C" + "3" * 32

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from storage import Incident, Migration, Store, connect, migrate
-from storage.db import Database, all_migrations
-from storage.store import INCIDENT_STATUSES
+from storage.db import Database
+from storage.migrations import all_migrations
+from storage.models import INCIDENT_STATUSES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,7 +83,7 @@ def test_admin_codes_are_one_time_and_expire() -> None:
     assert store.claim_admin_code(g, code.lower(), "U1", 101.0)
     assert not store.claim_admin_code(g, code, "U2", 102.0)
     assert store.group_admins(g) == ["U1"]
-    assert code not in json.dumps(store._rows("SELECT * FROM admin_codes"))  # only a hash
+    assert code not in json.dumps(list(store.db.query("SELECT * FROM admin_codes")))  # only a hash
 
 
 def test_outbox_claims_by_priority() -> None:

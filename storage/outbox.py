@@ -1,0 +1,254 @@
+"""The outbox: every message the bot sends to LINE, queued first, sent by the outbox
+worker with retries. Outgoing messages (which only ever carry masked values) lose their
+body once delivered, failed or cancelled."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from storage.base import SQLiteBase
+from storage.models import OutboxRow
+
+
+class OutboxBackend(Protocol):
+    def outbox_add(
+        self,
+        *,
+        kind: str,
+        messages: list[dict[str, Any]],
+        now: float,
+        to_id: str | None,
+        reply_token: str | None = None,
+        retry_key: str | None = None,
+        priority: int = 0,
+        incident_id: str | None = None,
+    ) -> int: ...
+
+    def outbox_row(self, row_id: int) -> OutboxRow | None: ...
+
+    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
+        """Due pending rows, highest priority first, marked `sending`."""
+        ...
+
+    def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
+        """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
+        ...
+
+    def outbox_retry(self, row_id: int, next_at: float, error: str) -> None: ...
+
+    def outbox_to_push(self, row_id: int, retry_key: str, now: float, error: str) -> None:
+        """A reply that cannot be used (expired / invalid token) becomes a push."""
+        ...
+
+    def outbox_set_retry_key(self, row_id: int, retry_key: str) -> None: ...
+
+    def outbox_failed(self, row_id: int, now: float, error: str) -> None:
+        """Permanently rejected (e.g. 400/403): kept for inspection, body dropped."""
+        ...
+
+    def outbox_hold(self, row_id: int, now: float, error: str) -> None:
+        """LINE refused our credentials: kept whole as `held` until released."""
+        ...
+
+    def outbox_release(self, now: float, ids: Sequence[int] | None = None) -> int:
+        """Held rows (all, or those of `ids`) back to pending, due now."""
+        ...
+
+    def outbox_hasten(self, now: float, *, limit: int | None = None) -> int:
+        """Make pending rows waiting on a backoff due now (highest priority first)."""
+        ...
+
+    def outbox_postpone(self, row_id: int, next_at: float, error: str) -> None:
+        """Back to pending without counting an attempt (nothing was sent)."""
+        ...
+
+    def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int: ...
+
+    def outbox_reset_inflight(self, note: str | None = None) -> int:
+        """At start-up: rows left `sending` by a killed process go back to pending."""
+        ...
+
+    def outbox_next_due(self) -> float | None: ...
+
+    def outbox_stuck(self, due_before: float) -> dict[str, Any] | None:
+        """Pending rows due before `due_before` that failed at least once (for /readyz)."""
+        ...
+
+    def outbox_counts(self) -> dict[str, int]: ...
+
+    def outbox_rows(self, *, status: str | None = None) -> list[OutboxRow]: ...
+
+
+class SQLiteOutbox(SQLiteBase):
+    def outbox_add(
+        self,
+        *,
+        kind: str,
+        messages: list[dict[str, Any]],
+        now: float,
+        to_id: str | None,
+        reply_token: str | None = None,
+        retry_key: str | None = None,
+        priority: int = 0,
+        incident_id: str | None = None,
+    ) -> int:
+        cur = self.db.execute(
+            "INSERT INTO outbox (kind, priority, to_id, reply_token, messages, retry_key, status, "
+            "attempts, next_attempt_at, created_at, incident_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+            [
+                kind,
+                priority,
+                to_id,
+                reply_token,
+                json.dumps(messages, ensure_ascii=False),
+                retry_key,
+                now,
+                now,
+                incident_id,
+            ],
+        )
+        return int(cur.lastrowid or 0)
+
+    def outbox_row(self, row_id: int) -> OutboxRow | None:
+        row = self._one("SELECT * FROM outbox WHERE id = ?", [row_id])
+        return OutboxRow.from_row(row) if row else None
+
+    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
+        """Due pending rows, highest priority first, marked `sending`."""
+        with self.atomic(immediate=True):
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+                    "ORDER BY priority DESC, id LIMIT ?",
+                    [now, limit],
+                )
+            )
+            if rows:
+                ids = [r["id"] for r in rows]
+                self.db.execute(
+                    f"UPDATE outbox SET status = 'sending' WHERE id IN ({', '.join('?' * len(ids))})",
+                    ids,
+                )
+        return [OutboxRow.from_row(r) for r in rows]
+
+    def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
+        """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, messages = '[]', reply_token = NULL, "
+            "attempts = attempts + 1, last_error = ? WHERE id = ?",
+            [now, note, row_id],
+        )
+
+    def outbox_retry(self, row_id: int, next_at: float, error: str) -> None:
+        self.db.execute(
+            "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, "
+            "last_error = ? WHERE id = ?",
+            [next_at, error[:300], row_id],
+        )
+
+    def outbox_to_push(self, row_id: int, retry_key: str, now: float, error: str) -> None:
+        """A reply that cannot be used (expired / invalid token) becomes a push."""
+        self.db.execute(
+            "UPDATE outbox SET reply_token = NULL, retry_key = ?, status = 'pending', "
+            "next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+            [retry_key, now, error[:300], row_id],
+        )
+
+    def outbox_set_retry_key(self, row_id: int, retry_key: str) -> None:
+        self.db.execute(
+            "UPDATE outbox SET retry_key = ? WHERE id = ? AND retry_key IS NULL",
+            [retry_key, row_id],
+        )
+
+    def outbox_failed(self, row_id: int, now: float, error: str) -> None:
+        """Permanently rejected (e.g. 400/403): kept for inspection, body dropped."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'failed', messages = '[]', reply_token = NULL, "
+            "attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?",
+            [now, error[:300], row_id],
+        )
+
+    def outbox_hold(self, row_id: int, now: float, error: str) -> None:
+        """LINE refused our credentials (401/403): kept whole (body included) as `held`
+        until `bot.py outbox retry` releases it."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'held', attempts = attempts + 1, next_attempt_at = ?, "
+            "last_error = ? WHERE id = ?",
+            [now, error[:300], row_id],
+        )
+
+    def outbox_release(self, now: float, ids: Sequence[int] | None = None) -> int:
+        """Held rows (all, or those of `ids`) back to pending, due now."""
+        sql = "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE status = 'held'"
+        params: list[Any] = [now]
+        if ids is not None:
+            sql += f" AND id IN ({', '.join('?' * len(ids))})"
+            params += list(ids)
+        return self.db.execute(sql, params).rowcount
+
+    def outbox_hasten(self, now: float, *, limit: int | None = None) -> int:
+        """Make pending rows waiting on a backoff due now (highest priority first): LINE
+        answers again, or a probe is wanted."""
+        return self.db.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE id IN (SELECT id FROM outbox "
+            "WHERE status = 'pending' AND next_attempt_at > ? "
+            "ORDER BY priority DESC, id LIMIT ?)",
+            [now, now, -1 if limit is None else limit],
+        ).rowcount
+
+    def outbox_postpone(self, row_id: int, next_at: float, error: str) -> None:
+        """Back to pending without counting an attempt (nothing was sent: quota paused)."""
+        self.db.execute(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? "
+            "WHERE id = ?",
+            [next_at, error[:300], row_id],
+        )
+
+    def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int:
+        if not kinds:
+            return 0
+        cur = self.db.execute(
+            "UPDATE outbox SET status = 'cancelled', messages = '[]', reply_token = NULL "
+            f"WHERE incident_id = ? AND status = 'pending' AND kind IN ({', '.join('?' * len(kinds))})",
+            [incident_id, *kinds],
+        )
+        return cur.rowcount
+
+    def outbox_reset_inflight(self, note: str | None = None) -> int:
+        """At start-up: rows left `sending` by a killed process go back to pending, with
+        `note` as their last error (the outbox marks them ambiguous: LINE may have taken
+        the attempt the process died in)."""
+        return self.db.execute(
+            "UPDATE outbox SET status = 'pending', last_error = COALESCE(?, last_error) "
+            "WHERE status = 'sending'",
+            [note],
+        ).rowcount
+
+    def outbox_next_due(self) -> float | None:
+        row = self._one("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'")
+        return row["t"] if row else None
+
+    def outbox_stuck(self, due_before: float) -> dict[str, Any] | None:
+        """Pending rows that were due before `due_before` and have failed at least once:
+        how many, and the latest error (for /readyz). None when there are none."""
+        row = self._one(
+            "SELECT COUNT(*) AS count, MAX(last_error) AS last_error FROM outbox "
+            "WHERE status = 'pending' AND attempts > 0 AND created_at < ?",
+            [due_before],
+        )
+        return row if row and row["count"] else None
+
+    def outbox_counts(self) -> dict[str, int]:
+        rows = self.db.query("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    def outbox_rows(self, *, status: str | None = None) -> list[OutboxRow]:
+        sql = "SELECT * FROM outbox"
+        params: list[Any] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        return [OutboxRow.from_row(r) for r in self.db.query(sql + " ORDER BY id", params)]

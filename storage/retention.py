@@ -1,0 +1,53 @@
+"""Retention: what is deleted, and when. The one part that knows every core table
+(the tips area and the scan jobs purge their own: storage/tips.py, storage/scan_jobs.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+from storage.activity import SQLiteActivity
+
+SHORT_LIVED_DAYS = 3  # redelivery ids, unsend marks, used codes, delivered outbox rows
+
+
+class RetentionBackend(Protocol):
+    def purge(self, now: float, retention_days: int) -> dict[str, int]:
+        """Enforce retention; the number of rows deleted per table."""
+        ...
+
+
+class SQLiteRetention(SQLiteActivity):
+    """Retention on SQLite; an activity store because the counters are flushed first."""
+
+    def purge(self, now: float, retention_days: int) -> dict[str, int]:
+        """Enforce retention: incidents and their traces older than `retention_days`; the
+        short-lived bookkeeping (redelivery ids, unsend marks, used codes, delivered
+        outbox rows) after a few days."""
+        self.flush_activity()
+        cutoff = now - retention_days * 86400
+        short = now - SHORT_LIVED_DAYS * 86400
+        out = {}
+        with self.atomic():
+            out["incidents"] = self.db.execute(
+                "DELETE FROM incidents WHERE created_at < ?", [cutoff]
+            ).rowcount
+            out["webhook_events"] = self.db.execute(
+                "DELETE FROM webhook_events WHERE received_at < ?", [short]
+            ).rowcount
+            out["unsent"] = self.db.execute(
+                "DELETE FROM unsent WHERE unsent_at < ?", [short]
+            ).rowcount
+            out["admin_codes"] = self.db.execute(
+                "DELETE FROM admin_codes WHERE expires_at < ?", [short]
+            ).rowcount
+            out["outbox"] = self.db.execute(
+                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled') "
+                "AND created_at < ?",
+                [short],
+            ).rowcount
+            day = datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%d")
+            out["activity"] = self.db.execute("DELETE FROM activity WHERE day < ?", [day]).rowcount
+        if any(out.values()) and not self.db.conn.in_transaction:
+            self.checkpoint()
+        return out

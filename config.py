@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -118,7 +118,9 @@ class Config:
     # Logs: level name and format ("text" or "json").
     log_level: str = "INFO"
     log_format: str = "text"
-    extra: dict[str, str] = field(default_factory=dict)
+    # The folder of `bot.py backup` copies; `bot.py retention run` deletes those older than
+    # retention_days. None: backups are written only where --to says and never expired.
+    backup_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:
@@ -202,6 +204,7 @@ class Config:
             raise ConfigError(f"{len(errors)} settings need fixing:\n  " + "\n  ".join(errors))
         policy = env.get("BOT_POLICY_PATH", "").strip()
         db_raw = env.get("BOT_DB_PATH", "").strip()
+        backup_raw = env.get("BOT_BACKUP_DIR", "").strip()
         return cls(
             channel_secret=secret,
             channel_access_token=token,
@@ -224,4 +227,5 @@ class Config:
             metrics_token=env.get("BOT_METRICS_TOKEN", "").strip() or None,
             log_level=log_level,
             log_format=log_format,
+            backup_dir=Path(backup_raw).absolute() if backup_raw else None,
         )

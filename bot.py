@@ -69,14 +69,26 @@ def _register_tips(sub: Subparsers[argparse.ArgumentParser]) -> None:
         "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
     )
     tsc.add_argument(
-        "--every", metavar="N", type=positive_int, help="every N weeks (unset: 1 or as stored)"
+        "--every",
+        metavar="N",
+        type=positive_int,
+        help="every N weeks, 1-52 (unset: as stored, else 1)",
     )
     tsc.add_argument(
-        "--per-week", metavar="N", type=positive_int, help="tips per week on the chosen days"
+        "--per-week",
+        metavar="N",
+        type=positive_int,
+        help="tips per week on the chosen days, 1-7 (unset: as stored, else 1)",
     )
-    tsc.add_argument("--days", metavar="DAYS", help="e.g. mon,wed,fri (unset: mon-fri)")
-    tsc.add_argument("--time", metavar="HH:MM", help="local time (unset: 09:30)")
-    tsc.add_argument("--quiet", metavar="HH:MM-HH:MM", help="quiet hours, e.g. 18:00-08:30")
+    tsc.add_argument(
+        "--days", metavar="DAYS", help="e.g. mon,wed,fri (unset: as stored, else mon-fri)"
+    )
+    tsc.add_argument("--time", metavar="HH:MM", help="local time (unset: as stored, else 09:30)")
+    tsc.add_argument(
+        "--quiet",
+        metavar="HH:MM-HH:MM",
+        help="quiet hours, e.g. 18:00-08:30, or off (unset: as stored, else 19:00-08:00)",
+    )
     tsc.add_argument("--off", action="store_true", help="stop tips for this group")
 
     bc = command(
@@ -84,7 +96,9 @@ def _register_tips(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     bc.add_argument("text", help="the reminder's text")
     bg = bc.add_mutually_exclusive_group(required=True)
-    bg.add_argument("--all", action="store_true", help="every group the bot is in")
+    bg.add_argument(
+        "--all", action="store_true", help="every group the bot is in (one of --all, --group)"
+    )
     bg.add_argument("--group", metavar="GROUP_ID", type=chat_id, help="one group (C/R + 32 hex)")
     bc.add_argument("--yes", action="store_true", help="send without asking to confirm")
 

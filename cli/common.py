@@ -22,30 +22,44 @@ if TYPE_CHECKING:
 Subparsers = argparse._SubParsersAction  # the object `add_subparsers()` returns
 
 EPILOG = """\
-environment (also read from .env in the current folder):
+environment (also read from .env in the current folder; blank = unset):
   LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN
-                        the channel's credentials (serve, tips send, broadcast); or files
-                        line-channel-secret, line-channel-access-token in $CREDENTIALS_DIRECTORY
+                        the channel's credentials (serve, outbox retry, and tips send,
+                        broadcast to deliver at once); or files line-channel-secret,
+                        line-channel-access-token in $CREDENTIALS_DIRECTORY
   LINE_API_BASE_URL     send every LINE API call here instead of LINE's hosts
   BOT_DB_PATH           SQLite database (--db wins; unset: $STATE_DIRECTORY/bot.db from
                         systemd, else $XDG_STATE_HOME/line-guard/bot.db, else
                         ~/.local/state/line-guard/bot.db)
-  BOT_BACKUP_DIR        the folder of `backup --to` copies; `retention run` deletes those
-                        older than BOT_RETENTION_DAYS (unset: backups are not expired)
-  BOT_POLICY_PATH       detection policy file (TOML)
-  BOT_HASH_KEY          key of the value hashes in incidents (older name BOT_HASH_SALT)
+  BOT_BACKUP_DIR        folder of `backup` copies; `retention run` deletes those older
+                        than BOT_RETENTION_DAYS (unset: backups are never expired)
+  BOT_POLICY_PATH       detection policy file (TOML; unset: built-in policy)
+  BOT_HASH_KEY          key of the value hashes in incidents, 32+ characters (older name
+                        BOT_HASH_SALT; or file bot-hash-key, bot-hash-salt in
+                        $CREDENTIALS_DIRECTORY; unset: a key file beside the database)
+  BOT_ENV               production: serve refuses to start without BOT_HASH_KEY
+                        (default development)
   BOT_RETENTION_DAYS    days incidents (and backups) are kept, 1 or more (default 180)
   BOT_UNSEND_WINDOW_SECONDS, BOT_ESCALATION_GRACE_SECONDS
-  BOT_OCR_ENGINE, BOT_OCR_WORKERS, BOT_OCR_QUEUE_SIZE
-  BOT_PUBLIC_URL, BOT_TIMEZONE, BOT_DEFAULT_LOCALE
-  BOT_METRICS_TOKEN     /metrics needs this bearer token (unset: loopback only)
+                        how long LINE lets a sender unsend (86400); how long before an
+                        incident is escalated to the admins (600)
+  BOT_OCR_ENGINE, BOT_OCR_WORKERS, BOT_OCR_QUEUE_SIZE, BOT_OCR_SCAN_SECONDS,
+  BOT_OCR_MEMORY_MB     image scanning: engine (rapidocr), worker processes (1), images
+                        waiting (16), seconds (60) and MB (1536) one scan may take
+  BOT_PUBLIC_URL        the bot's https base URL (report charts as images; unset: none)
+  BOT_TIMEZONE, BOT_DEFAULT_LOCALE
+                        IANA time zone (Asia/Taipei); zh-TW or en (zh-TW)
+  BOT_METRICS_TOKEN     /metrics needs this bearer token (unset: loopback only; or file
+                        bot-metrics-token in $CREDENTIALS_DIRECTORY)
   BOT_LOG_LEVEL, BOT_LOG_FORMAT
-                        serve's logs: DEBUG..ERROR (INFO); text or json
+                        serve's logs: DEBUG..CRITICAL (INFO); text or json (text)
   (all settings: .env.example, docs/service.md; production: docs/deploy.md)
 
 exit status:
   0    success
-  1    scan --exit-code found a warn/block message; admin remove: not in that role
+  1    scan --exit-code: a warn/block message found (N for --exit-code N); admin
+       remove: not in that role; outbox retry: rows still held; tips send|schedule,
+       broadcast: unknown group, or the broadcast refused or not confirmed
   2    usage, configuration or input error, or no database for a read command
        (the message says what to fix)
   130  interrupted (Ctrl-C)

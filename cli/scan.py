@@ -34,13 +34,19 @@ Scanner = Callable[[dict[str, Any]], "ScanResult"]
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     s = command(sub, "scan", "scan text, a JSONL file or an image and print the verdict")
-    s.add_argument("text", nargs="?", help='text to scan, or "-" to read stdin')
+    s.add_argument(
+        "text", nargs="?", help='text to scan, or "-" to read stdin (one of TEXT, --jsonl, --image)'
+    )
     s.add_argument(
         "--jsonl", metavar="FILE", help='one {"id","text"|"image"} object a line; "-" = stdin'
     )
     s.add_argument("--image", metavar="PATH", help="scan an image file or PDF (OCR)")
     s.add_argument("--config", metavar="PATH", help="policy file (default: $BOT_POLICY_PATH)")
-    s.add_argument("--group", metavar="GROUP_ID", help="apply this group's policy overrides")
+    s.add_argument(
+        "--group",
+        metavar="GROUP_ID",
+        help="apply this group's policy overrides (unset: the policy's defaults)",
+    )
     s.add_argument(
         "--explain", action="store_true", help="show rule, checksum and context per finding"
     )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
     from pydantic_settings import BaseSettings
 
 
@@ -341,7 +342,7 @@ def _variables(model: type[BaseSettings]) -> list[str]:
     return names
 
 
-def _messages(exc: Any, model: type[BaseSettings]) -> list[str]:
+def _messages(exc: ValidationError, model: type[BaseSettings]) -> list[str]:
     """One line per bad variable from a pydantic ValidationError (inputs are never secrets:
     the secrets have no rule that can fail)."""
     by_variable = {info.alias: info for info in model.model_fields.values() if info.alias}

@@ -26,8 +26,8 @@ from __future__ import annotations
 import hmac
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -47,7 +47,9 @@ LOOPBACK = {"127.0.0.1", "::1"}
 class _StoreCollector(Collector):
     """Gauges read from the database when Prometheus scrapes."""
 
-    def __init__(self, store: Store, now: Any, outbox: Outbox | None = None) -> None:
+    def __init__(
+        self, store: Store, now: Callable[[], float], outbox: Outbox | None = None
+    ) -> None:
         self.store = store
         self.now = now
         self.outbox = outbox
@@ -173,7 +175,9 @@ class Metrics:
             registry=self.registry,
         )
 
-    def watch_store(self, store: Store, now: Any = time.time, outbox: Outbox | None = None) -> None:
+    def watch_store(
+        self, store: Store, now: Callable[[], float] = time.time, outbox: Outbox | None = None
+    ) -> None:
         self.registry.register(_StoreCollector(store, now, outbox))
 
     def event(self, etype: str) -> None:

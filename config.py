@@ -2,28 +2,32 @@
 
 Nothing here runs at import time; `Config.from_env()` is the only reader of the
 environment. Every part of the service receives this one typed object.
+
+The environment is validated by one pydantic-settings model (`settings_model()`): each
+field names its variable, its default (the `Config` default) and its rule; every bad
+variable is reported in one `ConfigError`. Secrets are `SecretStr` in the model, so a
+validation error or a printed model never shows them; `Config` carries them as plain
+strings (the code base reads `config.channel_secret`), hidden from its repr. pydantic is
+imported on the first `from_env()` only: `bot.py scan` and `--help` never pay for it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_settings import BaseSettings
 
 
 class ConfigError(Exception):
     """A setting is missing or invalid; the message says what to set."""
-
-
-def _int(env: Mapping[str, str], key: str, default: int) -> int:
-    raw = env.get(key, "").strip()
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{key} must be a whole number, got {raw!r}") from exc
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -83,8 +87,9 @@ def default_db_path(env: Mapping[str, str]) -> Path:
 
 @dataclass(frozen=True)
 class Config:
-    channel_secret: str = ""
-    channel_access_token: str = ""
+    # The channel's credentials (LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN).
+    channel_secret: str = field(default="", repr=False)
+    channel_access_token: str = field(default="", repr=False)
     # When set, every LINE API call (content downloads included) goes here instead of LINE's hosts.
     line_api_base_url: str | None = None
     db_path: Path = Path("data/bot.db")
@@ -93,7 +98,7 @@ class Config:
     # Key of the HMAC hashes of values in incidents (repeat detection): BOT_HASH_KEY (or the
     # older name BOT_HASH_SALT). Never stored in the database; when not set (development),
     # a key file is created beside the database (`data/bot.hashkey`, mode 0600).
-    hash_salt: str | None = None
+    hash_salt: str | None = field(default=None, repr=False)
     # "production" (BOT_ENV=production): the service refuses to start without BOT_HASH_KEY.
     environment: str = "development"
     # How long a sender may still unsend on LINE, and how long we wait before escalating.
@@ -114,31 +119,34 @@ class Config:
     timezone: str = "Asia/Taipei"
     default_locale: str = "zh-TW"
     # /metrics: with a token, bearer-token clients only; without, loopback only.
-    metrics_token: str | None = None
+    metrics_token: str | None = field(default=None, repr=False)
     # Logs: level name and format ("text" or "json").
     log_level: str = "INFO"
     log_format: str = "text"
-    extra: dict[str, str] = field(default_factory=dict)
+    # The folder of `bot.py backup` copies; `bot.py retention run` deletes those older than
+    # retention_days. None: backups are written only where --to says and never expired.
+    backup_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:
-        """Build from `env` (default: os.environ after loading `.env`)."""
+        """Build from `env` (default: os.environ after loading `.env`) and the secrets in
+        $CREDENTIALS_DIRECTORY; every problem is reported together in one ConfigError."""
         if env is None:
             from dotenv import load_dotenv
 
             load_dotenv()
             env = os.environ
         env = _with_credentials(env)
-        # Every problem is collected, then reported together in one ConfigError.
+        from pydantic import ValidationError
+
+        model = settings_model()
+        # What is set: blank counts as unset, surrounding spaces never matter.
+        raw: dict[str, Any] = {
+            k: env[k].strip() for k in _variables(model) if env.get(k, "").strip()
+        }
         errors: list[str] = []
-        secret = env.get("LINE_CHANNEL_SECRET", "").strip()
-        token = env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip()
         if require_line:
-            missing = [
-                k
-                for k, v in (("LINE_CHANNEL_SECRET", secret), ("LINE_CHANNEL_ACCESS_TOKEN", token))
-                if not v
-            ]
+            missing = [k for k in LINE_CREDENTIALS if k not in raw]
             if missing:
                 errors.append(
                     "Missing " + ", ".join(missing) + ". Set them in the environment or in .env "
@@ -146,49 +154,13 @@ class Config:
                     "console, Messaging API tab), or as files in $CREDENTIALS_DIRECTORY. To try "
                     "the bot without a LINE channel, run `python bot.py demo`."
                 )
-
-        def number(key: str, default: int, minimum: int, meaning: str) -> int:
-            try:
-                value = _int(env, key, default)
-            except ConfigError as exc:
-                errors.append(str(exc))
-                return default
-            if value < minimum:
-                errors.append(f"{key} must be {minimum} or more ({meaning}), got {value}")
-                return default
-            return value
-
-        unsend_window = number("BOT_UNSEND_WINDOW_SECONDS", 24 * 3600, 1, "seconds")
-        grace = number("BOT_ESCALATION_GRACE_SECONDS", 600, 0, "seconds")
-        retention_days = number(
-            "BOT_RETENTION_DAYS", 180, 1, "days incidents are kept; 0 would delete every incident"
-        )
-        ocr_workers = number("BOT_OCR_WORKERS", 1, 0, "OCR worker processes")
-        ocr_queue = number("BOT_OCR_QUEUE_SIZE", 16, 1, "images waiting for OCR")
-        ocr_scan_seconds = number("BOT_OCR_SCAN_SECONDS", 60, 1, "seconds one scan may take")
-        ocr_memory_mb = number("BOT_OCR_MEMORY_MB", 1536, 256, "MB one scan may add")
-        timezone = env.get("BOT_TIMEZONE", "").strip() or "Asia/Taipei"
-        if not _valid_timezone(timezone):
-            errors.append(
-                f"BOT_TIMEZONE {timezone!r} is not a known time zone (IANA name, e.g. Asia/Taipei)"
-            )
-        raw_locale = env.get("BOT_DEFAULT_LOCALE", "").strip() or "zh-TW"
-        known = {name.lower(): name for name in LOCALES}
-        locale = known.get(raw_locale.lower())
-        if locale is None:
-            locale = "zh-TW"
-            errors.append(
-                f"BOT_DEFAULT_LOCALE {raw_locale!r} is not supported; use one of "
-                + ", ".join(LOCALES)
-            )
-        log_level = env.get("BOT_LOG_LEVEL", "").strip().upper() or "INFO"
-        if log_level not in LOG_LEVELS:
-            errors.append(f"BOT_LOG_LEVEL {log_level!r} is not one of {', '.join(LOG_LEVELS)}")
-        log_format = env.get("BOT_LOG_FORMAT", "").strip().lower() or "text"
-        if log_format not in ("text", "json"):
-            errors.append(f"BOT_LOG_FORMAT {log_format!r} must be text or json")
-        environment = env.get("BOT_ENV", "").strip().lower() or "development"
-        hash_key = env.get("BOT_HASH_KEY", "").strip() or env.get("BOT_HASH_SALT", "").strip()
+        values: dict[str, Any] = {}
+        try:
+            values = model(**raw).model_dump()
+        except ValidationError as exc:
+            errors.extend(_messages(exc, model))
+        environment = raw.get("BOT_ENV", "").lower() or "development"
+        hash_key = raw.get("BOT_HASH_KEY") or raw.get("BOT_HASH_SALT") or ""
         if environment == "production" and require_line and len(hash_key) < 32:
             errors.append(
                 "BOT_ENV=production needs BOT_HASH_KEY: at least 32 random characters kept "
@@ -200,28 +172,189 @@ class Config:
             if len(errors) == 1:
                 raise ConfigError(errors[0])
             raise ConfigError(f"{len(errors)} settings need fixing:\n  " + "\n  ".join(errors))
-        policy = env.get("BOT_POLICY_PATH", "").strip()
-        db_raw = env.get("BOT_DB_PATH", "").strip()
-        return cls(
-            channel_secret=secret,
-            channel_access_token=token,
-            line_api_base_url=(env.get("LINE_API_BASE_URL", "").strip().rstrip("/") or None),
-            db_path=Path(db_raw).absolute() if db_raw else default_db_path(env),
-            policy_path=Path(policy) if policy else None,
-            hash_salt=hash_key or None,
-            environment=environment,
-            unsend_window_seconds=unsend_window,
-            escalation_grace_seconds=grace,
-            retention_days=retention_days,
-            ocr_engine=env.get("BOT_OCR_ENGINE", "").strip() or "rapidocr",
-            ocr_workers=ocr_workers,
-            ocr_queue_size=ocr_queue,
-            ocr_scan_seconds=ocr_scan_seconds,
-            ocr_memory_mb=ocr_memory_mb,
-            public_url=(env.get("BOT_PUBLIC_URL", "").strip().rstrip("/") or None),
-            timezone=timezone,
-            default_locale=locale,
-            metrics_token=env.get("BOT_METRICS_TOKEN", "").strip() or None,
-            log_level=log_level,
-            log_format=log_format,
+        for name in SECRET_FIELDS:  # SecretStr in the model; read here, once
+            secret = values[name]
+            values[name] = secret.get_secret_value() if secret is not None else None
+        if values["db_path"] is None:
+            values["db_path"] = default_db_path(env)
+        return cls(**values)
+
+
+# The variables `from_env(require_line=True)` needs (serve, a LINE client).
+LINE_CREDENTIALS = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
+# Fields that are `SecretStr` in the settings model.
+SECRET_FIELDS = ("channel_secret", "channel_access_token", "hash_salt", "metrics_token")
+
+
+@functools.cache
+def settings_model() -> type[BaseSettings]:
+    """The environment as one validated pydantic-settings model: field name = `Config`
+    field, alias = the variable, default = the `Config` default, description = what a
+    number means (quoted in its error). Built on first use (see the module docstring)."""
+    from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
+    from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+    default: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Config)}
+
+    def number(name: str, variable: str, minimum: int, meaning: str) -> Any:
+        return Field(default[name], ge=minimum, alias=variable, description=meaning)
+
+    class Settings(BaseSettings):
+        model_config = SettingsConfigDict(frozen=True, extra="ignore", hide_input_in_errors=True)
+
+        channel_secret: SecretStr = Field(SecretStr(""), alias="LINE_CHANNEL_SECRET")
+        channel_access_token: SecretStr = Field(SecretStr(""), alias="LINE_CHANNEL_ACCESS_TOKEN")
+        line_api_base_url: str | None = Field(None, alias="LINE_API_BASE_URL")
+        db_path: Path | None = Field(None, alias="BOT_DB_PATH")  # None: default_db_path(env)
+        policy_path: Path | None = Field(None, alias="BOT_POLICY_PATH")
+        hash_salt: SecretStr | None = Field(
+            None, validation_alias=AliasChoices("BOT_HASH_KEY", "BOT_HASH_SALT")
         )
+        environment: str = Field(default["environment"], alias="BOT_ENV")
+        unsend_window_seconds: int = number(
+            "unsend_window_seconds", "BOT_UNSEND_WINDOW_SECONDS", 1, "seconds"
+        )
+        escalation_grace_seconds: int = number(
+            "escalation_grace_seconds", "BOT_ESCALATION_GRACE_SECONDS", 0, "seconds"
+        )
+        retention_days: int = number(
+            "retention_days",
+            "BOT_RETENTION_DAYS",
+            1,
+            "days incidents are kept; 0 would delete every incident",
+        )
+        ocr_engine: str = Field(default["ocr_engine"], alias="BOT_OCR_ENGINE")
+        ocr_workers: int = number("ocr_workers", "BOT_OCR_WORKERS", 0, "OCR worker processes")
+        ocr_queue_size: int = number(
+            "ocr_queue_size", "BOT_OCR_QUEUE_SIZE", 1, "images waiting for OCR"
+        )
+        ocr_scan_seconds: int = number(
+            "ocr_scan_seconds", "BOT_OCR_SCAN_SECONDS", 1, "seconds one scan may take"
+        )
+        ocr_memory_mb: int = number(
+            "ocr_memory_mb", "BOT_OCR_MEMORY_MB", 256, "MB one scan may add"
+        )
+        public_url: str | None = Field(None, alias="BOT_PUBLIC_URL")
+        timezone: str = Field(default["timezone"], alias="BOT_TIMEZONE")
+        default_locale: str = Field(default["default_locale"], alias="BOT_DEFAULT_LOCALE")
+        metrics_token: SecretStr | None = Field(None, alias="BOT_METRICS_TOKEN")
+        log_level: str = Field(default["log_level"], alias="BOT_LOG_LEVEL")
+        log_format: str = Field(default["log_format"], alias="BOT_LOG_FORMAT")
+        backup_dir: Path | None = Field(None, alias="BOT_BACKUP_DIR")
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            # from_env() hands over the variables it read (os.environ after .env, or the
+            # mapping a caller gives, plus $CREDENTIALS_DIRECTORY): nothing else is read.
+            return (init_settings,)
+
+        @field_validator(
+            "unsend_window_seconds",
+            "escalation_grace_seconds",
+            "retention_days",
+            "ocr_workers",
+            "ocr_queue_size",
+            "ocr_scan_seconds",
+            "ocr_memory_mb",
+            mode="before",
+        )
+        @classmethod
+        def whole_number(cls, raw: object, info: ValidationInfo) -> object:
+            if not isinstance(raw, str):
+                return raw
+            try:
+                return int(raw)
+            except ValueError:
+                variable = cls.model_fields[str(info.field_name)].alias
+                raise ValueError(f"{variable} must be a whole number, got {raw!r}") from None
+
+        @field_validator("line_api_base_url", "public_url")
+        @classmethod
+        def base_url(cls, raw: str | None) -> str | None:
+            return (raw or "").rstrip("/") or None
+
+        @field_validator("db_path", "backup_dir")
+        @classmethod
+        def absolute(cls, raw: Path | None) -> Path | None:
+            # Absolute, so the folder a command runs from cannot matter.
+            return raw.absolute() if raw is not None else None
+
+        @field_validator("environment")
+        @classmethod
+        def lower(cls, raw: str) -> str:
+            return raw.lower()
+
+        @field_validator("timezone")
+        @classmethod
+        def known_timezone(cls, raw: str) -> str:
+            if not _valid_timezone(raw):
+                raise ValueError(
+                    f"BOT_TIMEZONE {raw!r} is not a known time zone (IANA name, e.g. Asia/Taipei)"
+                )
+            return raw
+
+        @field_validator("default_locale")
+        @classmethod
+        def supported_locale(cls, raw: str) -> str:
+            known = {name.lower(): name for name in LOCALES}
+            if raw.lower() not in known:
+                raise ValueError(
+                    f"BOT_DEFAULT_LOCALE {raw!r} is not supported; use one of " + ", ".join(LOCALES)
+                )
+            return known[raw.lower()]
+
+        @field_validator("log_level")
+        @classmethod
+        def level_name(cls, raw: str) -> str:
+            level = raw.upper()
+            if level not in LOG_LEVELS:
+                raise ValueError(f"BOT_LOG_LEVEL {level!r} is not one of {', '.join(LOG_LEVELS)}")
+            return level
+
+        @field_validator("log_format")
+        @classmethod
+        def text_or_json(cls, raw: str) -> str:
+            fmt = raw.lower()
+            if fmt not in ("text", "json"):
+                raise ValueError(f"BOT_LOG_FORMAT {fmt!r} must be text or json")
+            return fmt
+
+    return Settings
+
+
+def _variables(model: type[BaseSettings]) -> list[str]:
+    """Every variable the model reads, in field order (alias choices included)."""
+    from pydantic import AliasChoices
+
+    names: list[str] = []
+    for info in model.model_fields.values():
+        if isinstance(info.validation_alias, AliasChoices):
+            names.extend(str(choice) for choice in info.validation_alias.choices)
+        elif info.alias:
+            names.append(info.alias)
+    return names
+
+
+def _messages(exc: ValidationError, model: type[BaseSettings]) -> list[str]:
+    """One line per bad variable from a pydantic ValidationError (inputs are never secrets:
+    the secrets have no rule that can fail)."""
+    by_variable = {info.alias: info for info in model.model_fields.values() if info.alias}
+    out: list[str] = []
+    for err in exc.errors():
+        variable = str(err["loc"][0]) if err["loc"] else "?"
+        ctx = err.get("ctx") or {}
+        if err["type"] == "value_error":
+            out.append(str(ctx.get("error", err["msg"])))
+        elif err["type"] == "greater_than_equal" and variable in by_variable:
+            meaning = by_variable[variable].description
+            out.append(f"{variable} must be {ctx['ge']} or more ({meaning}), got {err['input']}")
+        else:
+            out.append(f"{variable}: {err['msg']}")
+    return out

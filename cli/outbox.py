@@ -12,15 +12,37 @@ bot.py outbox retry [ID ...] [--no-send]
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cli.common import load_config, open_for
-from config import Config, ConfigError
-from storage import OutboxRow, Store, iso
+from cli.common import Subparsers, actions, command, load_config, open_for
+from config import Config
+
+if TYPE_CHECKING:
+    from storage import OutboxRow, Store
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    ob = actions(
+        command(sub, "outbox", "list outgoing messages; resend those LINE refused"),
+        "outbox_command",
+    )
+    ol = command(
+        ob, "list", "rows waiting, held (401/403) or failed; no bodies (read-only)", db=True
+    )
+    ol.add_argument(
+        "--status",
+        default="open",
+        choices=("open", "held", "pending", "failed", "sent", "all"),
+        help="which rows (open: everything not yet delivered)",
+    )
+    ol.add_argument("--json", action="store_true", help="one JSON object a line")
+    ol.set_defaults(func=list_command)
+    orr = command(ob, "retry", "release held rows (after fixing the token) and send", db=True)
+    orr.add_argument("ids", nargs="*", type=int, help="row ids (default: every held row)")
+    orr.add_argument("--no-send", action="store_true", help="only release; the service sends")
+    orr.set_defaults(func=retry_command)
 
 
 def _short(recipient: str | None) -> str:
@@ -28,6 +50,8 @@ def _short(recipient: str | None) -> str:
 
 
 def _row(r: OutboxRow) -> dict[str, Any]:
+    from storage import iso
+
     return {
         "id": r.id,
         "status": r.status,
@@ -83,22 +107,25 @@ def retry(config: Config, store: Store, ids: list[int], send: bool) -> int:
     print(f"released {released} held row(s)")
     if not send or not released:
         return 0
+    import asyncio
+
     counts = asyncio.run(send_once(config, store))
     print("after sending: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     return 1 if counts.get("held") else 0
 
 
-def run(args: argparse.Namespace) -> int:
-    listing = args.outbox_command == "list"
+def list_command(args: argparse.Namespace) -> int:
+    store = open_for(load_config(args, require_line=False), readonly=True)
     try:
-        config = load_config(args, require_line=not listing and not args.no_send)
-        store = open_for(config, readonly=listing)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return list_rows(store, args.status, args.json)
+    finally:
+        store.close()
+
+
+def retry_command(args: argparse.Namespace) -> int:
+    config = load_config(args, require_line=not args.no_send)
+    store = open_for(config)
     try:
-        if args.outbox_command == "list":
-            return list_rows(store, args.status, args.json)
         return retry(config, store, list(args.ids), not args.no_send)
     finally:
         store.close()

@@ -21,15 +21,51 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from detectors import ScanResult, scan_text
-from detectors.policy import Policy, PolicyError, load_policy, resolve_policy
+from cli.common import Subparsers, command
 
-Scanner = Callable[[dict[str, Any]], ScanResult]
+if TYPE_CHECKING:  # the detectors load inside the command: `bot.py --help` stays quick
+    from detectors import Finding, ScanResult
+    from detectors.policy import Policy
+
+Scanner = Callable[[dict[str, Any]], "ScanResult"]
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    s = command(sub, "scan", "scan text, a JSONL file or an image and print the verdict")
+    s.add_argument(
+        "text", nargs="?", help='text to scan, or "-" to read stdin (one of TEXT, --jsonl, --image)'
+    )
+    s.add_argument(
+        "--jsonl", metavar="FILE", help='one {"id","text"|"image"} object a line; "-" = stdin'
+    )
+    s.add_argument("--image", metavar="PATH", help="scan an image file or PDF (OCR)")
+    s.add_argument("--config", metavar="PATH", help="policy file (default: $BOT_POLICY_PATH)")
+    s.add_argument(
+        "--group",
+        metavar="GROUP_ID",
+        help="apply this group's policy overrides (unset: the policy's defaults)",
+    )
+    s.add_argument(
+        "--explain", action="store_true", help="show rule, checksum and context per finding"
+    )
+    s.add_argument(
+        "--exit-code",
+        metavar="N",
+        type=int,
+        nargs="?",
+        const=1,
+        default=None,
+        help="exit with N (1 when given without a value) when any message is warn or block, "
+        "like gitleaks; without it the exit status is 0 whatever the verdicts",
+    )
+    s.set_defaults(func=run)
 
 
 def _text_scanner(policy: Policy, group: str | None) -> Scanner:
+    from detectors import scan_text
+
     def scan_item(item: dict[str, Any]) -> ScanResult:
         text = item.get("text")
         if not isinstance(text, str):
@@ -68,6 +104,8 @@ def _run_jsonl(
     """One result line per input line; True when any line's verdict is warn or block.
     `flush_each`: flush after every line (a program feeding stdin line by line waits for
     each answer); a file is answered through the buffer, flushed at the end."""
+    from detectors import scan_text
+
     pol = policy.for_group(group)
     write = out.write
     flagged = False
@@ -130,7 +168,7 @@ _STAGE2_SAYS = {
 }
 
 
-def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:
+def _explain(f: Finding, out: TextIO, indent: str = "    ") -> None:
     checksum = {True: "valid", False: "invalid", None: "n/a"}[f.checksum]
     ctx = f.context if f.context else "-"
     out.write(f"{indent}rule={f.rule} checksum={checksum} context={ctx}\n")
@@ -139,11 +177,16 @@ def _explain(f: Any, out: TextIO, indent: str = "    ") -> None:
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from detectors.policy import load_policy, resolve_policy
+
     path = getattr(args, "config", None) or os.environ.get("BOT_POLICY_PATH", "").strip() or None
     return load_policy(path) if path else resolve_policy(None)
 
 
 def run(args: argparse.Namespace) -> int:
+    from detectors import scan_text
+    from detectors.policy import PolicyError
+
     try:
         policy = _policy(args)
     except PolicyError as exc:

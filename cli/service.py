@@ -7,10 +7,10 @@ bot.py admin add USER_ID --group G | --ethics
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
-bot.py retention run                   enforce BOT_RETENTION_DAYS now (the service does it hourly)
 
 Every command but demo takes --db PATH. Read commands (incidents, admin list) open the
-database read-only: they never create one and never delete anything.
+database read-only: they never create one and never delete anything (retention and
+backups: cli/maintenance.py).
 """
 
 from __future__ import annotations
@@ -20,33 +20,53 @@ import json
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from cli.common import load_config, open_for
+from cli.common import Subparsers, actions, chat_id, command, load_config, open_for, port, user_id
 from config import Config, ConfigError
-from storage import Store, iso
+
+if TYPE_CHECKING:
+    from storage import Store
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        if args.command == "serve":
-            return serve(args)
-        if args.command == "demo":
-            return run_demo()
-        if args.command == "incidents":
-            return incidents(args)
-        if args.command == "admin":
-            return admin(args)
-        if args.command == "retention":
-            return retention(args)
-        if args.command == "backup":
-            return backup(args)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"unknown command {args.command!r}", file=sys.stderr)
-    return 2
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    sv = command(sub, "serve", "run the webhook server (POST /callback, GET /healthz)", db=True)
+    sv.add_argument(
+        "--host", default="0.0.0.0", help="address to listen on (127.0.0.1 behind a proxy)"
+    )
+    sv.add_argument("--port", type=port, default=8080, help="TCP port to listen on")
+    sv.set_defaults(func=serve)
+
+    demo = command(sub, "demo", "run the bot against a local LINE platform with a scripted chat")
+    demo.set_defaults(func=run_demo)
+
+    inc = command(sub, "incidents", "list incidents (masked values only; read-only)", db=True)
+    inc.add_argument("--json", action="store_true", help="one JSON object a line")
+    inc.set_defaults(func=incidents)
+
+    ad = actions(command(sub, "admin", "manage group admins and the ethics unit"), "admin_command")
+    for name, what, func in (
+        ("add", "give USER_ID a role", admin_add),
+        ("remove", "take a role from USER_ID", admin_remove),
+    ):
+        a = command(ad, name, what, db=True)
+        a.add_argument("user_id", type=user_id, help="LINE user id (U + 32 hex digits)")
+        g = a.add_mutually_exclusive_group(required=True)
+        g.add_argument("--group", metavar="GROUP_ID", type=chat_id, help="admin of this group")
+        g.add_argument("--ethics", action="store_true", help="the ethics unit (all groups)")
+        a.set_defaults(func=func)
+    al = command(ad, "list", "list admins and the ethics unit (read-only)", db=True)
+    al.add_argument("--json", action="store_true", help="one JSON object a line")
+    al.set_defaults(func=admin_list)
+    ac = command(
+        ad, "code", "print a one-time code; a member sends `/admin CODE` in the group", db=True
+    )
+    ac.add_argument(
+        "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
+    )
+    ac.set_defaults(func=admin_code)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -91,54 +111,9 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
     return open_for(load_config(args, require_line=False), readonly=readonly)
 
 
-def retention(args: argparse.Namespace) -> int:
-    """`retention run`: what the service does hourly, now (e.g. from cron when it is down)."""
-    from storage.tips import TipStore
-
-    config = load_config(args, require_line=False)
-    store = open_for(config)
-    try:
-        now = time.time()
-        out = store.purge(now, config.retention_days)
-        for key, n in TipStore(store).purge(now, config.retention_days).items():
-            out[f"tips.{key}"] = n
-    finally:
-        store.close()
-    print(
-        f"retention {config.retention_days} days: deleted "
-        + ", ".join(f"{k}={v}" for k, v in out.items())
-    )
-    return 0
-
-
-def backup(args: argparse.Namespace) -> int:
-    """`backup --to PATH`: a consistent copy while the service runs (SQLite backup API)."""
-    import sqlite3
-    from pathlib import Path
-
-    from storage import backup as backup_db
-
-    store = _store(args, readonly=True)
-    dest = Path(args.to)
-    try:
-        if dest.exists():
-            raise ConfigError(f"{dest} exists: backups never overwrite; choose a new name")
-        if not dest.parent.is_dir():
-            raise ConfigError(f"folder {dest.parent} does not exist")
-        try:
-            backup_db(store.db, dest)
-        except FileExistsError:
-            raise ConfigError(f"{dest} exists: backups never overwrite") from None
-        except (OSError, sqlite3.Error) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise ConfigError(f"cannot write the backup {dest}: {reason}") from None
-    finally:
-        store.close()
-    print(f"backup written to {dest} (mode 0600)")
-    return 0
-
-
 def incidents(args: argparse.Namespace) -> int:
+    from storage import iso
+
     store = _store(args, readonly=True)
     rows = store.list_incidents()
     if args.json:
@@ -159,54 +134,60 @@ def incidents(args: argparse.Namespace) -> int:
     return 0
 
 
-def admin(args: argparse.Namespace) -> int:
-    cmd = args.admin_command
-    store = _store(args, readonly=cmd == "list")
-    now = time.time()
-    if cmd in ("add", "remove"):
-        role = "ethics" if args.ethics else "admin"
-        group = None if args.ethics else args.group
-        where = "the ethics unit" if args.ethics else f"group {group}"
-        if cmd == "add":
-            added = store.add_role(args.user_id, role, group, now)
-            print(f"{args.user_id} {'added to' if added else 'was already in'} {where}")
-        else:
-            removed = store.remove_role(args.user_id, role, group)
-            print(f"{args.user_id} {'removed from' if removed else 'was not in'} {where}")
-            if not removed:
-                return 1
-        return 0
-    if cmd == "list":
-        roles = store.list_roles()
-        if args.json:
-            for r in roles:
-                print(
-                    json.dumps(
-                        {
-                            "user_id": r["user_id"],
-                            "role": r["role"],
-                            "group_id": r["group_id"] or None,
-                            "created_at": iso(r["created_at"]),
-                        }
-                    )
-                )
-            return 0
-        if not roles:
-            print("no admins and no ethics unit yet")
+def _role(args: argparse.Namespace) -> tuple[str, str | None, str]:
+    """(role, group, how to name it) for `admin add | remove USER_ID --group G | --ethics`."""
+    if args.ethics:
+        return "ethics", None, "the ethics unit"
+    return "admin", args.group, f"group {args.group}"
+
+
+def admin_add(args: argparse.Namespace) -> int:
+    role, group, where = _role(args)
+    added = _store(args).add_role(args.user_id, role, group, time.time())
+    print(f"{args.user_id} {'added to' if added else 'was already in'} {where}")
+    return 0
+
+
+def admin_remove(args: argparse.Namespace) -> int:
+    role, group, where = _role(args)
+    removed = _store(args).remove_role(args.user_id, role, group)
+    print(f"{args.user_id} {'removed from' if removed else 'was not in'} {where}")
+    return 0 if removed else 1
+
+
+def admin_list(args: argparse.Namespace) -> int:
+    from storage import iso
+
+    roles = _store(args, readonly=True).list_roles()
+    if args.json:
         for r in roles:
-            print(f"{r['role']:<7} {r['user_id']}  {r['group_id'] or '(all groups)'}")
+            print(
+                json.dumps(
+                    {
+                        "user_id": r["user_id"],
+                        "role": r["role"],
+                        "group_id": r["group_id"] or None,
+                        "created_at": iso(r["created_at"]),
+                    }
+                )
+            )
         return 0
-    if cmd == "code":
-        code = store.create_admin_code(args.group, now)
-        print(code)
-        print(
-            f"One-time code for group {args.group}, valid 24 hours. The new admin sends "
-            f"`/admin {code}` in that group.",
-            file=sys.stderr,
-        )
-        return 0
-    print(f"unknown admin command {cmd!r}", file=sys.stderr)
-    return 2
+    if not roles:
+        print("no admins and no ethics unit yet")
+    for r in roles:
+        print(f"{r['role']:<7} {r['user_id']}  {r['group_id'] or '(all groups)'}")
+    return 0
+
+
+def admin_code(args: argparse.Namespace) -> int:
+    code = _store(args).create_admin_code(args.group, time.time())
+    print(code)
+    print(
+        f"One-time code for group {args.group}, valid 24 hours. The new admin sends "
+        f"`/admin {code}` in that group.",
+        file=sys.stderr,
+    )
+    return 0
 
 
 # -- demo ---------------------------------------------------------------------------------------
@@ -215,7 +196,7 @@ DEMO_SECRET = "demo-channel-secret"
 DEMO_TOKEN = "demo-channel-access-token"
 
 
-def run_demo() -> int:
+def run_demo(args: argparse.Namespace | None = None) -> int:
     """The real server against the local LINE platform, a scripted zh-TW group chat."""
     import asyncio
 

@@ -10,16 +10,24 @@ Refused requests get 404, so the route is not advertised.
 
 Counted in the process: events by type, verdicts by finding type, scan latency.
 Read at scrape time: outbox pending / held / failed / oldest pending age, incidents by
-status (escalated included), image scan jobs and the backlog's age (database); whether
-pushes are paused for the monthly quota, with its usage and limit (the outbox). Labels are types, never ids or text.
+status (escalated included), incidents ever escalated and the last escalation's time, the
+last tip queued by reason (schedule, catchup, manual, request), image scan jobs and the
+backlog's age (database); whether pushes are paused for the monthly quota, with its usage
+and limit (the outbox). Labels are types, never ids or text.
+
+The tips scheduler records no tick of its own, so there is no "last tick" gauge: the last
+tip it queued (reason schedule or catchup) is the sign that it runs. A tick that finds
+nothing due leaves no trace; alert on its age against the schedules (e.g. over 8 days
+with weekly tips).
 """
 
 from __future__ import annotations
 
 import hmac
+import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -39,7 +47,9 @@ LOOPBACK = {"127.0.0.1", "::1"}
 class _StoreCollector(Collector):
     """Gauges read from the database when Prometheus scrapes."""
 
-    def __init__(self, store: Store, now: Any, outbox: Outbox | None = None) -> None:
+    def __init__(
+        self, store: Store, now: Callable[[], float], outbox: Outbox | None = None
+    ) -> None:
         self.store = store
         self.now = now
         self.outbox = outbox
@@ -69,6 +79,8 @@ class _StoreCollector(Collector):
         ).fetchall():
             open_incidents.add_metric([str(status)], n)
         yield open_incidents
+        yield from self._escalations()
+        yield from self._tips()
         # Images and files waiting for their scan (handlers/media.py: scan jobs).
         jobs = ScanJobs(self.store)
         backlog = GaugeMetricFamily(
@@ -101,6 +113,42 @@ class _StoreCollector(Collector):
                     g.add_metric([], float(quota[key]))
                     yield g
 
+    def _escalations(self) -> Iterator[GaugeMetricFamily]:
+        count, last = self.store.db.execute(
+            "SELECT COUNT(*), MAX(escalated_at) FROM incidents WHERE escalated_at IS NOT NULL"
+        ).fetchone()
+        escalated = GaugeMetricFamily(
+            "line_guard_incidents_escalated",
+            "Incidents escalated to the group's admins (not unsent in the grace period), "
+            "whatever their status now; kept for the retention period",
+        )
+        escalated.add_metric([], count or 0)
+        yield escalated
+        when = GaugeMetricFamily(
+            "line_guard_last_escalation_timestamp_seconds",
+            "Unix time of the last escalation (0 when none within the retention period)",
+        )
+        when.add_metric([], last or 0.0)
+        yield when
+
+    def _tips(self) -> Iterator[GaugeMetricFamily]:
+        try:
+            rows = self.store.db.execute(
+                "SELECT reason, MAX(sent_at) FROM tip_sends WHERE status = 'queued' "
+                "GROUP BY reason ORDER BY reason"
+            ).fetchall()
+        except sqlite3.OperationalError:  # no tips tables in this database
+            return
+        last = GaugeMetricFamily(
+            "line_guard_tip_last_queued_timestamp_seconds",
+            "Unix time the last tip was queued for a group, by reason (schedule and catchup: "
+            "the tips scheduler; the scheduler's ticks themselves are not recorded)",
+            labels=["reason"],
+        )
+        for reason, sent_at in rows:
+            last.add_metric([str(reason or "unknown")], float(sent_at))
+        yield last
+
 
 class Metrics:
     """One registry per application (tests start many apps in one process)."""
@@ -127,7 +175,9 @@ class Metrics:
             registry=self.registry,
         )
 
-    def watch_store(self, store: Store, now: Any = time.time, outbox: Outbox | None = None) -> None:
+    def watch_store(
+        self, store: Store, now: Callable[[], float] = time.time, outbox: Outbox | None = None
+    ) -> None:
         self.registry.register(_StoreCollector(store, now, outbox))
 
     def event(self, etype: str) -> None:

@@ -62,6 +62,21 @@ def test_every_option_has_help_and_every_command_an_epilog() -> None:
                 assert f"(default: {action.default})" in text, (name, action.dest)
 
 
+def test_epilog_names_every_variable_the_configuration_reads() -> None:
+    from config import CREDENTIAL_FILES, settings_model
+
+    epilog = bot.build_parser().epilog or ""
+    model = settings_model()
+    variables = {info.alias for info in model.model_fields.values() if info.alias}
+    variables |= {"BOT_HASH_KEY", "BOT_HASH_SALT", "CREDENTIALS_DIRECTORY", "STATE_DIRECTORY"}
+    variables |= {"XDG_STATE_HOME"}
+    missing = sorted(v for v in variables if v not in epilog)
+    assert missing == []
+    assert all(name in epilog for name in CREDENTIAL_FILES)
+    for code in ("0 ", "1 ", "2 ", "130", "141"):
+        assert f"  {code}" in epilog
+
+
 def test_help_shows_defaults_and_exit_codes(tmp_path: Path) -> None:
     r = run(tmp_path, "serve", "--help")
     assert r.returncode == 0

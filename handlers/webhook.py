@@ -39,10 +39,10 @@ from typing import Any
 from aiohttp import web
 from linebot.v3.webhooks import Event
 
-from handlers.common import where_failed
-from handlers.deps import Deps
+from deps import Deps
 from handlers.message import drop_prepared, prepare_long_texts
 from handlers.router import Dispatcher
+from monitoring.logs import where_failed
 
 log = logging.getLogger("bot.webhook")
 
@@ -288,11 +288,10 @@ class Webhook:
                 raise _BadEvent from exc
             return None
 
-    async def _handle(self, event: Any, etype: str, event_id: str | None) -> None:
+    async def _handle(self, event: Event, etype: str, event_id: str | None) -> None:
         handled = await self.dispatcher.dispatch(self.deps, event)
-        counter = self.deps.extra.get("metrics")
-        if counter is not None:  # monitoring/metrics.py: events by type
-            counter.event(etype)
+        if self.deps.metrics is not None:  # monitoring/metrics.py: events by type
+            self.deps.metrics.event(etype)
         if not handled:
             log.info("event ignored type=%s event=%s", etype, event_id)
 

@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from handlers.common import label, safe_v2
-from locales import t
+from locales import label, t
 
 Message = dict[str, Any]
 
@@ -32,6 +31,11 @@ SECRET_TYPES = frozenset(
 )
 FP_REASONS = ("not_sensitive", "own_data", "public", "test", "other")
 NEED_REASONS = ("case", "approved", "legal", "other")
+
+
+def safe_v2(text: str) -> str:
+    """Text placed inside a textV2 message must not open a `{substitution}` by accident."""
+    return text.replace("{", "｛").replace("}", "｝")
 
 
 def pb_data(action: str, **params: str) -> str:
@@ -92,6 +96,35 @@ def buttons(alt: str, body: str, actions: Sequence[dict[str, Any]]) -> Message:
         "altText": _clip(alt, 400),
         "template": {"type": "buttons", "text": _clip(body, 160), "actions": list(actions)[:4]},
     }
+
+
+def _incident_button(key: str, action: str, incident_id: str, locale: str) -> dict[str, Any]:
+    return postback(t(key, locale), pb_data(action, id=incident_id), t(key, locale))
+
+
+def note_buttons(incident_id: str, locale: str) -> Message:
+    """The sender's buttons under a private note: unsent / false positive / official need."""
+    return buttons(
+        t("note.alt", locale),
+        t("note.buttons", locale),
+        [
+            _incident_button("btn.unsent", "inc:unsent", incident_id, locale),
+            _incident_button("btn.fp", "inc:fp", incident_id, locale),
+            _incident_button("btn.need", "inc:need", incident_id, locale),
+        ],
+    )
+
+
+def admin_buttons(incident_id: str, locale: str) -> Message:
+    """The admins' buttons under an alert: acknowledge / dismiss."""
+    return buttons(
+        t("alert.alt", locale),
+        t("alert.buttons", locale),
+        [
+            _incident_button("btn.ack", "inc:ack", incident_id, locale),
+            _incident_button("btn.dismiss", "inc:dis", incident_id, locale),
+        ],
+    )
 
 
 # -- what was found, said without values ------------------------------------------------------

@@ -13,8 +13,8 @@ router (handlers/tips.py), included before this one.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
+from linebot.v3.messaging import QuickReplyItem
 from linebot.v3.webhooks import PostbackEvent
 
 from deps import Deps
@@ -38,7 +38,7 @@ DISMISS_FROM = ("open", "escalated", "justified", "acknowledged")
 
 
 async def _reply(
-    deps: Deps, incoming: Incoming, body: str, quick: list[dict[str, Any]] | None = None
+    deps: Deps, incoming: Incoming, body: str, quick: list[QuickReplyItem] | None = None
 ) -> None:
     await reply_text(deps, incoming, body, kind="postback", quick=quick)
 

@@ -7,7 +7,8 @@ notices) goes through here, so they share one priority and one fallback rule.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+
+from linebot.v3.messaging import QuickReplyItem
 
 from deps import Deps
 from line import messages
@@ -21,7 +22,7 @@ async def reply_text(
     body: str,
     *,
     kind: str,
-    quick: Sequence[dict[str, Any]] | None = None,
+    quick: Sequence[QuickReplyItem] | None = None,
 ) -> None:
     """Queue `body` as a reply to the event; the outbox pushes it to the event's chat (the
     group, room, or the user in a 1:1 chat) when the reply token has expired."""

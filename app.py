@@ -24,7 +24,6 @@ The bracketed contexts are the optional ones (`optional_contexts()`, or
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -40,6 +39,7 @@ from detectors.policy import resolve_policy
 from handlers import build_dispatcher
 from handlers.media import BACKLOG_ALERT_AFTER, ScanRunner, scan_health
 from handlers.message import scan_thread
+from handlers.tasks import TaskSet
 from handlers.webhook import Webhook
 from incidents.escalation import EscalationWorker
 from incidents.notify import resume_followups
@@ -98,9 +98,10 @@ async def store_ctx(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = store
     app[SALT] = store.hash_salt(app[CONFIG].hash_salt)  # the key is outside the database
     log.info("database ready path=%s", app[CONFIG].db_path)
-    task = asyncio.create_task(_checkpoints(store), name="wal-checkpoint")
+    loops = TaskSet()
+    loops.spawn(_checkpoints(store), name="wal-checkpoint")
     yield
-    await _cancel(task)
+    await loops.cancel()
     store.close()
 
 
@@ -119,12 +120,6 @@ async def _checkpoints(store: Store) -> None:
             if not failing:  # once per episode
                 log.error("WAL checkpoint failed error=%s", where_failed(exc))
             failing = True
-
-
-async def _cancel(task: asyncio.Task[None]) -> None:
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
 
 
 # -- LINE API clients -------------------------------------------------------------------------
@@ -318,9 +313,10 @@ async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
     webhook = Webhook(deps, build_dispatcher())
     app[WEBHOOK] = webhook
     webhook.spawn(_resume(deps))  # what a killed process left behind
-    retry = asyncio.create_task(_retry_followups(deps), name="follow-up-retry")
+    loops = TaskSet()
+    loops.spawn(_retry_followups(deps), name="follow-up-retry")
     yield
-    await _cancel(retry)
+    await loops.cancel()
     await webhook.drain()  # finish in-flight events while everything else is still open
 
 

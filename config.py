@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -118,7 +118,6 @@ class Config:
     # Logs: level name and format ("text" or "json").
     log_level: str = "INFO"
     log_format: str = "text"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:

@@ -43,6 +43,7 @@ from linebot.v3.webhooks import Event, FileMessageContent, ImageMessageContent, 
 from deps import Deps
 from handlers.reply import reply_text
 from handlers.router import Router
+from handlers.tasks import TaskSet
 from images.decode import DEFAULT_LIMITS, ImageRefused
 from incidents.notify import notify_admins
 from incidents.open import act
@@ -201,7 +202,7 @@ class ScanRunner:
         self.check_every = check_every
         self.clock = clock  # for retry times; ages use deps.now() (the service clock)
         self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = TaskSet()
         self._running = 0
         self._backlog_alerted = False
         self._purged_at = 0.0
@@ -219,16 +220,13 @@ class ScanRunner:
         if pending:
             log.info("scan jobs waiting at start pending=%d (resumed running=%d)", pending, resumed)
         for i in range(self.pool.workers):
-            self._tasks.append(asyncio.create_task(self._consume(), name=f"scan-runner-{i}"))
-        self._tasks.append(asyncio.create_task(self._watch(), name="scan-backlog"))
+            self._tasks.spawn(self._consume(), name=f"scan-runner-{i}")
+        self._tasks.spawn(self._watch(), name="scan-backlog")
         self.wake()
 
-    async def stop(self, timeout: float = 30.0) -> None:
-        """Let running jobs finish (bounded), then stop; unfinished jobs stay pending."""
-        tasks, self._tasks = self._tasks, []
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+    async def stop(self) -> None:
+        """Cancel the consumers; unfinished jobs stay pending for the next start."""
+        await self._tasks.cancel()
         self.jobs.reset_running()
 
     def wake(self) -> None:

@@ -111,14 +111,18 @@ class Lookups:
             return hit[1]
         try:
             if w.chat_type == "group" and w.chat_id:
-                p: Any = await self.api.get_group_member_profile(
+                member = await self.api.get_group_member_profile(
                     w.chat_id, user_id, _request_timeout=5
                 )
+                name = str(member.display_name)
             elif w.chat_type == "room" and w.chat_id:
-                p = await self.api.get_room_member_profile(w.chat_id, user_id, _request_timeout=5)
+                in_room = await self.api.get_room_member_profile(
+                    w.chat_id, user_id, _request_timeout=5
+                )
+                name = str(in_room.display_name)
             else:
-                p = await self.api.get_profile(user_id, _request_timeout=5)
-            name = str(p.display_name)
+                profile = await self.api.get_profile(user_id, _request_timeout=5)
+                name = str(profile.display_name)
         except Exception as exc:
             log.info("member profile unavailable error=%s user=%s", type(exc).__name__, user_id)
             return None

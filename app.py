@@ -5,28 +5,25 @@
 
 Routes: `POST /callback` (the LINE webhook, handlers/webhook.py), `GET /healthz`
 (liveness: the process answers), `GET /readyz` (readiness: a list of named checks,
-`READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is) and
-`GET /metrics` (Prometheus; loopback or a bearer token, monitoring/metrics.py).
-Every resource is opened and closed by its own cleanup context, in this order
-(closed in reverse):
+`READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is),
+`GET /metrics` (Prometheus; loopback or a bearer token, monitoring/metrics.py) and
+`GET /charts/{token}.png` (tips report charts, tips/links.py).
 
-    store -> LINE API clients -> outbox worker -> deps + escalation worker
-          -> optional subsystems (OCR pool, tips scheduler) -> webhook (drains tasks)
+Every resource is opened and closed by its own cleanup context, declared below beside
+the `web.AppKey` it fills, in this order (closed in reverse):
 
-Optional subsystems plug in with one line each in `optional_contexts()` (or through
-`create_app(..., contexts=[...])`): a cleanup context that reads `app[DEPS]` and sets
-its field (`deps.ocr`, `deps.tips`) before the first event is served, e.g.
+    store -> LINE API clients -> outbox -> [tips service + scheduler] -> [OCR pool + scan
+    runner] -> deps (built last, from all of the above; starts the escalation worker
+    and the scan runner) -> webhook (drains its tasks first at shutdown)
 
-    async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
-        pool = OcrPool(app[CONFIG]); app[DEPS].ocr = pool
-        yield
-        await pool.close()
+The bracketed contexts are the optional ones (`optional_contexts()`, or
+`create_app(..., contexts=[...])` in tests): `deps_ctx` reads what they opened with
+`app.get(...)`, so `Deps` is built once, typed, and never patched afterwards.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -34,36 +31,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
-from linebot.v3.messaging import (
-    AsyncApiClient,
-    AsyncMessagingApi,
-    AsyncMessagingApiBlob,
-    Configuration,
-)
 
+from clock import Clock, SystemClock
 from config import Config
+from deps import Deps
+from detectors.policy import resolve_policy
 from handlers import build_dispatcher
-from handlers.actions import resume_followups
-from handlers.deps import Clock, Deps, SystemClock
-from handlers.escalation import EscalationWorker
-from handlers.media import ocr_ctx
+from handlers.media import BACKLOG_ALERT_AFTER, ScanRunner, scan_health
+from handlers.message import scan_thread
+from handlers.tasks import TaskSet
 from handlers.webhook import Webhook
+from incidents.escalation import EscalationWorker
+from incidents.notify import resume_followups
+from line.client import LineClients, open_clients
+from line.client import line_configuration as line_configuration  # cli/outbox.py uses it
+from line.lookups import Lookups
+from monitoring.logs import where_failed
 from monitoring.metrics import METRICS, Metrics
 from monitoring.metrics import allowed as metrics_allowed
+from ocr.pool import OcrPool
 from outbox import Outbox
 from storage import Store
-from tips.web import add_chart_route, tips_ctx
+from storage.scan_jobs import ScanJobs
+from tips.links import CHART_PATH, CHART_TOKEN
+from tips.scheduler import Scheduler
+from tips.service import TipsService
 
 log = logging.getLogger("bot.app")
 
 CleanupCtx = Callable[[web.Application], AsyncIterator[None]]
-
-
-@dataclass
-class LineClients:
-    client: AsyncApiClient
-    messaging: AsyncMessagingApi
-    blob: AsyncMessagingApiBlob
 
 
 @dataclass(frozen=True)
@@ -79,12 +75,7 @@ class AppOptions:
 
 CONFIG = web.AppKey("config", Config)
 OPTIONS = web.AppKey("options", AppOptions)
-STORE = web.AppKey("store", Store)
-LINE = web.AppKey("line", LineClients)
-OUTBOX = web.AppKey("outbox", Outbox)
-DEPS = web.AppKey("deps", Deps)
-ESCALATION = web.AppKey("escalation", EscalationWorker)
-WEBHOOK = web.AppKey("webhook", Webhook)
+CLOCK = web.AppKey("clock", Clock)
 STARTED_AT = web.AppKey("started_at", float)
 # A readiness check: (name, async fn(app) -> None when fine, else the reason).
 ReadyCheck = tuple[str, Callable[[web.Application], Awaitable[str | None]]]
@@ -93,30 +84,24 @@ TOKEN_STATE = web.AppKey("token_state", dict[str, tuple[float, str | None]])
 TOKEN_CHECK_SECONDS = 60.0  # GET /v2/bot/info at most this often
 OUTBOX_STUCK_SECONDS = 120.0  # a message due this long and still failing degrades /readyz
 CHECKPOINT_SECONDS = 60.0  # WAL truncated this often (delivered bodies leave it)
+FOLLOWUP_RETRY_SECONDS = 60.0
 
 
-def optional_contexts() -> list[CleanupCtx]:
-    """Optional subsystems, one line each (image helper: OCR pool; tips helper: scheduler)."""
-    contexts: list[CleanupCtx] = []
-    contexts.append(tips_ctx)  # tips helper: tips service + scheduler (sets deps.tips)
-    contexts.append(ocr_ctx)  # image helper: OCR worker pool (sets deps.ocr)
-    return contexts
+# -- store ------------------------------------------------------------------------------------
 
-
-def line_configuration(config: Config) -> Configuration:
-    """SDK configuration; LINE_API_BASE_URL sends every call (content included) there."""
-    return Configuration(host=config.line_api_base_url, access_token=config.channel_access_token)
+STORE = web.AppKey("store", Store)
+SALT = web.AppKey("salt", bytes)  # the key of value hashes: configured, or a file beside the db
 
 
 async def store_ctx(app: web.Application) -> AsyncIterator[None]:
     store = Store.open(app[CONFIG].db_path)
     app[STORE] = store
+    app[SALT] = store.hash_salt(app[CONFIG].hash_salt)  # the key is outside the database
     log.info("database ready path=%s", app[CONFIG].db_path)
-    task = asyncio.create_task(_checkpoints(store), name="wal-checkpoint")
+    loops = TaskSet()
+    loops.spawn(_checkpoints(store), name="wal-checkpoint")
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await loops.cancel()
     store.close()
 
 
@@ -133,42 +118,24 @@ async def _checkpoints(store: Store) -> None:
             failing = False
         except Exception as exc:
             if not failing:  # once per episode
-                log.error("WAL checkpoint failed cause=%s: %s", type(exc).__name__, exc)
+                log.error("WAL checkpoint failed error=%s", where_failed(exc))
             failing = True
 
 
-async def _session_without_env_lookups(client: AsyncApiClient) -> None:
-    """The SDK opens its aiohttp session with trust_env=True, which costs two thread-pool
-    hops on every API call (netrc and proxy lookups): measurable at a few hundred calls a
-    second. Use a session with trust_env=False and read the proxy settings once instead."""
-    import ssl
-    import urllib.request
+# -- LINE API clients -------------------------------------------------------------------------
 
-    import aiohttp
-
-    rest = client.rest_client
-    old = rest.pool_manager
-    conf = client.configuration
-    ssl_context = ssl.create_default_context(cafile=conf.ssl_ca_cert)
-    if not conf.verify_ssl:
-        ssl_context.check_hostname = False
-        ssl_context.verify_mode = ssl.CERT_NONE
-    connector = aiohttp.TCPConnector(limit=conf.connection_pool_maxsize or 100, ssl=ssl_context)
-    rest.pool_manager = aiohttp.ClientSession(connector=connector, trust_env=False)
-    if not rest.proxy:
-        proxies = urllib.request.getproxies()
-        host = urllib.parse.urlsplit(conf.host or "https://api.line.me").hostname or ""
-        if not urllib.request.proxy_bypass(host):
-            rest.proxy = proxies.get("https") or None
-    await old.close()
+LINE = web.AppKey("line", LineClients)
 
 
 async def line_ctx(app: web.Application) -> AsyncIterator[None]:
-    client = AsyncApiClient(line_configuration(app[CONFIG]))
-    await _session_without_env_lookups(client)
-    app[LINE] = LineClients(client, AsyncMessagingApi(client), AsyncMessagingApiBlob(client))
+    app[LINE] = await open_clients(app[CONFIG])
     yield
-    await client.close()
+    await app[LINE].close()
+
+
+# -- outbox -----------------------------------------------------------------------------------
+
+OUTBOX = web.AppKey("outbox", Outbox)
 
 
 async def outbox_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -187,41 +154,170 @@ async def outbox_ctx(app: web.Application) -> AsyncIterator[None]:
     await outbox.stop()
 
 
-async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
-    config = app[CONFIG]
-    store = app[STORE]
-    # The policy file is read once, here: scans get the loaded Policy (no file check per
-    # message). Warm the detectors up now (patterns compile on first use) rather than on
-    # the first message; this also fails at start, not later, if the policy file is bad.
-    from detectors import scan_text
-    from detectors.policy import resolve_policy
+# -- tips (optional) --------------------------------------------------------------------------
 
-    policy = resolve_policy(config)
-    scan_text(
-        "身分證 A123456789，電話 0912-345-678，住址 臺北市中正區重慶南路一段 122 號", policy=policy
+TIPS = web.AppKey("tips", TipsService)
+SCHEDULER = web.AppKey("tips_scheduler", Scheduler)
+
+
+async def tips_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The tips service on the service's store, outbox, LINE client and clock, and its
+    scheduler until shutdown."""
+    service = TipsService.from_api(
+        app[STORE],
+        app[CONFIG],
+        app[LINE].messaging,
+        outbox=app[OUTBOX],
+        clock=app[CLOCK].now,
+        salt=app[SALT],
     )
+    app[TIPS] = service
+    scheduler = Scheduler(service)
+    app[SCHEDULER] = scheduler
+    scheduler.start()
+    log.info("tips scheduler started")
+    yield
+    await scheduler.stop()
+
+
+async def chart(request: web.Request) -> web.Response:
+    token = request.match_info.get("token", "")
+    service = request.app.get(TIPS)
+    if service is None or not CHART_TOKEN.fullmatch(token):
+        raise web.HTTPNotFound()
+    png = service.tips.chart(token, service.now())
+    if png is None:
+        raise web.HTTPNotFound()
+    return web.Response(
+        body=png,
+        content_type="image/png",
+        headers={"Cache-Control": "private, max-age=3600", "X-Robots-Tag": "noindex"},
+    )
+
+
+# -- OCR pool and image scan runner (optional) ------------------------------------------------
+
+OCR_POOL = web.AppKey("ocr_pool", OcrPool)
+SCAN_RUNNER = web.AppKey("scan_runner", ScanRunner)
+
+
+def make_ocr_ctx(
+    *,
+    scan_seconds: float | None = None,
+    memory_mb: int | None = None,
+    backlog_alert_after: float = BACKLOG_ALERT_AFTER,
+    check_every: float = 10.0,
+) -> CleanupCtx:
+    """A cleanup context: start the OCR pool (engine loaded once per worker) and build the
+    scan runner (`deps_ctx` starts it with `Deps`). Arguments override the configured
+    limits (tests, bench). Also adds the "image_backlog" readiness check."""
+
+    async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
+        app[READY_CHECKS].append(("image_backlog", check_image_backlog))
+        pool = OcrPool.from_config(app[CONFIG])
+        if scan_seconds is not None:
+            pool.scan_seconds = scan_seconds
+        if memory_mb is not None:
+            pool.memory_mb = memory_mb
+        try:
+            await pool.start()
+        except Exception as exc:
+            # Text scanning must go on without OCR: image jobs wait in the database.
+            log.error(
+                "ocr pool failed to start engine=%s error=%s; images wait unscanned",
+                pool.engine_name,
+                where_failed(exc),
+            )
+            await pool.close()
+            yield
+            return
+        app[OCR_POOL] = pool
+        app[SCAN_RUNNER] = ScanRunner(
+            pool,
+            ScanJobs(app[STORE]),
+            backlog_alert_after=backlog_alert_after,
+            check_every=check_every,
+        )
+        yield
+        await pool.close()
+
+    return ocr_ctx
+
+
+ocr_ctx = make_ocr_ctx()
+
+
+async def check_image_backlog(app: web.Application) -> str | None:
+    """Images are being scanned: OCR running, the oldest waiting job not too old."""
+    ok, reason = scan_health(app[DEPS])
+    return None if ok else reason
+
+
+def optional_contexts() -> list[CleanupCtx]:
+    """The optional subsystems, in order: the tips service, the OCR pool."""
+    return [tips_ctx, ocr_ctx]
+
+
+# -- deps (built last) ------------------------------------------------------------------------
+
+DEPS = web.AppKey("deps", Deps)
+ESCALATION = web.AppKey("escalation", EscalationWorker)
+
+
+async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
+    config, store, clock = app[CONFIG], app[STORE], app[CLOCK]
+    # The policy file is read once, here: scans get the loaded Policy (no file check per
+    # message), and a bad policy file fails the start, not a later message. The engine is
+    # warmed up once, after start-up (freeze_gc).
+    policy = resolve_policy(config)
+    worker = EscalationWorker(max_sleep=app[OPTIONS].escalation_max_sleep)
+    runner = app.get(SCAN_RUNNER)
     deps = Deps(
         config=config,
         store=store,
         api=app[LINE].messaging,
         blob=app[LINE].blob,
         outbox=app[OUTBOX],
+        clock=clock,
+        lookups=Lookups(store, app[LINE].messaging, config.default_locale, clock),
+        salt=app[SALT],
         policy=policy,
-        clock=app[OPTIONS].clock or SystemClock(),
-        salt=store.hash_salt(config.hash_salt),  # the key is outside the database
+        metrics=app[METRICS],  # counted by the webhook and the message handlers
+        tips=app.get(TIPS),
+        ocr=app.get(OCR_POOL),
+        scans=runner,
+        escalation=worker,
+        scan_thread=scan_thread(),
     )
-    deps.extra["metrics"] = app[METRICS]  # counted by the webhook and the message handler
     app[METRICS].watch_store(store, deps.now, app[OUTBOX])
-    worker = EscalationWorker(deps, max_sleep=app[OPTIONS].escalation_max_sleep)
-    deps.escalation = worker
     app[DEPS] = deps
     app[ESCALATION] = worker
-    worker.start()
+    worker.start(deps)
+    if runner is not None:
+        runner.start(deps)
     yield
+    if runner is not None:
+        await runner.stop()  # unfinished jobs stay pending for the next start
     await worker.stop()
+    if deps.scan_thread is not None:
+        deps.scan_thread.shutdown(wait=False, cancel_futures=True)
 
 
-FOLLOWUP_RETRY_SECONDS = 60.0
+# -- webhook ----------------------------------------------------------------------------------
+
+WEBHOOK = web.AppKey("webhook", Webhook)
+
+
+async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
+    deps = app[DEPS]
+    webhook = Webhook(deps, build_dispatcher())
+    app[WEBHOOK] = webhook
+    webhook.spawn(_resume(deps))  # what a killed process left behind
+    loops = TaskSet()
+    loops.spawn(_retry_followups(deps), name="follow-up-retry")
+    yield
+    await loops.cancel()
+    await webhook.drain()  # finish in-flight events while everything else is still open
 
 
 async def _resume(deps: Deps) -> None:
@@ -239,22 +335,7 @@ async def _retry_followups(deps: Deps) -> None:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the database is failing: /readyz says so; try again later
-            log.warning("follow-up retry pass failed error=%s", type(exc).__name__)
-
-
-async def webhook_ctx(app: web.Application) -> AsyncIterator[None]:
-    webhook = Webhook(app[DEPS], build_dispatcher())
-    app[WEBHOOK] = webhook
-    webhook.spawn(_resume(app[DEPS]))  # what a killed process left behind
-    retry = asyncio.create_task(_retry_followups(app[DEPS]), name="follow-up-retry")
-    yield
-    retry.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await retry
-    await webhook.drain()  # finish in-flight events while everything else is still open
-    pool = app[DEPS].extra.pop("long_text_pool", None)  # handlers.message's scan thread
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+            log.warning("follow-up retry pass failed error=%s", where_failed(exc))
 
 
 async def freeze_gc(app: web.Application) -> None:
@@ -340,7 +421,7 @@ async def check_delivery(app: web.Application) -> str | None:
 
 def default_ready_checks() -> list[ReadyCheck]:
     """The readiness checks, in the order /readyz reports them; the OCR context appends
-    "image_backlog" (handlers/media.py) when the app scans images."""
+    "image_backlog" when the app scans images."""
     return [
         ("database", check_database),
         ("webhook_storage", check_webhook_storage),
@@ -382,19 +463,20 @@ def create_app(
     app = web.Application(client_max_size=1024 * 1024)
     app[CONFIG] = config
     app[OPTIONS] = options or AppOptions()
+    app[CLOCK] = app[OPTIONS].clock or SystemClock()
     app[STARTED_AT] = time.time()
     app[READY_CHECKS] = default_ready_checks()
     app[TOKEN_STATE] = {}
     app[METRICS] = Metrics()
-    app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx, deps_ctx])
+    app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx])
     app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
-    app.cleanup_ctx.append(webhook_ctx)
+    app.cleanup_ctx.extend([deps_ctx, webhook_ctx])
     app.on_startup.append(freeze_gc)  # runs after the cleanup contexts have started
     app.router.add_post("/callback", callback)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_view)
-    add_chart_route(app)  # tips helper: GET /charts/{token}.png (report charts)
+    app.router.add_get(CHART_PATH, chart)
     return app
 
 

@@ -138,10 +138,9 @@ def bench_memory() -> None:
 
 
 async def _end_to_end(card: bytes, rounds: int) -> list[float]:
-    from app import AppOptions, create_app, start_server
+    from app import AppOptions, create_app, ocr_ctx, start_server
     from config import Config
     from fakeline import FakeLinePlatform, group_id, user_id
-    from handlers.media import ocr_ctx
 
     secret, token = "bench-secret", "bench-token"
     alice, grp = user_id("alice"), group_id("bench")

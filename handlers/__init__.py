@@ -1,21 +1,23 @@
 """Webhook event handlers: one module (one router) per kind of event.
 
-The dispatcher below is the only place that includes the routers; the order is the
-order of precedence (slash commands before ordinary text).
+`build_dispatcher` is the only place that includes the routers; the order is the
+order of precedence (tips commands and buttons, then the other slash commands, before
+ordinary text).
 """
 
 from __future__ import annotations
 
+from handlers import commands, media, membership, message, postback, tips, unsend
 from handlers.router import Dispatcher
 
 
 def build_dispatcher() -> Dispatcher:
-    from handlers import commands, membership, message, postback, unsend
-
     return Dispatcher(
-        commands.router,  # /help /status /lang /admin /tip /broadcast
-        message.router,  # text -> scan -> act_on_result; image/file -> handlers.media
+        tips.router,  # /tip /broadcast; buttons tips: quiz: broadcast:
+        commands.router,  # /help /status /lang /admin
+        message.router,  # text -> scan -> incidents (group) or a self-check (1:1)
+        media.router,  # image / file -> a scan job (handlers/media.py ScanRunner)
         unsend.router,  # unsend -> incident retracted
-        postback.router,  # buttons: incident actions; tips:/quiz:/broadcast: -> handlers.tips
+        postback.router,  # incident buttons
         membership.router,  # join / leave / member joined / follow / unfollow
     )

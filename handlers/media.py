@@ -1,6 +1,6 @@
 """Image and file messages: a scan job in the database at once, scanned by a runner in order.
 
-    handle_media(deps, event)   called by handlers/message.py for image and file messages
+    router                      image and file message events -> `handle_media`
 
 - The webhook's synchronous part only writes a pending scan job (storage/scan_jobs.py): the
   message id and the content-free event (ids, reply token, timestamp; not the file name).
@@ -22,8 +22,8 @@
 - A backlog whose oldest job waits longer than `backlog_alert_after` alerts the admins of the
   waiting groups once per episode; `ScanRunner.health()` gives (ok, reason) for readiness.
 
-`ocr_ctx` is the app's cleanup context for the pool and the runner (one line in
-app.optional_contexts()); `make_ocr_ctx(...)` builds one with other limits (tests, bench).
+The runner is built with the OCR pool by app.py's `ocr_ctx` (before `Deps`, which knows it
+as `deps.scans`) and started by `deps_ctx` once `Deps` is built.
 """
 
 from __future__ import annotations
@@ -33,22 +33,24 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
-from aiohttp import ClientError, web
+from aiohttp import ClientError
 from linebot.v3.messaging import ApiException
-from linebot.v3.webhooks import Event, FileMessageContent, ImageMessageContent
+from linebot.v3.webhooks import Event, FileMessageContent, ImageMessageContent, MessageEvent
 
-from handlers import compose
-from handlers.actions import act_on_result, alert_recipients
-from handlers.common import chat_locale, group_name, user_locale, where
-from handlers.deps import Deps
+from deps import Deps
 from handlers.reply import reply_text
+from handlers.router import Router
+from handlers.tasks import TaskSet
 from images.decode import DEFAULT_LIMITS, ImageRefused
+from incidents.notify import notify_admins
+from incidents.open import act
+from line.incoming import Incoming
 from locales import t
+from monitoring.logs import where_failed
 from ocr.pool import OcrPool, OcrUnavailable, QueueFull, ScanAborted
-from outbox import PRIORITY_ALERT
 from storage.scan_jobs import ScanJob, ScanJobs
 
 log = logging.getLogger("bot.media")
@@ -77,15 +79,15 @@ ALERT_REASONS = frozenset(
         "partly_scanned",
     }
 )
-_ALERTED_KEY = "media.alerted"  # deps.extra: (chat id, reason) -> last alert time
-_RUNNER_KEY = "media.runner"  # deps.extra: the ScanRunner of the running app
+
+router = Router("media")
 
 
-def _is_media(msg: Any) -> bool:
-    return isinstance(msg, ImageMessageContent | FileMessageContent)
+def _is_media(event: MessageEvent) -> bool:
+    return isinstance(event.message, ImageMessageContent | FileMessageContent)
 
 
-def _job_event(event: Any) -> dict[str, Any]:
+def _job_event(event: MessageEvent) -> dict[str, Any]:
     """The event as stored in a job: no file name (it may name a person), no content."""
     data: dict[str, Any] = json.loads(event.to_json())
     message = data.get("message") or {}
@@ -94,13 +96,13 @@ def _job_event(event: Any) -> dict[str, Any]:
     return data
 
 
-async def handle_media(deps: Deps, event: Any) -> None:
+@router.on(MessageEvent, when=_is_media)
+async def handle_media(deps: Deps, event: MessageEvent) -> None:
     """The synchronous part: one pending scan job (or a recorded refusal)."""
     msg = event.message
     message_id = str(msg.id)
-    w = where(event)
-    if not _is_media(msg):
-        return
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
     provider = getattr(getattr(msg, "content_provider", None), "type", "line")
     if provider != "line":
         # The image lives on the sender's server; fetching arbitrary URLs is not our job.
@@ -109,18 +111,17 @@ async def handle_media(deps: Deps, event: Any) -> None:
     size = getattr(msg, "file_size", None)
     if isinstance(size, int) and size > DEFAULT_LIMITS.max_bytes:
         _not_scanned(deps, w.chat_id, message_id, "file_too_large")
-        await _alert_not_scanned(deps, event, "file_too_large")
+        await _alert_not_scanned(deps, incoming, "file_too_large")
         return
     added = ScanJobs(deps.store).add(message_id, w.chat_id, _job_event(event), deps.now())
     if not added:
         log.info("scan job exists message=%s", message_id)
         return
-    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
-    if runner is not None:
-        runner.wake()
-    elif w.chat_type == "user" and w.user_id:
+    if deps.scans is not None:
+        deps.scans.wake()
+    elif incoming.is_user:
         # No OCR in this process: the job waits for a start with OCR; tell the sender now.
-        await _tell_sender_unavailable(deps, event, w.user_id)
+        await _tell_sender_unavailable(deps, incoming)
 
 
 def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) -> None:
@@ -129,35 +130,33 @@ def _not_scanned(deps: Deps, chat_id: str | None, message_id: str, reason: str) 
     log.info("media not scanned chat=%s message=%s reason=%s", chat_id, message_id, reason)
 
 
-async def _alert_not_scanned(deps: Deps, event: Any, reason: str) -> None:
+async def _alert_not_scanned(deps: Deps, incoming: Incoming, reason: str) -> None:
     """Tell the group's admins (once an hour per group and reason) that a file went unscanned
     and why; in a 1:1 self-check, tell the sender the image could not be checked."""
-    w = where(event)
-    if w.chat_type == "user" and w.user_id:
-        await _tell_sender_unavailable(deps, event, w.user_id)
+    w = incoming.where
+    if incoming.is_user:
+        await _tell_sender_unavailable(deps, incoming)
         return
     if not w.is_group or not w.chat_id or reason not in ALERT_REASONS:
         return
-    sent: dict[tuple[str, str], float] = deps.extra.setdefault(_ALERTED_KEY, {})
+    sent = deps.media_alerted
     now = deps.now()
     if now - sent.get((w.chat_id, reason), float("-inf")) < ALERT_EVERY:
         return
     sent[(w.chat_id, reason)] = now
-    locale = chat_locale(deps, w.chat_id)
-    gname = await group_name(deps, w) or w.chat_id
+    locale = incoming.chat_locale
+    gname = await incoming.group_name() or w.chat_id
     body = t(
         "alert.media_not_scanned", locale, group=gname, reason=t(f"media.reason.{reason}", locale)
     )
-    for admin in alert_recipients(deps, w.chat_id):
-        await deps.outbox.enqueue_push(
-            admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
-        )
+    await notify_admins(deps, w.chat_id, body, kind="alert")
     log.warning("media not scanned: admins alerted chat=%s reason=%s", w.chat_id, reason)
 
 
-async def _tell_sender_unavailable(deps: Deps, event: Any, user_id: str) -> None:
-    locale = user_locale(deps, user_id)
-    await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")
+async def _tell_sender_unavailable(deps: Deps, incoming: Incoming) -> None:
+    await reply_text(
+        deps, incoming, t("selfcheck.image_unavailable", incoming.locale), kind="selfcheck"
+    )
 
 
 async def _fetch(deps: Deps, message_id: str) -> bytes | str:
@@ -184,45 +183,50 @@ async def _fetch(deps: Deps, message_id: str) -> bytes | str:
 
 
 class ScanRunner:
-    """Works the scan jobs off in order, `pool.workers` at a time, and watches the backlog."""
+    """Works the scan jobs off in order, `pool.workers` at a time, and watches the backlog.
+    Built with the pool (before `Deps`, which knows it as `deps.scans`), started with `Deps`."""
 
     def __init__(
         self,
-        deps: Deps,
         pool: OcrPool,
+        jobs: ScanJobs,
         *,
         backlog_alert_after: float = BACKLOG_ALERT_AFTER,
         check_every: float = 10.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.deps = deps
+        self._deps: Deps | None = None
         self.pool = pool
-        self.jobs = ScanJobs(deps.store)
+        self.jobs = jobs
         self.backlog_alert_after = backlog_alert_after
         self.check_every = check_every
         self.clock = clock  # for retry times; ages use deps.now() (the service clock)
         self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = TaskSet()
         self._running = 0
         self._backlog_alerted = False
         self._purged_at = 0.0
 
-    def start(self) -> None:
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("scan runner not started")
+        return self._deps
+
+    def start(self, deps: Deps) -> None:
+        self._deps = deps
         resumed = self.jobs.reset_running()
         pending = self.jobs.counts().get("pending", 0)
         if pending:
             log.info("scan jobs waiting at start pending=%d (resumed running=%d)", pending, resumed)
         for i in range(self.pool.workers):
-            self._tasks.append(asyncio.create_task(self._consume(), name=f"scan-runner-{i}"))
-        self._tasks.append(asyncio.create_task(self._watch(), name="scan-backlog"))
+            self._tasks.spawn(self._consume(), name=f"scan-runner-{i}")
+        self._tasks.spawn(self._watch(), name="scan-backlog")
         self.wake()
 
-    async def stop(self, timeout: float = 30.0) -> None:
-        """Let running jobs finish (bounded), then stop; unfinished jobs stay pending."""
-        tasks, self._tasks = self._tasks, []
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+    async def stop(self) -> None:
+        """Cancel the consumers; unfinished jobs stay pending for the next start."""
+        await self._tasks.cancel()
         self.jobs.reset_running()
 
     def wake(self) -> None:
@@ -253,7 +257,7 @@ class ScanRunner:
             try:
                 job = self.jobs.claim_next(self.clock())
             except Exception as exc:  # e.g. the database is locked: try again shortly
-                log.error("scan job claim failed error=%s", type(exc).__name__)
+                log.error("scan job claim failed error=%s", where_failed(exc))
                 await asyncio.sleep(1.0)
                 continue
             if job is None:
@@ -270,7 +274,7 @@ class ScanRunner:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # a bug: record the job as not scanned, keep going
-                log.error("scan job failed message=%s error=%s", job.message_id, type(exc).__name__)
+                log.error("scan job failed message=%s error=%s", job.message_id, where_failed(exc))
                 self.jobs.finish(job.id, self.deps.now(), "not_scanned:internal_error")
             finally:
                 self._running -= 1
@@ -279,7 +283,8 @@ class ScanRunner:
     async def _run(self, job: ScanJob) -> None:
         deps = self.deps
         event = Event.from_dict(job.event)
-        w = where(event)
+        incoming = Incoming.of(event, deps.lookups)
+        w = incoming.where
         data = await _fetch(deps, job.message_id)
         if data == "unreachable" and job.attempts + 1 < JOB_RETRIES:
             delay = min(JOB_RETRY_MAX, 2.0 ** (job.attempts + 1))
@@ -288,7 +293,7 @@ class ScanRunner:
             return
         if isinstance(data, str):
             reason = "content_unavailable" if data == "gone" else "content_unreachable"
-            await self._not_scanned(job, event, reason)
+            await self._not_scanned(job, incoming, reason)
             return
         t0 = time.perf_counter()
         try:
@@ -296,22 +301,21 @@ class ScanRunner:
                 data, salt=deps.salt, group_id=w.chat_id if w.is_group else None
             )
         except ImageRefused as exc:
-            await self._not_scanned(job, event, exc.reason)
+            await self._not_scanned(job, incoming, exc.reason)
             return
         except ScanAborted as exc:
-            await self._not_scanned(job, event, exc.reason)
+            await self._not_scanned(job, incoming, exc.reason)
             return
         except (OcrUnavailable, QueueFull):
-            await self._not_scanned(job, event, "ocr_failed")
+            await self._not_scanned(job, incoming, "ocr_failed")
             return
         finally:
             del data  # the content is gone from this process once the scan is over
         elapsed = time.perf_counter() - t0
         if w.chat_id and w.is_group:
             deps.store.count_activity(w.chat_id, "scanned", deps.now())
-        metrics = deps.extra.get("metrics")
-        if metrics is not None:  # monitoring/metrics.py: image scan latency, verdicts by type
-            metrics.scanned("ocr", elapsed, result.verdict, result.types)
+        if deps.metrics is not None:  # monitoring/metrics.py: image scan latency, verdicts by type
+            deps.metrics.scanned("ocr", elapsed, result.verdict, result.types)
         image_set = getattr(event.message, "image_set", None)
         log.info(
             "media scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
@@ -323,20 +327,17 @@ class ScanRunner:
             ",".join(result.types) or "-",
             elapsed * 1000,
         )
-        await act_on_result(
-            deps, event=event, message_id=job.message_id, result=result, source="ocr"
-        )
+        await act(deps, incoming, result, source="ocr")
         if any(r.startswith("partial.") for r in result.reasons):
             if w.chat_id:
                 deps.store.count_activity(w.chat_id, "media_partly_scanned", deps.now())
-            await _alert_not_scanned(deps, event, "partly_scanned")
+            await _alert_not_scanned(deps, incoming, "partly_scanned")
         self.jobs.finish(job.id, deps.now(), f"scanned:{result.verdict}")
 
-    async def _not_scanned(self, job: ScanJob, event: Any, reason: str) -> None:
-        w = where(event)
-        _not_scanned(self.deps, w.chat_id, job.message_id, reason)
+    async def _not_scanned(self, job: ScanJob, incoming: Incoming, reason: str) -> None:
+        _not_scanned(self.deps, incoming.chat_id, job.message_id, reason)
         self.jobs.finish(job.id, self.deps.now(), f"not_scanned:{reason}")
-        await _alert_not_scanned(self.deps, event, reason)
+        await _alert_not_scanned(self.deps, incoming, reason)
 
     # -- the backlog -----------------------------------------------------------------------
 
@@ -347,7 +348,7 @@ class ScanRunner:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.error("scan backlog check failed error=%s", type(exc).__name__)
+                log.error("scan backlog check failed error=%s", where_failed(exc))
             await asyncio.sleep(self.check_every)
 
     async def _check_backlog(self) -> None:
@@ -369,7 +370,7 @@ class ScanRunner:
         for chat_id in self.jobs.waiting_chats():
             if not chat_id.startswith(("C", "R")):
                 continue
-            locale = chat_locale(deps, chat_id)
+            locale = deps.lookups.chat_locale(chat_id)
             group = deps.store.group(chat_id) or {}
             body = t(
                 "alert.scan_backlog",
@@ -378,75 +379,17 @@ class ScanRunner:
                 count=waiting,
                 minutes=minutes,
             )
-            for admin in alert_recipients(deps, chat_id):
-                await deps.outbox.enqueue_push(
-                    admin, [compose.text(body)], priority=PRIORITY_ALERT, kind="alert"
-                )
+            await notify_admins(deps, chat_id, body, kind="alert")
 
 
 async def media_idle(deps: Deps) -> None:
     """Wait until every scan job so far has been worked off (tests, bench, demo)."""
-    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
-    if runner is not None:
-        await runner.idle()
+    if deps.scans is not None:
+        await deps.scans.idle()
 
 
 def scan_health(deps: Deps) -> tuple[bool, str]:
     """Readiness of image scanning: (ok, reason). For /readyz."""
-    runner: ScanRunner | None = deps.extra.get(_RUNNER_KEY)
-    if runner is None:
+    if deps.scans is None:
         return False, "OCR not running: images wait unscanned"
-    return runner.health()
-
-
-def make_ocr_ctx(
-    *,
-    scan_seconds: float | None = None,
-    memory_mb: int | None = None,
-    backlog_alert_after: float = BACKLOG_ALERT_AFTER,
-    check_every: float = 10.0,
-) -> Callable[[web.Application], AsyncIterator[None]]:
-    """A cleanup context: start the OCR pool (engine loaded once per worker) and the scan
-    runner; set deps.ocr. Arguments override the configured limits (tests, bench)."""
-
-    async def ctx(app: web.Application) -> AsyncIterator[None]:
-        from app import DEPS, READY_CHECKS
-
-        deps = app[DEPS]
-
-        async def image_backlog(app: web.Application) -> str | None:
-            ok, reason = scan_health(deps)
-            return None if ok else reason
-
-        app[READY_CHECKS].append(("image_backlog", image_backlog))
-        pool = OcrPool.from_config(deps.config)
-        if scan_seconds is not None:
-            pool.scan_seconds = scan_seconds
-        if memory_mb is not None:
-            pool.memory_mb = memory_mb
-        try:
-            await pool.start()
-        except Exception:
-            # Text scanning must go on without OCR: image jobs wait in the database.
-            log.exception(
-                "ocr pool failed to start engine=%s; images wait unscanned", pool.engine_name
-            )
-            await pool.close()
-            yield
-            return
-        runner = ScanRunner(
-            deps, pool, backlog_alert_after=backlog_alert_after, check_every=check_every
-        )
-        deps.ocr = pool
-        deps.extra[_RUNNER_KEY] = runner
-        runner.start()
-        yield
-        await runner.stop()  # unfinished jobs stay pending for the next start
-        deps.extra.pop(_RUNNER_KEY, None)
-        deps.ocr = None
-        await pool.close()
-
-    return ctx
-
-
-ocr_ctx = make_ocr_ctx()
+    return deps.scans.health()

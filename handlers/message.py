@@ -1,9 +1,7 @@
-"""Message events: text is scanned here; images and files go to the image module.
+"""Text message events (images and files: handlers/media.py).
 
-Group / room text -> `scan_text` -> `act_on_result` (warning, note, alerts, incident).
+Group / room text -> `scan_text` -> `incidents.open_incident` (warning, note, alerts).
 1:1 text -> a self-check answer (verdict and masked findings), nothing recorded.
-Images and files -> `handlers.media.handle_media(deps, event)` when that module is
-present; otherwise they are counted as not scanned.
 
 Texts longer than `LONG_TEXT` characters are scanned before the handler runs, off the
 event loop (`prepare_long_texts`, called by the webhook before it opens its transaction,
@@ -18,22 +16,15 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from linebot.v3.webhooks import (
-    FileMessageContent,
-    ImageMessageContent,
-    MessageEditedEvent,
-    MessageEvent,
-    TextMessageContent,
-)
+from linebot.v3.webhooks import MessageEditedEvent, MessageEvent, TextMessageContent
 
+from deps import Deps
 from detectors import scan_text
 from detectors.base import ScanResult
-from handlers.actions import act_on_result, self_check_reply
-from handlers.common import user_locale, where
-from handlers.deps import Deps
-from handlers.reply import reply_text
-from handlers.router import Router, optional_module
-from locales import t
+from handlers.router import Router
+from incidents.open import open_incident, self_check
+from incidents.retract import close_as_retracted
+from line.incoming import Incoming
 
 log = logging.getLogger("bot.message")
 
@@ -59,19 +50,19 @@ def _raw_long_text(raw: dict[str, Any]) -> tuple[str, str, str | None] | None:
     return mid, text, chat if isinstance(chat, str) else None
 
 
-def _executor(deps: Deps) -> ThreadPoolExecutor:
-    pool = deps.extra.get("long_text_pool")
-    if not isinstance(pool, ThreadPoolExecutor):
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="long-text-scan")
-        deps.extra["long_text_pool"] = pool
-    return pool
+def scan_thread() -> ThreadPoolExecutor:
+    """The one thread long texts are scanned in (Deps.scan_thread; app.py shuts it down)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="long-text-scan")
 
 
 async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> list[str]:
     """Scan the long texts of a request in the scan thread (the loop serves others
     meanwhile); `_scan` then takes the result instead of scanning on the loop. Returns
     the message ids prepared (the caller drops what its handlers did not take)."""
-    ready: dict[str, ScanResult] = deps.extra.setdefault("prescanned", {})
+    ready = deps.prescanned
+    pool = deps.scan_thread
+    if pool is None:
+        return []
     loop = asyncio.get_running_loop()
     ids: list[str] = []
     for raw in raw_events:
@@ -81,7 +72,7 @@ async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> li
         mid, text, chat = found
 
         try:
-            ready[mid] = await loop.run_in_executor(_executor(deps), _scan_now, deps, text, chat)
+            ready[mid] = await loop.run_in_executor(pool, _scan_now, deps, text, chat)
         except Exception as exc:  # the handler scans again and reports it as a bad event
             log.error("long text scan failed message=%s error=%s", mid, type(exc).__name__)
             continue
@@ -90,14 +81,12 @@ async def prepare_long_texts(deps: Deps, raw_events: list[dict[str, Any]]) -> li
 
 
 def drop_prepared(deps: Deps, ids: list[str]) -> None:
-    ready: dict[str, ScanResult] = deps.extra.get("prescanned", {})
     for mid in ids:
-        ready.pop(mid, None)
+        deps.prescanned.pop(mid, None)
 
 
 def _scan(deps: Deps, message_id: str, text: str, chat_id: str | None) -> ScanResult:
-    ready: dict[str, ScanResult] = deps.extra.get("prescanned", {})
-    result = ready.pop(message_id, None)
+    result = deps.prescanned.pop(message_id, None)
     return result if result is not None else _scan_now(deps, text, chat_id)
 
 
@@ -108,19 +97,16 @@ def _scan_now(deps: Deps, text: str, chat_id: str | None) -> ScanResult:
     return scan_text(text, policy=deps.policy, group_id=chat_id, salt=deps.salt)
 
 
-def _is_text(event: Any) -> bool:
-    return isinstance(getattr(event, "message", None), TextMessageContent)
-
-
-def _is_media(event: Any) -> bool:
-    return isinstance(getattr(event, "message", None), ImageMessageContent | FileMessageContent)
+def _is_text(event: MessageEvent | MessageEditedEvent) -> bool:
+    return isinstance(event.message, TextMessageContent)
 
 
 @router.on(MessageEvent, when=_is_text)
 async def on_text(deps: Deps, event: MessageEvent) -> None:
     msg = event.message
     assert isinstance(msg, TextMessageContent)
-    w = where(event)
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
     if w.is_group and w.chat_id:
         deps.store.count_activity(w.chat_id, "scanned", deps.now())
         t0 = time.perf_counter()
@@ -134,10 +120,9 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
             ",".join(result.types) or "-",
             elapsed * 1e6,
         )
-        metrics = deps.extra.get("metrics")
-        if metrics is not None:  # monitoring/metrics.py: verdicts by type, latency
-            metrics.scanned("text", elapsed, result.verdict, result.types)
-        await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
+        if deps.metrics is not None:  # monitoring/metrics.py: verdicts by type, latency
+            deps.metrics.scanned("text", elapsed, result.verdict, result.types)
+        await open_incident(deps, incoming, result, source="text")
     elif w.chat_type == "user":
         result = _scan(deps, msg.id, msg.text, None)
         log.info(
@@ -146,7 +131,7 @@ async def on_text(deps: Deps, event: MessageEvent) -> None:
             result.verdict,
             ",".join(result.types) or "-",
         )
-        await self_check_reply(deps, event, result)
+        await self_check(deps, incoming, result)
 
 
 @router.on(MessageEditedEvent, when=_is_text)
@@ -156,7 +141,8 @@ async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
     so its incident closes as retracted (the edit is LINE's other way to take data back)."""
     msg = event.message
     assert isinstance(msg, TextMessageContent)
-    w = where(event)
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
     if not (w.is_group and w.chat_id):
         return
     result = _scan(deps, msg.id, msg.text, w.chat_id)
@@ -169,24 +155,6 @@ async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
     )
     inc = deps.store.incident_by_message(msg.id)
     if inc is None:
-        await act_on_result(deps, event=event, message_id=msg.id, result=result, source="text")
+        await open_incident(deps, incoming, result, source="text")
     elif result.verdict == "allow":
-        from handlers.unsend import close_as_retracted
-
         await close_as_retracted(deps, inc, how="edited")
-
-
-@router.on(MessageEvent, when=_is_media)
-async def on_media(deps: Deps, event: MessageEvent) -> None:
-    media = optional_module("handlers.media")
-    if media is not None:
-        await media.handle_media(deps, event)
-        return
-    w = where(event)
-    msg_id = getattr(event.message, "id", None)
-    if w.chat_id:
-        deps.store.count_activity(w.chat_id, "media_not_scanned", deps.now())
-    log.info("media not scanned (no image module) chat=%s message=%s", w.chat_id, msg_id)
-    if w.chat_type == "user" and w.user_id:
-        locale = user_locale(deps, w.user_id)
-        await reply_text(deps, event, t("selfcheck.image_unavailable", locale), kind="selfcheck")

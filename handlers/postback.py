@@ -6,31 +6,31 @@ Incident buttons (data `inc:<action>&id=<incident>[&r=<reason code>]`):
 - admins of the incident's group (or the ethics unit): `inc:ack` (acknowledge),
   `inc:dis` (dismiss as false positive).
 Reasons are codes chosen from buttons, never free text, so no personal data can end up
-in an incident. Data starting with `tips:`, `quiz:` or `broadcast:` belongs to the tips
-module (`handlers.tips.handle_postback`).
+in an incident. Data starting with `tips:`, `quiz:` or `broadcast:` goes to the tips
+router (handlers/tips.py), included before this one.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
+from linebot.v3.messaging import QuickReplyItem
 from linebot.v3.webhooks import PostbackEvent
 
-from handlers import compose
-from handlers.actions import notify_admins_text
-from handlers.common import Where, chat_locale, group_name, label, user_locale, where
-from handlers.deps import Deps
+from deps import Deps
 from handlers.reply import reply_text
-from handlers.router import Router, optional_module
-from locales import t
+from handlers.router import Router
+from incidents.notify import group_label, notify_admins
+from line import messages
+from line.incoming import Incoming
+from line.lookups import Where
+from locales import label, t
 from storage import Incident
 
 log = logging.getLogger("bot.postback")
 
 router = Router("postback")
 
-TIPS_PREFIXES = ("tips:", "quiz:", "broadcast:")
 # Which statuses each action may move an incident from.
 SENDER_FROM = ("open", "escalated")
 ACK_FROM = ("open", "escalated", "dismissed", "justified")
@@ -38,48 +38,43 @@ DISMISS_FROM = ("open", "escalated", "justified", "acknowledged")
 
 
 async def _reply(
-    deps: Deps, event: Any, body: str, quick: list[dict[str, Any]] | None = None
+    deps: Deps, incoming: Incoming, body: str, quick: list[QuickReplyItem] | None = None
 ) -> None:
-    await reply_text(deps, event, body, kind="postback", quick=quick)
+    await reply_text(deps, incoming, body, kind="postback", quick=quick)
 
 
 @router.on(PostbackEvent)
 async def on_postback(deps: Deps, event: PostbackEvent) -> None:
     data = event.postback.data or ""
-    w = where(event)
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
     if not w.user_id:
         # LINE leaves the user id out when it may not share it: nobody can be checked
         # against the incident or the admin list, so nothing changes.
         log.info("postback without a user id ignored chat=%s", w.chat_id)
         return
-    if data.startswith(TIPS_PREFIXES):
-        tips = optional_module("handlers.tips")
-        if tips is not None and await tips.handle_postback(deps, event, data):
-            return
-        await _reply(deps, event, t("cmd.unavailable", user_locale(deps, w.user_id)))
-        return
-    action, params = compose.parse_pb(data)
+    action, params = messages.parse_pb(data)
     if not action.startswith("inc:"):
         log.info("postback unknown action=%s user=%s", action[:20], w.user_id)
         return
     inc = deps.store.incident(params.get("id", ""))
     if inc is None:
-        await _reply(deps, event, t("pb.unknown", user_locale(deps, w.user_id)))
+        await _reply(deps, incoming, t("pb.unknown", deps.lookups.user_locale(w.user_id)))
         return
     log.info("postback action=%s incident=%s user=%s", action, inc.id, w.user_id)
-    locale = chat_locale(deps, inc.group_id)
+    locale = deps.lookups.chat_locale(inc.group_id)
     if action in ("inc:unsent", "inc:fp", "inc:need"):
         if not inc.sender_id or w.user_id != inc.sender_id:
-            await _reply(deps, event, t("pb.not_yours", locale))
+            await _reply(deps, incoming, t("pb.not_yours", locale))
             return
-        await _sender_action(deps, event, inc, action, params.get("r"), locale)
+        await _sender_action(deps, incoming, inc, action, params.get("r"), locale)
     elif action in ("inc:ack", "inc:dis"):
         if not w.user_id or not (
             deps.store.is_admin(w.user_id, inc.group_id) or deps.store.is_ethics(w.user_id)
         ):
-            await _reply(deps, event, t("pb.not_admin", locale))
+            await _reply(deps, incoming, t("pb.not_admin", locale))
             return
-        await _admin_action(deps, event, inc, action, w.user_id, locale)
+        await _admin_action(deps, incoming, inc, action, w.user_id, locale)
 
 
 def _closed(inc: Incident, allowed: tuple[str, ...]) -> bool:
@@ -87,7 +82,7 @@ def _closed(inc: Incident, allowed: tuple[str, ...]) -> bool:
 
 
 async def _sender_action(
-    deps: Deps, event: Any, inc: Incident, action: str, reason: str | None, locale: str
+    deps: Deps, incoming: Incoming, inc: Incident, action: str, reason: str | None, locale: str
 ) -> None:
     now = deps.now()
     if action == "inc:unsent":
@@ -99,26 +94,26 @@ async def _sender_action(
             if now > window_end
             else "pb.not_yet"
         )
-        await _reply(deps, event, t(key, locale))
+        await _reply(deps, incoming, t(key, locale))
         return
     if _closed(inc, SENDER_FROM):
         await _reply(
-            deps, event, t("pb.closed", locale, status=label("status", inc.status, locale))
+            deps, incoming, t("pb.closed", locale, status=label("status", inc.status, locale))
         )
         return
-    codes = compose.FP_REASONS if action == "inc:fp" else compose.NEED_REASONS
+    codes = messages.FP_REASONS if action == "inc:fp" else messages.NEED_REASONS
     prefix = "reason" if action == "inc:fp" else "need"
     if reason not in codes:
         quick = [
-            compose.quick_item(
+            messages.quick_item(
                 label(prefix, code, locale),
-                compose.pb_data(action, id=inc.id, r=code),
+                messages.pb_data(action, id=inc.id, r=code),
                 label(prefix, code, locale),
             )
             for code in codes
         ]
         await _reply(
-            deps, event, t("pb.ask_fp" if action == "inc:fp" else "pb.ask_need", locale), quick
+            deps, incoming, t("pb.ask_fp" if action == "inc:fp" else "pb.ask_need", locale), quick
         )
         return
     assert reason is not None
@@ -128,19 +123,17 @@ async def _sender_action(
     ):
         fresh = deps.store.incident(inc.id)
         st = fresh.status if fresh else inc.status
-        await _reply(deps, event, t("pb.closed", locale, status=label("status", st, locale)))
+        await _reply(deps, incoming, t("pb.closed", locale, status=label("status", st, locale)))
         return
     deps.outbox.cancel(inc.id, ("escalation",))
     log.info("incident %s by sender id=%s reason=%s", status, inc.id, reason)
     reason_label = label(prefix, reason, locale)
     await _reply(
         deps,
-        event,
+        incoming,
         t("pb.fp_done" if action == "inc:fp" else "pb.need_done", locale, reason=reason_label),
     )
-    gname = await group_name(deps, Where(inc.group_id, inc.chat_type, None)) or label(
-        "alert", "room_name", locale
-    )
+    gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
     body = t(
         "alert.sender_fp" if action == "inc:fp" else "alert.sender_need",
         locale,
@@ -148,11 +141,11 @@ async def _sender_action(
         group=gname,
         reason=reason_label,
     )
-    await notify_admins_text(deps, inc, body, kind="sender-answer")
+    await notify_admins(deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id)
 
 
 async def _admin_action(
-    deps: Deps, event: Any, inc: Incident, action: str, admin_id: str, locale: str
+    deps: Deps, incoming: Incoming, inc: Incident, action: str, admin_id: str, locale: str
 ) -> None:
     status, allowed, done = (
         ("acknowledged", ACK_FROM, "pb.ack_done")
@@ -164,8 +157,8 @@ async def _admin_action(
     ):
         fresh = deps.store.incident(inc.id)
         st = fresh.status if fresh else inc.status
-        await _reply(deps, event, t("pb.closed", locale, status=label("status", st, locale)))
+        await _reply(deps, incoming, t("pb.closed", locale, status=label("status", st, locale)))
         return
     deps.outbox.cancel(inc.id, ("escalation",))
     log.info("incident %s by admin id=%s admin=%s", status, inc.id, admin_id)
-    await _reply(deps, event, t(done, locale, id=inc.id))
+    await _reply(deps, incoming, t(done, locale, id=inc.id))

@@ -7,28 +7,29 @@ notices) goes through here, so they share one priority and one fallback rule.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from handlers import compose
-from handlers.common import where
-from handlers.deps import Deps
+from linebot.v3.messaging import QuickReplyItem
+
+from deps import Deps
+from line import messages
+from line.incoming import Incoming
 from outbox import PRIORITY_REPLY
 
 
 async def reply_text(
     deps: Deps,
-    event: Any,
+    incoming: Incoming,
     body: str,
     *,
     kind: str,
-    quick: Sequence[dict[str, Any]] | None = None,
+    quick: Sequence[QuickReplyItem] | None = None,
 ) -> None:
-    """Queue `body` as a reply to `event`; the outbox pushes it to the event's chat (the
+    """Queue `body` as a reply to the event; the outbox pushes it to the event's chat (the
     group, room, or the user in a 1:1 chat) when the reply token has expired."""
     await deps.outbox.enqueue_reply(
-        getattr(event, "reply_token", None),
-        [compose.text(body, quick=quick)],
-        fallback_to=where(event).chat_id,
+        incoming.reply_token,
+        [messages.text(body, quick=quick)],
+        fallback_to=incoming.chat_id,
         priority=PRIORITY_REPLY,
         kind=kind,
     )

@@ -1,4 +1,4 @@
-"""Tips commands and buttons (routed here by handlers/commands.py and handlers/postback.py).
+"""Tips commands and buttons (this module's router comes before commands and postback).
 
 - `/tip` (`/小叮嚀`) in a group or room: the group's next tip, as a (free) reply; at most one
   every 30 minutes per group. In a 1:1 chat: a tip for that person.
@@ -12,22 +12,64 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from handlers.common import chat_locale, label, user_locale, where
-from handlers.deps import Deps
+from linebot.v3.webhooks import MessageEvent, PostbackEvent
+
+from deps import Deps
+from handlers.commands import command_of
+from handlers.reply import reply_text
+from handlers.router import Router
+from line.incoming import Incoming
+from line.lookups import where
+from locales import label, t
 from tips import library
 from tips.service import PRIORITY_QUIZ, BroadcastOutcome, TipsService
 
 log = logging.getLogger("bot.tips.handlers")
 
 
+router = Router("tips")
+TIPS_COMMANDS = ("tip", "broadcast")
+TIPS_PREFIXES = ("tips:", "quiz:", "broadcast:")
+
+
+def _is_tips_command(event: MessageEvent) -> bool:
+    parsed = command_of(event)
+    return parsed is not None and parsed[0] in TIPS_COMMANDS
+
+
+def _is_tips_postback(event: PostbackEvent) -> bool:
+    # Without a user id the postback router ignores it (nobody to check).
+    return bool(where(event.source).user_id) and (event.postback.data or "").startswith(
+        TIPS_PREFIXES
+    )
+
+
+@router.on(MessageEvent, when=_is_tips_command)
+async def on_tips_command(deps: Deps, event: MessageEvent) -> None:
+    parsed = command_of(event)
+    assert parsed is not None
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
+    log.info("command name=%s chat=%s type=%s", parsed[0], w.chat_id, w.chat_type)
+    if not await handle_command(deps, incoming, *parsed):
+        await reply_text(deps, incoming, t("cmd.unavailable", incoming.locale), kind="command")
+
+
+@router.on(PostbackEvent, when=_is_tips_postback)
+async def on_tips_postback(deps: Deps, event: PostbackEvent) -> None:
+    incoming = Incoming.of(event, deps.lookups)
+    if not await handle_postback(deps, incoming, event.postback.data or ""):
+        locale = deps.lookups.user_locale(incoming.user_id)
+        await reply_text(deps, incoming, t("cmd.unavailable", locale), kind="postback")
+
+
 def _service(deps: Deps) -> TipsService | None:
-    svc = deps.tips
-    return svc if isinstance(svc, TipsService) else None
+    return deps.tips
 
 
-async def _answer(deps: Deps, event: Any, to: str | None, text: str) -> None:
+async def _answer(deps: Deps, incoming: Incoming, to: str | None, text: str) -> None:
     await deps.outbox.enqueue_reply(
-        getattr(event, "reply_token", None),
+        incoming.reply_token,
         [{"type": "text", "text": text[:5000]}],
         fallback_to=to,
         priority=PRIORITY_QUIZ,
@@ -35,27 +77,29 @@ async def _answer(deps: Deps, event: Any, to: str | None, text: str) -> None:
     )
 
 
-async def handle_command(deps: Deps, event: Any, command: str, argument: str) -> bool:
+async def handle_command(deps: Deps, incoming: Incoming, command: str, argument: str) -> bool:
     """`/tip` and `/broadcast`; False when the tips service is not running."""
     svc = _service(deps)
     if svc is None:
         return False
-    w = where(event)
+    w = incoming.where
     if not w.chat_id:
         return True
-    reply_token = getattr(event, "reply_token", None)
+    reply_token = incoming.reply_token
     if command == "tip":
-        locale = chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
+        locale = incoming.locale
         wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
         if wait is not None:
-            await _answer(deps, event, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait))
+            await _answer(
+                deps, incoming, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
+            )
         log.info("tip requested chat=%s type=%s cooldown=%s", w.chat_id, w.chat_type, wait)
         return True
     if command == "broadcast":
-        locale = user_locale(deps, w.user_id)
+        locale = deps.lookups.user_locale(w.user_id)
         if w.is_group:
             # Never echo the text in the group; the reminder should not appear before it is sent.
-            await _answer(deps, event, w.chat_id, library.ui("broadcast.private_only", locale))
+            await _answer(deps, incoming, w.chat_id, library.ui("broadcast.private_only", locale))
             return True
         proposal = await svc.propose_broadcast(w.user_id, argument)
         if not proposal.ok:
@@ -67,7 +111,7 @@ async def handle_command(deps: Deps, event: Any, command: str, argument: str) ->
                 kw = {"length": len(argument.strip()), "limit": BROADCAST_MAX_CHARS}
             elif key == "broadcast.has_personal_data":
                 kw = {"types": "、".join(label("type", t, locale) for t in proposal.leaked_types)}
-            await _answer(deps, event, w.chat_id, library.ui(key, locale, **kw))
+            await _answer(deps, incoming, w.chat_id, library.ui(key, locale, **kw))
             log.info("broadcast not proposed reason=%s", key)
             return True
         await deps.outbox.enqueue_reply(
@@ -105,13 +149,13 @@ def _outcome_text(outcome: BroadcastOutcome, locale: str) -> str:
     return library.ui("broadcast.done_already", locale, status=outcome.status)
 
 
-async def handle_postback(deps: Deps, event: Any, data: str) -> bool:
+async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:
     """`quiz:` answers and `broadcast:` confirmations; False when the service is not running."""
     svc = _service(deps)
     if svc is None:
         return False
-    w = where(event)
-    reply_token = getattr(event, "reply_token", None)
+    w = incoming.where
+    reply_token = incoming.reply_token
     if data.startswith("quiz:"):
         parts = data.split(":")
         try:
@@ -133,7 +177,7 @@ async def handle_postback(deps: Deps, event: Any, data: str) -> bool:
         parts = data.split(":", 2)
         if len(parts) != 3 or parts[1] not in ("confirm", "cancel"):
             return True
-        locale = user_locale(deps, w.user_id)
+        locale = deps.lookups.user_locale(w.user_id)
         if w.is_group or not w.user_id:
             return True
         if parts[1] == "confirm":
@@ -141,18 +185,16 @@ async def handle_postback(deps: Deps, event: Any, data: str) -> bool:
         else:
             outcome = svc.cancel_broadcast(parts[2], w.user_id)
         log.info("broadcast %s id=%s status=%s", parts[1], parts[2], outcome.status)
-        await _answer(deps, event, w.chat_id, _outcome_text(outcome, locale))
+        await _answer(deps, incoming, w.chat_id, _outcome_text(outcome, locale))
         return True
     if data.startswith("tips:"):
         # `tips:next`: a "another tip" button, same as `/tip`.
         if data == "tips:next" and w.chat_id:
             wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
             if wait is not None:
-                locale = (
-                    chat_locale(deps, w.chat_id) if w.is_group else user_locale(deps, w.user_id)
-                )
+                locale = incoming.locale
                 await _answer(
-                    deps, event, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
+                    deps, incoming, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
                 )
         return True
     return False

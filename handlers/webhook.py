@@ -32,17 +32,17 @@ import hmac
 import json
 import logging
 import sqlite3
-import time
 from collections.abc import Coroutine, Generator
 from typing import Any
 
 from aiohttp import web
 from linebot.v3.webhooks import Event
 
-from handlers.common import where_failed
-from handlers.deps import Deps
+from deps import Deps
 from handlers.message import drop_prepared, prepare_long_texts
 from handlers.router import Dispatcher
+from handlers.tasks import TaskSet
+from monitoring.logs import where_failed
 
 log = logging.getLogger("bot.webhook")
 
@@ -161,13 +161,11 @@ class Webhook:
         self.deps = deps
         self.dispatcher = dispatcher
         self.secret = deps.config.channel_secret
-        self.tasks: set[asyncio.Task[None]] = set()
+        self.tasks = TaskSet(on_done=self._done)  # work after the 200, drained at shutdown
         self.processed = 0  # events handled (not counting redeliveries), for /healthz and tests
         self.bad_events = 0  # events skipped as malformed or failing in their handler
         self.storage_error: str | None = None  # the last commit failure, until one succeeds
         self.storage_failures = 0  # requests answered 500 for storage
-        self._idle = asyncio.Event()
-        self._idle.set()
 
     async def handle(self, request: web.Request) -> web.Response:
         signature = request.headers.get("X-Line-Signature")
@@ -239,7 +237,7 @@ class Webhook:
             except sqlite3.Error as exc:
                 log.warning("checkpoint after erase failed error=%s", type(exc).__name__)
         for task, _rest in started:
-            self._track(task)
+            self.tasks.add(task)
 
     def _accept_one(
         self, index: int, raw: dict[str, Any], *, own_savepoint: bool
@@ -288,11 +286,10 @@ class Webhook:
                 raise _BadEvent from exc
             return None
 
-    async def _handle(self, event: Any, etype: str, event_id: str | None) -> None:
+    async def _handle(self, event: Event, etype: str, event_id: str | None) -> None:
         handled = await self.dispatcher.dispatch(self.deps, event)
-        counter = self.deps.extra.get("metrics")
-        if counter is not None:  # monitoring/metrics.py: events by type
-            counter.event(etype)
+        if self.deps.metrics is not None:  # monitoring/metrics.py: events by type
+            self.deps.metrics.event(etype)
         if not handled:
             log.info("event ignored type=%s event=%s", etype, event_id)
 
@@ -300,17 +297,9 @@ class Webhook:
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run work after the answer (resumed follow-ups, long scans) in a tracked task."""
-        self._track(asyncio.get_running_loop().create_task(coro))
-
-    def _track(self, task: asyncio.Task[None]) -> None:
-        self.tasks.add(task)
-        self._idle.clear()
-        task.add_done_callback(self._done)
+        self.tasks.spawn(coro)
 
     def _done(self, task: asyncio.Task[None]) -> None:
-        self.tasks.discard(task)
-        if not self.tasks:
-            self._idle.set()
         if task.cancelled():
             return
         exc = task.exception()  # retrieved here: never "Task exception was never retrieved"
@@ -323,18 +312,12 @@ class Webhook:
 
     async def idle(self) -> None:
         """Wait until no event is being processed (tests, shutdown)."""
-        await self._idle.wait()
+        await self.tasks.idle()
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Let in-flight work finish (bounded), then cancel what is left."""
         if not self.tasks:
             return
-        deadline = time.monotonic() + timeout
-        while self.tasks and time.monotonic() < deadline:
-            await asyncio.wait(set(self.tasks), timeout=max(0.0, deadline - time.monotonic()))
-        pending = set(self.tasks)
-        for task in pending:
-            task.cancel()
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
-            log.warning("shutdown cancelled event tasks=%d", len(pending))
+        cancelled = await self.tasks.drain(timeout)
+        if cancelled:
+            log.warning("shutdown cancelled event tasks=%d", cancelled)

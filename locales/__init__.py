@@ -7,9 +7,11 @@ A test keeps every key and placeholder in sync across locales.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 LOCALES: tuple[str, ...] = ("zh-TW", "en")
 DEFAULT_LOCALE = "zh-TW"
@@ -43,3 +45,20 @@ def t(key: str, locale: str | None = None, **kw: Any) -> str:
     if text is None:
         text = messages(DEFAULT_LOCALE).get(key, key)
     return str(text).format(**kw) if kw else str(text)
+
+
+def label(kind: str, value: str, locale: str) -> str:
+    """A localised label (`type.tw_national_id`, `status.open`, ...); the name itself if none."""
+    text = messages(locale).get(f"{kind}.{value}") or messages(DEFAULT_LOCALE).get(
+        f"{kind}.{value}"
+    )
+    return str(text) if text else value
+
+
+def local_time(timezone: str, ts: float) -> str:
+    """`2026-03-02 14:05` in `timezone` (an unknown zone name: Taiwan time)."""
+    try:
+        tz = ZoneInfo(timezone)
+    except Exception:
+        tz = ZoneInfo("Asia/Taipei")
+    return datetime.fromtimestamp(ts, tz).strftime("%Y-%m-%d %H:%M")

@@ -52,3 +52,18 @@ def setup_logging(level: str = "INFO", fmt: str = "text", timezone: str = "Asia/
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def where_failed(exc: BaseException) -> str:
+    """`KeyError at incidents/notify.py:123`: an exception for the logs without its message
+    (a message can quote the data that caused it). Failures are logged one way:
+    `log.error("what failed <ids>= error=%s", where_failed(exc))`, never `exc_info`."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "site-packages" not in f.filename] or frames
+    if not ours:
+        return type(exc).__name__
+    last = ours[-1]
+    parts = last.filename.replace("\\", "/").split("/")
+    return f"{type(exc).__name__} at {'/'.join(parts[-2:])}:{last.lineno}"

@@ -772,7 +772,7 @@ class TipsService:
         chart_url = None
         if self.config.public_url:
             from tips import chart as chart_mod
-            from tips.web import publish_chart
+            from tips.links import publish_chart
 
             try:
                 png = chart_mod.render(rep, normalise_locale(self.config.default_locale))

@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from app import AppOptions, create_app, start_server
+from app import OCR_POOL, AppOptions, create_app, make_ocr_ctx, start_server
 from fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
-from handlers.media import make_ocr_ctx, media_idle, scan_health
+from handlers.media import media_idle, scan_health
 from images import synth
 from storage.scan_jobs import ScanJobs
 from tests.images.hostile import form_bomb, text_pages_pdf
@@ -131,7 +131,7 @@ async def test_pdf_form_bomb_is_refused_fast_and_the_next_photo_is_warned_prompt
         await media_idle(bot.deps)
         await bot.flush()
         outcomes = ScanJobs(bot.store).outcomes()
-        replaced = bot.deps.ocr.replaced
+        replaced = bot.app[OCR_POOL].replaced
     finally:
         await bot.stop()
     assert outcomes[file_event["message"]["id"]] == "not_scanned:pdf_too_complex"
@@ -160,7 +160,7 @@ async def test_a_bomb_the_check_cannot_read_is_stopped_by_the_worker_limits(
         await media_idle(bot.deps)
         await bot.flush()
         outcomes = ScanJobs(bot.store).outcomes()
-        replaced = bot.deps.ocr.replaced
+        replaced = bot.app[OCR_POOL].replaced
     finally:
         await bot.stop()
     reason = outcomes[file_event["message"]["id"]]

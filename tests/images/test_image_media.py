@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from app import METRICS, create_app, start_server
+from app import METRICS, create_app, ocr_ctx, start_server
 from fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
-from handlers.media import media_idle, ocr_ctx
+from handlers.media import media_idle
 from tests.service.harness import (
     ADMIN,
     ALICE,

@@ -18,8 +18,9 @@ from aiohttp import web
 
 from app import DEPS, ESCALATION, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
 from config import Config
+from deps import Deps
 from fakeline import FakeLinePlatform, group_id, user_id
-from handlers.deps import Deps, ManualClock
+from handlers.deps import ManualClock
 from storage import Store
 
 SECRET = "test-channel-secret"

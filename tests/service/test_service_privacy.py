@@ -12,8 +12,9 @@ from linebot.v3.webhooks import Event
 
 from detectors.base import Finding, ScanResult
 from fakeline import FakeLinePlatform
-from handlers.actions import act_on_result
 from handlers.webhook import Webhook
+from incidents.open import act
+from line.incoming import Incoming
 from tests.service.harness import ADMIN, ALICE, BOB, GROUP, NID_1, NID_2, NID_3, Bot
 
 RAW_VALUES = [NID_1, NID_2, NID_3, "0933-222-111", "0933222111", "王大明"]
@@ -81,13 +82,7 @@ def _result(verdict: str) -> ScanResult:
 async def _act(bot: Bot, line: FakeLinePlatform, verdict: str, text: str) -> str:
     raw = line.text_event(BOB, text, chat=GROUP)
     event = Event.from_dict(raw)
-    await act_on_result(
-        bot.deps,
-        event=event,
-        message_id=raw["message"]["id"],
-        result=_result(verdict),
-        source="text",
-    )
+    await act(bot.deps, Incoming.of(event, bot.deps.lookups), _result(verdict), source="text")
     await bot.flush()
     return str(raw["message"]["id"])
 
@@ -126,13 +121,7 @@ async def test_allow_does_nothing_and_act_is_idempotent(bot: Bot, line: FakeLine
     raw = line.text_event(BOB, "x", chat=GROUP)
     event = Event.from_dict(raw)
     for _ in range(2):
-        await act_on_result(
-            bot.deps,
-            event=event,
-            message_id=raw["message"]["id"],
-            result=_result("block"),
-            source="ocr",
-        )
+        await act(bot.deps, Incoming.of(event, bot.deps.lookups), _result("block"), source="ocr")
     await bot.flush()
     assert len(bot.store.list_incidents()) == 1
     assert bot.store.list_incidents()[0].source == "ocr"
@@ -155,7 +144,7 @@ def test_signature_check() -> None:
 
 
 def test_error_logs_name_the_place_not_the_message() -> None:
-    from handlers.common import where_failed
+    from monitoring.logs import where_failed
 
     secret = "K257491186"
     table: dict[str, str] = {}

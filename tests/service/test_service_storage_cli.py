@@ -178,7 +178,7 @@ def test_locales_have_the_same_keys_and_placeholders() -> None:
         assert _placeholders(zh[key]) == _placeholders(en[key]), key
     for status in INCIDENT_STATUSES:
         assert f"status.{status}" in zh
-    from handlers.compose import FP_REASONS, NEED_REASONS
+    from line.messages import FP_REASONS, NEED_REASONS
 
     for code in FP_REASONS:
         assert len(en[f"reason.{code}"]) <= 20 and len(zh[f"reason.{code}"]) <= 20

@@ -13,14 +13,13 @@ import pytest
 from aiohttp import web
 from tipkit import ETHICS, MEMBER, SECRET, TOKEN, taipei
 
-from app import DEPS, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
+from app import DEPS, OUTBOX, STORE, TIPS, WEBHOOK, AppOptions, create_app, start_server, tips_ctx
 from config import Config
 from fakeline import FakeLinePlatform, group_id, user_id
 from handlers.deps import ManualClock
 from storage import Store
 from tips import library
 from tips.service import TipsService
-from tips.web import TIPS, tips_ctx
 
 G1 = group_id("tips-flow-1")
 G2 = group_id("tips-flow-2")

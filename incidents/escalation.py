@@ -16,17 +16,20 @@ import asyncio
 import contextlib
 import logging
 
-from handlers import compose
-from handlers.actions import alert_admins
-from handlers.common import Where, chat_locale, group_name, label, where_failed
-from handlers.deps import Deps
+from deps import Deps
+from incidents.notify import alert_admins, group_label
+from line import messages
+from line.lookups import Where
+from monitoring.logs import where_failed
 
 log = logging.getLogger("bot.escalation")
 
 
 class EscalationWorker:
-    def __init__(self, deps: Deps, *, max_sleep: float = 30.0, purge_every: float = 3600.0) -> None:
-        self.deps = deps
+    """Built before `Deps` (which knows it as its `escalation`), started with it."""
+
+    def __init__(self, *, max_sleep: float = 30.0, purge_every: float = 3600.0) -> None:
+        self._deps: Deps | None = None
         self.max_sleep = max_sleep
         self.purge_every = purge_every
         self._wake = asyncio.Event()
@@ -36,7 +39,14 @@ class EscalationWorker:
     def nudge(self) -> None:
         self._wake.set()
 
-    def start(self) -> None:
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("escalation worker not started")
+        return self._deps
+
+    def start(self, deps: Deps) -> None:
+        self._deps = deps
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="escalation-worker")
 
@@ -55,12 +65,12 @@ class EscalationWorker:
             if not deps.store.claim_escalation(inc.id, deps.now()):
                 continue
             w = Where(inc.group_id, inc.chat_type, inc.sender_id)
-            locale = chat_locale(deps, inc.group_id)
-            gname = await group_name(deps, w) or label("alert", "room_name", locale)
-            items = compose.items_line(inc.types, {}, locale, inc.doc_type)
+            locale = deps.lookups.chat_locale(inc.group_id)
+            gname = await group_label(deps, w, locale)
+            items = messages.items_line(inc.types, {}, locale, inc.doc_type)
             if inc.masked:
-                items += " (" + compose.safe_v2(" ".join(inc.masked[:4])) + ")"
-            await alert_admins(deps, inc, w, gname, items, snippet="", escalation=True)
+                items += " (" + messages.safe_v2(" ".join(inc.masked[:4])) + ")"
+            await alert_admins(deps, inc, w, gname, items, locale, snippet="", escalation=True)
             log.info("incident escalated id=%s group=%s", inc.id, inc.group_id)
             count += 1
         return count

@@ -1,7 +1,10 @@
-"""LINE message objects (the JSON the Messaging API takes), built from locale strings.
+"""The messages the bot sends, built with line-bot-sdk v3's typed models (TextMessage,
+TextMessageV2, TemplateMessage + ButtonsTemplate, PostbackAction, QuickReply), and what
+they say (items found, why it matters, a masked snippet) from locale strings.
 
-Outgoing messages are plain dicts so the outbox can store them as JSON and the SDK
-can rebuild its models from them. Limits honoured here: buttons template text 160
+A model is turned into its JSON (`.to_dict()`) only at the outbox's door, which stores
+it and has the SDK rebuild it when sending; a wrong field fails here, where the message
+is built, not later in the outbox worker. Limits honoured here: buttons template text 160
 characters, action labels 20, quick reply labels 20, alt text 400, postback data 300.
 
 Postback data is a short query-string: `inc:ack&id=3f9c...`, `inc:fp&id=...&r=public`.
@@ -13,8 +16,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from handlers.common import label, safe_v2
-from locales import t
+from linebot.v3.messaging import (
+    ButtonsTemplate,
+    MentionSubstitutionObject,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+    TemplateMessage,
+    TextMessage,
+    TextMessageV2,
+    UserMentionTarget,
+)
+
+from locales import label, t
 
 Message = dict[str, Any]
 
@@ -34,6 +48,11 @@ FP_REASONS = ("not_sensitive", "own_data", "public", "test", "other")
 NEED_REASONS = ("case", "approved", "legal", "other")
 
 
+def safe_v2(text: str) -> str:
+    """Text placed inside a textV2 message must not open a `{substitution}` by accident."""
+    return text.replace("{", "｛").replace("}", "｝")
+
+
 def pb_data(action: str, **params: str) -> str:
     data = action + "".join(f"&{k}={quote(str(v), safe='')}" for k, v in params.items())
     if len(data) > 300:
@@ -50,11 +69,11 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def text(body: str, *, quick: Sequence[dict[str, Any]] | None = None) -> Message:
-    msg: Message = {"type": "text", "text": _clip(body, 5000)}
-    if quick:
-        msg["quickReply"] = {"items": list(quick)[:13]}
-    return msg
+def text(body: str, *, quick: Sequence[QuickReplyItem] | None = None) -> Message:
+    msg = TextMessage(
+        text=_clip(body, 5000), quick_reply=QuickReply(items=list(quick)[:13]) if quick else None
+    )
+    return msg.to_dict()
 
 
 def mention_text(body: str, user_id: str | None, *, quote_token: str | None = None) -> Message:
@@ -63,35 +82,57 @@ def mention_text(body: str, user_id: str | None, *, quote_token: str | None = No
     `body` must have been made safe (no stray braces) except for the `{sender}` slot."""
     if not user_id:
         return text(body.replace("{sender}", "").lstrip())
-    msg: Message = {
-        "type": "textV2",
-        "text": _clip(body, 5000),
-        "substitution": {
-            "sender": {"type": "mention", "mentionee": {"type": "user", "userId": user_id}}
-        },
-    }
-    if quote_token:
-        msg["quoteToken"] = quote_token
-    return msg
+    mention = MentionSubstitutionObject(mentionee=UserMentionTarget(user_id=user_id))
+    msg = TextMessageV2(
+        text=_clip(body, 5000),
+        substitution={"sender": mention},
+        quote_token=quote_token or None,
+    )
+    return msg.to_dict()
 
 
-def postback(label_: str, data: str, display: str | None = None) -> dict[str, Any]:
-    action: dict[str, Any] = {"type": "postback", "label": _clip(label_, 20), "data": data}
-    if display:
-        action["displayText"] = _clip(display, 300)
-    return action
+def postback(label_: str, data: str, display: str | None = None) -> PostbackAction:
+    return PostbackAction(
+        label=_clip(label_, 20), data=data, display_text=_clip(display, 300) if display else None
+    )
 
 
-def quick_item(label_: str, data: str, display: str | None = None) -> dict[str, Any]:
-    return {"type": "action", "action": postback(label_, data, display)}
+def quick_item(label_: str, data: str, display: str | None = None) -> QuickReplyItem:
+    return QuickReplyItem(action=postback(label_, data, display))
 
 
-def buttons(alt: str, body: str, actions: Sequence[dict[str, Any]]) -> Message:
-    return {
-        "type": "template",
-        "altText": _clip(alt, 400),
-        "template": {"type": "buttons", "text": _clip(body, 160), "actions": list(actions)[:4]},
-    }
+def buttons(alt: str, body: str, actions: Sequence[PostbackAction]) -> Message:
+    template = ButtonsTemplate(text=_clip(body, 160), actions=list(actions)[:4])
+    return TemplateMessage(alt_text=_clip(alt, 400), template=template).to_dict()
+
+
+def _incident_button(key: str, action: str, incident_id: str, locale: str) -> PostbackAction:
+    return postback(t(key, locale), pb_data(action, id=incident_id), t(key, locale))
+
+
+def note_buttons(incident_id: str, locale: str) -> Message:
+    """The sender's buttons under a private note: unsent / false positive / official need."""
+    return buttons(
+        t("note.alt", locale),
+        t("note.buttons", locale),
+        [
+            _incident_button("btn.unsent", "inc:unsent", incident_id, locale),
+            _incident_button("btn.fp", "inc:fp", incident_id, locale),
+            _incident_button("btn.need", "inc:need", incident_id, locale),
+        ],
+    )
+
+
+def admin_buttons(incident_id: str, locale: str) -> Message:
+    """The admins' buttons under an alert: acknowledge / dismiss."""
+    return buttons(
+        t("alert.alt", locale),
+        t("alert.buttons", locale),
+        [
+            _incident_button("btn.ack", "inc:ack", incident_id, locale),
+            _incident_button("btn.dismiss", "inc:dis", incident_id, locale),
+        ],
+    )
 
 
 # -- what was found, said without values ------------------------------------------------------

@@ -1,0 +1,11 @@
+"""The incident lifecycle, from a flagged message to its close:
+
+    open.py        a scan result -> the incident, the group warning, the follow-up job;
+                   a 1:1 chat gets its self-check answer instead
+    notify.py      the follow-up (private note, admin alert), admin notices
+    escalation.py  the background worker: escalate past the grace period; retention
+    retract.py     unsent or edited clean -> retracted, values forgotten
+
+Every step takes the typed `Deps` (deps.py) and, when an event started it, its
+`Incoming` (line/incoming.py): chat, ids and language read once per event.
+"""

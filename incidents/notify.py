@@ -1,0 +1,187 @@
+"""Telling people about an incident: the private note to the sender, the alert to the
+group's admins (at once, or on escalation), and short notices to them afterwards.
+
+The note and the immediate alert need LINE lookups (group name, friendship, display
+name), so they run as a follow-up job (`follow_up`) written with the incident: after
+the webhook's answer, and again at start for jobs a killed process left behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from deps import Deps
+from line import messages
+from line.incoming import Incoming
+from line.lookups import Where
+from locales import label, local_time, t
+from monitoring.logs import where_failed
+from outbox import PRIORITY_ALERT, PRIORITY_NOTE
+from storage import Incident
+
+log = logging.getLogger("bot.actions")
+
+
+async def group_label(deps: Deps, w: Where, locale: str, incoming: Incoming | None = None) -> str:
+    """The group's name for a person to read; "this chat" for rooms or when LINE is down."""
+    name = await (incoming.group_name() if incoming else deps.lookups.group_name(w))
+    return name or label("alert", "room_name", locale)
+
+
+async def follow_up(
+    deps: Deps, incident_id: str, items: str, snippet: str, *, incoming: Incoming | None = None
+) -> None:
+    """The private note (friends) and the immediate admin alert (block, or a repeated value)
+    of one incident, queued exactly once: the lookups first, then the messages and the
+    removal of the job in one transaction. Nothing is sent for an incident already closed.
+    `incoming` is the event that opened it (absent when a job is resumed)."""
+    store = deps.store
+    inc = store.incident(incident_id)
+    if inc is None or inc.status not in ("open", "escalated"):
+        store.followup_done(incident_id)
+        return
+    w = Where(inc.group_id, inc.chat_type, inc.sender_id)
+    locale = (
+        incoming.chat_locale if incoming is not None else deps.lookups.chat_locale(inc.group_id)
+    )
+    why = messages.why_line(inc.types, locale)
+    gname = await group_label(deps, w, locale, incoming)
+    friend = bool(inc.sender_id) and await deps.lookups.is_friend(inc.sender_id or "")
+    alert = inc.verdict == "block" or bool(inc.repeat_of)
+    name = await deps.lookups.display_name(w, inc.sender_id) if alert else None
+    with store.atomic():
+        fresh = store.incident(incident_id)
+        if fresh is not None and fresh.status in ("open", "escalated"):
+            if friend and inc.sender_id:
+                await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
+            if alert:
+                unknown = t("alert.unknown_name", locale)
+                await alert_admins(
+                    deps, fresh, w, gname, items, locale, snippet=snippet, name=name or unknown
+                )
+        store.followup_done(incident_id)
+
+
+async def resume_followups(deps: Deps, created_before: float | None = None) -> int:
+    """Follow-ups a killed process left behind (at start), or whose run failed after the
+    answer (e.g. the disk was full; `created_before` skips those still running). Their
+    incident and warning were committed before the 200. Returns how many were run."""
+    rows = deps.store.followups(created_before)
+    for row in rows:
+        try:
+            await follow_up(
+                deps, str(row["incident_id"]), str(row["items"] or ""), str(row["snippet"] or "-")
+            )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the row stays; the next start tries again
+            log.error(
+                "follow-up failed incident=%s error=%s", row["incident_id"], where_failed(exc)
+            )
+    if rows:
+        log.info("follow-ups resumed count=%d", len(rows))
+    return len(rows)
+
+
+async def send_private_note(
+    deps: Deps, inc: Incident, user_id: str, gname: str, items: str, why: str, locale: str
+) -> None:
+    note = t(
+        "note.text",
+        locale,
+        verdict=t(f"verdict.{inc.verdict}", locale),
+        group=gname,
+        time=local_time(deps.config.timezone, inc.event_at or inc.created_at),
+        items=items,
+        why=why,
+    )
+    deadline = (inc.event_at or inc.created_at) + deps.config.unsend_window_seconds
+    note += "\n" + t("note.deadline", locale, deadline=local_time(deps.config.timezone, deadline))
+    await deps.outbox.enqueue_push(
+        user_id,
+        [messages.text(note), messages.note_buttons(inc.id, locale)],
+        priority=PRIORITY_NOTE,
+        kind="note",
+        incident_id=inc.id,
+    )
+
+
+def alert_recipients(deps: Deps, group_id: str) -> list[str]:
+    """The group's admins; the ethics unit when the group has none."""
+    return deps.store.group_admins(group_id) or deps.store.ethics_users()
+
+
+async def alert_admins(
+    deps: Deps,
+    inc: Incident,
+    w: Where,
+    gname: str,
+    items: str,
+    locale: str,
+    *,
+    snippet: str,
+    escalation: bool = False,
+    name: str | None = None,
+) -> int:
+    """Push the alert (or the escalation) to each admin; returns how many were alerted."""
+    recipients = alert_recipients(deps, inc.group_id)
+    if not recipients:
+        log.warning("no admin to alert group=%s incident=%s", inc.group_id, inc.id)
+        return 0
+    name = (
+        name
+        or (None if not inc.sender_id else await deps.lookups.display_name(w, inc.sender_id))
+        or t("alert.unknown_name", locale)
+    )
+    common = {
+        "group": gname,
+        "name": name,
+        "time": local_time(deps.config.timezone, inc.event_at or inc.created_at),
+        "items": items,
+        "id": inc.id,
+    }
+    if escalation:
+        body = t(
+            "alert.escalated",
+            locale,
+            minutes=max(1, round(deps.config.escalation_grace_seconds / 60)),
+            **common,
+        )
+    else:
+        body = t(
+            "alert.new",
+            locale,
+            verdict=t(f"verdict.{inc.verdict}", locale),
+            snippet=snippet,
+            **common,
+        )
+    if inc.repeat_of:
+        body += "\n" + t("alert.repeat", locale, id=inc.repeat_of)
+    for admin in recipients:
+        await deps.outbox.enqueue_push(
+            admin,
+            [messages.text(body), messages.admin_buttons(inc.id, locale)],
+            priority=PRIORITY_ALERT,
+            kind="escalation" if escalation else "alert",
+            incident_id=inc.id,
+        )
+    deps.store.mark_alerted(inc.id, deps.now())
+    log.info(
+        "admins alerted incident=%s count=%d escalation=%s", inc.id, len(recipients), escalation
+    )
+    return len(recipients)
+
+
+async def notify_admins(
+    deps: Deps, group_id: str, body: str, *, kind: str, incident_id: str | None = None
+) -> None:
+    """One text to the group's admins (the ethics unit when it has none)."""
+    for admin in alert_recipients(deps, group_id):
+        await deps.outbox.enqueue_push(
+            admin,
+            [messages.text(body)],
+            priority=PRIORITY_ALERT,
+            kind=kind,
+            incident_id=incident_id,
+        )

@@ -1,0 +1,180 @@
+"""The one place that turns a ScanResult into actions: `act` (and `open_incident`).
+
+Policy (warn vs block), documented in docs/service.md as well:
+
+| verdict | group warning (mentions the sender)   | private note (friends) | admins                      |
+|---------|---------------------------------------|------------------------|-----------------------------|
+| allow   | nothing                               | nothing                | nothing                     |
+| warn    | gentle: "may contain ..., unsend if   | yes, with buttons      | only if not unsent within   |
+|         | not needed for official work"         |                        | the grace period (once), or |
+|         |                                       |                        | at once for a repeat value  |
+| block   | firm: "unsend now"                    | yes, with buttons      | at once, and again (once)   |
+|         |                                       |                        | if not unsent in the grace  |
+
+Every flagged group message becomes an incident (ids, types, masked values, salted
+hashes, verdict, status); nothing raw is stored. The group warning uses the event's
+reply token when it is still fresh (free), else a push; the outbox falls back to a
+push by itself when LINE rejects the token. A 1:1 chat is a self-check: the sender
+gets the verdict and findings back and no incident is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+
+from deps import Deps
+from detectors.base import ScanResult
+from incidents.notify import follow_up
+from line import messages
+from line.incoming import Incoming
+from locales import t
+from outbox import PRIORITY_REPLY, PRIORITY_WARNING
+from storage import Incident
+
+log = logging.getLogger("bot.actions")
+
+
+def masked_by_type(result: ScanResult) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.masked and f.masked not in out.setdefault(f.type, []):
+            out[f.type].append(f.masked)
+    return out
+
+
+def _flagged(result: ScanResult) -> bool:
+    return result.verdict != "allow" and bool(result.findings or result.doc_type)
+
+
+async def act(deps: Deps, incoming: Incoming, result: ScanResult, *, source: str) -> None:
+    """A scanned message, group or 1:1 (the image runner's entry): an incident in a group or
+    room, a self-check answer in a 1:1 chat; nothing for an allowed message."""
+    if not _flagged(result):
+        return
+    if incoming.is_group:
+        await open_incident(deps, incoming, result, source=source)
+    else:
+        await self_check(deps, incoming, result)
+
+
+async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, source: str) -> None:
+    """Warn, note, alert, record and time the escalation for one scanned group message."""
+    w = incoming.where
+    message_id = incoming.message_id
+    if not _flagged(result) or w.chat_id is None or message_id is None:
+        return
+    store = deps.store
+    now = deps.now()
+    if store.incident_by_message(message_id) is not None:
+        log.info("incident exists message=%s", message_id)
+        return
+    masked = masked_by_type(result)
+    digests = sorted({f.digest for f in result.findings if f.digest})
+    inc = Incident(
+        id=uuid.uuid4().hex[:12],
+        group_id=w.chat_id,
+        chat_type=w.chat_type,
+        message_id=message_id,
+        sender_id=w.user_id,
+        source=source,
+        verdict=result.verdict,
+        status="open",
+        created_at=now,
+        types=result.types,
+        masked=[m for ms in masked.values() for m in ms],
+        digests=digests,
+        rules=sorted({f.rule for f in result.findings if f.rule}),
+        doc_type=result.doc_type,
+        updated_at=now,
+        event_at=incoming.event_time(now),
+        # Escalate after the grace period, and at the latest when LINE's unsend window closes.
+        escalate_at=now
+        + min(deps.config.escalation_grace_seconds, deps.config.unsend_window_seconds),
+    )
+    if store.was_unsent(message_id):  # the unsend overtook the message: nothing to ask for
+        inc.status, inc.masked, inc.digests, inc.escalate_at = "retracted", [], [], None
+        inc.resolved_at = now
+        store.create_incident(inc)
+        log.info("incident retracted-before-processing id=%s message=%s", inc.id, message_id)
+        return
+    inc.repeat_of = store.repeat_of(digests, w.user_id, inc.id)
+    if not store.create_incident(inc):
+        return
+    store.count_activity(w.chat_id, "flagged", now)
+    log.info(
+        "incident opened id=%s group=%s message=%s verdict=%s types=%s source=%s repeat=%s",
+        inc.id,
+        w.chat_id,
+        message_id,
+        inc.verdict,
+        ",".join(inc.types),
+        source,
+        bool(inc.repeat_of),
+    )
+    locale = incoming.chat_locale
+    items = messages.items_line(inc.types, masked, locale, inc.doc_type)
+    why = messages.why_line(inc.types, locale)
+
+    # 1. The group warning, mentioning the sender and quoting the message when we can.
+    body = t(
+        "warning.block" if inc.verdict == "block" else "warning.warn",
+        locale,
+        sender="{sender}",
+        items=items,
+        why=messages.safe_v2(why),
+    )
+    if inc.repeat_of:
+        body += "\n" + t("warning.repeat", locale)
+    await deps.outbox.enqueue_reply(
+        incoming.fresh_reply_token(),
+        [messages.mention_text(body, w.user_id, quote_token=incoming.quote_token)],
+        fallback_to=w.chat_id,
+        priority=PRIORITY_WARNING,
+        kind="warning",
+        incident_id=inc.id,
+    )
+    # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
+    # job written in the same transaction: the webhook's 200 waits for this row, not for
+    # LINE, and a process killed before the job ran resumes it at start (resume_followups).
+    snippet = _snippet(incoming, result, locale)
+    store.followup_add(inc.id, items, snippet, now)
+
+    # 4. The escalation timer.
+    if deps.escalation is not None:
+        deps.escalation.nudge()
+    # Everything above is what must be durable before the webhook's 200 (the webhook runs a
+    # handler up to its first wait inside its transaction); yield here so that the follow-up,
+    # which the row above makes durable, runs after the answer and not in its time.
+    await asyncio.sleep(0)
+    await follow_up(deps, inc.id, items, snippet, incoming=incoming)
+
+
+def _snippet(incoming: Incoming, result: ScanResult, locale: str) -> str:
+    if incoming.text is None or result.doc_type:
+        return t("alert.image", locale)
+    spans = [(f.start, f.end, f.masked) for f in result.findings if f.end > f.start]
+    return messages.safe_v2(messages.masked_snippet(incoming.text, spans)) or "-"
+
+
+async def self_check(deps: Deps, incoming: Incoming, result: ScanResult) -> None:
+    """1:1 chat: the verdict and the (masked) findings back to the sender."""
+    locale = incoming.locale
+    if result.verdict == "allow":
+        body = t("selfcheck.allow", locale)
+    else:
+        items = messages.items_line(result.types, masked_by_type(result), locale, result.doc_type)
+        body = t(
+            f"selfcheck.{result.verdict}",
+            locale,
+            items=items,
+            why=messages.why_line(result.types, locale),
+        )
+    await deps.outbox.enqueue_reply(
+        incoming.fresh_reply_token(),
+        [messages.text(body)],
+        fallback_to=incoming.user_id,
+        priority=PRIORITY_REPLY,
+        kind="selfcheck",
+    )

@@ -1,0 +1,59 @@
+"""Retraction: a flagged message unsent, or edited clean, closes its incident.
+
+The masked values and hashes we held are deleted, pending messages about it (warning
+not yet delivered, escalation) are cancelled, the sender is thanked privately (friends)
+and admins who were alerted are told it is closed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from deps import Deps
+from incidents.notify import group_label, notify_admins
+from line import messages
+from line.lookups import Where
+from locales import t
+from outbox import PRIORITY_NOTE
+from storage import Incident
+
+log = logging.getLogger("bot.unsend")
+
+
+async def close_as_retracted(deps: Deps, inc: Incident, *, how: str) -> None:
+    """Retracted (unsent, or edited clean): forget the values, cancel what is queued about
+    it, thank the sender, tell admins who were alerted."""
+    now = deps.now()
+    message_id = inc.message_id
+    previous = inc.status
+    if not deps.store.set_incident_status(
+        inc.id,
+        "retracted",
+        now,
+        by=inc.sender_id,
+        only_from=("open", "escalated", "acknowledged", "dismissed", "justified"),
+    ):
+        return
+    deps.store.forget_incident_values(inc.id)
+    cancelled = deps.outbox.cancel(inc.id, ("warning", "note", "alert", "escalation"))
+    log.info(
+        "incident retracted id=%s message=%s how=%s was=%s cancelled=%d",
+        inc.id,
+        message_id,
+        how,
+        previous,
+        cancelled,
+    )
+    locale = deps.lookups.chat_locale(inc.group_id)
+    if inc.sender_id and await deps.lookups.is_friend(inc.sender_id):
+        await deps.outbox.enqueue_push(
+            inc.sender_id,
+            [messages.text(t("unsend.thanks", locale))],
+            priority=PRIORITY_NOTE,
+            kind="thanks",
+            incident_id=inc.id,
+        )
+    if inc.alerted_at or inc.escalated_at:
+        gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
+        body = t("alert.retracted", locale, id=inc.id, group=gname)
+        await notify_admins(deps, inc.group_id, body, kind="retracted", incident_id=inc.id)

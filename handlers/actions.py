@@ -42,7 +42,7 @@ from handlers.common import (
 )
 from handlers.deps import Deps
 from locales import t
-from outbox import PRIORITY_ALERT, PRIORITY_NOTE, PRIORITY_REPLY, PRIORITY_WARNING
+from outbox import PRIORITY_ALERT, PRIORITY_NOTE, PRIORITY_REPLY, PRIORITY_WARNING, OutboxKind
 from storage import Incident
 
 log = logging.getLogger("bot.actions")
@@ -353,7 +353,7 @@ async def alert_admins(
     return len(recipients)
 
 
-async def notify_admins_text(deps: Deps, inc: Incident, body: str, *, kind: str) -> None:
+async def notify_admins_text(deps: Deps, inc: Incident, body: str, *, kind: OutboxKind) -> None:
     for admin in alert_recipients(deps, inc.group_id):
         await deps.outbox.enqueue_push(
             admin, [compose.text(body)], priority=PRIORITY_ALERT, kind=kind, incident_id=inc.id

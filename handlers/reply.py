@@ -12,7 +12,7 @@ from typing import Any
 from handlers import compose
 from handlers.common import where
 from handlers.deps import Deps
-from outbox import PRIORITY_REPLY
+from outbox import PRIORITY_REPLY, OutboxKind
 
 
 async def reply_text(
@@ -20,7 +20,7 @@ async def reply_text(
     event: Any,
     body: str,
     *,
-    kind: str,
+    kind: OutboxKind,
     quick: Sequence[dict[str, Any]] | None = None,
 ) -> None:
     """Queue `body` as a reply to `event`; the outbox pushes it to the event's chat (the

@@ -45,7 +45,7 @@ async def tips_ctx(app: web.Application) -> AsyncIterator[None]:
 
     deps = app[DEPS]
     service = TipsService.from_api(
-        deps.store, deps.config, deps.api, outbox=deps.outbox, clock=deps.clock.now, salt=deps.salt
+        deps.store, deps.config, deps.api, outbox=deps.outbox, clock=deps.clock, salt=deps.salt
     )
     deps.tips = service
     app[TIPS] = service

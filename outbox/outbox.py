@@ -107,9 +107,10 @@ OutboxKind = Literal[
     "notice",  # the quota notice to the ethics unit (tips skipped)
     "report",  # the weekly report to the ethics unit
 ]
-# Older rows have "tips" for the answers of the tips commands and buttons: they are
-# "command" or "postback" now, as for every other command and button. Nothing reads a row's kind to decide anything but
-# `cancel()` (escalations), so old rows are still read and sent as they are.
+# Rows written before #11 have "tips" for the answers of the tips commands and buttons;
+# those are "command" and "postback" now, as for every other command and button. Nothing
+# decides by a row's kind but `cancel()` (escalations), so old rows are read and sent as
+# they always were.
 
 MAX_MESSAGES_PER_REQUEST = 5  # LINE's limit for reply and push
 AMBIGUOUS = "ambiguous"  # last_error prefix: the attempt may have been delivered

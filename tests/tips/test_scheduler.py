@@ -298,7 +298,8 @@ async def test_without_line_credentials_a_tip_is_queued_for_the_running_service(
     assert offline.outbox is None
     send_id, tip = await offline.send_now(g)
     (row,) = store.outbox_rows(status="pending")
-    assert offline.tips.send(send_id)["tip_id"] == tip.id
+    sent = offline.tips.send(send_id)
+    assert sent is not None and sent["tip_id"] == tip.id and sent["outbox_id"] == row.id
     assert (row.kind, row.priority, row.to_id, row.created_at) == ("tip", 10, g, clock.t)
     assert row.retry_key and row.reply_token is None and len(row.messages) == 1
     with pytest.raises(RuntimeError):  # a queue-only outbox never sends

@@ -143,7 +143,7 @@ async def outbox_ctx(app: web.Application) -> AsyncIterator[None]:
     outbox = Outbox(
         app[STORE],
         app[LINE].messaging,
-        clock=time.time,
+        clock=SystemClock(),
         base_delay=opts.outbox_base_delay,
         max_delay=opts.outbox_max_delay,
         reply_token_ttl=opts.reply_token_ttl,
@@ -168,7 +168,7 @@ async def tips_ctx(app: web.Application) -> AsyncIterator[None]:
         app[CONFIG],
         app[LINE].messaging,
         outbox=app[OUTBOX],
-        clock=app[CLOCK].now,
+        clock=app[CLOCK],
         salt=app[SALT],
     )
     app[TIPS] = service

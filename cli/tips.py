@@ -169,8 +169,8 @@ def tips_schedule(args: argparse.Namespace) -> int:
 
 
 async def broadcast(args: argparse.Namespace) -> int:
+    from tips.broadcast import BROADCAST_MAX_CHARS
     from tips.library import ui
-    from tips.service import BROADCAST_MAX_CHARS
 
     config = _config(args)
     store = open_for(config)

@@ -13,7 +13,7 @@ from linebot.v3.messaging import QuickReplyItem
 from deps import Deps
 from line import messages
 from line.incoming import Incoming
-from outbox import PRIORITY_REPLY
+from outbox import PRIORITY_REPLY, OutboxKind
 
 
 async def reply_text(
@@ -21,7 +21,7 @@ async def reply_text(
     incoming: Incoming,
     body: str,
     *,
-    kind: str,
+    kind: OutboxKind,
     quick: Sequence[QuickReplyItem] | None = None,
 ) -> None:
     """Queue `body` as a reply to the event; the outbox pushes it to the event's chat (the

@@ -21,8 +21,10 @@ from handlers.router import Router
 from line.incoming import Incoming
 from line.lookups import where
 from locales import label, t
-from tips import library
-from tips.service import PRIORITY_QUIZ, BroadcastOutcome, TipsService
+from outbox import OutboxKind, Priority
+from tips import library, messages
+from tips.broadcast import BROADCAST_MAX_CHARS, BroadcastOutcome
+from tips.service import TipsService
 
 log = logging.getLogger("bot.tips.handlers")
 
@@ -67,13 +69,15 @@ def _service(deps: Deps) -> TipsService | None:
     return deps.tips
 
 
-async def _answer(deps: Deps, incoming: Incoming, to: str | None, text: str) -> None:
+async def _answer(
+    deps: Deps, incoming: Incoming, to: str | None, text: str, kind: OutboxKind
+) -> None:
     await deps.outbox.enqueue_reply(
         incoming.reply_token,
-        [{"type": "text", "text": text[:5000]}],
+        [messages.answer(text)],
         fallback_to=to,
-        priority=PRIORITY_QUIZ,
-        kind="tips",
+        priority=Priority.REPLY,
+        kind=kind,
     )
 
 
@@ -90,36 +94,35 @@ async def handle_command(deps: Deps, incoming: Incoming, command: str, argument:
         locale = incoming.locale
         wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
         if wait is not None:
-            await _answer(
-                deps, incoming, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
-            )
+            text = library.ui("tip.cooldown", locale, minutes=wait)
+            await _answer(deps, incoming, w.chat_id, text, "command")
         log.info("tip requested chat=%s type=%s cooldown=%s", w.chat_id, w.chat_type, wait)
         return True
     if command == "broadcast":
         locale = deps.lookups.user_locale(w.user_id)
         if w.is_group:
             # Never echo the text in the group; the reminder should not appear before it is sent.
-            await _answer(deps, incoming, w.chat_id, library.ui("broadcast.private_only", locale))
+            await _answer(
+                deps, incoming, w.chat_id, library.ui("broadcast.private_only", locale), "command"
+            )
             return True
         proposal = await svc.propose_broadcast(w.user_id, argument)
         if not proposal.ok:
             key = proposal.message_key
             kw: dict[str, Any] = {}
             if key == "broadcast.too_long":
-                from tips.service import BROADCAST_MAX_CHARS
-
                 kw = {"length": len(argument.strip()), "limit": BROADCAST_MAX_CHARS}
             elif key == "broadcast.has_personal_data":
                 kw = {"types": "、".join(label("type", t, locale) for t in proposal.leaked_types)}
-            await _answer(deps, incoming, w.chat_id, library.ui(key, locale, **kw))
+            await _answer(deps, incoming, w.chat_id, library.ui(key, locale, **kw), "command")
             log.info("broadcast not proposed reason=%s", key)
             return True
         await deps.outbox.enqueue_reply(
             reply_token,
             svc.confirm_messages(proposal, argument.strip(), locale),
             fallback_to=w.chat_id,
-            priority=PRIORITY_QUIZ,
-            kind="tips",
+            priority=Priority.REPLY,
+            kind="command",
         )
         log.info("broadcast proposed id=%s", proposal.broadcast_id)
         return True
@@ -185,7 +188,7 @@ async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:
         else:
             outcome = svc.cancel_broadcast(parts[2], w.user_id)
         log.info("broadcast %s id=%s status=%s", parts[1], parts[2], outcome.status)
-        await _answer(deps, incoming, w.chat_id, _outcome_text(outcome, locale))
+        await _answer(deps, incoming, w.chat_id, _outcome_text(outcome, locale), "postback")
         return True
     if data.startswith("tips:"):
         # `tips:next`: a "another tip" button, same as `/tip`.
@@ -193,8 +196,7 @@ async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:
             wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
             if wait is not None:
                 locale = incoming.locale
-                await _answer(
-                    deps, incoming, w.chat_id, library.ui("tip.cooldown", locale, minutes=wait)
-                )
+                text = library.ui("tip.cooldown", locale, minutes=wait)
+                await _answer(deps, incoming, w.chat_id, text, "postback")
         return True
     return False

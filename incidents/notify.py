@@ -17,7 +17,7 @@ from line.incoming import Incoming
 from line.lookups import Where
 from locales import label, local_time, t
 from monitoring.logs import where_failed
-from outbox import PRIORITY_ALERT, PRIORITY_NOTE
+from outbox import PRIORITY_ALERT, PRIORITY_NOTE, OutboxKind
 from storage import Incident
 
 log = logging.getLogger("bot.actions")
@@ -174,7 +174,7 @@ async def alert_admins(
 
 
 async def notify_admins(
-    deps: Deps, group_id: str, body: str, *, kind: str, incident_id: str | None = None
+    deps: Deps, group_id: str, body: str, *, kind: OutboxKind, incident_id: str | None = None
 ) -> None:
     """One text to the group's admins (the ethics unit when it has none)."""
     for admin in alert_recipients(deps, group_id):

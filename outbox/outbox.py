@@ -1,8 +1,10 @@
 """The outbox: every outgoing LINE message is written to the database first, then sent.
 
-    outbox = Outbox(store, messaging_api)
+    outbox = Outbox(store, messaging_api, clock=SystemClock())
     await outbox.enqueue_reply(reply_token, messages, fallback_to=chat_id, kind="warning")
-    await outbox.enqueue_push(user_id, messages, priority=PRIORITY_TIP, kind="tip")
+    await outbox.enqueue_push(user_id, messages, priority=Priority.TIP, kind="tip")
+    with store.atomic(): ...; outbox.add_push(...)   # inside the caller's transaction,
+    outbox.wake()                                       # then wake the worker
     await outbox.deliver_pending()      # one pass (tests, CLI); the worker does this in a loop
     outbox.start() / await outbox.stop()
     outbox.health() -> (ok, reason)     # for /readyz; outbox.quota_state() for the report
@@ -43,10 +45,10 @@ import contextlib
 import logging
 import random
 import sqlite3
-import time
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from enum import IntEnum
+from typing import Any, Literal
 
 import aiohttp
 from linebot.v3.messaging import (
@@ -54,19 +56,61 @@ from linebot.v3.messaging import (
     AsyncMessagingApi,
     PushMessageRequest,
     ReplyMessageRequest,
+    TextMessage,
 )
 
+from clock import Clock, SystemClock
 from storage import OutboxRow, Store
 
 log = logging.getLogger("bot.outbox")
 
-# Priorities: higher goes first when several messages are due.
-PRIORITY_WARNING = 100  # the group warning about a leak
-PRIORITY_ALERT = 90  # admin alerts and escalations
-PRIORITY_NOTE = 80  # the private note to the sender
-PRIORITY_REPLY = 50  # command answers, self-check results, postback answers
-PRIORITY_TIP = 10  # periodic tips
-PRIORITY_BULK = 5  # broadcasts, reports
+
+class Priority(IntEnum):
+    """Which due message goes first (higher first); stored as the row's `priority`."""
+
+    WARNING = 100  # the group warning about a leak
+    ALERT = 90  # admin alerts and escalations
+    NOTE = 80  # the private note to the sender
+    # Answers to one person or chat: command, self-check and postback answers, quiz
+    # explanations; also the quota notice and the weekly report to the ethics unit.
+    REPLY = 50
+    BROADCAST = 20  # an ethics-unit reminder to the groups, before routine tips
+    TIP = 10  # tips (scheduled, requested, sent by hand)
+
+
+# The names handlers/ imports today; they are the enum's members, not a second definition.
+PRIORITY_WARNING = Priority.WARNING
+PRIORITY_ALERT = Priority.ALERT
+PRIORITY_NOTE = Priority.NOTE
+PRIORITY_REPLY = Priority.REPLY
+
+# What a row is for (the `kind` column): logs, `bot.py outbox list`, and `cancel()`.
+OutboxKind = Literal[
+    "push",  # enqueue_push without a kind
+    "reply",  # enqueue_reply without a kind
+    "warning",  # the group warning about a leak
+    "note",  # the private note to the sender
+    "alert",  # an alert to the group's admins
+    "escalation",  # the admins' reminder of an unhandled incident (cancelled when handled)
+    "sender-answer",  # the sender's answer (false positive, official need), told to admins
+    "retracted",  # an incident's message was unsent, told to admins
+    "thanks",  # thanks to the sender for unsending
+    "selfcheck",  # the answer to a 1:1 self-check
+    "command",  # the answer to a slash command (/help, /status, /tip, /broadcast ...)
+    "postback",  # the answer to a button (incident actions, broadcast confirm/cancel ...)
+    "join",  # the introduction when the bot joins a group
+    "welcome",  # the welcome to a new member
+    "follow",  # the hello to a new friend
+    "tip",  # a tip (its tip_sends row points at the outbox row)
+    "quiz",  # the explanation after a quiz answer, or "this quiz is closed"
+    "broadcast",  # an ethics-unit reminder to a group
+    "notice",  # the quota notice to the ethics unit (tips skipped)
+    "report",  # the weekly report to the ethics unit
+]
+# Rows written before #11 have "tips" for the answers of the tips commands and buttons;
+# those are "command" and "postback" now, as for every other command and button. Nothing
+# decides by a row's kind but `cancel()` (escalations), so old rows are read and sent as
+# they always were.
 
 MAX_MESSAGES_PER_REQUEST = 5  # LINE's limit for reply and push
 AMBIGUOUS = "ambiguous"  # last_error prefix: the attempt may have been delivered
@@ -78,9 +122,9 @@ class Outbox:
     def __init__(
         self,
         store: Store,
-        api: AsyncMessagingApi,
+        api: AsyncMessagingApi | None,
         *,
-        clock: Callable[[], float] = time.time,
+        clock: Clock | None = None,
         base_delay: float = 1.0,
         max_delay: float = 300.0,
         reply_token_ttl: float = 50.0,
@@ -91,8 +135,8 @@ class Outbox:
         notice: Callable[[str, int, int], list[dict[str, Any]] | None] | None = None,
     ) -> None:
         self.store = store
-        self.api = api
-        self.clock = clock
+        self.api = api  # None: this outbox only queues (a CLI without LINE credentials)
+        self.clock: Clock = clock or SystemClock()
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.reply_token_ttl = reply_token_ttl
@@ -115,30 +159,81 @@ class Outbox:
 
     # -- enqueue ---------------------------------------------------------------------------
 
+    def add_push(
+        self,
+        to: str,
+        messages: Sequence[dict[str, Any]],
+        *,
+        priority: Priority = Priority.REPLY,
+        kind: OutboxKind = "push",
+        incident_id: str | None = None,
+    ) -> list[int]:
+        """Write a push to a user, group or room (5 messages a row) and return the row ids,
+        without waking the worker: the caller may hold a transaction, and calls `wake()`
+        once it is committed."""
+        now = self.clock.now()
+        return [
+            self.store.outbox_add(
+                kind=kind,
+                messages=chunk,
+                now=now,
+                to_id=to,
+                retry_key=str(uuid.uuid4()),
+                priority=priority,
+                incident_id=incident_id,
+            )
+            for chunk in _chunks(list(messages))
+        ]
+
+    def add_reply(
+        self,
+        reply_token: str | None,
+        messages: Sequence[dict[str, Any]],
+        *,
+        fallback_to: str | None,
+        priority: Priority = Priority.REPLY,
+        kind: OutboxKind = "reply",
+        incident_id: str | None = None,
+    ) -> list[int]:
+        """Write a reply (pushed to `fallback_to` instead when the token cannot be used);
+        without a token this is a push, and more than 5 messages: the rest go as pushes.
+        Like `add_push`, this does not wake the worker."""
+        msgs = list(messages)
+        if not reply_token:
+            if not fallback_to:
+                raise ValueError("a reply needs a reply token or a fallback recipient")
+            return self.add_push(
+                fallback_to, msgs, priority=priority, kind=kind, incident_id=incident_id
+            )
+        first, rest = msgs[:MAX_MESSAGES_PER_REQUEST], msgs[MAX_MESSAGES_PER_REQUEST:]
+        ids = [
+            self.store.outbox_add(
+                kind=kind,
+                messages=first,
+                now=self.clock.now(),
+                to_id=fallback_to,
+                reply_token=reply_token,
+                priority=priority,
+                incident_id=incident_id,
+            )
+        ]
+        if rest and fallback_to:
+            ids += self.add_push(
+                fallback_to, rest, priority=priority, kind=kind, incident_id=incident_id
+            )
+        return ids
+
     async def enqueue_push(
         self,
         to: str,
         messages: Sequence[dict[str, Any]],
         *,
-        priority: int = PRIORITY_REPLY,
-        kind: str = "push",
+        priority: Priority = Priority.REPLY,
+        kind: OutboxKind = "push",
         incident_id: str | None = None,
     ) -> list[int]:
         """Queue a push to a user, group or room; returns the outbox row ids (5 messages a row)."""
-        ids = []
-        now = self.clock()
-        for chunk in _chunks(list(messages)):
-            ids.append(
-                self.store.outbox_add(
-                    kind=kind,
-                    messages=chunk,
-                    now=now,
-                    to_id=to,
-                    retry_key=str(uuid.uuid4()),
-                    priority=priority,
-                    incident_id=incident_id,
-                )
-            )
+        ids = self.add_push(to, messages, priority=priority, kind=kind, incident_id=incident_id)
         self.wake()
         return ids
 
@@ -148,39 +243,24 @@ class Outbox:
         messages: Sequence[dict[str, Any]],
         *,
         fallback_to: str | None,
-        priority: int = PRIORITY_REPLY,
-        kind: str = "reply",
+        priority: Priority = Priority.REPLY,
+        kind: OutboxKind = "reply",
         incident_id: str | None = None,
     ) -> list[int]:
         """Queue a reply; pushed to `fallback_to` instead when the token cannot be used.
         Without a token this is a push. More than 5 messages: the rest go as pushes."""
-        msgs = list(messages)
-        if not reply_token:
-            if not fallback_to:
-                raise ValueError("a reply needs a reply token or a fallback recipient")
-            return await self.enqueue_push(
-                fallback_to, msgs, priority=priority, kind=kind, incident_id=incident_id
-            )
-        first, rest = msgs[:MAX_MESSAGES_PER_REQUEST], msgs[MAX_MESSAGES_PER_REQUEST:]
-        ids = [
-            self.store.outbox_add(
-                kind=kind,
-                messages=first,
-                now=self.clock(),
-                to_id=fallback_to,
-                reply_token=reply_token,
-                priority=priority,
-                incident_id=incident_id,
-            )
-        ]
-        if rest and fallback_to:
-            ids += await self.enqueue_push(
-                fallback_to, rest, priority=priority, kind=kind, incident_id=incident_id
-            )
+        ids = self.add_reply(
+            reply_token,
+            messages,
+            fallback_to=fallback_to,
+            priority=priority,
+            kind=kind,
+            incident_id=incident_id,
+        )
         self.wake()
         return ids
 
-    def cancel(self, incident_id: str, kinds: Sequence[str]) -> int:
+    def cancel(self, incident_id: str, kinds: Sequence[OutboxKind]) -> int:
         """Drop pending messages of an incident (e.g. its escalation once it is retracted)."""
         return self.store.outbox_cancel(incident_id=incident_id, kinds=kinds)
 
@@ -191,6 +271,7 @@ class Outbox:
 
     def start(self) -> None:
         """Put rows a killed process left `sending` back to pending and run the worker."""
+        self._client()  # a queue-only outbox has no worker
         # A killed process may have died inside an attempt LINE took: for a reply that is
         # an ambiguous attempt ("invalid reply token" next time means it was delivered).
         reset = self.store.outbox_reset_inflight(f"{AMBIGUOUS}: the process stopped mid-send")
@@ -230,7 +311,7 @@ class Outbox:
                 log.info("outbox passes succeed again after: %s", failing)
                 failing = None
             due = self.store.outbox_next_due() if not failed else None
-            now = self.clock()
+            now = self.clock.now()
             if due is not None and due <= now:
                 continue
             if failed:  # e.g. the database is locked: try again shortly, without spinning
@@ -249,13 +330,14 @@ class Outbox:
         """Send every row due now (one pass); returns how many rows were attempted.
         During an outage one waiting row is made due first (a probe); while the monthly
         quota is spent, the quota is read again when its check is due."""
+        self._client()  # a queue-only outbox cannot deliver
         async with self._pass_lock:
-            now = self.clock()
+            now = self.clock.now()
             if self.quota is not None and now >= self._quota_check_at:
                 await self._check_quota()
             if self.outage_since is not None:
                 self.store.outbox_hasten(now, limit=1)
-            rows = self.store.outbox_claim_due(self.clock())
+            rows = self.store.outbox_claim_due(self.clock.now())
             if not rows:
                 return 0
             by_recipient: dict[str, list[OutboxRow]] = {}
@@ -278,7 +360,7 @@ class Outbox:
     # -- one row ---------------------------------------------------------------------------
 
     async def _send(self, row: OutboxRow) -> None:
-        now = self.clock()
+        now = self.clock.now()
         ambiguous = (row.last_error or "").startswith(AMBIGUOUS)
         if row.reply_token:
             if now - row.created_at > self.reply_token_ttl:
@@ -292,14 +374,14 @@ class Outbox:
                 status, error, headers = await self._call_reply(row, messages)
                 if status == 200:
                     self._succeeded()
-                    self.store.outbox_sent(row.id, self.clock())
+                    self.store.outbox_sent(row.id, self.clock.now())
                     log.info("outbox sent id=%s kind=%s via=reply", row.id, row.kind)
                     return
                 if status == 400 and ambiguous and "reply token" in error.lower():
                     # The token was used: by our earlier attempt, whose answer was lost.
                     self._succeeded()
                     self.store.outbox_sent(
-                        row.id, self.clock(), note="reply token used by the unanswered attempt"
+                        row.id, self.clock.now(), note="reply token used by the unanswered attempt"
                     )
                     log.info("outbox sent id=%s kind=%s via=reply (answer lost)", row.id, row.kind)
                     return
@@ -317,11 +399,11 @@ class Outbox:
         status, error, headers = await self._call_push(row)
         if status == 200:
             self._succeeded()
-            self.store.outbox_sent(row.id, self.clock())
+            self.store.outbox_sent(row.id, self.clock.now())
             log.info("outbox sent id=%s kind=%s via=push to=%s", row.id, row.kind, row.to_id)
         elif status == 409:
             self._succeeded()
-            self.store.outbox_sent(row.id, self.clock(), note="409 already accepted")
+            self.store.outbox_sent(row.id, self.clock.now(), note="409 already accepted")
             log.info("outbox sent id=%s kind=%s via=push (409: accepted before)", row.id, row.kind)
         else:
             self._retry_or_fail(row, status, error, headers)
@@ -334,9 +416,9 @@ class Outbox:
             log.warning("outbox: LINE accepts the access token again")
             self.auth_failed = None
         if self.outage_since is not None:
-            down = self.clock() - self.outage_since
+            down = self.clock.now() - self.outage_since
             self.outage_since = None
-            hastened = self.store.outbox_hasten(self.clock())
+            hastened = self.store.outbox_hasten(self.clock.now())
             log.warning("outbox: LINE answers again after %.1fs; rows made due=%d", down, hastened)
             self.wake()
 
@@ -370,16 +452,15 @@ class Outbox:
                 return None
             locale = (store.user(chat) or {}).get("locale")
         text = t("outbox.quota_reached", locale, usage=usage, limit=limit)
-        return [{"type": "text", "text": text}]
+        return [TextMessage(text=text).to_dict()]
 
     async def _check_quota(self) -> None:
         """Read this month's quota and usage; resume pushes when there is room again."""
-        self._quota_check_at = self.clock() + self.quota_check_interval
+        self._quota_check_at = self.clock.now() + self.quota_check_interval
         try:
-            quota = await self.api.get_message_quota(_request_timeout=self.request_timeout)
-            used = await self.api.get_message_quota_consumption(
-                _request_timeout=self.request_timeout
-            )
+            api = self._client()
+            quota = await api.get_message_quota(_request_timeout=self.request_timeout)
+            used = await api.get_message_quota_consumption(_request_timeout=self.request_timeout)
         except (ApiException, TimeoutError, aiohttp.ClientError, OSError) as exc:
             log.warning("outbox quota check failed error=%s", type(exc).__name__)
             return
@@ -393,11 +474,11 @@ class Outbox:
         self.quota = None
         self.quota_since = None
         self._quota_told.clear()
-        self.store.outbox_hasten(self.clock())
+        self.store.outbox_hasten(self.clock.now())
         self.wake()
 
     def _quota_spent(self, error: str) -> None:
-        now = self.clock()
+        now = self.clock.now()
         if self.quota is None:
             self.quota = (0, 0)
             self.quota_since = now
@@ -416,8 +497,8 @@ class Outbox:
         if self.quota is not None:
             usage, limit = self.quota
             return False, f"LINE monthly quota reached ({usage}/{limit}); pushes paused"
-        if self.outage_since is not None and self.clock() - self.outage_since > 60:
-            return False, f"LINE unreachable for {self.clock() - self.outage_since:.0f}s"
+        if self.outage_since is not None and self.clock.now() - self.outage_since > 60:
+            return False, f"LINE unreachable for {self.clock.now() - self.outage_since:.0f}s"
         return True, "ok"
 
     def quota_state(self) -> dict[str, Any]:
@@ -433,11 +514,11 @@ class Outbox:
     def _convert(self, row: OutboxRow, why: str) -> None:
         """Reply -> push: same row, a new retry key, no reply token."""
         if not row.to_id:
-            self.store.outbox_failed(row.id, self.clock(), why + "; no push recipient")
+            self.store.outbox_failed(row.id, self.clock.now(), why + "; no push recipient")
             log.warning("outbox failed id=%s kind=%s: %s", row.id, row.kind, why)
             return
         key = str(uuid.uuid4())
-        self.store.outbox_to_push(row.id, key, self.clock(), why)
+        self.store.outbox_to_push(row.id, key, self.clock.now(), why)
         row.reply_token = None
         row.retry_key = key
         row.attempts += 1
@@ -448,13 +529,13 @@ class Outbox:
     ) -> None:
         if status == 429 and "monthly limit" in error.lower():
             self._quota_spent(error)
-            self.store.outbox_postpone(row.id, self.clock(), f"{status} {error}")
+            self.store.outbox_postpone(row.id, self.clock.now(), f"{status} {error}")
             self.wake()
             return
         if status in (401, 403):
-            self.store.outbox_hold(row.id, self.clock(), f"{status} {error}")
+            self.store.outbox_hold(row.id, self.clock.now(), f"{status} {error}")
             if self.auth_failed is None:
-                self.auth_failed = (status, self.clock())
+                self.auth_failed = (status, self.clock.now())
                 log.error(
                     "outbox: LINE refused the channel access token (%s); messages are held: "
                     "fix LINE_CHANNEL_ACCESS_TOKEN, then run `bot.py outbox retry`",
@@ -464,7 +545,7 @@ class Outbox:
             return
         if status in (0, 408, 429) or status >= 500:
             if self.outage_since is None and status != 429:
-                self.outage_since = self.clock()
+                self.outage_since = self.clock.now()
                 log.warning(
                     "outbox: LINE failing (%s); probing every %.0fs", status, self.probe_interval
                 )
@@ -479,7 +560,7 @@ class Outbox:
                 mark, delay = AMBIGUOUS + " ", min(delay, self.base_delay)
             elif row.reply_token and (row.last_error or "").startswith(AMBIGUOUS):
                 mark = AMBIGUOUS + " "  # still unknown whether the first attempt went through
-            self.store.outbox_retry(row.id, self.clock() + delay, f"{mark}{status} {error}")
+            self.store.outbox_retry(row.id, self.clock.now() + delay, f"{mark}{status} {error}")
             log.warning(
                 "outbox retry id=%s kind=%s status=%s attempt=%d in=%.2fs",
                 row.id,
@@ -490,7 +571,7 @@ class Outbox:
             )
             self.wake_at(delay)
         else:
-            self.store.outbox_failed(row.id, self.clock(), f"{status} {error}")
+            self.store.outbox_failed(row.id, self.clock.now(), f"{status} {error}")
             log.error("outbox failed id=%s kind=%s status=%s", row.id, row.kind, status)
 
     def wake_at(self, delay: float) -> None:
@@ -507,7 +588,7 @@ class Outbox:
     ) -> tuple[int, str, dict[str, str]]:
         req = ReplyMessageRequest.from_dict({"replyToken": row.reply_token, "messages": messages})
         return await self._call(
-            self.api.reply_message_with_http_info(req, _request_timeout=self.request_timeout)
+            self._client().reply_message_with_http_info(req, _request_timeout=self.request_timeout)
         )
 
     async def _call_push(self, row: OutboxRow) -> tuple[int, str, dict[str, str]]:
@@ -516,10 +597,15 @@ class Outbox:
             self.store.outbox_set_retry_key(row.id, row.retry_key)
         req = PushMessageRequest.from_dict({"to": row.to_id, "messages": row.messages})
         return await self._call(
-            self.api.push_message_with_http_info(
+            self._client().push_message_with_http_info(
                 req, x_line_retry_key=row.retry_key, _request_timeout=self.request_timeout
             )
         )
+
+    def _client(self) -> AsyncMessagingApi:
+        if self.api is None:
+            raise RuntimeError("this outbox only queues: it has no LINE client to send with")
+        return self.api
 
     async def _call(self, coro: Any) -> tuple[int, str, dict[str, str]]:
         """Run one API call; (status, LINE's error message, headers). 0 = no answer."""

@@ -1,4 +1,5 @@
-"""The tip library: loading `locales/tips.<locale>.json` and turning a tip into LINE messages.
+"""The tip library: loading `locales/tips.<locale>.json` and a tip's text (tips/messages.py
+makes the LINE messages).
 
 A tip is one of four kinds:
 
@@ -120,35 +121,6 @@ def tip_text(tip: Tip, locale: str | None = None, *, footer: bool = True) -> str
         if footer:
             lines.append(ui("tip.footer", locale))
     return "\n".join(line for line in lines if line)
-
-
-def quiz_postback(send_id: int, choice: int) -> str:
-    return f"quiz:{send_id}:{choice}"
-
-
-def tip_messages(
-    tip: Tip, locale: str | None = None, *, send_id: int | None = None
-) -> list[dict[str, Any]]:
-    """LINE message objects for the tip. A quiz needs `send_id` for its answer buttons."""
-    msg: dict[str, Any] = {"type": "text", "text": tip_text(tip, locale)}
-    if tip.is_quiz:
-        if send_id is None:
-            raise ValueError("a quiz needs the id of its send for the answer buttons")
-        msg["quickReply"] = {
-            "items": [
-                {
-                    "type": "action",
-                    "action": {
-                        "type": "postback",
-                        "label": CHOICE_LETTERS[i],
-                        "data": quiz_postback(send_id, i),
-                        "displayText": f"{CHOICE_LETTERS[i]}. {choice}"[:300],
-                    },
-                }
-                for i, choice in enumerate(tip.choices)
-            ]
-        }
-    return [msg]
 
 
 def quiz_explanation(tip: Tip, locale: str | None = None, *, chosen: int | None = None) -> str:

@@ -9,19 +9,25 @@ trend against the previous period. No message text, no values, no member names o
 
 from __future__ import annotations
 
-import json
+import logging
 import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from locales import normalise_locale
+from outbox import Priority
 from storage import Incident, Store
 from storage.tips import TipStore
+from tips import messages
+from tips.context import TipsContext, utc
 from tips.library import ui
+
+log = logging.getLogger("bot.tips")
 
 # An admin's "not a leak" answer closes the incident as dismissed; a reason code mentioning a
 # false positive counts too, whatever the status.
@@ -306,14 +312,48 @@ def format_text(report: dict[str, Any], locale: str) -> str:
     return "\n".join(lines)
 
 
-def to_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False)
+# -- to the ethics unit -------------------------------------------------------------------
 
 
-def period_bounds(now: float, seconds: float) -> tuple[float, float]:
-    """[now - seconds, now)."""
-    return now - seconds, now
+def notify_ethics(ctx: TipsContext, key: str, **kw: Any) -> int:
+    """Push one message to every ethics-unit member (in their language)."""
+    users = ctx.store.ethics_users()
+    with ctx.tips.transaction():
+        for uid in users:
+            text = ui(key, ctx.user_locale(uid), **kw)
+            ctx.outbox.add_push(uid, [messages.text(text)], kind="notice", priority=Priority.REPLY)
+    ctx.outbox.wake()
+    return len(users)
 
 
-def utc_iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+def weekly_report_if_due(ctx: TipsContext, now: float) -> bool:
+    """On Monday from 09:00 local (once a week), push last week's report to the ethics unit."""
+    local = utc(now).astimezone(ctx.tz)
+    if local.weekday() != 0 or local.hour < 9:
+        return False
+    week = local.strftime("%G-W%V")
+    if ctx.store.get_setting("tips.weekly_report") == week:
+        return False
+    users = ctx.store.ethics_users()
+    if not users:
+        return False
+    ctx.store.set_setting("tips.weekly_report", week)
+    end = datetime.combine(local.date(), datetime.min.time(), tzinfo=ctx.tz)
+    start = end - timedelta(days=7)
+    rep = build(ctx.store, start.timestamp(), end.timestamp(), ctx.tz)
+    chart_url = None
+    if ctx.config.public_url:
+        from tips import chart
+        from tips.links import publish_chart
+
+        try:
+            png = chart.render(rep, normalise_locale(ctx.config.default_locale))
+            chart_url = publish_chart(ctx.tips, ctx.config.public_url, png, now)
+        except Exception:  # the figures still go out as text
+            log.exception("report chart failed")
+    with ctx.tips.transaction():
+        for uid in users:
+            msgs = messages.report_messages(format_text(rep, ctx.user_locale(uid)), chart_url)
+            ctx.outbox.add_push(uid, msgs, kind="report", priority=Priority.REPLY)
+    ctx.outbox.wake()
+    return True

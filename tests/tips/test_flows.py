@@ -253,3 +253,31 @@ async def test_broadcast_that_itself_leaks_is_not_queued(bot: Bot) -> None:
     assert "本身含有個人資料" in answer and "K257491186" not in answer
     assert not bot.store.db.execute("SELECT * FROM broadcasts").fetchall()
     assert not bot.texts(G1) and not bot.texts(G2)
+
+
+async def test_the_tips_router_takes_tips_commands_and_buttons_only(bot: Bot) -> None:
+    from linebot.v3.webhooks import Event
+
+    from handlers import tips as tips_handlers
+
+    def event(raw: dict) -> Event:
+        return Event.from_dict(raw)
+
+    router = tips_handlers.router
+    tip = event(bot.line.text_event(PEOPLE[0], "/tip", chat=G1))
+    assert router.match(tip) is tips_handlers.on_tips_command
+    assert router.match(event(bot.line.text_event(ETHICS, "/廣播 提醒"))) is not None
+    # `/broadcast` is not a group command; /help and plain text belong to other routers.
+    assert router.match(event(bot.line.text_event(ETHICS, "/broadcast 提醒", chat=G1))) is None
+    assert router.match(event(bot.line.text_event(PEOPLE[0], "/help", chat=G1))) is None
+    assert router.match(event(bot.line.text_event(PEOPLE[0], "tip", chat=G1))) is None
+    quiz = event(bot.line.postback_event(PEOPLE[0], "quiz:1:0", chat=G1))
+    assert router.match(quiz) is tips_handlers.on_tips_postback
+    assert router.match(event(bot.line.postback_event(PEOPLE[0], "inc:ack&id=x"))) is None
+    # Its handler answers as the commands router does today: the next tip, as a reply.
+    handler = router.match(tip)
+    assert handler is not None
+    await handler(bot.app[DEPS], tip)
+    await bot.flush()
+    (sent,) = bot.line.messages_to(G1)
+    assert sent.kind == "reply" and sent.texts[0].startswith("🔒 保密小叮嚀")

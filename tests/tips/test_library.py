@@ -17,9 +17,9 @@ from tips.library import (
     placeholders,
     quiz_explanation,
     screen_lines,
-    tip_messages,
     tip_text,
 )
+from tips.messages import tip_messages
 
 LAW = {
     "zh-TW": re.compile(r"(刑法|個人資料保護法|政府採購法|傳染病防治法|法|要點|手冊)第?\s*\d+"),

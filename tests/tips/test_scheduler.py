@@ -288,3 +288,20 @@ async def test_a_group_speaking_english_gets_english_tips(
     await outbox.deliver_pending()
     assert platform.texts_to(en)[0].startswith("🔒 Confidentiality tip")
     assert platform.texts_to(zh)[0].startswith("🔒 保密小叮嚀")
+
+
+async def test_without_line_credentials_a_tip_is_queued_for_the_running_service(
+    store: Store, platform: FakeLinePlatform, clock: Clock, service: TipsService
+) -> None:
+    g = add_group(platform, store, "team", 3, joined_at=clock.t)
+    offline = TipsService(store, service.config, clock=clock)  # `bot.py tips send`, no token
+    assert offline.outbox is None
+    send_id, tip = await offline.send_now(g)
+    (row,) = store.outbox_rows(status="pending")
+    sent = offline.tips.send(send_id)
+    assert sent is not None and sent["tip_id"] == tip.id and sent["outbox_id"] == row.id
+    assert (row.kind, row.priority, row.to_id, row.created_at) == ("tip", 10, g, clock.t)
+    assert row.retry_key and row.reply_token is None and len(row.messages) == 1
+    with pytest.raises(RuntimeError):  # a queue-only outbox never sends
+        await Outbox(store, None, clock=clock).deliver_pending()
+    assert store.outbox_rows(status="pending") == [row] and not platform.texts_to(g)

@@ -46,8 +46,9 @@ from handlers.common import chat_locale, group_name, user_locale, where
 from handlers.deps import Deps
 from handlers.reply import reply_text
 from images.decode import DEFAULT_LIMITS, ImageRefused
+from images.decode import ImageRefused as ScanAborted  # one type now (#11)
+from images.pool import OcrPool, OcrUnavailable, QueueFull
 from locales import t
-from ocr.pool import OcrPool, OcrUnavailable, QueueFull, ScanAborted
 from outbox import PRIORITY_ALERT
 from storage.scan_jobs import ScanJob, ScanJobs
 

@@ -13,8 +13,8 @@ worker. A Redis/arq queue could take the pool's place: callers only `await pool.
 `kind="process"` (default): every worker is a spawned process of its own, driven over a pipe.
 - Wall-clock limit (`scan_seconds`): a scan that has not answered in time is killed with its
   process (SIGKILL); `scan()` raises `ImageRefused("time_limit")`.
-- Memory limit (`memory_mb`): once the engine is loaded, the worker caps its own address space
-  (`RLIMIT_AS`) at what it uses then plus `memory_mb`. An allocation beyond it fails inside
+- Memory limit (`memory_mb`): once the engine (and the pipeline's modules) are loaded, the
+  worker caps its own address space (`RLIMIT_AS`) at what it uses then plus `memory_mb`. An allocation beyond it fails inside
   the worker: it reports `ImageRefused("memory_limit")` and exits (or, when a C library aborts
   instead, the pool sees the process die: `ImageRefused("worker_died")`).
 - A killed or dead worker is replaced by a fresh one before its next scan; the other workers
@@ -42,6 +42,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Literal
 
+from detectors.policy import resolve_policy
 from images.content import scan_image
 from images.decode import ImageRefused
 from images.scan import DEFAULT_SETTINGS, ScanSettings
@@ -214,8 +215,6 @@ class OcrPool:
         """The pool the app's configuration asks for. Of the configuration only the engine,
         the sizes, the limits and the loaded policy are kept: the workers never see the rest
         (the channel secret and token included)."""
-        from detectors.policy import resolve_policy
-
         return cls(
             engine=config.ocr_engine,
             workers=config.ocr_workers,

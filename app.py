@@ -41,6 +41,7 @@ from handlers.media import BACKLOG_ALERT_AFTER, ScanRunner, scan_health
 from handlers.message import scan_thread
 from handlers.tasks import TaskSet
 from handlers.webhook import Webhook
+from images.pool import OcrPool
 from incidents.escalation import EscalationWorker
 from incidents.notify import resume_followups
 from line.client import LineClients, open_clients
@@ -49,7 +50,6 @@ from line.lookups import Lookups
 from monitoring.logs import where_failed
 from monitoring.metrics import METRICS, Metrics
 from monitoring.metrics import allowed as metrics_allowed
-from ocr.pool import OcrPool
 from outbox import Outbox
 from storage import Store
 from storage.scan_jobs import ScanJobs

@@ -24,9 +24,9 @@ from clock import Clock
 from config import Config
 from detectors.base import ScanResult
 from detectors.policy import Policy
+from images.pool import OcrPool
 from line.lookups import Lookups
 from monitoring.metrics import Metrics
-from ocr.pool import OcrPool
 from outbox import Outbox
 from storage import Store
 from tips.service import TipsService

@@ -36,8 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from images import scan_image, synth
-from ocr import OcrPool, get_engine
+from images import OcrPool, scan_image, synth
+from ocr import get_engine
 
 SIZES = (800, 1040, 1280, 1600, 2048, 3000, 4000)
 TYPICAL = (1040, 1280, 1600, 2048)
@@ -209,8 +209,8 @@ def compare_engines(n_per_kind: int) -> None:
     import shutil
 
     from images.decode import load_for_ocr
-    from images.scan import ocr_upright
-    from ocr.registry import create_engine
+    from images.orient import ocr_upright
+    from ocr import create_engine
 
     if shutil.which("tesseract") is None:
         print("5. engine comparison skipped: tesseract not installed")

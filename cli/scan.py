@@ -240,14 +240,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _scan_image_file(path: Path, policy: Policy, group: str | None) -> ScanResult:
-    from images import ImageRefused, scan_image
+    from images import ImageRefused, ScanSettings, scan_image
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read image {path}: {exc.strerror}") from exc
     try:
-        return scan_image(data, config=policy, group_id=group)
+        return scan_image(data, settings=ScanSettings.for_policy(policy), group_id=group)
     except ImageRefused as exc:
         raise ValueError(f"image refused ({exc.reason}): {exc.message}") from exc
 

@@ -7,7 +7,7 @@
   Nothing is dropped for being many: 50 photos at once are 50 rows, worked off in order.
 - `ScanRunner` runs as many jobs at a time as the OCR pool has workers. Each job fetches the
   content from LINE again (so jobs left pending by a stopped or killed process are resumed
-  at the next start), scans it in the pool (time and memory limits, ocr/pool.py), acts on
+  at the next start), scans it in the pool (time and memory limits, images/pool.py), acts on
   the result (`act_on_result`) and records the outcome; the bytes are dropped after the scan.
 - Every message, image or file, is judged by its content (images/scan.py sniffs it), not by
   its file name.
@@ -45,12 +45,12 @@ from handlers.reply import reply_text
 from handlers.router import Router
 from handlers.tasks import TaskSet
 from images.decode import DEFAULT_LIMITS, ImageRefused
+from images.pool import OcrPool, OcrUnavailable, QueueFull
 from incidents.notify import notify_admins
 from incidents.open import act
 from line.incoming import Incoming
 from locales import t
 from monitoring.logs import where_failed
-from ocr.pool import OcrPool, OcrUnavailable, QueueFull, ScanAborted
 from storage.scan_jobs import ScanJob, ScanJobs
 
 log = logging.getLogger("bot.media")
@@ -300,10 +300,7 @@ class ScanRunner:
             result = await self.pool.scan(
                 data, salt=deps.salt, group_id=w.chat_id if w.is_group else None
             )
-        except ImageRefused as exc:
-            await self._not_scanned(job, incoming, exc.reason)
-            return
-        except ScanAborted as exc:
+        except ImageRefused as exc:  # refused, or over the time / memory limit
             await self._not_scanned(job, incoming, exc.reason)
             return
         except (OcrUnavailable, QueueFull):

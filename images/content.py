@@ -1,9 +1,12 @@
-"""What a file is, judged by its bytes: scanned as every format it opens as.
+"""Scan a file by its content: what it is is judged by its bytes, and it is scanned as every
+format it opens as.
 
-    scan_content(data, *, engine, config, salt, group_id, limits) -> ScanResult
+    scan_image(data, *, engine=None, settings=DEFAULT_SETTINGS, salt, group_id, limits)
+        -> ScanResult   (doc_type set when a document is recognised)
 
-- An image (JPEG, PNG, WebP, GIF, BMP, TIFF, MPO, from the header): decoded safely and OCR'd;
-  an animation or a multi-page TIFF has its first `MAX_FRAMES` frames read (a leak on frame 2
+- An image (JPEG, PNG, WebP, GIF, BMP, TIFF, MPO, from the header): decoded safely
+  (images/decode.py), OCR'd upright (images/orient.py) and analysed (images/scan.py); an
+  animation or a multi-page TIFF has its first `MAX_FRAMES` frames read (a leak on frame 2
   of a GIF is found); more frames than that are said with a `partial.frames:...` reason.
 - A PDF (a `%PDF-` header at the start, or after other content: a JPEG with a PDF appended
   opens in PDF readers): images/pdf.py.
@@ -15,77 +18,71 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from detectors import ScanResult
-from detectors.base import VERDICT_ORDER
 from images.decode import DEFAULT_LIMITS, ImageRefused, Limits, frame_count, load_for_ocr
+from images.orient import ocr_upright
+from images.pdf import find_pdf, scan_pdf
+from images.scan import DEFAULT_SETTINGS, ScanSettings, analyse_lines, merge_results
 from ocr.base import OcrEngine
+from ocr.registry import get_engine
 
 MAX_FRAMES = 5
 
 
-def merge_results(results: list[ScanResult]) -> ScanResult:
-    """One result for several readings (pages, frames, formats): the worst verdict decides,
-    the first document type found wins, a finding seen twice is kept once."""
-    merged = ScanResult(verdict="allow")
-    seen: set[tuple[str, str, str | None]] = set()
-    for part in results:
-        if VERDICT_ORDER[part.verdict] > VERDICT_ORDER[merged.verdict]:
-            merged.verdict = part.verdict
-        for f in part.findings:
-            key = (f.type, f.masked, f.digest)
-            if key not in seen:
-                seen.add(key)
-                merged.findings.append(f)
-        merged.reasons.extend(r for r in part.reasons if r not in merged.reasons)
-        merged.doc_type = merged.doc_type or part.doc_type
-    return merged
-
-
-def _scan_frames(data: bytes, engine: OcrEngine, limits: Limits, **kw: Any) -> ScanResult:
-    from images.scan import analyse_lines, ocr_upright
-
+def _scan_frames(
+    data: bytes,
+    engine: OcrEngine,
+    settings: ScanSettings,
+    limits: Limits,
+    salt: bytes | None,
+    group_id: str | None,
+) -> ScanResult:
     frames = frame_count(data, limits)
     parts = []
     for index in range(min(frames, MAX_FRAMES)):
         img = load_for_ocr(data, limits=limits, frame=index)
         lines, _ = ocr_upright(engine, img)
         del img
-        parts.append(analyse_lines(lines, **kw))
+        parts.append(analyse_lines(lines, settings, salt=salt, group_id=group_id))
     result = merge_results(parts)
     if frames > MAX_FRAMES:
         result.reasons.append(f"partial.frames:{frames - MAX_FRAMES} of {frames} frames not read")
     return result
 
 
-def scan_content(
+def scan_image(
     data: bytes,
     *,
-    engine: OcrEngine,
-    config: Any = None,
+    engine: OcrEngine | None = None,
+    settings: ScanSettings = DEFAULT_SETTINGS,
     salt: bytes | None = None,
     group_id: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ScanResult:
-    from images.pdf import find_pdf, scan_pdf
-
+    """Scan a file by its content: an image (first frames of an animation), a PDF (every
+    text layer, the first scanned pages), or both for a polyglot. Raises
+    images.ImageRefused for what cannot be read, with the reason."""
+    if engine is None:
+        engine = get_engine("rapidocr")
     if not data:
         raise ImageRefused("empty", "no data")
     if len(data) > limits.max_bytes:
         raise ImageRefused("file_too_large", f"{len(data)} bytes; the limit is {limits.max_bytes}")
-    kw: dict[str, Any] = {"config": config, "salt": salt, "group_id": group_id}
     pdf_at = find_pdf(data)
     results: list[ScanResult] = []
     refused: list[tuple[str, ImageRefused]] = []
     if pdf_at is None or pdf_at > 1024:  # not a plain PDF: try it as an image
         try:
-            results.append(_scan_frames(data, engine, limits, **kw))
+            results.append(_scan_frames(data, engine, settings, limits, salt, group_id))
         except ImageRefused as exc:
             refused.append(("image", exc))
     if pdf_at is not None:
         try:
-            results.append(scan_pdf(data[pdf_at:], engine=engine, **kw))
+            results.append(
+                scan_pdf(
+                    data[pdf_at:], engine=engine, settings=settings, salt=salt, group_id=group_id
+                )
+            )
         except ImageRefused as exc:
             refused.append(("pdf", exc))
     if not results:

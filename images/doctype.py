@@ -46,7 +46,9 @@ class Signals:
 
     national_id: bool = False  # a checksummed national ID number was read
     resident_id: bool = False
-    mrz_passport: bool = False  # a TD3 zone with valid check digits
+    # a passport's zone (TD3, valid check digits); None: not looked for yet, `recognise` reads
+    # the lines' zone itself (images/scan.py has read it already and says True or False)
+    mrz_passport: bool | None = None
     mrz_other: bool = False  # a TD1/TD2 zone with valid check digits
     date: bool = False  # a full date (birth, issue) was read
     # Some personal value is on the page (a finding, a number, two dates, a label with a value after
@@ -63,9 +65,6 @@ class Page:
     light: list[str] = field(default_factory=list)  # NFKC, no spaces, punctuation kept
     # normalised lines that are not prose: where a form's field labels can stand
     form_lines: list[str] = field(default_factory=list)
-
-    def line_starts(self, pattern: re.Pattern[str]) -> bool:
-        return any(pattern.match(ln) for ln in self.lines)
 
     def anywhere(self, pattern: re.Pattern[str]) -> bool:
         return pattern.search(self.flat) is not None
@@ -340,10 +339,9 @@ def _classified(page: Page) -> DocMatch | None:
 def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch | None:
     """The document type the OCR lines show, or None for an ordinary image."""
     signals = signals or Signals()
-    if not signals.mrz_passport:
+    if signals.mrz_passport is None:
         mrz = find_mrz(lines)
-        if mrz is not None and mrz.valid and mrz.format == "TD3" and mrz.doc_code.startswith("P"):
-            signals = dataclasses.replace(signals, mrz_passport=True)
+        signals = dataclasses.replace(signals, mrz_passport=mrz is not None and mrz.passport)
     norm = [n for n in (normalise(t) for t in lines) if n]
     light = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).translate(_S2T) for t in lines]
     form_lines = [n for n, t in ((normalise(t), t) for t in lines) if n and not _PROSE.search(t)]

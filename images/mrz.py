@@ -65,6 +65,11 @@ class Mrz:
         )
 
     @property
+    def passport(self) -> bool:
+        """A passport's data page: a valid TD3 zone with a P document code."""
+        return self.valid and self.format == "TD3" and self.doc_code.startswith("P")
+
+    @property
     def passed(self) -> int:
         return sum(self.checks.values())
 

@@ -13,7 +13,7 @@ draws a form ten times per level" bomb: PDFium would parse every copy). Then, in
   so: a reason `partial.pdf:<n> pages not read` (the service tells the admins).
 Other refusals use the image reasons: `not_an_image`/`corrupt` for a broken file,
 `encrypted` for a password-protected one, `dimensions_too_large` for absurd page sizes.
-The worker's own time and memory limits (ocr/pool.py) bound whatever this check misses.
+The worker's own time and memory limits (images/pool.py) bound whatever this check misses.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
 
 from detectors import ScanResult
 from images.decode import OCR_LONG_SIDE, ImageRefused
+from images.orient import ocr_upright
+from images.scan import DEFAULT_SETTINGS, ScanSettings, analyse_lines, merge_results
 from ocr.base import OcrEngine, OcrLine
 
 MAX_OCR_PAGES = 5
-MAX_PAGES = MAX_OCR_PAGES  # kept for callers of the old name
 MAX_TEXT_PAGES = 300
 MAX_PAGE_POINTS = 14_400  # PDF's own limit for a page side (200 inches)
 MIN_TEXT_CHARS = 20  # a page with less text than this in its text layer is treated as a scan
@@ -308,8 +308,6 @@ def pdf_pages(data: bytes, engine: OcrEngine) -> PdfPages:
     """Every page's text layer; the first scanned pages OCR'd."""
     import pypdfium2 as pdfium
 
-    from images.scan import ocr_upright
-
     check_structure(data)
     try:
         pdf = pdfium.PdfDocument(data)
@@ -357,26 +355,18 @@ def pdf_pages(data: bytes, engine: OcrEngine) -> PdfPages:
     return PdfPages(pages, total, not_read)
 
 
-def pdf_pages_lines(data: bytes, engine: OcrEngine) -> list[list[OcrLine]]:
-    """The lines of each page read (text layer, else OCR of the rendered page)."""
-    return pdf_pages(data, engine).lines
-
-
 def scan_pdf(
     data: bytes,
     *,
     engine: OcrEngine,
-    config: Any = None,
+    settings: ScanSettings = DEFAULT_SETTINGS,
     salt: bytes | None = None,
     group_id: str | None = None,
 ) -> ScanResult:
     """One result for the whole PDF: the worst page decides; the first document type found wins."""
-    from images.content import merge_results
-    from images.scan import analyse_lines
-
     read = pdf_pages(data, engine)
     merged = merge_results(
-        [analyse_lines(lines, config=config, salt=salt, group_id=group_id) for lines in read.lines]
+        [analyse_lines(lines, settings, salt=salt, group_id=group_id) for lines in read.lines]
     )
     if read.not_read:
         merged.reasons.append(f"partial.pdf:{read.not_read} of {read.total} pages not read")

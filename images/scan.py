@@ -1,10 +1,12 @@
-"""Scan one image: decode safely, turn upright, OCR, detect in the text, recognise the document.
+"""One page's OCR lines to a result: text detection, document evidence, document type.
 
-    scan_image(data, *, engine=None, config=None) -> ScanResult
+    analyse_lines(lines, settings, *, salt=None, group_id=None) -> ScanResult
+    merge_results([result, ...]) -> ScanResult        (pages, frames, formats: one result)
 
-The OCR text exists only inside this function: the result carries masked findings (spans point
-into the joined OCR text), the verdict, the reasons and the document type. Nothing is logged
-or written to disk here.
+This is the per-page step every reading shares: an image frame (images/content.py) and a PDF
+page (images/pdf.py), from OCR or from a text layer. The OCR text exists only inside this
+function: the result carries masked findings (spans point into the joined OCR text), the
+verdict, the reasons and the document type. Nothing is logged or written to disk here.
 """
 
 from __future__ import annotations
@@ -13,18 +15,35 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Any
-
-from PIL import Image
+from dataclasses import dataclass
 
 from detectors import Finding, ScanResult, scan_text
 from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
-from images.decode import DEFAULT_LIMITS, Limits
+from detectors.policy import DEFAULT_POLICY, Policy
+from detectors.tw_national_id import LETTER_CODES, checksum_ok
 from images.doctype import DocMatch, Signals, filled_rows, recognise
 from images.evidence import BLOCK_AT, read_page, weigh
-from images.layout import Joined, join_lines, rows_in_reading_order
+from images.layout import Joined, join_lines
 from images.mrz import find_mrz
-from ocr.base import OcrEngine, OcrLine
+from ocr.base import OcrLine
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    """What a scan needs besides the file: the loaded detection policy and the threshold the
+    document evidence weighs verdicts against. Small, frozen, nothing secret in it: the worker
+    pool (images/pool.py) sends it to each worker once, when the worker starts."""
+
+    policy: Policy = DEFAULT_POLICY
+    block_at: float = BLOCK_AT
+
+    @classmethod
+    def for_policy(cls, policy: Policy) -> ScanSettings:
+        """The policy, with its own block threshold for the document evidence too."""
+        return cls(policy, policy.block_threshold)
+
+
+DEFAULT_SETTINGS = ScanSettings()
 
 # Every recognised document is sensitive on its own: a photo of an ID card is a leak even when
 # the number is unreadable, a warrant is a leak whoever is named.
@@ -55,7 +74,6 @@ _ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][ \t]?[1289](?:[ \t]?\d){8}(?![A-Za-z0-9
 _DATE = re.compile(
     r"(民國)?\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}|\d{1,2}\s?[A-Z]{3}\s?\d{4}"
 )
-_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
 # An identity number as OCR misreads it: digits read as look-alike letters (0/O, 1/I/l, 5/S, 8/B)
 # and a lower-case initial. Repaired character for character (offsets stay put) and kept only
 # when the checksum then holds.
@@ -80,129 +98,8 @@ def _repair_ids(text: str) -> str:
 
 
 def _tw_id_ok(v: str) -> bool:
-    n = _LETTERS.index(v[0]) + 10
-    digits = [n // 10, n % 10] + [int(c) for c in v[1:]]
-    return (
-        sum(d * w for d, w in zip(digits, (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1), strict=True)) % 10 == 0
-    )
-
-
-# --- orientation ------------------------------------------------------------------------------
-
-
-def _readable_chars(lines: Sequence[OcrLine]) -> float:
-    return sum(len(ln.text) * ln.score for ln in lines if ln.score >= 0.5)
-
-
-LOW_CONFIDENCE = 0.85  # below this mean (per character), an upright reading is worth doubting
-
-
-def _mean_confidence(lines: Sequence[OcrLine]) -> float:
-    """Mean recognition score per character; 1.0 when nothing was read (nothing to doubt)."""
-    chars = sum(len(ln.text) for ln in lines)
-    return sum(len(ln.text) * ln.score for ln in lines) / chars if chars >= 12 else 1.0
-
-
-def _sideways_share(lines: Sequence[OcrLine]) -> float:
-    long_lines = [ln for ln in lines if len(ln.text) >= 2 and ln.score >= 0.5]
-    if not long_lines:
-        return 0.0
-    total = sum(len(ln.text) for ln in long_lines)
-    return sum(len(ln.text) for ln in long_lines if not ln.upright) / total
-
-
-def _edge_cluster(edges: list[float], tol: float) -> int:
-    """How many of `edges` lie within `tol` of the best-supported one."""
-    return max(sum(1 for e in edges if abs(e - x) <= tol) for x in edges)
-
-
-def _row_height(row: Sequence[OcrLine]) -> float:
-    return sorted(ln.height for ln in row)[len(row) // 2]
-
-
-def _upside_down(lines: Sequence[OcrLine]) -> bool:
-    """A page read upside down whose lines the engine's classifier turned one by one: the text
-    is right but the rows come bottom to top. Votes: the page's left margin stands on the right
-    (rows end on one edge, start ragged); the title (the tallest row) is at the bottom; labels
-    ("發文日期：") close their rows instead of opening them."""
-    rows = [
-        r
-        for r in rows_in_reading_order([ln for ln in lines if ln.score >= 0.8 and ln.upright])
-        if sum(len(ln.text) for ln in r) >= 4
-    ]
-    if len(rows) < 5:
-        return False
-    flip = upright = 0
-    tol = sorted(_row_height(r) for r in rows)[len(rows) // 2] * 0.5
-    lefts = [min(p[0] for ln in r for p in ln.box) for r in rows]
-    rights = [max(p[0] for ln in r for p in ln.box) for r in rows]
-    right, left = _edge_cluster(rights, tol), _edge_cluster(lefts, tol)
-    if right >= 0.6 * len(rows) and left < 0.8 * right:
-        flip += 2
-    elif left >= 0.6 * len(rows) and right < 0.8 * left:
-        upright += 2
-    heights = [_row_height(r) for r in rows]
-    top, bottom = max(heights[:2]), max(heights[-2:])
-    if bottom >= 1.15 * top:
-        flip += 2
-    elif top >= 1.15 * bottom:
-        upright += 2
-    for r in rows:
-        if len(r) < 2:
-            continue
-        first, last = (
-            r[0].text.rstrip().endswith((":", "：")),
-            r[-1].text.rstrip().endswith((":", "：")),
-        )
-        flip += last and not first
-        upright += first and not last
-    return flip >= 2 and flip > upright
-
-
-def _turned_half(lines: Sequence[OcrLine]) -> list[OcrLine]:
-    """The same lines with their boxes turned 180° about the page (reading order restored)."""
-    xs = [p[0] for ln in lines for p in ln.box]
-    ys = [p[1] for ln in lines for p in ln.box]
-    w, h = max(xs) + min(xs), max(ys) + min(ys)
-    out = []
-    for ln in lines:
-        a, b, c, d = ((w - x, h - y) for x, y in ln.box)
-        out.append(OcrLine(ln.text, (c, d, a, b), ln.score))
-    return out
-
-
-def ocr_upright(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
-    """OCR `img` upright (see `_ocr_turned`), with the rows of a page the engine read upside
-    down line by line put back in order."""
-    lines, degrees = _ocr_turned(engine, img)
-    if _upside_down(lines):
-        return _turned_half(lines), (degrees + 180) % 360
-    return lines, degrees
-
-
-def _ocr_turned(engine: OcrEngine, img: Image.Image) -> tuple[list[OcrLine], int]:
-    """OCR `img`, turning it when the text stands on its side (90°/270°) or reads poorly
-    (180°: an upside-down page whose small lines the engine could not flip); returns
-    (lines, degrees)."""
-    lines = engine.recognize(img)
-    sideways = _sideways_share(lines)
-    if sideways < 0.5:
-        if _mean_confidence(lines) >= LOW_CONFIDENCE:
-            return lines, 0
-        flipped = engine.recognize(img.rotate(180))
-        if _readable_chars(flipped) > _readable_chars(lines) * 1.3:
-            return flipped, 180
-        return lines, 0
-    best = (_readable_chars(lines) * (1 - sideways), 0, lines)
-    for degrees in (90, 270):
-        turned = engine.recognize(img.rotate(degrees, expand=True))
-        side = _sideways_share(turned)
-        quality = _readable_chars(turned) * (1 - side)
-        if quality > best[0]:
-            best = (quality, degrees, turned)
-        if side < 0.3 and quality > 0:
-            break
-    return best[2], best[1]
+    """The identity number checksum (detectors/tw_national_id.py) of a letter and 9 digits."""
+    return checksum_ok(LETTER_CODES[v[0]], int(v[1]), v[2:])
 
 
 # --- from lines to a result ---------------------------------------------------------------------
@@ -291,33 +188,27 @@ def _specimen_number_only(result: ScanResult, text: str) -> bool:
 
 def analyse_lines(
     lines: Sequence[OcrLine],
+    settings: ScanSettings = DEFAULT_SETTINGS,
     *,
-    config: Any = None,
     salt: bytes | None = None,
     group_id: str | None = None,
 ) -> ScanResult:
     """Text detection and document recognition over OCR lines (no pixels needed)."""
+
+    def detect(text: str) -> ScanResult:
+        return scan_text(text, policy=settings.policy, group_id=group_id, salt=salt, source="ocr")
+
     joined = join_lines(lines)
-    result = scan_text(joined.text, config=config, group_id=group_id, salt=salt, source="ocr")
+    result = detect(joined.text)
     if joined.compact != joined.text:
-        _merge_compact(
-            result,
-            joined,
-            scan_text(joined.compact, config=config, group_id=group_id, salt=salt, source="ocr"),
-        )
+        _merge_compact(result, joined, detect(joined.compact))
     repaired = _repair_ids(joined.compact)
     if repaired != joined.compact:
-        _merge_compact(
-            result,
-            joined,
-            scan_text(repaired, config=config, group_id=group_id, salt=salt, source="ocr"),
-        )
+        _merge_compact(result, joined, detect(repaired))
         joined = dataclasses.replace(joined, compact=repaired)
     texts = [ln.text for ln in lines if ln.score >= 0.5]
-    mrz = find_mrz(texts)
-    mrz_passport = (
-        mrz is not None and mrz.valid and mrz.format == "TD3" and mrz.doc_code.startswith("P")
-    )
+    mrz = find_mrz(texts)  # read once: the document type gets the answer in its signals
+    mrz_passport = mrz is not None and mrz.passport
     mrz_other = mrz is not None and mrz.valid and not mrz_passport
     if (
         mrz is not None
@@ -345,15 +236,7 @@ def analyse_lines(
     page = read_page(joined.text.split("\n"), [ln.text for ln in lines if ln.score >= 0.5])
     if not page.specimen and _specimen_number_only(result, joined.text):
         page = dataclasses.replace(page, specimen=True)
-    weigh(
-        result,
-        page,
-        joined.text,
-        block_at=getattr(config, "block_threshold", BLOCK_AT),
-        rescan=lambda part: scan_text(
-            part, config=config, group_id=group_id, salt=salt, source="ocr"
-        ),
-    )
+    weigh(result, page, joined.text, block_at=settings.block_at, rescan=detect)
     # A card or form marked as a specimen shows the published example, not a person's document.
     match = (
         None
@@ -400,24 +283,19 @@ def _apply_doc_type(result: ScanResult, match: DocMatch, text: str) -> None:
             break
 
 
-def scan_image(
-    data: bytes,
-    *,
-    engine: OcrEngine | None = None,
-    config: Any = None,
-    salt: bytes | None = None,
-    group_id: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> ScanResult:
-    """Scan a file by its content: an image (first frames of an animation), a PDF (every
-    text layer, the first scanned pages), or both for a polyglot (images/content.py). Raises
-    images.ImageRefused for what cannot be read, with the reason."""
-    if engine is None:
-        from ocr.registry import get_engine
-
-        engine = get_engine(getattr(config, "ocr_engine", None) or "rapidocr")
-    from images.content import scan_content  # sniffs images, PDFs, polyglots, frames
-
-    return scan_content(
-        data, engine=engine, config=config, salt=salt, group_id=group_id, limits=limits
-    )
+def merge_results(results: list[ScanResult]) -> ScanResult:
+    """One result for several readings (pages, frames, formats): the worst verdict decides,
+    the first document type found wins, a finding seen twice is kept once."""
+    merged = ScanResult(verdict="allow")
+    seen: set[tuple[str, str, str | None]] = set()
+    for part in results:
+        if VERDICT_ORDER[part.verdict] > VERDICT_ORDER[merged.verdict]:
+            merged.verdict = part.verdict
+        for f in part.findings:
+            key = (f.type, f.masked, f.digest)
+            if key not in seen:
+                seen.add(key)
+                merged.findings.append(f)
+        merged.reasons.extend(r for r in part.reasons if r not in merged.reasons)
+        merged.doc_type = merged.doc_type or part.doc_type
+    return merged

@@ -1,4 +1,8 @@
-"""The engine interface: an RGB image in; text lines with boxes and confidences out."""
+"""The engine interface: decoded pixels (a PIL image) in; text lines with boxes and confidences out.
+
+Decoding untrusted bytes is not an engine's job: images/decode.py does it (limits, EXIF
+orientation, scale) before any engine sees the pixels.
+"""
 
 from __future__ import annotations
 
@@ -49,15 +53,10 @@ class OcrEngine(Protocol):
 
     name: str
 
-    def recognize(self, image: Image.Image | bytes) -> list[OcrLine]:
-        """Read `image` (an RGB PIL image, or encoded bytes decoded safely first)."""
+    def recognize(self, image: Image.Image) -> list[OcrLine]:
+        """Read `image`, an already decoded PIL image (converted to RGB when it is not)."""
         ...
 
 
-def to_rgb_image(image: Image.Image | bytes) -> Image.Image:
-    """Bytes go through the safe decoder (limits, EXIF orientation, shrink); images pass through."""
-    if isinstance(image, bytes | bytearray | memoryview):
-        from images.decode import load_for_ocr
-
-        return load_for_ocr(bytes(image))
+def as_rgb(image: Image.Image) -> Image.Image:
     return image if image.mode == "RGB" else image.convert("RGB")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from ocr.base import OcrLine, to_rgb_image
+from ocr.base import OcrLine, as_rgb
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -37,10 +37,10 @@ class RapidOcrEngine:
         }
         self._engine = RapidOCR(params=params)
 
-    def recognize(self, image: Image.Image | bytes) -> list[OcrLine]:
+    def recognize(self, image: Image.Image) -> list[OcrLine]:
         import numpy as np
 
-        img = to_rgb_image(image)
+        img = as_rgb(image)
         out: Any = self._engine(np.asarray(img))
         if out.boxes is None or out.txts is None or out.scores is None:
             return []

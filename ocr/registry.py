@@ -44,10 +44,7 @@ def available_engines() -> list[str]:
 
 def get_engine(name: str = "rapidocr", *, threads: int | None = None) -> OcrEngine:
     """The engine called `name`, created on first use and then shared in this process."""
-    if name not in _FACTORIES:
-        raise UnknownEngine(
-            f"unknown OCR engine {name!r}; choose one of: {', '.join(available_engines())}"
-        )
+    check_engine_name(name)
     key = (name, threads)
     with _lock:
         engine = _loaded.get(key)

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
-from ocr.base import OcrLine, to_rgb_image
+from ocr.base import OcrLine, as_rgb
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -32,8 +32,8 @@ class TesseractEngine:
         self._languages = languages
         self._timeout = timeout
 
-    def recognize(self, image: Image.Image | bytes) -> list[OcrLine]:
-        img = to_rgb_image(image)
+    def recognize(self, image: Image.Image) -> list[OcrLine]:
+        img = as_rgb(image)
         buf = io.BytesIO()
         img.save(buf, "PNG")  # piped through stdin: the image never touches the disk
         proc = subprocess.run(

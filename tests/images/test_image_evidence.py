@@ -7,7 +7,8 @@ import pytest
 
 from detectors.policy import DEFAULT_POLICY
 from images.evidence import read_page
-from images.scan import _turned_half, _upside_down, analyse_lines
+from images.orient import _turned_half, _upside_down
+from images.scan import analyse_lines
 from ocr.base import OcrLine
 
 

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from config import Config
-from images import ImageRefused
-from ocr import OcrPool, QueueFull, available_engines, get_engine
-from ocr.registry import UnknownEngine
+from images import ImageRefused, OcrPool, QueueFull
+from ocr import UnknownEngine, available_engines, get_engine
 
 
 async def test_thread_pool_scans_an_id_card(id_card_jpeg: bytes) -> None:

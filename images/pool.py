@@ -1,16 +1,22 @@
 """A worker pool that runs image scans off the event loop, each scan bounded in time and memory.
 
-Each worker loads its OCR engine once and then runs whole scans: decode, orient, OCR, text
-detection, document recognition. Only the image bytes go in and only a `ScanResult` (masked
-findings, doc type) comes back, so the OCR text never leaves the worker.
+    pool = OcrPool.from_config(config)        # engine, workers, limits; the loaded policy
+    await pool.start(); result = await pool.scan(data, salt=..., group_id=...); await pool.close()
+
+Each worker loads its OCR engine once and gets the scan settings (images/scan.py
+`ScanSettings`: the loaded detection policy, nothing secret) once, when it starts; then it
+runs whole scans (images/content.py): decode, orient, OCR, text detection, document
+recognition. Only the image bytes, the hash salt and the group id go in with each scan, and
+only a `ScanResult` (masked findings, doc type) comes back, so the OCR text never leaves the
+worker. A Redis/arq queue could take the pool's place: callers only `await pool.scan(data)`.
 
 `kind="process"` (default): every worker is a spawned process of its own, driven over a pipe.
 - Wall-clock limit (`scan_seconds`): a scan that has not answered in time is killed with its
-  process (SIGKILL); `scan()` raises `ScanAborted("time_limit")`.
-- Memory limit (`memory_mb`): once the engine is loaded, the worker caps its own address space
-  (`RLIMIT_AS`) at what it uses then plus `memory_mb`. An allocation beyond it fails inside
-  the worker: it reports `ScanAborted("memory_limit")` and exits (or, when a C library aborts
-  instead, the pool sees the process die: `ScanAborted("worker_died")`).
+  process (SIGKILL); `scan()` raises `ImageRefused("time_limit")`.
+- Memory limit (`memory_mb`): once the engine (and the pipeline's modules) are loaded, the
+  worker caps its own address space (`RLIMIT_AS`) at what it uses then plus `memory_mb`. An allocation beyond it fails inside
+  the worker: it reports `ImageRefused("memory_limit")` and exits (or, when a C library aborts
+  instead, the pool sees the process die: `ImageRefused("worker_died")`).
 - A killed or dead worker is replaced by a fresh one before its next scan; the other workers
   carry on meanwhile.
 `kind="thread"` runs scans in threads (onnxruntime releases the GIL while it infers) for tests
@@ -30,13 +36,20 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from detectors.policy import resolve_policy
+from images.content import scan_image
+from images.decode import ImageRefused
+from images.scan import DEFAULT_SETTINGS, ScanSettings
+from ocr.registry import check_engine_name, create_engine
 
 if TYPE_CHECKING:
+    from config import Config
     from detectors.base import ScanResult
     from ocr.base import OcrEngine
 
@@ -55,27 +68,17 @@ class OcrUnavailable(Exception):
     """The worker pool is not running or its workers cannot start."""
 
 
-class ScanAborted(OcrUnavailable):
-    """A scan broke a limit or its worker died; the worker was replaced.
-    `reason`: time_limit | memory_limit | worker_died."""
+# A scan that broke a limit, or whose worker died, raises ImageRefused (the one "not scanned,
+# here is why" type) with reason time_limit | memory_limit | worker_died; the worker was
+# replaced.
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(reason, message)
-        self.reason = reason
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.reason}: {self.message}"
-
-
-# Per worker: the engine loaded by the initializer (a thread-local for thread pools).
+# Per worker: the engine and the settings the initializer set (a thread-local for thread pools).
 _local = threading.local()
 
 
-def _init_worker(engine_name: str, threads: int) -> None:
-    from ocr.registry import create_engine
-
+def _init_worker(engine_name: str, threads: int, settings: ScanSettings) -> None:
     _local.engine = create_engine(engine_name, threads=threads)
+    _local.settings = settings
 
 
 def _worker_engine() -> OcrEngine:
@@ -89,10 +92,11 @@ def _warm() -> str:
     return _worker_engine().name
 
 
-def _scan_job(data: bytes, salt: bytes | None, group_id: str | None, config: Any) -> ScanResult:
-    from images.scan import scan_image
-
-    return scan_image(data, engine=_worker_engine(), config=config, salt=salt, group_id=group_id)
+def _scan_job(data: bytes, salt: bytes | None, group_id: str | None) -> ScanResult:
+    settings: ScanSettings = _local.settings
+    return scan_image(
+        data, engine=_worker_engine(), settings=settings, salt=salt, group_id=group_id
+    )
 
 
 def _address_space() -> int:
@@ -104,15 +108,16 @@ def _address_space() -> int:
         return 0
 
 
-def _worker_main(conn: Connection, engine_name: str, threads: int, memory_mb: int) -> None:
+def _worker_main(
+    conn: Connection, engine_name: str, threads: int, memory_mb: int, settings: ScanSettings
+) -> None:
     """A process worker: load the engine, cap memory, then answer scans until told to stop.
 
-    Answers: ("ready", engine name) | ("ok", ScanResult) | ("refused", (reason, message))
-    | ("memory", None) (then the process exits) | ("error", exception type name)."""
-    from images.decode import ImageRefused
-
+    Jobs: (data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
+    | ("refused", (reason, message)) | ("memory", None) (then the process exits)
+    | ("error", exception type name)."""
     try:
-        _init_worker(engine_name, threads)
+        _init_worker(engine_name, threads, settings)
         if memory_mb > 0:
             import resource
 
@@ -131,9 +136,9 @@ def _worker_main(conn: Connection, engine_name: str, threads: int, memory_mb: in
             return
         if job is None:
             return
-        data, salt, group_id, config = job
+        data, salt, group_id = job
         try:
-            result = _scan_job(data, salt, group_id, config)
+            result = _scan_job(data, salt, group_id)
         except MemoryError:
             del data
             conn.send(("memory", None))
@@ -155,7 +160,6 @@ class _Worker:
     process: BaseProcess | None = None
     conn: Connection | None = None
     engine: str = ""
-    scans: int = field(default=0)
 
     @property
     def alive(self) -> bool:
@@ -179,7 +183,7 @@ class OcrPool:
         workers: int = 1,
         queue_size: int = 16,
         kind: Literal["process", "thread"] = "process",
-        config: Any = None,
+        settings: ScanSettings = DEFAULT_SETTINGS,
         scan_seconds: float = DEFAULT_SCAN_SECONDS,
         memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
@@ -191,7 +195,7 @@ class OcrPool:
         self.workers = workers
         self.queue_size = queue_size
         self.kind = kind
-        self.config = config
+        self.settings = settings
         self.scan_seconds = scan_seconds
         self.memory_mb = memory_mb
         self.capacity = workers + queue_size
@@ -205,13 +209,20 @@ class OcrPool:
         self.replaced = 0  # workers killed or found dead and replaced (for logs and tests)
 
     @classmethod
-    def from_config(cls, config: Any, *, kind: Literal["process", "thread"] = "process") -> OcrPool:
+    def from_config(
+        cls, config: Config, *, kind: Literal["process", "thread"] = "process"
+    ) -> OcrPool:
+        """The pool the app's configuration asks for. Of the configuration only the engine,
+        the sizes, the limits and the loaded policy are kept: the workers never see the rest
+        (the channel secret and token included)."""
         return cls(
             engine=config.ocr_engine,
             workers=config.ocr_workers,
             queue_size=config.ocr_queue_size,
             kind=kind,
-            config=config,
+            # The document evidence keeps the default block threshold (as the service always
+            # had), not the policy's own: see ScanSettings.for_policy for the CLI's.
+            settings=ScanSettings(resolve_policy(config)),
             scan_seconds=float(config.ocr_scan_seconds),
             memory_mb=int(config.ocr_memory_mb),
         )
@@ -227,8 +238,6 @@ class OcrPool:
         """Start the workers and load the engine in each (raises if the engine cannot load)."""
         if self._started:
             return
-        from ocr.registry import check_engine_name
-
         check_engine_name(self.engine_name)
         loop = asyncio.get_running_loop()
         if self.kind == "thread":
@@ -236,7 +245,7 @@ class OcrPool:
                 self.workers,
                 "ocr",
                 initializer=_init_worker,
-                initargs=(self.engine_name, self.threads_per_worker),
+                initargs=(self.engine_name, self.threads_per_worker, self.settings),
             )
             names = await asyncio.gather(
                 *(loop.run_in_executor(self._executor, _warm) for _ in range(self.workers))
@@ -269,7 +278,7 @@ class OcrPool:
         parent, child = ctx.Pipe()
         proc = ctx.Process(
             target=_worker_main,
-            args=(child, self.engine_name, self.threads_per_worker, self.memory_mb),
+            args=(child, self.engine_name, self.threads_per_worker, self.memory_mb, self.settings),
             name=f"ocr-worker-{worker.index}",
             daemon=True,
         )
@@ -306,8 +315,8 @@ class OcrPool:
     async def scan(
         self, data: bytes, *, salt: bytes | None = None, group_id: str | None = None
     ) -> ScanResult:
-        """Scan one image or PDF in a worker. Raises QueueFull, images.ImageRefused,
-        ScanAborted (a limit was broken; the worker was replaced) or OcrUnavailable."""
+        """Scan one image or PDF in a worker. Raises QueueFull, ImageRefused (unreadable, or
+        a limit was broken and the worker replaced) or OcrUnavailable."""
         if not self._started:
             raise OcrUnavailable("OCR pool not started")
         if self._in_flight >= self.capacity:
@@ -316,20 +325,20 @@ class OcrPool:
         try:
             if self.kind == "thread":
                 assert self._executor is not None
-                job = partial(_scan_job, data, salt, group_id, self.config)
+                job = partial(_scan_job, data, salt, group_id)
                 return await asyncio.get_running_loop().run_in_executor(self._executor, job)
             assert self._idle is not None
             worker = await self._idle.get()
             try:
-                return await self._scan_in(worker, (data, salt, group_id, self.config))
+                return await self._scan_in(worker, (data, salt, group_id))
             finally:
                 self._idle.put_nowait(worker)
         finally:
             self._in_flight -= 1
 
-    async def _scan_in(self, worker: _Worker, job: tuple[Any, ...]) -> ScanResult:
-        from images.decode import ImageRefused
-
+    async def _scan_in(
+        self, worker: _Worker, job: tuple[bytes, bytes | None, str | None]
+    ) -> ScanResult:
         if not worker.alive:
             if worker.process is not None:  # died between two scans
                 await self._retire(worker, "worker_died")
@@ -342,15 +351,14 @@ class OcrPool:
             answer = conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError):
             await self._retire(worker, "worker_died")
-            raise ScanAborted("worker_died", "the OCR worker died during the scan") from None
+            raise ImageRefused("worker_died", "the OCR worker died during the scan") from None
         except asyncio.CancelledError:
             # Shutdown while a scan runs: the worker may be busy for a while; replace it.
             await asyncio.shield(asyncio.to_thread(worker.kill))
             raise
-        worker.scans += 1
         if answer is None:
             await self._retire(worker, "time_limit")
-            raise ScanAborted(
+            raise ImageRefused(
                 "time_limit", f"no answer within {self.scan_seconds:.0f} s; worker killed"
             )
         kind, value = answer
@@ -361,7 +369,7 @@ class OcrPool:
             raise ImageRefused(value[0], value[1])
         if kind == "memory":
             await self._retire(worker, "memory_limit")
-            raise ScanAborted(
+            raise ImageRefused(
                 "memory_limit", f"the scan needed more than {self.memory_mb} MB; worker killed"
             )
         raise OcrUnavailable(f"scan failed in the worker: {value}")

@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from locales import normalise_locale
+from monitoring.logs import where_failed
 from outbox import Priority
 from storage import Incident, Store
 from storage.tips import TipStore
@@ -349,8 +350,8 @@ def weekly_report_if_due(ctx: TipsContext, now: float) -> bool:
         try:
             png = chart.render(rep, normalise_locale(ctx.config.default_locale))
             chart_url = publish_chart(ctx.tips, ctx.config.public_url, png, now)
-        except Exception:  # the figures still go out as text
-            log.exception("report chart failed")
+        except Exception as exc:  # the figures still go out as text
+            log.error("report chart failed error=%s", where_failed(exc))
     with ctx.tips.transaction():
         for uid in users:
             msgs = messages.report_messages(format_text(rep, ctx.user_locale(uid)), chart_url)

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from monitoring.logs import where_failed
 from storage.tips import TipState
 from tips import report
 from tips.context import TipsContext, utc
@@ -198,7 +199,7 @@ class Scheduler:
                     )
             except asyncio.CancelledError:
                 raise
-            except Exception:  # keep ticking; the state in the database is consistent
-                log.exception("tips tick failed")
+            except Exception as exc:  # keep ticking; the state in the database is consistent
+                log.error("tips tick failed error=%s", where_failed(exc))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), self.interval)

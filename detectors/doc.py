@@ -415,9 +415,6 @@ class Doc:
             why=why,
         )
 
-    def of_type(self, *types: str) -> list[Finding]:
-        return [f for f in self.findings if f.type in types]
-
     def norm_span(self, f: Finding) -> tuple[int, int]:
         """Approximate normalised span of a finding (exact when nothing was deleted)."""
         idx = self.norm._index

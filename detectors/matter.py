@@ -69,7 +69,6 @@ class Gated:
 TIME = starts_with("0-9(（一二三四五六七八九十週星禮明今後下上凌清", TIME_SOURCE)
 # Every TIME match holds one of these.
 _TIME_GATE = Gated("/:月(（點週星禮明今後下上凌清", TIME)
-AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
 WHEN = (
@@ -93,10 +92,6 @@ ROLE_FIRSTS = "".join(re.escape(c) for c in sorted({r[0] for r in PERSON_ROLES})
 
 def has_time(doc: Doc) -> bool:
     return doc.has(_TIME_WORDS) or _TIME_GATE.found(doc.text)
-
-
-def has_amount(doc: Doc) -> bool:
-    return AMOUNT.search(doc.text) is not None
 
 
 # A plain loop: any() over a generator costs more than the scan on a few findings.

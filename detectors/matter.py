@@ -398,6 +398,12 @@ def _real_name(doc: Doc) -> bool:
     return False
 
 
+def real_name(doc: Doc) -> bool:
+    """`_real_name` once the name finder has run."""
+    doc.names()
+    return _real_name(doc)
+
+
 def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     """The shared discourse signals (detectors/discourse.py): talk about a matter with
     no sign of a disclosure lets it pass.
@@ -419,6 +425,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         return  # 〇〇路的獨居長者徐阿滿: a place masked, the person not
     if kind != "quiz":
         dis = d.discloses()
+        if (
+            dis is not None
+            and kind == "rule"
+            and dis[0] == "not_public"
+            and d.target is None
+            and d.audience is None
+        ):
+            dis = None  # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case
         if dis is not None and not (kind == "question" and not strong and d.target is None):
             return
         if kind not in _STRONG_TALK and (

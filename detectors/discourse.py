@@ -23,27 +23,31 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from detectors.lazy import LazyPattern
+
 if TYPE_CHECKING:
     from detectors.doc import Doc
 
 _HAN = "\u4e00-\u9fff"
 
 
-def _starts_with(chars: str, pattern: str) -> re.Pattern[str]:
+def _starts_with(chars: str, pattern: str) -> LazyPattern:
     """`pattern`, tried only where one of `chars` (every character a match can start
-    with) stands: one character test per position instead of one per alternative."""
-    return re.compile(f"(?=[{chars}])(?:{pattern})")
+    with) stands: one character test per position instead of one per alternative.
+    Compiled on first use (detectors/lazy.py)."""
+    return LazyPattern(f"(?=[{chars}])(?:{pattern})")
 
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
-    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
+    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
+    r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop",
+    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
@@ -184,7 +188,7 @@ class Discourse:
         return None
 
 
-def _seen(rx: re.Pattern[str], text: str) -> str | None:
+def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
     m = rx.search(text)
     return m.group() if m is not None else None
 
@@ -195,7 +199,7 @@ _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|�
 _FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
 
 
-def _unforbidden(rx: re.Pattern[str], text: str) -> str | None:
+def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
     """The first match of `rx` not forbidden by a rule around it."""
     for m in rx.finditer(text):
         s, e = m.span()
@@ -267,6 +271,8 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "被查",
     "被掃",
     "被看",
+    "被抽",
+    "會被",
     "小心",
     "收一收",
     "收起來",
@@ -350,7 +356,13 @@ _ADVICE = re.compile(
     r"小心|注意|準備|收一收|收起來|整理|補齊|補滿|補一補|先處理|處理好|先丟|先清|先改|別去|不要出去|先不要出去"
     r"|不要在家|別在家|不要回家|不要回去|別亂跑|先走|找律師|換一支|別張揚|不要事先通知|不要先打電話|請不要事先通知"
     r"|不要讓他們知道|先別講|別讓|不要開|晚點開|穿便服|先停車|自己注意|說一下|說一聲|跟他說"
+    # the reader told to fix or hide something before the visit: 鐵窗拆一下, 排放口先關,
+    # 東西搬走, 標籤要貼好, 安全帽戴好, 要有心理準備
+    r"|先(?:關|搬|拆|補|貼|戴|藏|撤)|(?:拆|搬|補|貼|戴|關|藏|撤)(?:一下|一搬|好|掉|走|起來)"
+    r"|心理準備|別過去|不要過去|別往|不要去了|別去了"
 )
+# A visit for a meeting, a talk or a course: getting ready for it is no tip-off.
+_MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
 _TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
 # Keep away from home: a warrant's tip-off, whatever else is said.
 _HIDE = re.compile(r"不要回家|別回家|不要在家|別在家|先不要回去|不要回去住|別亂跑|先躲")
@@ -394,7 +406,7 @@ def tipoff(doc: Doc) -> str | None:
         return None
     if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
         return "warrant"
-    told = to_party and _ADVICE.search(text) is not None
+    told = to_party and _ADVICE.search(text) is not None and _MEETING.search(text) is None
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )

@@ -17,6 +17,7 @@ import regex
 
 from detectors.base import Detector, Finding, Score
 from detectors.doc import Doc
+from detectors.lazy import LazyPattern
 from detectors.lexicon import (
     BENIGN,
     OPERATIONAL,
@@ -36,12 +37,14 @@ TIME_SOURCE = (
 )
 
 
-def starts_with(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+def starts_with(chars: str, pattern: str, flags: int = 0) -> LazyPattern:
     """`pattern`, tried only where one of `chars` (a character-class body holding
     every character a match can start with) stands. Same matches: a position where
     no match can start is rejected in one character test instead of one attempt
-    per alternative (tests/detectors/test_matter_patterns.py checks `chars`)."""
-    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+    per alternative (tests/detectors/test_matter_patterns.py checks `chars`).
+    Compiled on first use (detectors/lazy.py): a process compiles the patterns of
+    the matters its messages wake, not all of them at import."""
+    return LazyPattern(f"(?=[{chars}])(?:{pattern})", flags)
 
 
 class Gated:
@@ -52,9 +55,11 @@ class Gated:
 
     __slots__ = ("gate", "needs", "pattern")
 
-    def __init__(self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str]) -> None:
+    def __init__(
+        self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str] | LazyPattern
+    ) -> None:
         self.needs = needs
-        self.gate = re.compile(f"[{needs}]")
+        self.gate = LazyPattern(f"[{needs}]")
         self.pattern = pattern
 
     def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:

@@ -362,7 +362,11 @@ _ADVICE = re.compile(
     r"|心理準備|別過去|不要過去|別往|不要去了|別去了"
 )
 # A visit for a meeting, a talk or a course: getting ready for it is no tip-off.
-_MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
+MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
+# Going somewhere FOR a meeting, a talk or a class (去你們學校開會).
+MEETING_VISIT = re.compile(
+    r"(?:去|來|到|過去|過來)[^，。,\n]{0,8}(?:開會|會議|座談|說明會|簡報|演講|參訪|上課|研習)"
+)
 _TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
 # Keep away from home: a warrant's tip-off, whatever else is said.
 _HIDE = re.compile(r"不要回家|別回家|不要在家|別在家|先不要回去|不要回去住|別亂跑|先躲")
@@ -406,7 +410,7 @@ def tipoff(doc: Doc) -> str | None:
         return None
     if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
         return "warrant"
-    told = to_party and _ADVICE.search(text) is not None and _MEETING.search(text) is None
+    told = to_party and _ADVICE.search(text) is not None and MEETING.search(text) is None
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )

@@ -8,10 +8,11 @@ LINE" only talks about marked documents.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import regex
 
-from detectors import matter
+from detectors import discourse, matter
 from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import Gated
@@ -118,6 +119,10 @@ _ANY_NEEDED = re.compile(
 
 
 def find(doc: Doc) -> list[Finding]:
+    return _marked(doc) or _told_secret(doc)
+
+
+def _marked(doc: Doc) -> list[Finding]:
     text = doc.text
     may_lead = _may_lead(text)
     if not may_lead and _ANY_NEEDED.search(text) is None:
@@ -229,4 +234,38 @@ def find(doc: Doc) -> list[Finding]:
     return []
 
 
+# Told as a secret with no marking and no matter word (discourse.hushed): the sender's
+# own hush (先別說出去, 你懂的), or a named person's matter not public yet (還沒公布,
+# 偵辦中). Talk (a rule, a question, a reminder, a masked value) is not; the type is
+# read from what the message is about (discourse.topic).
+_HUSH_WORDS = frozenset(discourse.HUSH_WORDS)
+_NOT_YET_WORDS = frozenset(discourse.NOT_YET_WORDS)
+TOLD_RULE = matter.Rule(type="classified_marking", triggers=_HUSH_WORDS | _NOT_YET_WORDS)
+
+
+def _told_secret(doc: Doc) -> list[Finding]:
+    hush = doc.has(_HUSH_WORDS)
+    if not hush and not doc.has(_NOT_YET_WORDS):
+        return []
+    text = doc.text
+    seen = discourse.hushed(text) if hush else None
+    how = "told as a secret"
+    kind = discourse.topic(text)
+    if seen is None:
+        # a named person's matter: the matter recognised (陳志明的公文還沒簽 is workflow)
+        seen = discourse.not_yet(text) if doc.has(_NOT_YET_WORDS) else None
+        if seen is None or kind == "classified_marking" or not matter.real_name(doc):
+            return []
+        how = "a named person's matter, not public yet"
+    if doc.discourse().talk() is not None:
+        return []
+    hit = doc.first(TOLD_RULE.triggers)
+    assert hit is not None
+    score = matter.weigh(doc, TOLD_RULE, strong=True)
+    score.steps.insert(0, f"{how} ({seen}), no trigger word: read as {kind}")
+    return matter.matter_finding(doc, kind, hit, score, f"{kind}.told", hit[2])
+
+
 DETECTOR = matter.detector(RULE, find, ())
+# The told-secret words wake the detector too.
+DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | TOLD_RULE.triggers)

@@ -23,27 +23,31 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from detectors.lazy import LazyPattern
+
 if TYPE_CHECKING:
     from detectors.doc import Doc
 
 _HAN = "\u4e00-\u9fff"
 
 
-def _starts_with(chars: str, pattern: str) -> re.Pattern[str]:
+def _starts_with(chars: str, pattern: str) -> LazyPattern:
     """`pattern`, tried only where one of `chars` (every character a match can start
-    with) stands: one character test per position instead of one per alternative."""
-    return re.compile(f"(?=[{chars}])(?:{pattern})")
+    with) stands: one character test per position instead of one per alternative.
+    Compiled on first use (detectors/lazy.py)."""
+    return LazyPattern(f"(?=[{chars}])(?:{pattern})")
 
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
-    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
+    r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
+    r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
-    r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop",
+    r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
+    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
@@ -55,7 +59,7 @@ _QUESTION_END = frozenset("嗎呢?？")
 QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
     r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
-    r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題"
+    r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
 )
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
@@ -86,7 +90,7 @@ _NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
 OWN_ASSET = _starts_with(
     "檢偵稽查調督政公會辦系暫勤分代行時集",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
-    r"(?:隊|組|科|課|站|所|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員)"
+    r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
     r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號"
     # the team's own schedule moved (行程改到十點): logistics, not a target
     r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
@@ -184,7 +188,7 @@ class Discourse:
         return None
 
 
-def _seen(rx: re.Pattern[str], text: str) -> str | None:
+def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
     m = rx.search(text)
     return m.group() if m is not None else None
 
@@ -195,7 +199,7 @@ _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|�
 _FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
 
 
-def _unforbidden(rx: re.Pattern[str], text: str) -> str | None:
+def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
     """The first match of `rx` not forbidden by a rule around it."""
     for m in rx.finditer(text):
         s, e = m.span()
@@ -267,6 +271,8 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "被查",
     "被掃",
     "被看",
+    "被抽",
+    "會被",
     "小心",
     "收一收",
     "收起來",
@@ -350,6 +356,16 @@ _ADVICE = re.compile(
     r"小心|注意|準備|收一收|收起來|整理|補齊|補滿|補一補|先處理|處理好|先丟|先清|先改|別去|不要出去|先不要出去"
     r"|不要在家|別在家|不要回家|不要回去|別亂跑|先走|找律師|換一支|別張揚|不要事先通知|不要先打電話|請不要事先通知"
     r"|不要讓他們知道|先別講|別讓|不要開|晚點開|穿便服|先停車|自己注意|說一下|說一聲|跟他說"
+    # the reader told to fix or hide something before the visit: 鐵窗拆一下, 排放口先關,
+    # 東西搬走, 標籤要貼好, 安全帽戴好, 要有心理準備
+    r"|先(?:關|搬|拆|補|貼|戴|藏|撤)|(?:拆|搬|補|貼|戴|關|藏|撤)(?:一下|一搬|好|掉|走|起來)"
+    r"|心理準備|別過去|不要過去|別往|不要去了|別去了"
+)
+# A visit for a meeting, a talk or a course: getting ready for it is no tip-off.
+MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
+# Going somewhere FOR a meeting, a talk or a class (去你們學校開會).
+MEETING_VISIT = re.compile(
+    r"(?:去|來|到|過去|過來)[^，。,\n]{0,8}(?:開會|會議|座談|說明會|簡報|演講|參訪|上課|研習)"
 )
 _TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
 # Keep away from home: a warrant's tip-off, whatever else is said.
@@ -394,7 +410,7 @@ def tipoff(doc: Doc) -> str | None:
         return None
     if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
         return "warrant"
-    told = to_party and _ADVICE.search(text) is not None
+    told = to_party and _ADVICE.search(text) is not None and MEETING.search(text) is None
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )
@@ -405,3 +421,121 @@ def tipoff(doc: Doc) -> str | None:
     if _HOME.search(text) is not None:
         return "warrant"
     return "inspection_plan"
+
+
+# ------------------------------------------------------------------ told as a secret, no trigger word
+
+# The sender's own secrecy, said to the reader (先別說出去, 你懂的, 不要打草驚蛇): whatever
+# the message is about, the sender knows it should not travel. The words that wake the
+# detector that reads it (classified_marking); HUSH says which uses count.
+HUSH_WORDS: tuple[str, ...] = (
+    "別說",
+    "不要說",
+    "別講",
+    "不要講",
+    "別傳",
+    "不要傳",
+    "別跟",
+    "不要跟",
+    "先跟你",
+    "偷偷跟你",
+    "私下跟你",
+    "你懂的",
+    "打草驚蛇",
+    "聲張",
+    "張揚",
+    "保密一下",
+    "幫我保密",
+    "知道就好",
+    "你知我知",
+    "別讓",
+    "不要讓",
+    "別透露",
+    "不要透露",
+)
+HUSH = _starts_with(
+    "先千大你別不勿偷私打保幫自",
+    r"(?:先|千萬|大家|你)?(?:別|不要|勿)(?:跟[^，。,\n]{0,5})?(?:說|講|傳|透露|聲張|張揚)"
+    r"(?!了|謊|話|髒|笑|錯|明|服|給|到|群組|line|照片)"
+    r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
+    r"|你知道就好|你知我知|自己知道就好|(?:不要|別)讓[^，。,\n]{0,4}知道",
+)
+# A secret of one's social life, not of the office: a surprise for a colleague.
+SOCIAL = re.compile(r"驚喜|生日|慶生|禮物|求婚|壽星|歡送|送別|surprise|小卡|蛋糕")
+# Not public or not decided yet, said of a named person's matter (還沒公布, 偵辦中,
+# 還要等局長簽). Wake words first; NOT_YET says which uses count.
+NOT_YET_WORDS: tuple[str, ...] = (
+    "還沒",
+    "尚未",
+    "偵辦中",
+    "偵查中",
+    "審核中",
+    "簽核中",
+    "還在",
+    "還要等",
+    "才會",
+    "內定",
+    "公布前",
+    "公告前",
+    "核定前",
+    "開標前",
+    "定案前",
+)
+NOT_YET = _starts_with(
+    "還尚未偵審簽公核開定決發內要才",
+    r"(?:還沒|尚未|未)(?:公布|公告|發布|核定|簽核|定案|決定|宣布|通知|開|結束|出來|確定|上網|生效|放榜)"
+    r"|偵辦中|偵查中|審核中|簽核中|還在(?:簽|審|查|調查|評|談)"
+    r"|(?:公布|公告|核定|開標|定案|決標|發布)前|內定|還要等|要等[^，。,\n]{0,4}(?:簽|核|批|決定|開會)"
+    r"|才會(?:公布|公告|發布|出來|通知)",
+)
+# What a told secret is about, read from its words (first match wins): the type of
+# its finding. Nothing recognised: classified_marking (the sender marked it secret).
+TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("criminal_record", re.compile(r"前科|坐牢|坐過牢|出獄|更生人|關過|案底|假釋")),
+    (
+        "health_info",
+        re.compile(r"癌|病|精神科|身心科|住院|確診|憂鬱|懷孕|洗腎|失智|開刀|手術|[a-z]?症"),
+    ),
+    (
+        "personnel_secret",
+        re.compile(
+            r"考績|考核|陞|升(?:官|遷|任|等|組長|科長|股長|主任|課長)|[甲乙丙丁]等|懲處|記過|記功"
+            r"|大過|小過|調職|調動|人事|獎懲|名額|資遣|解聘|不續聘|退休"
+        ),
+    ),
+    (
+        "procurement_secret",
+        re.compile(r"標|底價|報價|評選|評審|委員|廠商|預算|規格|家數|天花板|價格"),
+    ),
+    (
+        "investigation_secret",
+        re.compile(
+            r"嫌犯|嫌疑|涉嫌|檢方|檢察|偵|案子|搜索|約談|命案|詐|帳戶|線索|監聽|跟監|收押|聽"
+        ),
+    ),
+    ("inspection_plan", re.compile(r"稽查|檢查|臨檢|督學|查|訪視|拜訪|抽驗|抽查|衛生局|環保局")),
+)
+# A hushed message says something besides its hush (別說了 alone says nothing).
+MIN_TOLD = 6
+
+
+def hushed(text: str) -> str | None:
+    """The sender's own hush (先別說出去), not forbidden by a rule around it and not
+    a surprise among colleagues, in a message that tells something; or None."""
+    h = _unforbidden(HUSH, text)
+    if h is None or len(text) - len(h) < MIN_TOLD or SOCIAL.search(text) is not None:
+        return None
+    return h
+
+
+def not_yet(text: str) -> str | None:
+    """Something not public or not decided yet (NOT_YET), not forbidden by a rule."""
+    return _unforbidden(NOT_YET, text)
+
+
+def topic(text: str) -> str:
+    """The matter type a told secret is about (TOPICS), classified_marking if unknown."""
+    for kind, rx in TOPICS:
+        if rx.search(text) is not None:
+            return kind
+    return "classified_marking"

@@ -17,6 +17,7 @@ import regex
 
 from detectors.base import Detector, Finding, Score
 from detectors.doc import Doc
+from detectors.lazy import LazyPattern
 from detectors.lexicon import (
     BENIGN,
     OPERATIONAL,
@@ -36,12 +37,14 @@ TIME_SOURCE = (
 )
 
 
-def starts_with(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+def starts_with(chars: str, pattern: str, flags: int = 0) -> LazyPattern:
     """`pattern`, tried only where one of `chars` (a character-class body holding
     every character a match can start with) stands. Same matches: a position where
     no match can start is rejected in one character test instead of one attempt
-    per alternative (tests/detectors/test_matter_patterns.py checks `chars`)."""
-    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+    per alternative (tests/detectors/test_matter_patterns.py checks `chars`).
+    Compiled on first use (detectors/lazy.py): a process compiles the patterns of
+    the matters its messages wake, not all of them at import."""
+    return LazyPattern(f"(?=[{chars}])(?:{pattern})", flags)
 
 
 class Gated:
@@ -52,9 +55,11 @@ class Gated:
 
     __slots__ = ("gate", "needs", "pattern")
 
-    def __init__(self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str]) -> None:
+    def __init__(
+        self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str] | LazyPattern
+    ) -> None:
         self.needs = needs
-        self.gate = re.compile(f"[{needs}]")
+        self.gate = LazyPattern(f"[{needs}]")
         self.pattern = pattern
 
     def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
@@ -69,7 +74,6 @@ class Gated:
 TIME = starts_with("0-9(（一二三四五六七八九十週星禮明今後下上凌清", TIME_SOURCE)
 # Every TIME match holds one of these.
 _TIME_GATE = Gated("/:月(（點週星禮明今後下上凌清", TIME)
-AMOUNT = re.compile(r"[0-9][0-9,.]*\s*(?:萬|億|千|元|塊)|\$\s?[0-9]")
 DIGIT = regex.compile(r"[0-9]")
 # A time word, for use inside the detectors' patterns.
 WHEN = (
@@ -93,10 +97,6 @@ ROLE_FIRSTS = "".join(re.escape(c) for c in sorted({r[0] for r in PERSON_ROLES})
 
 def has_time(doc: Doc) -> bool:
     return doc.has(_TIME_WORDS) or _TIME_GATE.found(doc.text)
-
-
-def has_amount(doc: Doc) -> bool:
-    return AMOUNT.search(doc.text) is not None
 
 
 # A plain loop: any() over a generator costs more than the scan on a few findings.
@@ -403,6 +403,12 @@ def _real_name(doc: Doc) -> bool:
     return False
 
 
+def real_name(doc: Doc) -> bool:
+    """`_real_name` once the name finder has run."""
+    doc.names()
+    return _real_name(doc)
+
+
 def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     """The shared discourse signals (detectors/discourse.py): talk about a matter with
     no sign of a disclosure lets it pass.
@@ -424,6 +430,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         return  # 〇〇路的獨居長者徐阿滿: a place masked, the person not
     if kind != "quiz":
         dis = d.discloses()
+        if (
+            dis is not None
+            and kind == "rule"
+            and dis[0] == "not_public"
+            and d.target is None
+            and d.audience is None
+        ):
+            dis = None  # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case
         if dis is not None and not (kind == "question" and not strong and d.target is None):
             return
         if kind not in _STRONG_TALK and (

@@ -194,9 +194,18 @@ _O_DIGIT = str.maketrans("oil", "011")
 _O_AFTER_DIGIT = re.compile(r"[0-9][ \-.]?[oil]")
 
 
+# z for 2, s for 5, b for 8 inside a longer number (09Z2980750, J19ZS69Z31): after two
+# digits and before one, so that 3s or b2 alone stay letters.
+_ZSB_IN_NUMBER = regex.compile(r"(?<=[0-9]{2}[ \-.]?)[zsboil]{1,2}(?=[ \-.]?[0-9])")
+_ZSB_DIGIT = str.maketrans("zsboil", "258011")
+_ZSB_AFTER_DIGITS = re.compile(r"[0-9]{2}[ \-.]?[oil]?[zsb]")
+
+
 def _o_to_zero(folded: str) -> str:
     if _O_AFTER_DIGIT.search(folded) is not None and _O_IN_NUMBER.search(folded) is not None:
-        return _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
+        folded = _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
+    if _ZSB_AFTER_DIGITS.search(folded) is not None:
+        folded = _ZSB_IN_NUMBER.sub(lambda m: m.group().translate(_ZSB_DIGIT), folded)
     return folded
 
 

@@ -135,6 +135,8 @@ WINDOW_AFTER = 12
 _PERSON = frozenset(PERSON_ROLES)
 _PHONE = frozenset(CONTEXT_PHONE)
 _OFFICE = frozenset(CONTEXT_OFFICE)
+# An office word this close before a number labels it (專線：, 公務電話 ).
+OFFICE_LABEL = 3
 _SELF = frozenset(CONTEXT_SELF)
 _HOME = frozenset(CONTEXT_HOME)
 _ROSTER = frozenset(ROSTER)
@@ -161,6 +163,10 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     if roster is not None:
         return 0.15, "phone_number.staff_roster", roster[2]
     office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
+    if office is not None and doc.near(_OFFICE, start, end, OFFICE_LABEL, 0) is not None:
+        # 服務專線(049)683-6423, 公務電話(05)439-6868: the number's own label says it
+        # is an office line, whoever else the message names (民眾詢問可轉…, 聯絡人：康先生)
+        return 0.15, "phone_number.office", office
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
     if person is None and office is None:

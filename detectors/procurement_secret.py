@@ -45,6 +45,24 @@ TOLD_WORDS: tuple[str, ...] = (
     "最低的",
     "刷掉",
     "放棄了",
+    # the reader is a bidder and told where they stand (BIDDER)
+    "你報",
+    "報在",
+    "報高",
+    "報低",
+    "穩了",
+    "穩的",
+    "就贏",
+    "獨家",
+    "剩你",
+    "跟你搶",
+    "除了你們",
+    "你們一家",
+    "你最高",
+    "你最低",
+    "你們比",
+    "只有你",
+    "外聘",
 )
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
 WEAK_TRIGGERS: tuple[str, ...] = (
@@ -236,14 +254,27 @@ TOLD_BARE = re.compile(
     r"|委員(?:裡面|中)(?:有|是)|委員(?:有)?[0-9一二兩三四五六七八九]+(?:個|位)|外聘的[一二三四五兩0-9]位|評的人|坐在台上"
     r"|委員有問到你們|你們少附"
 )
+# Told to a bidder where they stand, in a message about a tender (BID_TOPIC): the price
+# to aim at (你報在那附近, 報高一點), the competition (只有你跟…, 除了你們之外只有…,
+# 你們比…貴), the outcome (就贏了, 穩了, 只會剩你, 一定是獨家).
+BIDDER = re.compile(
+    r"你們?(?:就)?(?:報|投|抓|開)(?:在|到|價|高|低|[0-9一二三四五六七八九])|報在|報高|報低"
+    r"|你們?(?:就)?(?:穩|贏)|穩(?:了|的)|就贏了|獨家|(?:只會|就|只)剩(?:下)?你們?(?:一家|了|[，。,!！]|$)"
+    r"|沒人跟你們?搶"
+    r"|(?:只有|就|剩)你們?(?:一家|跟|和|那)|除了你們?(?:之外)?|你們?(?:最高|最低|最便宜|最貴)"
+    r"|你們?比[^，。,\n]{1,8}(?:貴|便宜|高|低)"
+)
+BID_TOPIC = re.compile(
+    r"委員|報價|標|預算|投|資格|規格|領標|截止|開標|評選|評審|減價|收件|型號|價|萬|外聘"
+)
 # An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
 # message also points the reader at them (拜訪, 先聯絡, 你們...).
 JUDGE_NAMED = re.compile(
-    r"(?:評審|評選委員|評審委員|外聘委員|審查委員|評委)(?:之一|其中一位|裡面|中)?"
+    r"(?:評審|評選委員|評審委員|外聘委員|審查委員|評委|外聘)(?:之一|其中一位|裡面|中|確定|的那[一兩二三四五]?位)?"
     r"(?:是|有|為|包括|包含|找了|請了|請到|:)"
     r".{0,12}?(?:教授|老師|博士|處長|局長|科長|技正|主任|院長|所長|理事長|委員|律師|建築師|技師)"
 )
-ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報告|提案)|給你")
+ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報告|提案|準備)|給你")
 # With only a weak trigger, a count of firms is a bid count only when it is told
 # to a competitor: 總共只有四家，你們勝算很大.
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
@@ -260,7 +291,7 @@ RULE = matter.Rule(
 _TRIGGERS = RULE.triggers
 _WEAK = frozenset(WEAK_TRIGGERS)
 _TOLD = frozenset(TOLD_WORDS) - frozenset(TRIGGERS[: TRIGGERS.index(WEAK_TRIGGERS[0])])
-_JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委"})
+_JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委", "外聘"})
 _BEFORE = frozenset(BEFORE)
 _AFTER = frozenset(AFTER_AWARD)
 
@@ -271,6 +302,15 @@ def find(doc: Doc) -> list[Finding]:
         return []
     text = doc.text
     told = TOLD_BARE.search(text)  # told to a bidder, no procurement word needed
+    if (
+        told is None
+        and BID_TOPIC.search(text) is not None
+        and matter.rule_talk(doc) is None
+        and not matter.asks(doc)
+    ):
+        told = BIDDER.search(text)
+    if told is None and doc.has(_JUDGES) and ADDRESSEE.search(text) is not None:
+        told = JUDGE_NAMED.search(text)  # 外聘委員確定是翁教授…，你們準備簡報時注意
     strong = STRONG.search(text) or told
     talk = matter.rule_talk(doc)
     if strong is None and talk is None:

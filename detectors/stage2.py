@@ -282,9 +282,27 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     if not wants(doc.words, result):
         return result
     try:
-        return decide(features(doc.text, doc.words, result), result, m, len(doc.original))
+        changed = decide(features(doc.text, doc.words, result), result, m, len(doc.original))
     except (ValueError, UnicodeError, IndexError, FloatingPointError):  # pragma: no cover
         return result  # the rules' answer stands
+    if changed is not result and result.verdict == "allow" and talked_about(doc):
+        return result  # the model reads words; the discourse says nothing is disclosed
+    return changed
+
+
+def talked_about(doc: Doc) -> bool:
+    """A talk signal the rules trust (a rule, a question, a quiz, a masked value, a
+    published state, a reminder, the agency's own unit), a colleague's surprise or a
+    visit for a meeting or a course: the stage adds no warning there. Read only when
+    the model would add one."""
+    from detectors.discourse import MEETING_VISIT, SOCIAL
+
+    text = doc.text
+    return (
+        doc.discourse().talk() is not None
+        or SOCIAL.search(text) is not None
+        or MEETING_VISIT.search(text) is not None
+    )
 
 
 def look(

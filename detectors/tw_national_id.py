@@ -19,11 +19,11 @@ from detectors.normalize import SEP_LOOSE as SEP
 # The second character may be an I or l typed for the 1, a later one an o, i or l
 # typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
 # normaliser has already made them digits). Seven real digits at least.
-PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
+PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12ilz](?:{SEP}[0-9oilzsb]){{8}}(?![a-z0-9])")
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
-GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12il](?:{SEP}[0-9oil]){{8}}(?![a-z0-9])")
+GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12ilz](?:{SEP}[0-9oilzsb]){{8}}(?![a-z0-9])")
 MIN_REAL_DIGITS = 7
-_LETTER_DIGITS = str.maketrans("OIL", "011")
+_LETTER_DIGITS = str.maketrans("OILZSB", "011258")
 
 
 def head_pattern(second: str) -> regex.Pattern[str]:
@@ -79,7 +79,9 @@ _NOT_ALNUM = re.compile("[^0-9a-z]")
 # Where a PATTERN match can be (every SEP character is a non-alphanumeric one, at
 # most three): one `re` search, several times cheaper than the `regex` scan, which
 # most messages with letters and digits fail.
-_ID_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12il](?:[^a-z0-9]{0,3}[0-9oil]){8}")
+_ID_FAST = re.compile(
+    r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[12ilz](?:[^a-z0-9]{0,3}[0-9oilzsb]){8}"
+)
 
 
 def checksum_ok(letter_code: int, second: int, digits: str) -> bool:
@@ -103,7 +105,8 @@ def validate(value: str) -> bool | None:
 
 
 def as_id(value: str) -> str:
-    """Upper case, and the O / I / L after the letter read as the digits they stand for."""
+    """Upper case, and the O / I / L / Z / S / B after the letter read as the digits
+    they stand for."""
     v = value.upper()
     return v[:1] + v[1:].translate(_LETTER_DIGITS)
 
@@ -124,6 +127,12 @@ def find(doc: Doc) -> list[Finding]:
         if not validate(value):
             continue
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if (
+            ctx is None
+            and not raw[1:].isdigit()
+            and DOC_NUMBER.search(text, max(0, start - CONTEXT_BEFORE), start) is not None
+        ):
+            continue  # 發票號碼SL-05703931: a document number, its L only looks like a 1
         out.append(
             doc.finding(
                 "tw_national_id",
@@ -140,6 +149,11 @@ def find(doc: Doc) -> list[Finding]:
     return out
 
 
+# Labels of document and order numbers: after one, a "number" whose digits needed a
+# letter read as a digit (l for 1, o for 0) is that document's number, not an ID.
+DOC_NUMBER = re.compile(
+    r"發票|單號|訂單|編號|文號|案號|收據|序號|批號|型號|料號|貨號|追蹤碼|條碼|車次|班次|航班|字號|票號"
+)
 _MAX_HEADS = 200  # a hostile message of lone letters: the heads looked at, at most
 _LETTER_CUE = frozenset(LETTER_CUE)
 

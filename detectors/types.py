@@ -82,8 +82,6 @@ HARD_IDS = frozenset(t.name for t in TYPES if t.hard)
 CHECKSUM_TYPES = frozenset(t.name for t in TYPES if t.checksum)
 # What a person's name can be tied to: identifiers and personal data (not the name itself).
 PERSONAL_DATA = frozenset(t.name for t in TYPES if t.kind != "matter" and t.name != "person_name")
-# Personal data that needs a person (or another personal datum) to be a leak.
-NEEDS_PERSON = frozenset(t.name for t in TYPES if t.needs)
 # A matter detector asks whether one of these points at a person in the message.
 PERSON_TYPES = frozenset(t.name for t in TYPES if t.person)
 MATTERS = frozenset(t.name for t in TYPES if t.kind == "matter")

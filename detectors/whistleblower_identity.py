@@ -12,7 +12,17 @@ from detectors.doc import Doc
 from detectors.matter import Gated, starts_with
 
 # Who went and told, said without a reporting word: X就是那個去政風室講的人, 投書的是….
-BARE_WORDS: tuple[str, ...] = ("去講", "講的人", "投書", "反映", "打電話去", "去說", "去告")
+BARE_WORDS: tuple[str, ...] = (
+    "去講",
+    "講的人",
+    "投書",
+    "反映",
+    "打電話去",
+    "去說",
+    "去告",
+    "講你",
+    "reported you",
+)
 TRIGGERS: tuple[str, ...] = (
     *BARE_WORDS,
     "檢舉人",
@@ -76,7 +86,8 @@ STRONG = Gated(
     starts_with(
         "cirtw不別匿吹告報客就打投撥是檢爆申線舉陳誰情通",
         respell.as_re(
-            r"(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
+            # (not 被檢舉人是…: the one reported, not the one who reported)
+            r"(?<!被)(?:檢舉|舉報|陳情|投訴|告密|爆料|申訴)(?:人|者)(?:就|其實)?(?:是|叫|為|:)(?!誰|否|不|要|需|應|會|可|匿名)"
             r"|(?:檢舉|舉報|舉發|投訴|告密|爆料|陳情|客訴|申訴|報案)[^。!?！？\n]{0,15}?的"
             r"(?!案|內容|事|地點|時間|車|項目|理由|原因|部分|問題|單位|流程|規定|方式|管道)"
             r"(?:人|那個人|那個民眾|那位|那個|民眾|就|[\p{Han}]{1,3}?)?\s?(?:就|其實)?\s?(?:是|叫|姓)(?!誰|否|不|什麼|啥|哪)"
@@ -102,6 +113,10 @@ BARE = re.compile(
     r"(?:去|跑去|打電話去)[^，。,\n]{0,8}(?:講|說|反映|檢舉|告)的(?:人|那個|是)"
     r"|(?:投書|反映[^，。,\n]{0,10}|打電話去[^，。,\n]{0,6})的(?:那個人|人)?(?:就)?是"
     r"|是[^，。,\n]{1,6}去(?:講|說|告)的"
+    # Who went and said something about YOU, told to you: 去政風室講你收紅包的是….
+    r"|(?:(?:去|跑去|打電話)[^，。,\n]{0,8}說|講|告|反映|投訴|檢舉)你們?[^，。,\n]{1,10}的(?:人|那個|那位)?(?:就)?"
+    r"是(?!誰|不是|對|錯|什麼|哪|啥|真|假)"
+    r"|who reported you (?:is|was)"
 )
 WINDOW = 40
 # The reporter's own contact data right after the reporter word: 檢舉人 email: …

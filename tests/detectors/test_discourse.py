@@ -10,7 +10,7 @@ import pytest
 
 from detectors import scan_text
 from detectors.discourse import Discourse
-from detectors.doc import Doc
+from detectors.doc import Doc, KeywordIndex
 from detectors.engine import DEFAULT_POLICY, keyword_index
 
 ROWS: list[tuple[str, str, str]] = [
@@ -35,6 +35,37 @@ ROWS: list[tuple[str, str, str]] = [
     ("bidder", "另外那家報得比你高一點點", "flag"),
     ("personnel", "人事室說陳怡君要被停職，先不要講", "flag"),
     ("health", "黃志偉的健檢報告出來，B肝帶原", "flag"),
+    # told as a secret, no trigger word (discourse.hushed / not_yet / topic)
+    ("hushed", "那個數字是八開頭、六位數，你懂的", "flag"),
+    ("hushed", "同事邱俊宏得了乳癌，這陣子請病假，大家不要說出去", "flag"),
+    ("hushed", "下週是主任生日，先別跟他說，我們要給他驚喜", "allow"),
+    ("hushed", "別說了，趕快做事", "allow"),
+    ("not_yet", "評選會議還沒開，委員是吳品妍、彭淑惠、侯韻如", "flag"),
+    ("not_yet", "陳志明的公文還沒簽，我再催", "allow"),
+    ("not_yet", "王小明還沒到，會議晚點開始", "allow"),
+    # a bidder told where they stand; who went and reported the reader
+    ("bidder", "預算是1793萬，但我們會抓九成，你報在那附近", "flag"),
+    ("bidder", "這個價格你們穩了嗎", "allow"),
+    ("reported_you", "跟你說，去教育局講你體罰的是鄧冠賢的爸爸", "flag"),
+    ("reported_you", "檢舉人身分保密是義務，即使被檢舉人是長官也一樣", "allow"),
+    # a tip-off's fix-it advice, not a meeting's preparations
+    ("tipoff", "下禮拜會去你們補習班看消防，二樓的鐵窗拆一下比較好", "flag"),
+    ("tipoff", "明天會去你們學校開會，車子先停在側門", "allow"),
+    # lessons, refusals and a rule's own 偵查中
+    (
+        "training",
+        "今天課上講的：搜索票核發後要在有效期間內執行，逾期要繳回，這是刑訴法第128條",
+        "allow",
+    ),
+    ("rule", "搜索票要由法官核發，檢察官偵查中認為有必要時要聲請，不是自己開", "allow"),
+    ("refusal", "被檢舉的業者打來問是誰檢舉的，我沒有說，已經記錄在案", "allow"),
+    # keywords hidden by an overlapping match (本案底價: 案底 / 底價)
+    ("straddling", "【採購】本案底價已核定：609,000元，僅限承辦知悉", "flag"),
+    # an office line by its own label; a document number's look-alike letter
+    ("office_line", "民眾詢問可轉服務專線(049)683-6423，上班時間有人接", "allow"),
+    ("doc_number", "發票號碼SL-05703931，請會計室核銷", "allow"),
+    # z / s / b for 2 / 5 / 8 inside a number
+    ("look_alike", "電話是09Z2980750，當事人本人接", "flag"),
 ]
 
 
@@ -95,3 +126,14 @@ def test_the_start_characters_lose_no_match() -> None:
         doc_t = Doc.of(t, keyword_index(DEFAULT_POLICY)).text
         if discourse.MASKED.search(doc_t):
             assert discourse._MASK_GATE.search(doc_t), t
+
+
+def test_a_keyword_hidden_by_an_overlapping_one_is_found() -> None:
+    # leftmost-longest matching reports 案底 in 本案底價; straddling finds 底價 again,
+    # at its place, with the keywords inside it
+    index = KeywordIndex(["案底", "底價", "底價單", "價單"])
+    doc = Doc.of("本案底價單已核定", index)
+    assert {"案底", "底價", "底價單", "價單"} <= doc.words
+    assert (2, 5, "底價單") in doc.hits and (2, 4, "底價") in doc.hits
+    assert KeywordIndex(["案底", "底價"]).straddling("案底價", ["案底"]) == [(1, 3, "底價")]
+    assert KeywordIndex(["案底", "底價"]).straddling("案底。價", ["案底"]) == []

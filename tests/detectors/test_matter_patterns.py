@@ -27,6 +27,7 @@ import regex
 from detectors import (
     classified_marking,
     criminal_record,
+    discourse,
     health_info,
     inspection_plan,
     investigation_secret,
@@ -38,9 +39,11 @@ from detectors import (
     warrant,
     whistleblower_identity,
 )
+from detectors.lazy import LazyPattern
 
 MODULES = (
     matter,
+    discourse,
     classified_marking,
     criminal_record,
     health_info,
@@ -138,10 +141,15 @@ def _split(pattern: re.Pattern[str] | regex.Pattern[str]) -> tuple[str | None, s
     return (m.group(1), m.group(2)) if m else (None, pattern.pattern)
 
 
+def _compiled(obj: object) -> object:
+    """A pattern compiled on first use (detectors/lazy.py) as the pattern it is."""
+    return obj.compiled() if isinstance(obj, LazyPattern) else obj
+
+
 def _all_shortcuts() -> Iterator[tuple[str, object]]:
     for mod in MODULES:
         for name, value in vars(mod).items():
-            if isinstance(value, matter.Gated | re.Pattern):
+            if isinstance(value, matter.Gated | re.Pattern | LazyPattern):
                 yield f"{mod.__name__}.{name}", value
 
 
@@ -157,7 +165,7 @@ SHORTCUTS = list(_all_shortcuts())
 
 @pytest.mark.parametrize(("name", "obj"), SHORTCUTS, ids=[n for n, _ in SHORTCUTS])
 def test_declared_characters_hold(name: str, obj: object) -> None:
-    pattern = obj.pattern if isinstance(obj, matter.Gated) else obj
+    pattern = _compiled(obj.pattern if isinstance(obj, matter.Gated) else obj)
     assert isinstance(pattern, re.Pattern | regex.Pattern)
     body, inner = _split(pattern)
     if body is not None:
@@ -213,7 +221,7 @@ def test_shortcuts_find_what_the_plain_patterns_find() -> None:
     rng = random.Random(1)
     alphabet = "0123456789 ,:/，。人他是的明天下週abc"
     for name, obj in SHORTCUTS:
-        pattern = obj.pattern if isinstance(obj, matter.Gated) else obj
+        pattern = _compiled(obj.pattern if isinstance(obj, matter.Gated) else obj)
         assert isinstance(pattern, re.Pattern | regex.Pattern)
         body, inner = _split(pattern)
         if body is None and not isinstance(obj, matter.Gated):

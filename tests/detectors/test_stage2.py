@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from detectors import scan_text, stage2
 from detectors.base import ScanResult
+from detectors.doc import Doc
+from detectors.engine import keyword_index
 from detectors.policy import DEFAULT_POLICY, PolicyError, parse_policy
 
 OFF = replace(DEFAULT_POLICY, stage2=False)
@@ -61,9 +63,23 @@ def _flagged_by_stage2() -> list[str]:
             and m.looks_at(words)
             and rules.verdict == "allow"
             and probs[0] >= m.add_threshold
+            and not stage2.talked_about(Doc.of(text, keyword_index(OFF), policy=OFF))
         ):
             out.append(text)
     return out
+
+
+def test_no_warning_is_added_where_the_discourse_says_talk() -> None:
+    # the model reads words: 先別跟他說 scores high, the surprise says it is no secret
+    for text in (
+        "下週是主任生日，先別跟他說，我們要給他驚喜",
+        "明天會去你們學校開會，車子先停在側門",
+    ):
+        rules, ids, _ = stage2.look(text, OFF)
+        assert rules.verdict == "allow" and ids is not None
+        assert _model().probs(ids)[0] >= _model().add_threshold  # the model alone would warn
+        assert stage2.talked_about(Doc.of(text, keyword_index(OFF), policy=OFF))
+        assert scan_text(text).verdict == "allow"
 
 
 def test_an_added_warning_names_a_matter_and_no_text() -> None:

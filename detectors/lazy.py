@@ -1,0 +1,60 @@
+"""Patterns compiled on first use, not at import.
+
+    LazyPattern(source, flags=0)  # .search / .match / .fullmatch / .finditer / .findall / .sub
+
+The matter and discourse patterns are long alternations of Chinese text: compiling
+them all is a large share of a `bot.py scan` process's start-up, and a message wakes
+only a few of them. A `LazyPattern` compiles on its first call; from then on the
+compiled pattern's own bound methods stand on the instance (instance attributes
+shadow the class's methods), so a call costs what a call on an `re.Pattern` costs.
+Same matches as `re.compile(source, flags)`: it is that pattern.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+
+
+class LazyPattern:
+    """`re.compile(source, flags)`, done on first use (see the module docstring)."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = source
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        p = re.compile(self.pattern, self.flags)
+        d = self.__dict__
+        d["search"] = p.search
+        d["match"] = p.match
+        d["fullmatch"] = p.fullmatch
+        d["finditer"] = p.finditer
+        d["findall"] = p.findall
+        d["sub"] = p.sub
+        d["compiled"] = lambda: p
+        return p
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
+        return self.compiled().findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)

@@ -45,7 +45,6 @@ from images.pool import OcrPool
 from incidents.escalation import EscalationWorker
 from incidents.notify import resume_followups
 from line.client import LineClients, open_clients
-from line.client import line_configuration as line_configuration  # cli/outbox.py uses it
 from line.lookups import Lookups
 from monitoring.logs import where_failed
 from monitoring.metrics import METRICS, Metrics

@@ -89,16 +89,17 @@ def list_rows(store: Store, status: str, as_json: bool) -> int:
 
 async def send_once(config: Config, store: Store) -> dict[str, int]:
     """One delivery pass with the configured token; the rows' states after it."""
-    from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi
-
-    from app import line_configuration
+    from line.client import open_clients
     from outbox import Outbox
 
-    async with AsyncApiClient(line_configuration(config)) as client:
-        outbox = Outbox(store, AsyncMessagingApi(client))
+    clients = await open_clients(config)
+    try:
+        outbox = Outbox(store, clients.messaging)
         while await outbox.deliver_pending():
             if outbox.auth_failed is not None or outbox.outage_since is not None:
                 break  # still refused or LINE down: the rows stay for the service
+    finally:
+        await clients.close()
     return store.outbox_counts()
 
 

@@ -62,18 +62,15 @@ async def _service(config: Config, store: Store) -> AsyncIterator[Any]:
     if not config.channel_access_token:
         yield TipsService(store, config)
         return
-    from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
-
+    from line.client import open_clients
     from outbox import Outbox
 
-    client = AsyncApiClient(
-        Configuration(host=config.line_api_base_url, access_token=config.channel_access_token)
-    )
+    clients = await open_clients(config)
     try:
-        api = AsyncMessagingApi(client)
+        api = clients.messaging
         yield TipsService.from_api(store, config, api, outbox=Outbox(store, api))
     finally:
-        await client.close()
+        await clients.close()
 
 
 async def _deliver(service: Any) -> str:

@@ -8,10 +8,11 @@ letter that names the whistleblower to the accused)."""
 from __future__ import annotations
 
 import pytest
-from hard_cases import PLAN, cases
 
-from images import scan_image, synth
+from devtools import synth
+from images import scan_image
 from ocr import OcrEngine
+from tests.support.hard_cases import PLAN, cases
 
 pytestmark = pytest.mark.skipif(not synth.fonts_available(), reason="CJK fonts missing")
 

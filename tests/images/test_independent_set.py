@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from independent_gen import SANS, samples
 
 from images import scan_image
 from ocr import OcrEngine
+from tests.support.independent_gen import SANS, samples
 
 
 @pytest.mark.skipif(not Path(SANS).exists(), reason="Noto CJK fonts missing")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
-from tests.service.harness import (
+from tests.support.harness import (
     ADMIN,
     GROUP,
     Bot,

@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from app import OUTBOX
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
-from tests.service.harness import (
+from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,

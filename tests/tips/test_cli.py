@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from tipkit import ETHICS, SECRET, TOKEN
 
-from fakeline import FakeLinePlatform, group_id, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from storage import Incident, Store
+from tests.support.tipkit import ETHICS, SECRET, TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 G1 = group_id("cli-1")

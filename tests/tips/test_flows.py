@@ -11,13 +11,13 @@ from pathlib import Path
 import aiohttp
 import pytest
 from aiohttp import web
-from tipkit import ETHICS, MEMBER, SECRET, TOKEN, taipei
 
 from app import DEPS, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
 from config import Config
-from fakeline import FakeLinePlatform, group_id, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from handlers.deps import ManualClock
 from storage import Store
+from tests.support.tipkit import ETHICS, MEMBER, SECRET, TOKEN, taipei
 from tips import library
 from tips.service import TipsService
 from tips.web import TIPS, tips_ctx

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from images import synth
+from devtools import synth
 from ocr import OcrEngine, get_engine
 
 # The set the recall / FPR test runs on: every kind twice (20 documents, 20 ordinary images).

@@ -10,7 +10,7 @@ A row is (group, text, expect):
 
 from __future__ import annotations
 
-from idgen import luhn_card, national_id, resident_new, resident_old, wrong_check
+from tests.support.idgen import luhn_card, national_id, resident_new, resident_old, wrong_check
 
 NID = national_id("F", 1, "2345678")
 NID2 = national_id("T", 2, "0987654")

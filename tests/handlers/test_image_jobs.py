@@ -25,13 +25,12 @@ import pytest
 from PIL import Image
 
 from app import AppOptions, create_app, start_server
-from fakeline import FakeLinePlatform
+from devtools import synth
+from devtools.fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
 from handlers.media import make_ocr_ctx, media_idle, scan_health
-from images import synth
 from storage.scan_jobs import ScanJobs
-from tests.images.hostile import form_bomb, text_pages_pdf
-from tests.service.harness import (
+from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,
@@ -41,6 +40,7 @@ from tests.service.harness import (
     make_config,
     platform,
 )
+from tests.support.hostile import form_bomb, text_pages_pdf
 
 
 class JobBot(Bot):

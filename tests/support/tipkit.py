@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from fakeline import FakeLinePlatform, group_id, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from storage import Store
 
 TZ = ZoneInfo("Asia/Taipei")

@@ -1,4 +1,4 @@
-"""A small control API for the standalone platform (``python -m fakeline``).
+"""A small control API for the standalone platform (``python -m devtools.fakeline``).
 
 In-process users call the platform's methods; a bot started in another
 process (``bot.py serve`` with ``LINE_API_BASE_URL`` pointing here) is driven
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 if TYPE_CHECKING:
-    from fakeline.platform import FakeLinePlatform
+    from devtools.fakeline.platform import FakeLinePlatform
 
 PREFIX = "/__fakeline__"
 

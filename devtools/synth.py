@@ -9,7 +9,7 @@ then "photographed": put on a background, turned, warped in perspective, blurred
 Every person, number and address is invented; ID numbers carry valid check digits so the
 text detectors treat them like real ones.
 
-    python -m images.synth OUT_DIR [--seed N] [--per-kind N]   writes the set as JPEGs + labels
+    python -m devtools.synth OUT_DIR [--seed N] [--per-kind N]   writes the set as JPEGs + labels
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from images import synth
-from images.synth import Canvas
+from devtools import synth
+from devtools.synth import Canvas
 
 
 def _a4(rng: random.Random) -> Canvas:

@@ -29,7 +29,7 @@ from linebot.v3.messaging import (
 )
 from linebot.v3.messaging.exceptions import ApiException
 
-from fakeline import FakeLinePlatform, group_id, room_id, transcript, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, room_id, transcript, user_id
 
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"

@@ -18,7 +18,7 @@ from aiohttp import web
 
 from app import DEPS, ESCALATION, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
 from config import Config
-from fakeline import FakeLinePlatform, group_id, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from handlers.deps import Deps, ManualClock
 from storage import Store
 

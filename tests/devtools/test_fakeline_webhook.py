@@ -28,7 +28,7 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
-from fakeline import FakeLinePlatform, group_id, room_id, ulid, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, room_id, ulid, user_id
 
 SECRET = "webhook-secret"
 ALICE = user_id("alice")

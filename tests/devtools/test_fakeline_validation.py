@@ -24,8 +24,8 @@ from linebot.v3.messaging import (
     UserMentionTarget,
 )
 
-from fakeline.transcript import render_message_plain, render_text_v2
-from fakeline.validation import validate_messages
+from devtools.fakeline.transcript import render_message_plain, render_text_v2
+from devtools.fakeline.validation import validate_messages
 
 U = "U" + "0" * 32
 

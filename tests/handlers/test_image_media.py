@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from app import METRICS, create_app, start_server
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from handlers.deps import ManualClock
 from handlers.media import media_idle, ocr_ctx
-from tests.service.harness import (
+from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,
@@ -135,7 +135,7 @@ async def test_unsent_content_and_non_images_are_not_scanned(
 async def test_pdf_file_message_with_a_passport_page_is_flagged(
     line: FakeLinePlatform, tmp_path: Path
 ) -> None:
-    from images.synth import passport_mrz
+    from devtools.synth import passport_mrz
     from tests.images.test_image_pdf import text_pdf
 
     l1, l2 = passport_mrz("LIN", "YA-TING", "312345678", "900101", "F", "300101", "")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from fakeline.platform import FakeLinePlatform
+    from devtools.fakeline.platform import FakeLinePlatform
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

@@ -27,10 +27,10 @@ from typing import Any
 
 from aiohttp import ClientSession, ClientTimeout, web
 
-from fakeline import ids
-from fakeline.control import add_routes as add_control_routes
-from fakeline.transcript import render_message_plain, transcript
-from fakeline.validation import error_body, validate_messages
+from devtools import ids
+from devtools.fakeline.control import add_routes as add_control_routes
+from devtools.fakeline.transcript import render_message_plain, transcript
+from devtools.fakeline.validation import error_body, validate_messages
 
 JSON = dict[str, Any]
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NID = "F123456784"  # valid checksum, not allow-listed
 assert NID != "A123456789"
 

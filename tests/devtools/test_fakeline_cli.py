@@ -1,4 +1,4 @@
-"""`python -m fakeline` standalone, driven through its control API and the SDK."""
+"""`python -m devtools.fakeline` standalone, driven through its control API and the SDK."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from fakeline import group_id, user_id
+from devtools.fakeline import group_id, user_id
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ async def test_standalone_server_world_events_and_sdk(tmp_path: Path) -> None:
         )
     )
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "fakeline", "--port", "0", "--token", "T", "--secret", "S",
+        sys.executable, "-m", "devtools.fakeline", "--port", "0", "--token", "T", "--secret", "S",
         "--world", str(world),
         stdout=asyncio.subprocess.PIPE,
         cwd=ROOT,

@@ -8,9 +8,9 @@ See ``fakeline.platform.FakeLinePlatform`` for the world model, recording,
 failure injection, webhook event builders and delivery.
 """
 
-from fakeline.ids import group_id, room_id, ulid, user_id
-from fakeline.platform import SIGN, Chat, ChatEntry, FakeLinePlatform, Friend, SentMessage
-from fakeline.transcript import render_message_plain, render_text_v2, transcript
+from devtools.fakeline.platform import SIGN, Chat, ChatEntry, FakeLinePlatform, Friend, SentMessage
+from devtools.fakeline.transcript import render_message_plain, render_text_v2, transcript
+from devtools.ids import group_id, room_id, ulid, user_id
 
 __all__ = [
     "SIGN",

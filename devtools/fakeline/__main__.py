@@ -1,4 +1,4 @@
-"""Run the fake LINE platform standalone: ``python -m fakeline --port 8080``."""
+"""Run the fake LINE platform standalone: ``python -m devtools.fakeline --port 8080``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import asyncio
 import json
 import signal
 
-from fakeline.control import apply_world
-from fakeline.platform import FakeLinePlatform
+from devtools.fakeline.control import apply_world
+from devtools.fakeline.platform import FakeLinePlatform
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m fakeline", description="A local LINE platform on loopback."
+        prog="python -m devtools.fakeline", description="A local LINE platform on loopback."
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")

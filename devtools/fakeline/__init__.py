@@ -8,7 +8,8 @@ See ``fakeline.platform.FakeLinePlatform`` for the world model, recording,
 failure injection, webhook event builders and delivery.
 """
 
-from devtools.fakeline.platform import SIGN, Chat, ChatEntry, FakeLinePlatform, Friend, SentMessage
+from devtools.fakeline.models import SIGN, Chat, ChatEntry, Friend, SentMessage
+from devtools.fakeline.platform import FakeLinePlatform
 from devtools.fakeline.transcript import render_message_plain, render_text_v2, transcript
 from devtools.ids import group_id, room_id, ulid, user_id
 

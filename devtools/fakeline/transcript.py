@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from devtools.fakeline.platform import FakeLinePlatform
+    from devtools.fakeline.world import World
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -139,7 +139,7 @@ def render_inbound(message: dict[str, Any], locale: str = "en") -> str:
 
 
 def transcript(
-    platform: FakeLinePlatform,
+    platform: World,
     chat_id: str,
     *,
     viewer: str | None = None,

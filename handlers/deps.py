@@ -8,7 +8,6 @@ helper's service); handlers check for None.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,19 +21,6 @@ from storage import Store
 
 if TYPE_CHECKING:
     from handlers.escalation import EscalationWorker
-
-
-class ManualClock:
-    """A clock tests move by hand (escalation, retention, code expiry)."""
-
-    def __init__(self, start: float | None = None) -> None:
-        self._now = time.time() if start is None else start
-
-    def now(self) -> float:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        self._now += seconds
 
 
 @dataclass

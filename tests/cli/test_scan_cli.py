@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.support.cli import run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 NID = "F123456784"  # valid checksum, not allow-listed
@@ -13,16 +14,7 @@ assert NID != "A123456789"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), "scan", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    return run_bot("scan", *args, cwd=ROOT, input=stdin, encoding="utf-8", check=False)
 
 
 def test_scan_text_prints_verdict_and_masked_findings() -> None:

@@ -17,17 +17,15 @@ from __future__ import annotations
 import io
 import random
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
 
-from app import AppOptions, create_app, start_server
 from devtools import synth
+from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
 from handlers.media import make_ocr_ctx, media_idle, scan_health
 from storage.scan_jobs import ScanJobs
 from tests.support.harness import (
@@ -38,36 +36,9 @@ from tests.support.harness import (
     NID_1,
     Bot,
     make_config,
-    platform,
+    start_bot,
 )
 from tests.support.hostile import form_bomb, text_pages_pdf
-
-
-class JobBot(Bot):
-    """The service harness's bot with the OCR pool and scan runner, limits set by the test."""
-
-    ctx_opts: dict[str, Any]
-
-    async def start(self, **opts: Any) -> JobBot:
-        options = AppOptions(clock=self.clock, outbox_base_delay=0.05, outbox_max_delay=0.5, **opts)
-        ctx = make_ocr_ctx(**getattr(self, "ctx_opts", {}))
-        self.app = create_app(self.config, options=options, contexts=[ctx])
-        self.runner, self.port = await start_server(self.app)
-        return self
-
-
-@pytest.fixture
-async def line() -> AsyncIterator[FakeLinePlatform]:
-    async with platform() as p:
-        yield p
-
-
-async def _bot(line: FakeLinePlatform, tmp_path: Path, **ctx_opts: Any) -> JobBot:
-    bot = JobBot(line, make_config(line, tmp_path / "bot.db"), ManualClock())
-    bot.ctx_opts = ctx_opts
-    await bot.start()
-    bot.store.add_role(ADMIN, "admin", GROUP, bot.clock.now())
-    return bot
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +61,7 @@ def _alerts(line: FakeLinePlatform, words: str) -> list[Any]:
 async def test_fifty_id_photos_at_once_are_all_scanned_and_warned_once(
     line: FakeLinePlatform, tmp_path: Path, small_id_jpeg: bytes
 ) -> None:
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx()])
     try:
         events = [line.image_event(ALICE, chat=GROUP, content=small_id_jpeg) for _ in range(50)]
         t0 = time.monotonic()
@@ -118,7 +89,7 @@ async def test_pdf_form_bomb_is_refused_fast_and_the_next_photo_is_warned_prompt
 ) -> None:
     bomb = form_bomb(levels=10, fan_out=10)
     assert len(bomb) < 6000  # a few KB that would expand into 10**10 drawings
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx()])
     try:
         file_event = line.file_event(ALICE, "會議資料.pdf", bomb, chat=GROUP)
         photo = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
@@ -149,7 +120,7 @@ async def test_a_bomb_the_check_cannot_read_is_stopped_by_the_worker_limits(
     # Forms hex-encoded (a filter the structure check does not decode) and 8 levels deep:
     # PDFium alone would spend minutes and over 10 GB on it. The limits stop it first.
     bomb = form_bomb(levels=8, fan_out=10, hex_forms=True)
-    bot = await _bot(line, tmp_path, scan_seconds=20.0, memory_mb=768)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx(scan_seconds=20.0, memory_mb=768)])
     try:
         file_event = line.file_event(ALICE, "scan.pdf", bomb, chat=GROUP)
         photo = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
@@ -193,7 +164,7 @@ async def test_jobs_left_pending_are_resumed_at_the_next_start(
         await first.stop()
     assert not line.messages_to(GROUP)
     # The next start (with OCR) fetches the content from LINE again and warns.
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx()])
     try:
         await line.wait_for_messages(GROUP, count=2, timeout=120)
         await media_idle(bot.deps)
@@ -207,7 +178,9 @@ async def test_jobs_left_pending_are_resumed_at_the_next_start(
 async def test_a_backlog_older_than_the_alert_age_alerts_the_admins_once(
     line: FakeLinePlatform, tmp_path: Path, small_id_jpeg: bytes
 ) -> None:
-    bot = await _bot(line, tmp_path, backlog_alert_after=180.0, check_every=0.1)
+    bot = await start_bot(
+        line, tmp_path, contexts=[make_ocr_ctx(backlog_alert_after=180.0, check_every=0.1)]
+    )
     try:
         # LINE's content endpoint answers the first fetch late (a 500 after 3 s): the jobs
         # wait while the clock moves on.
@@ -241,7 +214,7 @@ async def test_polyglot_page_six_and_gif_frame_two_are_scanned_and_warned(
     frames = [Image.new("RGB", (900, 600), "white"), Image.open(io.BytesIO(small_id_jpeg))]
     gif = io.BytesIO()
     frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=800, loop=0)
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx()])
     try:
         sent = [
             line.file_event(ALICE, "photo.pdf", polyglot, chat=GROUP),

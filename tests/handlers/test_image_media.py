@@ -4,56 +4,24 @@ in a spawned process, the real engine) against the local LINE platform (fakeline
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from app import METRICS, create_app, start_server
+from app import METRICS
 from devtools.fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
 from handlers.media import media_idle, ocr_ctx
 from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,
     GROUP,
-    Bot,
-    make_config,
-    platform,
+    start_bot,
 )
-
-
-class OcrBot(Bot):
-    """The service harness's bot, with the OCR pool context plugged in as in production."""
-
-    async def start(self, **opts: Any) -> OcrBot:
-        from app import AppOptions
-
-        options = AppOptions(clock=self.clock, outbox_base_delay=0.05, outbox_max_delay=0.5, **opts)
-        self.app = create_app(self.config, options=options, contexts=[ocr_ctx])
-        self.runner, self.port = await start_server(self.app)
-        return self
-
-
-@pytest.fixture
-async def line() -> AsyncIterator[FakeLinePlatform]:
-    async with platform() as p:
-        yield p
-
-
-async def _bot(line: FakeLinePlatform, tmp_path: Path, **config: Any) -> OcrBot:
-    bot = OcrBot(line, make_config(line, tmp_path / "bot.db", **config), ManualClock())
-    await bot.start()
-    bot.store.add_role(ADMIN, "admin", GROUP, bot.clock.now())
-    return bot
 
 
 async def test_id_card_photo_is_warned_alerted_and_recorded_masked(
     line: FakeLinePlatform, tmp_path: Path, id_card_jpeg: bytes, ordinary_jpeg: bytes
 ) -> None:
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[ocr_ctx])
     try:
         assert bot.deps.ocr is not None  # the pool started with the engine loaded
         ordinary = line.image_event(BOB, chat=GROUP, content=ordinary_jpeg)
@@ -96,7 +64,7 @@ async def test_no_waiting_room_in_the_pool_still_scans_every_image(
     line: FakeLinePlatform, tmp_path: Path, id_card_jpeg: bytes
 ) -> None:
     # The pool has one worker and no queue: the scan jobs wait in the database instead.
-    bot = await _bot(line, tmp_path, ocr_workers=1, ocr_queue_size=0)
+    bot = await start_bot(line, tmp_path, contexts=[ocr_ctx], ocr_workers=1, ocr_queue_size=0)
     try:
         events = [line.image_event(ALICE, chat=GROUP, content=id_card_jpeg) for _ in range(3)]
         assert await bot.send(*events) == 200
@@ -117,7 +85,7 @@ async def test_no_waiting_room_in_the_pool_still_scans_every_image(
 async def test_unsent_content_and_non_images_are_not_scanned(
     line: FakeLinePlatform, tmp_path: Path
 ) -> None:
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[ocr_ctx])
     try:
         gone = line.image_event(ALICE, chat=GROUP)  # no content: LINE answers 404
         not_image = line.image_event(ALICE, chat=GROUP, content=b"%PDF-1.4 definitely not a JPEG")
@@ -142,7 +110,7 @@ async def test_pdf_file_message_with_a_passport_page_is_flagged(
     pdf = text_pdf(
         ["REPUBLIC OF CHINA (TAIWAN) PASSPORT", "Surname LIN", "Given names YA-TING", l1, l2]
     )
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path, contexts=[ocr_ctx])
     try:
         event = line.file_event(ALICE, "scan.pdf", pdf, chat=GROUP, content_type="application/pdf")
         other = line.file_event(ALICE, "notes.docx", b"PK\x03\x04 not read", chat=GROUP)

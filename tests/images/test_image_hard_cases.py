@@ -1,5 +1,5 @@
 """Issue 9's hard images through the real pipeline (decoder, embedded OCR engine, text detectors,
-document evidence): each row is an image drawn by tests/images/hard_cases.py and photographed or
+document evidence): each row is an image drawn by tests/support/hard_cases.py and photographed or
 screenshotted, and must be allowed (specimens, filled-in examples, notices and letters naming
 officials, published results, menus, calendars, tickets, chats about the rules) or flagged
 (a sideways low-quality bid-price sheet, appraisal lists, promotion scores, a bidders list, a

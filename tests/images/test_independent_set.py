@@ -1,4 +1,4 @@
-"""The image pipeline on a set written independently of images/synth.py (other layouts, wordings
+"""The image pipeline on a set written independently of devtools/synth (other layouts, wordings
 and photo conditions), with the hard negatives that once fooled it: a blank ID application
 template, a news story about a 拘票, an NHI poster listing the card's fields, a passport
 application form."""

@@ -14,8 +14,8 @@ import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
 from config import Config
+from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
 from monitoring.logs import setup_logging
 from tests.support.harness import ALICE, GROUP, LEAK_1, NID_1, ORDINARY, Bot
 

@@ -125,7 +125,7 @@ async def test_escalates_once_after_grace(bot: Bot, line: FakeLinePlatform) -> N
 
 async def test_escalation_worker_wakes_by_itself(line: FakeLinePlatform, tmp_path) -> None:
     """The background worker (not a test call) escalates when the deadline passes."""
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from tests.support.harness import make_config
 
     b = Bot(line, make_config(line, tmp_path / "b.db", escalation_grace_seconds=0), ManualClock())
@@ -209,7 +209,7 @@ async def test_rate_limit_honours_retry_after(bot: Bot, line: FakeLinePlatform) 
 
 
 async def test_restart_delivers_pending_outbox_once(line: FakeLinePlatform, tmp_path) -> None:
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from storage import Store
     from tests.support.harness import make_config
 
@@ -249,7 +249,7 @@ async def test_killed_mid_send_resends_with_same_retry_key(
     line: FakeLinePlatform, tmp_path
 ) -> None:
     """A row left `sending` by a killed process is retried after restart with its retry key."""
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from storage import Store
     from tests.support.harness import make_config
 
@@ -405,7 +405,7 @@ async def test_healthz(bot: Bot, line: FakeLinePlatform) -> None:
 
 async def test_unsend_window_caps_the_grace_period(line: FakeLinePlatform, tmp_path: Path) -> None:
     """Once LINE no longer lets the sender unsend, waiting longer is pointless: escalate."""
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "w.db", unsend_window_seconds=60)

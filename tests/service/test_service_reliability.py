@@ -290,7 +290,7 @@ async def test_long_texts_are_scanned_off_the_loop(bot: Bot, line: FakeLinePlatf
 
 
 async def test_readyz_reports_a_revoked_token(line: FakeLinePlatform, tmp_path: Any) -> None:
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "r.db")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import string
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ import pytest
 from storage import Incident, Migration, Store, connect, migrate
 from storage.db import Database, all_migrations
 from storage.store import INCIDENT_STATUSES
+from tests.support.cli import bot_env, run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,20 +100,14 @@ def test_outbox_claims_by_priority() -> None:
 
 
 def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "BOT_DB_PATH": str(tmp_path / "cli.db"),
-        "LINE_CHANNEL_SECRET": "",
-        "LINE_CHANNEL_ACCESS_TOKEN": "",
-    }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env = bot_env(
+        {
+            "BOT_DB_PATH": str(tmp_path / "cli.db"),
+            "LINE_CHANNEL_SECRET": "",
+            "LINE_CHANNEL_ACCESS_TOKEN": "",
+        }
     )
+    return run_bot(*args, cwd=tmp_path, env=env)
 
 
 def test_serve_without_credentials_says_what_to_set(tmp_path: Path) -> None:
@@ -241,13 +234,7 @@ def test_atomic_nests_and_rolls_back_alone() -> None:
 
 
 def _cli_env(tmp_path: Path, extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "LINE_"))}
-    env.update({"BOT_DB_PATH": str(tmp_path / "cli.db"), **extra})
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env = bot_env(
+        {"BOT_DB_PATH": str(tmp_path / "cli.db"), **extra}, drop_prefixes=("BOT_", "LINE_")
     )
+    return run_bot(*args, cwd=tmp_path, env=env)

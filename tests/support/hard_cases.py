@@ -1,4 +1,4 @@
-"""Hard cases of issue 9 drawn with the repo's own helpers (images/synth.py): the ordinary images
+"""Hard cases of issue 9 drawn with the repo's own helpers (devtools/synth): the ordinary images
 that were blocked (specimen cards, filled-in examples, public notices and letters naming officials,
 published inspection results, menus with a shop's mobile, calendars and tickets, chats about the
 rules) and the leaks that were missed (a 密/限閱 bid-price sheet photographed sideways at low JPEG

@@ -9,17 +9,28 @@ the local LINE platform (fakeline, random port), a real SQLite file in tmp_path.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from app import DEPS, ESCALATION, OUTBOX, STORE, WEBHOOK, AppOptions, create_app, start_server
+from app import (
+    DEPS,
+    ESCALATION,
+    OUTBOX,
+    STORE,
+    WEBHOOK,
+    AppOptions,
+    CleanupCtx,
+    create_app,
+    start_server,
+)
 from config import Config
+from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform, group_id, user_id
-from handlers.deps import Deps, ManualClock
+from handlers.deps import Deps
 from storage import Store
 
 SECRET = "test-channel-secret"
@@ -46,6 +57,8 @@ class Bot:
     app: web.Application = field(init=False)
     runner: web.AppRunner = field(init=False)
     port: int = 0
+    # cleanup contexts plugged in as in production (the OCR pool, ...); none by default
+    contexts: list[CleanupCtx] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -66,7 +79,7 @@ class Bot:
             outbox_max_delay=opts.pop("outbox_max_delay", 0.5),
             **opts,
         )
-        self.app = create_app(self.config, options=options, contexts=[])
+        self.app = create_app(self.config, options=options, contexts=self.contexts)
         self.runner, self.port = await start_server(self.app)
         return self
 
@@ -102,6 +115,27 @@ def make_config(line: FakeLinePlatform, db: Path, **kw: Any) -> Config:
         db_path=db,
         **kw,
     )
+
+
+async def start_bot(
+    line: FakeLinePlatform,
+    tmp_path: Path,
+    *,
+    contexts: Sequence[CleanupCtx] = (),
+    options: dict[str, float] | None = None,
+    **config: Any,
+) -> Bot:
+    """The set-up most tests share: a bot on a fresh database (`config` overrides settings),
+    started with `options` (AppOptions) and `contexts`, the group's admin role recorded."""
+    bot = Bot(
+        line,
+        make_config(line, tmp_path / "bot.db", **config),
+        ManualClock(),
+        contexts=list(contexts),
+    )
+    await bot.start(**(options or {}))
+    bot.store.add_role(ADMIN, "admin", GROUP, bot.clock.now())
+    return bot
 
 
 @contextlib.asynccontextmanager

@@ -1,8 +1,8 @@
-"""An independent image set, written without reading images/synth.py or the repo's own image tests:
+"""An independent image set, written without reading devtools/synth or the repo's own image tests:
 other layouts, wordings, field orders and photo conditions, and hard negatives (a blank ID
 application template, a news story about a 拘票, an NHI poster that lists the card's fields).
 
-python tests/images/independent_gen.py [OUTDIR [SEED]]  -> OUTDIR/*.jpg|png + OUTDIR/labels.jsonl
+python tests/support/independent_gen.py [OUTDIR [SEED]]  -> OUTDIR/*.jpg|png + OUTDIR/labels.jsonl
 `main2(OUTDIR)` writes the second, harder set; `samples()` gives a small fixed selection in
 memory for tests/images/test_independent_set.py.
 """

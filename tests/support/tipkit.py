@@ -1,10 +1,14 @@
-"""Helpers shared by the tips tests (imported as `tipkit`: tests/tips is on sys.path)."""
+"""Helpers shared by the tips tests: their channel, people, Taipei times, a group with members.
+
+`Clock` is the one hand-moved clock (devtools.clock.ManualClock): `clock.t = taipei(...)`.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from storage import Store
 
@@ -14,25 +18,11 @@ TOKEN = "tips-test-token"
 ETHICS = user_id("ethics-officer")
 MEMBER = user_id("member")
 
+Clock = ManualClock  # the one hand-moved clock, under the name the tips tests use
+
 
 def taipei(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> float:
     return datetime(y, mo, d, h, mi, tzinfo=TZ).timestamp()
-
-
-class Clock:
-    """A clock the test sets: `clock.t = taipei(...)` or `clock.advance(60)`."""
-
-    def __init__(self, t: float) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def now(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 def add_group(

@@ -132,8 +132,12 @@ def generate(seed: int = 7, per_kind: int = 2) -> Iterator[Sample]:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
+    import devtools.synth
+
     p = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m devtools.synth",
+        description=devtools.synth.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=7)

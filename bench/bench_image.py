@@ -15,7 +15,7 @@ Prints:
   5. hostile PDFs: the structure check's time on a form bomb (ten levels of forms drawing
      the next ten times), and PDFium's own cost on smaller bombs, for comparison.
 
-Images are drawn by images/synth.py (photographed documents and ordinary images). Targets:
+Images are drawn by devtools/synth.py (photographed documents and ordinary images). Targets:
 median under 1.5 s per typical LINE image (long side 1040-2048 px), peak memory under 1 GB.
 Timings on a shared machine are pessimistic.
 """
@@ -36,7 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from images import OcrPool, scan_image, synth
+from devtools import synth
+from images import OcrPool, scan_image
 from ocr import get_engine
 
 SIZES = (800, 1040, 1280, 1600, 2048, 3000, 4000)
@@ -140,7 +141,7 @@ def bench_memory() -> None:
 async def _end_to_end(card: bytes, rounds: int) -> list[float]:
     from app import AppOptions, create_app, ocr_ctx, start_server
     from config import Config
-    from fakeline import FakeLinePlatform, group_id, user_id
+    from devtools.fakeline import FakeLinePlatform, group_id, user_id
 
     secret, token = "bench-secret", "bench-token"
     alice, grp = user_id("alice"), group_id("bench")
@@ -179,7 +180,7 @@ def bench_end_to_end(rounds: int) -> None:
 def bench_hostile() -> None:
     from images import ImageRefused
     from images.pdf import check_structure
-    from tests.images.hostile import form_bomb
+    from tests.support.hostile import form_bomb
 
     bomb = form_bomb(levels=10, fan_out=10)
     t0 = time.perf_counter()

@@ -36,7 +36,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fakeline import FakeLinePlatform, SentMessage, group_id, user_id  # noqa: E402
+from devtools.fakeline import FakeLinePlatform, SentMessage, group_id, user_id  # noqa: E402
 from storage import Store  # noqa: E402
 
 PROFILE = os.environ.get("BENCH_PROFILE")

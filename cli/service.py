@@ -209,8 +209,8 @@ async def _demo() -> int:
     from pathlib import Path
 
     from app import DEPS, ESCALATION, AppOptions, create_app, quiesce, start_server
-    from fakeline import FakeLinePlatform, group_id, user_id
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
+    from devtools.fakeline import FakeLinePlatform, group_id, user_id
 
     alice, bob, chief = user_id("demo-alice"), user_id("demo-bob"), user_id("demo-chief")
     group = group_id("demo-group")

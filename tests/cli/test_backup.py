@@ -4,11 +4,9 @@ a backup first and refuse a database newer than the code."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from storage import Incident, SchemaTooNew, Store, connect, migrate
 from storage.migrations import all_migrations
+from tests.support.cli import bot_env, run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUP = "C" + "3" * 32
@@ -23,16 +22,10 @@ SENDER = "U" + "4" * 32
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LINE_CHANNEL_SECRET": "", "LINE_CHANNEL_ACCESS_TOKEN": ""}
-    env.pop("BOT_DB_PATH", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    env = bot_env(
+        {"LINE_CHANNEL_SECRET": "", "LINE_CHANNEL_ACCESS_TOKEN": ""}, drop=["BOT_DB_PATH"]
     )
+    return run_bot(*args, cwd=cwd, env=env)
 
 
 def add_incident(store: Store, n: int) -> None:

@@ -3,36 +3,29 @@ together), a typo in the policy file under serve, a port in use, a bad database 
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from config import Config, ConfigError
+from tests.support.cli import bot_env, run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {
-        **os.environ,
-        "BOT_DB_PATH": str(cwd / "bot.db"),
-        "LINE_CHANNEL_SECRET": "secret",
-        "LINE_CHANNEL_ACCESS_TOKEN": "token",
-        "LINE_API_BASE_URL": "http://127.0.0.1:9",
-        **env,
-    }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    full = bot_env(
+        {
+            "BOT_DB_PATH": str(cwd / "bot.db"),
+            "LINE_CHANNEL_SECRET": "secret",
+            "LINE_CHANNEL_ACCESS_TOKEN": "token",
+            "LINE_API_BASE_URL": "http://127.0.0.1:9",
+            **env,
+        }
     )
+    return run_bot(*args, cwd=cwd, env=full)
 
 
 def clean(r: subprocess.CompletedProcess[str], *needles: str) -> None:

@@ -4,7 +4,6 @@ scan --exit-code, id checks, report --json/--chart, the console script."""
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tomllib
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import bot
+from tests.support.cli import bot_env, run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 LEAK = "請幫忙查一下 K257491186 這位民眾的戶籍資料"
@@ -21,21 +21,14 @@ GROUP = "C" + "b" * 32
 
 
 def run(tmp_path: Path, *args: str, **kw: object) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "BOT_DB_PATH": str(tmp_path / "state" / "bot.db"),
-        "LINE_CHANNEL_SECRET": "",
-        "LINE_CHANNEL_ACCESS_TOKEN": "",
-    }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        **kw,  # type: ignore[call-overload]
+    env = bot_env(
+        {
+            "BOT_DB_PATH": str(tmp_path / "state" / "bot.db"),
+            "LINE_CHANNEL_SECRET": "",
+            "LINE_CHANNEL_ACCESS_TOKEN": "",
+        }
     )
+    return run_bot(*args, cwd=tmp_path, env=env, **kw)
 
 
 def parsers() -> list[tuple[str, argparse.ArgumentParser]]:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 import bot
 from config import Config, ConfigError, default_db_path
 from storage import Incident, Store
+from tests.support.cli import bot_env, run_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUP = "C" + "1" * 32
@@ -24,27 +23,16 @@ SENDER = "U" + "2" * 32
 
 
 def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("BOT_DB_PATH", "STATE_DIRECTORY", "XDG_STATE_HOME")
-    }
-    full.update(
+    full = bot_env(
         {
             "HOME": str(cwd / "home"),
             "LINE_CHANNEL_SECRET": "",
             "LINE_CHANNEL_ACCESS_TOKEN": "",
             **env,
-        }
+        },
+        drop=["BOT_DB_PATH", "STATE_DIRECTORY", "XDG_STATE_HOME"],
     )
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py"), *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_bot(*args, cwd=cwd, env=full)
 
 
 def make_db(path: Path, *ages_days: float) -> Path:

@@ -27,8 +27,8 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from fakeline import FakeLinePlatform
-from tests.service.harness import ALICE, GROUP, GROUP_NAME, LEAK_1, SECRET, TOKEN
+from devtools.fakeline import FakeLinePlatform
+from tests.support.harness import ALICE, GROUP, GROUP_NAME, LEAK_1, SECRET, TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

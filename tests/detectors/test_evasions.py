@@ -8,10 +8,10 @@ Values are synthetic (valid check digits, no real person).
 from __future__ import annotations
 
 import pytest
-from idgen import luhn_card
 
 from detectors import scan_text
 from detectors.base import mask_middle
+from tests.support.idgen import luhn_card
 
 NID = "E220193843"  # valid check digit
 NID2 = "P128774104"

@@ -6,9 +6,9 @@ Behaviour only; timing lives in bench/bench_text.py (`long_messages`, 5 ms for
 from __future__ import annotations
 
 import pytest
-from idgen import luhn_card, national_id
 
 from detectors import scan_text
+from tests.support.idgen import luhn_card, national_id
 
 NID = national_id("K", 2, "7654321")
 SIZE = 100_000

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from idgen import national_id
 
 from detectors import scan_text
 from detectors.policy import PolicyError, load_policy, parse_policy
+from tests.support.idgen import national_id
 
 NID = national_id("B", 2, "1357913")
 

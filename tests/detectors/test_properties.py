@@ -8,7 +8,6 @@ import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from idgen import luhn_card, national_id, resident_new, resident_old, wrong_check
 
 from detectors import scan_text
 from detectors.base import mask_middle
@@ -17,6 +16,7 @@ from detectors.normalize import normalize
 from detectors.tw_national_id import LETTER_CODES
 from detectors.tw_national_id import validate as nid_valid
 from detectors.tw_resident_id import validate as res_valid
+from tests.support.idgen import luhn_card, national_id, resident_new, resident_old, wrong_check
 
 LETTERS = sorted(LETTER_CODES)
 BODY = st.text(alphabet=string.digits, min_size=7, max_size=7)

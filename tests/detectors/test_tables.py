@@ -4,11 +4,11 @@ detector in DETECTORS has a table with every group."""
 from __future__ import annotations
 
 import pytest
-from detector_tables import TABLES
 
 from detectors import scan_text
 from detectors.policy import FINDING_TYPES
 from detectors.registry import DETECTORS
+from tests.support.detector_tables import TABLES
 
 GROUPS = {"valid", "invalid", "near_miss", "sentence", "evasion"}
 

@@ -1,6 +1,6 @@
 """Document-type recognition on OCR-line fixtures (what an engine returns), no pixels.
 
-Rows: documents written the way real ones print (not copied from images/synth.py), the same
+Rows: documents written the way real ones print (not copied from devtools/synth), the same
 documents read badly (labels and values merged, simplified characters, lost lines), and the
 ordinary images that share their words (posters, notices, receipts, badges).
 """

@@ -1,5 +1,5 @@
 """Issue 9's hard images through the real pipeline (decoder, embedded OCR engine, text detectors,
-document evidence): each row is an image drawn by tests/images/hard_cases.py and photographed or
+document evidence): each row is an image drawn by tests/support/hard_cases.py and photographed or
 screenshotted, and must be allowed (specimens, filled-in examples, notices and letters naming
 officials, published results, menus, calendars, tickets, chats about the rules) or flagged
 (a sideways low-quality bid-price sheet, appraisal lists, promotion scores, a bidders list, a
@@ -8,10 +8,11 @@ letter that names the whistleblower to the accused)."""
 from __future__ import annotations
 
 import pytest
-from hard_cases import PLAN, cases
 
-from images import scan_image, synth
+from devtools import synth
+from images import scan_image
 from ocr import OcrEngine
+from tests.support.hard_cases import PLAN, cases
 
 pytestmark = pytest.mark.skipif(not synth.fonts_available(), reason="CJK fonts missing")
 

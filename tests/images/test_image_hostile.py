@@ -14,7 +14,7 @@ from images import ImageRefused, OcrPool, scan_image
 from images.decode import frame_count
 from images.pdf import check_structure
 from ocr import OcrEngine
-from tests.images.hostile import form_bomb, text_pages_pdf, write_pdf
+from tests.support.hostile import form_bomb, text_pages_pdf, write_pdf
 
 NID = "K257491186"
 FILLER = ["Meeting notice", "Time: Friday 14:30", "Place: Room 2", "Agenda: budget review"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from devtools.synth import passport_mrz
 from images.mrz import check_digit, find_mrz
-from images.synth import passport_mrz
 
 # ICAO Doc 9303 specimens.
 TD3 = (

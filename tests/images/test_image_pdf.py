@@ -8,10 +8,11 @@ import random
 import pytest
 from PIL import Image
 
-from images import ImageRefused, scan_image, synth
+from devtools import synth
+from images import ImageRefused, scan_image
 from images.pdf import is_pdf
 from ocr import OcrEngine
-from tests.images.hostile import write_pdf
+from tests.support.hostile import write_pdf
 
 
 def text_pdf(lines: list[str]) -> bytes:

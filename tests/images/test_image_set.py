@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from images import scan_image
 from ocr import OcrEngine
-from tests.images.conftest import StoredSample
+from tests.support.image_set import StoredSample
 
 RECALL_MIN = 0.95
 FPR_MAX = 0.05

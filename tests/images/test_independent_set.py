@@ -1,4 +1,4 @@
-"""The image pipeline on a set written independently of images/synth.py (other layouts, wordings
+"""The image pipeline on a set written independently of devtools/synth (other layouts, wordings
 and photo conditions), with the hard negatives that once fooled it: a blank ID application
 template, a news story about a 拘票, an NHI poster listing the card's fields, a passport
 application form."""
@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from independent_gen import SANS, samples
 
 from images import scan_image
 from ocr import OcrEngine
+from tests.support.independent_gen import SANS, samples
 
 
 @pytest.mark.skipif(not Path(SANS).exists(), reason="Noto CJK fonts missing")

@@ -1,4 +1,5 @@
-"""Fixtures for the service tests (helpers in tests/service/harness.py)."""
+"""Fixtures for the service tests (helpers in tests/support/harness.py; `line` in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,28 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
-from tests.service.harness import (
-    ADMIN,
-    GROUP,
-    Bot,
-    make_config,
-    platform,
-)
-
-
-@pytest.fixture
-async def line() -> AsyncIterator[FakeLinePlatform]:
-    async with platform() as p:
-        yield p
+from devtools.fakeline import FakeLinePlatform
+from tests.support.harness import Bot, start_bot
 
 
 @pytest.fixture
 async def bot(line: FakeLinePlatform, tmp_path: Path) -> AsyncIterator[Bot]:
-    b = Bot(line, make_config(line, tmp_path / "bot.db"), ManualClock())
-    await b.start()
-    b.store.add_role(ADMIN, "admin", GROUP, b.clock.now())
+    b = await start_bot(line, tmp_path)
     try:
         yield b
     finally:

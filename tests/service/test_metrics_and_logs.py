@@ -14,10 +14,10 @@ import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
 from config import Config
-from fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
+from devtools.clock import ManualClock
+from devtools.fakeline import FakeLinePlatform
 from monitoring.logs import setup_logging
-from tests.service.harness import ALICE, GROUP, LEAK_1, NID_1, ORDINARY, Bot
+from tests.support.harness import ALICE, GROUP, LEAK_1, NID_1, ORDINARY, Bot
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -64,7 +64,7 @@ async def test_metrics_not_through_a_proxy(bot: Bot) -> None:
 
 
 async def test_metrics_token(line: FakeLinePlatform, tmp_path: Path) -> None:
-    from tests.service.harness import make_config
+    from tests.support.harness import make_config
 
     config = dataclasses.replace(make_config(line, tmp_path / "bot.db"), metrics_token="s3cret")
     b = Bot(line, config, ManualClock())

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.service.harness import ALICE, GROUP, LEAK_1, NID_1, Bot
+from tests.support.harness import ALICE, GROUP, LEAK_1, NID_1, Bot
 
 ROOT = Path(__file__).resolve().parents[2]
 

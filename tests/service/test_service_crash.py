@@ -22,9 +22,9 @@ import pytest
 
 from detectors import scan_text
 from detectors.base import salted_digest
-from fakeline import FakeLinePlatform
-from tests.service.harness import ADMIN, ALICE, BOB, GROUP, SECRET, TOKEN, platform
+from devtools.fakeline import FakeLinePlatform
 from tests.service.test_service_reliability import leaks, national_id, warned_messages
+from tests.support.harness import ADMIN, ALICE, BOB, GROUP, SECRET, TOKEN, platform
 
 ROOT = Path(__file__).resolve().parents[2]
 

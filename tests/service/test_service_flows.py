@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fakeline import FakeLinePlatform, SentMessage
-from tests.service.harness import (
+from devtools.fakeline import FakeLinePlatform, SentMessage
+from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,
@@ -125,8 +125,8 @@ async def test_escalates_once_after_grace(bot: Bot, line: FakeLinePlatform) -> N
 
 async def test_escalation_worker_wakes_by_itself(line: FakeLinePlatform, tmp_path) -> None:
     """The background worker (not a test call) escalates when the deadline passes."""
-    from handlers.deps import ManualClock
-    from tests.service.harness import make_config
+    from devtools.clock import ManualClock
+    from tests.support.harness import make_config
 
     b = Bot(line, make_config(line, tmp_path / "b.db", escalation_grace_seconds=0), ManualClock())
     await b.start()
@@ -209,9 +209,9 @@ async def test_rate_limit_honours_retry_after(bot: Bot, line: FakeLinePlatform) 
 
 
 async def test_restart_delivers_pending_outbox_once(line: FakeLinePlatform, tmp_path) -> None:
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from storage import Store
-    from tests.service.harness import make_config
+    from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "bot.db")
     first = Bot(line, config, ManualClock())
@@ -249,9 +249,9 @@ async def test_killed_mid_send_resends_with_same_retry_key(
     line: FakeLinePlatform, tmp_path
 ) -> None:
     """A row left `sending` by a killed process is retried after restart with its retry key."""
-    from handlers.deps import ManualClock
+    from devtools.clock import ManualClock
     from storage import Store
-    from tests.service.harness import make_config
+    from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "bot.db")
     store = Store.open(config.db_path)
@@ -405,8 +405,8 @@ async def test_healthz(bot: Bot, line: FakeLinePlatform) -> None:
 
 async def test_unsend_window_caps_the_grace_period(line: FakeLinePlatform, tmp_path: Path) -> None:
     """Once LINE no longer lets the sender unsend, waiting longer is pointless: escalate."""
-    from handlers.deps import ManualClock
-    from tests.service.harness import make_config
+    from devtools.clock import ManualClock
+    from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "w.db", unsend_window_seconds=60)
     b = Bot(line, config, ManualClock())
@@ -452,7 +452,7 @@ async def test_edits_are_rescanned(bot: Bot, line: FakeLinePlatform) -> None:
 
 
 async def test_room_leak_is_handled_like_a_group(bot: Bot, line: FakeLinePlatform) -> None:
-    from fakeline import room_id
+    from devtools.fakeline import room_id
 
     room = room_id("ad-hoc")
     line.add_room(room, {ALICE: "王小明", BOB: "陳美玲"})

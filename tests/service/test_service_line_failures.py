@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import time
 from pathlib import Path
 
 from app import OUTBOX
-from fakeline import FakeLinePlatform
-from handlers.deps import ManualClock
-from tests.service.harness import (
+from devtools.fakeline import FakeLinePlatform
+from tests.support.cli import run_bot_async
+from tests.support.harness import (
     ADMIN,
     ALICE,
     BOB,
@@ -34,18 +33,10 @@ from tests.service.harness import (
     NID_2,
     NID_3,
     SECRET,
-    Bot,
-    make_config,
+    start_bot,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-async def _bot(line: FakeLinePlatform, tmp_path: Path, **opts: float) -> Bot:
-    bot = Bot(line, make_config(line, tmp_path / "bot.db"), ManualClock())
-    await bot.start(**opts)
-    bot.store.add_role(ADMIN, "admin", GROUP, bot.clock.now())
-    return bot
 
 
 async def test_backlog_drains_within_seconds_of_line_answering_again(
@@ -53,7 +44,9 @@ async def test_backlog_drains_within_seconds_of_line_answering_again(
 ) -> None:
     # Production backoff (1 s doubling up to 300 s): without probes the rows would wait out
     # their backoff long after LINE is back.
-    bot = await _bot(line, tmp_path, outbox_base_delay=1.0, outbox_max_delay=300.0)
+    bot = await start_bot(
+        line, tmp_path, options={"outbox_base_delay": 1.0, "outbox_max_delay": 300.0}
+    )
     outage = 20.0
     try:
         line.set_down_for(outage)
@@ -78,7 +71,7 @@ async def test_backlog_drains_within_seconds_of_line_answering_again(
 async def test_a_reply_whose_answer_was_lost_is_not_followed_by_a_push(
     line: FakeLinePlatform, tmp_path: Path
 ) -> None:
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path)
     try:
         # LINE delivers the reply, then the answer is lost (500 after processing).
         line.fail_next(1, 500, "/v2/bot/message/reply", accept=True)
@@ -100,7 +93,7 @@ async def test_monthly_quota_stops_pushes_tells_admins_and_resumes_when_it_reset
     line: FakeLinePlatform, tmp_path: Path
 ) -> None:
     line.set_monthly_limit(100, usage=100)  # this month's pushes are spent
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path)
     outbox = bot.app[OUTBOX]
     outbox.quota_check_interval = 0.5
     try:
@@ -135,7 +128,7 @@ async def test_monthly_quota_stops_pushes_tells_admins_and_resumes_when_it_reset
 async def test_revoked_token_holds_rows_until_outbox_retry_resends_them(
     line: FakeLinePlatform, tmp_path: Path
 ) -> None:
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path)
     outbox = bot.app[OUTBOX]
     try:
         line.rotate_access_token("reissued-token")  # the bot's token no longer works: 401
@@ -173,18 +166,9 @@ async def test_revoked_token_holds_rows_until_outbox_retry_resends_them(
 
 
 async def _cli(env: dict[str, str], *args: str) -> str:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(ROOT / "bot.py"),
-        *args,
-        cwd=tmp_cwd(env),
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await asyncio.wait_for(proc.communicate(), timeout=60)
-    assert proc.returncode == 0, out.decode()
-    return out.decode()
+    code, out, _ = await run_bot_async(*args, cwd=tmp_cwd(env), env=env, merge_stderr=True)
+    assert code == 0, out
+    return out
 
 
 def tmp_cwd(env: dict[str, str]) -> str:
@@ -198,7 +182,7 @@ async def test_a_reply_in_flight_when_the_process_stopped_is_not_pushed_after_th
     """LINE takes the reply, the process stops before the answer (a row left `sending`):
     after the restart the attempt counts as ambiguous, "invalid reply token" means it was
     delivered, and no push follows (before: the group was warned twice)."""
-    bot = await _bot(line, tmp_path)
+    bot = await start_bot(line, tmp_path)
     try:
         line.fail_next(1, 500, "/v2/bot/message/reply", accept=True, delay=30.0)
         assert await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP)) == 200
@@ -208,7 +192,7 @@ async def test_a_reply_in_flight_when_the_process_stopped_is_not_pushed_after_th
     finally:
         await bot.stop()  # the attempt is cut short: the row stays `sending`
     line.clear_failures()
-    again = await _bot(line, tmp_path)  # same database
+    again = await start_bot(line, tmp_path)  # same database
     try:
         for _ in range(100):
             rows = [r for r in again.store.outbox_rows() if r.kind == "warning"]

@@ -11,11 +11,11 @@ import pytest
 from linebot.v3.webhooks import Event
 
 from detectors.base import Finding, ScanResult
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from handlers.webhook import Webhook
 from incidents.open import act
 from line.incoming import Incoming
-from tests.service.harness import ADMIN, ALICE, BOB, GROUP, NID_1, NID_2, NID_3, Bot
+from tests.support.harness import ADMIN, ALICE, BOB, GROUP, NID_1, NID_2, NID_3, Bot
 
 RAW_VALUES = [NID_1, NID_2, NID_3, "0933-222-111", "0933222111", "王大明"]
 MESSAGES = [

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fakeline import FakeLinePlatform, group_id
-from tests.service.harness import ADMIN, ALICE, BOB, GROUP, Bot
+from devtools.fakeline import FakeLinePlatform, group_id
+from tests.support.harness import ADMIN, ALICE, BOB, GROUP, Bot
 
 LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
 
@@ -290,8 +290,8 @@ async def test_long_texts_are_scanned_off_the_loop(bot: Bot, line: FakeLinePlatf
 
 
 async def test_readyz_reports_a_revoked_token(line: FakeLinePlatform, tmp_path: Any) -> None:
-    from handlers.deps import ManualClock
-    from tests.service.harness import make_config
+    from devtools.clock import ManualClock
+    from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "r.db")
     ok = Bot(line, config, ManualClock())

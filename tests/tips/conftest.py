@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
-from tipkit import ETHICS, MEMBER, SECRET, TOKEN, Clock, taipei
 
 from config import Config
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from outbox import Outbox
 from storage import Store
+from tests.support.tipkit import ETHICS, MEMBER, SECRET, TOKEN, Clock, taipei
 from tips.service import TipsService
 
 

@@ -3,19 +3,18 @@ SQLite file and the fake LINE platform on loopback."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from tipkit import ETHICS, SECRET, TOKEN
 
-from fakeline import FakeLinePlatform, group_id, user_id
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from storage import Incident, Store
+from tests.support.cli import run_bot_async
+from tests.support.tipkit import ETHICS, SECRET, TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 G1 = group_id("cli-1")
@@ -69,19 +68,7 @@ async def bot(
         "BOT_PUBLIC_URL": "",
         "BOT_HASH_SALT": "cli-salt",
     }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "bot.py",
-        *args,
-        cwd=ROOT,
-        env=env,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(proc.communicate(stdin or b""), 60)
-    assert proc.returncode is not None
-    return proc.returncode, out.decode(), err.decode()
+    return await run_bot_async(*args, cwd=ROOT, env=env, stdin=stdin)
 
 
 async def test_tips_list(db: Path) -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 import aiohttp
 import pytest
 from aiohttp import web
-from tipkit import ETHICS, MEMBER, SECRET, TOKEN, taipei
 
 from app import DEPS, OUTBOX, STORE, TIPS, WEBHOOK, AppOptions, create_app, start_server, tips_ctx
 from config import Config
-from fakeline import FakeLinePlatform, group_id, user_id
-from handlers.deps import ManualClock
+from devtools.clock import ManualClock
+from devtools.fakeline import FakeLinePlatform, group_id, user_id
 from storage import Store
+from tests.support.tipkit import ETHICS, MEMBER, SECRET, TOKEN, taipei
 from tips import library
 from tips.service import TipsService
 
@@ -223,7 +223,7 @@ async def test_broadcast_over_quota_sends_what_fits(bot: Bot) -> None:
 
 
 async def test_weekly_report_pushes_text_and_chart_url_served_by_the_bot(bot: Bot) -> None:
-    bot.clock._now = taipei(2026, 11, 9, 9, 0)  # Monday 09:00
+    bot.clock.t = taipei(2026, 11, 9, 9, 0)  # Monday 09:00
     result = await bot.tips.tick()
     assert result.report_sent
     await bot.flush()

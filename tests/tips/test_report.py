@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from tipkit import TZ, taipei
 
 from storage import Incident, Store
 from storage.tips import TipStore
+from tests.support.tipkit import TZ, taipei
 from tips import chart, report
 
 START = taipei(2026, 11, 9)  # Monday 00:00 Taipei

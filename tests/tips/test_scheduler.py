@@ -6,11 +6,11 @@ import asyncio
 import json
 
 import pytest
-from tipkit import ETHICS, Clock, add_group, taipei
 
-from fakeline import FakeLinePlatform
+from devtools.fakeline import FakeLinePlatform
 from outbox import Outbox
 from storage import Store
+from tests.support.tipkit import ETHICS, Clock, add_group, taipei
 from tips import library
 from tips.schedule import Schedule, ScheduleError, parse_days
 from tips.service import TipsService

@@ -1,6 +1,6 @@
 """Databases made by earlier releases open and migrate under this code.
 
-`data/main_e8457a8.sql` is the dump (sqlite3 `iterdump`) of a database created by the
+`fixtures/main_e8457a8.sql` is the dump (sqlite3 `iterdump`) of a database created by the
 release at commit e8457a8 (before storage was split per concern): `Store.open()` on a
 file, then one row through every table's public method (Store, TipStore, ScanJobs),
 `_migrations.applied_at` set to 1000.0. Only masked values and made-up ids.
@@ -18,7 +18,7 @@ from storage.migrations import MIGRATIONS
 from storage.scan_jobs import ScanJobs
 from storage.tips import TipStore
 
-DUMP = Path(__file__).parent / "data" / "main_e8457a8.sql"
+DUMP = Path(__file__).parent / "fixtures" / "main_e8457a8.sql"
 GROUP = "C" + "1" * 32
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from cli.common import load_config, open_for
 from config import Config, ConfigError
+from locales import t
 from storage import Store
 
 
@@ -166,8 +167,8 @@ def tips_schedule(args: argparse.Namespace) -> int:
 
 
 async def broadcast(args: argparse.Namespace) -> int:
+    from locales import t
     from tips.broadcast import BROADCAST_MAX_CHARS
-    from tips.library import ui
 
     config = _config(args)
     store = open_for(config)
@@ -179,7 +180,7 @@ async def broadcast(args: argparse.Namespace) -> int:
             proposal = await svc.propose_broadcast(None, args.text, target=args.group)
             if not proposal.ok:
                 print(
-                    ui(
+                    t(
                         proposal.message_key,
                         locale,
                         length=len(args.text),
@@ -196,15 +197,15 @@ async def broadcast(args: argparse.Namespace) -> int:
                     svc.cancel_broadcast(proposal.broadcast_id, None)
                     print("not sent: confirm with --yes when not at a terminal", file=sys.stderr)
                     return 1
-                answer = input(ui("broadcast.confirm_prompt", locale) + " [y/N] ").strip().lower()
+                answer = input(t("broadcast.confirm_prompt", locale) + " [y/N] ").strip().lower()
                 if answer not in ("y", "yes", "是", "確認"):
                     svc.cancel_broadcast(proposal.broadcast_id, None)
-                    print(ui("broadcast.cancelled", locale))
+                    print(t("broadcast.cancelled", locale))
                     return 1
             outcome = await svc.confirm_broadcast(proposal.broadcast_id, None)
             state = await _deliver(svc)
         print(
-            ui("broadcast.sent", locale, groups=outcome.sent_groups, messages=outcome.messages)
+            t("broadcast.sent", locale, groups=outcome.sent_groups, messages=outcome.messages)
             + (f" ({outcome.skipped_groups} skipped for quota)" if outcome.skipped_groups else "")
             + f": {state}"
         )
@@ -283,7 +284,7 @@ async def report(args: argparse.Namespace) -> int:
             print(json.dumps({**data, "chart_path": chart_out}, ensure_ascii=False, indent=2))
         else:
             print(rep.format_text(data, config.default_locale))
-            print(rep.ui("report.chart_saved", config.default_locale, path=path))
+            print(t("report.chart_saved", config.default_locale, path=path))
         return 0
     finally:
         store.close()

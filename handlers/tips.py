@@ -22,7 +22,7 @@ from line.incoming import Incoming
 from line.lookups import where
 from locales import label, t
 from outbox import OutboxKind, Priority
-from tips import library, messages
+from tips import messages
 from tips.broadcast import BROADCAST_MAX_CHARS, BroadcastOutcome
 from tips.service import TipsService
 
@@ -94,7 +94,7 @@ async def handle_command(deps: Deps, incoming: Incoming, command: str, argument:
         locale = incoming.locale
         wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
         if wait is not None:
-            text = library.ui("tip.cooldown", locale, minutes=wait)
+            text = t("tip.cooldown", locale, minutes=wait)
             await _answer(deps, incoming, w.chat_id, text, "command")
         log.info("tip requested chat=%s type=%s cooldown=%s", w.chat_id, w.chat_type, wait)
         return True
@@ -102,9 +102,7 @@ async def handle_command(deps: Deps, incoming: Incoming, command: str, argument:
         locale = deps.lookups.user_locale(w.user_id)
         if w.is_group:
             # Never echo the text in the group; the reminder should not appear before it is sent.
-            await _answer(
-                deps, incoming, w.chat_id, library.ui("broadcast.private_only", locale), "command"
-            )
+            await _answer(deps, incoming, w.chat_id, t("broadcast.private_only", locale), "command")
             return True
         proposal = await svc.propose_broadcast(w.user_id, argument)
         if not proposal.ok:
@@ -114,7 +112,7 @@ async def handle_command(deps: Deps, incoming: Incoming, command: str, argument:
                 kw = {"length": len(argument.strip()), "limit": BROADCAST_MAX_CHARS}
             elif key == "broadcast.has_personal_data":
                 kw = {"types": "、".join(label("type", t, locale) for t in proposal.leaked_types)}
-            await _answer(deps, incoming, w.chat_id, library.ui(key, locale, **kw), "command")
+            await _answer(deps, incoming, w.chat_id, t(key, locale, **kw), "command")
             log.info("broadcast not proposed reason=%s", key)
             return True
         await deps.outbox.enqueue_reply(
@@ -131,11 +129,9 @@ async def handle_command(deps: Deps, incoming: Incoming, command: str, argument:
 
 def _outcome_text(outcome: BroadcastOutcome, locale: str) -> str:
     if outcome.status == "sent":
-        text = library.ui(
-            "broadcast.sent", locale, groups=outcome.sent_groups, messages=outcome.messages
-        )
+        text = t("broadcast.sent", locale, groups=outcome.sent_groups, messages=outcome.messages)
         if outcome.skipped_groups:
-            text += "\n" + library.ui(
+            text += "\n" + t(
                 "broadcast.over_quota",
                 locale,
                 fit_groups=outcome.sent_groups,
@@ -144,12 +140,12 @@ def _outcome_text(outcome: BroadcastOutcome, locale: str) -> str:
             )
         return text
     if outcome.status == "cancelled":
-        return library.ui("broadcast.cancelled", locale)
+        return t("broadcast.cancelled", locale)
     if outcome.status == "expired":
-        return library.ui("broadcast.expired", locale)
+        return t("broadcast.expired", locale)
     if outcome.status == "refused":
-        return library.ui("broadcast.refused", locale)
-    return library.ui("broadcast.done_already", locale, status=outcome.status)
+        return t("broadcast.refused", locale)
+    return t("broadcast.done_already", locale, status=outcome.status)
 
 
 async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:
@@ -196,7 +192,7 @@ async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:
             wait = svc.request_tip(w.chat_id, w.chat_type, reply_token)
             if wait is not None:
                 locale = incoming.locale
-                text = library.ui("tip.cooldown", locale, minutes=wait)
+                text = t("tip.cooldown", locale, minutes=wait)
                 await _answer(deps, incoming, w.chat_id, text, "postback")
         return True
     return False

@@ -12,10 +12,10 @@ import logging
 import secrets
 from dataclasses import dataclass, field
 
+from locales import t
 from outbox import Priority
 from tips import messages
 from tips.context import TipsContext
-from tips.library import ui
 from tips.quota import Estimate, Estimator
 
 log = logging.getLogger("bot.tips")
@@ -102,7 +102,7 @@ async def propose(
 def estimate_text(est: Estimate, locale: str) -> str:
     """The estimate in words: groups, messages, quota left, and what would be skipped."""
     if est.plan.remaining is None:
-        line = ui(
+        line = t(
             "broadcast.estimate_unlimited" if est.plan.quota_known else "broadcast.estimate",
             locale,
             groups=est.groups,
@@ -110,7 +110,7 @@ def estimate_text(est: Estimate, locale: str) -> str:
             remaining="?",
         )
     else:
-        line = ui(
+        line = t(
             "broadcast.estimate",
             locale,
             groups=est.groups,
@@ -118,7 +118,7 @@ def estimate_text(est: Estimate, locale: str) -> str:
             remaining=est.plan.remaining,
         )
     if est.plan.skip:
-        line += "\n" + ui(
+        line += "\n" + t(
             "broadcast.over_quota",
             locale,
             fit_groups=len(est.plan.send),

@@ -19,7 +19,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from tips.library import ui
+from locales import t
 
 log = logging.getLogger("bot.tips.chart")
 
@@ -104,7 +104,7 @@ def render(
     d = ImageDraw.Draw(img)
 
     # -- daily bars ----------------------------------------------------------------------
-    d.text((40, 24), ui("report.chart.title", loc), fill=INK, font=title_f)
+    d.text((40, 24), t("report.chart.title", loc), fill=INK, font=title_f)
     last = datetime.fromisoformat(report["period"]["end"]) - timedelta(seconds=1)
     period = f"{report['period']['start'][:10]} - {last.date().isoformat()}"
     d.text((40, 66), period, fill=INK, font=small_f)
@@ -138,7 +138,7 @@ def render(
         (("report.chart.current", CURRENT), ("report.chart.previous", PREVIOUS))
     ):
         d.rectangle((lx + k * 170, 70, lx + k * 170 + 18, 88), fill=color)
-        d.text((lx + k * 170 + 26, 66), ui(key, loc), fill=INK, font=small_f)
+        d.text((lx + k * 170 + 26, 66), t(key, loc), fill=INK, font=small_f)
     total = report["incidents"]
     d.text(
         (left, bottom + 32),
@@ -149,7 +149,7 @@ def render(
     )
 
     # -- types ---------------------------------------------------------------------------
-    d.text((40, 490), ui("report.chart.types", loc), fill=INK, font=title_f)
+    d.text((40, 490), t("report.chart.types", loc), fill=INK, font=title_f)
     rows = [r for r in report["by_type"] if r["count"]][:6]
     tpeak = max([1, *(r["count"] for r in rows)])
     y = 540

@@ -8,7 +8,7 @@ A tip is one of four kinds:
 - ``rule``: a short everyday rule;
 - ``quiz``: a situation with two or three answers (quick-reply buttons) and an explanation.
 
-The JSON files hold ``ui`` (message strings of this area) and ``tips`` (tip id -> fields).
+The JSON files hold ``tips`` (tip id -> fields); the area's message strings are in `locales/<locale>.json` with the rest (`locales.t`).
 Tip ids are the same in every locale; zh-TW is the reference order.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from locales import DEFAULT_LOCALE, messages, normalise_locale
+from locales import DEFAULT_LOCALE, messages, normalise_locale, t
 
 KINDS: tuple[str, ...] = ("case", "scenario", "rule", "quiz")
 
@@ -74,16 +74,6 @@ class Tip:
         )
 
 
-def ui(key: str, locale: str | None = None, **kw: Any) -> str:
-    """A message string of the tips area (falls back to zh-TW, then to the key)."""
-    loc = normalise_locale(locale)
-    table = messages(loc, "tips").get("ui", {})
-    text = table.get(key)
-    if text is None:
-        text = messages(DEFAULT_LOCALE, "tips").get("ui", {}).get(key, key)
-    return str(text).format(**kw) if kw else str(text)
-
-
 def load_library(locale: str | None = None) -> dict[str, Tip]:
     """Every tip of `locale` (ordered as in the file); tips missing there come from zh-TW."""
     loc = normalise_locale(locale)
@@ -106,20 +96,20 @@ def placeholders(text: str) -> set[str]:
 
 def tip_text(tip: Tip, locale: str | None = None, *, footer: bool = True) -> str:
     """The text of the tip message as the group sees it."""
-    kind = ui(f"tip.kind.{tip.kind}", locale)
-    lines = [ui("tip.header", locale, kind=kind), f"【{tip.title}】"]
+    kind = t(f"tip.kind.{tip.kind}", locale)
+    lines = [t("tip.header", locale, kind=kind), f"【{tip.title}】"]
     if tip.is_quiz:
         lines.append(tip.question or "")
         lines += [f"{CHOICE_LETTERS[i]}. {c}" for i, c in enumerate(tip.choices)]
-        lines.append(ui("quiz.prompt", locale))
+        lines.append(t("quiz.prompt", locale))
     else:
         lines.append(tip.body)
         if tip.law:
-            lines.append(ui("tip.law", locale, law=tip.law))
+            lines.append(t("tip.law", locale, law=tip.law))
         if tip.habit:
-            lines.append(ui("tip.habit", locale, habit=tip.habit))
+            lines.append(t("tip.habit", locale, habit=tip.habit))
         if footer:
-            lines.append(ui("tip.footer", locale))
+            lines.append(t("tip.footer", locale))
     return "\n".join(line for line in lines if line)
 
 
@@ -130,14 +120,14 @@ def quiz_explanation(tip: Tip, locale: str | None = None, *, chosen: int | None 
     lines = []
     if chosen is not None:
         lines.append(
-            ui("quiz.correct", locale)
+            t("quiz.correct", locale)
             if chosen == tip.answer
-            else ui("quiz.wrong", locale, answer=right)
+            else t("quiz.wrong", locale, answer=right)
         )
-    lines.append(ui("quiz.answer", locale, answer=right))
+    lines.append(t("quiz.answer", locale, answer=right))
     lines.append(tip.explain or "")
     if tip.law:
-        lines.append(ui("tip.law", locale, law=tip.law))
+        lines.append(t("tip.law", locale, law=tip.law))
     return "\n".join(line for line in lines if line)
 
 

@@ -19,7 +19,8 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from tips.library import CHOICE_LETTERS, Tip, tip_text, ui
+from locales import t
+from tips.library import CHOICE_LETTERS, Tip, tip_text
 
 Message = dict[str, Any]
 
@@ -70,20 +71,20 @@ def tip_messages(
 
 def broadcast_messages(body: str, locale: str) -> list[Message]:
     """An ethics-unit reminder as the groups see it."""
-    return [text(f"{ui('broadcast.header', locale)}\n{body}")]
+    return [text(f"{t('broadcast.header', locale)}\n{body}")]
 
 
 def confirm_messages(body: str, estimate: str, broadcast_id: str, locale: str) -> list[Message]:
     """The preview, the estimate and the Confirm / Cancel buttons for the ethics member."""
-    prompt = estimate + "\n" + ui("broadcast.confirm_prompt", locale)
+    prompt = estimate + "\n" + t("broadcast.confirm_prompt", locale)
     template = ConfirmTemplate(
         text=prompt[:CONFIRM_TEXT_MAX],
         actions=[
             PostbackAction(
-                label=ui("broadcast.confirm", locale), data=f"broadcast:confirm:{broadcast_id}"
+                label=t("broadcast.confirm", locale), data=f"broadcast:confirm:{broadcast_id}"
             ),
             PostbackAction(
-                label=ui("broadcast.cancel", locale), data=f"broadcast:cancel:{broadcast_id}"
+                label=t("broadcast.cancel", locale), data=f"broadcast:cancel:{broadcast_id}"
             ),
         ],
     )

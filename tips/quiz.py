@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+from locales import t
 from outbox import Priority
 from tips import library, messages
 from tips.context import DIRECT, TipsContext
@@ -49,7 +50,7 @@ def answer(
     now = ctx.now()
     if now - send["sent_at"] > QUIZ_OPEN_SECONDS:
         if not in_group:
-            _reply(ctx, reply_token, chat_id, library.ui("quiz.closed", locale))
+            _reply(ctx, reply_token, chat_id, t("quiz.closed", locale))
             ctx.outbox.wake()
         return "closed"
     voter = hashlib.sha256(ctx.salt + f"quiz:{send_id}:{user_id}".encode()).hexdigest()[:32]

@@ -19,14 +19,13 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from locales import normalise_locale
+from locales import normalise_locale, t
 from monitoring.logs import where_failed
 from outbox import Priority
 from storage import Incident, Store
 from storage.tips import TipStore
 from tips import messages
 from tips.context import TipsContext, utc
-from tips.library import ui
 
 log = logging.getLogger("bot.tips")
 
@@ -81,8 +80,8 @@ def figures(incidents: Iterable[Incident]) -> Figures:
     per_sender: Counter[str] = Counter()
     for inc in incidents:
         f.total += 1
-        for t in dict.fromkeys(inc.types or ["unknown"]):
-            f.by_type[t] += 1
+        for kind in dict.fromkeys(inc.types or ["unknown"]):
+            f.by_type[kind] += 1
         f.by_group[inc.group_id] += 1
         if inc.status == "retracted":
             f.retracted += 1
@@ -238,21 +237,21 @@ def build(store: Store, start: float, end: float, tz: ZoneInfo) -> dict[str, Any
 
 def _duration(seconds: float | None, locale: str) -> str:
     if seconds is None:
-        return ui("report.na", locale)
+        return t("report.na", locale)
     if seconds < 5400:
-        return ui("report.minutes", locale, value=max(1, round(seconds / 60)))
-    return ui("report.hours", locale, value=round(seconds / 3600, 1))
+        return t("report.minutes", locale, value=max(1, round(seconds / 60)))
+    return t("report.hours", locale, value=round(seconds / 3600, 1))
 
 
 def _trend(inc: dict[str, Any], locale: str) -> str:
     pct = inc["change_pct"]
     if pct is None:
-        return ui("report.trend_new", locale) if inc["total"] else ui("report.trend_flat", locale)
+        return t("report.trend_new", locale) if inc["total"] else t("report.trend_flat", locale)
     if pct > 0:
-        return ui("report.trend_up", locale, pct=pct)
+        return t("report.trend_up", locale, pct=pct)
     if pct < 0:
-        return ui("report.trend_down", locale, pct=-pct)
-    return ui("report.trend_flat", locale)
+        return t("report.trend_down", locale, pct=-pct)
+    return t("report.trend_flat", locale)
 
 
 def _type_label(t: str, locale: str) -> str:
@@ -265,7 +264,7 @@ def format_text(report: dict[str, Any], locale: str) -> str:
     """The report as a chat message / terminal text."""
     inc = report["incidents"]
     sep = "、" if locale == "zh-TW" else ", "
-    none = ui("report.none", locale)
+    none = t("report.none", locale)
 
     def items(rows: list[dict[str, Any]], key: str, label: Any = None) -> str:
         shown = [r for r in rows if r["count"]][:8]
@@ -278,32 +277,32 @@ def format_text(report: dict[str, Any], locale: str) -> str:
     ret = report["retracted"]
     quiz = report["quiz"]
     lines = [
-        ui("report.title", locale, start=start, end=end_dt.date().isoformat()),
-        ui(
+        t("report.title", locale, start=start, end=end_dt.date().isoformat()),
+        t(
             "report.incidents",
             locale,
             count=inc["total"],
             previous=inc["previous"],
             trend=_trend(inc, locale),
         ),
-        ui(
+        t(
             "report.by_type",
             locale,
             items=items(report["by_type"], "type", lambda t: _type_label(t, locale)),
         ),
-        ui("report.by_group", locale, items=items(report["by_group"], "group")),
-        ui(
+        t("report.by_group", locale, items=items(report["by_group"], "group")),
+        t(
             "report.retracted",
             locale,
             count=ret["count"],
             pct=ret["pct"] if ret["pct"] is not None else 0,
             median=_duration(ret["median_seconds"], locale),
         ),
-        ui("report.escalations", locale, count=report["escalations"]["count"]),
-        ui("report.false_positives", locale, count=report["false_positives"]["count"]),
-        ui("report.repeat_senders", locale, count=report["repeat_senders"]["count"]),
-        ui("report.tips", locale, count=report["tips"]["sent"]),
-        ui(
+        t("report.escalations", locale, count=report["escalations"]["count"]),
+        t("report.false_positives", locale, count=report["false_positives"]["count"]),
+        t("report.repeat_senders", locale, count=report["repeat_senders"]["count"]),
+        t("report.tips", locale, count=report["tips"]["sent"]),
+        t(
             "report.quiz",
             locale,
             answers=quiz["answers"],
@@ -321,7 +320,7 @@ def notify_ethics(ctx: TipsContext, key: str, **kw: Any) -> int:
     users = ctx.store.ethics_users()
     with ctx.tips.transaction():
         for uid in users:
-            text = ui(key, ctx.user_locale(uid), **kw)
+            text = t(key, ctx.user_locale(uid), **kw)
             ctx.outbox.add_push(uid, [messages.text(text)], kind="notice", priority=Priority.REPLY)
     ctx.outbox.wake()
     return len(users)

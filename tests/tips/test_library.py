@@ -8,8 +8,7 @@ from collections import Counter
 
 import pytest
 
-from locales import LOCALES, messages
-from tips import library
+from locales import LOCALES, messages, t
 from tips.library import (
     QUICK_REPLY_LABEL_MAX,
     SCREEN_LINES,
@@ -149,5 +148,5 @@ def test_screen_lines_counts_cjk_double_and_wraps_words() -> None:
 
 
 def test_ui_falls_back_to_zh_tw_then_key() -> None:
-    assert library.ui("tip.kind.case", "fr") == library.ui("tip.kind.case", "zh-TW")
-    assert library.ui("no.such.key", "en") == "no.such.key"
+    assert t("tip.kind.case", "fr") == t("tip.kind.case", "zh-TW")
+    assert t("no.such.key", "en") == "no.such.key"

@@ -48,6 +48,25 @@ def where(source: Source | None) -> Where:
     return Where(None, "unknown", None)
 
 
+def chat_locale(store: Store, chat_id: str | None, default: str) -> str:
+    """The language of a group or room (its /lang choice), else the configured one.
+    The one locale resolver: Lookups (handlers, incidents) and the tips area both use it."""
+    if chat_id:
+        loc = store.group_locale(chat_id)
+        if loc:
+            return normalise_locale(loc)
+    return normalise_locale(default)
+
+
+def user_locale(store: Store, user_id: str | None, default: str) -> str:
+    """The language of a person in a 1:1 chat (from LINE's profile), else the configured one."""
+    if user_id:
+        row = store.user(user_id)
+        if row and row.get("locale"):
+            return normalise_locale(row["locale"])
+    return normalise_locale(default)
+
+
 @dataclass
 class Lookups:
     store: Store
@@ -57,20 +76,10 @@ class Lookups:
     _names: dict[tuple[str | None, str], tuple[float, str]] = field(default_factory=dict)
 
     def chat_locale(self, chat_id: str | None) -> str:
-        """The language of a group or room (its /lang choice), else the configured one."""
-        if chat_id:
-            loc = self.store.group_locale(chat_id)
-            if loc:
-                return normalise_locale(loc)
-        return normalise_locale(self.default_locale)
+        return chat_locale(self.store, chat_id, self.default_locale)
 
     def user_locale(self, user_id: str | None) -> str:
-        """The language of a person in a 1:1 chat (from LINE's profile), else the configured one."""
-        if user_id:
-            row = self.store.user(user_id)
-            if row and row.get("locale"):
-                return normalise_locale(row["locale"])
-        return normalise_locale(self.default_locale)
+        return user_locale(self.store, user_id, self.default_locale)
 
     def locale_of(self, w: Where) -> str:
         """The language to answer in: the chat's in a group or room, the person's in 1:1."""

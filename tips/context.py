@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from clock import Clock
 from config import Config
-from locales import normalise_locale
+from line.lookups import chat_locale, user_locale
 from outbox import Outbox
 from storage import Store
 from storage.tips import TipStore
@@ -51,17 +51,10 @@ class TipsContext:
 
     def locale_of(self, chat_id: str | None) -> str:
         """A chat's language (the bot's default for 1:1 chats and unknown chats)."""
-        if chat_id:
-            loc = self.store.group_locale(chat_id)
-            if loc:
-                return normalise_locale(loc)
-        return normalise_locale(self.config.default_locale)
+        return chat_locale(self.store, chat_id, self.config.default_locale)
 
     def user_locale(self, user_id: str) -> str:
-        row = self.store.user(user_id)
-        if row and row.get("locale"):
-            return normalise_locale(row["locale"])
-        return normalise_locale(self.config.default_locale)
+        return user_locale(self.store, user_id, self.config.default_locale)
 
     def groups(self) -> list[dict[str, Any]]:
         """Active groups and rooms the bot is in."""

@@ -142,12 +142,21 @@ class _StoreCollector(Collector):
         last = GaugeMetricFamily(
             "line_guard_tip_last_queued_timestamp_seconds",
             "Unix time the last tip was queued for a group, by reason (schedule and catchup: "
-            "the tips scheduler; the scheduler's ticks themselves are not recorded)",
+            "the tips scheduler; its passes are line_guard_tips_scheduler_last_tick_timestamp_seconds)",
             labels=["reason"],
         )
         for reason, sent_at in rows:
             last.add_metric([str(reason or "unknown")], float(sent_at))
         yield last
+        tick = self.store.get_setting("tips.last_tick")  # tips.scheduler.LAST_TICK_SETTING
+        if tick is not None:
+            ticked = GaugeMetricFamily(
+                "line_guard_tips_scheduler_last_tick_timestamp_seconds",
+                "Unix time the tips scheduler last finished a pass (every minute while it "
+                "runs, whether or not a tip was due): an old value means it has stalled",
+            )
+            ticked.add_metric([], float(tick))
+            yield ticked
 
 
 class Metrics:

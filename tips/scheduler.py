@@ -61,6 +61,9 @@ def set_schedule(ctx: TipsContext, group_id: str, **options: Any) -> Schedule:
     return new
 
 
+LAST_TICK_SETTING = "tips.last_tick"  # settings key: the time of the last finished tick
+
+
 class Ticker:
     """One pass of the scheduler at a time, and the day of the last purge."""
 
@@ -78,7 +81,12 @@ class Ticker:
         after a long stop sends one catch-up, not a flood), and only on one of the
         schedule's days outside quiet hours."""
         async with self._lock:
-            return await self._tick()
+            result = await self._tick()
+            # For /metrics (line_guard_tips_scheduler_last_tick_timestamp_seconds): a stalled
+            # scheduler shows as an old tick, even in weeks when no tip is due.
+            with self.ctx.store.atomic():
+                self.ctx.store.set_setting(LAST_TICK_SETTING, repr(self.ctx.now()))
+            return result
 
     async def _tick(self) -> TickResult:
         ctx = self.ctx

@@ -305,3 +305,24 @@ async def test_without_line_credentials_a_tip_is_queued_for_the_running_service(
     with pytest.raises(RuntimeError):  # a queue-only outbox never sends
         await Outbox(store, None, clock=clock).deliver_pending()
     assert store.outbox_rows(status="pending") == [row] and not platform.texts_to(g)
+
+
+async def test_every_tick_is_recorded_for_metrics_even_when_nothing_is_due(
+    service: TipsService, store: Store, platform: FakeLinePlatform, clock: Clock
+) -> None:
+    from monitoring.metrics import _StoreCollector
+
+    def last_tick() -> float | None:
+        for family in _StoreCollector(store, clock.now).collect():
+            if family.name == "line_guard_tips_scheduler_last_tick_timestamp_seconds":
+                (sample,) = family.samples
+                return float(sample.value)
+        return None
+
+    assert last_tick() is None  # never ticked: no sample, never a made-up time
+    add_group(platform, store, "team", 3, joined_at=clock.t)
+    assert (await service.tick()).sent == []  # Sunday noon: nothing due
+    assert last_tick() == clock.t
+    clock.t = taipei(2026, 11, 2, 9, 30)
+    assert (await service.tick()).sent != []
+    assert last_tick() == clock.t

@@ -7,15 +7,31 @@ from __future__ import annotations
 import io
 import json
 import logging
+import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from app import make_ocr_ctx
+from devtools import synth
 from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform
+from handlers.media import media_idle
 from monitoring.logs import log_handler
-from tests.support.harness import ADMIN, ALICE, BOB, GROUP, LEAK_1, LEAK_2, NID_1, NID_2, Bot
+from tests.support.harness import (
+    ADMIN,
+    ALICE,
+    BOB,
+    GROUP,
+    LEAK_1,
+    LEAK_2,
+    NID_1,
+    NID_2,
+    Bot,
+    start_bot,
+)
 
 LINE = re.compile(
     r"^\S+ (?P<level>[A-Z]+) (?P<logger>\S+)(?: req=(?P<req>[0-9a-f]+))?: (?P<msg>.*)$"
@@ -159,3 +175,27 @@ async def test_json_logs_have_the_request_id_field(
     assert "request_id" not in records[-1] and records[-1]["message"] == "outside any request"
     for text in (buf.getvalue(), caplog.text):  # what is logged never holds the message
         assert NID_1 not in text and LEAK_1 not in text
+
+
+async def test_an_image_scan_after_the_answer_names_its_request(
+    line: FakeLinePlatform, tmp_path: Path, logs: io.StringIO
+) -> None:
+    """The scan job runs in the OCR runner's task after the 200: it logs as its request."""
+    if not synth.fonts_available():
+        pytest.skip("CJK fonts missing")
+    rng = random.Random(5)
+    photo = synth.to_jpeg(synth.photograph(synth.id_card_front(rng), rng, 1100), 85)
+    bot = await start_bot(line, tmp_path, contexts=[make_ocr_ctx()])
+    try:
+        assert await bot.send(line.image_event(ALICE, chat=GROUP, content=photo)) == 200
+        await line.wait_for_messages(GROUP, count=1, timeout=300)
+        await media_idle(bot.deps)
+        await bot.flush()
+    finally:
+        await bot.stop()
+    lines = parsed(logs)
+    [rid] = req_of(lines, "bot.webhook", "webhook received")
+    assert req_of(lines, "bot.actions", "incident opened") == [rid]
+    sent = [ln for ln in lines if "kind=warning" in (ln["msg"] or "")]
+    assert sent and all(ln["req"] == rid for ln in sent)
+    assert {ln["req"] for ln in lines} <= {rid, None}

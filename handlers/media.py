@@ -50,7 +50,7 @@ from incidents.notify import notify_admins
 from incidents.open import act
 from line.incoming import Incoming
 from locales import t
-from monitoring.logs import where_failed
+from monitoring.logs import current_request_id, request_context, where_failed
 from storage.scan_jobs import ScanJob, ScanJobs
 
 log = logging.getLogger("bot.media")
@@ -113,7 +113,9 @@ async def handle_media(deps: Deps, event: MessageEvent) -> None:
         _not_scanned(deps, w.chat_id, message_id, "file_too_large")
         await _alert_not_scanned(deps, incoming, "file_too_large")
         return
-    added = ScanJobs(deps.store).add(message_id, w.chat_id, _job_event(event), deps.now())
+    added = ScanJobs(deps.store).add(
+        message_id, w.chat_id, _job_event(event), deps.now(), current_request_id()
+    )
     if not added:
         log.info("scan job exists message=%s", message_id)
         return
@@ -270,15 +272,20 @@ class ScanRunner:
                 continue
             self._running += 1
             try:
-                await self._run(job)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # a bug: record the job as not scanned, keep going
-                log.error("scan job failed message=%s error=%s", job.message_id, where_failed(exc))
-                self.jobs.finish(job.id, self.deps.now(), "not_scanned:internal_error")
+                with request_context(job.request_id):  # logs as the request that queued it
+                    await self._job(job)
             finally:
                 self._running -= 1
             self.wake()  # the next job, for whichever consumer is free
+
+    async def _job(self, job: ScanJob) -> None:
+        try:
+            await self._run(job)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug: record the job as not scanned, keep going
+            log.error("scan job failed message=%s error=%s", job.message_id, where_failed(exc))
+            self.jobs.finish(job.id, self.deps.now(), "not_scanned:internal_error")
 
     async def _run(self, job: ScanJob) -> None:
         deps = self.deps

@@ -20,6 +20,8 @@
   with its position; the rest of its request is processed.
 - A `webhookEventId` seen before (a redelivery) is skipped: processed once. Events in
   `standby` mode (another channel is active) are ignored.
+- Each request gets a random request id of ours (monitoring/logs.py), on every log line
+  of the request and of the work and deliveries it causes: `grep 'req=<id>'`.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from deps import Deps
 from handlers.message import drop_prepared, prepare_long_texts
 from handlers.router import Dispatcher
 from handlers.tasks import TaskSet
-from monitoring.logs import where_failed
+from monitoring.logs import new_request_id, request_context, where_failed
 
 log = logging.getLogger("bot.webhook")
 
@@ -168,6 +170,12 @@ class Webhook:
         self.storage_failures = 0  # requests answered 500 for storage
 
     async def handle(self, request: web.Request) -> web.Response:
+        # A random id of ours for this request (never a client's header): on every log line
+        # of the request, of the tasks it starts, and of the outbox rows it queues.
+        with request_context(new_request_id()):
+            return await self._handle_request(request)
+
+    async def _handle_request(self, request: web.Request) -> web.Response:
         signature = request.headers.get("X-Line-Signature")
         body = await request.read()
         if not signature:
@@ -189,6 +197,7 @@ class Webhook:
         if len(raw) != len(events):
             self.bad_events += len(events) - len(raw)
             log.warning("events skipped: not objects count=%d", len(events) - len(raw))
+        log.info("webhook received events=%d bytes=%d", len(events), len(body))
         if raw:
             prepared = await prepare_long_texts(self.deps, raw)  # off the loop, first
             try:

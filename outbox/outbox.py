@@ -36,6 +36,8 @@ LINE failures are handled by what they mean:
 - A process killed mid-send leaves rows `sending`: `start()` puts them back to pending,
   and the retry key makes the re-sent push a no-op if LINE had accepted it ("once").
 - Once delivered, a row's message bodies are deleted (only the bookkeeping stays).
+- A row remembers the webhook request that queued it (`request_id`, a random id of ours):
+  its delivery lines (sent, retry, held, failed) are logged as part of that request.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from linebot.v3.messaging import (
 )
 
 from clock import Clock, SystemClock
+from monitoring.logs import current_request_id, request_context
 from storage import OutboxRow, Store
 
 log = logging.getLogger("bot.outbox")
@@ -181,6 +184,7 @@ class Outbox:
                 retry_key=str(uuid.uuid4()),
                 priority=priority,
                 incident_id=incident_id,
+                request_id=current_request_id(),
             )
             for chunk in _chunks(list(messages))
         ]
@@ -215,6 +219,7 @@ class Outbox:
                 reply_token=reply_token,
                 priority=priority,
                 incident_id=incident_id,
+                request_id=current_request_id(),
             )
         ]
         if rest and fallback_to:
@@ -349,13 +354,17 @@ class Outbox:
     async def _send_in_order(self, rows: list[OutboxRow]) -> None:
         async with self._sem:
             for row in rows:
-                try:
-                    await self._send(row)
-                except asyncio.CancelledError:
-                    raise
-                except Exception as exc:  # a bug or an unexpected error: keep the row, retry
-                    log.error("outbox unexpected error id=%s error=%s", row.id, type(exc).__name__)
-                    self.store.outbox_retry(row.id, self._backoff(row.attempts), type(exc).__name__)
+                with request_context(row.request_id):  # logs as the request that queued it
+                    await self._send_one(row)
+
+    async def _send_one(self, row: OutboxRow) -> None:
+        try:
+            await self._send(row)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug or an unexpected error: keep the row, retry
+            log.error("outbox unexpected error id=%s error=%s", row.id, type(exc).__name__)
+            self.store.outbox_retry(row.id, self._backoff(row.attempts), type(exc).__name__)
 
     # -- one row ---------------------------------------------------------------------------
 

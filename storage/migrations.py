@@ -49,6 +49,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("core_v3_key_out_and_followups", schema.core_v3_key_out_and_followups),
     Migration("tips_v1", schema.tips_v1),
     Migration("scan_jobs_v1", schema.scan_jobs_v1),
+    Migration("request_ids_v1", schema.request_ids_v1),
 )
 
 

@@ -97,6 +97,7 @@ class OutboxRow:
     incident_id: str | None = None
     last_error: str | None = None
     sent_at: float | None = None
+    request_id: str | None = None  # the webhook request that queued it (log lines only)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> OutboxRow:
@@ -153,3 +154,4 @@ class ScanJob:
     event: dict[str, Any]
     attempts: int
     created_at: float
+    request_id: str | None = None  # the webhook request that queued it (log lines only)

@@ -24,6 +24,7 @@ class OutboxBackend(Protocol):
         retry_key: str | None = None,
         priority: int = 0,
         incident_id: str | None = None,
+        request_id: str | None = None,
     ) -> int: ...
 
     def outbox_row(self, row_id: int) -> OutboxRow | None: ...
@@ -93,11 +94,12 @@ class SQLiteOutbox(SQLiteBase):
         retry_key: str | None = None,
         priority: int = 0,
         incident_id: str | None = None,
+        request_id: str | None = None,
     ) -> int:
         cur = self.db.execute(
             "INSERT INTO outbox (kind, priority, to_id, reply_token, messages, retry_key, status, "
-            "attempts, next_attempt_at, created_at, incident_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+            "attempts, next_attempt_at, created_at, incident_id, request_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
             [
                 kind,
                 priority,
@@ -108,6 +110,7 @@ class SQLiteOutbox(SQLiteBase):
                 now,
                 now,
                 incident_id,
+                request_id,
             ],
         )
         return int(cur.lastrowid or 0)

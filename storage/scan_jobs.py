@@ -1,13 +1,13 @@
 """Scan jobs: images and files waiting to be scanned, kept in the database until done.
 
     jobs = ScanJobs(store)
-    jobs.add(message_id, chat_id, event, now)     # in the webhook's synchronous part
+    jobs.add(message_id, chat_id, event, now, request_id)  # in the webhook's synchronous part
     job = jobs.claim_next(now)                    # the oldest due job, marked running
     jobs.finish(job.id, now, "scanned:block")     # the event is forgotten, the outcome kept
     jobs.reset_running()                          # at start: jobs a killed process left running
 
-A job holds the message id and the webhook event without its content or file name (ids,
-reply token, timestamp): the content is fetched from LINE again when the job runs, also
+A job holds the message id, the webhook event without its content or file name (ids,
+reply token, timestamp) and the webhook request's random id (for the log lines): the content is fetched from LINE again when the job runs, also
 after a restart. Once a job is finished its event is emptied; only the outcome code stays.
 The table is created by `storage.schema.scan_jobs_v1`.
 """
@@ -24,7 +24,14 @@ from storage.models import ScanJob
 class ScanJobsBackend(Protocol):
     """Images and files waiting to be scanned, kept until done."""
 
-    def add(self, message_id: str, chat_id: str | None, event: dict[str, Any], now: float) -> bool:
+    def add(
+        self,
+        message_id: str,
+        chat_id: str | None,
+        event: dict[str, Any],
+        now: float,
+        request_id: str | None = None,
+    ) -> bool:
         """Queue a scan; False when this message already has a job (a redelivery)."""
         ...
 
@@ -65,12 +72,19 @@ class ScanJobs:
     def __init__(self, store: SQLiteBase) -> None:
         self.db = store.db
 
-    def add(self, message_id: str, chat_id: str | None, event: dict[str, Any], now: float) -> bool:
+    def add(
+        self,
+        message_id: str,
+        chat_id: str | None,
+        event: dict[str, Any],
+        now: float,
+        request_id: str | None = None,
+    ) -> bool:
         """Queue a scan; False when this message already has a job (a redelivery)."""
         cur = self.db.execute(
             "INSERT OR IGNORE INTO scan_jobs (message_id, chat_id, event, status, attempts, "
-            "next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)",
-            [message_id, chat_id, json.dumps(event, ensure_ascii=False), now, now],
+            "next_attempt_at, created_at, request_id) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)",
+            [message_id, chat_id, json.dumps(event, ensure_ascii=False), now, now, request_id],
         )
         return cur.rowcount > 0
 
@@ -79,14 +93,16 @@ class ScanJobs:
         with self.db.conn:
             self.db.execute("BEGIN IMMEDIATE")
             row = self.db.execute(
-                "SELECT id, message_id, chat_id, event, attempts, created_at FROM scan_jobs "
+                "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
+                "FROM scan_jobs "
                 "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1",
                 [now],
             ).fetchone()
             if row is None:
                 return None
             self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
-        return ScanJob(row[0], row[1], row[2], json.loads(row[3] or "{}"), row[4] or 0, row[5])
+        event = json.loads(row[3] or "{}")
+        return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])
 
     def finish(self, job_id: int, now: float, outcome: str) -> None:
         self.db.execute(

@@ -236,3 +236,13 @@ def scan_jobs_v1(db: sqlite_utils.Database) -> None:
     )
     db.table("scan_jobs").create_index(["message_id"], unique=True)
     db.table("scan_jobs").create_index(["status", "id"])
+
+
+# -- request ids: which webhook request queued an outbox row or a scan job -----------------
+
+
+def request_ids_v1(db: sqlite_utils.Database) -> None:
+    # The random id the webhook gave its request (monitoring/logs.py), so the delivery's
+    # and the scan's log lines carry it, also after a restart. Only that id: no content.
+    db.table("outbox").add_column("request_id", str)
+    db.table("scan_jobs").add_column("request_id", str)

@@ -20,6 +20,7 @@ from storage.tips import TipStore
 
 DUMP = Path(__file__).parent / "fixtures" / "main_e8457a8.sql"
 GROUP = "C" + "1" * 32
+NEW_STEPS = ["request_ids_v1"]  # the steps added since the dump's release, in order
 
 
 def _schema(path: Path) -> list[tuple[str, str, str]]:
@@ -50,15 +51,18 @@ def _restore(path: Path) -> None:
         conn.close()
 
 
-def test_a_database_of_the_previous_release_opens_with_nothing_to_run(tmp_path: Path) -> None:
+def test_a_database_of_the_previous_release_opens_and_gets_only_the_new_steps(
+    tmp_path: Path,
+) -> None:
     old = tmp_path / "bot.db"
     _restore(old)
     before = _history(old)
-    assert [name for name, _ in before] == [m.name for m in MIGRATIONS]  # same names, same order
+    # same names, same order, then the steps of this release
+    assert [name for name, _ in before] + NEW_STEPS == [m.name for m in MIGRATIONS]
 
     store = Store.open(old)
     try:
-        assert migrate(store.db) == []  # nothing re-run
+        assert migrate(store.db) == []  # nothing left to run, nothing re-run
         inc = store.incident("i1")
         assert inc is not None and inc.masked == ["A12****789"] and inc.status == "open"
         assert store.is_admin("U" + "2" * 32, GROUP) and store.group_locale(GROUP) == "zh-TW"
@@ -70,11 +74,24 @@ def test_a_database_of_the_previous_release_opens_with_nothing_to_run(tmp_path: 
         assert state is not None and state.sent_ids == ["t1"] and state.member_count == 5
         assert tips.quiz_counts()[0]["count"] == 1
         assert ScanJobs(store).counts() == {"pending": 1}
+        # request_ids_v1: rows queued before it have no request id, new rows keep theirs
+        assert [r.request_id for r in store.outbox_rows()] == [None]
+        job = ScanJobs(store).claim_next(now=1e12)
+        assert job is not None and job.request_id is None
+        row_id = store.outbox_add(
+            kind="warning", messages=[], now=2000.0, to_id=GROUP, request_id="ab12cd34"
+        )
+        assert (row := store.outbox_row(row_id)) is not None and row.request_id == "ab12cd34"
+        assert ScanJobs(store).add("m-new", GROUP, {"type": "message"}, 2000.0, "ab12cd34")
+        job = ScanJobs(store).claim_next(now=1e12)
+        assert job is not None and (job.message_id, job.request_id) == ("m-new", "ab12cd34")
     finally:
         store.close()
 
-    assert _history(old) == before  # no step recorded again, times untouched
-    assert not list(tmp_path.glob("bot.db.before-*"))  # nothing applied: no upgrade copy
+    after = _history(old)
+    assert after[: len(before)] == before  # no step recorded again, times untouched
+    assert [name for name, _ in after[len(before) :]] == NEW_STEPS
+    assert len(list(tmp_path.glob("bot.db.before-request_ids_v1-*"))) == 1  # the upgrade copy
     Store.open(tmp_path / "fresh.db").close()
     assert _schema(old) == _schema(tmp_path / "fresh.db")  # same tables, columns, indexes
 

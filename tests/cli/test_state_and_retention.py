@@ -153,4 +153,4 @@ def test_db_option_on_every_command_that_uses_the_database() -> None:
     without = {name for name, has in found.items() if not has}
     # scan reads no database, demo makes its own, tips list reads the library only, the ocr
     # commands only the OCR engines.
-    assert without == {"scan", "demo", "tips list", "ocr list"}
+    assert without == {"scan", "demo", "tips list", "ocr list", "ocr serve"}

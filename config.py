@@ -54,6 +54,7 @@ CREDENTIAL_FILES = {
     "bot-hash-key": "BOT_HASH_KEY",
     "bot-hash-salt": "BOT_HASH_SALT",
     "bot-metrics-token": "BOT_METRICS_TOKEN",
+    "bot-ocr-token": "BOT_OCR_TOKEN",
 }
 
 

@@ -15,6 +15,7 @@ problem, never the input.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -240,6 +241,7 @@ def run(args: argparse.Namespace) -> int:
 # recognised. Image errors never echo the OCR text, only the reason the image was refused.
 
 
+@functools.cache
 def _engine() -> OcrEngine:
     """The engine the service would use: BOT_OCR_ENGINE (and, for `http`, BOT_OCR_URL,
     BOT_OCR_TOKEN, BOT_OCR_TIMEOUT), read with the service's validation."""

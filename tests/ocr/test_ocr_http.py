@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -165,6 +166,12 @@ def test_settings_are_validated_and_the_token_hidden() -> None:
         Config.from_env({"BOT_OCR_URL": "ftp://x"}, require_line=False)
     with pytest.raises(ConfigError, match="BOT_OCR_TIMEOUT"):
         Config.from_env({"BOT_OCR_TIMEOUT": "0"}, require_line=False)
+
+
+def test_token_from_a_credential_file(tmp_path: Path) -> None:
+    (tmp_path / "bot-ocr-token").write_text("file-token\n", encoding="utf-8")
+    config = Config.from_env({"CREDENTIALS_DIRECTORY": str(tmp_path)}, require_line=False)
+    assert config.ocr_token == "file-token" and "file-token" not in repr(config)
 
 
 async def test_engine_reads_the_settings(hook: Hook, monkeypatch: pytest.MonkeyPatch) -> None:

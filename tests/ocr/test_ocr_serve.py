@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import subprocess
 import sys
@@ -74,6 +75,34 @@ def test_scan_through_the_hook_matches_the_in_process_scan(
         assert remote.stdout == local.stdout, name
     card = _scan(tmp_path / "card.jpg", BOT_OCR_ENGINE="http", BOT_OCR_URL=hook_url)
     assert "document: id_card" in card.stdout and "verdict: block" in card.stdout
+
+
+def test_jsonl_images_go_through_the_hook(
+    hook_url: str, tmp_path: Path, id_card_jpeg: bytes
+) -> None:
+    (tmp_path / "card.jpg").write_bytes(id_card_jpeg)
+    feed = tmp_path / "in.jsonl"
+    feed.write_text('{"id": 1, "image": "card.jpg"}\n{"id": 2, "text": "hello"}\n')
+
+    def scan(**env: str) -> str:
+        r = subprocess.run(
+            [sys.executable, "bot.py", "scan", "--jsonl", str(feed)],
+            cwd=ROOT,
+            env=_env(**env),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert r.returncode == 0, r.stderr[-2000:]
+        return r.stdout
+
+    remote = scan(BOT_OCR_ENGINE="http", BOT_OCR_URL=hook_url)
+    assert remote == scan() and '"doc_type": "id_card"' in remote
+    down = scan(BOT_OCR_ENGINE="http", BOT_OCR_URL="http://127.0.0.1:9/ocr")
+    first, second = (json.loads(line) for line in down.splitlines())
+    assert first["id"] == 1 and "image not scanned: OCR hook failed" in first["error"]
+    assert second["verdict"] == "allow"  # the other lines still run
 
 
 def test_scan_with_the_hook_down_is_not_scanned(tmp_path: Path, id_card_jpeg: bytes) -> None:

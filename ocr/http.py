@@ -15,6 +15,7 @@ Errors name the status or the problem, never the text read nor the token.
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import math
@@ -91,7 +92,7 @@ class HttpOcrEngine:
                     failure = f"HTTP {exc.code}"
                     continue
                 raise HookError(f"OCR hook answered HTTP {exc.code}") from None
-            except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
+            except (OSError, http.client.HTTPException) as exc:  # timeouts, refused, cut off
                 reason = getattr(exc, "reason", exc)
                 failure = "timeout" if isinstance(reason, TimeoutError) else type(reason).__name__
                 continue

@@ -11,6 +11,7 @@
     python bot.py retention run [--backup-dir DIR]
     python bot.py backup [--to PATH]
     python bot.py outbox list [--status S] [--json] | retry [ID ...] [--no-send]
+    python bot.py ocr list | serve [--host H] [--port P] [--engine NAME]
 
 Each module in `cli/` registers its commands (`register(subparsers)`, every command with
 `set_defaults(func=...)`); `main()` parses once and calls that function: the one dispatch.
@@ -25,7 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cli import maintenance, outbox, scan, service
+from cli import maintenance, ocr, outbox, scan, service
 from cli.common import EPILOG, HelpFormatter, Subparsers, actions, chat_id, command, positive_int
 from config import ConfigError
 
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     _register_tips(sub)  # tips, broadcast, report
     maintenance.register(sub)  # retention, backup
     outbox.register(sub)
+    ocr.register(sub)  # ocr list, ocr serve
     return p
 
 

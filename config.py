@@ -54,6 +54,7 @@ CREDENTIAL_FILES = {
     "bot-hash-key": "BOT_HASH_KEY",
     "bot-hash-salt": "BOT_HASH_SALT",
     "bot-metrics-token": "BOT_METRICS_TOKEN",
+    "bot-ocr-token": "BOT_OCR_TOKEN",
 }
 
 
@@ -114,6 +115,11 @@ class Config:
     # memory above the loaded engine (RLIMIT_AS). Either breach: "not scanned", admins told.
     ocr_scan_seconds: int = 60
     ocr_memory_mb: int = 1536
+    # BOT_OCR_ENGINE=http (ocr/http.py): the hook's URL, its bearer token (a secret) and the
+    # seconds one request may take.
+    ocr_url: str | None = None
+    ocr_token: str | None = field(default=None, repr=False)
+    ocr_timeout: int = 30
     # Public base URL of this bot (for serving report charts as image messages), optional.
     public_url: str | None = None
     timezone: str = "Asia/Taipei"
@@ -168,6 +174,8 @@ class Config:
                 'print(secrets.token_hex(32))"` into your secret store). Without it a copy '
                 "of the data folder would let anyone test guesses against the stored hashes."
             )
+        if raw.get("BOT_OCR_ENGINE") == "http" and "BOT_OCR_URL" not in raw:
+            errors.append("BOT_OCR_ENGINE=http needs BOT_OCR_URL (the OCR hook's address)")
         if errors:
             if len(errors) == 1:
                 raise ConfigError(errors[0])
@@ -183,7 +191,13 @@ class Config:
 # The variables `from_env(require_line=True)` needs (serve, a LINE client).
 LINE_CREDENTIALS = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
 # Fields that are `SecretStr` in the settings model.
-SECRET_FIELDS = ("channel_secret", "channel_access_token", "hash_salt", "metrics_token")
+SECRET_FIELDS = (
+    "channel_secret",
+    "channel_access_token",
+    "hash_salt",
+    "metrics_token",
+    "ocr_token",
+)
 
 
 @functools.cache
@@ -234,6 +248,11 @@ def settings_model() -> type[BaseSettings]:
         ocr_memory_mb: int = number(
             "ocr_memory_mb", "BOT_OCR_MEMORY_MB", 256, "MB one scan may add"
         )
+        ocr_url: str | None = Field(None, alias="BOT_OCR_URL")
+        ocr_token: SecretStr | None = Field(None, alias="BOT_OCR_TOKEN")
+        ocr_timeout: int = number(
+            "ocr_timeout", "BOT_OCR_TIMEOUT", 1, "seconds one OCR hook request may take"
+        )
         public_url: str | None = Field(None, alias="BOT_PUBLIC_URL")
         timezone: str = Field(default["timezone"], alias="BOT_TIMEZONE")
         default_locale: str = Field(default["default_locale"], alias="BOT_DEFAULT_LOCALE")
@@ -263,6 +282,7 @@ def settings_model() -> type[BaseSettings]:
             "ocr_queue_size",
             "ocr_scan_seconds",
             "ocr_memory_mb",
+            "ocr_timeout",
             mode="before",
         )
         @classmethod
@@ -279,6 +299,13 @@ def settings_model() -> type[BaseSettings]:
         @classmethod
         def base_url(cls, raw: str | None) -> str | None:
             return (raw or "").rstrip("/") or None
+
+        @field_validator("ocr_url")
+        @classmethod
+        def hook_url(cls, raw: str | None) -> str | None:
+            if raw and not raw.startswith(("http://", "https://")):
+                raise ValueError(f"BOT_OCR_URL must start with http:// or https://, got {raw!r}")
+            return raw or None
 
         @field_validator("db_path", "backup_dir")
         @classmethod

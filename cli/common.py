@@ -46,6 +46,10 @@ environment (also read from .env in the current folder; blank = unset):
   BOT_OCR_ENGINE, BOT_OCR_WORKERS, BOT_OCR_QUEUE_SIZE, BOT_OCR_SCAN_SECONDS,
   BOT_OCR_MEMORY_MB     image scanning: engine (rapidocr), worker processes (1), images
                         waiting (16), seconds (60) and MB (1536) one scan may take
+  BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT
+                        BOT_OCR_ENGINE=http: the OCR hook's URL, its bearer token (or
+                        file bot-ocr-token in $CREDENTIALS_DIRECTORY) and seconds per
+                        request (30); `bot.py ocr list` shows the engines
   BOT_PUBLIC_URL        the bot's https base URL (report charts as images; unset: none)
   BOT_TIMEZONE, BOT_DEFAULT_LOCALE
                         IANA time zone (Asia/Taipei); zh-TW or en (zh-TW)

@@ -15,6 +15,7 @@ problem, never the input.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -28,6 +29,7 @@ from cli.common import Subparsers, command
 if TYPE_CHECKING:  # the detectors load inside the command: `bot.py --help` stays quick
     from detectors import Finding, ScanResult
     from detectors.policy import Policy
+    from ocr import OcrEngine
 
 Scanner = Callable[[dict[str, Any]], "ScanResult"]
 
@@ -239,17 +241,33 @@ def run(args: argparse.Namespace) -> int:
 # recognised. Image errors never echo the OCR text, only the reason the image was refused.
 
 
+@functools.cache
+def _engine() -> OcrEngine:
+    """The engine the service would use: BOT_OCR_ENGINE (and, for `http`, BOT_OCR_URL,
+    BOT_OCR_TOKEN, BOT_OCR_TIMEOUT), read with the service's validation."""
+    from config import Config
+    from ocr import get_engine
+
+    config = Config.from_env(require_line=False)
+    return get_engine(config.ocr_engine)
+
+
 def _scan_image_file(path: Path, policy: Policy, group: str | None) -> ScanResult:
     from images import ImageRefused, ScanSettings, scan_image
+    from ocr.http import HookError
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read image {path}: {exc.strerror}") from exc
     try:
-        return scan_image(data, settings=ScanSettings.for_policy(policy), group_id=group)
+        return scan_image(
+            data, engine=_engine(), settings=ScanSettings.for_policy(policy), group_id=group
+        )
     except ImageRefused as exc:
         raise ValueError(f"image refused ({exc.reason}): {exc.message}") from exc
+    except HookError as exc:  # the HTTP hook failed: not scanned, said as the other refusals
+        raise ValueError(f"image not scanned: {exc}") from exc
 
 
 def _scan_image_item(

@@ -5,8 +5,10 @@
 
 This package reads no file and imports nothing from images/: decoding untrusted bytes, turning
 pages upright, the worker pool and the detection on the text are the image pipeline's
-(images/). Another engine (a cloud OCR, a GPU one) is one class with `recognize()` and one
-`register_engine()` call.
+(images/). Another engine (a cloud OCR, a GPU one) is one class with `recognize()`, chosen
+by BOT_OCR_ENGINE in one of three ways (ocr/registry.py): built-in (rapidocr, tesseract), an
+installed plug-in package (entry point group `line_guard.ocr_engines`, examples/ocr_plugin/),
+or the HTTP hook `http` (ocr/http.py, contract docs/ocr-hook.yaml).
 """
 
 from ocr.base import OcrEngine, OcrLine

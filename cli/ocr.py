@@ -1,0 +1,180 @@
+"""`bot.py ocr`: the OCR engines the bot can use, and a reference OCR hook server.
+
+    bot.py ocr list                        every engine, where it comes from, whether it loads
+    bot.py ocr serve [--host H] [--port P] [--engine NAME]
+                                           POST /ocr (the contract of docs/ocr-hook.yaml) with
+                                           one of the bot's own engines; GET /healthz
+
+An engine is chosen by BOT_OCR_ENGINE: a built-in one (rapidocr, tesseract), a plug-in
+package (entry point group `line_guard.ocr_engines`, see examples/ocr_plugin/) or the HTTP
+hook (`http`, BOT_OCR_URL). This module may import both ocr/ and the web server; ocr/ itself
+stays free of images/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hmac
+import io
+import os
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cli.common import Subparsers, actions, command, port, positive_int
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from ocr.base import OcrEngine
+
+MAX_BODY_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    op = actions(command(sub, "ocr", "OCR engines: list them, serve one as an OCR hook"), "ocr_cmd")
+    ls = command(op, "list", "every OCR engine, where it comes from and whether it loads")
+    ls.set_defaults(func=run_list)
+    sv = command(
+        op,
+        "serve",
+        "serve one of the bot's engines as an OCR hook: POST /ocr, GET /healthz "
+        "(docs/ocr-hook.yaml); with BOT_OCR_TOKEN set, clients must send it as a bearer token",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sv.add_argument("--port", type=port, default=8090, help="port (0: any free port)")
+    sv.add_argument("--engine", default="rapidocr", help="the engine that reads the images")
+    sv.add_argument(
+        "--queue", type=positive_int, default=4, help="images waiting beyond the one read (503)"
+    )
+    sv.add_argument(
+        "--seconds", type=positive_int, default=60, help="time one image may take (504)"
+    )
+    sv.add_argument(
+        "--max-bytes", type=positive_int, default=MAX_BODY_BYTES, help="largest body (413)"
+    )
+    sv.set_defaults(func=run_serve)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """One line per engine: name, origin (built-in or the package), loads: yes | no (Error)."""
+    from ocr.registry import create_engine, engine_sources
+
+    for source in engine_sources():
+        try:
+            create_engine(source.name, threads=1)
+        except Exception as exc:  # the type only: no traceback, no message that could leak
+            status = f"no ({type(exc).__name__})"
+        else:
+            status = "yes"
+        sys.stdout.write(f"{source.name:16} {source.origin:28} loads: {status}\n")
+    return 0
+
+
+# --- The reference hook server ---------------------------------------------------------------
+
+
+@dataclass
+class HookServer:
+    """One engine, read by one thread; `queue` more images may wait, beyond that 503."""
+
+    engine: OcrEngine
+    queue: int
+    seconds: float
+    token: str | None
+    executor: ThreadPoolExecutor
+    in_flight: int = 0
+
+    async def healthz(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import web
+
+        return web.json_response({"status": "ok", "engine": self.engine.name})
+
+    async def ocr(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import web
+        from PIL import Image
+
+        from ocr.http import answer
+
+        if self.token is not None:
+            given = request.headers.get("Authorization", "")
+            if not hmac.compare_digest(given.encode(), f"Bearer {self.token}".encode()):
+                return web.json_response({"error": "unauthorized"}, status=401)
+        if self.in_flight > self.queue:
+            return web.json_response({"error": "busy"}, status=503)
+        self.in_flight += 1
+        try:
+            body = await request.read()  # over client_max_size: aiohttp answers 413
+            try:
+                img = Image.open(io.BytesIO(body))
+                if img.width * img.height > MAX_PIXELS:
+                    return web.json_response({"error": "too many pixels"}, status=413)
+                img.load()
+            except Exception:  # whatever Pillow cannot open is not an image
+                return web.json_response({"error": "not an image"}, status=400)
+            loop = asyncio.get_running_loop()
+            try:
+                lines = await asyncio.wait_for(
+                    loop.run_in_executor(self.executor, self.engine.recognize, img), self.seconds
+                )
+            except TimeoutError:
+                return web.json_response({"error": "time limit"}, status=504)
+            except Exception as exc:  # the type only: the message could quote what was read
+                return web.json_response({"error": type(exc).__name__}, status=500)
+            return web.json_response(answer(lines))
+        finally:
+            self.in_flight -= 1
+
+
+def build_app(server: HookServer, max_bytes: int) -> web.Application:
+    from aiohttp import web
+
+    app = web.Application(client_max_size=max_bytes)
+    app.router.add_post("/ocr", server.ocr)
+    app.router.add_get("/healthz", server.healthz)
+    return app
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from config import Config, ConfigError
+    from ocr import get_engine
+    from ocr.registry import UnknownEngine
+
+    if args.engine == "http":
+        raise ConfigError("ocr serve --engine http would call itself: choose a local engine")
+    config = Config.from_env(require_line=False)
+    try:
+        engine = get_engine(args.engine)
+    except UnknownEngine as exc:
+        raise ConfigError(str(exc)) from None
+    except Exception as exc:
+        raise ConfigError(
+            f"OCR engine {args.engine!r} does not load ({type(exc).__name__})"
+        ) from None
+    with ThreadPoolExecutor(1, "ocr-serve") as executor:
+        server = HookServer(engine, args.queue, float(args.seconds), config.ocr_token, executor)
+        asyncio.run(_serve(build_app(server, args.max_bytes), args.host, args.port))
+    return 0
+
+
+async def _serve(app: web.Application, host: str, port_number: int) -> None:
+    from aiohttp import web
+
+    runner = web.AppRunner(app, access_log=None)  # no request log: nothing about the images
+    await runner.setup()
+    site = web.TCPSite(runner, host, port_number)
+    await site.start()
+    bound = runner.addresses[0]
+    print(f"OCR hook serving on http://{bound[0]}:{bound[1]}/ocr (pid {os.getpid()})", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,153 @@
+"""`bot.py ocr serve`, the reference OCR hook, run for real on 127.0.0.1 (port 0), and
+`bot.py scan --image` sent to it with BOT_OCR_ENGINE=http: the same verdict, document and
+findings as the in-process scan; the server's bounds (400, 401, 413, 503) and /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_OCR_")}
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    env.update(extra)
+    return env
+
+
+def _serve(*options: str, **env: str) -> Iterator[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "bot.py", "ocr", "serve", "--port", "0", *options],
+        cwd=ROOT,
+        env=_env(**env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # printed once the engine is loaded and the port bound
+        assert "serving on http://127.0.0.1:" in first, (first, proc.stderr and proc.stderr.read())
+        yield first.split("serving on ")[1].split()[0]  # http://127.0.0.1:PORT/ocr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def hook_url() -> Iterator[str]:
+    yield from _serve("--queue", "1", "--max-bytes", "3000000")
+
+
+def _scan(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "bot.py", "scan", "--image", str(path)],
+        cwd=ROOT,
+        env=_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_scan_through_the_hook_matches_the_in_process_scan(
+    hook_url: str, tmp_path: Path, id_card_jpeg: bytes, ordinary_jpeg: bytes
+) -> None:
+    for name, data in (("card.jpg", id_card_jpeg), ("menu.jpg", ordinary_jpeg)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        local = _scan(path)
+        remote = _scan(path, BOT_OCR_ENGINE="http", BOT_OCR_URL=hook_url)
+        assert local.returncode == remote.returncode == 0, remote.stderr[-2000:]
+        assert remote.stdout == local.stdout, name
+    card = _scan(tmp_path / "card.jpg", BOT_OCR_ENGINE="http", BOT_OCR_URL=hook_url)
+    assert "document: id_card" in card.stdout and "verdict: block" in card.stdout
+
+
+def test_jsonl_images_go_through_the_hook(
+    hook_url: str, tmp_path: Path, id_card_jpeg: bytes
+) -> None:
+    (tmp_path / "card.jpg").write_bytes(id_card_jpeg)
+    feed = tmp_path / "in.jsonl"
+    feed.write_text('{"id": 1, "image": "card.jpg"}\n{"id": 2, "text": "hello"}\n')
+
+    def scan(**env: str) -> str:
+        r = subprocess.run(
+            [sys.executable, "bot.py", "scan", "--jsonl", str(feed)],
+            cwd=ROOT,
+            env=_env(**env),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert r.returncode == 0, r.stderr[-2000:]
+        return r.stdout
+
+    remote = scan(BOT_OCR_ENGINE="http", BOT_OCR_URL=hook_url)
+    assert remote == scan() and '"doc_type": "id_card"' in remote
+    down = scan(BOT_OCR_ENGINE="http", BOT_OCR_URL="http://127.0.0.1:9/ocr")
+    first, second = (json.loads(line) for line in down.splitlines())
+    assert first["id"] == 1 and "image not scanned: OCR hook failed" in first["error"]
+    assert second["verdict"] == "allow"  # the other lines still run
+
+
+def test_scan_with_the_hook_down_is_not_scanned(tmp_path: Path, id_card_jpeg: bytes) -> None:
+    path = tmp_path / "card.jpg"
+    path.write_bytes(id_card_jpeg)
+    r = _scan(path, BOT_OCR_ENGINE="http", BOT_OCR_URL="http://127.0.0.1:9/ocr")
+    assert r.returncode == 2 and "image not scanned: OCR hook failed" in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+async def test_bounds_and_health(hook_url: str, id_card_jpeg: bytes) -> None:
+    base = hook_url.rsplit("/", 1)[0]
+    png = io.BytesIO()
+    Image.open(io.BytesIO(id_card_jpeg)).save(png, "PNG")
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"{base}/healthz") as resp:
+            assert resp.status == 200 and (await resp.json())["engine"] == "rapidocr"
+        async with http.post(hook_url, data=b"not an image") as resp:
+            assert resp.status == 400
+        async with http.post(hook_url, data=b"\0" * 3_000_001) as resp:
+            assert resp.status == 413
+
+        async def post() -> int:
+            async with http.post(
+                hook_url, data=png.getvalue(), headers={"Content-Type": "image/png"}
+            ) as resp:
+                await resp.read()
+                return resp.status
+
+        # One read, one waiting (--queue 1): the rest are turned away at once.
+        statuses = await asyncio.gather(*(post() for _ in range(5)))
+    assert sorted(statuses).count(200) >= 2 and 503 in statuses
+    assert set(statuses) <= {200, 503}
+
+
+def test_token_is_required_when_set(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    for url in _serve("--engine", "rapidocr", BOT_OCR_TOKEN="serve-token-1"):
+        request = urllib.request.Request(url, data=b"x", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as denied:
+            urllib.request.urlopen(request, timeout=10)
+        assert denied.value.code == 401
+        request.add_header("Authorization", "Bearer serve-token-1")
+        with pytest.raises(urllib.error.HTTPError) as bad:
+            urllib.request.urlopen(request, timeout=10)
+        assert bad.value.code == 400  # past the token: "x" is not an image

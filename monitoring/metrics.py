@@ -27,7 +27,7 @@ import hmac
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -37,8 +37,15 @@ from prometheus_client.registry import Collector
 from storage.scan_jobs import ScanJobs
 
 if TYPE_CHECKING:
-    from outbox import Outbox
     from storage import Store
+
+
+class QuotaSource(Protocol):
+    """What the metrics read of the outbox (`outbox.Outbox` is one); a Protocol, so that
+    monitoring does not import outbox, which logs through monitoring."""
+
+    def quota_state(self) -> dict[str, Any]: ...
+
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 LOOPBACK = {"127.0.0.1", "::1"}
@@ -48,7 +55,7 @@ class _StoreCollector(Collector):
     """Gauges read from the database when Prometheus scrapes."""
 
     def __init__(
-        self, store: Store, now: Callable[[], float], outbox: Outbox | None = None
+        self, store: Store, now: Callable[[], float], outbox: QuotaSource | None = None
     ) -> None:
         self.store = store
         self.now = now
@@ -185,7 +192,7 @@ class Metrics:
         )
 
     def watch_store(
-        self, store: Store, now: Callable[[], float] = time.time, outbox: Outbox | None = None
+        self, store: Store, now: Callable[[], float] = time.time, outbox: QuotaSource | None = None
     ) -> None:
         self.registry.register(_StoreCollector(store, now, outbox))
 

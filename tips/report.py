@@ -110,7 +110,18 @@ def change_pct(current: int | float, previous: int | float) -> float | None:
     return round((current - previous) * 100.0 / previous, 1)
 
 
+def calendar_days(start: float, end: float, tz: ZoneInfo) -> int:
+    """How many local calendar dates [start, end) touches: a rolling 7-day window that
+    starts mid-day spans 8 dates, and today (the last one) must be drawn too."""
+    if end <= start:
+        return 1
+    first = datetime.fromtimestamp(start, tz).date()
+    last = datetime.fromtimestamp(end, tz) - timedelta(microseconds=1)
+    return (last.date() - first).days + 1
+
+
 def _daily(incidents: Iterable[Incident], start: float, days: int, tz: ZoneInfo) -> list[int]:
+    """Incidents per local calendar date, the first bucket being `start`'s date."""
     first = datetime.fromtimestamp(start, tz).date()
     out = [0] * days
     for inc in incidents:
@@ -147,7 +158,7 @@ def compute(
     names = group_names or {}
     cur, prev = figures(current), figures(previous)
     length = end - start
-    days = max(1, round(length / 86400))
+    days = calendar_days(start, end, tz)
     types = sorted(set(cur.by_type) | set(prev.by_type), key=lambda t: (-cur.by_type[t], t))
     groups = sorted(set(cur.by_group) | set(prev.by_group), key=lambda g: (-cur.by_group[g], g))
     sent = [s for s in sends if s["status"] == "queued"]

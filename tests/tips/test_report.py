@@ -116,6 +116,26 @@ def test_figures_from_known_incidents() -> None:
         assert secret not in dump
 
 
+@pytest.mark.parametrize("start_hour", [0, 9, 15, 23])
+def test_rolling_window_draws_every_calendar_date_it_spans_today_included(
+    start_hour: int,
+) -> None:
+    """`report --since 7d` run at 15:00 spans 8 local dates: the first and today both get a
+    bar, so the daily series adds up to the total."""
+    start = taipei(2026, 11, 9, start_hour)
+    end = start + 7 * 86400
+    current = [inc(start + 60), inc(start + 3 * 86400), inc(end - 60), inc(end - 30)]
+    previous = [inc(start - 7 * 86400 + 60), inc(start - 60)]
+    r = report.compute(current, previous, start=start, end=end, tz=TZ)
+    daily = r["daily"]["current"]
+    assert len(daily) == (7 if start_hour == 0 else 8)
+    assert daily[-1] == 2  # today
+    assert daily[0] == 1
+    assert sum(daily) == r["incidents"]["total"] == 4
+    assert sum(r["daily"]["previous"]) == r["incidents"]["previous"] == 2
+    assert len(r["daily"]["previous"]) == len(daily)
+
+
 def test_trend_against_an_empty_previous_period() -> None:
     current, _ = known_incidents()
     r = report.compute(current, [], start=START, end=END, tz=TZ)

@@ -27,6 +27,7 @@ import uuid
 from deps import Deps
 from detectors.base import ScanResult
 from incidents.notify import follow_up
+from incidents.snippet import Span, masked_snippet
 from line import messages
 from line.incoming import Incoming
 from locales import t
@@ -152,10 +153,11 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
 
 
 def _snippet(incoming: Incoming, result: ScanResult, locale: str) -> str:
+    """The masked window for the admins (incidents/snippet.py), in `locale`."""
     if incoming.text is None or result.doc_type:
         return t("alert.image", locale)
-    spans = [(f.start, f.end, f.masked) for f in result.findings if f.end > f.start]
-    return messages.safe_v2(messages.masked_snippet(incoming.text, spans)) or "-"
+    spans = [Span(f.start, f.end, f.masked, f.type) for f in result.findings if f.end > f.start]
+    return messages.safe_v2(masked_snippet(incoming.text, spans, locale)) or "-"
 
 
 async def self_check(deps: Deps, incoming: Incoming, result: ScanResult) -> None:

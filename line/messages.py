@@ -1,6 +1,7 @@
 """The messages the bot sends, built with line-bot-sdk v3's typed models (TextMessage,
 TextMessageV2, TemplateMessage + ButtonsTemplate, PostbackAction, QuickReply), and what
-they say (items found, why it matters, a masked snippet) from locale strings.
+they say (items found, why it matters) from locale strings; the masked snippet of an
+admin alert is incidents/snippet.py.
 
 A model is turned into its JSON (`.to_dict()`) only at the outbox's door, which stores
 it and has the SDK rebuild it when sending; a wrong field fails here, where the message
@@ -28,7 +29,7 @@ from linebot.v3.messaging import (
     UserMentionTarget,
 )
 
-from locales import label, t
+from locales import label, law_line, legal, t
 
 Message = dict[str, Any]
 
@@ -138,6 +139,10 @@ def admin_buttons(incident_id: str, locale: str) -> Message:
 # -- what was found, said without values ------------------------------------------------------
 
 
+def _keyword_mask(masked: str) -> bool:
+    return masked.startswith("[") and masked.endswith("]")
+
+
 def items_line(
     types: Iterable[str], masked_by_type: dict[str, list[str]], locale: str, doc_type: str | None
 ) -> str:
@@ -146,7 +151,9 @@ def items_line(
     if doc_type:
         parts.append(t("item.doc", locale, doc=label("doc", doc_type, locale)))
     for ty in types:
-        masked = [m for m in masked_by_type.get(ty, []) if m][:2]
+        # A confidential matter's "mask" is its keyword in brackets ([開標]): no value, and
+        # meaningless to a member, so only the type's label is said.
+        masked = [m for m in masked_by_type.get(ty, []) if m and not _keyword_mask(m)][:2]
         lab = label("type", ty, locale)
         parts.append(
             t("item.value", locale, label=lab, masked=" ".join(masked)).strip() if masked else lab
@@ -154,35 +161,24 @@ def items_line(
     return safe_v2(t("item.sep", locale).join(parts))
 
 
+def law_keys(types: Iterable[str]) -> list[str]:
+    """The laws to cite for these finding types (locales/legal.json), each once, in order:
+    a type's own laws, else those of official secrets or of personal data."""
+    data = legal()
+    keys: list[str] = []
+    for ty in types:
+        own = data["types"].get(ty) or (data["secret"] if ty in SECRET_TYPES else data["personal"])
+        keys.extend(k for k in own if k not in keys)
+    return keys
+
+
 def why_line(types: Iterable[str], locale: str) -> str:
-    tys = set(types)
+    """Why it matters, then the legal line of every law the types found fall under."""
+    tys = list(dict.fromkeys(types))
     lines = []
-    if tys & SECRET_TYPES:
+    if set(tys) & SECRET_TYPES:
         lines.append(t("why.secret", locale))
-    if tys - SECRET_TYPES or not lines:
+    if set(tys) - SECRET_TYPES or not lines:
         lines.append(t("why.personal", locale))
+    lines.extend(t("why.law", locale, law=law_line(k, locale)) for k in law_keys(tys))
     return "\n".join(lines)
-
-
-def masked_snippet(text_: str, spans: Sequence[tuple[int, int, str]], width: int = 24) -> str:
-    """A short window of the message around the first finding, every finding replaced by
-    its masked value and any other run of 4+ digits starred: never a raw value."""
-    import re
-
-    if not spans:
-        return ""
-    spans = sorted(spans)
-    first_start = spans[0][0]
-    lo = max(0, first_start - width)
-    hi = min(len(text_), max(e for _, e, _ in spans[:3]) + width)
-    out = []
-    pos = lo
-    for s, e, masked in spans:
-        if e <= lo or s >= hi or s < pos:
-            continue
-        out.append(re.sub(r"\d{4,}", lambda m: "*" * len(m.group()), text_[pos:s]))
-        out.append(masked)
-        pos = e
-    out.append(re.sub(r"\d{4,}", lambda m: "*" * len(m.group()), text_[pos:hi]))
-    snippet = "".join(out).replace("\n", " ")
-    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text_) else "")

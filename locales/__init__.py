@@ -1,6 +1,7 @@
 """Messages in zh-TW (first) and English, and the tiny `t()` helper.
 
-UI messages live in `<locale>.json`; the tip library in `tips.<locale>.json`.
+UI messages live in `<locale>.json`; the tip library in `tips.<locale>.json`; the legal
+lines warnings cite, per finding type, in `legal.json` (every law in every locale).
 A test keeps every key and placeholder in sync across locales.
 """
 
@@ -36,6 +37,20 @@ def messages(locale: str, bundle: str = "") -> dict[str, Any]:
         return {}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def legal() -> dict[str, Any]:
+    """`legal.json`: `laws` (key -> {locale: line}), `personal` and `secret` (the default
+    law keys of personal data and of official secrets) and `types` (finding type -> keys)."""
+    data: dict[str, Any] = json.loads((_DIR / "legal.json").read_text(encoding="utf-8"))
+    return data
+
+
+def law_line(key: str, locale: str | None = None) -> str:
+    """One law's line in `locale` (zh-TW when missing)."""
+    law = legal()["laws"][key]
+    return str(law.get(normalise_locale(locale)) or law[DEFAULT_LOCALE])
 
 
 def t(key: str, locale: str | None = None, **kw: Any) -> str:

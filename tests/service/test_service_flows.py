@@ -44,7 +44,7 @@ async def test_leak_warns_group_notes_sender_and_alerts_admin(
     text = line.texts_to(GROUP)[-1]
     assert text.startswith("@王小明")
     assert "K2******86" in text and NID_1 not in text
-    assert "收回" in text and "個資法" in text
+    assert "收回" in text and "個人資料保護法第41條" in text and "意圖營利" not in text
     # Private note with the three postback buttons (Alice is a friend).
     [note] = await line.wait_for_messages(ALICE, kind="push")
     buttons = note.messages[1]["template"]["actions"]

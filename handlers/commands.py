@@ -1,7 +1,8 @@
 """Slash commands, in zh-TW and English.
 
 Group / room: /help (/說明), /status (/狀態), /lang zh-TW|en (/語言), /admin CODE
-(/管理者), and /tip (/小叮嚀, handlers/tips.py). 1:1: /help, /tip, /broadcast TEXT
+(/管理者), and /tip (/小叮嚀, handlers/tips.py). 1:1: /help (what works there only),
+/lang (the person's own language: their alerts follow it), /tip, /broadcast TEXT
 (handlers/tips.py, ethics unit only). Anything else that starts with "/" is ordinary
 text and goes on to be scanned. `parse` and `is_command` are shared with handlers/tips.py,
 whose router comes first.
@@ -41,7 +42,7 @@ ALIASES = {
     "廣播": "broadcast",
 }
 GROUP_COMMANDS = {"help", "status", "lang", "admin", "tip"}
-USER_COMMANDS = {"help", "broadcast", "tip"}
+USER_COMMANDS = {"help", "lang", "broadcast", "tip"}
 STATUS_DAYS = 30
 
 
@@ -87,13 +88,25 @@ async def on_command(deps: Deps, event: MessageEvent) -> None:
     w = incoming.where
     log.info("command name=%s chat=%s type=%s", cmd, w.chat_id, w.chat_type)
     if cmd == "help":
-        await _reply(deps, incoming, t("cmd.help", incoming.locale))
+        await _reply(deps, incoming, _help(deps, incoming))
     elif cmd == "status":
         await _status(deps, incoming)
     elif cmd == "lang":
         await _lang(deps, incoming, arg)
     elif cmd == "admin":
         await _admin(deps, incoming, arg)
+
+
+def _help(deps: Deps, incoming: Incoming) -> str:
+    """The group's help in a group or room; in a 1:1 chat only what works there
+    (/broadcast for the ethics unit alone)."""
+    locale = incoming.locale
+    if incoming.is_group:
+        return t("cmd.help", locale)
+    body = t("cmd.help_user", locale)
+    if incoming.user_id and deps.store.is_ethics(incoming.user_id):
+        body += "\n" + t("cmd.help_ethics", locale)
+    return body + "\n\n" + t("cmd.help_privacy", locale)
 
 
 async def _status(deps: Deps, incoming: Incoming) -> None:
@@ -125,7 +138,7 @@ async def _status(deps: Deps, incoming: Incoming) -> None:
 async def _lang(deps: Deps, incoming: Incoming, arg: str) -> None:
     w = incoming.where
     assert w.chat_id
-    locale = incoming.chat_locale
+    locale = incoming.locale
     wanted = arg.strip()
     if (
         not wanted
@@ -134,11 +147,17 @@ async def _lang(deps: Deps, incoming: Incoming, arg: str) -> None:
     ):
         await _reply(deps, incoming, t("cmd.lang_usage", locale))
         return
+    new = normalise_locale(wanted)
+    if not incoming.is_group:  # 1:1: the person's own language, for answers and alerts
+        assert w.user_id
+        deps.store.set_user_locale(w.user_id, new, deps.now())
+        log.info("user language user=%s locale=%s", w.user_id, new)
+        await _reply(deps, incoming, t("cmd.lang_set_user", new))
+        return
     admins = deps.store.group_admins(w.chat_id)
     if admins and w.user_id not in admins:
         await _reply(deps, incoming, t("cmd.lang_denied", locale))
         return
-    new = normalise_locale(wanted)
     deps.store.upsert_group(w.chat_id, deps.now(), locale=new, chat_type=w.chat_type)
     log.info("group language chat=%s locale=%s", w.chat_id, new)
     await _reply(deps, incoming, t("cmd.lang_set", new))

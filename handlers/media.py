@@ -146,11 +146,13 @@ async def _alert_not_scanned(deps: Deps, incoming: Incoming, reason: str) -> Non
     if now - sent.get((w.chat_id, reason), float("-inf")) < ALERT_EVERY:
         return
     sent[(w.chat_id, reason)] = now
-    locale = incoming.chat_locale
     gname = await incoming.group_name() or w.chat_id
-    body = t(
-        "alert.media_not_scanned", locale, group=gname, reason=t(f"media.reason.{reason}", locale)
-    )
+
+    def body(loc: str) -> str:  # in each admin's own language
+        return t(
+            "alert.media_not_scanned", loc, group=gname, reason=t(f"media.reason.{reason}", loc)
+        )
+
     await notify_admins(deps, w.chat_id, body, kind="alert")
     log.warning("media not scanned: admins alerted chat=%s reason=%s", w.chat_id, reason)
 
@@ -374,15 +376,11 @@ class ScanRunner:
         for chat_id in self.jobs.waiting_chats():
             if not chat_id.startswith(("C", "R")):
                 continue
-            locale = deps.lookups.chat_locale(chat_id)
-            group = deps.store.group(chat_id) or {}
-            body = t(
-                "alert.scan_backlog",
-                locale,
-                group=group.get("name") or chat_id,
-                count=waiting,
-                minutes=minutes,
-            )
+            name = (deps.store.group(chat_id) or {}).get("name") or chat_id
+
+            def body(loc: str, name: str = name) -> str:  # each admin's own language
+                return t("alert.scan_backlog", loc, group=name, count=waiting, minutes=minutes)
+
             await notify_admins(deps, chat_id, body, kind="alert")
 
 

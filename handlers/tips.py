@@ -141,11 +141,14 @@ def _outcome_text(outcome: BroadcastOutcome, locale: str) -> str:
         return text
     if outcome.status == "cancelled":
         return t("broadcast.cancelled", locale)
-    if outcome.status == "expired":
+    if outcome.status in ("expired", "unknown"):
         return t("broadcast.expired", locale)
     if outcome.status == "refused":
         return t("broadcast.refused", locale)
-    return t("broadcast.done_already", locale, status=outcome.status)
+    # A second tap: say in words what became of it, never the internal status code.
+    if outcome.previous in ("cancelled", "expired"):
+        return t(f"broadcast.already_{outcome.previous}", locale)
+    return t("broadcast.already_sent", locale)
 
 
 async def handle_postback(deps: Deps, incoming: Incoming, data: str) -> bool:

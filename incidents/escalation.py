@@ -17,8 +17,7 @@ import contextlib
 import logging
 
 from deps import Deps
-from incidents.notify import alert_admins, group_label
-from line import messages
+from incidents.notify import alert_admins
 from line.lookups import Where
 from monitoring.logs import where_failed
 
@@ -65,12 +64,8 @@ class EscalationWorker:
             if not deps.store.claim_escalation(inc.id, deps.now()):
                 continue
             w = Where(inc.group_id, inc.chat_type, inc.sender_id)
-            locale = deps.lookups.chat_locale(inc.group_id)
-            gname = await group_label(deps, w, locale)
-            items = messages.items_line(inc.types, {}, locale, inc.doc_type)
-            if inc.masked:
-                items += " (" + messages.safe_v2(" ".join(inc.masked[:4])) + ")"
-            await alert_admins(deps, inc, w, gname, items, locale, snippet="", escalation=True)
+            # The first alert's format, one line more; each recipient in their language.
+            await alert_admins(deps, inc, w, escalation=True)
             log.info("incident escalated id=%s group=%s", inc.id, inc.group_id)
             count += 1
         return count

@@ -9,13 +9,16 @@ the webhook's answer, and again at start for jobs a killed process left behind.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from deps import Deps
 from line import messages
 from line.incoming import Incoming
 from line.lookups import Where
-from locales import label, local_time, t
+from locales import LOCALES, label, local_time, t
 from monitoring.logs import where_failed
 from outbox import PRIORITY_ALERT, PRIORITY_NOTE, OutboxKind
 from storage import Incident
@@ -29,12 +32,52 @@ async def group_label(deps: Deps, w: Where, locale: str, incoming: Incoming | No
     return name or label("alert", "room_name", locale)
 
 
+@dataclass(frozen=True)
+class AlertContent:
+    """The masked snippet of the message (incidents/snippet.py) in every locale, as each
+    admin reads their own. The alert's types line is the incident's (no values: they are
+    in the snippet), so the first alert and the escalation say it alike."""
+
+    snippet: dict[str, str]
+
+    def pack(self) -> str:
+        """For the follow-up row's `snippet` column (masked text only)."""
+        return json.dumps({"snippet": self.snippet}, ensure_ascii=False)
+
+    @classmethod
+    def unpack(cls, raw: str) -> AlertContent:
+        """A packed row, or a row an older release wrote (one snippet)."""
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("snippet"), dict):
+            return cls(dict(data["snippet"]))
+        return cls({loc: raw or "-" for loc in LOCALES})
+
+    @classmethod
+    def of_incident(cls, inc: Incident) -> AlertContent:
+        """What an incident still holds when the message is long gone (the escalation): its
+        masked identifier values, no text."""
+        values = [m for m in inc.masked if not (m.startswith("[") and m.endswith("]"))][:4]
+        return cls(
+            {
+                loc: messages.safe_v2(" ".join(values)) if values else t("alert.no_snippet", loc)
+                for loc in LOCALES
+            }
+        )
+
+    def snippet_in(self, locale: str) -> str:
+        return self.snippet.get(locale) or next(iter(self.snippet.values()), "-")
+
+
 async def follow_up(
     deps: Deps, incident_id: str, items: str, snippet: str, *, incoming: Incoming | None = None
 ) -> None:
     """The private note (friends) and the immediate admin alert (block, or a repeated value)
     of one incident, queued exactly once: the lookups first, then the messages and the
     removal of the job in one transaction. Nothing is sent for an incident already closed.
+    `items` is the note's line (the group's language), `snippet` the packed AlertContent;
     `incoming` is the event that opened it (absent when a job is resumed)."""
     store = deps.store
     inc = store.incident(incident_id)
@@ -50,15 +93,16 @@ async def follow_up(
     friend = bool(inc.sender_id) and await deps.lookups.is_friend(inc.sender_id or "")
     alert = inc.verdict == "block" or bool(inc.repeat_of)
     name = await deps.lookups.display_name(w, inc.sender_id) if alert else None
+    group_name = await (incoming.group_name() if incoming else deps.lookups.group_name(w))
+    content = AlertContent.unpack(snippet)
     with store.atomic():
         fresh = store.incident(incident_id)
         if fresh is not None and fresh.status in ("open", "escalated"):
             if friend and inc.sender_id:
                 await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
             if alert:
-                unknown = t("alert.unknown_name", locale)
                 await alert_admins(
-                    deps, fresh, w, gname, items, locale, snippet=snippet, name=name or unknown
+                    deps, fresh, w, content, group_name=group_name, name=name, looked_up=True
                 )
         store.followup_done(incident_id)
 
@@ -112,53 +156,74 @@ def alert_recipients(deps: Deps, group_id: str) -> list[str]:
     return deps.store.group_admins(group_id) or deps.store.ethics_users()
 
 
+def alert_body(
+    deps: Deps,
+    inc: Incident,
+    locale: str,
+    *,
+    group: str,
+    name: str,
+    items: str,
+    snippet: str,
+    escalation: bool = False,
+) -> str:
+    """The one alert format: the first alert and the escalation are the same message, the
+    escalation with one line more (how long it has stayed up) at its top."""
+    body = t(
+        "alert.new",
+        locale,
+        verdict=t(f"verdict.{inc.verdict}", locale),
+        group=group,
+        name=name,
+        time=local_time(deps.config.timezone, inc.event_at or inc.created_at),
+        items=items,
+        snippet=snippet,
+        id=inc.id,
+    )
+    if escalation:
+        minutes = max(1, round(deps.config.escalation_grace_seconds / 60))
+        body = t("alert.escalated", locale, minutes=minutes) + "\n" + body
+    if inc.repeat_of:
+        body += "\n" + t("alert.repeat", locale, id=inc.repeat_of)
+    return body
+
+
 async def alert_admins(
     deps: Deps,
     inc: Incident,
     w: Where,
-    gname: str,
-    items: str,
-    locale: str,
+    content: AlertContent | None = None,
     *,
-    snippet: str,
     escalation: bool = False,
+    group_name: str | None = None,
     name: str | None = None,
+    looked_up: bool = False,
 ) -> int:
-    """Push the alert (or the escalation) to each admin; returns how many were alerted."""
+    """Push the alert (or the escalation) to each recipient, each in their own language
+    (their /lang in a 1:1 chat, else LINE's profile language); returns how many were
+    alerted. `looked_up`: the group and display names were asked for already."""
     recipients = alert_recipients(deps, inc.group_id)
     if not recipients:
         log.warning("no admin to alert group=%s incident=%s", inc.group_id, inc.id)
         return 0
-    name = (
-        name
-        or (None if not inc.sender_id else await deps.lookups.display_name(w, inc.sender_id))
-        or t("alert.unknown_name", locale)
-    )
-    common = {
-        "group": gname,
-        "name": name,
-        "time": local_time(deps.config.timezone, inc.event_at or inc.created_at),
-        "items": items,
-        "id": inc.id,
-    }
-    if escalation:
-        body = t(
-            "alert.escalated",
-            locale,
-            minutes=max(1, round(deps.config.escalation_grace_seconds / 60)),
-            **common,
-        )
-    else:
-        body = t(
-            "alert.new",
-            locale,
-            verdict=t(f"verdict.{inc.verdict}", locale),
-            snippet=snippet,
-            **common,
-        )
-    if inc.repeat_of:
-        body += "\n" + t("alert.repeat", locale, id=inc.repeat_of)
+    if content is None:
+        content = AlertContent.of_incident(inc)
+    if not looked_up:
+        group_name = await deps.lookups.group_name(w)
+        if inc.sender_id:
+            name = await deps.lookups.display_name(w, inc.sender_id)
     for admin in recipients:
+        locale = deps.lookups.user_locale(admin)
+        body = alert_body(
+            deps,
+            inc,
+            locale,
+            group=group_name or label("alert", "room_name", locale),
+            name=name or t("alert.unknown_name", locale),
+            items=messages.items_line(inc.types, {}, locale, inc.doc_type),
+            snippet=content.snippet_in(locale),
+            escalation=escalation,
+        )
         await deps.outbox.enqueue_push(
             admin,
             [messages.text(body), messages.admin_buttons(inc.id, locale)],
@@ -174,13 +239,20 @@ async def alert_admins(
 
 
 async def notify_admins(
-    deps: Deps, group_id: str, body: str, *, kind: OutboxKind, incident_id: str | None = None
+    deps: Deps,
+    group_id: str,
+    body: str | Callable[[str], str],
+    *,
+    kind: OutboxKind,
+    incident_id: str | None = None,
 ) -> None:
-    """One text to the group's admins (the ethics unit when it has none)."""
+    """One text to the group's admins (the ethics unit when it has none); `body` given as a
+    function of the locale is written in each recipient's own language."""
     for admin in alert_recipients(deps, group_id):
+        text = body if isinstance(body, str) else body(deps.lookups.user_locale(admin))
         await deps.outbox.enqueue_push(
             admin,
-            [messages.text(body)],
+            [messages.text(text)],
             priority=PRIORITY_ALERT,
             kind=kind,
             incident_id=incident_id,

@@ -26,11 +26,11 @@ import uuid
 
 from deps import Deps
 from detectors.base import ScanResult
-from incidents.notify import follow_up
+from incidents.notify import AlertContent, follow_up
 from incidents.snippet import Span, masked_snippet
 from line import messages
 from line.incoming import Incoming
-from locales import t
+from locales import LOCALES, t
 from outbox import PRIORITY_REPLY, PRIORITY_WARNING
 from storage import Incident
 
@@ -139,7 +139,7 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
     # job written in the same transaction: the webhook's 200 waits for this row, not for
     # LINE, and a process killed before the job ran resumes it at start (resume_followups).
-    snippet = _snippet(incoming, result, locale)
+    snippet = AlertContent({loc: _snippet(incoming, result, loc) for loc in LOCALES}).pack()
     store.followup_add(inc.id, items, snippet, now)
 
     # 4. The escalation timer.

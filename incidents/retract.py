@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 
 from deps import Deps
-from incidents.notify import group_label, notify_admins
+from incidents.notify import notify_admins
 from line import messages
 from line.lookups import Where
-from locales import t
+from locales import label, t
 from outbox import PRIORITY_NOTE
 from storage import Incident
 
@@ -54,6 +54,10 @@ async def close_as_retracted(deps: Deps, inc: Incident, *, how: str) -> None:
             incident_id=inc.id,
         )
     if inc.alerted_at or inc.escalated_at:
-        gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
-        body = t("alert.retracted", locale, id=inc.id, group=gname)
+        gname = await deps.lookups.group_name(Where(inc.group_id, inc.chat_type, None))
+
+        def body(loc: str) -> str:  # in each admin's own language
+            group = gname or label("alert", "room_name", loc)
+            return t("alert.retracted", loc, id=inc.id, group=group)
+
         await notify_admins(deps, inc.group_id, body, kind="retracted", incident_id=inc.id)

@@ -25,7 +25,14 @@ class ChatsBackend(Protocol):
 
     def set_friend(
         self, user_id: str, is_friend: bool, now: float, locale: str | None = None
-    ) -> None: ...
+    ) -> None:
+        """Friendship; `locale` (LINE's profile language) only fills a blank: a language the
+        user chose with /lang stays."""
+        ...
+
+    def set_user_locale(self, user_id: str, locale: str, now: float) -> None:
+        """The language a user chose with /lang in their 1:1 chat (alerts follow it)."""
+        ...
 
 
 class SQLiteChats(SQLiteBase):
@@ -56,6 +63,13 @@ class SQLiteChats(SQLiteBase):
         self, user_id: str, is_friend: bool, now: float, locale: str | None = None
     ) -> None:
         row: dict[str, Any] = {"user_id": user_id, "is_friend": int(is_friend), "checked_at": now}
-        if locale:
+        old = self.user(user_id)
+        if locale and not (old and old.get("locale")):
             row["locale"] = locale
         self.db.table("users").upsert(row, pk="user_id")
+
+    def set_user_locale(self, user_id: str, locale: str, now: float) -> None:
+        if self.user(user_id) is None:
+            self.db.table("users").insert({"user_id": user_id, "locale": locale, "checked_at": now})
+        else:
+            self.db.execute("UPDATE users SET locale = ? WHERE user_id = ?", [locale, user_id])

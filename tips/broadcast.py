@@ -36,6 +36,8 @@ class BroadcastProposal:
 @dataclass
 class BroadcastOutcome:
     status: str  # sent | cancelled | expired | refused | done_already | unknown
+    # done_already: what the broadcast had become (sending | sent | cancelled | expired)
+    previous: str = ""
     sent_groups: int = 0
     skipped_groups: int = 0
     messages: int = 0
@@ -148,12 +150,12 @@ async def confirm(
         return BroadcastOutcome("refused")
     now = ctx.now()
     if row["status"] != "pending":
-        return BroadcastOutcome("done_already")
+        return BroadcastOutcome("done_already", previous=str(row["status"]))
     if now > row["expires_at"]:
         ctx.tips.move_broadcast(broadcast_id, "pending", "expired", now)
         return BroadcastOutcome("expired")
     if not ctx.tips.move_broadcast(broadcast_id, "pending", "sending", now):
-        return BroadcastOutcome("done_already")  # a double tap: the other one sends
+        return BroadcastOutcome("done_already", previous="sending")  # a double tap
     chats = [row["target"]] if row["target"] != "*" else [g["group_id"] for g in ctx.groups()]
     ethics = ctx.store.ethics_users()
     est = await estimator.estimate(chats, reserve=len(ethics))
@@ -189,4 +191,5 @@ def cancel(ctx: TipsContext, broadcast_id: str, user_id: str | None) -> Broadcas
         return BroadcastOutcome("unknown")
     if ctx.tips.move_broadcast(broadcast_id, "pending", "cancelled", ctx.now()):
         return BroadcastOutcome("cancelled")
-    return BroadcastOutcome("done_already")
+    fresh = ctx.tips.broadcast(broadcast_id)
+    return BroadcastOutcome("done_already", previous=str(fresh["status"]) if fresh else "")

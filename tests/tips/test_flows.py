@@ -190,7 +190,10 @@ async def test_broadcast_shows_estimate_and_sends_after_confirmation(bot: Bot) -
     assert "已排入發送：2 個群組" in bot.texts(ETHICS)[-1]
     await bot.send(bot.line.postback_event(ETHICS, ok))  # a double tap
     await bot.flush()
-    assert len(bot.texts(G1)) == 1 and "已經處理過" in bot.texts(ETHICS)[-1]
+    # The second tap answers in words, not with an internal code.
+    again = bot.texts(ETHICS)[-1]
+    assert len(bot.texts(G1)) == 1 and "已經送出" in again and "不會重複" in again
+    assert "done_already" not in again and "sending" not in again
 
 
 async def test_broadcast_cancel_and_expiry(bot: Bot) -> None:
@@ -203,6 +206,11 @@ async def test_broadcast_cancel_and_expiry(bot: Bot) -> None:
     await bot.send(bot.line.postback_event(ETHICS, first[1]["data"]))  # cancel the first
     await bot.flush()
     assert "已取消" in bot.texts(ETHICS)[-1]
+    await bot.send(bot.line.postback_event(ETHICS, first[0]["data"]))  # confirm it after all
+    await bot.flush()
+    assert (
+        "已經取消，沒有發送" in bot.texts(ETHICS)[-1] and "cancelled" not in bot.texts(ETHICS)[-1]
+    )
     bot.clock.advance(16 * 60)
     await bot.send(bot.line.postback_event(ETHICS, second[0]["data"]))
     await bot.flush()

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from deps import Deps
+from detectors.policy import DEFAULT_POLICY
+from incidents.timeline import record
 from line import messages
 from line.incoming import Incoming
 from line.lookups import Where
@@ -100,6 +102,9 @@ async def follow_up(
         if fresh is not None and fresh.status in ("open", "escalated"):
             if friend and inc.sender_id:
                 await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
+            else:  # no private note: the timeline says why (delivery is the outbox's to record)
+                why_not = "not_friend" if inc.sender_id else "no_sender"
+                record(store, inc.id, "note_failed", deps.now(), detail=why_not)
             if alert:
                 await alert_admins(
                     deps, fresh, w, content, group_name=group_name, name=name, looked_up=True
@@ -151,9 +156,16 @@ async def send_private_note(
     )
 
 
-def alert_recipients(deps: Deps, group_id: str) -> list[str]:
-    """The group's admins; the ethics unit when the group has none."""
-    return deps.store.group_admins(group_id) or deps.store.ethics_users()
+def alert_recipients(deps: Deps, group_id: str, types: Iterable[str] = ()) -> list[str]:
+    """The group's admins; the ethics unit when the group has none, and as well when one of
+    `types` is a type the policy always routes to it ([routing] ethics_types)."""
+    admins = deps.store.group_admins(group_id)
+    if not admins:
+        return deps.store.ethics_users()
+    policy = (deps.policy or DEFAULT_POLICY).for_group(group_id)
+    if policy.ethics_types.intersection(types):
+        return list(dict.fromkeys([*admins, *deps.store.ethics_users()]))
+    return admins
 
 
 def alert_body(
@@ -202,7 +214,16 @@ async def alert_admins(
     """Push the alert (or the escalation) to each recipient, each in their own language
     (their /lang in a 1:1 chat, else LINE's profile language); returns how many were
     alerted. `looked_up`: the group and display names were asked for already."""
-    recipients = alert_recipients(deps, inc.group_id)
+    recipients = alert_recipients(deps, inc.group_id, inc.types)
+    admins = set(deps.store.group_admins(inc.group_id))
+    copied = sum(1 for r in recipients if r not in admins)
+    record(
+        deps.store,
+        inc.id,
+        "escalated" if escalation else "alerted",
+        deps.now(),
+        detail=f"admin={len(recipients) - copied},ethics={copied}",
+    )
     if not recipients:
         log.warning("no admin to alert group=%s incident=%s", inc.group_id, inc.id)
         return 0
@@ -212,6 +233,7 @@ async def alert_admins(
         group_name = await deps.lookups.group_name(w)
         if inc.sender_id:
             name = await deps.lookups.display_name(w, inc.sender_id)
+    provisional = inc.status == "dismissed_provisional"
     for admin in recipients:
         locale = deps.lookups.user_locale(admin)
         body = alert_body(
@@ -224,9 +246,14 @@ async def alert_admins(
             snippet=content.snippet_in(locale),
             escalation=escalation,
         )
+        if provisional:  # the sender said false positive: the buttons are confirm / overrule
+            body += "\n" + t("review.provisional", locale)
+        buttons = (messages.review_buttons if provisional else messages.admin_buttons)(
+            inc.id, locale
+        )
         await deps.outbox.enqueue_push(
             admin,
-            [messages.text(body), messages.admin_buttons(inc.id, locale)],
+            [messages.text(body), buttons],
             priority=PRIORITY_ALERT,
             kind="escalation" if escalation else "alert",
             incident_id=inc.id,
@@ -245,14 +272,19 @@ async def notify_admins(
     *,
     kind: OutboxKind,
     incident_id: str | None = None,
+    extra: Sequence[messages.Message] | Callable[[str], Sequence[messages.Message]] = (),
 ) -> None:
-    """One text to the group's admins (the ethics unit when it has none); `body` given as a
-    function of the locale is written in each recipient's own language."""
-    for admin in alert_recipients(deps, group_id):
-        text = body if isinstance(body, str) else body(deps.lookups.user_locale(admin))
+    """One text to the group's admins (the ethics unit when it has none, or as well for an
+    incident of a type routed to it), with `extra` messages after it (buttons). `body` and
+    `extra` given as functions of the locale are written in each recipient's language."""
+    inc = deps.store.incident(incident_id) if incident_id else None
+    for admin in alert_recipients(deps, group_id, inc.types if inc else ()):
+        locale = deps.lookups.user_locale(admin)
+        text = body if isinstance(body, str) else body(locale)
+        more = extra(locale) if callable(extra) else extra
         await deps.outbox.enqueue_push(
             admin,
-            [messages.text(text)],
+            [messages.text(text), *more],
             priority=PRIORITY_ALERT,
             kind=kind,
             incident_id=incident_id,

@@ -22,6 +22,7 @@ from storage.base import ConnectionBackend
 from storage.chats import ChatsBackend, SQLiteChats
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
+from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents
 from storage.incidents import (
     FollowupsBackend,
     IncidentsBackend,
@@ -43,6 +44,7 @@ class StorageBackend(
     RolesBackend,
     IncidentsBackend,
     FollowupsBackend,
+    IncidentEventsBackend,
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
@@ -58,6 +60,7 @@ class Store(
     SQLiteRoles,
     SQLiteIncidents,
     SQLiteFollowups,
+    SQLiteIncidentEvents,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
 ):

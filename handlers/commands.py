@@ -179,7 +179,10 @@ async def _admin(deps: Deps, incoming: Incoming, arg: str) -> None:
         log.info("admin claimed chat=%s user=%s", w.chat_id, w.user_id)
         await _reply(deps, incoming, t("cmd.admin_ok", locale))
         # The group's open incidents reach the new admin (one message with their buttons).
-        await hand_over(deps, w.chat_id, w.chat_type, w.user_id, locale)
+        # (pushed to their 1:1 chat, so in their own language)
+        await hand_over(
+            deps, w.chat_id, w.chat_type, w.user_id, deps.lookups.user_locale(w.user_id)
+        )
     else:
         log.info("admin code rejected chat=%s user=%s", w.chat_id, w.user_id)
         await _reply(deps, incoming, t("cmd.admin_bad", locale))

@@ -25,7 +25,7 @@ from handlers.reply import reply_text
 from handlers.router import Router
 from incidents import review
 from incidents.handover import ask_reviewers, tell_sender_overruled
-from incidents.notify import group_label, notify_admins
+from incidents.notify import notify_admins
 from incidents.review import Actor, ReviewResult
 from line import messages
 from line.incoming import Incoming
@@ -77,7 +77,9 @@ async def on_postback(deps: Deps, event: PostbackEvent) -> None:
         if review.role_of(deps.store, actor, inc) is None:
             await _reply(deps, incoming, t("pb.not_admin", locale))
             return
-        await _reviewer_action(deps, incoming, inc, action, actor, locale)
+        # A reviewer answers the alert from their 1:1 chat: reply in their own language.
+        mine = locale if incoming.is_group else incoming.locale
+        await _reviewer_action(deps, incoming, inc, action, actor, mine)
 
 
 def _closed(inc: Incident, allowed: tuple[str, ...]) -> bool:
@@ -130,17 +132,24 @@ async def _sender_action(
     provisional = result.status == "dismissed_provisional"
     done = "pb.fp_provisional" if provisional else "pb.fp_done" if fp else "pb.need_done"
     await _reply(deps, incoming, t(done, locale, reason=reason_label))
+
+    def reason_in(loc: str) -> str:  # each reviewer reads the reason in their own language
+        return label(prefix, reason, loc)
+
     if provisional and result.incident is not None:
-        await ask_reviewers(deps, result.incident, reason_label, locale)
+        await ask_reviewers(deps, result.incident, reason_in)
         return
-    gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
-    body = t(
-        "alert.sender_fp" if fp else "alert.sender_need",
-        locale,
-        id=inc.id,
-        group=gname,
-        reason=reason_label,
-    )
+    gname = await deps.lookups.group_name(Where(inc.group_id, inc.chat_type, None))
+
+    def body(loc: str) -> str:
+        return t(
+            "alert.sender_fp" if fp else "alert.sender_need",
+            loc,
+            id=inc.id,
+            group=gname or label("alert", "room_name", loc),
+            reason=reason_in(loc),
+        )
+
     await notify_admins(deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id)
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from deps import Deps
 from incidents.notify import group_label, notify_admins
@@ -27,17 +28,22 @@ log = logging.getLogger("bot.actions")
 HANDOVER_COLUMNS = 10  # a carousel's limit; the summary text counts the rest
 
 
-async def ask_reviewers(deps: Deps, inc: Incident, reason: str, locale: str) -> None:
-    """The sender's provisional false positive, with the confirm / overrule buttons."""
-    gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
-    body = t("review.sender_fp", locale, id=inc.id, group=gname, reason=reason)
+async def ask_reviewers(deps: Deps, inc: Incident, reason: Callable[[str], str]) -> None:
+    """The sender's provisional false positive, with the confirm / overrule buttons, to each
+    reviewer in their own language (`reason`: the reason's label in a locale)."""
+    gname = await deps.lookups.group_name(Where(inc.group_id, inc.chat_type, None))
+
+    def body(loc: str) -> str:
+        group = gname or label("alert", "room_name", loc)
+        return t("review.sender_fp", loc, id=inc.id, group=group, reason=reason(loc))
+
     await notify_admins(
         deps,
         inc.group_id,
         body,
         kind="sender-answer",
         incident_id=inc.id,
-        extra=[messages.review_buttons(inc.id, locale)],
+        extra=lambda loc: [messages.review_buttons(inc.id, loc)],
     )
 
 

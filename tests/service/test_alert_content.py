@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from devtools.fakeline import FakeLinePlatform, SentMessage, group_id, user_id
+from line import messages
 from tests.support.harness import ADMIN, ALICE, BOB, GROUP, GROUP_NAME, LEAK_1, NID_1, Bot
 
 WARRANT = "搜索票下來了，明天早上六點去林志明家"
@@ -92,8 +93,19 @@ async def test_alerts_follow_the_recipients_language_not_the_groups(
     assert alert.messages[1]["template"]["actions"][0]["label"] == "Acknowledge"
     await bot.flush()
     assert "請立即收回" in line.texts_to(GROUP)[-1]  # the group's own language
-    # Unsent: the closing notice reaches the admin in English too.
+    # The sender (Chinese) says false positive: the admin is asked in English, with
+    # English buttons, and the answer to their tap is in English too.
     [inc] = bot.store.list_incidents()
+    fp = messages.pb_data("inc:fp", id=inc.id, r="public")
+    await bot.send(line.postback_event(ALICE, fp))
+    [ask] = await line.wait_for_messages(ADMIN, match=_has("reports a false positive"))
+    labels = [a["label"] for a in ask.messages[1]["template"]["actions"]]
+    assert "Not a false positive" in labels and "already public" in ask.texts[0]
+    assert "已公開的資訊" not in ask.texts[0]
+    overrule = messages.pb_data("inc:overrule", id=inc.id)
+    await bot.send(line.postback_event(ADMIN, overrule))
+    await line.wait_for_messages(ADMIN, match=_has("Overruled: incident"))
+    # Unsent: the closing notice reaches the admin in English too.
     await bot.send(line.unsend_event(ALICE, inc.message_id, chat=GROUP))
     await line.wait_for_messages(ADMIN, match=_has("Unsent"))
 

@@ -117,3 +117,16 @@ def test_no_finding_no_snippet_and_an_unknown_kind_still_reads() -> None:
     text = "內部代號甲，明天處理。下週再說"
     snip = masked_snippet(text, [Span(0, 4, "[代號]", "custom")], "zh-TW")
     assert snip == t("mask.label", "zh-TW", kinds=t("mask.other", "zh-TW")) + "下週再說"
+
+
+def test_a_follow_up_row_keeps_the_snippet_in_every_locale_and_reads_older_rows() -> None:
+    from incidents.notify import AlertContent
+
+    content = AlertContent(
+        {"zh-TW": "〔採購保密事項，已遮蔽〕", "en": "〔procurement details: masked〕"}
+    )
+    again = AlertContent.unpack(content.pack())
+    assert again.snippet_in("en") == "〔procurement details: masked〕"
+    assert again.snippet_in("zh-TW") == "〔採購保密事項，已遮蔽〕"
+    older = AlertContent.unpack("請幫忙查一下 K2******86 這位")  # written by an older release
+    assert older.snippet_in("en") == older.snippet_in("zh-TW") == "請幫忙查一下 K2******86 這位"

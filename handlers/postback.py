@@ -141,7 +141,11 @@ async def _sender_action(
         group=gname,
         reason=reason_label,
     )
-    await notify_admins(deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id)
+    # The buttons the text speaks of: overrule a false positive, acknowledge an official need.
+    extra = [messages.review_buttons(inc.id, locale, result.status or "justified")]
+    await notify_admins(
+        deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id, extra=extra
+    )
 
 
 async def _reviewer_action(

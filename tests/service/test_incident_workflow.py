@@ -197,9 +197,11 @@ async def test_one_incidents_timeline_from_warning_to_unsend(
     for part in ("事件成立", "已在群組提醒", "私訊提醒已送達", "回報為誤判", "已公開的資訊"):
         assert part in out
     assert "誤判不成立" in out and "訊息已收回" in out and "Asia/Taipei" in out
+    sender_ref = str(rows[3].actor)[2:10]
+    assert f"傳送者 ({sender_ref})" in out  # resolved_by as its role and the timeline's ref
     assert ALICE not in out and ADMIN not in out and "重慶南路" not in out
     code, out, _ = await run_bot_async(
         "incidents", "show", inc.id, "--db", db, "--lang", "en", cwd=tmp_path, env=env
     )
     assert code == 0 and "false positive overruled" in out and "message unsent" in out
-    assert "Resolved:" in out
+    assert "by sender (" in out  # resolved_by: the role and the timeline's short hash

@@ -150,7 +150,13 @@ async def _sender_action(
             reason=reason_in(loc),
         )
 
-    await notify_admins(deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id)
+    def extra(loc: str) -> list[messages.Message]:
+        # The buttons the text speaks of: overrule a false positive, acknowledge an official need.
+        return [messages.review_buttons(inc.id, loc, result.status or "justified")]
+
+    await notify_admins(
+        deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id, extra=extra
+    )
 
 
 async def _reviewer_action(

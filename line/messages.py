@@ -138,23 +138,27 @@ def admin_buttons(incident_id: str, locale: str) -> Message:
     )
 
 
-def review_buttons(incident_id: str, locale: str) -> Message:
-    """A reviewer's buttons under a sender's provisional false positive: confirm / overrule."""
+def review_buttons(incident_id: str, locale: str, status: str = "dismissed_provisional") -> Message:
+    """A reviewer's buttons under a sender's answer: confirm / overrule a provisional false
+    positive, overrule a final one (a `warn`), acknowledge / dismiss an official need."""
+    dismissal = status in ("dismissed_provisional", "dismissed")
     return buttons(
-        t("review.alt", locale),
-        t("review.buttons", locale, id=incident_id),
-        review_actions(incident_id, "dismissed_provisional", locale),
+        t("review.alt" if dismissal else "alert.alt", locale),
+        t("review.buttons", locale, id=incident_id) if dismissal else t("alert.buttons", locale),
+        review_actions(incident_id, status, locale),
     )
 
 
 def review_actions(incident_id: str, status: str, locale: str) -> list[PostbackAction]:
-    """The two buttons a reviewer needs for an incident in `status`: confirm / overrule a
-    provisional false positive, else acknowledge / dismiss."""
+    """The buttons a reviewer needs for an incident in `status`: confirm / overrule a
+    provisional false positive, overrule a final one, else acknowledge / dismiss."""
     if status == "dismissed_provisional":
         return [
             _incident_button("btn.confirm", "inc:confirm", incident_id, locale),
             _incident_button("btn.overrule", "inc:overrule", incident_id, locale),
         ]
+    if status == "dismissed":
+        return [_incident_button("btn.overrule", "inc:overrule", incident_id, locale)]
     return [
         _incident_button("btn.ack", "inc:ack", incident_id, locale),
         _incident_button("btn.dismiss", "inc:dis", incident_id, locale),

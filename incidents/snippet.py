@@ -4,10 +4,10 @@ the leak was without carrying it.
 - An identifier or personal-data finding (a national ID, a phone number, a name) is
   replaced by its own masked value (`K2******86`, `09**-***-*78`, `王○明`).
 - A confidential-matter finding (a reserve price, a warrant, a whistleblower...) is not a
-  value: what leaks is the clause around its keyword (`底價1,250,000 元`, `票下來了`)
-  and what the sentence goes on to say (`投標廠商有大華營造`). So the clause holding the
-  keyword, and the clauses that follow it in the same sentence (up to 。！？ or a line
-  break), are replaced by one readable label: 「〔採購保密事項，已遮蔽〕」.
+  value: what leaks is the clause around its keyword (`底價1,250,000 元`, `票下來了`) and the
+  clauses beside it (`投標廠商有大華營造`, `大華營造和信義工程都有投標，底價…`). So the whole
+  sentence holding the keyword (between 。！？ or line breaks), every clause of it, is
+  replaced by one readable label: 「〔採購保密事項，已遮蔽〕」.
 - In what remains visible, every run of 4 or more digits (also `1,250,000`, `0912 345 678`)
   is starred; beside a confidential matter every digit is (a time, a house number).
 
@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from detectors.types import BY_NAME
 from locales import messages, t
 
-# What ends a clause: Chinese and ASCII punctuation. An ASCII comma or full stop between two
-# digits (1,250,000 / 3.5) is part of a number, not a clause boundary.
-CLAUSE_MARKS = "，、；：。！？,;:!?\n…"
+# What ends a sentence (a matter's clause and every other clause of its sentence are masked);
+# an ASCII full stop is left out (3.5, e.g.).
 SENTENCE_MARKS = "。！？!?\n"
 _DIGIT_RUN = re.compile(r"[0-9０-９](?:[0-9０-９]|[,.，．\-\s](?=[0-9０-９]))*")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -50,19 +49,10 @@ def is_matter(span: Span) -> bool:
     return span.masked.startswith("[") and span.masked.endswith("]")
 
 
-def _is_mark(text: str, i: int, marks: str) -> bool:
-    ch = text[i]
-    if ch not in marks:
-        return False
-    if ch in ",." and 0 < i < len(text) - 1:
-        return not (text[i - 1].isdigit() and text[i + 1].isdigit())
-    return True
-
-
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding `pos` starts (just after the previous clause mark)."""
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (just after the previous 。！？ or line break)."""
     i = min(pos, len(text)) - 1
-    while i >= 0 and not _is_mark(text, i, CLAUSE_MARKS):
+    while i >= 0 and text[i] not in SENTENCE_MARKS:
         i -= 1
     return i + 1
 
@@ -70,7 +60,7 @@ def clause_start(text: str, pos: int) -> int:
 def sentence_end(text: str, pos: int) -> int:
     """Where the sentence holding `pos` ends (its 。！？ or line break included)."""
     i = max(pos, 0)
-    while i < len(text) and not _is_mark(text, i, SENTENCE_MARKS):
+    while i < len(text) and text[i] not in SENTENCE_MARKS:
         i += 1
     return min(len(text), i + 1)
 
@@ -91,7 +81,7 @@ def _regions(text: str, spans: Sequence[Span], locale: str) -> list[tuple[int, i
     findings outside them, sorted, none overlapping."""
     matters: list[tuple[int, int, list[str]]] = []
     for sp in sorted((s for s in spans if is_matter(s)), key=lambda s: s.start):
-        lo = clause_start(text, sp.start)
+        lo = sentence_start(text, sp.start)
         hi = max(sentence_end(text, sp.start), sp.end)
         if matters and lo <= matters[-1][1]:
             plo, phi, types = matters[-1]

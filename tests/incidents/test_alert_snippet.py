@@ -1,7 +1,7 @@
 """The masked snippet of an admin alert (incidents/snippet.py), table-driven: the real
-scanner finds, the snippet masks. A confidential matter takes its clause, and what the
-sentence goes on to say, with it; no digit of a reserve price, no bidder, no warrant
-subject survives; identifiers keep their own masks."""
+scanner finds, the snippet masks. A confidential matter takes its clause, and every other
+clause of its sentence, with it; no digit of a reserve price, no bidder, no warrant subject
+survives; identifiers keep their own masks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from detectors.engine import scan_text
-from incidents.snippet import Span, clause_start, masked_snippet, sentence_end
+from incidents.snippet import Span, masked_snippet, sentence_end, sentence_start
 from locales import t
 
 
@@ -32,6 +32,10 @@ MATTERS = [
     ("搜索票下來了，明天早上六點去林志明家", ["林志明", "六點", "[搜索]", "票下來了"], "拘票搜索"),
     # similar ones
     ("各位好。明天開標，底價 980,000 元，得標的應該是宏達工程。", ["980", "宏達"], "採購保密事項"),
+    # the names come before the keyword, in the same sentence
+    ("大華營造和信義工程都有投標，底價是125萬", ["大華", "信義工程", "125"], "採購保密事項"),
+    ("林志明那邊，搜索票下來了", ["林志明", "林○明", "票下來了"], "拘票搜索"),
+    ("報告組長，今天考績會決議陳美玲丙等。", ["陳美玲", "丙等", "考績會"], "人事保密事項"),
     ("拘票下來了，明天清晨去中山路12號抓陳大文", ["陳大文", "12", "中山路"], "拘票搜索"),
     ("檢舉人是住在信義路的王小華，電話0912345678", ["王小華", "0912", "345", "信義路"], "檢舉人"),
     (
@@ -70,10 +74,9 @@ def test_the_label_reads_in_the_alerts_language() -> None:
     assert "採購" not in snip
 
 
-def test_what_comes_before_the_matter_stays_readable() -> None:
+def test_the_sentences_around_the_matter_stay_readable() -> None:
     snip = snippet_of("各位好。明天開標，底價 980,000 元，得標的應該是宏達工程。下午三點開會")
-    assert snip.startswith("各位好。明天開標，〔採購保密事項，已遮蔽〕")
-    assert snip.endswith("下午三點開會")  # the next sentence is not part of the matter
+    assert snip == "各位好。〔採購保密事項，已遮蔽〕下午三點開會"
 
 
 # Identifier findings keep the masks they always had.
@@ -102,13 +105,14 @@ def test_grouped_digits_near_an_identifier_are_starred_too() -> None:
 @pytest.mark.parametrize(
     ("text", "pos", "start", "end"),
     [
-        ("明天開標，底價1,250,000 元，投標廠商有大華", 6, 5, 26),  # 1,250,000 is one number
+        ("明天開標，底價1,250,000 元，投標廠商有大華", 6, 0, 26),  # commas do not end it
         ("甲。乙丙，丁\n戊", 3, 2, 7),
+        ("甲\n乙！丙", 2, 2, 4),
         ("abc", 1, 0, 3),
     ],
 )
-def test_clause_and_sentence_bounds(text: str, pos: int, start: int, end: int) -> None:
-    assert clause_start(text, pos) == start
+def test_sentence_bounds(text: str, pos: int, start: int, end: int) -> None:
+    assert sentence_start(text, pos) == start
     assert sentence_end(text, pos) == end
 
 

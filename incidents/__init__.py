@@ -2,7 +2,10 @@
 
     open.py        a scan result -> the incident, the group warning, the follow-up job;
                    a 1:1 chat gets its self-check answer instead
-    notify.py      the follow-up (private note, admin alert), admin notices
+    notify.py      the follow-up (private note, admin alert), admin notices; one alert
+                   format (the escalation: one line more), each recipient's language
+    snippet.py     the masked snippet of an alert: identifiers masked, a confidential
+                   matter's sentence replaced by a readable label
     escalation.py  the background worker: escalate past the grace period; retention
     retract.py     unsent or edited clean -> retracted, values forgotten
     review.py      the review actions (acknowledge, dismiss, confirm / overrule a

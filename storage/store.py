@@ -23,6 +23,7 @@ from storage.chats import ChatsBackend, SQLiteChats
 from storage.console import ConsoleBackend, SQLiteConsole
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
+from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents
 from storage.incidents import (
     FollowupsBackend,
     IncidentsBackend,
@@ -44,6 +45,7 @@ class StorageBackend(
     RolesBackend,
     IncidentsBackend,
     FollowupsBackend,
+    IncidentEventsBackend,
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
@@ -60,6 +62,7 @@ class Store(
     SQLiteRoles,
     SQLiteIncidents,
     SQLiteFollowups,
+    SQLiteIncidentEvents,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
     SQLiteConsole,

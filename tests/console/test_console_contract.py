@@ -253,3 +253,49 @@ async def test_views_and_actions_are_audited_and_no_page_shows_raw_data(
     for body in pages:
         assert NID_1 not in body and NID_2 not in body
     assert not LINK.search(" ".join(pages))
+
+
+async def test_triage_through_the_review_api_with_its_timeline(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        page = f"/console/incidents/{inc}"
+
+        async def post(action: str, **data: str) -> int:
+            csrf = await csrf_of(http, page)
+            async with http.post(
+                f"{page}/{action}", data={"csrf": csrf, **data}, allow_redirects=False
+            ) as resp:
+                return resp.status
+
+        assert await post("reopen") == 409  # open: nothing to reopen
+        assert await post("acknowledge") == 303
+        assert await post("acknowledge") == 409
+        assert await post("note", choice="not-a-choice") == 409
+        assert await post("note", choice="contacted_sender") == 303
+        assert await post("reopen") == 303
+        async with http.get(page) as resp:
+            html = await resp.text()
+    for shown in ("已確認處理", "重新開啟", "已聯繫傳送者", "群組管理者・林組長"):
+        assert shown in html, shown
+    reviews = [e for e in bot.store.incident_events(inc) if e.actor_role == "admin"]
+    assert [e.kind for e in reviews] == ["acknowledged", "note_added", "reopened"]
+    assert all(e.actor != ADMIN for e in bot.store.incident_events(inc))  # keyed refs only
+    assert bot.store.incident(inc).status == "open"  # type: ignore[union-attr]
+
+
+async def test_the_sender_has_no_review_action_on_their_own_incident(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    inc = await _leak(bot, line, ADMIN, LEAK_2, GROUP)  # the admin leaked it themself
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        async with http.get(f"/console/incidents/{inc}") as resp:
+            html = await resp.text()
+        assert "/acknowledge" not in html and "須由其他管理者或政風單位處理" in html

@@ -9,10 +9,12 @@ import dataclasses
 import re
 
 from devtools.fakeline import FakeLinePlatform
-from tests.console.conftest import CAROL, OTHER, OTHER_ADMIN
 from tests.support.console import (
+    CAROL,
     ETHICS,
     LINK,
+    OTHER,
+    OTHER_ADMIN,
     ask_link,
     console_client,
     csrf_of,
@@ -132,7 +134,6 @@ async def test_post_needs_the_csrf_token(bot: Bot, line: FakeLinePlatform) -> No
 async def test_csp_without_inline_script_on_every_page(bot: Bot, line: FakeLinePlatform) -> None:
     inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:
@@ -204,7 +205,6 @@ async def test_ethics_sees_every_group_or_only_its_organisation(
     mine = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     theirs = await _leak(bot, line, CAROL, LEAK_2, OTHER)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:
@@ -228,7 +228,6 @@ async def test_views_and_actions_are_audited_and_no_page_shows_raw_data(
 ) -> None:
     inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:

@@ -298,3 +298,16 @@ async def test_the_sender_has_no_review_action_on_their_own_incident(
         async with http.get(f"/console/incidents/{inc}") as resp:
             html = await resp.text()
         assert "/acknowledge" not in html and "須由其他管理者或政風單位處理" in html
+
+
+async def test_the_audit_page_shows_command_line_reads(bot: Bot, line: FakeLinePlatform) -> None:
+    bot.store.audit_add("cli:ops", "cli", "cli.incidents", bot.clock.now(), detail="rows=2")
+    bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
+    link = await ask_link(bot, line, ETHICS)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        async with http.get("/console/audit") as resp:
+            html = await resp.text()
+    assert "伺服器指令列（ops）" in html and "列出事件（指令列）" in html
+    assert "登入" in html and "政風室李專員" in html  # the sign-in itself is a row

@@ -54,6 +54,22 @@ async def test_link_signs_in_once_with_a_strict_cookie(bot: Bot, line: FakeLineP
             assert resp.status == 303 and resp.headers["Location"] == "/console/signin"
 
 
+async def test_a_link_preview_does_not_spend_the_link(bot: Bot, line: FakeLinePlatform) -> None:
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    path = link.split("bot.test", 1)[1]
+    async with console_client(bot) as preview:  # LINE's preview fetcher runs no script
+        for _ in range(2):
+            async with preview.get(path, allow_redirects=False) as resp:
+                assert resp.status == 200 and "Set-Cookie" not in resp.headers
+                html = await resp.text()
+                assert '<script src="/console/static/login.js' in html
+        async with preview.post("/console/login", data={"token": "forged"}) as resp:
+            assert resp.status == 403
+    async with console_client(bot) as http:
+        assert (await sign_in(http, bot, link)).status == 303
+
+
 async def test_english_command_and_https_cookie_is_secure(bot: Bot, line: FakeLinePlatform) -> None:
     await bot.stop()
     bot.config = dataclasses.replace(bot.config, public_url="https://bot.test")

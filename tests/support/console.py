@@ -72,9 +72,19 @@ async def console_client(bot: Bot) -> AsyncIterator[aiohttp.ClientSession]:
 
 
 async def sign_in(http: aiohttp.ClientSession, bot: Bot, link: str) -> aiohttp.ClientResponse:
-    """Open the link without following the redirect; the response (303 when signed in)."""
+    """What a browser does with the link: GET its page (a used or expired link: that 403 is
+    the answer), then POST the token as the page's script does, without following the
+    redirect. The POST's response: 303 to /console/ when signed in."""
     parts = urlsplit(link)
-    async with http.get(f"{parts.path}?{parts.query}", allow_redirects=False) as resp:
+    async with http.get(f"{parts.path}?{parts.query}", allow_redirects=False) as page:
+        html = await page.text()
+        if page.status != 200:
+            return page
+    found = re.search(r'name="token" value="([^"]+)"', html)
+    assert found, "no sign-in form on the link's page"
+    async with http.post(
+        "/console/login", data={"token": found.group(1)}, allow_redirects=False
+    ) as resp:
         await resp.read()
         return resp
 

@@ -36,6 +36,8 @@ async def test_link_signs_in_once_with_a_strict_cookie(bot: Bot, line: FakeLineP
     # Only a keyed hash of the token is stored.
     rows = list(bot.store.db.query("SELECT * FROM console_links"))
     assert len(rows) == 1 and token not in repr(rows)
+    replies = list(bot.store.db.query("SELECT messages FROM outbox WHERE kind = 'command'"))
+    assert replies and token not in repr(replies)  # the delivered reply's body is gone
     assert rows[0]["expires_at"] - rows[0]["created_at"] <= 600
     async with console_client(bot) as http:
         first = await sign_in(http, bot, link)

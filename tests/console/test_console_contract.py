@@ -329,3 +329,12 @@ async def test_the_audit_page_shows_command_line_reads(bot: Bot, line: FakeLineP
             html = await resp.text()
     assert "伺服器指令列（ops）" in html and "列出事件（指令列）" in html
     assert "登入" in html and "政風室李專員" in html  # the sign-in itself is a row
+
+
+async def test_no_link_is_ever_posted_in_a_group(bot: Bot, line: FakeLinePlatform) -> None:
+    for word in ("/console", "/後台"):
+        assert await bot.send(line.text_event(ADMIN, word, chat=GROUP)) == 200
+    await bot.flush()
+    sent = " ".join(" ".join(s.texts) for s in line.sent)
+    assert not LINK.search(sent)
+    assert list(bot.store.db.query("SELECT * FROM console_links")) == []

@@ -290,6 +290,10 @@ async def test_triage_through_the_review_api_with_its_timeline(
                 return resp.status
 
         assert await post("reopen") == 409  # open: nothing to reopen
+        async with http.post(
+            f"{page}/reopen", data={"csrf": await csrf_of(http, page)}
+        ) as resp:  # said as a console page, with the review API's reason
+            assert resp.status == 409 and "狀態已改變" in await resp.text()
         assert await post("acknowledge") == 303
         assert await post("acknowledge") == 409
         assert await post("note", choice="not-a-choice") == 409

@@ -7,7 +7,8 @@ bot.py incidents ack ID                      acknowledge it (the timeline says: 
 bot.py incidents reopen ID                   open a closed incident again (not a retracted one)
 
 `show` opens the database read-only. `ack` and `reopen` go through incidents/review.py
-like the LINE buttons and the console, and write a timeline row with actor `cli`.
+like the LINE buttons and the console, and write a timeline row with actor `cli`. Each
+(shown, or done) also writes one audit-log row (cli/common.py audit_cli).
 Exit status: 0 done, 1 the action does not apply (unknown incident, wrong status), 2 usage.
 """
 
@@ -17,7 +18,7 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
-from cli.common import Subparsers, command, load_config, open_for
+from cli.common import Subparsers, audit_cli, command, load_config, open_for
 from config import Config
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def show(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
+    audit_cli(config, "cli.incident.show", incident_id=inc.id, group_id=inc.group_id)
     return 0
 
 
@@ -105,6 +107,9 @@ def _review(args: argparse.Namespace, action: str) -> int:
         print(result.message(normalise_locale(config.default_locale)))
     finally:
         store.close()
+    if result.ok and result.incident is not None:
+        group = result.incident.group_id
+        audit_cli(config, f"cli.incident.{action}", incident_id=args.incident_id, group_id=group)
     return 0 if result.ok else 1
 
 

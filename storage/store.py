@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from storage.activity import ActivityBackend
 from storage.base import ConnectionBackend
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.console import ConsoleBackend, SQLiteConsole
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
 from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents
@@ -48,6 +49,7 @@ class StorageBackend(
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
+    ConsoleBackend,
     Protocol,
 ):
     """Everything the service needs from a database, one concern per base Protocol."""
@@ -63,6 +65,7 @@ class Store(
     SQLiteIncidentEvents,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
+    SQLiteConsole,
 ):
     """The SQLite implementation of `StorageBackend`, on one connection."""
 

@@ -13,6 +13,7 @@ from storage import Incident, StorageBackend, Store, connect, migrate
 from storage.activity import ActivityBackend, SQLiteActivity
 from storage.base import ConnectionBackend, SQLiteBase
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.console import ConsoleBackend, SQLiteConsole
 from storage.events import EventsBackend, SQLiteEvents
 from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents, actor_ref
 from storage.incidents import FollowupsBackend, IncidentsBackend, SQLiteFollowups, SQLiteIncidents
@@ -38,6 +39,7 @@ PARTS: list[tuple[type, Factory]] = [
     (ActivityBackend, SQLiteActivity),
     (OutboxBackend, SQLiteOutbox),
     (RetentionBackend, SQLiteRetention),
+    (ConsoleBackend, SQLiteConsole),
     (TipsBackend, lambda db: TipStore(SQLiteBase(db))),
     (ScanJobsBackend, lambda db: ScanJobs(SQLiteBase(db))),
 ]

@@ -23,6 +23,7 @@ GROUP = "C" + "1" * 32
 NEW_STEPS = [
     "request_ids_v1",
     "incident_workflow_v1",
+    "console_v1",
 ]  # the steps added since the dump's release, in order
 
 

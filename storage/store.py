@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Protocol
 from storage.activity import ActivityBackend
 from storage.base import ConnectionBackend
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
+from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
 from storage.incidents import (
     FollowupsBackend,
     IncidentsBackend,
@@ -33,6 +35,7 @@ from storage.outbox import OutboxBackend, SQLiteOutbox
 from storage.retention import RetentionBackend, SQLiteRetention
 from storage.roles import RolesBackend, SQLiteRoles
 from storage.settings import SettingsBackend, SQLiteSettings
+from storage.stats import SQLiteStats, StatsBackend
 
 
 class StorageBackend(
@@ -46,6 +49,9 @@ class StorageBackend(
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
+    GroupSettingsBackend,
+    StatsBackend,
+    CustomTipsBackend,
     Protocol,
 ):
     """Everything the service needs from a database, one concern per base Protocol."""
@@ -60,6 +66,9 @@ class Store(
     SQLiteFollowups,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
+    SQLiteGroupSettings,
+    SQLiteStats,
+    SQLiteCustomTips,
 ):
     """The SQLite implementation of `StorageBackend`, on one connection."""
 

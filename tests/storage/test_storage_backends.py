@@ -13,13 +13,16 @@ from storage import Incident, StorageBackend, Store, connect, migrate
 from storage.activity import ActivityBackend, SQLiteActivity
 from storage.base import ConnectionBackend, SQLiteBase
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.events import EventsBackend, SQLiteEvents
+from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
 from storage.incidents import FollowupsBackend, IncidentsBackend, SQLiteFollowups, SQLiteIncidents
 from storage.outbox import OutboxBackend, SQLiteOutbox
 from storage.retention import RetentionBackend, SQLiteRetention
 from storage.roles import RolesBackend, SQLiteRoles
 from storage.scan_jobs import ScanJobs, ScanJobsBackend
 from storage.settings import SettingsBackend, SQLiteSettings
+from storage.stats import SQLiteStats, StatsBackend
 from storage.tips import TipsBackend, TipStore
 
 Factory = Callable[[sqlite_utils.Database], object]
@@ -36,6 +39,9 @@ PARTS: list[tuple[type, Factory]] = [
     (ActivityBackend, SQLiteActivity),
     (OutboxBackend, SQLiteOutbox),
     (RetentionBackend, SQLiteRetention),
+    (GroupSettingsBackend, SQLiteGroupSettings),
+    (StatsBackend, SQLiteStats),
+    (CustomTipsBackend, SQLiteCustomTips),
     (TipsBackend, lambda db: TipStore(SQLiteBase(db))),
     (ScanJobsBackend, lambda db: ScanJobs(SQLiteBase(db))),
 ]

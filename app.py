@@ -7,7 +7,8 @@ Routes: `POST /callback` (the LINE webhook, handlers/webhook.py), `GET /healthz`
 (liveness: the process answers), `GET /readyz` (readiness: a list of named checks,
 `READY_CHECKS`, each answering None or the reason it is degraded; 503 when one is),
 `GET /metrics` (Prometheus; loopback or a bearer token, monitoring/metrics.py) and
-`GET /charts/{token}.png` (tips report charts, tips/links.py).
+`GET /charts/{token}.png` (tips report charts, tips/links.py) and the web console
+under `/console/` (console/web.py).
 
 Every resource is opened and closed by its own cleanup context, declared below beside
 the `web.AppKey` it fills, in this order (closed in reverse):
@@ -34,6 +35,7 @@ from aiohttp import web
 
 from clock import Clock, SystemClock
 from config import Config
+from console.web import setup_console
 from deps import Deps
 from detectors.policy import resolve_policy
 from handlers import build_dispatcher
@@ -476,6 +478,7 @@ def create_app(
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_view)
     app.router.add_get(CHART_PATH, chart)
+    setup_console(app, lambda: app[DEPS], config.public_url)  # /console (console/web.py)
     return app
 
 

@@ -21,6 +21,7 @@ Layout, one module per concern, each holding that concern's interface (a small
     retention.py  RetentionBackend  SQLiteRetention   what is deleted, and when
     tips.py       TipsBackend       TipStore          the tips area (built from a Store)
     scan_jobs.py  ScanJobsBackend   ScanJobs          images/files waiting to be scanned
+    console.py    ConsoleBackend    SQLiteConsole     console links, sessions, audit log, orgs
 
 Below them: base.py (`ConnectionBackend`; `SQLiteBase`: the connection, `atomic()`,
 `checkpoint()`), db.py (opening SQLite files, backup), models.py (the row dataclasses),

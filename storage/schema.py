@@ -248,6 +248,57 @@ def request_ids_v1(db: sqlite_utils.Database) -> None:
     db.table("scan_jobs").add_column("request_id", str)
 
 
+# -- the web console: sign-in links, sessions, the audit log, organisations ----------------
+
+
+def console_v1(db: sqlite_utils.Database) -> None:
+    # A sign-in link sent in a 1:1 chat: only a keyed hash of its token, single use.
+    db.table("console_links").create(
+        {
+            "token_hash": str,
+            "user_id": str,
+            "created_at": float,
+            "expires_at": float,
+            "used_at": float,
+        },
+        pk="token_hash",
+        not_null={"user_id", "created_at", "expires_at"},
+    )
+    # A signed-in browser: only a keyed hash of its cookie; ends after `idle` without use.
+    db.table("console_sessions").create(
+        {
+            "session_hash": str,
+            "user_id": str,
+            "created_at": float,
+            "last_seen": float,
+            "ended_at": float,
+        },
+        pk="session_hash",
+        not_null={"user_id", "created_at", "last_seen"},
+    )
+    # Who did or viewed what, from the console or the CLI: ids and codes only, no content.
+    db.table("audit_log").create(
+        {
+            "id": int,
+            "at": float,
+            "actor": str,  # a LINE user id (console) or "cli:<os user>"
+            "via": str,  # console | cli
+            "action": str,  # a code: incident.view, incident.acknowledge, cli.incidents, ...
+            "incident_id": str,
+            "group_id": str,
+            "detail": str,  # a code or a count, never free text
+        },
+        pk="id",
+        not_null={"at", "actor", "via", "action"},
+    )
+    db.table("audit_log").create_index(["at"])
+    db.table("audit_log").create_index(["incident_id"])
+    # Several agencies on one bot: a group belongs to an organisation, and an ethics member
+    # with an organisation sees only its groups (NULL: one agency, every group).
+    db.table("groups").add_column("org", str)
+    db.table("roles").add_column("org", str)
+
+
 # -- console pages: group settings, group allow-lists, invite codes by role, custom tips ---
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from storage.activity import ActivityBackend
 from storage.base import ConnectionBackend
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.console import ConsoleBackend, SQLiteConsole
 from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
@@ -49,6 +50,7 @@ class StorageBackend(
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
+    ConsoleBackend,
     GroupSettingsBackend,
     StatsBackend,
     CustomTipsBackend,
@@ -66,6 +68,7 @@ class Store(
     SQLiteFollowups,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
+    SQLiteConsole,
     SQLiteGroupSettings,
     SQLiteStats,
     SQLiteCustomTips,

@@ -13,6 +13,7 @@ from storage import Incident, StorageBackend, Store, connect, migrate
 from storage.activity import ActivityBackend, SQLiteActivity
 from storage.base import ConnectionBackend, SQLiteBase
 from storage.chats import ChatsBackend, SQLiteChats
+from storage.console import ConsoleBackend, SQLiteConsole
 from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.events import EventsBackend, SQLiteEvents
 from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
@@ -39,6 +40,7 @@ PARTS: list[tuple[type, Factory]] = [
     (ActivityBackend, SQLiteActivity),
     (OutboxBackend, SQLiteOutbox),
     (RetentionBackend, SQLiteRetention),
+    (ConsoleBackend, SQLiteConsole),
     (GroupSettingsBackend, SQLiteGroupSettings),
     (StatsBackend, SQLiteStats),
     (CustomTipsBackend, SQLiteCustomTips),

@@ -56,6 +56,14 @@ class StatsBackend(Protocol):
         self, groups: Sequence[str] | None, since: float
     ) -> list[dict[str, Any]]: ...
 
+    def dismissed_values(
+        self, groups: Sequence[str] | None, since: float, at_least: int = 2
+    ) -> list[dict[str, Any]]:
+        """One value (one type, one keyed hash) dismissed `at_least` times in a group."""
+        ...
+
+    def broadcast_history(self, limit: int = 50) -> list[dict[str, Any]]: ...
+
 
 class SQLiteStats(SQLiteBase):
     def flagged_per_day(
@@ -130,5 +138,31 @@ class SQLiteStats(SQLiteBase):
                 f"AND i.created_at >= ?{where} GROUP BY t.value, r.value, reason "
                 "ORDER BY n DESC, t.value, r.value",
                 [since, *params],
+            )
+        )
+
+    def dismissed_values(
+        self, groups: Sequence[str] | None, since: float, at_least: int = 2
+    ) -> list[dict[str, Any]]:
+        """One value (one type, one keyed hash) dismissed `at_least` times in a group."""
+        where, params = _scope(groups)
+        rows = self.db.query(
+            "SELECT group_id, json_extract(types, '$[0]') AS type, "
+            "json_extract(digests, '$[0]') AS digest, max(json_extract(masked, '$[0]')) "
+            "AS masked, count(*) AS n FROM incidents WHERE status = 'dismissed' "
+            "AND json_array_length(types) = 1 AND json_array_length(digests) = 1 "
+            f"AND created_at >= ?{where} GROUP BY group_id, type, digest HAVING count(*) >= ? "
+            "ORDER BY n DESC, group_id",
+            [since, *params, at_least],
+        )
+        return list(rows)
+
+    def broadcast_history(self, limit: int = 50) -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                "SELECT id, text, target, status, groups, messages, sent_groups, "
+                "skipped_groups, created_at, decided_at FROM broadcasts "
+                "ORDER BY created_at DESC LIMIT ?",
+                [limit],
             )
         )

@@ -77,13 +77,16 @@ def test_the_test_box_explains_what_the_list_let_pass(bot: Bot) -> None:
 
 async def test_monitor_only_records_and_tells_nobody(bot: Bot, line: FakeLinePlatform) -> None:
     bot.store.set_group_settings(GROUP, bot.clock.now(), mode="monitor")
-    assert await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP)) == 200
+    event = line.text_event(ALICE, LEAK_1, chat=GROUP)
+    assert await bot.send(event) == 200
     await bot.flush()
     [inc] = bot.store.list_incidents()
     assert (inc.status, inc.verdict, inc.escalate_at) == ("open", "block", None)
     assert await bot.escalate(3600) == 0
+    await bot.send(line.unsend_event(ALICE, event["message"]["id"], chat=GROUP))
     await bot.flush()
-    assert line.sent == []  # no warning, no note, no alert, no escalation
+    assert line.sent == []  # no warning, note, alert, escalation, nor thanks for unsending
+    assert bot.store.list_incidents()[0].status == "retracted"  # still recorded
     bot.store.set_group_settings(GROUP, bot.clock.now(), mode="enforce")
     await bot.send(line.text_event(BOB, LEAK_1.replace("查一下", "看一下"), chat=GROUP))
     await line.wait_for_messages(GROUP, kind="reply")

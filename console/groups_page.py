@@ -152,7 +152,6 @@ async def _detail(
             for e in store.allow_entries(gid)
         ],
         "schedule": schedule.to_row(gid, 0.0) if schedule is not None else None,
-        "schedule_text": schedule.describe() if schedule is not None else "",
         "explanation": None,
         "used": [],
         "message": ct(f"pages.groups.done.{done}", locale) if done in DONE else None,

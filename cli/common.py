@@ -176,3 +176,44 @@ def open_for(config: Config, *, readonly: bool = False) -> Store:
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise ConfigError(f"cannot open the database at {config.db_path}: {reason}") from None
+
+
+def cli_actor() -> str:
+    """Who ran a command, for the audit log: "cli:" and the operating-system user."""
+    import getpass
+
+    try:
+        return "cli:" + getpass.getuser()
+    except (OSError, KeyError):
+        return "cli:unknown"
+
+
+def audit_cli(
+    config: Config,
+    action: str,
+    *,
+    incident_id: str | None = None,
+    group_id: str | None = None,
+    detail: str | None = None,
+) -> None:
+    """One audit-log row for a command that read or changed incidents or roles (the console's
+    /console/audit shows it). Read commands open the database read-only to read; this row is
+    their one write (ConfigError when it cannot be made: no reading without a record)."""
+    import time
+
+    store = open_for(config)
+    try:
+        with store.atomic(immediate=True):
+            store.audit_add(
+                cli_actor(),
+                "cli",
+                action,
+                time.time(),
+                incident_id=incident_id,
+                group_id=group_id,
+                detail=detail,
+            )
+    except Exception as exc:
+        raise ConfigError(f"cannot record the audit row in {config.db_path}: {exc}") from None
+    finally:
+        store.close()

@@ -8,10 +8,14 @@ bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
 bot.py admin code --ethics             a one-time code sent as `/ethics CODE` in a 1:1 chat
+bot.py admin org group GROUP_ID ORG    the group belongs to organisation ORG ("-" for none)
+bot.py admin org ethics USER_ID ORG    this ethics member sees only ORG's groups ("-": all)
+bot.py admin org list [--json]         groups and ethics members with their organisation
 
 Every command but demo takes --db PATH. Read commands (incidents, admin list) open the
 database read-only: they never create one and never delete anything (retention and
-backups: cli/maintenance.py).
+backups: cli/maintenance.py). `incidents` and `admin org` write one audit-log row each
+(who ran it, as the console's /console/audit shows): reading incidents leaves a record.
 """
 
 from __future__ import annotations
@@ -23,7 +27,17 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from cli.common import Subparsers, actions, chat_id, command, load_config, open_for, port, user_id
+from cli.common import (
+    Subparsers,
+    actions,
+    audit_cli,
+    chat_id,
+    command,
+    load_config,
+    open_for,
+    port,
+    user_id,
+)
 from config import Config, ConfigError
 
 if TYPE_CHECKING:
@@ -73,6 +87,20 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     )
     which.add_argument("--ethics", action="store_true", help="a member of the ethics unit")
     ac.set_defaults(func=admin_code)
+    org = actions(
+        command(ad, "org", "organisations: several agencies on one bot"), "admin_org_command"
+    )
+    og = command(org, "group", "put a group in an organisation (- for none)", db=True)
+    og.add_argument("group_id", type=chat_id, help="the group (C/R + 32 hex)")
+    og.add_argument("org", help='a short name, e.g. "health-bureau"; "-" for none')
+    og.set_defaults(func=org_group)
+    oe = command(org, "ethics", "limit an ethics member to an organisation (- for all)", db=True)
+    oe.add_argument("user_id", type=user_id, help="LINE user id (U + 32 hex digits)")
+    oe.add_argument("org", help='the organisation; "-" to see every group again')
+    oe.set_defaults(func=org_ethics)
+    ol = command(org, "list", "groups and ethics members with their organisation", db=True)
+    ol.add_argument("--json", action="store_true", help="one JSON object a line")
+    ol.set_defaults(func=org_list)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -122,6 +150,8 @@ def incidents(args: argparse.Namespace) -> int:
 
     store = _store(args, readonly=True)
     rows = store.list_incidents()
+    store.close()
+    audit_cli(load_config(args, require_line=False), "cli.incidents", detail=f"rows={len(rows)}")
     if args.json:
         for inc in rows:
             print(json.dumps(inc.to_json(), ensure_ascii=False))
@@ -202,6 +232,52 @@ def admin_code(args: argparse.Namespace) -> int:
         f"`/admin {code}` in that group.",
         file=sys.stderr,
     )
+    return 0
+
+
+def _org(value: str) -> str | None:
+    return None if value.strip() in ("", "-") else value.strip()
+
+
+def org_group(args: argparse.Namespace) -> int:
+    config = load_config(args, require_line=False)
+    store = _store(args)
+    org = _org(args.org)
+    store.set_group_org(args.group_id, org, time.time())
+    store.close()
+    audit_cli(config, "cli.org", group_id=args.group_id, detail=f"group:{org or '-'}")
+    print(f"group {args.group_id}: organisation {org or '(none)'}")
+    return 0
+
+
+def org_ethics(args: argparse.Namespace) -> int:
+    config = load_config(args, require_line=False)
+    store = _store(args)
+    org = _org(args.org)
+    changed = store.set_ethics_org(args.user_id, org)
+    store.close()
+    if not changed:
+        print(f"{args.user_id} is not in the ethics unit (bot.py admin add --ethics first)")
+        return 1
+    audit_cli(config, "cli.org", detail=f"ethics:{org or '-'}")
+    print(f"{args.user_id}: sees {('the groups of ' + org) if org else 'every group'}")
+    return 0
+
+
+def org_list(args: argparse.Namespace) -> int:
+    store = _store(args, readonly=True)
+    groups = [(g["group_id"], g.get("org")) for g in store.list_groups(active_only=False)]
+    ethics = [(u, store.ethics_org(u)) for u in store.ethics_users()]
+    if args.json:
+        for gid, org in groups:
+            print(json.dumps({"group_id": gid, "org": org}))
+        for uid, org in ethics:
+            print(json.dumps({"ethics": uid, "org": org}))
+        return 0
+    for gid, org in groups:
+        print(f"group   {gid}  {org or '(none)'}")
+    for uid, org in ethics:
+        print(f"ethics  {uid}  {org or '(every group)'}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Signing in: single-use links sent in a 1:1 chat, and browser sessions.
 
     token = issue_link(store, salt, user_id, now)      # the bot replies {public}/console/login?token=…
-    user = claim_link(store, salt, token, now)         # once; None when used, expired or unknown
+    link_valid(store, salt, token, now)                # GET: the sign-in page (uses nothing)
+    user = claim_link(store, salt, token, now)         # POST: once; None when used, expired, unknown
     cookie = start_session(store, salt, user, now)     # the cookie's value; only its hash is stored
 
 Tokens and cookies are 32 random bytes; the database holds only their keyed hashes (HMAC
@@ -45,6 +46,12 @@ def issue_link(
 
 def login_url(public_url: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/console/login?token={token}"
+
+
+def link_valid(store: Store, salt: bytes, token: str, now: float) -> bool:
+    if not token or len(token) > 100:
+        return False
+    return store.console_link_valid(keyed_hash(salt, "link", token), now)
 
 
 def claim_link(store: Store, salt: bytes, token: str, now: float) -> str | None:

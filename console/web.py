@@ -3,7 +3,8 @@
     setup_console(app, lambda: app[DEPS])      # app.py, once
 
 Routes of its own: /console/signin (how to sign in; no data), /console/login?token=…
-(the link from the chat: signs in once, then 303 under /console/), POST /console/logout,
+(the link from the chat: its page posts the token to POST /console/login, which signs in
+once and answers 303 under /console/), POST /console/logout,
 POST /console/lang, /console/ (the first page the viewer may open), /console/static/….
 Every other route comes from console/registry.py's PAGES.
 
@@ -151,17 +152,34 @@ async def signin(request: web.Request) -> web.Response:
     return render(request, "signin.html", {"failed": failed}, status=403 if failed else 200)
 
 
+async def login_page(request: web.Request) -> web.Response:
+    """The link from the chat. A GET uses nothing (LINE's link preview fetches it too): it
+    answers a page whose script (/console/static/login.js, no inline script) posts the
+    token at once, with a button for a browser without scripts. A used, expired or unknown
+    link answers 403 with the explanation."""
+    deps = deps_of(request)
+    token = request.query.get("token", "")
+    if not auth.link_valid(deps.store, deps.salt, token, deps.now()):
+        return render(request, "signin.html", {"failed": True}, status=403)
+    return render(request, "login.html", {"token": token})
+
+
 async def login(request: web.Request) -> web.StreamResponse:
+    """POST the link's token: signs in once (a session cookie), then 303 to /console/."""
     deps = deps_of(request)
     state = request.config_dict[CONSOLE]
+    form = await request.post()
+    token = form.get("token")
     now = deps.now()
+    user_id: str | None = None
     with deps.store.atomic():
-        user_id = auth.claim_link(deps.store, deps.salt, request.query.get("token", ""), now)
-        if user_id is None or not auth.has_role(deps.store, user_id):
-            user_id = None
-        else:
+        if isinstance(token, str):
+            user_id = auth.claim_link(deps.store, deps.salt, token, now)
+        if user_id is not None and auth.has_role(deps.store, user_id):
             cookie = auth.start_session(deps.store, deps.salt, user_id, now)
             deps.store.audit_add(user_id, "console", "console.signin", now)
+        else:
+            user_id = None
     if user_id is None:
         return render(request, "signin.html", {"failed": True}, status=403)
     response = web.Response(status=303, headers={"Location": f"{PREFIX}/"})
@@ -240,7 +258,8 @@ def build_console(deps_of: Callable[[], Deps], *, secure_cookies: bool) -> web.A
     )
     sub.router.add_get("/", home)
     sub.router.add_get("/signin", signin)
-    sub.router.add_get("/login", login)
+    sub.router.add_get("/login", login_page)
+    sub.router.add_post("/login", login)
     sub.router.add_post("/logout", logout)
     sub.router.add_post("/lang", set_lang)
     sub.router.add_static("/static", HERE / "static", append_version=True)

@@ -16,6 +16,7 @@ Layout, one module per concern, each holding that concern's interface (a small
     roles.py      RolesBackend      SQLiteRoles       admins, ethics unit, one-time admin codes
     incidents.py  IncidentsBackend  SQLiteIncidents   incidents, escalation, repeats
                   FollowupsBackend  SQLiteFollowups   the note/alert part of a leak, resumable
+    incident_events.py IncidentEventsBackend SQLiteIncidentEvents  incident timelines (who, when)
     activity.py   ActivityBackend   SQLiteActivity    counters per chat and day
     outbox.py     OutboxBackend     SQLiteOutbox      messages queued for LINE
     retention.py  RetentionBackend  SQLiteRetention   what is deleted, and when
@@ -38,20 +39,34 @@ own schema, and a branch in `open_store()`; nothing outside this package would c
 """
 
 from storage.db import DatabaseMissing, backup, connect, connect_readonly
+from storage.incident_events import actor_ref
 from storage.migrations import Migration, SchemaTooNew, migrate
-from storage.models import ACTIVE_STATUSES, INCIDENT_STATUSES, Incident, OutboxRow, iso
+from storage.models import (
+    ACTIVE_STATUSES,
+    EVENT_KINDS,
+    INCIDENT_STATUSES,
+    REVIEW_STATUSES,
+    Incident,
+    IncidentEvent,
+    OutboxRow,
+    iso,
+)
 from storage.store import StorageBackend, Store, open_store
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "EVENT_KINDS",
     "INCIDENT_STATUSES",
+    "REVIEW_STATUSES",
     "DatabaseMissing",
     "Incident",
+    "IncidentEvent",
     "Migration",
     "OutboxRow",
     "SchemaTooNew",
     "StorageBackend",
     "Store",
+    "actor_ref",
     "backup",
     "connect",
     "connect_readonly",

@@ -42,6 +42,10 @@ class ConsoleBackend(Protocol):
         """The user of an unused, unexpired link, which is used from now on; else None."""
         ...
 
+    def console_link_valid(self, token_hash: str, now: float) -> bool:
+        """Unused and unexpired (nothing changes: a link preview's fetch uses nothing)."""
+        ...
+
     def console_session_add(self, session_hash: str, user_id: str, now: float) -> None: ...
 
     def console_session_user(self, session_hash: str, now: float, idle: float) -> str | None:
@@ -110,6 +114,14 @@ class SQLiteConsole(SQLiteBase):
             return None
         row = self._one("SELECT user_id FROM console_links WHERE token_hash = ?", [token_hash])
         return str(row["user_id"]) if row else None
+
+    def console_link_valid(self, token_hash: str, now: float) -> bool:
+        row = self._one(
+            "SELECT 1 AS ok FROM console_links "
+            "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+            [token_hash, now],
+        )
+        return row is not None
 
     def console_session_add(self, session_hash: str, user_id: str, now: float) -> None:
         self.db.execute(

@@ -53,7 +53,13 @@ class IncidentsBackend(Protocol):
     def next_escalation_at(self) -> float | None: ...
 
     def claim_escalation(self, incident_id: str, now: float) -> bool:
-        """Open -> escalated, once: False if someone closed or escalated it meanwhile."""
+        """Open -> escalated, once (a provisional dismissal keeps its status and gets its
+        escalation time): False if someone closed or escalated it meanwhile."""
+        ...
+
+    def reopen_incident(self, incident_id: str, now: float, *, only_from: Iterable[str]) -> bool:
+        """Back to open (escalated if it had been), resolution cleared, no new escalation
+        timer (a reviewer reopened it); False if its status was not one of `only_from`."""
         ...
 
     def repeat_of(
@@ -73,6 +79,11 @@ class FollowupsBackend(Protocol):
     def followup_done(self, incident_id: str) -> None: ...
 
     def followups(self, created_before: float | None = None) -> list[dict[str, Any]]: ...
+
+
+# Statuses whose escalation still runs: a sender's provisional dismissal of a block does not
+# cancel it (a reviewer confirms or overrules it).
+_ESCALATING = "('open', 'dismissed_provisional')"
 
 
 class SQLiteIncidents(SQLiteBase):
@@ -134,6 +145,9 @@ class SQLiteIncidents(SQLiteBase):
         if status in ("retracted", "acknowledged", "dismissed", "justified"):
             sql += ", resolved_at = ?, resolved_by = ?, reason = COALESCE(?, reason)"
             params += [now, by, reason]
+        elif status == "dismissed_provisional":  # not resolved: a reviewer still decides
+            sql += ", reason = COALESCE(?, reason)"
+            params.append(reason)
         if status == "escalated":
             sql += ", escalated_at = ?"
             params.append(now)
@@ -161,7 +175,7 @@ class SQLiteIncidents(SQLiteBase):
 
     def due_escalations(self, now: float) -> list[Incident]:
         rows = self.db.query(
-            "SELECT * FROM incidents WHERE status = 'open' AND escalated_at IS NULL "
+            f"SELECT * FROM incidents WHERE status IN {_ESCALATING} AND escalated_at IS NULL "
             "AND escalate_at IS NOT NULL AND escalate_at <= ? ORDER BY escalate_at",
             [now],
         )
@@ -169,14 +183,35 @@ class SQLiteIncidents(SQLiteBase):
 
     def next_escalation_at(self) -> float | None:
         row = self._one(
-            "SELECT MIN(escalate_at) AS t FROM incidents WHERE status = 'open' "
+            f"SELECT MIN(escalate_at) AS t FROM incidents WHERE status IN {_ESCALATING} "
             "AND escalated_at IS NULL AND escalate_at IS NOT NULL"
         )
         return row["t"] if row else None
 
     def claim_escalation(self, incident_id: str, now: float) -> bool:
-        """Open -> escalated, once: False if someone closed or escalated it meanwhile."""
-        return self.set_incident_status(incident_id, "escalated", now, only_from=("open",))
+        """Open -> escalated, once (a provisional dismissal keeps its status and gets its
+        escalation time): False if someone closed or escalated it meanwhile."""
+        cur = self.db.execute(
+            "UPDATE incidents SET status = CASE status WHEN 'open' THEN 'escalated' "
+            "ELSE status END, escalated_at = ?, updated_at = ? "
+            f"WHERE id = ? AND status IN {_ESCALATING} AND escalated_at IS NULL",
+            [now, now, incident_id],
+        )
+        return cur.rowcount == 1
+
+    def reopen_incident(self, incident_id: str, now: float, *, only_from: Iterable[str]) -> bool:
+        """Back to open (escalated if it had been), resolution cleared, no new escalation
+        timer (a reviewer reopened it); False if its status was not one of `only_from`."""
+        allowed = list(only_from)
+        if not allowed:
+            return False
+        cur = self.db.execute(
+            "UPDATE incidents SET status = CASE WHEN escalated_at IS NULL THEN 'open' "
+            "ELSE 'escalated' END, updated_at = ?, resolved_at = NULL, resolved_by = NULL, "
+            f"escalate_at = NULL WHERE id = ? AND status IN ({', '.join('?' for _ in allowed)})",
+            [now, incident_id, *allowed],
+        )
+        return cur.rowcount == 1
 
     def repeat_of(
         self, digests: Sequence[str], sender_id: str | None, exclude_id: str

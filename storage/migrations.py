@@ -50,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("tips_v1", schema.tips_v1),
     Migration("scan_jobs_v1", schema.scan_jobs_v1),
     Migration("request_ids_v1", schema.request_ids_v1),
+    Migration("incident_workflow_v1", schema.incident_workflow_v1),
     Migration("console_v1", schema.console_v1),
     Migration("console_pages_v1", schema.console_pages_v1),
 )

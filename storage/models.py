@@ -10,9 +10,39 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-INCIDENT_STATUSES = ("open", "retracted", "escalated", "acknowledged", "dismissed", "justified")
+INCIDENT_STATUSES = (
+    "open",
+    "retracted",
+    "escalated",
+    "acknowledged",
+    "dismissed",
+    "justified",
+    "dismissed_provisional",  # a sender's "false positive" on a block, until a reviewer decides
+)
 # Statuses in which nobody has closed the incident yet (escalation still possible / pending).
 ACTIVE_STATUSES = ("open", "escalated")
+# What a reviewer (group admin, ethics unit) still has to look at: the active ones and a
+# sender's provisional dismissal (storage/incident_events.py, incidents/review.py).
+REVIEW_STATUSES = ("open", "escalated", "dismissed_provisional")
+# An incident's timeline (storage/incident_events.py): what happened, and who did it.
+EVENT_KINDS = (
+    "opened",
+    "warned",
+    "alerted",
+    "note_delivered",
+    "note_failed",
+    "unsent",
+    "dismissed",
+    "justified",
+    "escalated",
+    "acknowledged",
+    "dismissal_confirmed",
+    "dismissal_overruled",
+    "reopened",
+    "note_added",
+    "handed_over",
+)
+ACTOR_ROLES = ("system", "sender", "admin", "ethics", "cli")
 ROLES = ("admin", "ethics")
 
 
@@ -78,6 +108,34 @@ class Incident:
             "created_at": iso(self.created_at),
             "escalated_at": iso(self.escalated_at),
             "resolved_at": iso(self.resolved_at),
+        }
+
+
+@dataclass(frozen=True)
+class IncidentEvent:
+    """One step of an incident's timeline. `actor`: a keyed hash of a LINE user id ("h:…"),
+    "cli", or None for the bot itself; `detail`: a code (reason, verdict, note choice)."""
+
+    id: int
+    incident_id: str
+    at: float
+    kind: str
+    actor_role: str
+    actor: str | None = None
+    detail: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> IncidentEvent:
+        return cls(**dict(row))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "incident_id": self.incident_id,
+            "at": iso(self.at),
+            "kind": self.kind,
+            "actor_role": self.actor_role,
+            "actor": self.actor,
+            "detail": self.detail,
         }
 
 

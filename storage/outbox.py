@@ -138,12 +138,14 @@ class SQLiteOutbox(SQLiteBase):
         return [OutboxRow.from_row(r) for r in rows]
 
     def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
-        """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
+        """Delivered (or accepted before: 409): the body is no longer needed, drop it.
+        A sender's private note also goes into its incident's timeline."""
         self.db.execute(
             "UPDATE outbox SET status = 'sent', sent_at = ?, messages = '[]', reply_token = NULL, "
             "attempts = attempts + 1, last_error = ? WHERE id = ?",
             [now, note, row_id],
         )
+        self._note_event(row_id, now, "note_delivered", None)
 
     def outbox_retry(self, row_id: int, next_at: float, error: str) -> None:
         self.db.execute(
@@ -172,6 +174,17 @@ class SQLiteOutbox(SQLiteBase):
             "UPDATE outbox SET status = 'failed', messages = '[]', reply_token = NULL, "
             "attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?",
             [now, error[:300], row_id],
+        )
+        status = error.split(" ", 1)[0]
+        self._note_event(row_id, now, "note_failed", f"line_{status}" if status.isdigit() else None)
+
+    def _note_event(self, row_id: int, now: float, kind: str, detail: str | None) -> None:
+        """The timeline row of a private note's delivery (storage/incident_events.py)."""
+        self.db.execute(
+            "INSERT INTO incident_events (incident_id, at, kind, actor_role, detail) "
+            "SELECT incident_id, ?, ?, 'system', ? FROM outbox "
+            "WHERE id = ? AND kind = 'note' AND incident_id IS NOT NULL",
+            [now, kind, detail, row_id],
         )
 
     def outbox_hold(self, row_id: int, now: float, error: str) -> None:

@@ -32,6 +32,11 @@ class SQLiteRetention(SQLiteActivity):
             out["incidents"] = self.db.execute(
                 "DELETE FROM incidents WHERE created_at < ?", [cutoff]
             ).rowcount
+            out["incident_events"] = self.db.execute(
+                "DELETE FROM incident_events WHERE at < ? OR incident_id NOT IN "
+                "(SELECT id FROM incidents)",
+                [cutoff],
+            ).rowcount
             out["webhook_events"] = self.db.execute(
                 "DELETE FROM webhook_events WHERE received_at < ?", [short]
             ).rowcount

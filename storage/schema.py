@@ -248,6 +248,31 @@ def request_ids_v1(db: sqlite_utils.Database) -> None:
     db.table("scan_jobs").add_column("request_id", str)
 
 
+# -- the incident workflow: every incident's timeline (who did what, when) -----------------
+
+
+def incident_workflow_v1(db: sqlite_utils.Database) -> None:
+    # One row per step of an incident: opened, warned, note delivered or not, unsent,
+    # dismissed or justified by the sender (a reason code), escalated, acknowledged ...
+    # `actor` is a keyed hash of a LINE user id ("h:…"), "cli", or NULL (the bot itself);
+    # `detail` a short code (reason, verdict, note choice). Never a text or a value.
+    db.table("incident_events").create(
+        {
+            "id": int,
+            "incident_id": str,
+            "at": float,
+            "kind": str,
+            "actor_role": str,  # system | sender | admin | ethics | cli
+            "actor": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"incident_id", "at", "kind", "actor_role"},
+    )
+    db.table("incident_events").create_index(["incident_id", "at"])
+    db.table("incident_events").create_index(["at"])
+
+
 # -- the web console: sign-in links, sessions, the audit log, organisations ----------------
 
 

@@ -25,6 +25,7 @@ from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
 from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
+from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents
 from storage.incidents import (
     FollowupsBackend,
     IncidentsBackend,
@@ -47,6 +48,7 @@ class StorageBackend(
     RolesBackend,
     IncidentsBackend,
     FollowupsBackend,
+    IncidentEventsBackend,
     ActivityBackend,
     OutboxBackend,
     RetentionBackend,
@@ -66,6 +68,7 @@ class Store(
     SQLiteRoles,
     SQLiteIncidents,
     SQLiteFollowups,
+    SQLiteIncidentEvents,
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
     SQLiteConsole,

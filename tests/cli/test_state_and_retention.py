@@ -77,10 +77,19 @@ def test_read_commands_never_create_a_database(tmp_path: Path, args: tuple[str, 
 def test_read_commands_never_delete_and_never_write(tmp_path: Path) -> None:
     db = make_db(tmp_path / "bot.db", 400, 1)  # one incident far past retention
     before = digest(db)
-    for args in (("incidents",), ("admin", "list"), ("report", "--json")):
+    for args in (("admin", "list"), ("report", "--json")):
         r = run(tmp_path, *args, "--db", str(db), BOT_RETENTION_DAYS="30")
         assert r.returncode == 0, r.stderr
         assert digest(db) == before, args
+    # Reading incidents leaves one audit-log row (issue #13), and changes nothing else.
+    r = run(tmp_path, "incidents", "--db", str(db), BOT_RETENTION_DAYS="30")
+    assert r.returncode == 0, r.stderr
+    store = Store.open_readonly(db)
+    audit = [(a["via"], a["action"], a["detail"]) for a in store.audit_list()]
+    assert audit == [("cli", "cli.incidents", "rows=2")]
+    assert store.audit_list()[0]["actor"].startswith("cli:")
+    assert sorted(i.id for i in store.list_incidents()) == ["i0", "i1"]
+    store.close()
     listed = run(tmp_path, "incidents", "--json", "--db", str(db), BOT_RETENTION_DAYS="30")
     assert listed.stdout.count("\n") == 2  # both still there
 

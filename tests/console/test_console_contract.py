@@ -9,10 +9,12 @@ import dataclasses
 import re
 
 from devtools.fakeline import FakeLinePlatform
-from tests.console.conftest import CAROL, OTHER, OTHER_ADMIN
 from tests.support.console import (
+    CAROL,
     ETHICS,
     LINK,
+    OTHER,
+    OTHER_ADMIN,
     ask_link,
     console_client,
     csrf_of,
@@ -50,6 +52,22 @@ async def test_link_signs_in_once_with_a_strict_cookie(bot: Bot, line: FakeLineP
         assert again.status == 403 and "Set-Cookie" not in again.headers
         async with other.get("/console/incidents", allow_redirects=False) as resp:
             assert resp.status == 303 and resp.headers["Location"] == "/console/signin"
+
+
+async def test_a_link_preview_does_not_spend_the_link(bot: Bot, line: FakeLinePlatform) -> None:
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    path = link.split("bot.test", 1)[1]
+    async with console_client(bot) as preview:  # LINE's preview fetcher runs no script
+        for _ in range(2):
+            async with preview.get(path, allow_redirects=False) as resp:
+                assert resp.status == 200 and "Set-Cookie" not in resp.headers
+                html = await resp.text()
+                assert '<script src="/console/static/login.js' in html
+        async with preview.post("/console/login", data={"token": "forged"}) as resp:
+            assert resp.status == 403
+    async with console_client(bot) as http:
+        assert (await sign_in(http, bot, link)).status == 303
 
 
 async def test_english_command_and_https_cookie_is_secure(bot: Bot, line: FakeLinePlatform) -> None:
@@ -132,7 +150,6 @@ async def test_post_needs_the_csrf_token(bot: Bot, line: FakeLinePlatform) -> No
 async def test_csp_without_inline_script_on_every_page(bot: Bot, line: FakeLinePlatform) -> None:
     inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:
@@ -204,7 +221,6 @@ async def test_ethics_sees_every_group_or_only_its_organisation(
     mine = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     theirs = await _leak(bot, line, CAROL, LEAK_2, OTHER)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:
@@ -228,7 +244,6 @@ async def test_views_and_actions_are_audited_and_no_page_shows_raw_data(
 ) -> None:
     inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
     bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-    line.add_friend(ETHICS, "政風室李專員")
     link = await ask_link(bot, line, ETHICS)
     assert link is not None
     async with console_client(bot) as http:
@@ -253,3 +268,62 @@ async def test_views_and_actions_are_audited_and_no_page_shows_raw_data(
     for body in pages:
         assert NID_1 not in body and NID_2 not in body
     assert not LINK.search(" ".join(pages))
+
+
+async def test_triage_through_the_review_api_with_its_timeline(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    inc = await _leak(bot, line, ALICE, LEAK_1, GROUP)
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        page = f"/console/incidents/{inc}"
+
+        async def post(action: str, **data: str) -> int:
+            csrf = await csrf_of(http, page)
+            async with http.post(
+                f"{page}/{action}", data={"csrf": csrf, **data}, allow_redirects=False
+            ) as resp:
+                return resp.status
+
+        assert await post("reopen") == 409  # open: nothing to reopen
+        assert await post("acknowledge") == 303
+        assert await post("acknowledge") == 409
+        assert await post("note", choice="not-a-choice") == 409
+        assert await post("note", choice="contacted_sender") == 303
+        assert await post("reopen") == 303
+        async with http.get(page) as resp:
+            html = await resp.text()
+    for shown in ("已確認處理", "重新開啟", "已聯繫傳送者", "群組管理者・林組長"):
+        assert shown in html, shown
+    reviews = [e for e in bot.store.incident_events(inc) if e.actor_role == "admin"]
+    assert [e.kind for e in reviews] == ["acknowledged", "note_added", "reopened"]
+    assert all(e.actor != ADMIN for e in bot.store.incident_events(inc))  # keyed refs only
+    assert bot.store.incident(inc).status == "open"  # type: ignore[union-attr]
+
+
+async def test_the_sender_has_no_review_action_on_their_own_incident(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    inc = await _leak(bot, line, ADMIN, LEAK_2, GROUP)  # the admin leaked it themself
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        async with http.get(f"/console/incidents/{inc}") as resp:
+            html = await resp.text()
+        assert "/acknowledge" not in html and "須由其他管理者或政風單位處理" in html
+
+
+async def test_the_audit_page_shows_command_line_reads(bot: Bot, line: FakeLinePlatform) -> None:
+    bot.store.audit_add("cli:ops", "cli", "cli.incidents", bot.clock.now(), detail="rows=2")
+    bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
+    link = await ask_link(bot, line, ETHICS)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        async with http.get("/console/audit") as resp:
+            html = await resp.text()
+    assert "伺服器指令列（ops）" in html and "列出事件（指令列）" in html
+    assert "登入" in html and "政風室李專員" in html  # the sign-in itself is a row

@@ -15,8 +15,18 @@ import pytest
 
 from app import tips_ctx
 from devtools.fakeline import FakeLinePlatform
-from tests.console.conftest import CAROL, OTHER, OTHER_ADMIN, OTHER_NAME
-from tests.support.console import ETHICS, PUBLIC_URL, ask_link, console_client, csrf_of, sign_in
+from tests.support.console import (
+    CAROL,
+    ETHICS,
+    OTHER,
+    OTHER_NAME,
+    ask_link,
+    console_client,
+    csrf_of,
+    make_ethics,
+    sign_in,
+    start_console_bot,
+)
 from tests.support.harness import (
     ADMIN,
     ALICE,
@@ -26,7 +36,6 @@ from tests.support.harness import (
     LEAK_1,
     LEAK_2,
     Bot,
-    start_bot,
 )
 
 PUBLIC_LINE = "王小明 電話 0912-345-678"
@@ -35,12 +44,8 @@ ASKED = "有問題請找王小明，電話0912345678，謝謝"
 
 @pytest.fixture
 async def bot(line: FakeLinePlatform, tmp_path: Path) -> AsyncIterator[Bot]:
-    """The console's bot (tests/console/conftest.py) with the tips service running too."""
-    line.add_group(OTHER, OTHER_NAME, {CAROL: "張志豪", OTHER_ADMIN: "黃科長", ALICE: "王小明"})
-    line.add_friend(OTHER_ADMIN, "黃科長")
-    line.add_friend(CAROL, "張志豪")
-    b = await start_bot(line, tmp_path, contexts=[tips_ctx], public_url=PUBLIC_URL)
-    b.store.add_role(OTHER_ADMIN, "admin", OTHER, b.clock.now())
+    """The console's bot (tests/support/console.py) with the tips service running too."""
+    b = await start_console_bot(line, tmp_path, contexts=[tips_ctx])
     try:
         yield b
     finally:
@@ -52,8 +57,7 @@ async def signed_in(
     bot: Bot, line: FakeLinePlatform, user: str
 ) -> AsyncIterator[aiohttp.ClientSession]:
     if user == ETHICS:
-        bot.store.add_role(ETHICS, "ethics", None, bot.clock.now())
-        line.add_friend(ETHICS, "政風室李專員")
+        make_ethics(bot)
     link = await ask_link(bot, line, user)
     assert link is not None
     async with console_client(bot) as http:

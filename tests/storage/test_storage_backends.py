@@ -17,6 +17,7 @@ from storage.console import ConsoleBackend, SQLiteConsole
 from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.events import EventsBackend, SQLiteEvents
 from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
+from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents, actor_ref
 from storage.incidents import FollowupsBackend, IncidentsBackend, SQLiteFollowups, SQLiteIncidents
 from storage.outbox import OutboxBackend, SQLiteOutbox
 from storage.retention import RetentionBackend, SQLiteRetention
@@ -37,6 +38,7 @@ PARTS: list[tuple[type, Factory]] = [
     (RolesBackend, SQLiteRoles),
     (IncidentsBackend, SQLiteIncidents),
     (FollowupsBackend, SQLiteFollowups),
+    (IncidentEventsBackend, SQLiteIncidentEvents),
     (ActivityBackend, SQLiteActivity),
     (OutboxBackend, SQLiteOutbox),
     (RetentionBackend, SQLiteRetention),
@@ -93,6 +95,7 @@ def test_the_parts_work_on_their_own_database() -> None:
     activity: ActivityBackend = SQLiteActivity(db)
     retention: RetentionBackend = SQLiteRetention(db)
     followups: FollowupsBackend = SQLiteFollowups(db)
+    timeline: IncidentEventsBackend = SQLiteIncidentEvents(db)
     tips: TipsBackend = TipStore(SQLiteBase(db))
     jobs: ScanJobsBackend = ScanJobs(SQLiteBase(db))
     g, u = "C" + "1" * 32, "U" + "2" * 32
@@ -103,6 +106,12 @@ def test_the_parts_work_on_their_own_database() -> None:
     assert incidents.create_incident(inc) and not incidents.create_incident(inc)
     followups.followup_add("i1", "[]", "a***@b", 0.0)
     assert [f["incident_id"] for f in followups.followups()] == ["i1"]
+    timeline.add_incident_event("i1", "opened", 0.0)
+    timeline.add_incident_event(
+        "i1", "dismissed", 1.0, actor_role="sender", actor=actor_ref(u, b"k" * 32), detail="x:y"
+    )
+    assert [e.kind for e in timeline.incident_events("i1")] == ["opened", "dismissed"]
+    assert [e.kind for e in timeline.incident_events_since(0.5, ["dismissed"])] == ["dismissed"]
     assert roles.add_role(u, "admin", g, 0.0) and roles.is_admin(u, g)
     chats.upsert_group(g, 0.0, chat_type="group", locale="en")
     assert chats.group_locale(g) == "en"

@@ -20,8 +20,12 @@ from storage.tips import TipStore
 
 DUMP = Path(__file__).parent / "fixtures" / "main_e8457a8.sql"
 GROUP = "C" + "1" * 32
-# the steps added since the dump's release, in order
-NEW_STEPS = ["request_ids_v1", "console_v1", "console_pages_v1"]
+NEW_STEPS = [
+    "request_ids_v1",
+    "incident_workflow_v1",
+    "console_v1",
+    "console_pages_v1",
+]  # the steps added since the dump's release, in order
 
 
 def _schema(path: Path) -> list[tuple[str, str, str]]:

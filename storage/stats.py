@@ -127,14 +127,16 @@ class SQLiteStats(SQLiteBase):
         )
 
     def dismissal_reasons(self, groups: Sequence[str] | None, since: float) -> list[dict[str, Any]]:
-        """Dismissed or justified incidents by finding type, rule and the sender's reason."""
+        """Dismissed (also provisionally: a sender's word on a block, not yet reviewed) or
+        justified incidents by finding type, rule and reason."""
         where, params = _scope(groups, "i.group_id")
         return list(
             self.db.query(
                 "SELECT t.value AS type, r.value AS rule, coalesce(i.reason, '') AS reason, "
                 "count(DISTINCT i.id) AS n, group_concat(DISTINCT i.group_id) AS groups "
                 "FROM incidents i, json_each(i.types) t, json_each(i.rules) r "
-                "WHERE i.status IN ('dismissed', 'justified') AND r.value LIKE t.value || '.%' "
+                "WHERE i.status IN ('dismissed', 'dismissed_provisional', 'justified') "
+                "AND r.value LIKE t.value || '.%' "
                 f"AND i.created_at >= ?{where} GROUP BY t.value, r.value, reason "
                 "ORDER BY n DESC, t.value, r.value",
                 [since, *params],

@@ -144,13 +144,14 @@ def test_dismissal_reasons_by_type_rule_and_reason(store: Store) -> None:
             rules=rules,
         )
     _incident(store, 9, G2, T0, U2, status="justified", reason="need_work")
+    _incident(store, 11, G2, T0, U2, status="dismissed_provisional", reason="need_work")
     _incident(store, 10, G2, T0, U2)  # still open: not feedback
     rows = store.dismissal_reasons(None, T0 - 1)
     got = [(r["type"], r["rule"], r["reason"], r["n"]) for r in rows]
     assert got == [
         ("person_name", "person_name.data", "fp_public", 3),
         ("phone_number", "phone_number.office", "fp_public", 3),
-        ("phone_number", "phone_number.mobile", "need_work", 1),
+        ("phone_number", "phone_number.mobile", "need_work", 2),
     ]
     assert [r["groups"] for r in rows] == [G1, G1, G2]
     assert store.dismissal_reasons([G2], T0 - 1)[0]["reason"] == "need_work"

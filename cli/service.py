@@ -3,6 +3,7 @@
 bot.py serve [--host H] [--port P]     the webhook server (POST /callback, GET /healthz)
 bot.py demo                            the bot against a local LINE platform, scripted chat
 bot.py incidents [--json]              incidents, masked (JSON: one object a line)
+bot.py incidents show|ack|reopen ID    one incident's timeline; review it (cli/incidents.py)
 bot.py admin add USER_ID --group G | --ethics
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
@@ -38,6 +39,7 @@ from cli.common import (
     port,
     user_id,
 )
+from cli.incidents import register_actions
 from config import Config, ConfigError
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     inc = command(sub, "incidents", "list incidents (masked values only; read-only)", db=True)
     inc.add_argument("--json", action="store_true", help="one JSON object a line")
     inc.set_defaults(func=incidents)
+    register_actions(inc)  # incidents show | ack | reopen ID (cli/incidents.py)
 
     ad = actions(command(sub, "admin", "manage group admins and the ethics unit"), "admin_command")
     for name, what, func in (

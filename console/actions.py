@@ -116,10 +116,18 @@ async def timeline(deps: Deps, inc: Incident, locale: str) -> list[dict[str, Any
                 "at": local_time(ev.at),
                 "what": label("event", ev.kind, locale),
                 "who": who,
-                "detail": detail_label(ev.detail, locale),
+                "detail": _detail(ev.detail, locale),
             }
         )
     return steps
+
+
+def _detail(detail: str | None, locale: str) -> str:
+    """A timeline row's code for a person; "admin=1,ethics=0" (who was alerted) in words."""
+    counts = dict(part.split("=", 1) for part in (detail or "").split(",") if "=" in part)
+    if set(counts) == {"admin", "ethics"} and all(v.isdigit() for v in counts.values()):
+        return ct("console.tl.recipients", locale, admins=counts["admin"], ethics=counts["ethics"])
+    return detail_label(detail, locale)
 
 
 async def act(request: web.Request) -> web.StreamResponse:

@@ -38,6 +38,20 @@ DEFAULT_TEST_VALUES: tuple[str, ...] = (
 )
 
 
+# Finding types whose incidents always reach the ethics unit (政風) too, group admins or not:
+# the first alert and the escalation (policy file: [routing] ethics_types).
+DEFAULT_ETHICS_TYPES: frozenset[str] = frozenset(
+    {
+        "whistleblower_identity",
+        "warrant",
+        "investigation_secret",
+        "procurement_secret",
+        "classified_marking",
+        "personnel_secret",
+    }
+)
+
+
 class PolicyError(ValueError):
     """The policy file is unreadable or malformed (message names the key, not values)."""
 
@@ -57,6 +71,7 @@ class Policy:
     keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (finding type, words)
     keyword_score: float = 0.6
     stage2: bool = True  # the learned second look (detectors/stage2.py)
+    ethics_types: frozenset[str] = DEFAULT_ETHICS_TYPES  # alerts copied to the ethics unit
     groups: tuple[tuple[str, Policy], ...] = field(default=(), compare=False, hash=False)
 
     def for_group(self, group_id: str | None) -> Policy:
@@ -72,7 +87,7 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 
-_TOP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "groups", "stage2"}
+_TOP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "groups", "stage2", "routing"}
 _GROUP_KEYS = {"thresholds", "allow", "keywords", "disabled_types", "replace_allow", "stage2"}
 
 
@@ -151,8 +166,25 @@ def _apply(base: Policy, data: dict[str, Any], where: str, allowed: set[str]) ->
     return replace(pol, keywords=tuple(sorted(merged.items())))
 
 
+def _routing(base: Policy, data: Any) -> Policy:
+    """[routing]: ethics_types, the finding types always copied to the ethics unit."""
+    if not isinstance(data, dict):
+        raise PolicyError("routing: expected a table")
+    for k in data:
+        if k != "ethics_types":
+            raise PolicyError(f"routing.{k}: unknown key")
+    if "ethics_types" not in data:
+        return base
+    types = _str_list(data["ethics_types"], "routing.ethics_types")
+    bad = [t for t in types if t not in FINDING_TYPES]
+    if bad:
+        raise PolicyError(f"routing.ethics_types: unknown finding type(s) {', '.join(bad)}")
+    return replace(base, ethics_types=frozenset(types))
+
+
 def parse_policy(data: dict[str, Any]) -> Policy:
-    base = _apply(DEFAULT_POLICY, {k: v for k, v in data.items() if k != "groups"}, "", _TOP_KEYS)
+    top = {k: v for k, v in data.items() if k not in ("groups", "routing")}
+    base = _routing(_apply(DEFAULT_POLICY, top, "", _TOP_KEYS), data.get("routing", {}))
     groups = data.get("groups", {})
     if not isinstance(groups, dict):
         raise PolicyError("groups: expected a table of group id = {...}")

@@ -17,6 +17,7 @@ from linebot.v3.webhooks import MessageEvent, TextMessageContent
 from deps import Deps
 from handlers.reply import reply_text
 from handlers.router import Router
+from incidents.handover import hand_over
 from line.incoming import Incoming
 from line.lookups import where
 from locales import LOCALES, normalise_locale, t
@@ -162,6 +163,8 @@ async def _admin(deps: Deps, incoming: Incoming, arg: str) -> None:
     if deps.store.claim_admin_code(w.chat_id, code, w.user_id, deps.now()):
         log.info("admin claimed chat=%s user=%s", w.chat_id, w.user_id)
         await _reply(deps, incoming, t("cmd.admin_ok", locale))
+        # The group's open incidents reach the new admin (one message with their buttons).
+        await hand_over(deps, w.chat_id, w.chat_type, w.user_id, locale)
     else:
         log.info("admin code rejected chat=%s user=%s", w.chat_id, w.user_id)
         await _reply(deps, incoming, t("cmd.admin_bad", locale))

@@ -4,7 +4,10 @@ Incident buttons (data `inc:<action>&id=<incident>[&r=<reason code>]`):
 - sender: `inc:unsent` (I have unsent it), `inc:fp` (false positive -> a reason from
   quick replies), `inc:need` (official need -> a justification from quick replies);
 - admins of the incident's group (or the ethics unit): `inc:ack` (acknowledge),
-  `inc:dis` (dismiss as false positive).
+  `inc:dis` (dismiss as false positive), and under a sender's provisional false positive
+  (a `block`): `inc:confirm` (confirm it) and `inc:overrule` (overrule it).
+Rights, transitions and the timeline rows are incidents/review.py's, shared with the
+command line and the console; this module turns its results into replies.
 Reasons are codes chosen from buttons, never free text, so no personal data can end up
 in an incident. Data starting with `tips:`, `quiz:` or `broadcast:` goes to the tips
 router (handlers/tips.py), included before this one.
@@ -20,7 +23,10 @@ from linebot.v3.webhooks import PostbackEvent
 from deps import Deps
 from handlers.reply import reply_text
 from handlers.router import Router
+from incidents import review
+from incidents.handover import ask_reviewers, tell_sender_overruled
 from incidents.notify import group_label, notify_admins
+from incidents.review import Actor, ReviewResult
 from line import messages
 from line.incoming import Incoming
 from line.lookups import Where
@@ -31,10 +37,8 @@ log = logging.getLogger("bot.postback")
 
 router = Router("postback")
 
-# Which statuses each action may move an incident from.
-SENDER_FROM = ("open", "escalated")
-ACK_FROM = ("open", "escalated", "dismissed", "justified")
-DISMISS_FROM = ("open", "escalated", "justified", "acknowledged")
+SENDER_ACTIONS = ("inc:unsent", "inc:fp", "inc:need")
+REVIEWER_ACTIONS = ("inc:ack", "inc:dis", "inc:confirm", "inc:overrule")
 
 
 async def _reply(
@@ -63,18 +67,17 @@ async def on_postback(deps: Deps, event: PostbackEvent) -> None:
         return
     log.info("postback action=%s incident=%s user=%s", action, inc.id, w.user_id)
     locale = deps.lookups.chat_locale(inc.group_id)
-    if action in ("inc:unsent", "inc:fp", "inc:need"):
-        if not inc.sender_id or w.user_id != inc.sender_id:
+    actor = Actor.line_user(w.user_id, deps.salt)
+    if action in SENDER_ACTIONS:
+        if not review.is_sender(actor, inc):
             await _reply(deps, incoming, t("pb.not_yours", locale))
             return
         await _sender_action(deps, incoming, inc, action, params.get("r"), locale)
-    elif action in ("inc:ack", "inc:dis"):
-        if not w.user_id or not (
-            deps.store.is_admin(w.user_id, inc.group_id) or deps.store.is_ethics(w.user_id)
-        ):
+    elif action in REVIEWER_ACTIONS:
+        if review.role_of(deps.store, actor, inc) is None:
             await _reply(deps, incoming, t("pb.not_admin", locale))
             return
-        await _admin_action(deps, incoming, inc, action, w.user_id, locale)
+        await _reviewer_action(deps, incoming, inc, action, actor, locale)
 
 
 def _closed(inc: Incident, allowed: tuple[str, ...]) -> bool:
@@ -96,13 +99,14 @@ async def _sender_action(
         )
         await _reply(deps, incoming, t(key, locale))
         return
-    if _closed(inc, SENDER_FROM):
+    if _closed(inc, review.SENDER_FROM):
         await _reply(
             deps, incoming, t("pb.closed", locale, status=label("status", inc.status, locale))
         )
         return
-    codes = messages.FP_REASONS if action == "inc:fp" else messages.NEED_REASONS
-    prefix = "reason" if action == "inc:fp" else "need"
+    fp = action == "inc:fp"
+    codes = messages.FP_REASONS if fp else messages.NEED_REASONS
+    prefix = "reason" if fp else "need"
     if reason not in codes:
         quick = [
             messages.quick_item(
@@ -112,53 +116,61 @@ async def _sender_action(
             )
             for code in codes
         ]
-        await _reply(
-            deps, incoming, t("pb.ask_fp" if action == "inc:fp" else "pb.ask_need", locale), quick
-        )
+        await _reply(deps, incoming, t("pb.ask_fp" if fp else "pb.ask_need", locale), quick)
         return
     assert reason is not None
-    status = "dismissed" if action == "inc:fp" else "justified"
-    if not deps.store.set_incident_status(
-        inc.id, status, now, by=inc.sender_id, reason=f"{prefix}:{reason}", only_from=SENDER_FROM
-    ):
-        fresh = deps.store.incident(inc.id)
-        st = fresh.status if fresh else inc.status
+    actor = Actor.line_user(inc.sender_id or "", deps.salt)
+    result = (review.dismiss if fp else review.justify)(deps.store, inc.id, actor, reason, now=now)
+    if not result.ok:
+        st = result.status or inc.status
         await _reply(deps, incoming, t("pb.closed", locale, status=label("status", st, locale)))
         return
-    deps.outbox.cancel(inc.id, ("escalation",))
-    log.info("incident %s by sender id=%s reason=%s", status, inc.id, reason)
+    log.info("incident %s by sender id=%s reason=%s", result.status, inc.id, reason)
     reason_label = label(prefix, reason, locale)
-    await _reply(
-        deps,
-        incoming,
-        t("pb.fp_done" if action == "inc:fp" else "pb.need_done", locale, reason=reason_label),
-    )
+    provisional = result.status == "dismissed_provisional"
+    done = "pb.fp_provisional" if provisional else "pb.fp_done" if fp else "pb.need_done"
+    await _reply(deps, incoming, t(done, locale, reason=reason_label))
+    if provisional and result.incident is not None:
+        await ask_reviewers(deps, result.incident, reason_label, locale)
+        return
     gname = await group_label(deps, Where(inc.group_id, inc.chat_type, None), locale)
     body = t(
-        "alert.sender_fp" if action == "inc:fp" else "alert.sender_need",
+        "alert.sender_fp" if fp else "alert.sender_need",
         locale,
         id=inc.id,
         group=gname,
         reason=reason_label,
     )
-    await notify_admins(deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id)
-
-
-async def _admin_action(
-    deps: Deps, incoming: Incoming, inc: Incident, action: str, admin_id: str, locale: str
-) -> None:
-    status, allowed, done = (
-        ("acknowledged", ACK_FROM, "pb.ack_done")
-        if action == "inc:ack"
-        else ("dismissed", DISMISS_FROM, "pb.dismiss_done")
+    # The buttons the text speaks of: overrule a false positive, acknowledge an official need.
+    extra = [messages.review_buttons(inc.id, locale, result.status or "justified")]
+    await notify_admins(
+        deps, inc.group_id, body, kind="sender-answer", incident_id=inc.id, extra=extra
     )
-    if inc.status == status or not deps.store.set_incident_status(
-        inc.id, status, deps.now(), by=admin_id, reason="admin", only_from=allowed
-    ):
-        fresh = deps.store.incident(inc.id)
-        st = fresh.status if fresh else inc.status
-        await _reply(deps, incoming, t("pb.closed", locale, status=label("status", st, locale)))
+
+
+async def _reviewer_action(
+    deps: Deps, incoming: Incoming, inc: Incident, action: str, actor: Actor, locale: str
+) -> None:
+    now = deps.now()
+    result: ReviewResult
+    if action == "inc:ack":
+        result = review.acknowledge(deps.store, inc.id, actor, now=now)
+    elif action == "inc:dis":
+        result = review.dismiss(deps.store, inc.id, actor, now=now)
+    elif action == "inc:confirm":
+        result = review.confirm_dismissal(deps.store, inc.id, actor, now=now)
+    else:
+        result = review.overrule_dismissal(deps.store, inc.id, actor, now=now)
+    if not result.ok:
+        if result.why == "wrong_status":
+            st = result.status or inc.status
+            body = t("pb.closed", locale, status=label("status", st, locale))
+        else:
+            body = result.message(locale)
+        await _reply(deps, incoming, body)
         return
-    deps.outbox.cancel(inc.id, ("escalation",))
-    log.info("incident %s by admin id=%s admin=%s", status, inc.id, admin_id)
-    await _reply(deps, incoming, t(done, locale, id=inc.id))
+    log.info("incident %s by reviewer id=%s role=%s", result.action, inc.id, result.role)
+    done = {"acknowledged": "pb.ack_done", "dismissed": "pb.dismiss_done"}.get(result.action)
+    await _reply(deps, incoming, t(done, locale, id=inc.id) if done else result.message(locale))
+    if result.action == "dismissal_overruled" and result.incident is not None:
+        await tell_sender_overruled(deps, result.incident, locale)

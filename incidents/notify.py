@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable, Sequence
 
 from deps import Deps
+from detectors.policy import DEFAULT_POLICY
+from incidents.timeline import record
 from line import messages
 from line.incoming import Incoming
 from line.lookups import Where
@@ -55,6 +58,9 @@ async def follow_up(
         if fresh is not None and fresh.status in ("open", "escalated"):
             if friend and inc.sender_id:
                 await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
+            else:  # no private note: the timeline says why (delivery is the outbox's to record)
+                why_not = "not_friend" if inc.sender_id else "no_sender"
+                record(store, inc.id, "note_failed", deps.now(), detail=why_not)
             if alert:
                 unknown = t("alert.unknown_name", locale)
                 await alert_admins(
@@ -107,9 +113,16 @@ async def send_private_note(
     )
 
 
-def alert_recipients(deps: Deps, group_id: str) -> list[str]:
-    """The group's admins; the ethics unit when the group has none."""
-    return deps.store.group_admins(group_id) or deps.store.ethics_users()
+def alert_recipients(deps: Deps, group_id: str, types: Iterable[str] = ()) -> list[str]:
+    """The group's admins; the ethics unit when the group has none, and as well when one of
+    `types` is a type the policy always routes to it ([routing] ethics_types)."""
+    admins = deps.store.group_admins(group_id)
+    if not admins:
+        return deps.store.ethics_users()
+    policy = (deps.policy or DEFAULT_POLICY).for_group(group_id)
+    if policy.ethics_types.intersection(types):
+        return list(dict.fromkeys([*admins, *deps.store.ethics_users()]))
+    return admins
 
 
 async def alert_admins(
@@ -125,7 +138,16 @@ async def alert_admins(
     name: str | None = None,
 ) -> int:
     """Push the alert (or the escalation) to each admin; returns how many were alerted."""
-    recipients = alert_recipients(deps, inc.group_id)
+    recipients = alert_recipients(deps, inc.group_id, inc.types)
+    admins = set(deps.store.group_admins(inc.group_id))
+    copied = sum(1 for r in recipients if r not in admins)
+    record(
+        deps.store,
+        inc.id,
+        "escalated" if escalation else "alerted",
+        deps.now(),
+        detail=f"admin={len(recipients) - copied},ethics={copied}",
+    )
     if not recipients:
         log.warning("no admin to alert group=%s incident=%s", inc.group_id, inc.id)
         return 0
@@ -158,10 +180,14 @@ async def alert_admins(
         )
     if inc.repeat_of:
         body += "\n" + t("alert.repeat", locale, id=inc.repeat_of)
+    provisional = inc.status == "dismissed_provisional"
+    if provisional:  # the sender said false positive: the buttons are confirm / overrule
+        body += "\n" + t("review.provisional", locale)
+    buttons = (messages.review_buttons if provisional else messages.admin_buttons)(inc.id, locale)
     for admin in recipients:
         await deps.outbox.enqueue_push(
             admin,
-            [messages.text(body), messages.admin_buttons(inc.id, locale)],
+            [messages.text(body), buttons],
             priority=PRIORITY_ALERT,
             kind="escalation" if escalation else "alert",
             incident_id=inc.id,
@@ -174,13 +200,21 @@ async def alert_admins(
 
 
 async def notify_admins(
-    deps: Deps, group_id: str, body: str, *, kind: OutboxKind, incident_id: str | None = None
+    deps: Deps,
+    group_id: str,
+    body: str,
+    *,
+    kind: OutboxKind,
+    incident_id: str | None = None,
+    extra: Sequence[messages.Message] = (),
 ) -> None:
-    """One text to the group's admins (the ethics unit when it has none)."""
-    for admin in alert_recipients(deps, group_id):
+    """One text to the group's admins (the ethics unit when it has none, or as well for an
+    incident of a type routed to it), with `extra` messages after it (buttons)."""
+    inc = deps.store.incident(incident_id) if incident_id else None
+    for admin in alert_recipients(deps, group_id, inc.types if inc else ()):
         await deps.outbox.enqueue_push(
             admin,
-            [messages.text(body)],
+            [messages.text(body), *extra],
             priority=PRIORITY_ALERT,
             kind=kind,
             incident_id=incident_id,

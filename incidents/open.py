@@ -29,6 +29,7 @@ from detectors.base import ScanResult
 from detectors.policy import DEFAULT_POLICY
 from incidents.allowlist import apply_allow_list
 from incidents.notify import follow_up
+from incidents.timeline import record
 from line import messages
 from line.incoming import Incoming
 from locales import t
@@ -105,12 +106,15 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     if store.was_unsent(message_id):  # the unsend overtook the message: nothing to ask for
         inc.status, inc.masked, inc.digests, inc.escalate_at = "retracted", [], [], None
         inc.resolved_at = now
-        store.create_incident(inc)
+        if store.create_incident(inc):
+            record(store, inc.id, "opened", now, detail=inc.verdict)
+            record(store, inc.id, "unsent", now, role="sender", detail="how:before_scan")
         log.info("incident retracted-before-processing id=%s message=%s", inc.id, message_id)
         return
     inc.repeat_of = store.repeat_of(digests, w.user_id, inc.id)
     if not store.create_incident(inc):
         return
+    record(store, inc.id, "opened", now, detail=inc.verdict)
     store.count_activity(w.chat_id, "flagged", now)
     if settings.monitor_only:  # recorded for the console; nobody is told, nothing escalates
         log.info(
@@ -153,6 +157,7 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
         kind="warning",
         incident_id=inc.id,
     )
+    record(store, inc.id, "warned", now, detail=inc.verdict)
     # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
     # job written in the same transaction: the webhook's 200 waits for this row, not for
     # LINE, and a process killed before the job ran resumes it at start (resume_followups).

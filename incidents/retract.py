@@ -11,11 +11,12 @@ import logging
 
 from deps import Deps
 from incidents.notify import group_label, notify_admins
+from incidents.timeline import record
 from line import messages
 from line.lookups import Where
 from locales import t
 from outbox import PRIORITY_NOTE
-from storage import Incident
+from storage import Incident, actor_ref
 
 log = logging.getLogger("bot.unsend")
 
@@ -31,9 +32,18 @@ async def close_as_retracted(deps: Deps, inc: Incident, *, how: str) -> None:
         "retracted",
         now,
         by=inc.sender_id,
-        only_from=("open", "escalated", "acknowledged", "dismissed", "justified"),
+        only_from=(
+            "open",
+            "escalated",
+            "acknowledged",
+            "dismissed",
+            "justified",
+            "dismissed_provisional",
+        ),
     ):
         return
+    actor = actor_ref(inc.sender_id, deps.salt) if inc.sender_id and deps.salt else None
+    record(deps.store, inc.id, "unsent", now, role="sender", actor=actor, detail=f"how:{how}")
     deps.store.forget_incident_values(inc.id)
     cancelled = deps.outbox.cancel(inc.id, ("warning", "note", "alert", "escalation"))
     log.info(

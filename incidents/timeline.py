@@ -106,7 +106,7 @@ def render(
             created=local_time(timezone, inc.event_at or inc.created_at),
         )
     ]
-    if inc.reason:
+    if inc.reason and ":" in inc.reason:  # a sender's code (reason:…, need:…)
         lines.append(t("incident.reason", locale, reason=detail_label(inc.reason, locale)))
     if inc.resolved_at is not None:
         who = resolver_label(inc.resolved_by, key, locale)

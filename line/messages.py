@@ -18,6 +18,8 @@ from urllib.parse import parse_qsl, quote
 
 from linebot.v3.messaging import (
     ButtonsTemplate,
+    CarouselColumn,
+    CarouselTemplate,
     MentionSubstitutionObject,
     PostbackAction,
     QuickReply,
@@ -133,6 +135,44 @@ def admin_buttons(incident_id: str, locale: str) -> Message:
             _incident_button("btn.dismiss", "inc:dis", incident_id, locale),
         ],
     )
+
+
+def review_buttons(incident_id: str, locale: str, status: str = "dismissed_provisional") -> Message:
+    """A reviewer's buttons under a sender's answer: confirm / overrule a provisional false
+    positive, overrule a final one (a `warn`), acknowledge / dismiss an official need."""
+    dismissal = status in ("dismissed_provisional", "dismissed")
+    return buttons(
+        t("review.alt" if dismissal else "alert.alt", locale),
+        t("review.buttons", locale, id=incident_id) if dismissal else t("alert.buttons", locale),
+        review_actions(incident_id, status, locale),
+    )
+
+
+def review_actions(incident_id: str, status: str, locale: str) -> list[PostbackAction]:
+    """The buttons a reviewer needs for an incident in `status`: confirm / overrule a
+    provisional false positive, overrule a final one, else acknowledge / dismiss."""
+    if status == "dismissed_provisional":
+        return [
+            _incident_button("btn.confirm", "inc:confirm", incident_id, locale),
+            _incident_button("btn.overrule", "inc:overrule", incident_id, locale),
+        ]
+    if status == "dismissed":
+        return [_incident_button("btn.overrule", "inc:overrule", incident_id, locale)]
+    return [
+        _incident_button("btn.ack", "inc:ack", incident_id, locale),
+        _incident_button("btn.dismiss", "inc:dis", incident_id, locale),
+    ]
+
+
+def carousel(alt: str, columns: Sequence[tuple[str, Sequence[PostbackAction]]]) -> Message:
+    """A template carousel: up to 10 columns of (text of 120 characters, same-size actions)."""
+    cols = [
+        CarouselColumn(text=_clip(body, 120), actions=list(actions)[:3])
+        for body, actions in list(columns)[:10]
+    ]
+    return TemplateMessage(
+        alt_text=_clip(alt, 400), template=CarouselTemplate(columns=cols)
+    ).to_dict()
 
 
 # -- what was found, said without values ------------------------------------------------------

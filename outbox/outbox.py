@@ -98,6 +98,7 @@ OutboxKind = Literal[
     "sender-answer",  # the sender's answer (false positive, official need), told to admins
     "retracted",  # an incident's message was unsent, told to admins
     "thanks",  # thanks to the sender for unsending
+    "review",  # a review step told: a dismissal overruled (sender), open incidents (new admin)
     "selfcheck",  # the answer to a 1:1 self-check
     "command",  # the answer to a slash command (/help, /status, /tip, /broadcast ...)
     "postback",  # the answer to a button (incident actions, broadcast confirm/cancel ...)

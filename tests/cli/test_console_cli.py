@@ -8,7 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from storage import Store
+from storage import Incident, Store
 from tests.support.cli import bot_env, run_bot
 
 GROUP = "C" + "1" * 32
@@ -50,4 +50,23 @@ def test_organisations_are_set_listed_and_audited(tmp_path: Path) -> None:
     assert run(tmp_path, "admin", "org", "ethics", ETHICS, "-").returncode == 0
     store = Store.open(tmp_path / "bot.db")
     assert store.ethics_org(ETHICS) is None
+    store.close()
+
+
+def test_incident_commands_leave_one_audit_row_each(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    store.create_incident(
+        Incident("i1", GROUP, "group", "m1", "U" + "2" * 32, "text", "block", "open", 1.0)
+    )
+    store.close()
+    for args in (("incidents",), ("incidents", "show", "i1"), ("incidents", "ack", "i1")):
+        assert run(tmp_path, *args).returncode == 0, args
+    assert run(tmp_path, "incidents", "reopen", "nope").returncode == 1  # nothing done
+    store = Store.open(tmp_path / "bot.db")
+    rows = [(a["actor"][:4], a["action"], a["incident_id"]) for a in reversed(store.audit_list())]
+    assert rows == [
+        ("cli:", "cli.incidents", None),
+        ("cli:", "cli.incident.show", "i1"),
+        ("cli:", "cli.incident.ack", "i1"),
+    ]
     store.close()

@@ -73,7 +73,7 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     if store.incident_by_message(message_id) is not None:
         log.info("incident exists message=%s", message_id)
         return
-    result = _group_allow_list(deps, incoming, result, w.chat_id, source)
+    result = with_group_allow_list(deps, incoming, result, w.chat_id, source)
     if not _flagged(result):
         return
     settings = store.group_settings(w.chat_id)
@@ -174,7 +174,7 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     await follow_up(deps, inc.id, items, snippet, incoming=incoming)
 
 
-def _group_allow_list(
+def with_group_allow_list(
     deps: Deps, incoming: Incoming, result: ScanResult, chat_id: str, source: str
 ) -> ScanResult:
     """What the group's allow-list leaves of a scan (incidents/allowlist.py)."""

@@ -4,6 +4,7 @@ platform: a group's allow-list (text and photos), monitor-only mode, the grace p
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -161,3 +162,21 @@ async def test_an_allowed_sentence_in_a_photo_warns_no_more_in_its_group(
     assert scanned == 1  # the photo was read in GROUP too, and let pass
     assert [(i.group_id, i.source) for i in incidents] == [(OTHER, "ocr")]
     assert line.messages_to(GROUP) == []
+
+
+async def test_a_leak_edited_into_an_allowed_sentence_is_retracted(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    _add(bot, PUBLIC_LINE)
+    leak = line.text_event(BOB, LEAK_1, chat=GROUP)
+    await bot.send(leak)
+    await line.wait_for_messages(ADMIN, kind="push")
+    edited = json.loads(json.dumps(leak))
+    edited["type"] = "messageEdited"
+    edited["message"]["text"] = ASKED  # now only the unit's allowed contact line
+    edited["webhookEventId"] = leak["webhookEventId"][:-4] + "EDIT"
+    edited["timestamp"] = leak["timestamp"] + 1000
+    await bot.send(edited)
+    await bot.flush()
+    [inc] = bot.store.list_incidents()
+    assert inc.status == "retracted" and inc.masked == []

@@ -63,7 +63,8 @@ exit status:
   0    success
   1    scan --exit-code: a warn/block message found (N for --exit-code N); admin
        remove: not in that role; outbox retry: rows still held; tips send|schedule,
-       broadcast: unknown group, or the broadcast refused or not confirmed
+       broadcast: unknown group, or the broadcast refused or not confirmed;
+       incidents show|ack|reopen: no such incident, or not in a status it applies to
   2    usage, configuration or input error, or no database for a read command
        (the message says what to fix)
   130  interrupted (Ctrl-C)

@@ -63,7 +63,7 @@ def _key(config: Config) -> bytes | None:
 
 
 def show(args: argparse.Namespace) -> int:
-    from incidents.timeline import render
+    from incidents.timeline import render, resolver_label
     from locales import normalise_locale
 
     config = load_config(args, require_line=False)
@@ -85,7 +85,7 @@ def show(args: argparse.Namespace) -> int:
                 locale,
                 config.timezone,
                 group=group,
-                key=_key(config),
+                resolver=resolver_label(store, inc, _key(config), locale),
             )
         )
     finally:

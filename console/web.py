@@ -61,6 +61,18 @@ SECURITY_HEADERS = {
 }
 
 
+ERROR_PAGES = (403, 404, 409)
+
+
+async def _error_page(request: web.Request, exc: web.HTTPException) -> web.Response:
+    """A 403, 404 or 409 as a page of the console (its words, its navigation); the reason a
+    handler gave (a review action that no longer applies) is shown as it is. The template
+    context is made here: the refusal may come before the context processors ran."""
+    reason = exc.text if exc.text and not exc.text.startswith(f"{exc.status}:") else ""
+    page = {**await context(request), "status": exc.status, "reason": reason}
+    return render(request, "error.html", page, status=exc.status)
+
+
 def _is_public(path: str) -> bool:
     return any(path == p or (p.endswith("/") and path.startswith(p)) for p in PUBLIC)
 
@@ -79,8 +91,11 @@ async def console_middleware(request: web.Request, handler: Handler) -> web.Stre
     try:
         response = await _guarded(request, handler)
     except web.HTTPException as exc:
-        exc.headers.update(SECURITY_HEADERS)
-        raise
+        if exc.status in ERROR_PAGES and LOCALE_REQ in request:
+            response = await _error_page(request, exc)
+        else:
+            exc.headers.update(SECURITY_HEADERS)
+            raise
     response.headers.update(SECURITY_HEADERS)
     if request.path.startswith("/console/static/"):
         response.headers["Cache-Control"] = "public, max-age=3600"

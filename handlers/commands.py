@@ -21,6 +21,7 @@ from incidents.handover import hand_over
 from line.incoming import Incoming
 from line.lookups import where
 from locales import LOCALES, normalise_locale, t
+from storage import REVIEW_STATUSES
 
 log = logging.getLogger("bot.commands")
 
@@ -118,7 +119,7 @@ async def _status(deps: Deps, incoming: Incoming) -> None:
         scanned=act.get("scanned", 0),
         flagged=sum(counts.values()),
         retracted=counts.get("retracted", 0),
-        open=counts.get("open", 0) + counts.get("escalated", 0),
+        open=sum(counts.get(st, 0) for st in REVIEW_STATUSES),
         admins=len(admins),
         language=locale,
     )

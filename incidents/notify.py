@@ -21,7 +21,7 @@ from line.lookups import Where
 from locales import label, local_time, t
 from monitoring.logs import where_failed
 from outbox import PRIORITY_ALERT, PRIORITY_NOTE, OutboxKind
-from storage import Incident
+from storage import REVIEW_STATUSES, Incident
 
 log = logging.getLogger("bot.actions")
 
@@ -41,7 +41,7 @@ async def follow_up(
     `incoming` is the event that opened it (absent when a job is resumed)."""
     store = deps.store
     inc = store.incident(incident_id)
-    if inc is None or inc.status not in ("open", "escalated"):
+    if inc is None or inc.status not in REVIEW_STATUSES:
         store.followup_done(incident_id)
         return
     w = Where(inc.group_id, inc.chat_type, inc.sender_id)
@@ -55,7 +55,7 @@ async def follow_up(
     name = await deps.lookups.display_name(w, inc.sender_id) if alert else None
     with store.atomic():
         fresh = store.incident(incident_id)
-        if fresh is not None and fresh.status in ("open", "escalated"):
+        if fresh is not None and fresh.status in REVIEW_STATUSES:
             if friend and inc.sender_id:
                 await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
             else:  # no private note: the timeline says why (delivery is the outbox's to record)

@@ -16,8 +16,9 @@ statuses it applies to), writes one timeline row and returns a `ReviewResult`.
 | justify           | the sender (a reason code)       | open, escalated                 | justified              |
 | acknowledge       | admins, ethics unit, CLI         | open, escalated, dismissed(_p.),| acknowledged           |
 |                   |                                  | justified                       |                        |
-| confirm_dismissal | admins, ethics unit, CLI; never  | dismissed_provisional           | dismissed              |
-| overrule_dismissal| the sender themself              | dismissed_provisional, dismissed| acknowledged           |
+| confirm_dismissal | admins, ethics unit, CLI (never  | dismissed_provisional           | dismissed              |
+|                   | the incident's own sender)       |                                 |                        |
+| overrule_dismissal| the same                         | dismissed_provisional, dismissed| acknowledged           |
 | reopen            | admins, ethics unit, CLI         | acknowledged, dismissed,        | open (escalated if it  |
 |                   |                                  | justified                       | had been)              |
 | add_note          | admins, ethics unit, CLI         | any                             | (unchanged)            |
@@ -25,8 +26,10 @@ statuses it applies to), writes one timeline row and returns a `ReviewResult`.
 "Admins" are the incident's group's admins; the ethics unit sees every group. A sender's
 dismissal of a `block` is provisional: its escalation still runs until a reviewer
 confirms it (then the queued escalation is cancelled) or overrules it. Closing actions
-cancel a queued escalation. The LINE messages that follow an action (the reviewers'
-buttons, the sender told of an overrule) are incidents/handover.py's and the callers'.
+cancel a queued escalation. Every action runs in one transaction (`store.atomic()`).
+The LINE messages that follow an action (the reviewers' buttons, the sender told of an
+overrule) are incidents/handover.py's and the callers'; the console and the CLI call
+these functions with the same store and get the same answers.
 """
 
 from __future__ import annotations

@@ -69,18 +69,29 @@ def describe(event: IncidentEvent, locale: str, timezone: str) -> Step:
     )
 
 
-def resolver_label(resolved_by: str | None, key: bytes | None, locale: str) -> str:
-    """`resolved_by` for a person: the command line, or the role-and-ref form of a user
-    (a keyed hash, as in the timeline; the raw id is never printed)."""
+def resolver_label(store: StorageBackend, inc: Incident, key: bytes | None, locale: str) -> str:
+    """`resolved_by` for a person: its role in this incident (sender, group admin, ethics
+    unit, command line) and, for a user, the short keyed hash the timeline shows; never the
+    raw LINE id."""
     from storage import actor_ref
 
-    if not resolved_by:
+    who = inc.resolved_by
+    if not who:
         return "-"
-    if resolved_by == "cli":
-        return t("incident.actor_cli", locale)
-    if key is None:
-        return "-"
-    return actor_ref(resolved_by, key)[2:10]
+    if who == "cli":
+        return label("role", "cli", locale)
+    role = (
+        "sender"
+        if who == inc.sender_id
+        else "admin"
+        if store.is_admin(who, inc.group_id)
+        else "ethics"
+        if store.is_ethics(who)
+        else None
+    )
+    ref = actor_ref(who, key)[2:10] if key is not None else None
+    parts = [label("role", role, locale) if role else "", f"({ref})" if ref else ""]
+    return " ".join(p for p in parts if p) or "-"
 
 
 def render(
@@ -90,9 +101,10 @@ def render(
     timezone: str,
     *,
     group: str | None = None,
-    key: bytes | None = None,
+    resolver: str = "-",
 ) -> str:
-    """The incident and its timeline as text (the `bot.py incidents show ID` output)."""
+    """The incident and its timeline as text (the `bot.py incidents show ID` output);
+    `resolver`: who resolved it, said for a person (`resolver_label`)."""
     lines = [
         t(
             "incident.head",
@@ -109,9 +121,13 @@ def render(
     if inc.reason and ":" in inc.reason:  # a sender's code (reason:…, need:…)
         lines.append(t("incident.reason", locale, reason=detail_label(inc.reason, locale)))
     if inc.resolved_at is not None:
-        who = resolver_label(inc.resolved_by, key, locale)
         lines.append(
-            t("incident.resolved", locale, time=local_time(timezone, inc.resolved_at), who=who)
+            t(
+                "incident.resolved",
+                locale,
+                time=local_time(timezone, inc.resolved_at),
+                who=resolver,
+            )
         )
     else:
         lines.append(t("incident.open", locale))

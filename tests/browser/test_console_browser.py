@@ -145,6 +145,9 @@ async def test_what_must_fail_fails_in_the_browser(
     assert page.url.endswith("/console/incidents")
     response = await page.goto(local(bot, f"http://x/console/incidents/{theirs}?"))
     assert response is not None and response.status == 404
+    await page.get_by_role("heading", name="找不到這一頁").wait_for()
+    assert "張志豪" not in await page.content()
+    await _accessible(page)
     response = await page.goto(local(bot, f"http://x/console/incidents/{mine}?"))
     assert response is not None and response.status == 200
 

@@ -36,6 +36,8 @@ async def test_link_signs_in_once_with_a_strict_cookie(bot: Bot, line: FakeLineP
     # Only a keyed hash of the token is stored.
     rows = list(bot.store.db.query("SELECT * FROM console_links"))
     assert len(rows) == 1 and token not in repr(rows)
+    replies = list(bot.store.db.query("SELECT messages FROM outbox WHERE kind = 'command'"))
+    assert replies and token not in repr(replies)  # the delivered reply's body is gone
     assert rows[0]["expires_at"] - rows[0]["created_at"] <= 600
     async with console_client(bot) as http:
         first = await sign_in(http, bot, link)
@@ -288,6 +290,10 @@ async def test_triage_through_the_review_api_with_its_timeline(
                 return resp.status
 
         assert await post("reopen") == 409  # open: nothing to reopen
+        async with http.post(
+            f"{page}/reopen", data={"csrf": await csrf_of(http, page)}
+        ) as resp:  # said as a console page, with the review API's reason
+            assert resp.status == 409 and "狀態已改變" in await resp.text()
         assert await post("acknowledge") == 303
         assert await post("acknowledge") == 409
         assert await post("note", choice="not-a-choice") == 409
@@ -327,3 +333,12 @@ async def test_the_audit_page_shows_command_line_reads(bot: Bot, line: FakeLineP
             html = await resp.text()
     assert "伺服器指令列（ops）" in html and "列出事件（指令列）" in html
     assert "登入" in html and "政風室李專員" in html  # the sign-in itself is a row
+
+
+async def test_no_link_is_ever_posted_in_a_group(bot: Bot, line: FakeLinePlatform) -> None:
+    for word in ("/console", "/後台"):
+        assert await bot.send(line.text_event(ADMIN, word, chat=GROUP)) == 200
+    await bot.flush()
+    sent = " ".join(" ".join(s.texts) for s in line.sent)
+    assert not LINK.search(sent)
+    assert list(bot.store.db.query("SELECT * FROM console_links")) == []

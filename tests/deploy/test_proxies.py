@@ -328,6 +328,28 @@ async def test_signed_webhooks_through_https_proxy(
 
 
 @pytest.mark.parametrize("name", sorted(PROXIES))
+async def test_console_is_published_and_its_sign_in_links_are_not_logged(
+    name: str, line: FakeLinePlatform, bot_port: int, tmp_path: Path
+) -> None:
+    folder = tmp_path / name
+    folder.mkdir()
+    proxy = PROXIES[name](folder, bot_port)
+    try:
+        await wait_up(proxy)
+        status, body = await request(proxy, "GET", "/console/signin")
+        assert status == 200 and "/後台" in body.decode()
+        token = "NotARealTokenButLoggedIfAnyIs0123456789abc"
+        status, _ = await request(proxy, "GET", f"/console/login?token={token}")
+        assert status == 403  # unknown link: refused, explained
+        status, body = await request(proxy, "GET", "/console/incidents")
+        assert status == 200 and "/後台" in body.decode()  # no session: the explanation
+    finally:
+        proxy.stop()
+    logged = (folder / "access.log").read_text()
+    assert "/console/signin" in logged and token not in logged
+
+
+@pytest.mark.parametrize("name", sorted(PROXIES))
 async def test_proxy_sets_forwarded_headers(name: str, tmp_path: Path) -> None:
     """The same file in front of an upstream that echoes the headers it received."""
 

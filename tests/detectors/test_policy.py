@@ -141,6 +141,16 @@ def test_example_policy_file_loads() -> None:
     pol = load_policy(Path(__file__).resolve().parents[2] / "config" / "policy.example.toml")
     assert pol.for_group("Cexample0123456789abcdef0123456789") is not pol
     assert "license_plate" in pol.for_group("Cexample0123456789abcdef0123456789").disabled_types
+    assert pol.ethics_types == parse_policy({}).ethics_types  # the file spells the default
+
+
+def test_routing_names_the_types_copied_to_the_ethics_unit() -> None:
+    default = parse_policy({}).ethics_types
+    assert {"whistleblower_identity", "warrant", "procurement_secret"} <= default
+    assert "tw_national_id" not in default
+    assert parse_policy({"routing": {"ethics_types": []}}).ethics_types == frozenset()
+    pol = parse_policy({"routing": {"ethics_types": ["health_info"]}, "groups": {"C1": {}}})
+    assert pol.for_group("C1").ethics_types == frozenset({"health_info"})  # groups inherit it
 
 
 @pytest.mark.parametrize(
@@ -152,6 +162,10 @@ def test_example_policy_file_loads() -> None:
         ({"disabled_types": ["nope"]}, "disabled_types"),
         ({"surprise": 1}, "surprise"),
         ({"groups": {"C1": {"thresholds": {"warn": 0.9, "block": 0.5}}}}, "groups.C1"),
+        ({"routing": {"ethics_type": ["warrant"]}}, "routing.ethics_type"),
+        ({"routing": {"ethics_types": ["nope"]}}, "routing.ethics_types"),
+        ({"routing": {"ethics_types": "warrant"}}, "routing.ethics_types"),
+        ({"groups": {"C1": {"routing": {}}}}, "groups.C1"),
     ],
 )
 def test_bad_policy_names_the_key(data: dict[str, object], needle: str) -> None:

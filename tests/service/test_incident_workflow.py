@@ -12,7 +12,17 @@ from pathlib import Path
 
 from devtools.fakeline import FakeLinePlatform, SentMessage, user_id
 from tests.support.cli import bot_env, run_bot_async
-from tests.support.harness import ADMIN, ALICE, BOB, GROUP, GROUP_NAME, LEAK_1, NID_1, Bot
+from tests.support.harness import (
+    ADMIN,
+    ALICE,
+    BOB,
+    GROUP,
+    GROUP_NAME,
+    LEAK_1,
+    NID_1,
+    Bot,
+    start_bot,
+)
 
 ETHICS = user_id("ethics-officer")
 # A whistleblower's identity read out to the accused (block: a name tied to a complaint).
@@ -66,6 +76,25 @@ async def test_whistleblower_leak_in_a_group_with_an_admin_reaches_the_ethics_un
     await line.wait_for_messages(ADMIN, count=2, match=_has("保密通報"))
     await bot.flush()
     assert len([s for s in line.messages_to(ETHICS) if _has("保密通報")(s)]) == 1
+
+
+async def test_routing_in_the_policy_file_decides_what_the_ethics_unit_gets(
+    line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[routing]\nethics_types = ["tw_national_id"]\n', encoding="utf-8")
+    b = await start_bot(line, tmp_path, policy_path=policy)
+    try:
+        _ethics(b, line)
+        await b.send(line.text_event(ALICE, WHISTLEBLOWER, chat=GROUP))  # no longer copied
+        await b.send(line.text_event(ALICE, LEAK_1, chat=GROUP))  # now copied
+        await line.wait_for_messages(ADMIN, count=2, match=_has("保密通報"))
+        [copy] = await line.wait_for_messages(ETHICS, match=_has("保密通報"))
+        await b.flush()
+        assert "K2******86" in copy.texts[0]
+        assert len([s for s in line.messages_to(ETHICS) if _has("保密通報")(s)]) == 1
+    finally:
+        await b.stop()
 
 
 async def test_a_senders_false_positive_on_a_block_stays_provisional_until_the_admin_decides(
@@ -197,9 +226,11 @@ async def test_one_incidents_timeline_from_warning_to_unsend(
     for part in ("事件成立", "已在群組提醒", "私訊提醒已送達", "回報為誤判", "已公開的資訊"):
         assert part in out
     assert "誤判不成立" in out and "訊息已收回" in out and "Asia/Taipei" in out
+    sender_ref = str(rows[3].actor)[2:10]
+    assert f"傳送者 ({sender_ref})" in out  # resolved_by as its role and the timeline's ref
     assert ALICE not in out and ADMIN not in out and "重慶南路" not in out
     code, out, _ = await run_bot_async(
         "incidents", "show", inc.id, "--db", db, "--lang", "en", cwd=tmp_path, env=env
     )
     assert code == 0 and "false positive overruled" in out and "message unsent" in out
-    assert "Resolved:" in out
+    assert "by sender (" in out  # resolved_by: the role and the timeline's short hash

@@ -185,6 +185,10 @@ async def test_feedback_aggregates_reasons_and_suggests_an_entry(
     for text in ("請撥 0912345678", "手機 0912-345-678 請回電"):
         await bot.send(line.text_event(ALICE, text, chat=GROUP))
     await bot.flush()
+    await bot.send(line.text_event(CAROL, LEAK_2, chat=OTHER))
+    await bot.flush()
+    [theirs] = bot.store.list_incidents(group_id=OTHER)
+    bot.store.set_incident_status(theirs.id, "dismissed", bot.clock.now(), reason="reason:test")
     incs = bot.store.list_incidents(group_id=GROUP)
     assert len(incs) == 2
     for inc in incs:
@@ -194,6 +198,7 @@ async def test_feedback_aggregates_reasons_and_suggests_an_entry(
     async with signed_in(bot, line, ADMIN) as http:
         html = await _text(http, "/console/feedback")
         assert "phone_number.mobile" in html and "已公開的資訊" in html
+        assert "測試／範例資料" not in html  # another group's feedback
         csrf = await csrf_of(http, "/console/feedback")
         digest = re.search(r'name="digest" value="([0-9a-f]+)"', html)
         assert digest is not None
@@ -203,6 +208,9 @@ async def test_feedback_aggregates_reasons_and_suggests_an_entry(
         ).status == 404
         resp = await _post(http, "/console/feedback/allow", form, csrf)
         assert resp.status == 303
+    async with signed_in(bot, line, ETHICS) as http:
+        html = await _text(http, "/console/feedback?days=30")
+        assert "已公開的資訊" in html and "測試／範例資料" in html  # every group
     [entry] = bot.store.allow_entries(GROUP)
     assert entry.marks == (f"phone_number|{digest.group(1)}",)
     # The suggested entry acts on the webhook: the same number no longer warns there.

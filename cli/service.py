@@ -8,6 +8,7 @@ bot.py admin add USER_ID --group G | --ethics
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
+bot.py admin code --ethics             a one-time code sent as `/ethics CODE` in a 1:1 chat
 bot.py admin org group GROUP_ID ORG    the group belongs to organisation ORG ("-" for none)
 bot.py admin org ethics USER_ID ORG    this ethics member sees only ORG's groups ("-": all)
 bot.py admin org list [--json]         groups and ethics members with their organisation
@@ -78,11 +79,16 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     al.add_argument("--json", action="store_true", help="one JSON object a line")
     al.set_defaults(func=admin_list)
     ac = command(
-        ad, "code", "print a one-time code; a member sends `/admin CODE` in the group", db=True
+        ad,
+        "code",
+        "print a one-time code: `/admin CODE` in the group, or `/ethics CODE` in a 1:1 chat",
+        db=True,
     )
-    ac.add_argument(
-        "--group", metavar="GROUP_ID", type=chat_id, required=True, help="the group (C/R + 32 hex)"
+    which = ac.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--group", metavar="GROUP_ID", type=chat_id, help="an admin of the group (C/R + 32 hex)"
     )
+    which.add_argument("--ethics", action="store_true", help="a member of the ethics unit")
     ac.set_defaults(func=admin_code)
     org = actions(
         command(ad, "org", "organisations: several agencies on one bot"), "admin_org_command"
@@ -213,6 +219,15 @@ def admin_list(args: argparse.Namespace) -> int:
 
 
 def admin_code(args: argparse.Namespace) -> int:
+    if args.ethics:
+        code = _store(args).create_invite_code("ethics", None, time.time())
+        print(code)
+        print(
+            f"One-time code for the ethics unit, valid 24 hours. The new member sends "
+            f"`/ethics {code}` to the bot in a 1:1 chat.",
+            file=sys.stderr,
+        )
+        return 0
     code = _store(args).create_admin_code(args.group, time.time())
     print(code)
     print(

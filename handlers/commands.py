@@ -3,7 +3,8 @@
 Group / room: /help (/說明), /status (/狀態), /lang zh-TW|en (/語言), /admin CODE
 (/管理者), and /tip (/小叮嚀, handlers/tips.py). 1:1: /help (what works there only),
 /lang (the person's own language: their alerts follow it), /tip, /broadcast TEXT
-(handlers/tips.py, ethics unit only). Anything else that starts with "/" is ordinary
+(handlers/tips.py, ethics unit only), /ethics CODE (/政風: join the ethics unit) and
+/console (/後台, handlers/console.py). Anything else that starts with "/" is ordinary
 text and goes on to be scanned. `parse` and `is_command` are shared with handlers/tips.py,
 whose router comes first.
 """
@@ -42,9 +43,11 @@ ALIASES = {
     "小叮嚀": "tip",
     "broadcast": "broadcast",
     "廣播": "broadcast",
+    "ethics": "ethics",
+    "政風": "ethics",
 }
 GROUP_COMMANDS = {"help", "status", "lang", "admin", "tip"}
-USER_COMMANDS = {"help", "lang", "broadcast", "tip"}
+USER_COMMANDS = {"help", "lang", "broadcast", "tip", "ethics"}
 STATUS_DAYS = 30
 
 
@@ -97,6 +100,8 @@ async def on_command(deps: Deps, event: MessageEvent) -> None:
         await _lang(deps, incoming, arg)
     elif cmd == "admin":
         await _admin(deps, incoming, arg)
+    elif cmd == "ethics":
+        await _ethics(deps, incoming, arg)
 
 
 def _help(deps: Deps, incoming: Incoming) -> str:
@@ -187,3 +192,23 @@ async def _admin(deps: Deps, incoming: Incoming, arg: str) -> None:
     else:
         log.info("admin code rejected chat=%s user=%s", w.chat_id, w.user_id)
         await _reply(deps, incoming, t("cmd.admin_bad", locale))
+
+
+async def _ethics(deps: Deps, incoming: Incoming, arg: str) -> None:
+    """`/ethics CODE` in a 1:1 chat: a one-time code from the console's roles page makes
+    the sender a member of the ethics unit (tries limited like /admin)."""
+    user_id = incoming.where.user_id
+    locale = incoming.locale
+    code = arg.strip()
+    if not code or not user_id:
+        await _reply(deps, incoming, t("cmd.ethics_usage", locale))
+        return
+    if not deps.admin_tries.allow(("", user_id), deps.now()):
+        log.warning("ethics code attempts over the limit user=%s", user_id)
+        return
+    if deps.store.claim_ethics_code(code, user_id, deps.now()):
+        log.info("ethics role claimed user=%s", user_id)
+        await _reply(deps, incoming, t("cmd.ethics_ok", locale))
+    else:
+        log.info("ethics code rejected user=%s", user_id)
+        await _reply(deps, incoming, t("cmd.ethics_bad", locale))

@@ -22,7 +22,7 @@ from deps import Deps
 from detectors import scan_text
 from detectors.base import ScanResult
 from handlers.router import Router
-from incidents.open import open_incident, self_check
+from incidents.open import open_incident, self_check, with_group_allow_list
 from incidents.retract import close_as_retracted
 from line.incoming import Incoming
 
@@ -156,5 +156,5 @@ async def on_edited(deps: Deps, event: MessageEditedEvent) -> None:
     inc = deps.store.incident_by_message(msg.id)
     if inc is None:
         await open_incident(deps, incoming, result, source="text")
-    elif result.verdict == "allow":
-        await close_as_retracted(deps, inc, how="edited")
+    elif with_group_allow_list(deps, incoming, result, w.chat_id, "text").verdict == "allow":
+        await close_as_retracted(deps, inc, how="edited")  # clean, or allowed in this group

@@ -26,6 +26,8 @@ import uuid
 
 from deps import Deps
 from detectors.base import ScanResult
+from detectors.policy import DEFAULT_POLICY
+from incidents.allowlist import apply_allow_list
 from incidents.notify import AlertContent, follow_up
 from incidents.snippet import Span, masked_snippet
 from incidents.timeline import record
@@ -72,6 +74,11 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     if store.incident_by_message(message_id) is not None:
         log.info("incident exists message=%s", message_id)
         return
+    result = with_group_allow_list(deps, incoming, result, w.chat_id, source)
+    if not _flagged(result):
+        return
+    settings = store.group_settings(w.chat_id)
+    grace = settings.grace_seconds or deps.config.escalation_grace_seconds
     masked = masked_by_type(result)
     digests = sorted({f.digest for f in result.findings if f.digest})
     inc = Incident(
@@ -92,8 +99,10 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
         updated_at=now,
         event_at=incoming.event_time(now),
         # Escalate after the grace period, and at the latest when LINE's unsend window closes.
-        escalate_at=now
-        + min(deps.config.escalation_grace_seconds, deps.config.unsend_window_seconds),
+        # In monitor-only mode, nothing escalates (nobody is told).
+        escalate_at=None
+        if settings.monitor_only
+        else now + min(grace, deps.config.unsend_window_seconds),
     )
     if store.was_unsent(message_id):  # the unsend overtook the message: nothing to ask for
         inc.status, inc.masked, inc.digests, inc.escalate_at = "retracted", [], [], None
@@ -108,6 +117,15 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
         return
     record(store, inc.id, "opened", now, detail=inc.verdict)
     store.count_activity(w.chat_id, "flagged", now)
+    if settings.monitor_only:  # recorded for the console; nobody is told, nothing escalates
+        log.info(
+            "incident recorded, monitor only id=%s group=%s verdict=%s types=%s",
+            inc.id,
+            w.chat_id,
+            inc.verdict,
+            ",".join(inc.types),
+        )
+        return
     log.info(
         "incident opened id=%s group=%s message=%s verdict=%s types=%s source=%s repeat=%s",
         inc.id,
@@ -155,6 +173,28 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     # which the row above makes durable, runs after the answer and not in its time.
     await asyncio.sleep(0)
     await follow_up(deps, inc.id, items, snippet, incoming=incoming)
+
+
+def with_group_allow_list(
+    deps: Deps, incoming: Incoming, result: ScanResult, chat_id: str, source: str
+) -> ScanResult:
+    """What the group's allow-list leaves of a scan (incidents/allowlist.py)."""
+    entries = deps.store.allow_entries(chat_id)
+    if not entries:
+        return result
+    policy = (deps.policy or DEFAULT_POLICY).for_group(chat_id)
+    text = incoming.text if source == "text" else None
+    out, used = apply_allow_list(result, entries, policy, salt=deps.salt, text=text)
+    if used:
+        log.info(
+            "group allow-list applied chat=%s message=%s entries=%s verdict=%s->%s",
+            chat_id,
+            incoming.message_id,
+            ",".join(map(str, used)),
+            result.verdict,
+            out.verdict,
+        )
+    return out
 
 
 def _snippet(incoming: Incoming, result: ScanResult, locale: str) -> str:

@@ -55,6 +55,8 @@ async def close_as_retracted(deps: Deps, inc: Incident, *, how: str) -> None:
         cancelled,
     )
     locale = deps.lookups.chat_locale(inc.group_id)
+    if deps.store.group_settings(inc.group_id).monitor_only:
+        return  # the sender was never warned (monitor only): nothing to thank them for
     if inc.sender_id and await deps.lookups.is_friend(inc.sender_id):
         await deps.outbox.enqueue_push(
             inc.sender_id,

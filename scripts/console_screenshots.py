@@ -41,7 +41,7 @@ from tests.support.harness import (  # noqa: E402
     platform,
 )
 
-PAGES = ("signin", "incidents", "incident", "audit")
+PAGES = ("signin", "incidents", "incident", "overview", "group", "audit")
 SIZE: ViewportSize = {"width": 1280, "height": 800}
 
 
@@ -81,6 +81,14 @@ async def main(out: Path) -> int:
                     await page.get_by_role("button", name="確認已處理").click()
                     await page.get_by_role("status").wait_for()
                     await page.screenshot(path=str(out / "incident.png"), full_page=True)
+                    await page.goto(local(bot, "http://x/console/overview?"))
+                    await page.get_by_role("heading", name="總覽與趨勢").wait_for()
+                    await page.screenshot(path=str(out / "overview.png"), full_page=True)
+                    await page.goto(local(bot, f"http://x/console/groups/{GROUP}?"))
+                    await page.get_by_label("句子（不會被保存）").fill("請撥 0912-345-678 找王小明")
+                    await page.get_by_role("button", name="測試").click()
+                    await page.get_by_role("status").wait_for()
+                    await page.screenshot(path=str(out / "group.png"), full_page=True)
                     await page.goto(local(bot, "http://x/console/audit?"))
                     await page.screenshot(path=str(out / "audit.png"), full_page=True)
                     await context.close()

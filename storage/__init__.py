@@ -13,7 +13,7 @@ Layout, one module per concern, each holding that concern's interface (a small
     settings.py   SettingsBackend   SQLiteSettings    settings; the hash key (a file, never in the db)
     events.py     EventsBackend     SQLiteEvents      redelivered webhook events, unsent messages
     chats.py      ChatsBackend      SQLiteChats       groups/rooms and users (friend, locale)
-    roles.py      RolesBackend      SQLiteRoles       admins, ethics unit, one-time admin codes
+    roles.py      RolesBackend      SQLiteRoles       admins, ethics unit, one-time invite codes
     incidents.py  IncidentsBackend  SQLiteIncidents   incidents, escalation, repeats
                   FollowupsBackend  SQLiteFollowups   the note/alert part of a leak, resumable
     incident_events.py IncidentEventsBackend SQLiteIncidentEvents  incident timelines (who, when)
@@ -23,6 +23,9 @@ Layout, one module per concern, each holding that concern's interface (a small
     tips.py       TipsBackend       TipStore          the tips area (built from a Store)
     scan_jobs.py  ScanJobsBackend   ScanJobs          images/files waiting to be scanned
     console.py    ConsoleBackend    SQLiteConsole     console links, sessions, audit log, orgs
+    groups.py     GroupSettingsBackend SQLiteGroupSettings  per-group mode, grace, allow-list
+    stats.py      StatsBackend      SQLiteStats       the console's overview and feedback figures
+    custom_tips.py CustomTipsBackend SQLiteCustomTips  the ethics unit's own tips
 
 Below them: base.py (`ConnectionBackend`; `SQLiteBase`: the connection, `atomic()`,
 `checkpoint()`), db.py (opening SQLite files, backup), models.py (the row dataclasses),

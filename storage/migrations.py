@@ -52,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("request_ids_v1", schema.request_ids_v1),
     Migration("incident_workflow_v1", schema.incident_workflow_v1),
     Migration("console_v1", schema.console_v1),
+    Migration("console_pages_v1", schema.console_pages_v1),
 )
 
 

@@ -1,5 +1,6 @@
 """Who may do what: group admins and the ethics unit (roles), and the one-time codes
-with which a group member becomes admin (`/admin CODE`; only a hash of a code is stored).
+with which a group member becomes admin (`/admin CODE` in the group) or joins the ethics
+unit (`/ethics CODE` in a 1:1 chat); only a hash of a code is stored.
 
 LINE has no notion of group admins for bots, so roles live here; group_id "" for ethics.
 """
@@ -37,6 +38,20 @@ class RolesBackend(Protocol):
 
     def claim_admin_code(self, group_id: str, code: str, user_id: str, now: float) -> bool:
         """Use a code: valid for this group, unexpired and unused -> the user becomes admin."""
+        ...
+
+    def create_invite_code(
+        self, role: str, group_id: str | None, now: float, ttl_seconds: float = 24 * 3600
+    ) -> str:
+        """A one-time code giving `role` (admin of `group_id`, or ethics: no group)."""
+        ...
+
+    def claim_ethics_code(self, code: str, user_id: str, now: float) -> bool:
+        """Use an ethics code (unexpired, unused) -> the user joins the ethics unit."""
+        ...
+
+    def invite_codes(self, now: float) -> list[dict[str, Any]]:
+        """Codes not used yet and not expired (no code: only when and for what)."""
         ...
 
 
@@ -83,11 +98,21 @@ class SQLiteRoles(SQLiteBase):
 
     def create_admin_code(self, group_id: str, now: float, ttl_seconds: float = 24 * 3600) -> str:
         """A fresh one-time code (8 characters, no look-alikes); only its hash is stored."""
+        return self.create_invite_code("admin", group_id, now, ttl_seconds)
+
+    def create_invite_code(
+        self, role: str, group_id: str | None, now: float, ttl_seconds: float = 24 * 3600
+    ) -> str:
+        """A one-time code giving `role` (admin of `group_id`, or ethics: no group)."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}")
+        if (role == "admin") != bool(group_id):
+            raise ValueError("an admin code names its group; an ethics code none")
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
         self.db.execute(
-            "INSERT INTO admin_codes (code_hash, group_id, created_at, expires_at) "
-            "VALUES (?, ?, ?, ?)",
-            [_code_hash(code), group_id, now, now + ttl_seconds],
+            "INSERT INTO admin_codes (code_hash, group_id, role, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [_code_hash(code), group_id or "", role, now, now + ttl_seconds],
         )
         return code
 
@@ -95,10 +120,34 @@ class SQLiteRoles(SQLiteBase):
         """Use a code: valid for this group, unexpired and unused -> the user becomes admin."""
         cur = self.db.execute(
             "UPDATE admin_codes SET used_by = ?, used_at = ? "
-            "WHERE code_hash = ? AND group_id = ? AND used_by IS NULL AND expires_at > ?",
+            "WHERE code_hash = ? AND group_id = ? AND role = 'admin' AND used_by IS NULL "
+            "AND expires_at > ?",
             [user_id, now, _code_hash(code), group_id, now],
         )
         if cur.rowcount != 1:
             return False
         self.add_role(user_id, "admin", group_id, now)
         return True
+
+    def claim_ethics_code(self, code: str, user_id: str, now: float) -> bool:
+        """Use an ethics code (unexpired, unused) -> the user joins the ethics unit."""
+        cur = self.db.execute(
+            "UPDATE admin_codes SET used_by = ?, used_at = ? "
+            "WHERE code_hash = ? AND group_id = '' AND role = 'ethics' AND used_by IS NULL "
+            "AND expires_at > ?",
+            [user_id, now, _code_hash(code), now],
+        )
+        if cur.rowcount != 1:
+            return False
+        self.add_role(user_id, "ethics", None, now)
+        return True
+
+    def invite_codes(self, now: float) -> list[dict[str, Any]]:
+        """Codes not used yet and not expired (no code: only when and for what)."""
+        return list(
+            self.db.query(
+                "SELECT role, group_id, created_at, expires_at FROM admin_codes "
+                "WHERE used_by IS NULL AND expires_at > ? ORDER BY created_at",
+                [now],
+            )
+        )

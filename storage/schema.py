@@ -322,3 +322,59 @@ def console_v1(db: sqlite_utils.Database) -> None:
     # with an organisation sees only its groups (NULL: one agency, every group).
     db.table("groups").add_column("org", str)
     db.table("roles").add_column("org", str)
+
+
+# -- console pages: group settings, group allow-lists, invite codes by role, custom tips ---
+
+
+def console_pages_v1(db: sqlite_utils.Database) -> None:
+    # What a group's admins or the ethics unit set in the console; a missing row (or NULL
+    # field) means the service's default (enforce; BOT_ESCALATION_GRACE_SECONDS).
+    db.table("group_settings").create(
+        {
+            "group_id": str,
+            "mode": str,  # enforce | monitor (record only: no warning, note nor alert)
+            "grace_seconds": float,  # the escalation grace period of this group
+            "updated_at": float,
+            "updated_by": str,  # a keyed hash of the console user
+        },
+        pk="group_id",
+    )
+    # A group's allow-list: sentences its admins declared harmless. The sentence itself is
+    # never stored: `label` is it with every finding masked, `marks` what the scan found in
+    # it (finding type and keyed hash of the value, or type, rule and masked keyword) and
+    # `phrase` a keyed hash of its normalised text (matched against a message's clauses).
+    db.table("group_allow").create(
+        {
+            "id": int,
+            "group_id": str,
+            "label": str,
+            "marks": str,  # JSON list
+            "phrase": str,
+            "created_at": float,
+            "created_by": str,
+        },
+        pk="id",
+        not_null={"group_id", "label", "marks", "created_at"},
+    )
+    db.table("group_allow").create_index(["group_id"])
+    # Invite codes name the role they give: admin (of group_id) or ethics (group_id "").
+    db.table("admin_codes").add_column("role", str, not_null_default="admin")
+    # Tips written by the ethics unit, beside the library (checked to fit one phone screen).
+    db.table("custom_tips").create(
+        {
+            "id": str,
+            "locale": str,
+            "kind": str,
+            "title": str,
+            "body": str,
+            "law": str,
+            "habit": str,
+            "enabled": int,
+            "created_at": float,
+            "created_by": str,
+            "updated_at": float,
+        },
+        pk="id",
+        not_null={"locale", "kind", "title", "created_at"},
+    )

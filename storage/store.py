@@ -21,8 +21,10 @@ from storage.activity import ActivityBackend
 from storage.base import ConnectionBackend
 from storage.chats import ChatsBackend, SQLiteChats
 from storage.console import ConsoleBackend, SQLiteConsole
+from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.db import connect, connect_readonly
 from storage.events import EventsBackend, SQLiteEvents
+from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
 from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents
 from storage.incidents import (
     FollowupsBackend,
@@ -35,6 +37,7 @@ from storage.outbox import OutboxBackend, SQLiteOutbox
 from storage.retention import RetentionBackend, SQLiteRetention
 from storage.roles import RolesBackend, SQLiteRoles
 from storage.settings import SettingsBackend, SQLiteSettings
+from storage.stats import SQLiteStats, StatsBackend
 
 
 class StorageBackend(
@@ -50,6 +53,9 @@ class StorageBackend(
     OutboxBackend,
     RetentionBackend,
     ConsoleBackend,
+    GroupSettingsBackend,
+    StatsBackend,
+    CustomTipsBackend,
     Protocol,
 ):
     """Everything the service needs from a database, one concern per base Protocol."""
@@ -66,6 +72,9 @@ class Store(
     SQLiteOutbox,
     SQLiteRetention,  # also the activity counters (and, below them all, SQLiteBase)
     SQLiteConsole,
+    SQLiteGroupSettings,
+    SQLiteStats,
+    SQLiteCustomTips,
 ):
     """The SQLite implementation of `StorageBackend`, on one connection."""
 

@@ -1,7 +1,7 @@
 """Which tip a group gets next, and queueing it.
 
-Every group goes through the whole library in its own shuffled order before any tip
-repeats; a new cycle never starts with the tip that ended the last one. A tip's bookkeeping
+Every group goes through the whole library (with the ethics unit's own tips in the group's
+language, tips/custom.py) in its own shuffled order before any tip repeats; a new cycle never starts with the tip that ended the last one. A tip's bookkeeping
 (rotation, the slot it fills, the send record) and its outbox row are written in one SQLite
 transaction, so a restart can neither lose the fact that a tip was queued nor queue it twice.
 """
@@ -15,6 +15,7 @@ from outbox import Priority
 from storage.tips import TipState
 from tips import library, messages
 from tips.context import DIRECT, TipsContext
+from tips.custom import tip_of_row
 from tips.library import Tip
 
 log = logging.getLogger("bot.tips")
@@ -22,31 +23,39 @@ log = logging.getLogger("bot.tips")
 REQUEST_COOLDOWN_SECONDS = 30 * 60  # `/tip` in a group: at most one every 30 minutes
 
 
-def order(group_id: str, cycle: int) -> list[str]:
-    """The group's order of the library in one cycle (the same on every run)."""
-    ids = library.tip_ids()
+def order(group_id: str, cycle: int, extra: tuple[str, ...] = ()) -> list[str]:
+    """The group's order of the library (and `extra` tip ids) in one cycle (the same on
+    every run with the same tips)."""
+    ids = [*library.tip_ids(), *extra]
     random.Random(f"{group_id}:{cycle}").shuffle(ids)
     return ids
 
 
-def pick(state: TipState) -> str:
+def pick(state: TipState, extra: tuple[str, ...] = ()) -> str:
     """The next tip for the group: none repeats until every tip has been sent once.
-    Updates the rotation in `state` (the caller saves it)."""
-    known = set(library.tip_ids())
+    `extra`: the ids of the custom tips the group may get. Updates the rotation in `state`
+    (the caller saves it)."""
+    known = set(library.tip_ids()) | set(extra)
     if not known:
         raise LookupError("the tip library is empty")
     sent = [i for i in state.sent_ids if i in known]
-    remaining = [i for i in order(state.group_id, state.cycle) if i not in sent]
+    remaining = [i for i in order(state.group_id, state.cycle, extra) if i not in sent]
     if not remaining:
         last = state.sent_ids[-1] if state.sent_ids else None
         state.cycle += 1
         state.sent_ids = []
-        remaining = order(state.group_id, state.cycle)
+        remaining = order(state.group_id, state.cycle, extra)
         if len(remaining) > 1 and remaining[0] == last:
             remaining.append(remaining.pop(0))
     else:
         state.sent_ids = sent
     return remaining[0]
+
+
+def custom_tips(ctx: TipsContext, locale: str) -> dict[str, Tip]:
+    """The ethics unit's tips switched on, written in `locale` (id -> tip)."""
+    rows = ctx.store.custom_tips(enabled_only=True)
+    return {str(r["id"]): tip_of_row(r) for r in rows if r["locale"] == locale}
 
 
 def queue_tip(
@@ -66,8 +75,9 @@ def queue_tip(
         state = ctx.tips.state(group_id) or TipState(group_id, last_slot=now)
         if slot is not None and state.last_slot is not None and state.last_slot >= slot:
             return None  # another tick (or process) already handled this slot
-        tip_id = pick(state)
-        tip = library.load_library(locale)[tip_id]
+        custom = custom_tips(ctx, locale)
+        tip_id = pick(state, tuple(custom))
+        tip = custom.get(tip_id) or library.load_library(locale)[tip_id]
         send_id = ctx.tips.add_send(
             group_id=group_id,
             tip_id=tip_id,

@@ -14,7 +14,9 @@ from storage.activity import ActivityBackend, SQLiteActivity
 from storage.base import ConnectionBackend, SQLiteBase
 from storage.chats import ChatsBackend, SQLiteChats
 from storage.console import ConsoleBackend, SQLiteConsole
+from storage.custom_tips import CustomTipsBackend, SQLiteCustomTips
 from storage.events import EventsBackend, SQLiteEvents
+from storage.groups import GroupSettingsBackend, SQLiteGroupSettings
 from storage.incident_events import IncidentEventsBackend, SQLiteIncidentEvents, actor_ref
 from storage.incidents import FollowupsBackend, IncidentsBackend, SQLiteFollowups, SQLiteIncidents
 from storage.outbox import OutboxBackend, SQLiteOutbox
@@ -22,6 +24,7 @@ from storage.retention import RetentionBackend, SQLiteRetention
 from storage.roles import RolesBackend, SQLiteRoles
 from storage.scan_jobs import ScanJobs, ScanJobsBackend
 from storage.settings import SettingsBackend, SQLiteSettings
+from storage.stats import SQLiteStats, StatsBackend
 from storage.tips import TipsBackend, TipStore
 
 Factory = Callable[[sqlite_utils.Database], object]
@@ -40,6 +43,9 @@ PARTS: list[tuple[type, Factory]] = [
     (OutboxBackend, SQLiteOutbox),
     (RetentionBackend, SQLiteRetention),
     (ConsoleBackend, SQLiteConsole),
+    (GroupSettingsBackend, SQLiteGroupSettings),
+    (StatsBackend, SQLiteStats),
+    (CustomTipsBackend, SQLiteCustomTips),
     (TipsBackend, lambda db: TipStore(SQLiteBase(db))),
     (ScanJobsBackend, lambda db: ScanJobs(SQLiteBase(db))),
 ]

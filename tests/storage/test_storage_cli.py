@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import string
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,20 @@ def test_serve_without_credentials_says_what_to_set(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "LINE_CHANNEL_SECRET" in r.stderr and "LINE_CHANNEL_ACCESS_TOKEN" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_admin_code_for_the_ethics_unit(tmp_path: Path) -> None:
+    r = _cli(tmp_path, "admin", "code", "--ethics")
+    code = r.stdout.strip()
+    assert r.returncode == 0 and len(code) == 8 and f"/ethics {code}" in r.stderr
+    store = Store.open(tmp_path / "cli.db")
+    try:
+        assert store.claim_ethics_code(code, "U" + "7" * 32, time.time())
+        assert store.is_ethics("U" + "7" * 32)
+    finally:
+        store.close()
+    for args in (("admin", "code"), ("admin", "code", "--ethics", "--group", "C" + "4" * 32)):
+        assert _cli(tmp_path, *args).returncode == 2  # one of the two, exactly
 
 
 def test_admin_and_incidents_commands(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ NEW_STEPS = [
     "request_ids_v1",
     "incident_workflow_v1",
     "console_v1",
+    "console_pages_v1",
 ]  # the steps added since the dump's release, in order
 
 

@@ -62,11 +62,13 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     """One line per engine: name, origin (built-in or the package), loads: yes | no (Error)."""
-    from ocr.registry import create_engine, engine_sources
+    from config import Config
+    from ocr.registry import HookSettings, engine_sources
 
+    hook = HookSettings.from_config(Config.from_env(require_line=False))
     for source in engine_sources():
         try:
-            create_engine(source.name, threads=1)
+            hook.with_engine(source.name).create(threads=1)
         except Exception as exc:  # the type only: no traceback, no message that could leak
             status = f"no ({type(exc).__name__})"
         else:

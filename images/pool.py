@@ -1,9 +1,11 @@
 """A worker pool that runs image scans off the event loop, each scan bounded in time and memory.
 
-    pool = OcrPool.from_config(config)        # engine, workers, limits; the loaded policy
+    pool = OcrPool.from_config(config)        # engine (HookSettings), workers, limits, policy
     await pool.start(); result = await pool.scan(data, salt=..., group_id=...); await pool.close()
 
-Each worker loads its OCR engine once and gets the scan settings (images/scan.py
+Each worker builds its OCR engine once, from the `HookSettings` the configuration gives
+(ocr/registry.py: engine name, and for the HTTP hook its URL, token and timeout; never the
+environment), and gets the scan settings (images/scan.py
 `ScanSettings`: the loaded detection policy, nothing secret) once, when it starts; then it
 runs whole scans (images/content.py): decode, orient, OCR, text detection, document
 recognition. Only the image bytes, the hash salt and the group id go in with each scan, and
@@ -46,7 +48,7 @@ from detectors.policy import resolve_policy
 from images.content import scan_image
 from images.decode import ImageRefused
 from images.scan import DEFAULT_SETTINGS, ScanSettings
-from ocr.registry import check_engine_name, create_engine
+from ocr.registry import HookSettings, check_engine_name
 
 if TYPE_CHECKING:
     from config import Config
@@ -76,8 +78,8 @@ class OcrUnavailable(Exception):
 _local = threading.local()
 
 
-def _init_worker(engine_name: str, threads: int, settings: ScanSettings) -> None:
-    _local.engine = create_engine(engine_name, threads=threads)
+def _init_worker(ocr: HookSettings, threads: int, settings: ScanSettings) -> None:
+    _local.engine = ocr.create(threads=threads)
     _local.settings = settings
 
 
@@ -109,7 +111,7 @@ def _address_space() -> int:
 
 
 def _worker_main(
-    conn: Connection, engine_name: str, threads: int, memory_mb: int, settings: ScanSettings
+    conn: Connection, ocr: HookSettings, threads: int, memory_mb: int, settings: ScanSettings
 ) -> None:
     """A process worker: load the engine, cap memory, then answer scans until told to stop.
 
@@ -117,7 +119,7 @@ def _worker_main(
     | ("refused", (reason, message)) | ("memory", None) (then the process exits)
     | ("error", exception type name)."""
     try:
-        _init_worker(engine_name, threads, settings)
+        _init_worker(ocr, threads, settings)
         if memory_mb > 0:
             import resource
 
@@ -179,7 +181,7 @@ class OcrPool:
     def __init__(
         self,
         *,
-        engine: str = "rapidocr",
+        engine: str | HookSettings = "rapidocr",
         workers: int = 1,
         queue_size: int = 16,
         kind: Literal["process", "thread"] = "process",
@@ -191,7 +193,8 @@ class OcrPool:
             raise ValueError("workers must be at least 1")
         if queue_size < 0:
             raise ValueError("queue_size must not be negative")
-        self.engine_name = engine
+        # The engine by name, or with the HTTP hook's settings (`from_config`).
+        self.ocr = engine if isinstance(engine, HookSettings) else HookSettings(engine)
         self.workers = workers
         self.queue_size = queue_size
         self.kind = kind
@@ -212,11 +215,11 @@ class OcrPool:
     def from_config(
         cls, config: Config, *, kind: Literal["process", "thread"] = "process"
     ) -> OcrPool:
-        """The pool the app's configuration asks for. Of the configuration only the engine,
-        the sizes, the limits and the loaded policy are kept: the workers never see the rest
-        (the channel secret and token included)."""
+        """The pool the app's configuration asks for. Of the configuration only the engine
+        (`HookSettings`: name, hook URL, token, timeout), the sizes, the limits and the loaded
+        policy are kept: the workers never see the rest (the channel's secrets included)."""
         return cls(
-            engine=config.ocr_engine,
+            engine=HookSettings.from_config(config),
             workers=config.ocr_workers,
             queue_size=config.ocr_queue_size,
             kind=kind,
@@ -226,6 +229,10 @@ class OcrPool:
             scan_seconds=float(config.ocr_scan_seconds),
             memory_mb=int(config.ocr_memory_mb),
         )
+
+    @property
+    def engine_name(self) -> str:
+        return self.ocr.engine
 
     @property
     def in_flight(self) -> int:
@@ -245,7 +252,7 @@ class OcrPool:
                 self.workers,
                 "ocr",
                 initializer=_init_worker,
-                initargs=(self.engine_name, self.threads_per_worker, self.settings),
+                initargs=(self.ocr, self.threads_per_worker, self.settings),
             )
             names = await asyncio.gather(
                 *(loop.run_in_executor(self._executor, _warm) for _ in range(self.workers))
@@ -278,7 +285,7 @@ class OcrPool:
         parent, child = ctx.Pipe()
         proc = ctx.Process(
             target=_worker_main,
-            args=(child, self.engine_name, self.threads_per_worker, self.memory_mb, self.settings),
+            args=(child, self.ocr, self.threads_per_worker, self.memory_mb, self.settings),
             name=f"ocr-worker-{worker.index}",
             daemon=True,
         )

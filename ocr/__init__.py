@@ -13,6 +13,7 @@ or the HTTP hook `http` (ocr/http.py, contract docs/ocr-hook.yaml).
 
 from ocr.base import OcrEngine, OcrLine
 from ocr.registry import (
+    HookSettings,
     UnknownEngine,
     available_engines,
     check_engine_name,
@@ -22,6 +23,7 @@ from ocr.registry import (
 )
 
 __all__ = [
+    "HookSettings",
     "OcrEngine",
     "OcrLine",
     "UnknownEngine",

@@ -29,6 +29,8 @@ from ocr.base import OcrLine, Point, as_rgb
 if TYPE_CHECKING:
     from PIL import Image
 
+    from ocr.registry import HookSettings
+
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
 DEFAULT_RETRIES = 2
 
@@ -62,14 +64,14 @@ class HttpOcrEngine:
         return f"HttpOcrEngine(url={self.url!r}, token={token}, timeout={self.timeout})"
 
     @classmethod
-    def from_env(cls) -> HttpOcrEngine:
-        """From BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT (the bot's validated settings)."""
-        from config import Config, ConfigError
+    def from_settings(cls, hook: HookSettings) -> HttpOcrEngine:
+        """From the configuration's BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT
+        (`HookSettings.from_config`); never from the environment."""
+        from config import ConfigError
 
-        config = Config.from_env(require_line=False)
-        if not config.ocr_url:
+        if not hook.url:
             raise ConfigError("BOT_OCR_ENGINE=http needs BOT_OCR_URL (the hook's address)")
-        return cls(config.ocr_url, token=config.ocr_token, timeout=float(config.ocr_timeout))
+        return cls(hook.url, token=hook.token, timeout=hook.timeout)
 
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         buf = io.BytesIO()

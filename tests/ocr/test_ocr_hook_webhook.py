@@ -42,9 +42,7 @@ async def test_malformed_hook_answer_means_not_scanned_and_admins_told(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url, calls = broken_hook
-    # The worker process reads the hook's settings from the environment, as the service does.
-    monkeypatch.setenv("BOT_OCR_ENGINE", "http")
-    monkeypatch.setenv("BOT_OCR_URL", url)
+    # The worker process gets the hook's settings from the bot's Config (not the environment).
     bot = await start_bot(line, tmp_path, contexts=[ocr_ctx], ocr_engine="http", ocr_url=url)
     try:
         assert await bot.send(line.image_event(ALICE, chat=GROUP, content=id_card_jpeg)) == 200

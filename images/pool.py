@@ -48,6 +48,7 @@ from detectors.policy import resolve_policy
 from images.content import scan_image
 from images.decode import ImageRefused
 from images.scan import DEFAULT_SETTINGS, ScanSettings
+from ocr.base import OcrServiceError
 from ocr.registry import HookSettings, check_engine_name
 
 if TYPE_CHECKING:
@@ -68,6 +69,11 @@ class QueueFull(Exception):
 
 class OcrUnavailable(Exception):
     """The worker pool is not running or its workers cannot start."""
+
+
+class OcrServiceFailed(OcrUnavailable):
+    """The engine raised `OcrServiceError` (e.g. the HTTP hook is down): the image was not
+    read, for a reason outside it; worth trying again later. Raised by both worker kinds."""
 
 
 # A scan that broke a limit, or whose worker died, raises ImageRefused (the one "not scanned,
@@ -117,7 +123,7 @@ def _worker_main(
 
     Jobs: (data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
     | ("refused", (reason, message)) | ("memory", None) (then the process exits)
-    | ("error", exception type name)."""
+    | ("service", OcrServiceError type name) | ("error", exception type name)."""
     try:
         _init_worker(ocr, threads, settings)
         if memory_mb > 0:
@@ -147,6 +153,8 @@ def _worker_main(
             return  # the heap may be in any state: let the pool start a fresh worker
         except ImageRefused as exc:
             conn.send(("refused", (exc.reason, exc.message)))
+        except OcrServiceError as exc:
+            conn.send(("service", type(exc).__name__))
         except Exception as exc:  # the type only: a message could quote what was read
             conn.send(("error", type(exc).__name__))
         else:
@@ -323,7 +331,8 @@ class OcrPool:
         self, data: bytes, *, salt: bytes | None = None, group_id: str | None = None
     ) -> ScanResult:
         """Scan one image or PDF in a worker. Raises QueueFull, ImageRefused (unreadable, or
-        a limit was broken and the worker replaced) or OcrUnavailable."""
+        a limit was broken and the worker replaced), OcrServiceFailed (the engine's service
+        failed: try again later) or OcrUnavailable."""
         if not self._started:
             raise OcrUnavailable("OCR pool not started")
         if self._in_flight >= self.capacity:
@@ -333,7 +342,10 @@ class OcrPool:
             if self.kind == "thread":
                 assert self._executor is not None
                 job = partial(_scan_job, data, salt, group_id)
-                return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+                try:
+                    return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+                except OcrServiceError as exc:
+                    raise _service_failed(type(exc).__name__) from None
             assert self._idle is not None
             worker = await self._idle.get()
             try:
@@ -374,6 +386,8 @@ class OcrPool:
             return result
         if kind == "refused":
             raise ImageRefused(value[0], value[1])
+        if kind == "service":
+            raise _service_failed(str(value))
         if kind == "memory":
             await self._retire(worker, "memory_limit")
             raise ImageRefused(
@@ -387,6 +401,10 @@ class OcrPool:
         self.replaced += 1
         log.error("ocr worker %d replaced reason=%s", worker.index, why)
         await asyncio.to_thread(worker.kill)
+
+
+def _service_failed(error: str) -> OcrServiceFailed:
+    return OcrServiceFailed(f"the OCR engine's service failed: {error}")
 
 
 def _stop_worker(worker: _Worker) -> None:

@@ -198,7 +198,7 @@ async def test_engine_is_built_from_the_config_not_the_environment(
         create_engine("http")  # no settings, no address: the environment is not read
 
 
-@pytest.mark.parametrize("kind", ["process"])
+@pytest.mark.parametrize("kind", ["process", "thread"])
 async def test_failing_hook_is_not_scanned_through_the_pool(
     hook: Hook, id_card_jpeg: bytes, kind: Literal["process", "thread"]
 ) -> None:

@@ -4,6 +4,10 @@
     bot.py ocr serve [--host H] [--port P] [--engine NAME]
                                            POST /ocr (the contract of docs/ocr-hook.yaml) with
                                            one of the bot's own engines; GET /healthz
+    bot.py ocr bench [--engine NAME] [--set DIR] [--limit N] [--json]
+                                           a labelled image set through one engine: identifiers
+                                           and documents read, recall / false positives,
+                                           seconds per image, peak memory (images/bench.py)
 
 An engine is chosen by BOT_OCR_ENGINE: a built-in one (rapidocr, tesseract), a plug-in
 package (entry point group `line_guard.ocr_engines`, see examples/ocr_plugin/) or the HTTP
@@ -22,6 +26,7 @@ import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.common import Subparsers, actions, command, port, positive_int
@@ -31,6 +36,8 @@ if TYPE_CHECKING:
 
     from ocr.base import OcrEngine
 
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SET = ROOT / "bench" / "image_sets" / "tune_t"
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 
@@ -58,6 +65,28 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         "--max-bytes", type=positive_int, default=MAX_BODY_BYTES, help="largest body (413)"
     )
     sv.set_defaults(func=run_serve)
+    bn = command(
+        op,
+        "bench",
+        "run a labelled image set through an engine: identifiers and documents read, "
+        "recall and false positives, seconds per image, peak memory",
+    )
+    bn.add_argument(
+        "--engine",
+        help="the engine (built-in, plug-in or http; default: BOT_OCR_ENGINE); "
+        "http uses BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT",
+    )
+    bn.add_argument(
+        "--set",
+        dest="set_dir",
+        type=Path,
+        default=DEFAULT_SET,
+        metavar="DIR",
+        help="the set's folder (labels.jsonl and its images; default: bench/image_sets/tune_t)",
+    )
+    bn.add_argument("--limit", type=positive_int, help="only the first N images")
+    bn.add_argument("--json", action="store_true", help="one JSON document instead of text")
+    bn.set_defaults(func=run_bench)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -180,3 +209,40 @@ async def _serve(app: web.Application, host: str, port_number: int) -> None:
         await stop.wait()
     finally:
         await runner.cleanup()
+
+
+# --- The bench -------------------------------------------------------------------------------
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from config import Config, ConfigError
+    from images.bench import SetMissing, format_report, read_labels, run_set
+    from ocr.registry import HookSettings, UnknownEngine
+
+    folder: Path = args.set_dir
+    try:
+        read_labels(folder, args.limit)  # before the engine loads: a missing set is quick
+    except SetMissing as exc:
+        gen = folder / "gen.py"
+        how = f"; generate them with: python {gen}" if gen.is_file() else ""
+        print(f"the image set {folder} has no images yet ({exc}){how}", file=sys.stderr)
+        return 2
+    hook = HookSettings.from_config(Config.from_env(require_line=False))
+    if args.engine:
+        hook = hook.with_engine(args.engine)
+    try:
+        engine = hook.create()
+    except (UnknownEngine, ConfigError) as exc:
+        raise ConfigError(str(exc)) from None
+    except Exception as exc:
+        raise ConfigError(
+            f"OCR engine {hook.engine!r} does not load ({type(exc).__name__})"
+        ) from None
+    report = run_set(folder, engine, limit=args.limit)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+    return 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,38 +16,14 @@ import aiohttp
 import pytest
 from PIL import Image
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.ocr_hook import ROOT, hook_env, serve_hook
 
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_OCR_")}
-    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    env.update(extra)
-    return env
-
-
-def _serve(*options: str, **env: str) -> Iterator[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "bot.py", "ocr", "serve", "--port", "0", *options],
-        cwd=ROOT,
-        env=_env(**env),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()  # printed once the engine is loaded and the port bound
-        assert "serving on http://127.0.0.1:" in first, (first, proc.stderr and proc.stderr.read())
-        yield first.split("serving on ")[1].split()[0]  # http://127.0.0.1:PORT/ocr
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+_env = hook_env
 
 
 @pytest.fixture(scope="module")
 def hook_url() -> Iterator[str]:
-    yield from _serve("--queue", "1", "--max-bytes", "3000000")
+    yield from serve_hook("--queue", "1", "--max-bytes", "3000000")
 
 
 def _scan(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -142,7 +117,7 @@ def test_token_is_required_when_set(tmp_path: Path) -> None:
     import urllib.error
     import urllib.request
 
-    for url in _serve("--engine", "rapidocr", BOT_OCR_TOKEN="serve-token-1"):
+    for url in serve_hook("--engine", "rapidocr", BOT_OCR_TOKEN="serve-token-1"):
         request = urllib.request.Request(url, data=b"x", method="POST")
         with pytest.raises(urllib.error.HTTPError) as denied:
             urllib.request.urlopen(request, timeout=10)

@@ -1,0 +1,54 @@
+"""The real `bot.py ocr serve` in a subprocess on 127.0.0.1 (port 0), and the bot's commands
+run with or without BOT_OCR_ENGINE=http: what the OCR hook tests share."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def hook_env(**extra: str) -> dict[str, str]:
+    """The environment without any BOT_OCR_* setting (loopback not proxied), plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_OCR_")}
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    env.update(extra)
+    return env
+
+
+def serve_hook(*options: str, **env: str) -> Iterator[str]:
+    """Run `bot.py ocr serve --port 0 OPTIONS`; yields its URL (http://127.0.0.1:PORT/ocr)
+    once the engine is loaded and the port bound; stops it after."""
+    proc = subprocess.Popen(
+        [sys.executable, "bot.py", "ocr", "serve", "--port", "0", *options],
+        cwd=ROOT,
+        env=hook_env(**env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # printed once the engine is loaded and the port bound
+        assert "serving on http://127.0.0.1:" in first, (first, proc.stderr and proc.stderr.read())
+        yield first.split("serving on ")[1].split()[0]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def bot(*args: str, timeout: float = 900, **env: str) -> subprocess.CompletedProcess[str]:
+    """`bot.py ARGS` with the environment of `hook_env(**env)`."""
+    return subprocess.run(
+        [sys.executable, "bot.py", *args],
+        cwd=ROOT,
+        env=hook_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

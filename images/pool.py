@@ -42,13 +42,13 @@ from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from detectors.policy import resolve_policy
 from images.content import scan_image
-from images.decode import ImageRefused
+from images.decode import ImageRefused, decode_image
 from images.scan import DEFAULT_SETTINGS, ScanSettings
-from ocr.base import OcrServiceError
+from ocr.base import OcrLine, OcrServiceError
 from ocr.registry import HookSettings, check_engine_name
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SCAN, READ = "scan", "read"  # a whole scan (ScanResult) | the engine's lines only
 DEFAULT_SCAN_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1536
 START_SECONDS = 180.0  # loading the engine in a fresh worker (spawn + model load)
@@ -107,6 +108,17 @@ def _scan_job(data: bytes, salt: bytes | None, group_id: str | None) -> ScanResu
     )
 
 
+def _read_job(data: bytes) -> list[OcrLine]:
+    """The engine's lines for one image as it is (decoded safely, not turned, not scaled:
+    the boxes are in its own pixels). What `bot.py ocr serve` answers."""
+    img = decode_image(data)
+    return _worker_engine().recognize(img)
+
+
+def _job(op: str, data: bytes, salt: bytes | None, group_id: str | None) -> object:
+    return _read_job(data) if op == READ else _scan_job(data, salt, group_id)
+
+
 def _address_space() -> int:
     """This process's virtual memory size in bytes (Linux), 0 when unknown."""
     try:
@@ -121,7 +133,7 @@ def _worker_main(
 ) -> None:
     """A process worker: load the engine, cap memory, then answer scans until told to stop.
 
-    Jobs: (data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
+    Jobs: (op "scan" | "read", data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
     | ("refused", (reason, message)) | ("memory", None) (then the process exits)
     | ("service", OcrServiceError type name) | ("error", exception type name)."""
     try:
@@ -144,9 +156,9 @@ def _worker_main(
             return
         if job is None:
             return
-        data, salt, group_id = job
+        op, data, salt, group_id = job
         try:
-            result = _scan_job(data, salt, group_id)
+            result = _job(op, data, salt, group_id)
         except MemoryError:
             del data
             conn.send(("memory", None))
@@ -333,6 +345,16 @@ class OcrPool:
         """Scan one image or PDF in a worker. Raises QueueFull, ImageRefused (unreadable, or
         a limit was broken and the worker replaced), OcrServiceFailed (the engine's service
         failed: try again later) or OcrUnavailable."""
+        result: ScanResult = await self._submit(SCAN, data, salt, group_id)
+        return result
+
+    async def read(self, data: bytes) -> list[OcrLine]:
+        """The engine's text lines for one image, in a worker, under the same limits (no
+        orientation, no detection: what an OCR hook answers). Raises as `scan` does."""
+        lines: list[OcrLine] = await self._submit(READ, data, None, None)
+        return lines
+
+    async def _submit(self, op: str, data: bytes, salt: bytes | None, group_id: str | None) -> Any:
         if not self._started:
             raise OcrUnavailable("OCR pool not started")
         if self._in_flight >= self.capacity:
@@ -341,7 +363,7 @@ class OcrPool:
         try:
             if self.kind == "thread":
                 assert self._executor is not None
-                job = partial(_scan_job, data, salt, group_id)
+                job = partial(_job, op, data, salt, group_id)
                 try:
                     return await asyncio.get_running_loop().run_in_executor(self._executor, job)
                 except OcrServiceError as exc:
@@ -349,15 +371,15 @@ class OcrPool:
             assert self._idle is not None
             worker = await self._idle.get()
             try:
-                return await self._scan_in(worker, (data, salt, group_id))
+                return await self._scan_in(worker, (op, data, salt, group_id))
             finally:
                 self._idle.put_nowait(worker)
         finally:
             self._in_flight -= 1
 
     async def _scan_in(
-        self, worker: _Worker, job: tuple[bytes, bytes | None, str | None]
-    ) -> ScanResult:
+        self, worker: _Worker, job: tuple[str, bytes, bytes | None, str | None]
+    ) -> Any:
         if not worker.alive:
             if worker.process is not None:  # died between two scans
                 await self._retire(worker, "worker_died")
@@ -382,8 +404,7 @@ class OcrPool:
             )
         kind, value = answer
         if kind == "ok":
-            result: ScanResult = value
-            return result
+            return value
         if kind == "refused":
             raise ImageRefused(value[0], value[1])
         if kind == "service":

@@ -1,6 +1,8 @@
 """`bot.py ocr serve`, the reference OCR hook, run for real on 127.0.0.1 (port 0), and
 `bot.py scan --image` sent to it with BOT_OCR_ENGINE=http: the same verdict, document and
-findings as the in-process scan; the server's bounds (400, 401, 413, 503) and /healthz."""
+findings as the in-process scan; the server's bounds (400, 401, 413, 503) and /healthz; the
+service's worker pool behind it: its outcomes as 500 (engine error), 504 (time limit) and
+413 (memory limit), the server answering on after each."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import aiohttp
 import pytest
 from PIL import Image
 
-from tests.support.ocr_hook import ROOT, hook_env, serve_hook
+from tests.support.ocr_hook import ROOT, hook_env, serve_hook, write_probe_plugin
 
 _env = hook_env
 
@@ -126,3 +128,46 @@ def test_token_is_required_when_set(tmp_path: Path) -> None:
         with pytest.raises(urllib.error.HTTPError) as bad:
             urllib.request.urlopen(request, timeout=10)
         assert bad.value.code == 400  # past the token: "x" is not an image
+
+
+def _png(width: int) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, 9), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_pool_outcomes_are_http_statuses(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    plugin = write_probe_plugin(tmp_path / "site")
+    options = ("--engine", "probe", "--seconds", "3", "--memory-mb", "256", "--workers", "1")
+
+    def post(url: str, width: int) -> tuple[int, dict[str, object]]:
+        request = urllib.request.Request(
+            url, data=_png(width), headers={"Content-Type": "image/png"}, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as resp:
+                return resp.status, json.loads(resp.read())
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return exc.code, json.loads(exc.read())
+
+    for url in serve_hook(*options, PYTHONPATH=str(plugin)):
+        assert post(url, 40) == (
+            200,
+            {
+                "lines": [
+                    {
+                        "text": "width 40",
+                        "box": [[0.0, 0.0], [10.0, 0.0], [10.0, 5.0], [0.0, 5.0]],
+                        "score": 0.9,
+                    }
+                ]
+            },
+        )
+        assert post(url, 13) == (500, {"error": "OcrUnavailable"})  # the engine raised
+        assert post(url, 11) == (504, {"error": "time_limit"})  # the worker was killed
+        assert post(url, 17) == (413, {"error": "memory_limit"})  # a fresh worker, capped
+        assert post(url, 40)[0] == 200  # and a fresh one again

@@ -52,3 +52,45 @@ def bot(*args: str, timeout: float = 900, **env: str) -> subprocess.CompletedPro
         timeout=timeout,
         check=False,
     )
+
+
+PROBE_MODULE = '''"""An OCR engine whose behaviour the image's width chooses (tests of the hook's limits)."""
+import time
+
+from ocr.base import OcrLine
+
+
+class Probe:
+    name = "probe"
+
+    def recognize(self, image):
+        if image.width == 11:
+            time.sleep(30)  # past any time limit the tests set
+        if image.width == 13:
+            raise RuntimeError("the engine broke")
+        if image.width == 17:
+            hog = bytearray(4 * 1024**3)  # past any memory limit the tests set
+            del hog
+        box = ((0.0, 0.0), (10.0, 0.0), (10.0, 5.0), (0.0, 5.0))
+        return [OcrLine(f"width {image.width}", box, 0.9)]
+
+
+def probe(threads):
+    return Probe()
+'''
+
+
+def write_probe_plugin(folder: Path) -> Path:
+    """An installed plug-in package `hook-probe` (engine "probe") in `folder`: put `folder`
+    on PYTHONPATH. Images 11 px wide sleep, 13 px raise, 17 px ask for 4 GB."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hook_probe.py").write_text(PROBE_MODULE, encoding="utf-8")
+    info = folder / "hook_probe-0.1.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: hook-probe\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[line_guard.ocr_engines]\nprobe = hook_probe:probe\n", encoding="utf-8"
+    )
+    return folder

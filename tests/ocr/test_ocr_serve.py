@@ -20,8 +20,6 @@ from PIL import Image
 
 from tests.support.ocr_hook import ROOT, hook_env, serve_hook, write_probe_plugin
 
-_env = hook_env
-
 
 @pytest.fixture(scope="module")
 def hook_url() -> Iterator[str]:
@@ -32,7 +30,7 @@ def _scan(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "bot.py", "scan", "--image", str(path)],
         cwd=ROOT,
-        env=_env(**env),
+        env=hook_env(**env),
         capture_output=True,
         text=True,
         timeout=300,
@@ -65,7 +63,7 @@ def test_jsonl_images_go_through_the_hook(
         r = subprocess.run(
             [sys.executable, "bot.py", "scan", "--jsonl", str(feed)],
             cwd=ROOT,
-            env=_env(**env),
+            env=hook_env(**env),
             capture_output=True,
             text=True,
             timeout=300,

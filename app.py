@@ -39,7 +39,7 @@ from console.web import setup_console
 from deps import Deps
 from detectors.policy import resolve_policy
 from handlers import build_dispatcher
-from handlers.media import BACKLOG_ALERT_AFTER, ScanRunner, scan_health
+from handlers.media import BACKLOG_ALERT_AFTER, OCR_RETRY_DELAYS, ScanRunner, scan_health
 from handlers.message import scan_thread
 from handlers.tasks import TaskSet
 from handlers.webhook import Webhook
@@ -208,10 +208,12 @@ def make_ocr_ctx(
     memory_mb: int | None = None,
     backlog_alert_after: float = BACKLOG_ALERT_AFTER,
     check_every: float = 10.0,
+    ocr_retry_delays: Sequence[float] = OCR_RETRY_DELAYS,
 ) -> CleanupCtx:
     """A cleanup context: start the OCR pool (engine loaded once per worker) and build the
     scan runner (`deps_ctx` starts it with `Deps`). Arguments override the configured
-    limits (tests, bench). Also adds the "image_backlog" readiness check."""
+    limits (tests, bench); `ocr_retry_delays` are the waits before a job whose OCR service
+    failed is tried again (handlers/media.py). Also adds the "image_backlog" readiness check."""
 
     async def ocr_ctx(app: web.Application) -> AsyncIterator[None]:
         app[READY_CHECKS].append(("image_backlog", check_image_backlog))
@@ -238,6 +240,7 @@ def make_ocr_ctx(
             ScanJobs(app[STORE]),
             backlog_alert_after=backlog_alert_after,
             check_every=check_every,
+            ocr_retry_delays=ocr_retry_delays,
         )
         yield
         await pool.close()

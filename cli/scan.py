@@ -246,10 +246,9 @@ def _engine() -> OcrEngine:
     """The engine the service would use: BOT_OCR_ENGINE (and, for `http`, BOT_OCR_URL,
     BOT_OCR_TOKEN, BOT_OCR_TIMEOUT), read with the service's validation."""
     from config import Config
-    from ocr import get_engine
+    from ocr import HookSettings
 
-    config = Config.from_env(require_line=False)
-    return get_engine(config.ocr_engine)
+    return HookSettings.from_config(Config.from_env(require_line=False)).get()
 
 
 def _scan_image_file(path: Path, policy: Policy, group: str | None) -> ScanResult:

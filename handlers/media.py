@@ -17,6 +17,10 @@
   (time limit, memory limit, a PDF too complex to render, encrypted). For the hostile and
   unreadable cases the group's admins are told, with the reason (at most once an hour per
   group and reason); in a 1:1 self-check the sender is told the image could not be checked.
+- The OCR engine's service failing (the HTTP hook down, timing out, answering outside the
+  contract: `OcrServiceFailed`) is not a verdict: the job is tried again later
+  (`ocr_retry_delays`, 30, 120 and 480 s by default), then recorded as not scanned
+  (`ocr_failed`) and the admins told; never read as "no text found", never "allow".
 - A file scanned only in part (pages past the OCR limit without a text layer) is said so to
   the admins the same way.
 - A backlog whose oldest job waits longer than `backlog_alert_after` alerts the admins of the
@@ -33,7 +37,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiohttp import ClientError
@@ -45,7 +49,7 @@ from handlers.reply import reply_text
 from handlers.router import Router
 from handlers.tasks import TaskSet
 from images.decode import DEFAULT_LIMITS, ImageRefused
-from images.pool import OcrPool, OcrUnavailable, QueueFull
+from images.pool import OcrPool, OcrServiceFailed, OcrUnavailable, QueueFull
 from incidents.notify import notify_admins
 from incidents.open import act
 from line.incoming import Incoming
@@ -62,6 +66,9 @@ JOB_RETRY_MAX = 300.0  # seconds between two runs at most
 ALERT_EVERY = 3600.0  # seconds between two alerts to one group for the same reason
 BACKLOG_ALERT_AFTER = 180.0  # seconds the oldest waiting job may wait before admins are told
 DONE_KEPT = 3 * 86400.0  # finished jobs (outcome only) are purged after this
+# Seconds before each new try of a job whose scan failed in the OCR service (the HTTP hook
+# down or broken); once they are used up the job is "not_scanned:ocr_failed".
+OCR_RETRY_DELAYS = (30.0, 120.0, 480.0)
 # Reasons the admins are told about (the rest, e.g. a Word file or an unsent photo, are only
 # counted and logged).
 ALERT_REASONS = frozenset(
@@ -198,6 +205,7 @@ class ScanRunner:
         backlog_alert_after: float = BACKLOG_ALERT_AFTER,
         check_every: float = 10.0,
         clock: Callable[[], float] = time.time,
+        ocr_retry_delays: Sequence[float] = OCR_RETRY_DELAYS,
     ) -> None:
         self._deps: Deps | None = None
         self.pool = pool
@@ -205,6 +213,10 @@ class ScanRunner:
         self.backlog_alert_after = backlog_alert_after
         self.check_every = check_every
         self.clock = clock  # for retry times; ages use deps.now() (the service clock)
+        self.ocr_retry_delays = tuple(ocr_retry_delays)
+        # job id -> OCR service failures so far (kept in memory: after a restart a job gets
+        # its tries again, never fewer).
+        self._ocr_failures: dict[int, int] = {}
         self._wake = asyncio.Event()
         self._tasks = TaskSet()
         self._running = 0
@@ -312,6 +324,9 @@ class ScanRunner:
         except ImageRefused as exc:  # refused, or over the time / memory limit
             await self._not_scanned(job, incoming, exc.reason)
             return
+        except OcrServiceFailed as exc:  # the OCR service failed, not the image: try later
+            await self._service_failed(job, incoming, exc)
+            return
         except (OcrUnavailable, QueueFull):
             await self._not_scanned(job, incoming, "ocr_failed")
             return
@@ -338,9 +353,37 @@ class ScanRunner:
             if w.chat_id:
                 deps.store.count_activity(w.chat_id, "media_partly_scanned", deps.now())
             await _alert_not_scanned(deps, incoming, "partly_scanned")
+        self._ocr_failures.pop(job.id, None)
         self.jobs.finish(job.id, deps.now(), f"scanned:{result.verdict}")
 
+    async def _service_failed(
+        self, job: ScanJob, incoming: Incoming, exc: OcrServiceFailed
+    ) -> None:
+        """Try the job again after the next delay; once the delays are used up, not scanned
+        (ocr_failed, admins told)."""
+        failures = self._ocr_failures.get(job.id, 0)
+        if failures < len(self.ocr_retry_delays):
+            delay = self.ocr_retry_delays[failures]
+            self._ocr_failures[job.id] = failures + 1
+            self.jobs.retry_later(job.id, self.clock() + delay)
+            log.warning(
+                "scan job postponed: OCR service failed message=%s try=%d in=%.0fs error=%s",
+                job.message_id,
+                failures + 1,
+                delay,
+                exc,
+            )
+            return
+        log.error(
+            "scan job not scanned: OCR service still failing message=%s tries=%d error=%s",
+            job.message_id,
+            failures + 1,
+            exc,
+        )
+        await self._not_scanned(job, incoming, "ocr_failed")
+
     async def _not_scanned(self, job: ScanJob, incoming: Incoming, reason: str) -> None:
+        self._ocr_failures.pop(job.id, None)
         _not_scanned(self.deps, incoming.chat_id, job.message_id, reason)
         self.jobs.finish(job.id, self.deps.now(), f"not_scanned:{reason}")
         await _alert_not_scanned(self.deps, incoming, reason)

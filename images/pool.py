@@ -1,9 +1,11 @@
 """A worker pool that runs image scans off the event loop, each scan bounded in time and memory.
 
-    pool = OcrPool.from_config(config)        # engine, workers, limits; the loaded policy
+    pool = OcrPool.from_config(config)        # engine (HookSettings), workers, limits, policy
     await pool.start(); result = await pool.scan(data, salt=..., group_id=...); await pool.close()
 
-Each worker loads its OCR engine once and gets the scan settings (images/scan.py
+Each worker builds its OCR engine once, from the `HookSettings` the configuration gives
+(ocr/registry.py: engine name, and for the HTTP hook its URL, token and timeout; never the
+environment), and gets the scan settings (images/scan.py
 `ScanSettings`: the loaded detection policy, nothing secret) once, when it starts; then it
 runs whole scans (images/content.py): decode, orient, OCR, text detection, document
 recognition. Only the image bytes, the hash salt and the group id go in with each scan, and
@@ -40,13 +42,14 @@ from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from detectors.policy import resolve_policy
 from images.content import scan_image
-from images.decode import ImageRefused
+from images.decode import ImageRefused, decode_image
 from images.scan import DEFAULT_SETTINGS, ScanSettings
-from ocr.registry import check_engine_name, create_engine
+from ocr.base import OcrLine, OcrServiceError
+from ocr.registry import HookSettings, check_engine_name
 
 if TYPE_CHECKING:
     from config import Config
@@ -55,6 +58,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SCAN, READ = "scan", "read"  # a whole scan (ScanResult) | the engine's lines only
 DEFAULT_SCAN_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1536
 START_SECONDS = 180.0  # loading the engine in a fresh worker (spawn + model load)
@@ -68,6 +72,11 @@ class OcrUnavailable(Exception):
     """The worker pool is not running or its workers cannot start."""
 
 
+class OcrServiceFailed(OcrUnavailable):
+    """The engine raised `OcrServiceError` (e.g. the HTTP hook is down): the image was not
+    read, for a reason outside it; worth trying again later. Raised by both worker kinds."""
+
+
 # A scan that broke a limit, or whose worker died, raises ImageRefused (the one "not scanned,
 # here is why" type) with reason time_limit | memory_limit | worker_died; the worker was
 # replaced.
@@ -76,8 +85,8 @@ class OcrUnavailable(Exception):
 _local = threading.local()
 
 
-def _init_worker(engine_name: str, threads: int, settings: ScanSettings) -> None:
-    _local.engine = create_engine(engine_name, threads=threads)
+def _init_worker(ocr: HookSettings, threads: int, settings: ScanSettings) -> None:
+    _local.engine = ocr.create(threads=threads)
     _local.settings = settings
 
 
@@ -99,6 +108,17 @@ def _scan_job(data: bytes, salt: bytes | None, group_id: str | None) -> ScanResu
     )
 
 
+def _read_job(data: bytes) -> list[OcrLine]:
+    """The engine's lines for one image as it is (decoded safely, not turned, not scaled:
+    the boxes are in its own pixels). What `bot.py ocr serve` answers."""
+    img = decode_image(data)
+    return _worker_engine().recognize(img)
+
+
+def _job(op: str, data: bytes, salt: bytes | None, group_id: str | None) -> object:
+    return _read_job(data) if op == READ else _scan_job(data, salt, group_id)
+
+
 def _address_space() -> int:
     """This process's virtual memory size in bytes (Linux), 0 when unknown."""
     try:
@@ -109,15 +129,15 @@ def _address_space() -> int:
 
 
 def _worker_main(
-    conn: Connection, engine_name: str, threads: int, memory_mb: int, settings: ScanSettings
+    conn: Connection, ocr: HookSettings, threads: int, memory_mb: int, settings: ScanSettings
 ) -> None:
     """A process worker: load the engine, cap memory, then answer scans until told to stop.
 
-    Jobs: (data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
+    Jobs: (op "scan" | "read", data, salt, group id). Answers: ("ready", engine name) | ("ok", ScanResult)
     | ("refused", (reason, message)) | ("memory", None) (then the process exits)
-    | ("error", exception type name)."""
+    | ("service", OcrServiceError type name) | ("error", exception type name)."""
     try:
-        _init_worker(engine_name, threads, settings)
+        _init_worker(ocr, threads, settings)
         if memory_mb > 0:
             import resource
 
@@ -136,15 +156,17 @@ def _worker_main(
             return
         if job is None:
             return
-        data, salt, group_id = job
+        op, data, salt, group_id = job
         try:
-            result = _scan_job(data, salt, group_id)
+            result = _job(op, data, salt, group_id)
         except MemoryError:
             del data
             conn.send(("memory", None))
             return  # the heap may be in any state: let the pool start a fresh worker
         except ImageRefused as exc:
             conn.send(("refused", (exc.reason, exc.message)))
+        except OcrServiceError as exc:
+            conn.send(("service", type(exc).__name__))
         except Exception as exc:  # the type only: a message could quote what was read
             conn.send(("error", type(exc).__name__))
         else:
@@ -179,7 +201,7 @@ class OcrPool:
     def __init__(
         self,
         *,
-        engine: str = "rapidocr",
+        engine: str | HookSettings = "rapidocr",
         workers: int = 1,
         queue_size: int = 16,
         kind: Literal["process", "thread"] = "process",
@@ -191,7 +213,8 @@ class OcrPool:
             raise ValueError("workers must be at least 1")
         if queue_size < 0:
             raise ValueError("queue_size must not be negative")
-        self.engine_name = engine
+        # The engine by name, or with the HTTP hook's settings (`from_config`).
+        self.ocr = engine if isinstance(engine, HookSettings) else HookSettings(engine)
         self.workers = workers
         self.queue_size = queue_size
         self.kind = kind
@@ -212,11 +235,11 @@ class OcrPool:
     def from_config(
         cls, config: Config, *, kind: Literal["process", "thread"] = "process"
     ) -> OcrPool:
-        """The pool the app's configuration asks for. Of the configuration only the engine,
-        the sizes, the limits and the loaded policy are kept: the workers never see the rest
-        (the channel secret and token included)."""
+        """The pool the app's configuration asks for. Of the configuration only the engine
+        (`HookSettings`: name, hook URL, token, timeout), the sizes, the limits and the loaded
+        policy are kept: the workers never see the rest (the channel's secrets included)."""
         return cls(
-            engine=config.ocr_engine,
+            engine=HookSettings.from_config(config),
             workers=config.ocr_workers,
             queue_size=config.ocr_queue_size,
             kind=kind,
@@ -226,6 +249,10 @@ class OcrPool:
             scan_seconds=float(config.ocr_scan_seconds),
             memory_mb=int(config.ocr_memory_mb),
         )
+
+    @property
+    def engine_name(self) -> str:
+        return self.ocr.engine
 
     @property
     def in_flight(self) -> int:
@@ -245,7 +272,7 @@ class OcrPool:
                 self.workers,
                 "ocr",
                 initializer=_init_worker,
-                initargs=(self.engine_name, self.threads_per_worker, self.settings),
+                initargs=(self.ocr, self.threads_per_worker, self.settings),
             )
             names = await asyncio.gather(
                 *(loop.run_in_executor(self._executor, _warm) for _ in range(self.workers))
@@ -278,7 +305,7 @@ class OcrPool:
         parent, child = ctx.Pipe()
         proc = ctx.Process(
             target=_worker_main,
-            args=(child, self.engine_name, self.threads_per_worker, self.memory_mb, self.settings),
+            args=(child, self.ocr, self.threads_per_worker, self.memory_mb, self.settings),
             name=f"ocr-worker-{worker.index}",
             daemon=True,
         )
@@ -316,7 +343,18 @@ class OcrPool:
         self, data: bytes, *, salt: bytes | None = None, group_id: str | None = None
     ) -> ScanResult:
         """Scan one image or PDF in a worker. Raises QueueFull, ImageRefused (unreadable, or
-        a limit was broken and the worker replaced) or OcrUnavailable."""
+        a limit was broken and the worker replaced), OcrServiceFailed (the engine's service
+        failed: try again later) or OcrUnavailable."""
+        result: ScanResult = await self._submit(SCAN, data, salt, group_id)
+        return result
+
+    async def read(self, data: bytes) -> list[OcrLine]:
+        """The engine's text lines for one image, in a worker, under the same limits (no
+        orientation, no detection: what an OCR hook answers). Raises as `scan` does."""
+        lines: list[OcrLine] = await self._submit(READ, data, None, None)
+        return lines
+
+    async def _submit(self, op: str, data: bytes, salt: bytes | None, group_id: str | None) -> Any:
         if not self._started:
             raise OcrUnavailable("OCR pool not started")
         if self._in_flight >= self.capacity:
@@ -325,20 +363,23 @@ class OcrPool:
         try:
             if self.kind == "thread":
                 assert self._executor is not None
-                job = partial(_scan_job, data, salt, group_id)
-                return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+                job = partial(_job, op, data, salt, group_id)
+                try:
+                    return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+                except OcrServiceError as exc:
+                    raise _service_failed(type(exc).__name__) from None
             assert self._idle is not None
             worker = await self._idle.get()
             try:
-                return await self._scan_in(worker, (data, salt, group_id))
+                return await self._scan_in(worker, (op, data, salt, group_id))
             finally:
                 self._idle.put_nowait(worker)
         finally:
             self._in_flight -= 1
 
     async def _scan_in(
-        self, worker: _Worker, job: tuple[bytes, bytes | None, str | None]
-    ) -> ScanResult:
+        self, worker: _Worker, job: tuple[str, bytes, bytes | None, str | None]
+    ) -> Any:
         if not worker.alive:
             if worker.process is not None:  # died between two scans
                 await self._retire(worker, "worker_died")
@@ -363,10 +404,11 @@ class OcrPool:
             )
         kind, value = answer
         if kind == "ok":
-            result: ScanResult = value
-            return result
+            return value
         if kind == "refused":
             raise ImageRefused(value[0], value[1])
+        if kind == "service":
+            raise _service_failed(str(value))
         if kind == "memory":
             await self._retire(worker, "memory_limit")
             raise ImageRefused(
@@ -380,6 +422,10 @@ class OcrPool:
         self.replaced += 1
         log.error("ocr worker %d replaced reason=%s", worker.index, why)
         await asyncio.to_thread(worker.kill)
+
+
+def _service_failed(error: str) -> OcrServiceFailed:
+    return OcrServiceFailed(f"the OCR engine's service failed: {error}")
 
 
 def _stop_worker(worker: _Worker) -> None:

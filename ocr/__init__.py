@@ -11,8 +11,9 @@ installed plug-in package (entry point group `line_guard.ocr_engines`, examples/
 or the HTTP hook `http` (ocr/http.py, contract docs/ocr-hook.yaml).
 """
 
-from ocr.base import OcrEngine, OcrLine
+from ocr.base import OcrEngine, OcrLine, OcrServiceError
 from ocr.registry import (
+    HookSettings,
     UnknownEngine,
     available_engines,
     check_engine_name,
@@ -22,8 +23,10 @@ from ocr.registry import (
 )
 
 __all__ = [
+    "HookSettings",
     "OcrEngine",
     "OcrLine",
+    "OcrServiceError",
     "UnknownEngine",
     "available_engines",
     "check_engine_name",

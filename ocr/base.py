@@ -47,6 +47,13 @@ class OcrLine:
         return (max(xs) - min(xs)) >= (max(ys) - min(ys)) or len(self.text) < 2
 
 
+class OcrServiceError(RuntimeError):
+    """The engine could not read the image for a reason outside the image: a remote OCR
+    service down, timing out or answering outside its contract (ocr/http.py `HookError`).
+    Engines raise it (or a subclass) so the image is recorded as not scanned and tried again
+    later, never read as "no text found". The message names the problem, never text read."""
+
+
 @runtime_checkable
 class OcrEngine(Protocol):
     """What every OCR engine offers. Implementations load their models in `__init__`."""
@@ -54,7 +61,8 @@ class OcrEngine(Protocol):
     name: str
 
     def recognize(self, image: Image.Image) -> list[OcrLine]:
-        """Read `image`, an already decoded PIL image (converted to RGB when it is not)."""
+        """Read `image`, an already decoded PIL image (converted to RGB when it is not).
+        Raises OcrServiceError when the engine (or the service behind it) fails."""
         ...
 
 

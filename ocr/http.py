@@ -8,8 +8,10 @@ The contract is docs/ocr-hook.yaml (OpenAPI 3); `bot.py ocr serve` is a referenc
 The engine runs inside the OCR worker (synchronous code: urllib). The image leaves the bot
 only for that endpoint and is never written to disk. Answers are validated strictly: a
 malformed answer raises `HookError` (never read as "no text found"); a 5xx, a timeout or a
-refused connection is tried again `retries` times; a final failure raises `HookError`, so the
-image is recorded as not scanned (the pool turns it into OcrUnavailable: "ocr_failed").
+refused connection is tried again `retries` times; a final failure raises `HookError` (an
+`OcrServiceError`), so the image is not scanned now: the pool turns it into
+`OcrServiceFailed`, the scan job is tried again later and, still failing, recorded as not
+scanned ("ocr_failed", admins told).
 Errors name the status or the problem, never the text read nor the token.
 """
 
@@ -24,16 +26,18 @@ import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING
 
-from ocr.base import OcrLine, Point, as_rgb
+from ocr.base import OcrLine, OcrServiceError, Point, as_rgb
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from ocr.registry import HookSettings
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
 DEFAULT_RETRIES = 2
 
 
-class HookError(RuntimeError):
+class HookError(OcrServiceError):
     """The OCR hook failed or answered something that is not the contract."""
 
 
@@ -62,14 +66,14 @@ class HttpOcrEngine:
         return f"HttpOcrEngine(url={self.url!r}, token={token}, timeout={self.timeout})"
 
     @classmethod
-    def from_env(cls) -> HttpOcrEngine:
-        """From BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT (the bot's validated settings)."""
-        from config import Config, ConfigError
+    def from_settings(cls, hook: HookSettings) -> HttpOcrEngine:
+        """From the configuration's BOT_OCR_URL, BOT_OCR_TOKEN, BOT_OCR_TIMEOUT
+        (`HookSettings.from_config`); never from the environment."""
+        from config import ConfigError
 
-        config = Config.from_env(require_line=False)
-        if not config.ocr_url:
+        if not hook.url:
             raise ConfigError("BOT_OCR_ENGINE=http needs BOT_OCR_URL (the hook's address)")
-        return cls(config.ocr_url, token=config.ocr_token, timeout=float(config.ocr_timeout))
+        return cls(hook.url, token=hook.token, timeout=hook.timeout)
 
     def recognize(self, image: Image.Image) -> list[OcrLine]:
         buf = io.BytesIO()

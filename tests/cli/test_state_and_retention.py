@@ -161,5 +161,5 @@ def test_db_option_on_every_command_that_uses_the_database() -> None:
     walk("", parser)
     without = {name for name, has in found.items() if not has}
     # scan reads no database, demo makes its own, tips list reads the library only, the ocr
-    # commands only the OCR engines.
-    assert without == {"scan", "demo", "tips list", "ocr list", "ocr serve"}
+    # commands only the OCR engines (and bench an image set).
+    assert without == {"scan", "demo", "tips list", "ocr list", "ocr serve", "ocr bench"}

@@ -8,9 +8,11 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import pickle
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from aiohttp import web
@@ -18,7 +20,7 @@ from PIL import Image
 
 from config import Config, ConfigError
 from images import OcrPool, OcrUnavailable
-from ocr import create_engine
+from ocr import HookSettings, create_engine
 from ocr.http import HookError, HttpOcrEngine
 from tests.support.idgen import national_id
 
@@ -174,23 +176,39 @@ def test_token_from_a_credential_file(tmp_path: Path) -> None:
     assert config.ocr_token == "file-token" and "file-token" not in repr(config)
 
 
-async def test_engine_reads_the_settings(hook: Hook, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BOT_OCR_URL", hook.url)
+async def test_engine_is_built_from_the_config_not_the_environment(
+    hook: Hook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The environment names another hook: only the Config handed over counts.
+    monkeypatch.setenv("BOT_OCR_URL", "http://127.0.0.1:9/elsewhere")
     monkeypatch.setenv("BOT_OCR_TOKEN", "env-token")
-    engine = create_engine("http")
+    config = Config.from_env(
+        {"BOT_OCR_ENGINE": "http", "BOT_OCR_URL": hook.url, "BOT_OCR_TOKEN": "config-token"},
+        require_line=False,
+    )
+    settings = HookSettings.from_config(config)
+    assert (settings.engine, settings.url, settings.timeout) == ("http", hook.url, 30.0)
+    assert "config-token" not in repr(settings)
+    assert pickle.loads(pickle.dumps(settings)) == settings  # what the worker processes get
+    engine = settings.create()
     assert isinstance(engine, HttpOcrEngine) and engine.url == hook.url
     await asyncio.to_thread(engine.recognize, image())
-    assert hook.seen[0][1] == "Bearer env-token"
+    assert hook.seen[0][1] == "Bearer config-token"
+    with pytest.raises(ConfigError, match="BOT_OCR_URL"):
+        create_engine("http")  # no settings, no address: the environment is not read
 
 
+@pytest.mark.parametrize("kind", ["process", "thread"])
 async def test_failing_hook_is_not_scanned_through_the_pool(
-    hook: Hook, id_card_jpeg: bytes, monkeypatch: pytest.MonkeyPatch
+    hook: Hook, id_card_jpeg: bytes, kind: Literal["process", "thread"]
 ) -> None:
-    """The worker process reads the same settings; the hook's failure comes back as
-    OcrUnavailable, which handlers/media.py records as not scanned (ocr_failed)."""
+    """The workers get the hook's settings from the Config; the hook's failure comes back
+    as OcrUnavailable in both worker kinds, which handlers/media.py retries and then records
+    as not scanned (ocr_failed)."""
     hook.answers = [js({"lines": "nothing"})]
-    monkeypatch.setenv("BOT_OCR_URL", hook.url)
-    pool = OcrPool(engine="http", workers=1, queue_size=1, kind="process")
+    config = Config(ocr_engine="http", ocr_url=hook.url, ocr_token="pool-token", ocr_timeout=5)
+    pool = OcrPool.from_config(config, kind=kind)
+    assert "pool-token" not in repr(pool.ocr)
     await pool.start()
     try:
         with pytest.raises(OcrUnavailable, match="HookError"):
@@ -200,5 +218,6 @@ async def test_failing_hook_is_not_scanned_through_the_pool(
     finally:
         await pool.close()
     assert hook.seen and all(ct == "image/png" for ct, _, _ in hook.seen)
+    assert all(auth == "Bearer pool-token" for _, auth, _ in hook.seen)
     assert any(f.type == "tw_national_id" for f in result.findings)
     assert ID not in json.dumps(result.to_contract("x"))  # masked, as from any engine

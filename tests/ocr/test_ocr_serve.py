@@ -1,13 +1,14 @@
 """`bot.py ocr serve`, the reference OCR hook, run for real on 127.0.0.1 (port 0), and
 `bot.py scan --image` sent to it with BOT_OCR_ENGINE=http: the same verdict, document and
-findings as the in-process scan; the server's bounds (400, 401, 413, 503) and /healthz."""
+findings as the in-process scan; the server's bounds (400, 401, 413, 503) and /healthz; the
+service's worker pool behind it: its outcomes as 500 (engine error), 504 (time limit) and
+413 (memory limit), the server answering on after each."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,45 +18,19 @@ import aiohttp
 import pytest
 from PIL import Image
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_OCR_")}
-    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    env.update(extra)
-    return env
-
-
-def _serve(*options: str, **env: str) -> Iterator[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "bot.py", "ocr", "serve", "--port", "0", *options],
-        cwd=ROOT,
-        env=_env(**env),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()  # printed once the engine is loaded and the port bound
-        assert "serving on http://127.0.0.1:" in first, (first, proc.stderr and proc.stderr.read())
-        yield first.split("serving on ")[1].split()[0]  # http://127.0.0.1:PORT/ocr
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+from tests.support.ocr_hook import ROOT, hook_env, serve_hook, write_probe_plugin
 
 
 @pytest.fixture(scope="module")
 def hook_url() -> Iterator[str]:
-    yield from _serve("--queue", "1", "--max-bytes", "3000000")
+    yield from serve_hook("--queue", "1", "--max-bytes", "3000000")
 
 
 def _scan(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "bot.py", "scan", "--image", str(path)],
         cwd=ROOT,
-        env=_env(**env),
+        env=hook_env(**env),
         capture_output=True,
         text=True,
         timeout=300,
@@ -88,7 +63,7 @@ def test_jsonl_images_go_through_the_hook(
         r = subprocess.run(
             [sys.executable, "bot.py", "scan", "--jsonl", str(feed)],
             cwd=ROOT,
-            env=_env(**env),
+            env=hook_env(**env),
             capture_output=True,
             text=True,
             timeout=300,
@@ -142,7 +117,7 @@ def test_token_is_required_when_set(tmp_path: Path) -> None:
     import urllib.error
     import urllib.request
 
-    for url in _serve("--engine", "rapidocr", BOT_OCR_TOKEN="serve-token-1"):
+    for url in serve_hook("--engine", "rapidocr", BOT_OCR_TOKEN="serve-token-1"):
         request = urllib.request.Request(url, data=b"x", method="POST")
         with pytest.raises(urllib.error.HTTPError) as denied:
             urllib.request.urlopen(request, timeout=10)
@@ -151,3 +126,46 @@ def test_token_is_required_when_set(tmp_path: Path) -> None:
         with pytest.raises(urllib.error.HTTPError) as bad:
             urllib.request.urlopen(request, timeout=10)
         assert bad.value.code == 400  # past the token: "x" is not an image
+
+
+def _png(width: int) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, 9), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_pool_outcomes_are_http_statuses(tmp_path: Path) -> None:
+    import urllib.error
+    import urllib.request
+
+    plugin = write_probe_plugin(tmp_path / "site")
+    options = ("--engine", "probe", "--seconds", "3", "--memory-mb", "256", "--workers", "1")
+
+    def post(url: str, width: int) -> tuple[int, dict[str, object]]:
+        request = urllib.request.Request(
+            url, data=_png(width), headers={"Content-Type": "image/png"}, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as resp:
+                return resp.status, json.loads(resp.read())
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return exc.code, json.loads(exc.read())
+
+    for url in serve_hook(*options, PYTHONPATH=str(plugin)):
+        assert post(url, 40) == (
+            200,
+            {
+                "lines": [
+                    {
+                        "text": "width 40",
+                        "box": [[0.0, 0.0], [10.0, 0.0], [10.0, 5.0], [0.0, 5.0]],
+                        "score": 0.9,
+                    }
+                ]
+            },
+        )
+        assert post(url, 13) == (500, {"error": "OcrUnavailable"})  # the engine raised
+        assert post(url, 11) == (504, {"error": "time_limit"})  # the worker was killed
+        assert post(url, 17) == (413, {"error": "memory_limit"})  # a fresh worker, capped
+        assert post(url, 40)[0] == 200  # and a fresh one again

@@ -59,8 +59,11 @@ class AlertContent:
 
     @classmethod
     def of_incident(cls, inc: Incident) -> AlertContent:
-        """What an incident still holds when the message is long gone (the escalation): its
-        masked identifier values, no text."""
+        """What an incident still holds when the message is long gone (the escalation): the
+        masked snippet kept with it, or (a row an older release wrote) its masked
+        identifier values, no text."""
+        if inc.snippet:
+            return cls.unpack(inc.snippet)
         values = [m for m in inc.masked if not (m.startswith("[") and m.endswith("]"))][:4]
         return cls(
             {

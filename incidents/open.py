@@ -113,6 +113,10 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
         log.info("incident retracted-before-processing id=%s message=%s", inc.id, message_id)
         return
     inc.repeat_of = store.repeat_of(digests, w.user_id, inc.id)
+    # The masked snippet in every locale, kept with the incident for its escalation (the
+    # first alert of a `warn`) and in the follow-up row for the immediate alert.
+    snippet = AlertContent({loc: _snippet(incoming, result, loc) for loc in LOCALES}).pack()
+    inc.snippet = snippet
     if not store.create_incident(inc):
         return
     record(store, inc.id, "opened", now, detail=inc.verdict)
@@ -162,7 +166,6 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
     # job written in the same transaction: the webhook's 200 waits for this row, not for
     # LINE, and a process killed before the job ran resumes it at start (resume_followups).
-    snippet = AlertContent({loc: _snippet(incoming, result, loc) for loc in LOCALES}).pack()
     store.followup_add(inc.id, items, snippet, now)
 
     # 4. The escalation timer.

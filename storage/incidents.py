@@ -160,11 +160,12 @@ class SQLiteIncidents(SQLiteBase):
         return self.db.execute(sql, params).rowcount == 1
 
     def forget_incident_values(self, incident_id: str) -> None:
-        """Delete what we held of a retracted message: masked values, hashes, rules, and its
-        pending follow-up (with its masked snippet). The caller checkpoints (`checkpoint()`)
+        """Delete what we held of a retracted message: masked values, hashes, rules, its
+        masked snippet and its pending follow-up. The caller checkpoints (`checkpoint()`)
         once it is committed, so the old pages leave the WAL too."""
         self.db.execute(
-            "UPDATE incidents SET masked = '[]', digests = '[]', rules = '[]' WHERE id = ?",
+            "UPDATE incidents SET masked = '[]', digests = '[]', rules = '[]', snippet = NULL "
+            "WHERE id = ?",
             [incident_id],
         )
         self.db.execute("DELETE FROM followups WHERE incident_id = ?", [incident_id])

@@ -53,6 +53,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("incident_workflow_v1", schema.incident_workflow_v1),
     Migration("console_v1", schema.console_v1),
     Migration("console_pages_v1", schema.console_pages_v1),
+    Migration("incident_snippet_v1", schema.incident_snippet_v1),
 )
 
 

@@ -81,6 +81,8 @@ class Incident:
     escalated_at: float | None = None
     alerted_at: float | None = None
     resolved_at: float | None = None
+    # The packed masked snippet (incidents.notify.AlertContent), for the escalation.
+    snippet: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Incident:

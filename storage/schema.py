@@ -378,3 +378,13 @@ def console_pages_v1(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"locale", "kind", "title", "created_at"},
     )
+
+
+# -- the escalation's masked snippet, kept with its incident ----------------------------------
+
+
+def incident_snippet_v1(db: sqlite_utils.Database) -> None:
+    # The masked snippet of the message (incidents/snippet.py), every locale, as the alert
+    # packs it: already masked, never a text. Kept so the escalation (the first alert of a
+    # `warn`) shows it too; cleared when the message is unsent, deleted with the incident.
+    db.table("incidents").add_column("snippet", str)

@@ -145,3 +145,38 @@ async def test_status_and_admin_usage_show_members_no_shell_command(
     for text in (status.texts[0], usage.texts[0]):
         for shell in ("python", "bot.py", "--group", "`"):
             assert shell not in text, (shell, text)
+
+
+async def test_the_escalation_of_a_warn_shows_its_masked_snippet_until_the_incident_goes(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    """The escalation is a `warn`'s first alert: it shows the masked snippet kept with the
+    incident (the message text is not), each admin in their language; retention deletes it
+    with the incident."""
+    await bot.send(line.text_event(ALICE, TENDER, chat=GROUP))
+    await bot.flush()
+    [inc] = bot.store.list_incidents()
+    assert inc.snippet and "〔採購保密事項，已遮蔽〕" in inc.snippet
+    for raw in ("250", "大華", "開標", TENDER):
+        assert raw not in inc.snippet, raw
+    assert await bot.escalate(bot.config.escalation_grace_seconds + 1) == 1
+    [esc] = await line.wait_for_messages(ADMIN, match=_has("逾時未收回"))
+    body = esc.texts[0]
+    assert "內容（已遮蔽）：" in body and "〔採購保密事項，已遮蔽〕" in body
+    assert "不保存訊息內容" not in body and "250" not in body
+    bot.clock.advance((bot.config.retention_days + 1) * 86400)
+    purged = bot.store.purge(bot.clock.now(), bot.config.retention_days)
+    assert purged["incidents"] == 1
+    rows = bot.store.db.query("SELECT COUNT(*) AS n FROM incidents WHERE snippet IS NOT NULL")
+    assert next(iter(rows))["n"] == 0
+
+
+async def test_an_unsent_message_leaves_no_snippet(bot: Bot, line: FakeLinePlatform) -> None:
+    await bot.send(line.text_event(ALICE, TENDER, chat=GROUP))
+    await bot.flush()
+    [inc] = bot.store.list_incidents()
+    await bot.send(line.unsend_event(ALICE, inc.message_id, chat=GROUP))
+    await bot.flush()
+    after = bot.store.incident(inc.id)
+    assert after is not None and after.status == "retracted" and after.snippet is None
+    assert await bot.escalate(bot.config.escalation_grace_seconds + 1) == 0

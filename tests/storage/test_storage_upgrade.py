@@ -25,6 +25,7 @@ NEW_STEPS = [
     "incident_workflow_v1",
     "console_v1",
     "console_pages_v1",
+    "incident_snippet_v1",
 ]  # the steps added since the dump's release, in order
 
 

@@ -76,13 +76,32 @@ class AlertContent:
         return self.snippet.get(locale) or next(iter(self.snippet.values()), "-")
 
 
+def pack_items(items: dict[str, str]) -> str:
+    """The note's types line in every locale, for the follow-up row's `items` column."""
+    return json.dumps({"items": items}, ensure_ascii=False)
+
+
+def items_in(raw: str, locale: str) -> str:
+    """The note's types line in `locale` from a packed row (or the one line an older release
+    wrote, in the group's language)."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw
+    if isinstance(data, dict) and isinstance(data.get("items"), dict):
+        table = data["items"]
+        return str(table.get(locale) or next(iter(table.values()), ""))
+    return raw
+
+
 async def follow_up(
     deps: Deps, incident_id: str, items: str, snippet: str, *, incoming: Incoming | None = None
 ) -> None:
     """The private note (friends) and the immediate admin alert (block, or a repeated value)
     of one incident, queued exactly once: the lookups first, then the messages and the
     removal of the job in one transaction. Nothing is sent for an incident already closed.
-    `items` is the note's line (the group's language), `snippet` the packed AlertContent;
+    `items` is the note's packed line (`pack_items`; the sender reads it in their own
+    language, their 1:1 /lang, as the admins read the alert), `snippet` the packed AlertContent;
     `incoming` is the event that opened it (absent when a job is resumed)."""
     store = deps.store
     inc = store.incident(incident_id)
@@ -90,9 +109,7 @@ async def follow_up(
         store.followup_done(incident_id)
         return
     w = Where(inc.group_id, inc.chat_type, inc.sender_id)
-    locale = (
-        incoming.chat_locale if incoming is not None else deps.lookups.chat_locale(inc.group_id)
-    )
+    locale = deps.lookups.user_locale(inc.sender_id)  # the note is the sender's, in 1:1
     why = messages.why_line(inc.types, locale)
     gname = await group_label(deps, w, locale, incoming)
     friend = bool(inc.sender_id) and await deps.lookups.is_friend(inc.sender_id or "")
@@ -104,7 +121,8 @@ async def follow_up(
         fresh = store.incident(incident_id)
         if fresh is not None and fresh.status in REVIEW_STATUSES:
             if friend and inc.sender_id:
-                await send_private_note(deps, fresh, inc.sender_id, gname, items, why, locale)
+                note_items = items_in(items, locale)
+                await send_private_note(deps, fresh, inc.sender_id, gname, note_items, why, locale)
             else:  # no private note: the timeline says why (delivery is the outbox's to record)
                 why_not = "not_friend" if inc.sender_id else "no_sender"
                 record(store, inc.id, "note_failed", deps.now(), detail=why_not)

@@ -28,7 +28,7 @@ from deps import Deps
 from detectors.base import ScanResult
 from detectors.policy import DEFAULT_POLICY
 from incidents.allowlist import apply_allow_list
-from incidents.notify import AlertContent, follow_up
+from incidents.notify import AlertContent, follow_up, pack_items
 from incidents.snippet import Span, masked_snippet
 from incidents.timeline import record
 from line import messages
@@ -166,7 +166,11 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     # 2-3. What needs LINE lookups (group name, friendship, display name) is a follow-up
     # job written in the same transaction: the webhook's 200 waits for this row, not for
     # LINE, and a process killed before the job ran resumes it at start (resume_followups).
-    store.followup_add(inc.id, items, snippet, now)
+    # The note's types line in every locale: the sender reads it in their own (their /lang).
+    note_items = pack_items(
+        {loc: messages.items_line(inc.types, masked, loc, inc.doc_type) for loc in LOCALES}
+    )
+    store.followup_add(inc.id, note_items, snippet, now)
 
     # 4. The escalation timer.
     if deps.escalation is not None:
@@ -175,7 +179,7 @@ async def open_incident(deps: Deps, incoming: Incoming, result: ScanResult, *, s
     # handler up to its first wait inside its transaction); yield here so that the follow-up,
     # which the row above makes durable, runs after the answer and not in its time.
     await asyncio.sleep(0)
-    await follow_up(deps, inc.id, items, snippet, incoming=incoming)
+    await follow_up(deps, inc.id, note_items, snippet, incoming=incoming)
 
 
 def with_group_allow_list(

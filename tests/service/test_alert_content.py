@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from devtools.fakeline import FakeLinePlatform, SentMessage, group_id, user_id
 from line import messages
-from tests.support.harness import ADMIN, ALICE, BOB, GROUP, GROUP_NAME, LEAK_1, NID_1, Bot
+from tests.support.harness import ADMIN, ALICE, BOB, GROUP, GROUP_NAME, LEAK_1, LEAK_2, NID_1, Bot
 
 WARRANT = "搜索票下來了，明天早上六點去林志明家"
 TENDER = "明天開標，底價1,250,000 元，投標廠商有大華營造和信義工程"
@@ -180,3 +180,24 @@ async def test_an_unsent_message_leaves_no_snippet(bot: Bot, line: FakeLinePlatf
     after = bot.store.incident(inc.id)
     assert after is not None and after.status == "retracted" and after.snippet is None
     assert await bot.escalate(bot.config.escalation_grace_seconds + 1) == 0
+
+
+async def test_the_private_note_follows_the_senders_language_not_the_groups(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    """The sender chose English in their 1:1 chat; the group stays in Chinese: the group's
+    warning is in Chinese, the note to the sender (text and buttons) in English."""
+    await bot.send(line.text_event(ALICE, "/lang en"))
+    await line.wait_for_messages(ALICE, match=_has("English with you"))
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    [note] = await line.wait_for_messages(ALICE, match=_has("Confidentiality notice"))
+    body = note.texts[0]
+    assert "national ID number" in body and "K2******86" in body and GROUP_NAME in body
+    assert "LINE lets you unsend until" in body and "保密提醒" not in body
+    assert "身分證" not in body and NID_1 not in body
+    assert "After unsending" in str(note.messages[1])
+    await bot.flush()
+    assert "請立即收回" in line.texts_to(GROUP)[-1]
+    # A Chinese-speaking sender still gets it in Chinese.
+    await bot.send(line.text_event(ADMIN, LEAK_2, chat=GROUP))
+    await line.wait_for_messages(ADMIN, match=_has("保密提醒"))

@@ -4,7 +4,7 @@ bot.py serve [--host H] [--port P]     the webhook server (POST /callback, GET /
 bot.py demo                            the bot against a local LINE platform, scripted chat
 bot.py incidents [--json]              incidents, masked (JSON: one object a line)
 bot.py incidents show|ack|reopen ID    one incident's timeline; review it (cli/incidents.py)
-bot.py admin add USER_ID --group G | --ethics
+bot.py admin add USER_ID --group G | --ethics   (a new admin gets the group's open incidents)
 bot.py admin remove USER_ID --group G | --ethics
 bot.py admin list [--json]
 bot.py admin code --group G            a one-time code a member sends as `/admin CODE`
@@ -182,9 +182,43 @@ def _role(args: argparse.Namespace) -> tuple[str, str | None, str]:
 
 def admin_add(args: argparse.Namespace) -> int:
     role, group, where = _role(args)
-    added = _store(args).add_role(args.user_id, role, group, time.time())
-    print(f"{args.user_id} {'added to' if added else 'was already in'} {where}")
+    config = load_config(args, require_line=False)
+    store = open_for(config)
+    try:
+        added = store.add_role(args.user_id, role, group, time.time())
+        print(f"{args.user_id} {'added to' if added else 'was already in'} {where}")
+        if added and group is not None:
+            handed = _hand_over(config, store, group, args.user_id)
+            if handed:
+                print(f"{handed} open incident(s) queued for them (the service sends them)")
+    finally:
+        store.close()
     return 0
+
+
+def _hand_over(config: Config, store: Store, group: str, admin: str) -> int:
+    """As `/admin CODE` does: the group's open incidents, queued in one push to the new
+    admin (in their language; the running service delivers it), and a timeline row each."""
+    from cli.incidents import _key
+    from incidents.handover import queue_handover
+    from line.lookups import user_locale
+    from locales import label
+    from outbox import Outbox
+
+    locale = user_locale(store, admin, config.default_locale)
+    row = store.group(group)
+    gname = (row or {}).get("name") or label("alert", "room_name", locale)
+    return queue_handover(
+        store,
+        Outbox(store, None),
+        group,
+        admin,
+        locale,
+        gname=str(gname),
+        tz=config.timezone,
+        salt=_key(config),
+        now=time.time(),
+    )
 
 
 def admin_remove(args: argparse.Namespace) -> int:

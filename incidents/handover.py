@@ -4,7 +4,7 @@
   the ethics unit when it has none or for a type routed to it) get the reason and a
   confirm / overrule button pair;
 - a dismissal overruled -> the sender (a friend) is asked again to unsend;
-- a newly named admin (`/admin CODE`) -> one summary of the group's open incidents with
+- a newly named admin (`/admin CODE`, or `bot.py admin add --group`) -> one summary of the group's open incidents with
   their buttons (one push: a text and a carousel of up to 10), and a `handed_over` row in
   each incident's timeline.
 """
@@ -20,8 +20,8 @@ from incidents.timeline import record
 from line import messages
 from line.lookups import Where
 from locales import label, local_time, t
-from outbox import PRIORITY_ALERT, PRIORITY_NOTE
-from storage import REVIEW_STATUSES, Incident, actor_ref
+from outbox import PRIORITY_ALERT, PRIORITY_NOTE, Outbox
+from storage import REVIEW_STATUSES, Incident, Store, actor_ref
 
 log = logging.getLogger("bot.actions")
 
@@ -61,18 +61,50 @@ async def tell_sender_overruled(deps: Deps, inc: Incident, locale: str) -> None:
     )
 
 
-def open_incidents(deps: Deps, group_id: str) -> list[Incident]:
+def open_incidents(store: Store, group_id: str) -> list[Incident]:
     """The group's incidents a reviewer still has to look at, oldest first."""
-    return [i for i in deps.store.list_incidents(group_id=group_id) if i.status in REVIEW_STATUSES]
+    return [i for i in store.list_incidents(group_id=group_id) if i.status in REVIEW_STATUSES]
 
 
 async def hand_over(deps: Deps, group_id: str, chat_type: str, admin_id: str, locale: str) -> int:
-    """Send a newly named admin the group's open incidents, in one push; returns how many."""
-    pending = open_incidents(deps, group_id)
+    """Send a newly named admin (`/admin CODE`) the group's open incidents, in one push;
+    returns how many."""
+    if not open_incidents(deps.store, group_id):
+        return 0
+    gname = await group_label(deps, Where(group_id, chat_type, None), locale)
+    count = queue_handover(
+        deps.store,
+        deps.outbox,
+        group_id,
+        admin_id,
+        locale,
+        gname=gname,
+        tz=deps.config.timezone,
+        salt=deps.salt or None,
+        now=deps.now(),
+    )
+    deps.outbox.wake()
+    return count
+
+
+def queue_handover(
+    store: Store,
+    outbox: Outbox,
+    group_id: str,
+    admin_id: str,
+    locale: str,
+    *,
+    gname: str,
+    tz: str,
+    salt: bytes | None,
+    now: float,
+) -> int:
+    """Queue the handover push (no LINE call: `bot.py admin add --group` queues it from the
+    command line, the service delivers it) and the `handed_over` timeline rows; returns how
+    many incidents it names. The caller wakes the outbox if it runs one."""
+    pending = open_incidents(store, group_id)
     if not pending:
         return 0
-    tz = deps.config.timezone
-    gname = await group_label(deps, Where(group_id, chat_type, None), locale)
     shown = pending[-HANDOVER_COLUMNS:]  # the latest ten; the text says how many more
     lines = [
         t(
@@ -101,17 +133,15 @@ async def hand_over(deps: Deps, group_id: str, chat_type: str, admin_id: str, lo
         )
         for inc in shown
     ]
-    now = deps.now()
-    with deps.store.atomic():
-        deps.outbox.add_push(
+    with store.atomic():
+        outbox.add_push(
             admin_id,
             [messages.text(body), messages.carousel(t("handover.alt", locale), columns)],
             priority=PRIORITY_ALERT,
             kind="review",
         )
-        ref = actor_ref(admin_id, deps.salt) if deps.salt else None
+        ref = actor_ref(admin_id, salt) if salt else None
         for inc in pending:
-            record(deps.store, inc.id, "handed_over", now, role="admin", actor=ref)
-    deps.outbox.wake()
+            record(store, inc.id, "handed_over", now, role="admin", actor=ref)
     log.info("incidents handed over group=%s count=%d", group_id, len(pending))
     return len(pending)

@@ -183,6 +183,39 @@ async def test_an_admin_named_later_gets_the_groups_open_incidents_in_one_messag
         assert "handed_over" in [e.kind for e in bot.store.incident_events(inc.id)]
 
 
+async def test_an_admin_named_from_the_command_line_gets_the_open_incidents_too(
+    bot: Bot, line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    """`bot.py admin add --group` hands over like `/admin CODE`: the command queues the push
+    (in the new admin's language) and the running service delivers it."""
+    line.add_friend(BOB, "陳美玲")
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+    await bot.send(line.text_event(ALICE, ADDRESS, chat=GROUP))
+    await line.wait_for_messages(GROUP, count=2)
+    await bot.flush()
+    first, second = bot.store.list_incidents()
+    env = bot_env({}, drop_prefixes=("LINE_", "BOT_"))
+    db = str(bot.config.db_path)
+    code, out, err = await run_bot_async(
+        "admin", "add", BOB, "--group", GROUP, "--db", db, cwd=tmp_path, env=env
+    )
+    assert code == 0, err
+    assert "added to" in out and "2 open incident(s) queued" in out
+    await bot.flush()
+    [summary] = await line.wait_for_messages(BOB, match=_has("待處理的保密事件"))
+    text = summary.texts[0]
+    assert first.id in text and second.id in text and NID_1 not in text
+    assert len(summary.messages[1]["template"]["columns"]) == 2
+    for inc in (first, second):
+        kinds = [e.kind for e in bot.store.incident_events(inc.id)]
+        assert kinds.count("handed_over") == 1
+    # Named again: nothing new is sent (as a used code hands over nothing twice).
+    code, out, _ = await run_bot_async(
+        "admin", "add", BOB, "--group", GROUP, "--db", db, cwd=tmp_path, env=env
+    )
+    assert code == 0 and "was already in" in out and "queued" not in out
+
+
 async def test_one_incidents_timeline_from_warning_to_unsend(
     bot: Bot, line: FakeLinePlatform, tmp_path: Path
 ) -> None:

@@ -133,7 +133,9 @@ async def _status(deps: Deps, incoming: Incoming) -> None:
         scanned=act.get("scanned", 0),
         flagged=sum(counts.values()),
         retracted=counts.get("retracted", 0),
-        open=sum(counts.get(st, 0) for st in REVIEW_STATUSES),
+        # A sender's provisional false positive is not settled, nor open to them: awaiting review.
+        open=sum(counts.get(st, 0) for st in REVIEW_STATUSES if st != "dismissed_provisional"),
+        awaiting=counts.get("dismissed_provisional", 0),
         admins=len(admins),
         language=locale,
     )

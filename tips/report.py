@@ -2,7 +2,8 @@
 
 Figures for a period and the one before it, of the same length: incidents by type and by
 group, how many were retracted (unsent) and the median time to retraction, escalations,
-false-positive reports (incidents an admin dismissed as not a leak), repeat senders
+false-positive reports (incidents dismissed as not a leak; a sender's provisional
+dismissal of a `block` is counted apart, as awaiting review), repeat senders
 (counted, never named), tips sent, quiz answers and the share answered correctly, and the
 trend against the previous period. No message text, no values, no member names or ids.
 """
@@ -30,8 +31,10 @@ from tips.context import TipsContext, utc
 log = logging.getLogger("bot.tips")
 
 # An admin's "not a leak" answer closes the incident as dismissed; a reason code mentioning a
-# false positive counts too, whatever the status.
+# false positive counts too, whatever the status, but for a sender's provisional dismissal of
+# a `block`: not a false positive yet, it awaits a reviewer (counted as `awaiting_review`).
 FALSE_POSITIVE_STATUSES = ("dismissed",)
+AWAITING_REVIEW_STATUSES = ("dismissed_provisional",)
 FALSE_POSITIVE_REASON = re.compile(r"false|誤判|not_?a_?leak", re.IGNORECASE)
 
 
@@ -68,6 +71,7 @@ class Figures:
     false_positives: int = 0
     justified: int = 0
     still_open: int = 0
+    awaiting_review: int = 0
     repeat_senders: int = 0
 
     @property
@@ -90,7 +94,9 @@ def figures(incidents: Iterable[Incident]) -> Figures:
                 f.retraction_seconds.append(inc.resolved_at - start)
         if inc.escalated_at is not None or inc.status == "escalated":
             f.escalations += 1
-        if inc.status in FALSE_POSITIVE_STATUSES or (
+        if inc.status in AWAITING_REVIEW_STATUSES:
+            f.awaiting_review += 1
+        elif inc.status in FALSE_POSITIVE_STATUSES or (
             inc.reason and FALSE_POSITIVE_REASON.search(inc.reason)
         ):
             f.false_positives += 1
@@ -197,6 +203,7 @@ def compute(
         },
         "escalations": {"count": cur.escalations, "previous": prev.escalations},
         "false_positives": {"count": cur.false_positives, "previous": prev.false_positives},
+        "awaiting_review": {"count": cur.awaiting_review, "previous": prev.awaiting_review},
         "justified": {"count": cur.justified, "previous": prev.justified},
         "repeat_senders": {"count": cur.repeat_senders, "previous": prev.repeat_senders},
         "tips": {
@@ -311,6 +318,7 @@ def format_text(report: dict[str, Any], locale: str) -> str:
         ),
         t("report.escalations", locale, count=report["escalations"]["count"]),
         t("report.false_positives", locale, count=report["false_positives"]["count"]),
+        t("report.awaiting_review", locale, count=report["awaiting_review"]["count"]),
         t("report.repeat_senders", locale, count=report["repeat_senders"]["count"]),
         t("report.tips", locale, count=report["tips"]["sent"]),
         t(

@@ -497,3 +497,19 @@ async def test_anonymous_sender_is_warned_without_mention(bot: Bot, line: FakeLi
     assert line.messages_to(ALICE) == []
     [inc] = bot.store.list_incidents()
     assert inc.sender_id is None and inc.status == "open"
+
+
+async def test_status_shows_a_provisional_false_positive_as_awaiting_review(
+    bot: Bot, line: FakeLinePlatform
+) -> None:
+    await bot.send(line.text_event(ALICE, LEAK_1, chat=GROUP))  # a block
+    await bot.flush()
+    [inc] = bot.store.list_incidents()
+    assert inc.verdict == "block"
+    await bot.send(line.postback_event(ALICE, f"inc:fp&id={inc.id}&r=own_data"))
+    await line.wait_for_messages(ADMIN, match=_has("傳送者回報為誤判"))
+    assert bot.store.incident(inc.id).status == "dismissed_provisional"  # type: ignore[union-attr]
+    await bot.send(line.text_event(BOB, "/status", chat=GROUP))
+    [status] = await line.wait_for_messages(GROUP, match=_has("本群組狀態"))
+    body = status.texts[0]
+    assert "發出提醒：1" in body and "待處理：0" in body and "誤判待確認：1" in body

@@ -235,3 +235,19 @@ def test_period_parsing() -> None:
     for bad in ("", "7", "0d", "-1d", "7 days"):
         with pytest.raises(report.PeriodError):
             report.parse_period(bad)
+
+
+def test_a_provisional_dismissal_awaits_review_and_is_no_false_positive_yet() -> None:
+    """A sender's false positive on a `block` waits for a reviewer: counted as awaiting
+    review, not as a false positive (whatever its reason says), in the figures and the text."""
+    current = [
+        inc(START + HOUR, status="dismissed_provisional", reason="reason:not_sensitive"),
+        inc(START + 2 * HOUR, status="dismissed_provisional", reason="false positive"),
+        inc(START + 3 * HOUR, status="dismissed", reason="reason:public"),
+    ]
+    r = report.compute(current, [], start=START, end=END, tz=TZ, group_names={})
+    assert r["false_positives"] == {"count": 1, "previous": 0}
+    assert r["awaiting_review"] == {"count": 2, "previous": 0}
+    assert "回報誤判：1 件" in report.format_text(r, "zh-TW")
+    assert "誤判待確認（待管理者覆核）：2 件" in report.format_text(r, "zh-TW")
+    assert "awaiting review: 2" in report.format_text(r, "en")

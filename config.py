@@ -107,6 +107,9 @@ class Config:
     escalation_grace_seconds: int = 600
     # Incidents and everything tied to them are deleted after this many days.
     retention_days: int = 180
+    # The audit log (who viewed or did what, console and CLI) is kept longer: an inspection
+    # of who looked at an incident may come after the incident itself is gone.
+    audit_retention_days: int = 365
     # Image scanning (OCR): engine name and worker pool.
     ocr_engine: str = "rapidocr"
     ocr_workers: int = 1
@@ -237,6 +240,12 @@ def settings_model() -> type[BaseSettings]:
             1,
             "days incidents are kept; 0 would delete every incident",
         )
+        audit_retention_days: int = number(
+            "audit_retention_days",
+            "BOT_AUDIT_RETENTION_DAYS",
+            1,
+            "days audit-log rows are kept; 0 would delete every row",
+        )
         ocr_engine: str = Field(default["ocr_engine"], alias="BOT_OCR_ENGINE")
         ocr_workers: int = number("ocr_workers", "BOT_OCR_WORKERS", 0, "OCR worker processes")
         ocr_queue_size: int = number(
@@ -278,6 +287,7 @@ def settings_model() -> type[BaseSettings]:
             "unsend_window_seconds",
             "escalation_grace_seconds",
             "retention_days",
+            "audit_retention_days",
             "ocr_workers",
             "ocr_queue_size",
             "ocr_scan_seconds",

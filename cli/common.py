@@ -40,6 +40,8 @@ environment (also read from .env in the current folder; blank = unset):
   BOT_ENV               production: serve refuses to start without BOT_HASH_KEY
                         (default development)
   BOT_RETENTION_DAYS    days incidents (and backups) are kept, 1 or more (default 180)
+  BOT_AUDIT_RETENTION_DAYS
+                        days audit-log rows are kept, 1 or more (default 365)
   BOT_UNSEND_WINDOW_SECONDS, BOT_ESCALATION_GRACE_SECONDS
                         how long LINE lets a sender unsend (86400); how long before an
                         incident is escalated to the admins (600)

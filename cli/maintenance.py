@@ -110,7 +110,7 @@ def retention(args: argparse.Namespace) -> int:
     store = open_for(config)
     try:
         now = time.time()
-        out = store.purge(now, config.retention_days)
+        out = store.purge(now, config.retention_days, audit_days=config.audit_retention_days)
         for key, n in TipStore(store).purge(now, config.retention_days).items():
             out[f"tips.{key}"] = n
     finally:

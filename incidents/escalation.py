@@ -72,7 +72,9 @@ class EscalationWorker:
 
     def purge(self) -> dict[str, int]:
         deps = self.deps
-        out = deps.store.purge(deps.now(), deps.config.retention_days)
+        out = deps.store.purge(
+            deps.now(), deps.config.retention_days, audit_days=deps.config.audit_retention_days
+        )
         self._last_purge = deps.now()
         if any(out.values()):
             log.info("retention purge %s", " ".join(f"{k}={v}" for k, v in out.items()))

@@ -163,3 +163,39 @@ def test_db_option_on_every_command_that_uses_the_database() -> None:
     # scan reads no database, demo makes its own, tips list reads the library only, the ocr
     # commands only the OCR engines (and bench an image set).
     assert without == {"scan", "demo", "tips list", "ocr list", "ocr serve", "ocr bench"}
+
+
+def test_retention_purges_the_audit_log_and_the_consoles_dead_links_and_sessions(
+    tmp_path: Path,
+) -> None:
+    """`retention run`: audit-log rows older than BOT_AUDIT_RETENTION_DAYS go (the newer stay);
+    expired or used sign-in links and ended or long-idle sessions go, a live one stays."""
+    db = make_db(tmp_path / "bot.db", 1)
+    store = Store.open(db)
+    now, day = time.time(), 86400.0
+    store.audit_add("cli:old", "cli", "cli.incidents", now - 40 * day, detail="rows=1")
+    store.audit_add("cli:new", "cli", "cli.incidents", now - 10 * day, detail="rows=1")
+    # (live ones first: adding a link or a session clears some older dead rows itself)
+    store.console_link_add("link-live", SENDER, now, 600)
+    store.console_link_add("link-used", SENDER, now, 600)
+    assert store.console_link_claim("link-used", now) == SENDER
+    store.console_link_add("link-expired", SENDER, now - 2 * day, 600)
+    store.console_session_add("sess-live", SENDER, now)
+    store.console_session_add("sess-idle", SENDER, now - 2 * day)
+    store.console_session_add("sess-ended", SENDER, now)
+    store.console_session_end("sess-ended", now)
+    store.close()
+
+    r = run(tmp_path, "retention", "run", "--db", str(db), BOT_AUDIT_RETENTION_DAYS="30")
+    assert r.returncode == 0, r.stderr
+    assert "audit_log=1" in r.stdout and "console_links=2" in r.stdout, r.stdout
+    assert "console_sessions=2" in r.stdout and "incidents=0" in r.stdout
+    store = Store.open(db)
+    try:
+        assert [a["actor"] for a in store.audit_list()] == ["cli:new"]
+        assert store.console_link_valid("link-live", time.time())
+        assert store.console_session_user("sess-live", time.time(), 1800) == SENDER
+    finally:
+        store.close()
+    bad = run(tmp_path, "retention", "run", "--db", str(db), BOT_AUDIT_RETENTION_DAYS="0")
+    assert bad.returncode == 2 and "BOT_AUDIT_RETENTION_DAYS" in bad.stderr

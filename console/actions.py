@@ -113,7 +113,7 @@ async def timeline(deps: Deps, inc: Incident, locale: str) -> list[dict[str, Any
             who = f"{who}・{names[ev.actor]}"
         steps.append(
             {
-                "at": local_time(ev.at),
+                "at": local_time(ev.at, tz=deps.config.timezone),
                 "what": label("event", ev.kind, locale),
                 "who": who,
                 "detail": _detail(ev.detail, locale),

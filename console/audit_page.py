@@ -29,7 +29,7 @@ async def audit_view(request: web.Request) -> web.Response:
     actors = {a: await person_name(deps, a, locale) for a in {e["actor"] for e in entries}}
     rows = [
         {
-            "at": local_time(e["at"], seconds=True),
+            "at": local_time(e["at"], tz=deps.config.timezone, seconds=True),
             "actor": actors[e["actor"]],
             "via": ct(f"console.via.{e['via']}", locale),
             "action": ct(f"console.action.{e['action']}", locale),

@@ -37,7 +37,7 @@ async def _page(
     locale = locale_of(request)
     history = [
         {
-            "created": local_time(r["created_at"]),
+            "created": local_time(r["created_at"], tz=deps.config.timezone),
             "text": r["text"],
             "target": ct("pages.broadcasts.all_groups", locale) if r["target"] == "*" else "1",
             "status": ct(f"pages.broadcasts.status.{r['status']}", locale),

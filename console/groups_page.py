@@ -148,7 +148,11 @@ async def _detail(
         "languages": [(x, ct(f"pages.lang.{x}", locale)) for x in LOCALES],
         "overrides": _overrides(_policy(deps), gid, locale),
         "entries": [
-            {"id": e.id, "label": e.label, "added": local_time(e.created_at)}
+            {
+                "id": e.id,
+                "label": e.label,
+                "added": local_time(e.created_at, tz=deps.config.timezone),
+            }
             for e in store.allow_entries(gid)
         ],
         "schedule": schedule.to_row(gid, 0.0) if schedule is not None else None,

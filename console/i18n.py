@@ -1,5 +1,6 @@
 """The console's words: `locales/console.<locale>.json` (zh-TW first, English second), with
-the main bundle (type and status labels) as the fallback, and Asia/Taipei times."""
+the main bundle (type and status labels) as the fallback, and local times in the service's
+zone (BOT_TIMEZONE, config.timezone; Asia/Taipei by default)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from zoneinfo import ZoneInfo
 from locales import LOCALES, messages, normalise_locale
 from locales import t as main_t
 
-TAIPEI = ZoneInfo("Asia/Taipei")
+
+def _zone(tz: str) -> ZoneInfo:
+    return ZoneInfo(tz or "Asia/Taipei")
 
 
 def ct(key: str, locale: str | None = None, **kw: Any) -> str:
@@ -24,18 +27,18 @@ def ct(key: str, locale: str | None = None, **kw: Any) -> str:
     return str(text).format(**kw) if kw else str(text)
 
 
-def local_time(ts: float | None, *, seconds: bool = False) -> str:
-    """`2026-03-02 14:05` in Taiwan time ("" for None)."""
+def local_time(ts: float | None, *, tz: str, seconds: bool = False) -> str:
+    """`2026-03-02 14:05` in the zone `tz` (config.timezone; "" for None)."""
     if ts is None:
         return ""
     fmt = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
-    return datetime.fromtimestamp(ts, TAIPEI).strftime(fmt)
+    return datetime.fromtimestamp(ts, _zone(tz)).strftime(fmt)
 
 
-def day_start(day: str) -> float | None:
-    """The epoch second a `YYYY-MM-DD` day starts in Taiwan; None if it is not a date."""
+def day_start(day: str, *, tz: str) -> float | None:
+    """The epoch second a `YYYY-MM-DD` day starts in the zone `tz`; None if not a date."""
     try:
         d = datetime.strptime(day, "%Y-%m-%d")
     except ValueError:
         return None
-    return d.replace(tzinfo=TAIPEI).timestamp()
+    return d.replace(tzinfo=_zone(tz)).timestamp()

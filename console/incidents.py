@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from aiohttp import web
@@ -47,6 +48,7 @@ class Filters:
 
 
 def parse_filters(request: web.Request) -> Filters:
+    deps = deps_of(request)
     q = request.query
     values = {
         k: q.get(k, "").strip()
@@ -56,8 +58,8 @@ def parse_filters(request: web.Request) -> Filters:
     def pick(key: str, allowed: tuple[str, ...]) -> str | None:
         return values[key] if values[key] in allowed else None
 
-    since = day_start(values["from"]) if values["from"] else None
-    until = day_start(values["to"]) if values["to"] else None
+    since = day_start(values["from"], tz=deps.config.timezone) if values["from"] else None
+    until = day_start(values["to"], tz=deps.config.timezone) if values["to"] else None
     repeat = {"yes": True, "no": False}.get(values["repeat"])
     try:
         page = max(1, min(int(q.get("page", "1")), 10_000))
@@ -94,7 +96,7 @@ async def incident_rows(deps: Deps, incidents: list[Incident], locale: str) -> l
         rows.append(
             {
                 "id": inc.id,
-                "created": local_time(inc.created_at),
+                "created": local_time(inc.created_at, tz=deps.config.timezone),
                 "group": groups[inc.group_id],
                 "sender": members[(inc.group_id, inc.sender_id)],
                 "types": [label("type", x, locale) for x in inc.types],
@@ -218,7 +220,7 @@ async def detail_view(request: web.Request) -> web.Response:
         "done": ct(f"console.done.{request.query['done']}", locale)
         if request.query.get("done") in actions.ACTIONS
         else "",
-        "when": local_time,
+        "when": partial(local_time, tz=deps.config.timezone),
     }
     return render(request, "incident.html", context)
 

@@ -54,7 +54,7 @@ async def overview_view(request: web.Request) -> web.Response:
             "name": people[(r["group_id"], r["sender_id"])],
             "group": rgroups[r["group_id"]],
             "count": r["n"],
-            "last": local_time(r["last"]),
+            "last": local_time(r["last"], tz=deps.config.timezone),
         }
         for r in repeats
     ]

@@ -56,7 +56,7 @@ async def _page(
                 "group_id": r["group_id"],
                 "name": people[(r["group_id"], r["user_id"])],
                 "ref": member_ref(deps, r["user_id"]),
-                "since": local_time(r["created_at"]),
+                "since": local_time(r["created_at"], tz=deps.config.timezone),
             }
             for r in admin_rows
         ),
@@ -70,14 +70,14 @@ async def _page(
                     {
                         "name": await person_name(deps, r["user_id"], locale),
                         "ref": member_ref(deps, r["user_id"]),
-                        "since": local_time(r["created_at"]),
+                        "since": local_time(r["created_at"], tz=deps.config.timezone),
                     }
                 )
     codes = [
         {
             "role": ct(f"pages.roles.role.{c['role']}", locale),
             "group": gnames.get(c["group_id"], "") if c["group_id"] else "",
-            "expires": local_time(c["expires_at"]),
+            "expires": local_time(c["expires_at"], tz=deps.config.timezone),
         }
         for c in store.invite_codes(deps.now())
         if (c["role"] == "ethics" and viewer.ethics)

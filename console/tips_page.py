@@ -38,7 +38,7 @@ async def _page(
             "kind": ct(f"tip.kind.{row['kind']}", locale),
             "locale": ct(f"pages.lang.{row['locale']}", locale),
             "enabled": bool(row["enabled"]),
-            "added": local_time(row["created_at"]),
+            "added": local_time(row["created_at"], tz=deps.config.timezone),
         }
         for row in deps.store.custom_tips()
     ]

@@ -17,6 +17,7 @@ CSRF token in the form (else 403).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -148,7 +149,7 @@ async def context(request: web.Request) -> dict[str, object]:
     return {
         "t": _t,
         "label": _label,
-        "when": local_time,
+        "when": partial(local_time, tz=deps_of(request).config.timezone),
         "locale": locale,
         "other_locale": "en" if locale == "zh-TW" else "zh-TW",
         "viewer": viewer,

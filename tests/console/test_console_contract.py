@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from devtools.fakeline import FakeLinePlatform
 from tests.support.console import (
@@ -19,6 +22,7 @@ from tests.support.console import (
     console_client,
     csrf_of,
     sign_in,
+    start_console_bot,
 )
 from tests.support.harness import ADMIN, ALICE, BOB, GROUP, LEAK_1, LEAK_2, NID_1, NID_2, Bot
 
@@ -342,3 +346,36 @@ async def test_no_link_is_ever_posted_in_a_group(bot: Bot, line: FakeLinePlatfor
     sent = " ".join(" ".join(s.texts) for s in line.sent)
     assert not LINK.search(sent)
     assert list(bot.store.db.query("SELECT * FROM console_links")) == []
+
+
+async def test_times_and_day_filters_follow_bot_timezone(
+    line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    """BOT_TIMEZONE=America/New_York: the console's times and its from/to days are New York's,
+    not Taipei's (13 hours apart in winter)."""
+    bot = await start_console_bot(line, tmp_path, timezone="America/New_York")
+    try:
+        inc_id = await _leak(bot, line, ALICE, LEAK_1, GROUP)
+        inc = bot.store.incident(inc_id)
+        assert inc is not None
+        ny = datetime.fromtimestamp(inc.created_at, ZoneInfo("America/New_York"))
+        taipei = datetime.fromtimestamp(inc.created_at, ZoneInfo("Asia/Taipei"))
+        link = await ask_link(bot, line, ADMIN)
+        assert link is not None
+        async with console_client(bot) as http:
+            await sign_in(http, bot, link)
+            async with http.get("/console/incidents") as resp:
+                html = await resp.text()
+            assert ny.strftime("%Y-%m-%d %H:%M") in html
+            assert taipei.strftime("%Y-%m-%d %H:%M") not in html
+            day = ny.strftime("%Y-%m-%d")
+            async with http.get(f"/console/incidents?from={day}&to={day}") as resp:
+                assert f"/console/incidents/{inc_id}" in await resp.text()
+            nxt = (ny + timedelta(days=1)).strftime("%Y-%m-%d")
+            async with http.get(f"/console/incidents?from={nxt}") as resp:
+                assert f"/console/incidents/{inc_id}" not in await resp.text()
+            async with http.get(f"/console/incidents/{inc_id}") as resp:
+                page = await resp.text()
+            assert ny.strftime("%Y-%m-%d %H:%M") in page
+    finally:
+        await bot.stop()

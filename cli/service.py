@@ -149,12 +149,16 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
 
 
 def incidents(args: argparse.Namespace) -> int:
+    from incidents.snippet import readable_masked
+    from locales import normalise_locale
     from storage import iso
 
+    config = load_config(args, require_line=False)
+    locale = normalise_locale(config.default_locale)  # a matter's label, not its keyword
     store = _store(args, readonly=True)
     rows = store.list_incidents()
     store.close()
-    audit_cli(load_config(args, require_line=False), "cli.incidents", detail=f"rows={len(rows)}")
+    audit_cli(config, "cli.incidents", detail=f"rows={len(rows)}")
     if args.json:
         for inc in rows:
             print(json.dumps(inc.to_json(), ensure_ascii=False))
@@ -168,7 +172,8 @@ def incidents(args: argparse.Namespace) -> int:
     for inc in rows:
         print(
             f"{inc.id:<12}  {iso(inc.created_at) or '':<20}  {inc.verdict:<7}  {inc.status:<12}  "
-            f"{inc.group_id}  {','.join(inc.types)}  {' '.join(inc.masked)}"
+            f"{inc.group_id}  {','.join(inc.types)}  "
+            f"{' '.join(readable_masked(inc.types, inc.masked, locale))}"
         )
     return 0
 
@@ -339,6 +344,7 @@ async def _demo() -> int:
     from app import DEPS, ESCALATION, AppOptions, create_app, quiesce, start_server
     from devtools.clock import ManualClock
     from devtools.fakeline import FakeLinePlatform, group_id, user_id
+    from incidents.snippet import readable_masked
 
     alice, bob, chief = user_id("demo-alice"), user_id("demo-bob"), user_id("demo-chief")
     group = group_id("demo-group")
@@ -423,7 +429,8 @@ async def _demo() -> int:
                 for inc in app[DEPS].store.list_incidents():
                     print(
                         f"{inc.id}  {inc.verdict:<5}  {inc.status:<10}  "
-                        f"{','.join(inc.types)}  {' '.join(inc.masked) or '(已刪除)'}"
+                        f"{','.join(inc.types)}  "
+                        f"{' '.join(readable_masked(inc.types, inc.masked, 'zh-TW')) or '(已刪除)'}"
                     )
                 redeliveries = sum(1 for s, _ in line.webhooks if s == 200)
                 print()

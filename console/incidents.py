@@ -28,6 +28,7 @@ from console.names import group_names, member_names, person_name
 from console.page import Page, audit, deps_of, locale_of, render, viewer_of
 from deps import Deps
 from detectors.types import FINDING_TYPES
+from incidents.snippet import readable_masked
 from locales import label
 from storage import INCIDENT_STATUSES, Incident
 from storage.console import IncidentQuery
@@ -100,7 +101,7 @@ async def incident_rows(deps: Deps, incidents: list[Incident], locale: str) -> l
                 "group": groups[inc.group_id],
                 "sender": members[(inc.group_id, inc.sender_id)],
                 "types": [label("type", x, locale) for x in inc.types],
-                "masked": inc.masked,
+                "masked": readable_masked(inc.types, inc.masked, locale),
                 "verdict": label("verdict", inc.verdict, locale),
                 "verdict_code": inc.verdict,
                 "status": label("status", inc.status, locale),

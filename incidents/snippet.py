@@ -76,6 +76,22 @@ def mask_label(types: Sequence[str], locale: str) -> str:
     return t("mask.label", locale, kinds=t("item.sep", locale).join(kinds))
 
 
+def readable_masked(types: Sequence[str], masked: Sequence[str], locale: str) -> list[str]:
+    """An incident's stored masked values for a person to read: an identifier keeps its mask
+    (`K2******86`); a confidential matter, stored as its bracketed keyword (`[開標]`), is
+    shown as the snippet's label of the incident's matter types (「〔採購保密事項，已遮蔽〕」),
+    once. A display mapping only: the stored rows are not changed."""
+    table = messages(locale) or messages("zh-TW")
+    kinds = [ty for ty in types if f"mask.{ty}" in table] or ["other"]
+    out: list[str] = []
+    for value in masked:
+        if value.startswith("[") and value.endswith("]"):
+            value = mask_label(kinds, locale)
+        if value not in out:
+            out.append(value)
+    return out
+
+
 def _regions(text: str, spans: Sequence[Span], locale: str) -> list[tuple[int, int, str]]:
     """Every span to replace: matter clauses (merged where they touch) and the other
     findings outside them, sorted, none overlapping."""

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from incidents.snippet import readable_masked
 from locales import label, local_time, t
 from storage import Incident, IncidentEvent, StorageBackend
 
@@ -114,7 +115,7 @@ def render(
             status=label("status", inc.status, locale),
             group=group or inc.group_id,
             types="、".join(label("type", ty, locale) for ty in inc.types) or "-",
-            masked=" ".join(inc.masked) or "-",
+            masked=" ".join(readable_masked(inc.types, inc.masked, locale)) or "-",
             created=local_time(timezone, inc.event_at or inc.created_at),
         )
     ]

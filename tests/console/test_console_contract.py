@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from devtools.fakeline import FakeLinePlatform
+from tests.support.cli import bot_env, run_bot_async
 from tests.support.console import (
     CAROL,
     ETHICS,
@@ -379,3 +380,38 @@ async def test_times_and_day_filters_follow_bot_timezone(
             assert ny.strftime("%Y-%m-%d %H:%M") in page
     finally:
         await bot.stop()
+
+
+async def test_a_matter_shows_its_kind_not_its_bracketed_keyword(
+    bot: Bot, line: FakeLinePlatform, tmp_path: Path
+) -> None:
+    """A confidential matter is stored as its bracketed keyword (`[開標]`); the console's
+    list, page and CSV and the CLI's list and `show` say what kind of matter it was."""
+    tender = "明天開標，底價1,250,000 元，投標廠商有大華營造"
+    inc_id = await _leak(bot, line, ALICE, tender, GROUP)
+    inc = bot.store.incident(inc_id)
+    assert inc is not None and any(m.startswith("[") for m in inc.masked)  # old rows too
+    kind = "〔採購保密事項，已遮蔽〕"
+    link = await ask_link(bot, line, ADMIN)
+    assert link is not None
+    async with console_client(bot) as http:
+        await sign_in(http, bot, link)
+        for path in (
+            "/console/incidents",
+            f"/console/incidents/{inc_id}",
+            "/console/incidents.csv",
+        ):
+            async with http.get(path) as resp:
+                body = await resp.text()
+            if path != "/console/incidents":  # (the list shows no masked column)
+                assert kind in body, path
+            for raw in inc.masked:
+                assert raw not in body, (path, raw)
+    env = bot_env({}, drop_prefixes=("LINE_", "BOT_"))
+    db = str(bot.config.db_path)
+    for args in (("incidents",), ("incidents", "show", inc_id)):
+        code, out, err = await run_bot_async(*args, "--db", db, cwd=tmp_path, env=env)
+        assert code == 0, err
+        assert kind in out, args
+        for raw in inc.masked:
+            assert raw not in out, (args, raw)

@@ -4,6 +4,7 @@ scan --exit-code, id checks, report --json/--chart, the console script."""
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import subprocess
 import sys
 import tomllib
@@ -94,6 +95,32 @@ def test_console_script_points_at_main(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as exc:
         bot.main(["--version"])
     assert exc.value.code == 0 and "0.2.0" in capsys.readouterr().out
+
+
+def test_the_package_lists_every_package_and_its_data_files() -> None:
+    """What `pip install .` ships (checked by hand with `pip wheel --no-deps .`): every
+    top-level package (the console too) and every file a package reads beside its code
+    (the console's templates and static files, locales/*.json, detectors/data)."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        tool = tomllib.load(f)["tool"]["setuptools"]
+    include = tool["packages"]["find"]["include"]
+    data = tool["package-data"]
+    packages = sorted(p.parent.name for p in ROOT.glob("*/__init__.py"))
+    assert "console" in packages
+    for pkg in packages:
+        assert any(fnmatch.fnmatch(pkg, pat) for pat in include), pkg
+    for path in ROOT.glob("*/**/*"):
+        top = path.relative_to(ROOT).parts[0]
+        if not path.is_file() or top not in packages or path.suffix in (".py", ".pyc"):
+            continue
+        if path.name == "README.md" or "__pycache__" in path.parts:
+            continue
+        # the nearest package holding it, and the file's path relative to that package
+        pkg_dir = next(p for p in path.parents if (p / "__init__.py").exists())
+        pkg = ".".join(pkg_dir.relative_to(ROOT).parts)
+        rel = path.relative_to(pkg_dir).as_posix()
+        patterns = [*data.get("*", []), *data.get(pkg, [])]
+        assert any(fnmatch.fnmatch(rel, pat) for pat in patterns), f"{pkg}: {rel} not shipped"
 
 
 def test_scan_exit_code(tmp_path: Path) -> None:

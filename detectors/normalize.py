@@ -202,7 +202,13 @@ _ZSB_DIGIT = str.maketrans("zsboil", "258011")
 _ZSB_AFTER_DIGITS = re.compile(r"[0-9]{2}[ \-.]?[oil]?[zsb]")
 
 
+# Every look-alike above is one of these letters: one scan rules both out (most chat).
+_LOOK_ALIKE_LETTER = re.compile("[zsboil]")
+
+
 def _o_to_zero(folded: str) -> str:
+    if _LOOK_ALIKE_LETTER.search(folded) is None:
+        return folded
     if _O_AFTER_DIGIT.search(folded) is not None and _O_IN_NUMBER.search(folded) is not None:
         folded = _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
     if _ZSB_AFTER_DIGITS.search(folded) is not None:
@@ -322,7 +328,7 @@ def normalize(text: str) -> Normalized:
         not _CN_SET.isdisjoint(distinct)
         and (
             sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
-            or len(_ASCII_DIGIT.findall(folded)) >= _MIN_MIXED_ASCII
+            or _ASCII_DIGIT.search(folded) is not None  # a mixed run: `_mixed` decides
         )
         and _CN_RUN_FAST.search(folded) is not None
     ):

@@ -242,14 +242,26 @@ REVERSE_CUE: tuple[str, ...] = (
 )
 
 
+_REVERSE_CHARS = "倒反顛逆從"  # every Chinese cue holds one
+
+
+def _reverse_cue(text: str) -> bool:
+    for c in _REVERSE_CHARS:
+        if c in text:
+            return any(w in text for w in REVERSE_CUE)
+    return "revers" in text or "backward" in text
+
+
 def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """IDs written backwards: (start, end, the value read forwards, rule), for the
     caller to validate. Empty unless the text says it is reversed or an ID word
     stands within CONTEXT_BEFORE characters before the number."""
     text = doc.text
+    cued = _reverse_cue(text)
+    if not cued and not doc.has(context):
+        return []  # most messages with digits: no cue, no ID word, nothing to read
     if _REVERSED_FAST.search(text) is None:
         return []
-    cued = any(w in text for w in REVERSE_CUE)
     out: list[tuple[int, int, str, str]] = []
     for m in REVERSED.finditer(text):
         if not cued and doc.near(context, m.start(), m.end(), CONTEXT_BEFORE, 0) is None:

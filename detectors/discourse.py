@@ -40,19 +40,22 @@ def _starts_with(chars: str, pattern: str) -> LazyPattern:
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的救提",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
     r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務",
+    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務"
+    # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
+    r"|救濟(?:期限|程序|途徑)|法定期限|提起(?:復審|申訴|訴願|再申訴)"
+    r"|(?:要|須|需|必須)等[^，。,\n]{0,8}(?:核定|核准|公告|發布|簽准)後",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
     "請想問可能是要需怎如該有",
-    r"請問|請教|想問|問一下|有人問|(?:需要|要)(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
+    r"請問|請教|想問|問一下|有人問|(?:需要|要)[帶準備填交繳附]{0,2}(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
     r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
 _QUESTION_END = frozenset("嗎呢?？")
@@ -79,6 +82,8 @@ PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
     r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
+    # in effect: a post taken up (今天開始接任), things logged or handed over (已經入庫)
+    r"|接任|到任|就任|上任|已到職|已報到|已經?(?:入庫|歸檔|移交|繳回|銷毀)"
 )
 # A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
 # come after it (公告前, 公告下週才上).
@@ -88,10 +93,12 @@ _FUTURE_BEFORE = re.compile(
 )
 _NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
     r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號"
+    # the unit's own figures: totals, not a target (查緝專案績效統計表)
+    r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
     r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
 )
@@ -100,6 +107,15 @@ ROSTER = re.compile(
     r"輪值|值班|排班|班表|執勤表|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
+# The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value
+# right after it is self-disclosure, not a leak of someone else's. 他的 / 你的 are not.
+OWN_DATA = re.compile(
+    r"(?<![他她你您])我(?:自己|本人)?的?"
+    r"(?:手機|電話|市話|身分證|身份證|居留證|護照|地址|住址|戶籍地|信箱|email|e-mail|帳號|帳戶"
+    r"|生日|出生日期|車牌|車號)"
+    r"(?:號碼|字號|號|地址|帳號)?(?:是|為|[:：])?[ \t]*"
+)
+OWN_DATA_GAP = 2  # characters between the label and the value, at most
 
 # The other side: what turns a matter into a disclosure.
 NOT_PUBLIC = _starts_with(
@@ -539,3 +555,12 @@ def topic(text: str) -> str:
         if rx.search(text) is not None:
             return kind
     return "classified_marking"
+
+
+def own_data(doc: Doc) -> list[tuple[int, str]]:
+    """Where the sender's own data starts (normalised offsets just past 我的手機 and
+    the like) with the label seen: a value found there is self-disclosure."""
+    text = doc.text
+    if "我" not in text:
+        return []
+    return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]

@@ -169,10 +169,20 @@ class KeywordIndex:
         # Keywords whose end can begin another keyword (案底 / 底價): leftmost-longest
         # matching hides the second one (本案底價 reports 案底 only); `straddling`
         # finds it again.
+        # Each straddler maps to the characters that can follow it when a hidden
+        # keyword goes on past its end (案底 -> 價 of 底價): a cheap first test,
+        # so the overlapping automaton runs only where a hidden keyword can be.
         prefixes = {w[:k] for w in uniq for k in range(1, len(w))}
-        self._straddlers = frozenset(
-            w for w in uniq if any(w[i:] in prefixes for i in range(1, len(w)))
-        )
+        nexts: dict[str, set[str]] = {}
+        for u in uniq:
+            for k in range(1, len(u)):
+                nexts.setdefault(u[:k], set()).add(u[k])
+        straddlers: dict[str, frozenset[str]] = {}
+        for w in uniq:
+            follow = {c for i in range(1, len(w)) if w[i:] in prefixes for c in nexts[w[i:]]}
+            if follow:
+                straddlers[w] = frozenset(follow)
+        self._straddlers = straddlers
         self._every = every
         self._uniq = uniq
         self._longest = len(uniq[0]) if uniq else 0
@@ -198,7 +208,7 @@ class KeywordIndex:
         leftmost-longest matching (本案底價: 案底 is matched, 底價 is not), with the
         keywords inside them: (start, end, keyword), empty for most messages."""
         straddlers = self._straddlers
-        if straddlers.isdisjoint(found):
+        if straddlers.keys().isdisjoint(found):
             return []
         every = self._every
         assert every is not None
@@ -207,8 +217,9 @@ class KeywordIndex:
         for w in found:
             s = text.find(w, pos)
             pos = e = s + len(w)
-            if w not in straddlers:
-                continue
+            follow = straddlers.get(w)
+            if follow is None or text[e : e + 1] not in follow:
+                continue  # nothing can go on past w's end: no keyword hides there
             inner = e - s - 1  # the window starts one past s: w's rest is window[:inner]
             window = text[s + 1 : e + self._longest - 1]
             for i, a, b in every.find_matches_as_indexes(window, overlapping=True):

@@ -17,11 +17,12 @@ from collections.abc import Callable
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
+from detectors.discourse import OWN_DATA_GAP, own_data
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
-from detectors.types import VALUE_TYPES
+from detectors.types import PERSONAL_DATA, VALUE_TYPES
 from detectors.verdict import decide
 
 _log = logging.getLogger(__name__)
@@ -186,6 +187,29 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) not in dropped]
 
 
+# Personal data the sender gives as their own (我的手機 0932…): below any tie's reach.
+_OWN_DATA_SCORE = 0.1
+_PERSONAL = PERSONAL_DATA
+
+
+def _own_data(doc: Doc) -> None:
+    """Self-disclosure (discourse.own_data): a value right after 我的手機 / 我身分證 is
+    the sender's own; it is lowered, with the reason, so it neither warns nor ties a
+    name to it."""
+    starts = own_data(doc)
+    if not starts:
+        return
+    findings = doc.findings
+    for i, f in enumerate(findings):
+        if f.type not in _PERSONAL or f.score <= _OWN_DATA_SCORE:
+            continue
+        s, _ = doc.norm_span(f)
+        for end, label in starts:
+            if end <= s <= end + OWN_DATA_GAP:
+                findings[i] = f.with_score(_OWN_DATA_SCORE, f"discourse: own data ({label})")
+                break
+
+
 def _has_any(text: str, chars: str) -> bool:
     for c in chars:  # noqa: SIM110 (a loop: any() over a generator costs more here)
         if c in text:
@@ -299,6 +323,8 @@ def _scan_text(
     # alone). Skipping the finder otherwise is most of its cost on ordinary chat.
     if doc._names is None and names_may_count(doc):
         doc.names()
+    if doc.findings and "我" in t:
+        _own_data(doc)
     if not doc.findings:
         result = _allow()
     else:

@@ -177,7 +177,8 @@ class Normalized:
 def _convert_cn_runs(text: str) -> str:
     def repl(m: regex.Match[str]) -> str:
         run = m.group()
-        if len(_CN_ANY.findall(run)) < 4:
+        cn = len(_CN_ANY.findall(run))
+        if cn < _MIN_CN_IN_RUN and not (cn and _mixed(run, cn)):
             return run
         return run.translate(_CN_TABLE)
 
@@ -201,7 +202,13 @@ _ZSB_DIGIT = str.maketrans("zsboil", "258011")
 _ZSB_AFTER_DIGITS = re.compile(r"[0-9]{2}[ \-.]?[oil]?[zsb]")
 
 
+# Every look-alike above is one of these letters: one scan rules both out (most chat).
+_LOOK_ALIKE_LETTER = re.compile("[zsboil]")
+
+
 def _o_to_zero(folded: str) -> str:
+    if _LOOK_ALIKE_LETTER.search(folded) is None:
+        return folded
     if _O_AFTER_DIGIT.search(folded) is not None and _O_IN_NUMBER.search(folded) is not None:
         folded = _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
     if _ZSB_AFTER_DIGITS.search(folded) is not None:
@@ -212,8 +219,20 @@ def _o_to_zero(folded: str) -> str:
 # The same runs as _CN_RUN, under `re` and starting with a character class (so the
 # engine jumps between candidate characters): the check before the sub.
 _CN_RUN_FAST = re.compile(rf"[{_CN_CLASS}0-9](?:{_CN_SEP}[{_CN_CLASS}0-9]){{6,}}")
-# A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`).
+# A run of Chinese numerals is converted only with 4 of them in it (`_convert_cn_runs`),
+# or when it mixes both kinds in one number (０９６７四五一227, E220一九3843): at least
+# _MIN_MIXED_ASCII ASCII digits and _MIN_MIXED_RUN numerals in all, as long as an ID
+# or a mobile. Nobody types a date or an amount that way.
 _MIN_CN_IN_RUN = 4
+_MIN_MIXED_ASCII = 3
+_MIN_MIXED_RUN = 8
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _mixed(run: str, cn: int) -> bool:
+    ascii_digits = len(_ASCII_DIGIT.findall(run))
+    return ascii_digits >= _MIN_MIXED_ASCII and ascii_digits + cn >= _MIN_MIXED_RUN
+
 
 # Characters that may need more than lower-casing: everything outside ASCII, the
 # common CJK ideographs and the CJK punctuation NFKC leaves alone. One `findall`
@@ -307,7 +326,10 @@ def normalize(text: str) -> Normalized:
     folded = _o_to_zero(folded)
     if (
         not _CN_SET.isdisjoint(distinct)
-        and sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
+        and (
+            sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
+            or _ASCII_DIGIT.search(folded) is not None  # a mixed run: `_mixed` decides
+        )
         and _CN_RUN_FAST.search(folded) is not None
     ):
         folded = _convert_cn_runs(folded)

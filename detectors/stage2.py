@@ -281,6 +281,11 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
         return result  # the cheapest no first: most messages have none of the gate's words
     if not wants(doc.words, result):
         return result
+    if result.verdict != "allow":
+        if m.z_down == -math.inf:
+            return result  # downgrading is off in the shipped file: no change possible
+    elif doc._discourse is not None and doc._discourse.talk() is not None:
+        return result  # read already (by a matter rule) and it says talk: nothing is added
     try:
         changed = decide(features(doc.text, doc.words, result), result, m, len(doc.original))
     except (ValueError, UnicodeError, IndexError, FloatingPointError):  # pragma: no cover

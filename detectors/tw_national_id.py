@@ -122,6 +122,7 @@ def find(doc: Doc) -> list[Finding]:
     spans = [s for s in spans if sum(c.isdigit() for c in s[2]) >= MIN_REAL_DIGITS]
     if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT) or doc.has(_LETTER_CUE):
         spans += split_readings(doc, HEAD, "12", _CONTEXT, [m.span() for m in matches])
+    spans += reversed_readings(doc, _CONTEXT)
     for start, end, raw, how in spans:
         value = as_id(raw)
         if not validate(value):
@@ -211,6 +212,61 @@ def split_readings(
         if len(value) != 10 or pos == h.end() or value[1] not in second + "il":
             continue
         out.append((h.start(), pos, value, "split"))
+    return out
+
+
+# An ID written backwards, digits first and the letter last (反著打 282958121M, 字號倒過來念：
+# 026383642N): read only with a word that says so, or an ID word just before it; the
+# reading must then pass the checksum like any other. Nine digits (or eight and an ARC's
+# second letter) then a letter.
+REVERSED = regex.compile(
+    rf"(?<![a-z0-9])[0-9](?:{SEP}[0-9]){{7}}{SEP}[0-9a-d]{SEP}[a-z](?![a-z0-9])"
+)
+_REVERSED_FAST = re.compile(r"[0-9][^a-z0-9]{0,3}(?:[a-d][^a-z0-9]{0,3})?[a-z](?![a-z0-9])")
+REVERSE_CUE: tuple[str, ...] = (
+    "反著",
+    "反過來",
+    "倒過來",
+    "倒著",
+    "倒序",
+    "反序",
+    "逆序",
+    "顛倒",
+    "倒念",
+    "倒唸",
+    "倒讀",
+    "從後面",
+    "從最後",
+    "reversed",
+    "backwards",
+)
+
+
+_REVERSE_CHARS = "倒反顛逆從"  # every Chinese cue holds one
+
+
+def _reverse_cue(text: str) -> bool:
+    for c in _REVERSE_CHARS:
+        if c in text:
+            return any(w in text for w in REVERSE_CUE)
+    return "revers" in text or "backward" in text
+
+
+def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """IDs written backwards: (start, end, the value read forwards, rule), for the
+    caller to validate. Empty unless the text says it is reversed or an ID word
+    stands within CONTEXT_BEFORE characters before the number."""
+    text = doc.text
+    cued = _reverse_cue(text)
+    if not cued and not doc.has(context):
+        return []  # most messages with digits: no cue, no ID word, nothing to read
+    if _REVERSED_FAST.search(text) is None:
+        return []
+    out: list[tuple[int, int, str, str]] = []
+    for m in REVERSED.finditer(text):
+        if not cued and doc.near(context, m.start(), m.end(), CONTEXT_BEFORE, 0) is None:
+            continue
+        out.append((m.start(), m.end(), _NOT_ALNUM.sub("", m.group())[::-1], "reversed"))
     return out
 
 

@@ -16,7 +16,13 @@ import regex
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP_LOOSE as SEP
-from detectors.tw_national_id import LETTER_CODES, checksum_ok, head_pattern, split_readings
+from detectors.tw_national_id import (
+    LETTER_CODES,
+    checksum_ok,
+    head_pattern,
+    reversed_readings,
+    split_readings,
+)
 
 PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[89a-d](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
 
@@ -81,10 +87,12 @@ def validate(value: str) -> bool | None:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    if _WORD_LETTER.search(doc.text) is None:
+    # 居留證倒過來 41897000A8: written backwards, read forwards (its letter ends it)
+    spans = reversed_readings(doc, _CONTEXT)
+    if _WORD_LETTER.search(doc.text) is None and not spans:
         return out
     matches = list(PATTERN.finditer(doc.text))
-    spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "") for m in matches]
+    spans += [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "") for m in matches]
     if doc.has(_CONTEXT):
         spans += split_readings(doc, HEAD, "89", _CONTEXT, [m.span() for m in matches])
     for start, end, raw, how in spans:

@@ -70,8 +70,9 @@ INDEP = (CORPUS_DIR / "indep_h.jsonl", CORPUS_DIR / "indep_p.jsonl")
 INDEP_MIN_RECALL = 0.95
 # The fourth writer's set: no regression below what this round reached on it.
 INDEP_V = CORPUS_DIR / "indep_v.jsonl"
-INDEP_V_MIN_RECALL = 0.88
-INDEP_V_MAX_FPR = 0.008
+# Measured 2026-12-03: recall 0.945 (686/726), FPR 0.0020 (4/1,994); was 0.88 / 0.008.
+INDEP_V_MIN_RECALL = 0.94
+INDEP_V_MAX_FPR = 0.003
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})
 

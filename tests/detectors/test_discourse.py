@@ -66,6 +66,23 @@ ROWS: list[tuple[str, str, str]] = [
     ("doc_number", "發票號碼SL-05703931，請會計室核銷", "allow"),
     # z / s / b for 2 / 5 / 8 inside a number
     ("look_alike", "電話是09Z2980750，當事人本人接", "flag"),
+    # self-disclosure: the sender's own data, introduced as such; not someone else's
+    ("own_data", "我身分證 E220193843 幫我填一下報名表", "allow"),
+    ("own_data", "我的住址是臺北市中正區重慶南路一段122號，包裹寄這裡", "allow"),
+    ("own_data", "我是王志明，我的手機0932771405", "allow"),
+    ("own_data", "他的手機 0932771405", "flag"),
+    ("own_data", "你的身分證 E220193843 我幫你填了", "flag"),
+    ("own_data", "我查到陳志明的身分證 E220193843", "flag"),
+    ("own_data", "我的線民手機 0932771405", "flag"),
+    # personnel: a post already taken up, a procedure's remedies and order of steps
+    ("public", "王小明今天開始接任秘書室主任", "allow"),
+    ("public", "林志明下週接任，還沒公告喔", "flag"),
+    ("rule", "對考績丙等不服，法定期限內可以提起復審", "allow"),
+    ("rule", "考績會開完了，結果要等局長核定後才會通知", "allow"),
+    ("personnel", "人事室說陳怡君要被停職，先不要講", "flag"),
+    # the unit's own figures; things already logged
+    ("own_asset", "第一季查緝績效統計表請於週五前回報", "allow"),
+    ("public", "扣押物已經入庫，清冊放在共用資料夾", "allow"),
 ]
 
 
@@ -137,3 +154,12 @@ def test_a_keyword_hidden_by_an_overlapping_one_is_found() -> None:
     assert (2, 5, "底價單") in doc.hits and (2, 4, "底價") in doc.hits
     assert KeywordIndex(["案底", "底價"]).straddling("案底價", ["案底"]) == [(1, 3, "底價")]
     assert KeywordIndex(["案底", "底價"]).straddling("案底。價", ["案底"]) == []
+
+
+def test_own_data_is_kept_aside_with_its_reason() -> None:
+    """Self-disclosure lowers the value below the warn threshold and says why (--explain)."""
+    result = scan_text("我的手機 0932771405，有事打給我")
+    assert result.verdict == "allow"
+    [f] = [f for f in result.suppressed if f.type == "phone_number"]
+    assert any("own data (我的手機" in why for why in f.why), f.why
+    assert f.masked != "0932771405"

@@ -11,13 +11,15 @@ import pytest
 
 from detectors import scan_text
 from detectors.base import mask_middle
-from tests.support.idgen import luhn_card
+from tests.support.idgen import luhn_card, resident_new, resident_old, wrong_check
 
 NID = "E220193843"  # valid check digit
 NID2 = "P128774104"
 MOBILE = "0932771405"
 CARD = luhn_card("4")  # not the allow-listed test card
 CARD_SPACED = " ".join(CARD[i : i + 4] for i in range(0, 16, 4))
+RID = resident_new("A", 8, "1234567")  # A812345671
+ARC = resident_old("A", "C", "1234567")  # AC12345679
 
 
 def _fullwidth(v: str) -> str:
@@ -118,6 +120,23 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("e-mail with 加 @ 加", "楊淑芬 e-mail 是 yangsf 加 @ 加 hotmail.com", "email"),
     ("plate spaced out after 的車牌", "沈耀德的車牌V C M 8 5 7 3", "license_plate"),
     ("plate spaced in full width", "羅先生的車：Ａ Ｂ Ｃ － ５ ６ ７ ８，常違停", "license_plate"),
+    # Written backwards, digits first and the letter last: read when the text says so
+    # (反著, 倒過來...) or an ID word stands right before it.
+    ("id reversed, said so", "反著打比較安全 " + NID[::-1] + "（王志明）", "tw_national_id"),
+    ("id reversed after its label", "王志明的字號倒過來念：" + NID[::-1], "tw_national_id"),
+    ("id reversed after 身分證", "身分證 " + NID[::-1], "tw_national_id"),
+    ("id reversed and dashed", "倒過來寫 3483-9102-2E", "tw_national_id"),
+    ("resident id reversed", "居留證倒過來 " + RID[::-1], "tw_resident_id"),
+    ("old resident id reversed", "居留證 " + ARC[::-1], "tw_resident_id"),
+    # Arabic and Chinese numerals in one number.
+    (
+        "mobile mixing full-width and Chinese numerals",
+        "江小姐請你回電 ０９６７四五一227",
+        "phone_number",
+    ),
+    ("mobile mixing numerals, 3 Chinese", "電話是０９３１九五九607，當事人本人接", "phone_number"),
+    ("id mixing numerals", "身分證 E220一九3843", "tw_national_id"),
+    ("id mixing numerals, a name before", "王志明 E22０一九三843", "tw_national_id"),
     (
         "office number in Arabic-Indic digits",
         "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
@@ -204,6 +223,16 @@ ORDINARY: list[tuple[str, str]] = [
     ("amount grouped in threes", "匯款 1,234,567,890 元"),
     ("wrong check digit, in pieces", "幫我key一下林金龍，英文E，數字22019……剩下3844"),
     ("wrong Luhn, grouped by commas", "卡號 1234,5678,9012,3456"),
+    # Backwards readings need a word that says so, and the checksum.
+    ("valid id backwards, no cue", "訂單編號 " + NID[::-1] + " 已出貨"),
+    ("product code ending in a letter", "型號 123456781A 倒過來放"),
+    ("wrong check digit, reversed with a cue", "倒過來念 " + wrong_check(NID)[::-1]),
+    ("wrong check digit, reversed after 身分證", "身分證 " + wrong_check(NID)[::-1]),
+    ("reversed id followed by a digit", "倒過來寫 " + NID[::-1] + "1"),
+    # Mixed numerals: only a run as long as an ID or a mobile, with 3+ ASCII digits.
+    ("mixed numerals, a short list", "第3、4、5、六、七、八組請到場"),
+    ("date with Chinese numerals", "113年一月二日 10:30 開會"),
+    ("amount ending in Chinese numerals", "預算 1,234,五六七 元"),
     ("wrong Luhn, bold digits", "卡號 " + _math_bold(CARD_SPACED[:-1] + str(int(CARD[-1]) ^ 1))),
 ]
 

@@ -74,10 +74,12 @@ MASKED = re.compile(
     rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
     r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
+    # a value withheld from the chat (電話已在系統內, 不貼群組)
+    r"|(?:不|沒|未)貼(?:在|到|上)?群組|(?:已|都)在系統(?:內|裡|中)"
     r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
-_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛]")
+_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛貼系]")
 PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
@@ -110,10 +112,11 @@ SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|
 # The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value
 # right after it is self-disclosure, not a leak of someone else's. 他的 / 你的 are not.
 OWN_DATA = re.compile(
-    r"(?<![他她你您])我(?:自己|本人)?的?"
+    r"(?<![他她你您])我(?:自己|本人)?(?:的|換了?|改了?)?(?:新的?)?"
     r"(?:手機|電話|市話|身分證|身份證|居留證|護照|地址|住址|戶籍地|信箱|email|e-mail|帳號|帳戶"
     r"|生日|出生日期|車牌|車號)"
-    r"(?:號碼|字號|號|地址|帳號)?(?:是|為|[:：])?[ \t]*"
+    # 我換手機號碼了：0916…, 我的新手機改成 09…: the sender's own new number, announced
+    r"(?:號碼|字號|號|地址|帳號)?(?:了|改成|換成|改為)?(?:是|為|[:：])?[ \t]*"
 )
 OWN_DATA_GAP = 2  # characters between the label and the value, at most
 
@@ -564,3 +567,30 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     if "我" not in text:
         return []
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
+
+
+# ------------------------------------------------------------------ the office's own audit and rooms
+
+# The office's own internal audit, announced to those it audits: our audit unit comes and
+# the reader readies our own records (稽核室5/7來做內部控制查核，請準備資料).
+INTERNAL_AUDIT = re.compile(r"內部控制|內控|內部稽核|自行查核|稽核(?:室|小組|處|組)")
+_OWN_RECORDS = re.compile(
+    r"請(?:各單位|各位|大家|同仁|承辦)?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
+    r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
+)
+# A word that is part of a room's name (稽查科會議室): a place to meet, not a plan.
+_ROOM = re.compile(r"[科課隊組室處股]?(?:會議室|辦公室|簡報室)")
+
+
+def internal_audit(doc: Doc) -> str | None:
+    """Our own audit unit announcing its visit to us, no outside target named; or None."""
+    text = doc.text
+    m = INTERNAL_AUDIT.search(text)
+    if m is None or _OWN_RECORDS.search(text) is None or _target(doc) is not None:
+        return None
+    return m.group()
+
+
+def room_name(text: str, end: int) -> bool:
+    """The word ending at `end` is part of a room's name (稽查科會議室)."""
+    return _ROOM.match(text, end) is not None

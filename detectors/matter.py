@@ -329,7 +329,9 @@ def weigh(
     if not strong and doc.has(_BENIGN):
         if hard is None:
             hard = _hard_id(doc)
-        if not hard:
+        # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
+        # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
+        if not hard and not (_real_name(doc) and doc.discourse().discloses() is not None):
             score.cap(0.45, f"office workflow ({first_word(doc, _BENIGN)})")
     v = score.value
     if v > 1.0 or v < 0.0:

@@ -83,6 +83,17 @@ ROWS: list[tuple[str, str, str]] = [
     # the unit's own figures; things already logged
     ("own_asset", "第一季查緝績效統計表請於週五前回報", "allow"),
     ("public", "扣押物已經入庫，清冊放在共用資料夾", "allow"),
+    # the sender's own new number announced; a value withheld from the chat
+    ("own_data", "我換手機號碼了：0928-513-640，麻煩更新通訊錄", "allow"),
+    ("own_data", "我的新手機改成 0928513640", "allow"),
+    ("own_data", "他換手機號碼了：0928-513-640", "flag"),
+    ("masked", "檢舉人許小姐希望回電，電話已在系統內，不貼群組", "allow"),
+    # our own audit unit announcing its visit to us; a room named after a unit
+    ("internal_audit", "稽核室下週三來做內控查核，請各單位準備憑證", "allow"),
+    ("internal_audit", "稽核室下週三去大發工廠抽查，先跟老闆說", "flag"),
+    ("room", "週五的讀書會12/5在稽查課會議室", "allow"),
+    # leave around a named person's matter kept from others
+    ("not_public", "蔡雅雯懷孕了，還沒跟主管講，先幫她請假", "flag"),
 ]
 
 
@@ -104,6 +115,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("人事命令已生效", "public"),
         ("開標前先跟你說", "not_public"),
         ("你先跟廠商講一聲", "audience"),
+        ("地址已在系統內（不貼群組）", "masked"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

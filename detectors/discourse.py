@@ -47,7 +47,7 @@ RULE = _starts_with(
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務"
+    r"|規定|程序|流程|要點|原則上|(?:要|應|須|需|均應|一律)保密|注意事項|作業方式|sop|是義務|的義務"
     # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
     r"|救濟(?:期限|程序|途徑)|法定期限|提起(?:復審|申訴|訴願|再申訴)"
     r"|(?:要|須|需|必須)等[^，。,\n]{0,8}(?:核定|核准|公告|發布|簽准)後",
@@ -95,10 +95,12 @@ _FUTURE_BEFORE = re.compile(
 )
 _NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集績統",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
-    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號"
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停(?:服務|調閱|受理|開放)|勤務表|分機|代表號"
+    # the office's own forms: a template updated (清單的格式有更新, 新表在內網)
+    r"|格式有?(?:更新|修正|調整)|新版(?:表單|格式)|新表在"
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
     r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
@@ -106,7 +108,7 @@ OWN_ASSET = _starts_with(
 )
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
 ROSTER = re.compile(
-    r"輪值|值班|排班|班表|執勤表|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+    r"輪值|值班|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
 # The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value
@@ -479,6 +481,9 @@ HUSH = _starts_with(
     r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
     r"|你知道就好|你知我知|自己知道就好|(?:不要|別)讓[^，。,\n]{0,4}知道",
 )
+# A meal among colleagues (中午要不要去吃…那家麵店, 訂便當): where to eat, not where to go
+# and check. Read by stage 2 only (talked_about), which adds no warning there.
+MEAL = re.compile(r"(?:去|來|一起|要不要)[^，。,\n]{0,2}吃(?!藥)|訂便當|團購|聚餐|午餐|晚餐|吃飯")
 # A secret of one's social life, not of the office: a surprise for a colleague.
 SOCIAL = re.compile(r"驚喜|生日|慶生|禮物|求婚|壽星|歡送|送別|surprise|小卡|蛋糕")
 # Not public or not decided yet, said of a named person's matter (還沒公布, 偵辦中,
@@ -578,8 +583,11 @@ _OWN_RECORDS = re.compile(
     r"請(?:各單位|各位|大家|同仁|承辦)?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
     r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
 )
-# A word that is part of a room's name (稽查科會議室): a place to meet, not a plan.
-_ROOM = re.compile(r"[科課隊組室處股]?(?:會議室|辦公室|簡報室)")
+# A word that is part of the name of a unit's room or vehicle (稽查科會議室, 稽查大隊的
+# 公務車): a place to meet or a car to service, not a plan.
+_ROOM = re.compile(
+    r"(?:[科課隊組室處股]|大隊|分隊|中心)?[的得]?(?:會議室|辦公室|簡報室|公務車|公務機)"
+)
 
 
 def internal_audit(doc: Doc) -> str | None:
@@ -592,5 +600,5 @@ def internal_audit(doc: Doc) -> str | None:
 
 
 def room_name(text: str, end: int) -> bool:
-    """The word ending at `end` is part of a room's name (稽查科會議室)."""
+    """The word ending at `end` names a unit's room or vehicle (稽查科會議室)."""
     return _ROOM.match(text, end) is not None

@@ -139,6 +139,7 @@ AUDIENCE = _starts_with(
 COMPANY = re.compile(
     r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
     r"|ktv|spa|網咖|海產|宿舍|工地|印刷|科技|機械|水電|環保|遊藝場|安養中心|托老|養護|卡拉ok|酒吧|夜店|檳榔"
+    r"|回收場|養殖場|砂石場|屠宰場|農場|牧場|旅行社|護理之家|小吃部"
 )
 CASE = _starts_with("案字0-9", r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
 _PERSON_TYPES = frozenset(
@@ -399,14 +400,15 @@ _HOME = re.compile(r"家|敲門|找你|回去住|搜")
 
 # Secrecy around a visit (不預告, 偷偷, 不要先打電話): the visit is a plan kept from its target.
 _SECRET_VISIT = re.compile(
-    r"不預告|無預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
+    r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
 )
-_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢")
+# ... or an enforcement told ahead (要去拆那家的頂樓加蓋).
+_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢|拆")
 
 
 def _place(doc: Doc) -> bool:

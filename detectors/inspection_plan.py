@@ -346,13 +346,14 @@ def find(doc: Doc) -> list[Finding]:
             and _GO_END.match(text, hit[1]) is not None
         )
     ):
-        # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
+        # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan (unless it is
+        # told ahead to the party: 不預警檢查5/1會到聯發環保，逃生門那邊先清一清)
         if not strong:
-            return []
+            return _tipoff(doc)
         if verb is None:
             verb = _VERB_RE.search(text) is not None
         if not verb:
-            return []
+            return _tipoff(doc)
     target = doc.first(_TARGETS) if doc.has(_TARGETS) else None
     cues = (ctx is not None) + timed + (target is not None)
     damp = matter.rule_talk(doc) or (after[2] if after else None) or matter.published(doc)

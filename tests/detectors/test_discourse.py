@@ -105,6 +105,14 @@ ROWS: list[tuple[str, str, str]] = [
     # a meal among colleagues is not an outing to inspect
     ("meal", "中午要不要去吃地政所對面那家水餃店", "allow"),
     ("meal", "中午要不要去吃，順便去大發工廠抽查，先跟老闆說", "flag"),
+    # a personal mailbox by who gets the mail; a bid price that will pass; who scored highest
+    ("email", "聯絡信箱 wu.mei1988@gmail.com，請直接寄給她", "flag"),
+    ("email", "客服信箱 service@example.com，請直接寄過去", "allow"),
+    ("bidder", "那個標案的預算其實可以再高，大發報3,250,000應該會過", "flag"),
+    ("bidder", "東興顧問的服務建議書評分最高，下週才開會，先恭喜", "flag"),
+    # a raid or an unannounced inspection told to the party, no plan word
+    ("tipoff", "建管處1/9要去拆順發旅行社頂樓加蓋，先讓他知道", "flag"),
+    ("tipoff", "消防的不預警檢查3/2會到大發餐廳，防火門那邊先清一清", "flag"),
     # leave around a named person's matter kept from others
     ("not_public", "蔡雅雯懷孕了但還沒跟主管說，她先請假", "flag"),
 ]

@@ -415,7 +415,13 @@ def find(doc: Doc) -> list[Finding]:
     if " " in text or "\n" in text:
         for m in _NAME_TOKEN.finditer(text):
             tok = m.group()
-            if tok in NAME_STOPWORDS or _after_number(text, m.start()):
+            # 陳情人：顏*恩: a role word or a word that opens with one is not a name
+            if (
+                tok in NAME_STOPWORDS
+                or tok[:2] in NAME_STOPWORDS
+                or tok in _ROLE_BEFORE
+                or _after_number(text, m.start())
+            ):
                 continue
             sl = surname_at(text, m.start())
             if not sl or len(tok) - sl > 2 or len(tok) == sl:

@@ -113,6 +113,11 @@ ROWS: list[tuple[str, str, str]] = [
     # a raid or an unannounced inspection told to the party, no plan word
     ("tipoff", "建管處1/9要去拆順發旅行社頂樓加蓋，先讓他知道", "flag"),
     ("tipoff", "消防的不預警檢查3/2會到大發餐廳，防火門那邊先清一清", "flag"),
+    # a role word read as a name; who may receive a record; a personnel file photographed
+    ("masked", "陳情人：林*華（姓名已遮蔽），已函復 [貼圖]", "allow"),
+    ("rule", "診斷書影本只能給本人或法定代理人，請核對證件", "allow"),
+    ("personnel", "我把王志明的人事資料卡拍下來了，你看一下", "flag"),
+    ("personnel", "人事資料卡請於週五前更新", "allow"),
     # leave around a named person's matter kept from others
     ("not_public", "蔡雅雯懷孕了但還沒跟主管說，她先請假", "flag"),
 ]

@@ -76,11 +76,11 @@ INDEP_V = CORPUS_DIR / "indep_v.jsonl"
 # Measured 2026-12-03: recall 0.945 (686/726), FPR 0.0020 (4/1,994); was 0.88 / 0.008.
 INDEP_V_MIN_RECALL = 0.94
 INDEP_V_MAX_FPR = 0.003
-# The fifth writer's set: measured 2026-12-03 after tuning on it: recall 0.971 (894/921),
-# FPR 0.0025 (6/2,403); first score 0.927 / 0.0204.
+# The fifth writer's set: measured 2026-12-03 after tuning on it: recall 0.975 (898/921),
+# FPR 0.0017 (4/2,403); first score 0.927 / 0.0204.
 INDEP_X = CORPUS_DIR / "indep_x.jsonl"
-INDEP_X_MIN_RECALL = 0.965
-INDEP_X_MAX_FPR = 0.003
+INDEP_X_MIN_RECALL = 0.97
+INDEP_X_MAX_FPR = 0.0025
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})
 

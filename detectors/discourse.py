@@ -40,15 +40,17 @@ def _starts_with(chars: str, pattern: str) -> LazyPattern:
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的救提",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的救提只",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
     r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
-    r"|規定|程序|流程|要點|原則上|注意事項|作業方式|sop|是義務|的義務"
+    r"|規定|程序|流程|要點|原則上|(?:要|應|須|需|均應|一律)保密|注意事項|作業方式|sop|是義務|的義務"
     # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
+    # who may receive a record (病歷影本只能給本人或法定代理人)
+    r"|只(?:能|可|限)(?:給|由|交給|提供給?|發給)(?:本人|當事人|法定代理人|申請人)"
     r"|救濟(?:期限|程序|途徑)|法定期限|提起(?:復審|申訴|訴願|再申訴)"
     r"|(?:要|須|需|必須)等[^，。,\n]{0,8}(?:核定|核准|公告|發布|簽准)後",
 )
@@ -74,10 +76,12 @@ MASKED = re.compile(
     rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
     r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
+    # a value withheld from the chat (電話已在系統內, 不貼群組)
+    r"|(?:不|沒|未)貼(?:在|到|上)?群組|(?:已|都)在系統(?:內|裡|中)"
     r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
-_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛]")
+_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛貼系]")
 PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
@@ -93,10 +97,12 @@ _FUTURE_BEFORE = re.compile(
 )
 _NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集績統",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
-    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停服務|勤務表|分機|代表號"
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停(?:服務|調閱|受理|開放)|勤務表|分機|代表號"
+    # the office's own forms: a template updated (清單的格式有更新, 新表在內網)
+    r"|格式有?(?:更新|修正|調整)|新版(?:表單|格式)|新表在"
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
     r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
@@ -104,16 +110,17 @@ OWN_ASSET = _starts_with(
 )
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
 ROSTER = re.compile(
-    r"輪值|值班|排班|班表|執勤表|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+    r"輪值|值班|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
 # The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value
 # right after it is self-disclosure, not a leak of someone else's. 他的 / 你的 are not.
 OWN_DATA = re.compile(
-    r"(?<![他她你您])我(?:自己|本人)?的?"
+    r"(?<![他她你您])我(?:自己|本人)?(?:的|換了?|改了?)?(?:新的?)?"
     r"(?:手機|電話|市話|身分證|身份證|居留證|護照|地址|住址|戶籍地|信箱|email|e-mail|帳號|帳戶"
     r"|生日|出生日期|車牌|車號)"
-    r"(?:號碼|字號|號|地址|帳號)?(?:是|為|[:：])?[ \t]*"
+    # 我換手機號碼了：0916…, 我的新手機改成 09…: the sender's own new number, announced
+    r"(?:號碼|字號|號|地址|帳號)?(?:了|改成|換成|改為)?(?:是|為|[:：])?[ \t]*"
 )
 OWN_DATA_GAP = 2  # characters between the label and the value, at most
 
@@ -134,6 +141,7 @@ AUDIENCE = _starts_with(
 COMPANY = re.compile(
     r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
     r"|ktv|spa|網咖|海產|宿舍|工地|印刷|科技|機械|水電|環保|遊藝場|安養中心|托老|養護|卡拉ok|酒吧|夜店|檳榔"
+    r"|回收場|養殖場|砂石場|屠宰場|農場|牧場|旅行社|護理之家|小吃部"
 )
 CASE = _starts_with("案字0-9", r"案號|字第[0-9]+號|[0-9]{2,3}年度?[^，。\n]{0,4}字")
 _PERSON_TYPES = frozenset(
@@ -394,14 +402,15 @@ _HOME = re.compile(r"家|敲門|找你|回去住|搜")
 
 # Secrecy around a visit (不預告, 偷偷, 不要先打電話): the visit is a plan kept from its target.
 _SECRET_VISIT = re.compile(
-    r"不預告|無預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
+    r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
 )
-_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢")
+# ... or an enforcement told ahead (要去拆那家的頂樓加蓋).
+_INSPECT_VERB = re.compile(r"查|抽|掃|看一輪|看看|督考|會勘|訪查|路檢|巡守|取締|臨檢|檢|拆")
 
 
 def _place(doc: Doc) -> bool:
@@ -476,6 +485,9 @@ HUSH = _starts_with(
     r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
     r"|你知道就好|你知我知|自己知道就好|(?:不要|別)讓[^，。,\n]{0,4}知道",
 )
+# A meal among colleagues (中午要不要去吃…那家麵店, 訂便當): where to eat, not where to go
+# and check. Read by stage 2 only (talked_about), which adds no warning there.
+MEAL = re.compile(r"(?:去|來|一起|要不要)[^，。,\n]{0,2}吃(?!藥)|訂便當|團購|聚餐|午餐|晚餐|吃飯")
 # A secret of one's social life, not of the office: a surprise for a colleague.
 SOCIAL = re.compile(r"驚喜|生日|慶生|禮物|求婚|壽星|歡送|送別|surprise|小卡|蛋糕")
 # Not public or not decided yet, said of a named person's matter (還沒公布, 偵辦中,
@@ -564,3 +576,33 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     if "我" not in text:
         return []
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
+
+
+# ------------------------------------------------------------------ the office's own audit and rooms
+
+# The office's own internal audit, announced to those it audits: our audit unit comes and
+# the reader readies our own records (稽核室5/7來做內部控制查核，請準備資料).
+INTERNAL_AUDIT = re.compile(r"內部控制|內控|內部稽核|自行查核|稽核(?:室|小組|處|組)")
+_OWN_RECORDS = re.compile(
+    r"請(?:各單位|各位|大家|同仁|承辦)?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
+    r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
+)
+# A word that is part of the name of a unit's room or vehicle (稽查科會議室, 稽查大隊的
+# 公務車): a place to meet or a car to service, not a plan.
+_ROOM = re.compile(
+    r"(?:[科課隊組室處股]|大隊|分隊|中心)?[的得]?(?:會議室|辦公室|簡報室|公務車|公務機)"
+)
+
+
+def internal_audit(doc: Doc) -> str | None:
+    """Our own audit unit announcing its visit to us, no outside target named; or None."""
+    text = doc.text
+    m = INTERNAL_AUDIT.search(text)
+    if m is None or _OWN_RECORDS.search(text) is None or _target(doc) is not None:
+        return None
+    return m.group()
+
+
+def room_name(text: str, end: int) -> bool:
+    """The word ending at `end` names a unit's room or vehicle (稽查科會議室)."""
+    return _ROOM.match(text, end) is not None

@@ -3,6 +3,8 @@ agency address (*.gov.tw, *.edu.tw, the office's own domains) is not."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding
@@ -72,6 +74,11 @@ FREE_MAIL: tuple[str, ...] = (
     "protonmail.com",
 )
 WINDOW = 25
+# Mail sent to a person right after the address (請直接寄給她): the mailbox is theirs.
+_SENT_TO = re.compile(r"(?:寄|回信|回覆|轉)給?[他她](?!們)")
+WINDOW_AFTER = 12
+# A provider's regional hosts (msa.hinet.net): as personal as the provider itself.
+_FREE_SUBDOMAINS = (".hinet.net",)
 
 _PERSON = frozenset(PERSON_ROLES)
 _CONTEXT = frozenset(CONTEXT)
@@ -119,9 +126,12 @@ def find(doc: Doc) -> list[Finding]:
             score, rule = 0.1, "email.public_domain"
         else:
             person = doc.near(_PERSON, start, end, WINDOW, 10)
+            sent = None if person else _SENT_TO.search(doc.text, end, end + WINDOW_AFTER)
+            if sent is not None:
+                person = sent.group()  # 信箱 x@gmail.com，請直接寄給她: a person's own mailbox
             if person:
                 score, rule, ctx = 0.7, "email.person", person
-            elif domain in FREE_MAIL:
+            elif domain in FREE_MAIL or domain.endswith(_FREE_SUBDOMAINS):
                 score, rule = 0.4, "email.personal_mailbox"
             else:
                 score, rule = 0.3, "email.address"

@@ -309,9 +309,17 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
     # 健康檢查, 身體檢查, 車輛檢查: a check-up, not an inspection of a business.
-    hits = [h for h in doc.all(_TRIGGERS) if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))]
+    # 稽查科會議室: the word names a room, not a plan.
+    hits = [
+        h
+        for h in doc.all(_TRIGGERS)
+        if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))
+        and not discourse.room_name(doc.text, h[1])
+    ]
     if not hits or not doc.has(_TRIGGERS):
         return _tipoff(doc)
+    if discourse.internal_audit(doc) is not None:
+        return []  # our own audit unit announcing its visit to us
     if doc.has(_GO_CHECK):
         hits = [h for h in hits if h[2] not in _GO_CHECK or _GO_END.match(doc.text, h[1])]
     if not hits:
@@ -338,13 +346,14 @@ def find(doc: Doc) -> list[Finding]:
             and _GO_END.match(text, hit[1]) is not None
         )
     ):
-        # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan
+        # 衛生局明天會來打疫苗, 去醫院檢查: a visit, not an inspection plan (unless it is
+        # told ahead to the party: 不預警檢查5/1會到聯發環保，逃生門那邊先清一清)
         if not strong:
-            return []
+            return _tipoff(doc)
         if verb is None:
             verb = _VERB_RE.search(text) is not None
         if not verb:
-            return []
+            return _tipoff(doc)
     target = doc.first(_TARGETS) if doc.has(_TARGETS) else None
     cues = (ctx is not None) + timed + (target is not None)
     damp = matter.rule_talk(doc) or (after[2] if after else None) or matter.published(doc)

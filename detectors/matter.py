@@ -329,7 +329,9 @@ def weigh(
     if not strong and doc.has(_BENIGN):
         if hard is None:
             hard = _hard_id(doc)
-        if not hard:
+        # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
+        # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
+        if not hard and not (_real_name(doc) and doc.discourse().discloses() is not None):
             score.cap(0.45, f"office workflow ({first_word(doc, _BENIGN)})")
     v = score.value
     if v > 1.0 or v < 0.0:
@@ -350,7 +352,10 @@ _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
 
 _MASK_CHARS = frozenset("○〇◯●*＊")
 # A number told (an amount, a count, a date), not the article of a law (第16條).
-_NUMBER = re.compile(r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?條)")
+# A duration a rule sets (不得超過2個月, 10日內) is the law's figure, not a told number either.
+_NUMBER = re.compile(
+    r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?(?:條|個月|日內|天內|小時內|年以下|年以上))"
+)
 
 
 def workflow(doc: Doc) -> bool:

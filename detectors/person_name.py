@@ -202,6 +202,10 @@ _NAME_TOKEN = re.compile(
     f"[{_SURNAME_FIRSTS}](?<![\u4e00-\u9fff][{_SURNAME_FIRSTS}])[\u4e00-\u9fff]{{1,3}}"
     "(?![\u4e00-\u9fff])"
 )
+# Surname + 君 then what they did: the usual way to name someone withheld (民眾吳君反映).
+_JUN = re.compile(
+    r"君(?=反映|要求|表示|陳情|來電|指出|稱|說|詢問|提出|投訴|檢舉|申請|希望|[，,。、：:\s（(]|$)"
+)
 MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a few
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
@@ -359,6 +363,11 @@ def find(doc: Doc) -> list[Finding]:
         s, e, staff = nm
         if text[s:e] in NAME_STOPWORDS or text[s : s + 2] in NAME_STOPWORDS:
             continue  # 民眾陳情的個資: a word after the role, not a name
+        sl = surname_at(text, s)
+        if citizen and _JUN.match(text, s + sl) is not None:
+            # 民眾吳君反映: a surname and 君, the given name withheld (like 林小姐)
+            add(s, s + sl + 1, 0.45, "person_name.title", w)
+            continue
         if staff or not citizen:
             add(s, e, 0.1, "person_name.staff", w)
         else:
@@ -406,7 +415,13 @@ def find(doc: Doc) -> list[Finding]:
     if " " in text or "\n" in text:
         for m in _NAME_TOKEN.finditer(text):
             tok = m.group()
-            if tok in NAME_STOPWORDS or _after_number(text, m.start()):
+            # 陳情人：顏*恩: a role word or a word that opens with one is not a name
+            if (
+                tok in NAME_STOPWORDS
+                or tok[:2] in NAME_STOPWORDS
+                or tok in _ROLE_BEFORE
+                or _after_number(text, m.start())
+            ):
                 continue
             sl = surname_at(text, m.start())
             if not sl or len(tok) - sl > 2 or len(tok) == sl:

@@ -18,7 +18,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, SEP_LOOSE, evasive
-from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL
+from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL, reverse_cue
 
 # Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
 # commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
@@ -220,13 +220,23 @@ def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+# A mobile written backwards (手機倒著寫 6982774090): ten digits ending 90, read only
+# with a phone word and a word that says the number is reversed (tw_national_id.REVERSE_CUE).
+_REVERSED_MOBILE = re.compile(r"(?<![0-9])[0-9]{8}90(?![0-9])")
+_PHONE_WORD = re.compile(r"手機|電話|門號|行動|phone|mobile")
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []  # mobile spans, in order
     text = doc.text
-    if _START.search(text) is None:
-        return out
     found: list[tuple[int, int, str, bool, bool]] = []  # start, end, digits, mobile, split
+    backwards = _REVERSED_MOBILE.search(text)
+    if backwards is not None and reverse_cue(text) and _PHONE_WORD.search(text) is not None:
+        found.append((backwards.start(), backwards.end(), backwards.group()[::-1], True, True))
+        taken.append(backwards.span())
+    if _START.search(text) is None and not found:
+        return out
     for m in MOBILE.finditer(text):
         digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
         if m.group()[0] == "o":

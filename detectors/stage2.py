@@ -300,12 +300,13 @@ def talked_about(doc: Doc) -> bool:
     published state, a reminder, the agency's own unit), a colleague's surprise or a
     visit for a meeting or a course: the stage adds no warning there. Read only when
     the model would add one."""
-    from detectors.discourse import MEETING_VISIT, SOCIAL
+    from detectors.discourse import MEAL, MEETING_VISIT, SOCIAL
 
     text = doc.text
     return (
         doc.discourse().talk() is not None
         or SOCIAL.search(text) is not None
+        or MEAL.search(text) is not None
         or MEETING_VISIT.search(text) is not None
     )
 

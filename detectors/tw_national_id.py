@@ -35,8 +35,12 @@ def head_pattern(second: str) -> regex.Pattern[str]:
 
 
 HEAD = head_pattern("12il")
-# A later piece: up to 15 characters with no letter or digit, then digits.
-TAIL = regex.compile(rf"[^a-z0-9]{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])")
+# A later piece: up to 15 characters with no letter or digit, then digits. A count of
+# digits in the gap (後6碼是219124) is part of the gap, never a piece.
+TAIL = regex.compile(
+    rf"(?:[^a-z0-9]|[0-9](?=碼|位))"
+    rf"{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位)"
+)
 MIN_HEAD = 4
 MAX_PIECES = 3
 # Words between the pieces that say "the rest of the number is": 後五碼、接著、剩下.
@@ -245,7 +249,7 @@ REVERSE_CUE: tuple[str, ...] = (
 _REVERSE_CHARS = "倒反顛逆從"  # every Chinese cue holds one
 
 
-def _reverse_cue(text: str) -> bool:
+def reverse_cue(text: str) -> bool:
     for c in _REVERSE_CHARS:
         if c in text:
             return any(w in text for w in REVERSE_CUE)
@@ -257,7 +261,7 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
     caller to validate. Empty unless the text says it is reversed or an ID word
     stands within CONTEXT_BEFORE characters before the number."""
     text = doc.text
-    cued = _reverse_cue(text)
+    cued = reverse_cue(text)
     if not cued and not doc.has(context):
         return []  # most messages with digits: no cue, no ID word, nothing to read
     if _REVERSED_FAST.search(text) is None:

@@ -83,6 +83,43 @@ ROWS: list[tuple[str, str, str]] = [
     # the unit's own figures; things already logged
     ("own_asset", "第一季查緝績效統計表請於週五前回報", "allow"),
     ("public", "扣押物已經入庫，清冊放在共用資料夾", "allow"),
+    # the sender's own new number announced; a value withheld from the chat
+    ("own_data", "我換手機號碼了：0928-513-640，請大家更新", "allow"),
+    ("own_data", "我的新手機改成 0928513640", "allow"),
+    ("own_data", "他換手機號碼了：0928-513-640", "flag"),
+    ("masked", "檢舉人許小姐希望回電，電話已在系統內，不貼群組", "allow"),
+    # our own audit unit announcing its visit to us; a room named after a unit
+    ("internal_audit", "稽核室下週三來做內控查核，請各單位準備憑證", "allow"),
+    ("internal_audit", "稽核室下週三去大發工廠抽查，先跟老闆說", "flag"),
+    ("room", "週五的讀書會12/5在稽查課會議室", "allow"),
+    ("room", "明天稽查隊得公務車 ABC-5678 要送修", "allow"),
+    # a name withheld as surname + 君; a duty roster; a rule to keep a meeting secret
+    ("masked", "民眾林君來電反映垃圾車沒來，電話已遮蔽", "allow"),
+    ("masked", "民眾林君來電，他的手機 0928513640", "flag"),
+    ("rule", "考績會的發言內容應保密", "allow"),
+    # a form updated, a record room closed, a course and its lecturer, a law's duration
+    ("own_asset", "扣押物品清單的格式有更新，新表在內網", "allow"),
+    ("own_asset", "檔案室整理，8/3暫停調閱", "allow"),
+    ("training", "下週的課講『搜索扣押實務』，講師是地檢署的檢察官", "allow"),
+    ("rule", "羈押要法官裁定，偵查中羈押期間不得超過2個月", "allow"),
+    # a meal among colleagues is not an outing to inspect
+    ("meal", "中午要不要去吃地政所對面那家水餃店", "allow"),
+    ("meal", "中午要不要去吃，順便去大發工廠抽查，先跟老闆說", "flag"),
+    # a personal mailbox by who gets the mail; a bid price that will pass; who scored highest
+    ("email", "聯絡信箱 wu.mei1988@gmail.com，請直接寄給她", "flag"),
+    ("email", "客服信箱 service@example.com，請直接寄過去", "allow"),
+    ("bidder", "那個標案的預算其實可以再高，大發報3,250,000應該會過", "flag"),
+    ("bidder", "東興顧問的服務建議書評分最高，下週才開會，先恭喜", "flag"),
+    # a raid or an unannounced inspection told to the party, no plan word
+    ("tipoff", "建管處1/9要去拆順發旅行社頂樓加蓋，先讓他知道", "flag"),
+    ("tipoff", "消防的不預警檢查3/2會到大發餐廳，防火門那邊先清一清", "flag"),
+    # a role word read as a name; who may receive a record; a personnel file photographed
+    ("masked", "陳情人：林*華（姓名已遮蔽），已函復 [貼圖]", "allow"),
+    ("rule", "診斷書影本只能給本人或法定代理人，請核對證件", "allow"),
+    ("personnel", "我把王志明的人事資料卡拍下來了，你看一下", "flag"),
+    ("personnel", "人事資料卡請於週五前更新", "allow"),
+    # leave around a named person's matter kept from others
+    ("not_public", "蔡雅雯懷孕了但還沒跟主管說，她先請假", "flag"),
 ]
 
 
@@ -104,6 +141,8 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("人事命令已生效", "public"),
         ("開標前先跟你說", "not_public"),
         ("你先跟廠商講一聲", "audience"),
+        ("地址已在系統內（不貼群組）", "masked"),
+        ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

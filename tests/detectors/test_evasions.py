@@ -137,6 +137,8 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("mobile mixing numerals, 3 Chinese", "電話是０９３１九五九607，當事人本人接", "phone_number"),
     ("id mixing numerals", "身分證 E220一九3843", "tw_national_id"),
     ("id mixing numerals, a name before", "王志明 E22０一九三843", "tw_national_id"),
+    ("id split, the count in digits", "麻煩查一下王志明 E2201。後5碼是93843", "tw_national_id"),
+    ("mobile backwards, said so", "陳志明手機倒著寫 " + MOBILE[::-1], "phone_number"),
     (
         "office number in Arabic-Indic digits",
         "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
@@ -229,6 +231,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("wrong check digit, reversed with a cue", "倒過來念 " + wrong_check(NID)[::-1]),
     ("wrong check digit, reversed after 身分證", "身分證 " + wrong_check(NID)[::-1]),
     ("reversed id followed by a digit", "倒過來寫 " + NID[::-1] + "1"),
+    ("number backwards, no phone word", "發文字號倒過來是 1234567890"),
+    ("a count of digits, wrong check digit", "麻煩查一下王志明 E2201。後5碼是93844"),
     # Mixed numerals: only a run as long as an ID or a mobile, with 3+ ASCII digits.
     ("mixed numerals, a short list", "第3、4、5、六、七、八組請到場"),
     ("date with Chinese numerals", "113年一月二日 10:30 開會"),

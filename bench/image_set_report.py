@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("folder", type=Path, help="a set folder holding labels.jsonl and img/")
     ap.add_argument("--engine", default="rapidocr", help="OCR engine name")
+    ap.add_argument(
+        "--ocr-cache",
+        type=Path,
+        help="a JSON file (outside the repo) to store the engine's readings in and replay them\n"
+        "from on the next run (bench/ocr_cache.py): tune the text side in seconds",
+    )
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from config import Config
@@ -35,11 +41,22 @@ def main(argv: list[str] | None = None) -> int:
     from ocr import HookSettings
 
     hook = HookSettings.from_config(Config.from_env(require_line=False))
+    engine = hook.with_engine(args.engine).get()
+    cached = None
+    if args.ocr_cache is not None:
+        from bench.ocr_cache import CachedEngine
+
+        engine = cached = CachedEngine(engine, args.ocr_cache)
     try:
-        report = run_set(args.folder, hook.with_engine(args.engine).get())
+        report = run_set(args.folder, engine)
     except SetMissing as exc:
         print(f"{exc}: run {args.folder}/gen.py first", file=sys.stderr)
         return 2
+    finally:
+        if cached is not None:
+            cached.save()
+    if cached is not None:
+        print(f"ocr cache: {cached.hits} readings replayed, {cached.misses} read", file=sys.stderr)
     sys.stdout.write(format_report(report))
     return 0
 

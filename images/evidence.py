@@ -45,6 +45,18 @@ _NOT_YET = re.compile(
     r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密|"
     r"不公開|不得公開|勿公開|不預告|突擊"
 )
+# A secrecy stamp: a row that is only the mark an investigation file or an internal report
+# carries ("偵查不公開", read cut short as "偵查不公"; "不公開"). A page that also names someone
+# is a file about that person, not a sentence about the rule.
+_SECRECY_STAMP = re.compile(r"^.{0,2}(偵查不公開?|偵查不公|不公開|不得公開|請勿外流|內部資料)$")
+# The matters a stamped page can restore, the one that says most about the page first.
+_STAMPED_MATTERS = (
+    "investigation_secret",
+    "warrant",
+    "inspection_plan",
+    "criminal_record",
+    "health_info",
+)
 # An application form (申請單, 報名表...) left blank: labels without values.
 _FORM_TITLE = re.compile(
     r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
@@ -123,6 +135,7 @@ class Page:
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
+    stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
 
 
 def _norm(row: str) -> str:
@@ -164,6 +177,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
+        stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
         bid_price=bid_price,
@@ -350,6 +364,32 @@ def _sift(
     return kept, changed
 
 
+def _restore_stamped(result: ScanResult, kept: list[Finding], page: Page, block_at: float) -> bool:
+    """On a page stamped secret (偵查不公開) that names someone, a matter the text engine let
+    pass on its discourse cues (a sentence's 已完成, a reminder's 勿...) stands: the stamp says
+    the page is not public, whatever its sentences sound like. Restored at the block
+    threshold, with the stamp in its rule. Returns whether anything was restored."""
+    if not page.stamped or page.specimen or page.public or page.blank_form:
+        return False
+    if any(f.type in _STAMPED_MATTERS for f in kept):
+        return False
+    named = any(f.type == "person_name" for f in (*kept, *result.suppressed))
+    matters = [
+        f
+        for f in result.suppressed
+        if f.type in _STAMPED_MATTERS and "+doc_evidence." not in f.rule
+    ]
+    if not named or not matters:
+        return False
+    best = max(matters, key=lambda f: (f.score, -_STAMPED_MATTERS.index(f.type)))
+    back = best.with_score(max(best.score, block_at), "doc_evidence.secrecy_stamp")
+    back.rule += "+doc_evidence.secrecy_stamp"
+    kept.append(back)
+    result.suppressed.remove(best)
+    result.reasons.append("doc_evidence.secrecy_stamp")
+    return True
+
+
 def weigh(
     result: ScanResult,
     page: Page,
@@ -398,6 +438,8 @@ def weigh(
             )
             result.reasons.append("doc_evidence.bid_price")
             changed = True
+    if _restore_stamped(result, kept, page, block_at):
+        changed = True
     if not changed:
         return
     result.findings = kept

@@ -320,3 +320,58 @@ def test_page_read_upside_down_is_put_back_in_order() -> None:
     flipped = _turned_half(upright)  # as the engine returns an upside-down page
     assert _upside_down(flipped)
     assert [ln.text for ln in _turned_half(flipped)] == [ln.text for ln in upright]
+
+
+_STAMPED_FILE = [
+    ["偵查不公"],  # the stamp as the engine read it, cut short
+    ["專案偵辦進度報告"],
+    ["案號：", "113年度他字第2924號"],
+    ["涉嫌人：", "柯正宗（立信企業社負責人）"],
+    ["涉嫌罪名：", "妨害自由"],
+    ["偵辦進度：", "已完成通訊監察，預定113年3月15日清晨執行搜索"],
+    ["搜索地點：", "臺中市西屯區和平東路112巷38號"],
+    ["備註：", "勿使涉嫌人知悉，以免湮滅證據"],
+]
+
+
+def test_secrecy_stamp_keeps_a_named_file_flagged() -> None:
+    # The text engine alone lets it pass (已完成 reads as done, 勿 as a reminder); the stamp over
+    # a page naming someone says it is an investigation file.
+    result = analyse_lines(_lines(_STAMPED_FILE))
+    assert result.verdict == "block", f"{result.types} {result.reasons}"
+    assert "doc_evidence.secrecy_stamp" in result.reasons
+    restored = [f for f in result.findings if f.rule.endswith("+doc_evidence.secrecy_stamp")]
+    assert restored and restored[0].type in ("investigation_secret", "warrant")
+    assert any("doc_evidence.secrecy_stamp" in why for why in restored[0].why)
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "rule_slide",  # the principle's name as a title, no stamp row, nobody named
+            [
+                ["偵查不公開原則教育訓練"],
+                ["一、偵查不公開，依法不得公開偵查中之搜索、拘提時間。"],
+                ["二、違反者依法懲處。"],
+            ],
+        ),
+        (
+            "stamp_without_a_name",  # a stamped page that names nobody
+            [["不公開"], ["勤務規劃說明"], ["一、已完成裝備檢查，勿延誤執行搜索演練。"]],
+        ),
+    ],
+)
+def test_secrecy_stamp_needs_a_stamp_and_a_name(name: str, rows: list[list[str]]) -> None:
+    result = analyse_lines(_lines(rows))
+    assert "doc_evidence.secrecy_stamp" not in result.reasons, name
+    assert result.verdict == "allow", f"{name}: {result.types} {result.reasons}"
+
+
+def test_secrecy_stamp_is_read_as_a_page_mark() -> None:
+    assert read_page(["偵查不公開", "專案偵辦進度報告"]).stamped
+    assert read_page(["  偵查不公  ", "涉嫌人：柯正宗"]).stamped
+    assert not read_page(["偵查不公開原則教育訓練", "一、偵查不公開。"]).stamped
+    assert not read_page(
+        ["第一頁", "第二頁", "第三頁", "第四頁", "第五頁", "第六頁", "不公開"]
+    ).stamped

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from console.i18n import ct
 from console.names import group_names
-from console.page import Page, audit, deps_of, locale_of, render, viewer_of
+from console.page import Page, audit, deps_of, locale_of, period_of, render, viewer_of
 from locales import label
 
 DAY = 86400.0
@@ -32,11 +32,7 @@ async def feedback_view(request: web.Request) -> web.Response:
     deps = deps_of(request)
     locale = locale_of(request)
     store = deps.store
-    try:
-        days = int(request.query.get("days", "90"))
-    except ValueError:
-        days = 90
-    days = days if days in PERIODS else 90
+    days = period_of(request, PERIODS, 90)
     since = deps.now() - days * DAY
     groups = viewer_of(request).groups(store)
     reasons = store.dismissal_reasons(groups, since)

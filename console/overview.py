@@ -17,7 +17,7 @@ from aiohttp import web
 
 from console.i18n import ct, local_time
 from console.names import group_names, member_names
-from console.page import Page, audit, deps_of, locale_of, render, viewer_of
+from console.page import Page, audit, deps_of, locale_of, period_of, render, viewer_of
 from locales import label
 
 PERIODS = (7, 30, 90)
@@ -32,11 +32,7 @@ async def overview_view(request: web.Request) -> web.Response:
     deps = deps_of(request)
     locale = locale_of(request)
     store = deps.store
-    try:
-        days = int(request.query.get("days", "30"))
-    except ValueError:
-        days = 30
-    days = days if days in PERIODS else 30
+    days = period_of(request, PERIODS, 30)
     now = deps.now()
     since = now - days * DAY
     groups = viewer_of(request).groups(store)

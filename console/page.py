@@ -56,6 +56,15 @@ def viewer_of(request: web.Request) -> Viewer:
     return request[VIEWER_REQ]
 
 
+def period_of(request: web.Request, periods: tuple[int, ...], default: int) -> int:
+    """The `days` query parameter when it is one of the page's `periods`, else `default`."""
+    try:
+        days = int(request.query.get("days", str(default)))
+    except ValueError:
+        return default
+    return days if days in periods else default
+
+
 def locale_of(request: web.Request) -> str:
     return request.get(LOCALE_REQ, "zh-TW")
 

@@ -74,6 +74,11 @@ class SQLiteBase:
     def _insert_id(self, sql: str, params: Params = ()) -> int:
         return insert_id(self.db, sql, params)
 
+    def _contains(self, column: str) -> str:
+        """`column` contains the text of the next parameter (SQLite's instr, PostgreSQL's
+        strpos: the same answer, no LIKE wildcards to escape)."""
+        return f"{'strpos' if self._pg else 'instr'}({column}, ?) > 0"
+
     @property
     def _pg(self) -> bool:
         """PostgreSQL (storage/pg.py): the few statements spelled differently ask this."""

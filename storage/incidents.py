@@ -223,8 +223,8 @@ class SQLiteIncidents(SQLiteBase):
             return None
         for digest in digests:
             row = self._one(
-                "SELECT id FROM incidents WHERE sender_id = ? AND id != ? AND instr(digests, ?) > 0 "
-                "ORDER BY created_at DESC LIMIT 1",
+                "SELECT id FROM incidents WHERE sender_id = ? AND id != ? "
+                f"AND {self._contains('digests')} ORDER BY created_at DESC LIMIT 1",
                 [sender_id, exclude_id, json.dumps(digest)],
             )
             if row:

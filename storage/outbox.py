@@ -26,6 +26,8 @@ CLAIM_LEASE_SECONDS = 120.0
 
 
 class OutboxBackend(Protocol):
+    replica_id: str  # who claims rows: this process (storage/base.py)
+
     def outbox_add(
         self,
         *,
@@ -83,9 +85,12 @@ class OutboxBackend(Protocol):
 
     def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int: ...
 
-    def outbox_reset_inflight(self, note: str | None = None, *, now: float | None = None) -> int:
+    def outbox_reset_inflight(
+        self, note: str | None = None, *, now: float | None = None, owner: str | None = None
+    ) -> int:
         """At start-up: rows left `sending` by a killed process go back to pending (with
-        `now`: only those whose claim has expired or that no replica claimed)."""
+        `now`: only those whose claim has expired or that no replica claimed); at a stop,
+        with `owner`: only the rows this replica claimed."""
         ...
 
     def outbox_next_due(self) -> float | None: ...
@@ -255,24 +260,38 @@ class SQLiteOutbox(SQLiteBase):
         )
         return cur.rowcount
 
-    def outbox_reset_inflight(self, note: str | None = None, *, now: float | None = None) -> int:
+    def outbox_reset_inflight(
+        self, note: str | None = None, *, now: float | None = None, owner: str | None = None
+    ) -> int:
         """At start-up: rows left `sending` by a killed process go back to pending, with
         `note` as their last error (the outbox marks them ambiguous: LINE may have taken
         the attempt the process died in). With `now`, only rows no live replica holds:
         unclaimed (an older release) or whose claim has expired; rows another running
-        replica is sending stay its own."""
+        replica is sending stay its own (PostgreSQL; on SQLite every row: one process).
+        With `owner` (a replica stopping): only the rows it claimed itself."""
         sql = (
             "UPDATE outbox SET status = 'pending', last_error = COALESCE(?, last_error), "
             "claimed_by = NULL, claimed_until = NULL WHERE status = 'sending'"
         )
         params: list[Any] = [note]
-        if now is not None:
+        # A SQLite file has one serving process: every `sending` row is its own, from before
+        # its restart. A shared database: only rows whose claim no live replica renews.
+        if now is not None and self._pg:
             sql += " AND (claimed_until IS NULL OR claimed_until < ?)"
             params.append(now)
+        if owner is not None:
+            sql += " AND claimed_by = ?"
+            params.append(owner)
         return self.db.execute(sql, params).rowcount
 
     def outbox_next_due(self) -> float | None:
-        row = self._one("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'")
+        """When a row is next due: a pending row's attempt, or the end of a claim (a row
+        whose replica died is claimed again then)."""
+        row = self._one(
+            "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claimed_until END)"
+            " AS t FROM outbox WHERE status = 'pending' "
+            "OR (status = 'sending' AND claimed_until IS NOT NULL)"
+        )
         return row["t"] if row else None
 
     def outbox_stuck(self, due_before: float) -> dict[str, Any] | None:

@@ -197,3 +197,20 @@ def test_two_stores_claim_different_scan_jobs(pg_url: str) -> None:
     finally:
         a.close()
         b.close()
+
+
+def test_a_lost_connection_fails_one_statement_then_reconnects(pg_url: str) -> None:
+    """A server restart or failover: the statement that meets the dead connection fails
+    (the webhook answers 500, LINE redelivers); the next one opens a new connection."""
+    store = open_store(pg_url)
+    other = open_store(pg_url)
+    try:
+        store.set_setting("k", "v")
+        [(pid,)] = store.db.execute("SELECT pg_backend_pid()").fetchall()
+        other.db.execute("SELECT pg_terminate_backend(?)", [pid])
+        with pytest.raises(sqlite3.OperationalError):
+            store.get_setting("k")
+        assert store.get_setting("k") == "v"
+    finally:
+        store.close()
+        other.close()

@@ -102,7 +102,14 @@ def test_a_dead_replicas_rows_wait_for_their_lease_then_keep_their_retry_key(
     [again] = store.outbox_claim_due(late, expired_note="ambiguous: lease")
     assert (again.id, again.retry_key, again.last_error) == (row_id, "k-1", "ambiguous: lease")
     assert again.attempts == 0  # nothing was counted: the attempt's fate is unknown
-    assert store.outbox_reset_inflight("ambiguous: restart", now=late + CLAIM_LEASE_SECONDS + 1)
+    # Only the replica holding the claim renews it; any other (e.g. the first claimer,
+    # back from a long wait) finds the row is no longer its own and does not send it.
+    holder = store.replica_id
+    store.replica_id = "r-another-replica"
+    assert not store.outbox_renew_claim(row_id, late + 1)
+    store.replica_id = holder
+    assert store.outbox_renew_claim(row_id, late + 1)
+    assert store.outbox_reset_inflight("ambiguous: restart", now=late + CLAIM_LEASE_SECONDS + 2)
     row = store.outbox_row(row_id)
     assert row is not None and row.status == "pending" and row.claimed_by is None
 

@@ -94,6 +94,9 @@ class Config:
     # When set, every LINE API call (content downloads included) goes here instead of LINE's hosts.
     line_api_base_url: str | None = None
     db_path: Path = Path("data/bot.db")
+    # BOT_DATABASE_URL=postgresql://...: the PostgreSQL database shared by every replica and
+    # worker (the job queue lives there: jobs/). None: the embedded SQLite file, one process.
+    database_url: str | None = field(default=None, repr=False)
     # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.
     policy_path: Path | None = None
     # Key of the HMAC hashes of values in incidents (repeat detection): BOT_HASH_KEY (or the
@@ -196,6 +199,7 @@ LINE_CREDENTIALS = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
 # Fields that are `SecretStr` in the settings model.
 SECRET_FIELDS = (
     "channel_secret",
+    "database_url",
     "channel_access_token",
     "hash_salt",
     "metrics_token",
@@ -223,6 +227,7 @@ def settings_model() -> type[BaseSettings]:
         channel_access_token: SecretStr = Field(SecretStr(""), alias="LINE_CHANNEL_ACCESS_TOKEN")
         line_api_base_url: str | None = Field(None, alias="LINE_API_BASE_URL")
         db_path: Path | None = Field(None, alias="BOT_DB_PATH")  # None: default_db_path(env)
+        database_url: SecretStr | None = Field(None, alias="BOT_DATABASE_URL")
         policy_path: Path | None = Field(None, alias="BOT_POLICY_PATH")
         hash_salt: SecretStr | None = Field(
             None, validation_alias=AliasChoices("BOT_HASH_KEY", "BOT_HASH_SALT")
@@ -309,6 +314,15 @@ def settings_model() -> type[BaseSettings]:
         @classmethod
         def base_url(cls, raw: str | None) -> str | None:
             return (raw or "").rstrip("/") or None
+
+        @field_validator("database_url")
+        @classmethod
+        def postgres_url(cls, raw: SecretStr | None) -> SecretStr | None:
+            url = raw.get_secret_value() if raw is not None else ""
+            if url and not url.startswith(("postgresql://", "postgres://")):
+                # The URL may carry a password: it is never quoted back.
+                raise ValueError("BOT_DATABASE_URL must start with postgresql:// (or be unset)")
+            return raw if url else None
 
         @field_validator("ocr_url")
         @classmethod

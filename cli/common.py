@@ -31,6 +31,8 @@ environment (also read from .env in the current folder; blank = unset):
   BOT_DB_PATH           SQLite database (--db wins; unset: $STATE_DIRECTORY/bot.db from
                         systemd, else $XDG_STATE_HOME/line-guard/bot.db, else
                         ~/.local/state/line-guard/bot.db)
+  BOT_DATABASE_URL      postgresql://... : the job queue (and the shared state) of several
+                        replicas and `worker` processes (unset: SQLite, one process)
   BOT_BACKUP_DIR        folder of `backup` copies; `retention run` deletes those older
                         than BOT_RETENTION_DAYS (unset: backups are never expired)
   BOT_POLICY_PATH       detection policy file (TOML; unset: built-in policy)

@@ -3,6 +3,7 @@
     jobs = ScanJobs(store)
     jobs.add(message_id, chat_id, event, now, request_id)  # in the webhook's synchronous part
     job = jobs.claim_next(now)                    # the oldest due job, marked running
+    job = jobs.claim(message_id)                  # that message's job (a queue worker)
     jobs.finish(job.id, now, "scanned:block")     # the event is forgotten, the outcome kept
     jobs.reset_running()                          # at start: jobs a killed process left running
 
@@ -37,6 +38,11 @@ class ScanJobsBackend(Protocol):
 
     def claim_next(self, now: float) -> ScanJob | None:
         """The oldest due pending job, marked running (None when nothing is due)."""
+        ...
+
+    def claim(self, message_id: str) -> ScanJob | None:
+        """This message's job marked running (a queue worker took it); None when it is done
+        or there is none."""
         ...
 
     def finish(self, job_id: int, now: float, outcome: str) -> None: ...
@@ -97,6 +103,22 @@ class ScanJobs:
                 "FROM scan_jobs "
                 "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1",
                 [now],
+            ).fetchone()
+            if row is None:
+                return None
+            self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
+        event = json.loads(row[3] or "{}")
+        return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])
+
+    def claim(self, message_id: str) -> ScanJob | None:
+        """This message's job marked running (a queue worker took it); None when it is done
+        or there is none. A job left running by a killed worker is taken again."""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute(
+                "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
+                "FROM scan_jobs WHERE message_id = ? AND status != 'done'",
+                [message_id],
             ).fetchone()
             if row is None:
                 return None

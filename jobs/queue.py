@@ -47,6 +47,7 @@ PERIODIC_CRON = {
     "tips_tick": "* * * * *",  # tips due, once a minute as before
     "weekly_report": "7 * * * *",  # hourly check; sends on Monday from 09:00 local, once
     "retention": "17 * * * *",  # hourly, as the escalation worker's purge did
+    "requeue_scans": "* * * * *",  # scan jobs whose defer was lost (jobs/tasks.py)
 }
 # A slot missed while no worker ran is deferred late only within this many seconds.
 PERIODIC_MAX_DELAY = 600.0
@@ -144,7 +145,7 @@ class QueuedScans:
     async def submit(self, message_id: str, event: dict[str, Any], request_id: str | None) -> None:
         try:
             await defer_scan(self.queue, message_id, event, request_id)
-        except Exception as exc:  # PostgreSQL unreachable: the row waits (jobs/tasks.requeue)
+        except Exception as exc:  # PostgreSQL unreachable: the row waits for requeue_scans
             log.error("scan job not queued message=%s error=%s", message_id, where_failed(exc))
 
     def health(self) -> tuple[bool, str]:

@@ -16,6 +16,8 @@ Retries, by what failed (as the in-process runner, handlers/media.py, does):
   the incident and its warning were committed with the outcome or not at all
   (`scan_message`), and the incident is unique per message: the warning goes out once.
 - Anything else raised (the database away): retried a few times with backoff.
+- A defer lost after the webhook's commit (PostgreSQL away for a moment): the pending row
+  is deferred again by `requeue_scans` (every minute, and at each worker's start).
 
 The periodic tasks take the slot's `timestamp` (procrastinate) and work from the clock.
 """
@@ -188,6 +190,30 @@ async def _ocr_failed(
 # -- periodic: each slot once across the cluster ----------------------------------------------
 
 
+REQUEUE_AFTER = 60.0  # seconds a pending scan job may wait for its defer before it is redone
+
+
+async def requeue_waiting(queue: Any, store_jobs: ScanJobs, now: float) -> int:
+    """Defer again the scan jobs whose defer was lost (PostgreSQL away just after the
+    webhook's commit) or that wait from before the queue (a SQLite set-up moved to
+    PostgreSQL). A job still queued keeps its queueing lock: no duplicate."""
+    from jobs.queue import defer_scan
+
+    count = 0
+    for job in store_jobs.waiting(now, created_before=now - REQUEUE_AFTER):
+        if await defer_scan(queue, job.message_id, job.event, job.request_id) is not None:
+            count += 1
+    if count:
+        log.warning("scan jobs queued again count=%d", count)
+    return count
+
+
+async def requeue_scans(context: JobContext, timestamp: int) -> int:
+    """Every minute: `requeue_waiting`."""
+    rt = runtime(context)
+    return await requeue_waiting(context.app, ScanJobs(rt.deps.store), time.time())
+
+
 async def escalations(context: JobContext, timestamp: int) -> int:
     """Incidents past their grace period, escalated to the admins (once each: the store's
     claim moves open -> escalated atomically)."""
@@ -236,5 +262,6 @@ PERIODIC: dict[str, Callable[..., Awaitable[Any]]] = {
     "tips_tick": tips_tick,
     "weekly_report": weekly_report,
     "retention": retention,
+    "requeue_scans": requeue_scans,
 }
 __all__ = ["JOB_RETRIES", "PERIODIC", "SCAN_RETRY", "Runtime", "scan_media"]

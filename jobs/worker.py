@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
@@ -43,9 +44,10 @@ from config import Config
 from handlers.tasks import TaskSet
 from images.pool import OcrPool
 from jobs.queue import build_queue, ensure_schema
-from jobs.tasks import Runtime
+from jobs.tasks import Runtime, requeue_waiting
 from monitoring.logs import where_failed
 from outbox import Outbox
+from storage.scan_jobs import ScanJobs
 
 if TYPE_CHECKING:
     import procrastinate
@@ -148,6 +150,7 @@ async def run_worker(
             rt = Runtime(deps=deps, pool=app.get(OCR_POOL), escalation=app[ESCALATION])
             rt.after_job.append(deps.outbox.deliver_pending)
             loops.spawn(retry_stalled(queue, stalled_after), name="retry-stalled")
+            await requeue_waiting(queue, ScanJobs(deps.store), time.time())
             log.info(
                 "worker ready concurrency=%d engine=%s stalled_after=%.0fs",
                 concurrency,

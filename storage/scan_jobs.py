@@ -45,6 +45,11 @@ class ScanJobsBackend(Protocol):
         or there is none."""
         ...
 
+    def waiting(self, now: float, created_before: float, limit: int = 500) -> list[ScanJob]:
+        """Pending jobs due at `now` and created before `created_before`, oldest first (the
+        job queue defers them again when their first defer was lost)."""
+        ...
+
     def finish(self, job_id: int, now: float, outcome: str) -> None: ...
 
     def retry_later(self, job_id: int, next_at: float) -> None:
@@ -125,6 +130,19 @@ class ScanJobs:
             self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
         event = json.loads(row[3] or "{}")
         return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])
+
+    def waiting(self, now: float, created_before: float, limit: int = 500) -> list[ScanJob]:
+        """Pending jobs due at `now` and created before `created_before`, oldest first (the
+        job queue defers them again when their first defer was lost)."""
+        rows = self.db.execute(
+            "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
+            "FROM scan_jobs WHERE status = 'pending' AND next_attempt_at <= ? "
+            "AND created_at < ? ORDER BY id LIMIT ?",
+            [now, created_before, limit],
+        ).fetchall()
+        return [
+            ScanJob(r[0], r[1], r[2], json.loads(r[3] or "{}"), r[4] or 0, r[5], r[6]) for r in rows
+        ]
 
     def finish(self, job_id: int, now: float, outcome: str) -> None:
         self.db.execute(

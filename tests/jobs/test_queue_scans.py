@@ -138,3 +138,55 @@ async def _wait_for_workers(pg_url: str, count: int, timeout: float) -> None:
             pass
         await asyncio.sleep(0.1)
     raise TimeoutError(f"{count} worker(s) never registered")
+
+
+async def test_line_unreachable_the_job_is_retried_later_by_procrastinate(
+    line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers, small_id_jpeg: bytes
+) -> None:
+    bot = await _start(line, tmp_path, pg_url)
+    try:
+        workers.start(line, bot.config.db_path, pg_url, "w1")
+        await _wait_for_workers(pg_url, 1, timeout=180)
+        # Every try of the first run fails (3 fetches with backoff): LINE is having a bad
+        # minute. The job is retried after 2 s, when the content is served.
+        line.fail_next(3, 503, "/v2/bot/message/*/content")
+        event = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
+        message_id = str(event["message"]["id"])
+        assert await bot.send(event) == 200
+        (warning,) = await line.wait_for_messages(GROUP, timeout=120)
+        await asyncio.wait_for(media_idle(bot.deps), 30)
+        outcomes = ScanJobs(bot.store).outcomes()
+    finally:
+        await bot.stop()
+    workers.stop("w1")
+    assert outcomes[message_id] == "scanned:block"
+    assert f"@{BOB}" in "\n".join(warning.texts)
+    ((status, attempts, _),) = _scan_jobs(pg_url)
+    assert (status, attempts) == ("succeeded", 2)  # postponed once, then scanned
+    assert "scan job postponed message=" in workers.log("w1")
+    assert len(line.messages_to(GROUP)) == 1
+
+
+async def test_a_scan_job_without_its_queue_job_is_queued_again_by_a_worker(
+    line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers, small_id_jpeg: bytes
+) -> None:
+    # A replica whose defer never happened (PostgreSQL away just after the webhook's
+    # commit; or a SQLite set-up moved to PostgreSQL): the row waits, no job exists.
+    bot = await start_bot(line, tmp_path, contexts=[], database_url=pg_url)
+    try:
+        bot.clock.advance(-120)  # the photo came two minutes ago
+        event = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
+        message_id = str(event["message"]["id"])
+        assert await bot.send(event) == 200
+        await bot.flush()
+        assert ScanJobs(bot.store).counts() == {"pending": 1}
+        workers.start(line, bot.config.db_path, pg_url, "w1")
+        (warning,) = await line.wait_for_messages(GROUP, timeout=240)
+        outcomes = ScanJobs(bot.store).outcomes()
+    finally:
+        await bot.stop()
+    workers.stop("w1")
+    assert outcomes[message_id] == "scanned:block"
+    assert f"@{BOB}" in "\n".join(warning.texts)
+    assert "scan jobs queued again count=1" in workers.log("w1")
+    assert [s for s, _, _ in _scan_jobs(pg_url)] == ["succeeded"]

@@ -8,6 +8,7 @@ each takes `--concurrency` jobs at a time, with one OCR process per job.
 from __future__ import annotations
 
 import argparse
+import logging
 
 from cli.common import Subparsers, command, load_config, open_for, positive_int
 from config import ConfigError
@@ -21,6 +22,19 @@ def positive_seconds(raw: str) -> float:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, got {raw}")
     return value
+
+
+OCR_RETRY_DELAYS_TEXT = "30,120,480"  # handlers.media.OCR_RETRY_DELAYS
+
+
+def seconds_list(raw: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(part) for part in raw.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not seconds separated by commas: {raw!r}") from None
+    if any(v < 0 for v in values):
+        raise argparse.ArgumentTypeError(f"seconds cannot be negative: {raw!r}")
+    return values
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -45,6 +59,14 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
         default=30.0,
         help="a worker silent this long is taken for dead: its jobs go to another",
     )
+    wk.add_argument(
+        "--ocr-retry-delays",
+        metavar="S,S,...",
+        type=seconds_list,
+        default=OCR_RETRY_DELAYS_TEXT,
+        help="seconds before each new try of a scan whose OCR service failed; "
+        "then it is recorded as not scanned and the admins told",
+    )
     wk.set_defaults(func=worker)
 
 
@@ -62,5 +84,16 @@ def worker(args: argparse.Namespace) -> int:
     from monitoring.logs import setup_logging
 
     setup_logging(config.log_level, config.log_format, config.timezone)
-    asyncio.run(run_worker(config, concurrency=args.concurrency, stalled_after=args.stalled_after))
+    if config.log_level != "DEBUG":
+        # procrastinate's INFO lines quote each job's arguments (ids, reply tokens) and
+        # every periodic slot; the bot's own lines say what ran, by message id.
+        logging.getLogger("procrastinate").setLevel(logging.WARNING)
+    asyncio.run(
+        run_worker(
+            config,
+            concurrency=args.concurrency,
+            stalled_after=args.stalled_after,
+            ocr_retry_delays=args.ocr_retry_delays,  # argparse parsed the default too
+        )
+    )
     return 0

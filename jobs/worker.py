@@ -21,7 +21,7 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -41,6 +41,7 @@ from app import (
 from app import tips_ctx as service_tips_ctx
 from clock import SystemClock
 from config import Config
+from handlers.media import OCR_RETRY_DELAYS
 from handlers.tasks import TaskSet
 from images.pool import OcrPool
 from jobs.queue import build_queue, ensure_schema
@@ -131,6 +132,7 @@ async def run_worker(
     *,
     concurrency: int = 1,
     stalled_after: float = STALLED_AFTER,
+    ocr_retry_delays: Sequence[float] = OCR_RETRY_DELAYS,
     install_signal_handlers: bool = True,
 ) -> None:
     """Run jobs until SIGTERM / SIGINT (or cancellation)."""
@@ -147,7 +149,12 @@ async def run_worker(
         async with queue.open_async():
             await ensure_schema(queue)
             deps = app[DEPS]
-            rt = Runtime(deps=deps, pool=app.get(OCR_POOL), escalation=app[ESCALATION])
+            rt = Runtime(
+                deps=deps,
+                pool=app.get(OCR_POOL),
+                escalation=app[ESCALATION],
+                ocr_retry_delays=tuple(ocr_retry_delays),
+            )
             rt.after_job.append(deps.outbox.deliver_pending)
             loops.spawn(retry_stalled(queue, stalled_after), name="retry-stalled")
             await requeue_waiting(queue, ScanJobs(deps.store), time.time())

@@ -66,6 +66,7 @@ class Workers:
         concurrency: int = 1,
         stalled_after: float = 2.0,
         env: dict[str, str] | None = None,
+        extra_args: list[str] | None = None,
     ) -> subprocess.Popen[bytes]:
         environ = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "LINE_"))} | {
             "LINE_CHANNEL_SECRET": SECRET,
@@ -86,6 +87,7 @@ class Workers:
                 str(concurrency),
                 "--stalled-after",
                 str(stalled_after),
+                *(extra_args or []),
             ],
             cwd=self.tmp_path,  # no .env of the checkout is read
             env=environ,

@@ -57,7 +57,7 @@ from monitoring.logs import where_failed
 from monitoring.metrics import METRICS, Metrics
 from monitoring.metrics import allowed as metrics_allowed
 from outbox import Outbox
-from storage import Store
+from storage import Store, open_store
 from storage.scan_jobs import ScanJobs
 from tips.links import CHART_PATH, CHART_TOKEN
 from tips.scheduler import Scheduler
@@ -100,10 +100,10 @@ SALT = web.AppKey("salt", bytes)  # the key of value hashes: configured, or a fi
 
 
 async def store_ctx(app: web.Application) -> AsyncIterator[None]:
-    store = Store.open(app[CONFIG].db_path)
+    store = open_store(app[CONFIG].database)  # PostgreSQL (BOT_DATABASE_URL) or SQLite
     app[STORE] = store
     app[SALT] = store.hash_salt(app[CONFIG].hash_salt)  # the key is outside the database
-    log.info("database ready path=%s", app[CONFIG].db_path)
+    log.info("database ready path=%s", app[CONFIG].database_label)
     loops = TaskSet()
     loops.spawn(_checkpoints(store), name="wal-checkpoint")
     yield
@@ -179,10 +179,7 @@ async def tips_ctx(app: web.Application) -> AsyncIterator[None]:
     )
     app[TIPS] = service
     scheduler = Scheduler(service)
-    app[SCHEDULER] = scheduler
-    if not is_queued(app[CONFIG]):  # on the job queue the ticks are periodic tasks (jobs/)
-        scheduler.start()
-        log.info("tips scheduler started")
+    app[SCHEDULER] = scheduler  # started by deps_ctx, unless the job queue ticks instead
     yield
     await scheduler.stop()
 
@@ -276,6 +273,9 @@ def optional_contexts(config: Config) -> list[CleanupCtx]:
 # -- deps (built last) ------------------------------------------------------------------------
 
 DEPS = web.AppKey("deps", Deps)
+# True when the job queue runs the periodic work (set by jobs/queue.py's queue_ctx and by
+# create_worker_app): deps_ctx then starts neither the escalation loop nor the scheduler.
+ON_QUEUE = web.AppKey("on_queue", bool)
 ESCALATION = web.AppKey("escalation", EscalationWorker)
 
 
@@ -288,6 +288,9 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     worker = EscalationWorker(max_sleep=app[OPTIONS].escalation_max_sleep)
     runner = app.get(SCAN_RUNNER)
     scans: ScanQueue | None = runner if runner is not None else app.get(QUEUED_SCANS)
+    # On the job queue (a replica with queue_ctx, or a worker) escalations, retention and
+    # tips ticks are periodic tasks run once across the cluster: no loop of our own.
+    on_queue = app.get(ON_QUEUE, False)
     deps = Deps(
         config=config,
         store=store,
@@ -308,10 +311,13 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     app[METRICS].watch_store(store, deps.now, app[OUTBOX])
     app[DEPS] = deps
     app[ESCALATION] = worker
-    if is_queued(config):  # escalations and retention: periodic tasks of the workers
+    if on_queue:
         worker.attach(deps)
     else:
         worker.start(deps)
+        if SCHEDULER in app:
+            app[SCHEDULER].start()
+            log.info("tips scheduler started")
     if runner is not None:
         runner.start(deps)
     yield
@@ -513,6 +519,7 @@ def create_worker_app(
     opened and closed by the same cleanup contexts as the service. Started with
     `web.AppRunner(app).setup()` and no site; `app[DEPS]` is then what tasks use."""
     app = _base_app(config, options)
+    app[ON_QUEUE] = True
     app.cleanup_ctx.extend([store_ctx, line_ctx, *contexts, deps_ctx])
     return app
 

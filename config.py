@@ -55,6 +55,7 @@ CREDENTIAL_FILES = {
     "bot-hash-salt": "BOT_HASH_SALT",
     "bot-metrics-token": "BOT_METRICS_TOKEN",
     "bot-ocr-token": "BOT_OCR_TOKEN",
+    "bot-database-url": "BOT_DATABASE_URL",
 }
 
 
@@ -94,8 +95,10 @@ class Config:
     # When set, every LINE API call (content downloads included) goes here instead of LINE's hosts.
     line_api_base_url: str | None = None
     db_path: Path = Path("data/bot.db")
-    # BOT_DATABASE_URL=postgresql://...: the PostgreSQL database shared by every replica and
-    # worker (the job queue lives there: jobs/). None: the embedded SQLite file, one process.
+    # BOT_DATABASE_URL=postgresql://user@host/db: PostgreSQL, shared by several replicas
+    # and `bot.py worker` processes (the job queue, jobs/; then db_path is unused). Unset:
+    # the embedded SQLite file at db_path. A secret (a
+    # password may be in it), never shown in a repr or an error.
     database_url: str | None = field(default=None, repr=False)
     # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.
     policy_path: Path | None = None
@@ -139,6 +142,20 @@ class Config:
     # retention_days. None: backups are written only where --to says and never expired.
     backup_dir: Path | None = None
 
+    @property
+    def database(self) -> str | Path:
+        """What `storage.open_store()` opens: the PostgreSQL URL when set, else the file."""
+        return self.database_url or self.db_path
+
+    @property
+    def database_label(self) -> str:
+        """The database for logs and messages (a URL without its password)."""
+        if self.database_url:
+            from storage.pg import redact
+
+            return redact(self.database_url)
+        return str(self.db_path)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:
         """Build from `env` (default: os.environ after loading `.env`) and the secrets in
@@ -180,6 +197,11 @@ class Config:
                 'print(secrets.token_hex(32))"` into your secret store). Without it a copy '
                 "of the data folder would let anyone test guesses against the stored hashes."
             )
+        if raw.get("BOT_DATABASE_URL") and require_line and not hash_key:
+            errors.append(
+                "BOT_DATABASE_URL needs BOT_HASH_KEY: every replica must hash values with the "
+                "same key, and the key is never stored in the database"
+            )
         if raw.get("BOT_OCR_ENGINE") == "http" and "BOT_OCR_URL" not in raw:
             errors.append("BOT_OCR_ENGINE=http needs BOT_OCR_URL (the OCR hook's address)")
         if errors:
@@ -199,11 +221,11 @@ LINE_CREDENTIALS = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
 # Fields that are `SecretStr` in the settings model.
 SECRET_FIELDS = (
     "channel_secret",
-    "database_url",
     "channel_access_token",
     "hash_salt",
     "metrics_token",
     "ocr_token",
+    "database_url",
 )
 
 
@@ -315,20 +337,22 @@ def settings_model() -> type[BaseSettings]:
         def base_url(cls, raw: str | None) -> str | None:
             return (raw or "").rstrip("/") or None
 
-        @field_validator("database_url")
-        @classmethod
-        def postgres_url(cls, raw: SecretStr | None) -> SecretStr | None:
-            url = raw.get_secret_value() if raw is not None else ""
-            if url and not url.startswith(("postgresql://", "postgres://")):
-                # The URL may carry a password: it is never quoted back.
-                raise ValueError("BOT_DATABASE_URL must start with postgresql:// (or be unset)")
-            return raw if url else None
-
         @field_validator("ocr_url")
         @classmethod
         def hook_url(cls, raw: str | None) -> str | None:
             if raw and not raw.startswith(("http://", "https://")):
                 raise ValueError(f"BOT_OCR_URL must start with http:// or https://, got {raw!r}")
+            return raw or None
+
+        @field_validator("database_url")
+        @classmethod
+        def postgres_url(cls, raw: SecretStr | None) -> SecretStr | None:
+            url = raw.get_secret_value() if raw is not None else ""
+            if url and not url.startswith(("postgresql://", "postgres://")):
+                raise ValueError(
+                    "BOT_DATABASE_URL must be a postgresql:// URL "
+                    "(unset it to use the SQLite file at BOT_DB_PATH)"
+                )
             return raw or None
 
         @field_validator("db_path", "backup_dir")

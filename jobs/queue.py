@@ -176,7 +176,7 @@ def make_queue_ctx(*, backlog_alert_after: float | None = None) -> Any:
     schema if needed) and give `deps_ctx` a `QueuedScans` as `deps.scans`."""
 
     async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
-        from app import CONFIG, READY_CHECKS, STORE, check_image_backlog
+        from app import CONFIG, ON_QUEUE, READY_CHECKS, STORE, check_image_backlog
         from handlers.media import BACKLOG_ALERT_AFTER
 
         config = app[CONFIG]
@@ -190,6 +190,7 @@ def make_queue_ctx(*, backlog_alert_after: float | None = None) -> Any:
                 ScanJobs(app[STORE]),
                 backlog_alert_after=backlog_alert_after or BACKLOG_ALERT_AFTER,
             )
+            app[ON_QUEUE] = True  # escalations, ticks, retention: the workers' periodic tasks
             app[READY_CHECKS].append(("image_backlog", check_image_backlog))
             log.info("job queue ready: images are scanned by `bot.py worker` processes")
             yield

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -66,16 +66,10 @@ class Runtime:
     escalation: EscalationWorker
     ocr_retry_delays: Sequence[float] = OCR_RETRY_DELAYS
     scans: int = 0  # jobs run (logs, tests)
-    after_job: list[Callable[[], Awaitable[object]]] = field(default_factory=list)
 
     async def done(self) -> None:
-        """After each job: deliver what it queued (warnings, alerts) without waiting for
-        the outbox's next pass."""
-        for hook in self.after_job:
-            try:
-                await hook()
-            except Exception as exc:  # the rows stay queued; the next pass sends them
-                log.warning("after-job delivery failed error=%s", where_failed(exc))
+        """After each job: the outbox sends what it queued (warnings, alerts) now."""
+        self.deps.outbox.wake()
 
 
 def runtime(context: JobContext) -> Runtime:

@@ -2,10 +2,10 @@
 
     await run_worker(config, concurrency=2)
 
-- Resources: the service's own cleanup contexts (app.py `create_worker_app`): the store,
-  the LINE clients, the tips service, `Deps`; plus the two that differ here: an OCR pool of
-  `concurrency` processes (one per job that may run at once), and an outbox that only
-  delivers (it never resets rows other processes are sending).
+- Resources: the service's own cleanup contexts (app.py `create_worker_app`): the store
+  (PostgreSQL), the LINE clients, the outbox (it claims rows with a lease, as replicas do,
+  so what a job queues is sent from here at once), the tips service, `Deps`; and an OCR
+  pool of `concurrency` processes (one per job that may run at once).
 - The procrastinate worker runs `concurrency` jobs at a time (LISTEN/NOTIFY: a job starts
   milliseconds after its defer), sends a heartbeat every `stalled_after / 3` s, and runs
   the periodic deferrer (each slot once across the cluster).
@@ -30,16 +30,12 @@ from app import (
     CONFIG,
     DEPS,
     ESCALATION,
-    LINE,
     OCR_POOL,
-    OPTIONS,
-    OUTBOX,
-    STORE,
     CleanupCtx,
     create_worker_app,
+    outbox_ctx,
+    tips_ctx,
 )
-from app import tips_ctx as service_tips_ctx
-from clock import SystemClock
 from config import Config
 from handlers.media import OCR_RETRY_DELAYS
 from handlers.tasks import TaskSet
@@ -47,7 +43,6 @@ from images.pool import OcrPool
 from jobs.queue import build_queue, ensure_schema
 from jobs.tasks import Runtime, requeue_waiting
 from monitoring.logs import where_failed
-from outbox import Outbox
 from storage.scan_jobs import ScanJobs
 
 if TYPE_CHECKING:
@@ -56,40 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot.jobs.worker")
 
 STALLED_AFTER = 30.0  # seconds without a heartbeat before a worker's jobs go to another
-DELIVER_EVERY = 2.0  # seconds between outbox passes (retries due, rows of dead workers)
-
-
-async def worker_outbox_ctx(app: web.Application) -> AsyncIterator[None]:
-    """An outbox that delivers what this worker's jobs queue (after each job, and every
-    `DELIVER_EVERY` s for retries). Unlike the service's, it does not put rows left
-    `sending` back to pending at start: those belong to whichever process is sending."""
-    opts = app[OPTIONS]
-    outbox = Outbox(
-        app[STORE],
-        app[LINE].messaging,
-        clock=SystemClock(),
-        base_delay=opts.outbox_base_delay,
-        max_delay=opts.outbox_max_delay,
-        reply_token_ttl=opts.reply_token_ttl,
-    )
-    app[OUTBOX] = outbox
-    loops = TaskSet()
-    loops.spawn(_deliver_now_and_then(outbox), name="worker-outbox")
-    yield
-    await loops.cancel()
-
-
-async def _deliver_now_and_then(outbox: Outbox) -> None:
-    failing = False
-    while True:
-        await asyncio.sleep(DELIVER_EVERY)
-        try:
-            await outbox.deliver_pending()
-            failing = False
-        except Exception as exc:
-            if not failing:
-                log.error("worker outbox pass failed error=%s", where_failed(exc))
-            failing = True
 
 
 def make_worker_ocr_ctx(workers: int) -> CleanupCtx:
@@ -139,7 +100,7 @@ async def run_worker(
     if not config.database_url:
         raise ValueError("bot.py worker needs BOT_DATABASE_URL (PostgreSQL)")
     app = create_worker_app(
-        config, contexts=[worker_outbox_ctx, service_tips_ctx, make_worker_ocr_ctx(concurrency)]
+        config, contexts=[outbox_ctx, tips_ctx, make_worker_ocr_ctx(concurrency)]
     )
     resources = web.AppRunner(app, handle_signals=False)
     await resources.setup()  # opens the cleanup contexts; no site, no port
@@ -155,7 +116,6 @@ async def run_worker(
                 escalation=app[ESCALATION],
                 ocr_retry_delays=tuple(ocr_retry_delays),
             )
-            rt.after_job.append(deps.outbox.deliver_pending)
             loops.spawn(retry_stalled(queue, stalled_after), name="retry-stalled")
             await requeue_waiting(queue, ScanJobs(deps.store), time.time())
             log.info(

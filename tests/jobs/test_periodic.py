@@ -10,17 +10,15 @@ from pathlib import Path
 
 from app import ESCALATION
 from devtools.fakeline import FakeLinePlatform
-from jobs.queue import PERIODIC_CRON, queue_ctx
-from tests.support.cluster import Workers, pg_rows
-from tests.support.harness import ALICE, GROUP, LEAK_1, start_bot
+from jobs.queue import PERIODIC_CRON
+from tests.support.cluster import Workers, pg_rows, start_replica
+from tests.support.harness import ALICE, GROUP, LEAK_1
 
 
 async def test_two_schedulers_defer_each_slot_once_and_escalate_once(
     line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers
 ) -> None:
-    bot = await start_bot(
-        line, tmp_path, contexts=[queue_ctx], database_url=pg_url, escalation_grace_seconds=1
-    )
+    bot = await start_replica(line, tmp_path, pg_url, escalation_grace_seconds=1)
     try:
         # The replica runs no escalation loop of its own on the queue.
         assert bot.app[ESCALATION]._task is None
@@ -28,9 +26,8 @@ async def test_two_schedulers_defer_each_slot_once_and_escalate_once(
         await bot.flush()
         (inc,) = bot.store.list_incidents(group_id=GROUP)
         assert inc.status == "open"
-        db = bot.config.db_path
-        workers.start(line, db, pg_url, "a")
-        workers.start(line, db, pg_url, "b")
+        workers.start(line, bot.config, "a")
+        workers.start(line, bot.config, "b")
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:  # both workers up, their deferrers running
             (seen,) = pg_rows(pg_url, "SELECT count(*) FROM procrastinate_workers")

@@ -14,10 +14,9 @@ from aiohttp import web
 
 from devtools.fakeline import FakeLinePlatform
 from handlers.media import media_idle
-from jobs.queue import queue_ctx
 from storage.scan_jobs import ScanJobs
-from tests.support.cluster import Workers, pg_rows
-from tests.support.harness import ADMIN, ALICE, GROUP, start_bot
+from tests.support.cluster import Workers, pg_rows, start_replica
+from tests.support.harness import ADMIN, ALICE, GROUP
 
 
 @pytest.fixture
@@ -48,12 +47,11 @@ async def test_ocr_service_down_retried_by_delays_then_not_scanned_and_admins_to
     dead_hook: tuple[str, list[int]],
 ) -> None:
     url, sizes = dead_hook
-    bot = await start_bot(line, tmp_path, contexts=[queue_ctx], database_url=pg_url)
+    bot = await start_replica(line, tmp_path, pg_url)
     try:
         proc = workers.start(
             line,
-            bot.config.db_path,
-            pg_url,
+            bot.config,
             "w1",
             env={"BOT_OCR_ENGINE": "http", "BOT_OCR_URL": url, "NO_PROXY": "127.0.0.1"},
             extra_args=["--ocr-retry-delays", "1,2"],

@@ -2,8 +2,8 @@
 set) puts a job on PostgreSQL; `bot.py worker` processes (real subprocesses) fetch the
 content from the local LINE platform by message id, OCR it, and warn.
 
-Until the PostgreSQL store is in, the replica and the workers share the SQLite file (one
-machine), the queue is on PostgreSQL: the same set-up the brief of issue 14 describes.
+The replica and the workers share one PostgreSQL database, made for the test: the store
+(incidents, outbox, scan-job rows) and the queue (procrastinate's tables).
 """
 
 from __future__ import annotations
@@ -13,18 +13,12 @@ import base64
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 from devtools.fakeline import FakeLinePlatform
 from handlers.media import media_idle
-from jobs.queue import queue_ctx
 from storage.scan_jobs import ScanJobs
-from tests.support.cluster import Workers, pg_rows
-from tests.support.harness import ALICE, BOB, GROUP, Bot, start_bot
-
-
-async def _start(line: FakeLinePlatform, tmp_path: Path, pg_url: str, **config: Any) -> Bot:
-    return await start_bot(line, tmp_path, contexts=[queue_ctx], database_url=pg_url, **config)
+from tests.support.cluster import Workers, pg_rows, start_replica
+from tests.support.harness import ALICE, BOB, GROUP, Bot
 
 
 def _scan_jobs(pg_url: str) -> list[tuple[str, int, dict[str, object]]]:
@@ -36,29 +30,23 @@ def _scan_jobs(pg_url: str) -> list[tuple[str, int, dict[str, object]]]:
     return [(r[0], r[1], r[2]) for r in rows]
 
 
-async def _wait_status(store_path: Path, message_id: str, status: str, timeout: float) -> None:
-    """Poll the shared SQLite file until the message's scan job has `status`."""
-    import sqlite3
-
+async def _wait_running(bot: Bot, timeout: float) -> None:
+    """Until a worker has taken the scan job (its row marked running)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with sqlite3.connect(store_path) as conn:
-            row = conn.execute(
-                "SELECT status FROM scan_jobs WHERE message_id = ?", [message_id]
-            ).fetchone()
-        if row and row[0] == status:
+        if ScanJobs(bot.store).counts().get("running"):
             return
         await asyncio.sleep(0.02)
-    raise TimeoutError(f"scan job of {message_id} never {status}")
+    raise TimeoutError("the scan job was never taken")
 
 
 async def test_an_image_is_scanned_by_a_worker_process_and_warned_once(
     line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers, small_id_jpeg: bytes
 ) -> None:
-    bot = await _start(line, tmp_path, pg_url)
+    bot = await start_replica(line, tmp_path, pg_url)
     try:
         assert bot.deps.ocr is None  # the replica runs no OCR
-        workers.start(line, bot.config.db_path, pg_url, "w1")
+        workers.start(line, bot.config, "w1")
         event = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
         t0 = time.monotonic()
         assert await bot.send(event) == 200
@@ -91,22 +79,21 @@ async def test_an_image_is_scanned_by_a_worker_process_and_warned_once(
 async def test_a_worker_killed_mid_scan_its_job_is_retried_by_another_and_warned_once(
     line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers, small_id_jpeg: bytes
 ) -> None:
-    bot = await _start(line, tmp_path, pg_url)
-    db = bot.config.db_path
+    bot = await start_replica(line, tmp_path, pg_url)
     try:
-        workers.start(line, db, pg_url, "a", stalled_after=2.0)
+        workers.start(line, bot.config, "a", stalled_after=2.0)
         # Worker A up and listening before the image arrives (it takes the job at once).
         await _wait_for_workers(pg_url, 1, timeout=180)
         event = line.image_event(ALICE, chat=GROUP, content=small_id_jpeg)
         message_id = str(event["message"]["id"])
         assert await bot.send(event) == 200
-        await _wait_status(db, message_id, "running", timeout=60)
+        await _wait_running(bot, timeout=60)
         workers.kill("a")  # SIGKILL, OCR processes included: mid-scan
         # Nothing was committed by A: no incident, no warning, the job still running.
         assert bot.store.incident_by_message(message_id) is None
         assert _scan_jobs(pg_url)[0][0] == "doing"
         assert line.messages_to(GROUP) == []
-        workers.start(line, db, pg_url, "b", stalled_after=2.0)
+        workers.start(line, bot.config, "b", stalled_after=2.0)
         (warning,) = await line.wait_for_messages(GROUP, timeout=240)
         await asyncio.wait_for(media_idle(bot.deps), 30)
         await asyncio.sleep(1.0)  # room for a second warning, were there one
@@ -143,9 +130,9 @@ async def _wait_for_workers(pg_url: str, count: int, timeout: float) -> None:
 async def test_line_unreachable_the_job_is_retried_later_by_procrastinate(
     line: FakeLinePlatform, tmp_path: Path, pg_url: str, workers: Workers, small_id_jpeg: bytes
 ) -> None:
-    bot = await _start(line, tmp_path, pg_url)
+    bot = await start_replica(line, tmp_path, pg_url)
     try:
-        workers.start(line, bot.config.db_path, pg_url, "w1")
+        workers.start(line, bot.config, "w1")
         await _wait_for_workers(pg_url, 1, timeout=180)
         # Every try of the first run fails (3 fetches with backoff): LINE is having a bad
         # minute. The job is retried after 2 s, when the content is served.
@@ -172,7 +159,7 @@ async def test_a_scan_job_without_its_queue_job_is_queued_again_by_a_worker(
 ) -> None:
     # A replica whose defer never happened (PostgreSQL away just after the webhook's
     # commit; or a SQLite set-up moved to PostgreSQL): the row waits, no job exists.
-    bot = await start_bot(line, tmp_path, contexts=[], database_url=pg_url)
+    bot = await start_replica(line, tmp_path, pg_url, queue=False)
     try:
         bot.clock.advance(-120)  # the photo came two minutes ago
         event = line.image_event(BOB, chat=GROUP, content=small_id_jpeg)
@@ -180,7 +167,7 @@ async def test_a_scan_job_without_its_queue_job_is_queued_again_by_a_worker(
         assert await bot.send(event) == 200
         await bot.flush()
         assert ScanJobs(bot.store).counts() == {"pending": 1}
-        workers.start(line, bot.config.db_path, pg_url, "w1")
+        workers.start(line, bot.config, "w1")
         (warning,) = await line.wait_for_messages(GROUP, timeout=240)
         outcomes = ScanJobs(bot.store).outcomes()
     finally:

@@ -1,9 +1,10 @@
 """The cluster's pieces for tests: a PostgreSQL database of the test's own (created with a
 unique name on 127.0.0.1:5432, dropped afterwards) and `bot.py worker` processes (real
-subprocesses, each in its own session so that a SIGKILL takes its OCR processes too).
+subprocesses, each in its own session so that a SIGKILL takes its OCR processes too) on
+the replica's database (store and queue).
 
     with pg_database() as url: ...
-    workers = Workers(tmp_path); proc = workers.start(line, db, url, "w1"); workers.kill(proc)
+    workers = Workers(tmp_path); workers.start(line, bot.config, "w1"); workers.kill("w1")
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from config import Config
 from devtools.fakeline import FakeLinePlatform
-from tests.support.harness import SECRET, TOKEN
+from tests.support.harness import PG_HASH_KEY, SECRET, TOKEN, Bot, database_env, start_bot
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -41,6 +43,23 @@ def pg_database() -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+async def start_replica(
+    line: FakeLinePlatform, tmp_path: Path, pg_url: str, *, queue: bool = True, **config: Any
+) -> Bot:
+    """A `bot.py serve` replica (create_app on loopback) on `pg_url`: the PostgreSQL store,
+    and with `queue` the job queue in place of the OCR pool (jobs/queue.py)."""
+    from jobs.queue import queue_ctx
+
+    return await start_bot(
+        line,
+        tmp_path,
+        contexts=[queue_ctx] if queue else [],
+        database_url=pg_url,
+        hash_salt=PG_HASH_KEY,
+        **config,
+    )
+
+
 def pg_rows(url: str, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
     import psycopg
 
@@ -59,8 +78,7 @@ class Workers:
     def start(
         self,
         line: FakeLinePlatform,
-        db: Path,
-        database_url: str,
+        config: Config,
         name: str,
         *,
         concurrency: int = 1,
@@ -72,8 +90,7 @@ class Workers:
             "LINE_CHANNEL_SECRET": SECRET,
             "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
             "LINE_API_BASE_URL": line.base_url,
-            "BOT_DB_PATH": str(db),
-            "BOT_DATABASE_URL": database_url,
+            **database_env(config),  # the replica's database: the store and the queue
             "BOT_LOG_LEVEL": "INFO",
             **(env or {}),
         }

@@ -2,6 +2,7 @@
 
     python bot.py demo                       the bot against a local LINE platform, scripted chat
     python bot.py serve [--host H] [--port P]
+    python bot.py worker [--concurrency N]      (BOT_DATABASE_URL: PostgreSQL job queue)
     python bot.py scan "TEXT" | - | --jsonl FILE|- | --image PATH
     python bot.py incidents [--json]
     python bot.py admin add|remove|list|code ...
@@ -26,7 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cli import maintenance, ocr, outbox, scan, service
+from cli import maintenance, ocr, outbox, scan, service, worker
 from cli.common import EPILOG, HelpFormatter, Subparsers, actions, chat_id, command, positive_int
 from config import ConfigError
 
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     # The order of `bot.py --help`.
     scan.register(sub)
     service.register(sub)  # serve, demo, incidents, admin
+    worker.register(sub)  # worker (the job queue, BOT_DATABASE_URL)
     _register_tips(sub)  # tips, broadcast, report
     maintenance.register(sub)  # retention, backup
     outbox.register(sub)

@@ -583,6 +583,14 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
     plan = [(i / args.rate, "text") for i in range(n)]
     plan += [((i + 0.5) / args.image_rate, "image") for i in range(n_img)]
     plan.sort()
+    # The kill: a second after the first image past halfway (an ID card), so that a worker
+    # is in the middle of a scan and a replica in the middle of its traffic.
+    card_at: float | None = None
+    if args.kill:
+        half = args.seconds / 2
+        card_at = min((at for at, kind in plan if kind == "image" and at >= half), default=None)
+        plan.append(((card_at if card_at is not None else half) + 1.0, "kill"))
+        plan.sort()
     start_sent = len(driver.sent)
     cpu0 = {p.name: p.group_cpu() for p in cluster.all()}
     main0 = {p.name: p.main_cpu() for p in cluster.replicas}
@@ -590,25 +598,23 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
     own0 = time.process_time()
     killed: list[str] = []
     cpu_dead: dict[str, float] = {}
-    kill_at = args.seconds / 2 if args.kill else None
     t0 = time.perf_counter()
     for at, kind in plan:
-        if kill_at is not None and at >= kill_at:
-            kill_at = None
+        delay = t0 + at - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if kind == "kill":
             for v in [cluster.replicas[0], *cluster.workers[:1]]:
                 cpu_dead[v.name] = v.group_cpu() - cpu0[v.name]  # what it used until now
                 if v.name in main0:
                     main_dead[v.name] = v.main_cpu() - main0[v.name]
                 v.kill()
                 killed.append(v.name)
-        delay = t0 + at - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        if kind == "text":
+        elif kind == "text":
             leak = rng.random() < args.leak_ratio
             driver.send("text", leak, driver.text(leak))
         else:
-            leak = rng.random() < 0.5
+            leak = at == card_at or rng.random() < 0.5
             driver.send("image", leak, driver.image(leak))
         if len(driver.sent) % 50 == 0:
             cluster.db.sample_connections(cluster.all())
@@ -705,14 +711,17 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         backend = "postgres" if postgres_supported() and postgres_up() else "sqlite"
     if backend == "postgres" and not postgres_supported():
         raise SystemExit("this checkout has no PostgreSQL store yet (BOT_DATABASE_URL)")
+    # The job queue lives in PostgreSQL: on SQLite the replicas scan with their own OCR pools.
     workers_mode = (
-        worker_command_exists() if args.workers_mode == "auto" else args.workers_mode == "on"
+        backend == "postgres" and worker_command_exists()
+        if args.workers_mode == "auto"
+        else args.workers_mode == "on"
     )
     tmp = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     db = Database.create(backend, tmp)
     result: dict[str, Any] = {
         "backend": backend,
-        "scanners": "bot.py worker" if workers_mode else "replica OCR pools (no bot.py worker)",
+        "scanners": "bot.py worker" if workers_mode else "the replicas' own OCR pools",
         "replicas": args.replicas,
         "cpus": os.cpu_count(),
     }
@@ -762,6 +771,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             finally:
                 cluster.stop()
                 result["logs"] = str(tmp)
+            # requests nginx could not hand to a replica (and tried on the next one)
+            errors = (tmp / "error.log").read_text() if (tmp / "error.log").exists() else ""
+            result["lb_upstream_errors"] = sum(
+                1 for line in errors.splitlines() if "upstream" in line
+            )
     finally:
         db.drop()
     if not args.keep:
@@ -820,6 +834,7 @@ def print_table(r: dict[str, Any]) -> None:
             "  PostgreSQL connections (max seen): "
             + ", ".join(f"{k} {v}" for k, v in r["pg_connections"].items())
         )
+    print(f"  nginx: {r.get('lb_upstream_errors')} upstream errors (retried on the next replica)")
     ok = m["lost"] == 0 and m["doubled"] == 0 and m["unanswered"] == 0
     print("result       " + ("nothing lost, nothing doubled" if ok else "LOST OR DOUBLED"))
 

@@ -68,3 +68,26 @@ def test_kill_one_replica_and_one_worker_loses_and_doubles_nothing(backend: str)
     if workers:
         assert [b["scanners"] for b in r["image_bursts"]] == [1, 2]
     assert run.returncode == 0
+
+
+def directives(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text().splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
+def test_cluster_site_is_the_single_site_with_an_upstream_of_replicas() -> None:
+    """deploy/nginx-cluster.conf does not drift from deploy/nginx.conf: every directive of
+    the single-machine site is in it, but the one upstream server and the one-line /callback."""
+    single = directives(ROOT / "deploy" / "nginx.conf")
+    cluster = directives(ROOT / "deploy" / "nginx-cluster.conf")
+    replaced = {"server 127.0.0.1:8080;", "location = /callback { proxy_pass http://line_guard; }"}
+    assert replaced <= set(single)
+    missing = [d for d in single if d not in replaced and d not in cluster]
+    assert missing == []
+    servers = [d for d in cluster if d.startswith("server ") and ":8080" in d]
+    assert len(servers) >= 2 and all("max_fails=" in d for d in servers)
+    # A webhook caught by a dying replica goes to the next one (safe: webhookEventId dedup).
+    assert "proxy_next_upstream error timeout http_502 http_503 non_idempotent;" in cluster

@@ -215,7 +215,9 @@ class Database:
             with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
                 conn.execute(f'CREATE DATABASE "{name}"')
             url = f"postgresql://postgres@127.0.0.1:5432/{name}"
-            return cls("postgres", {"BOT_DATABASE_URL": url}, name=name)
+            # BOT_DB_PATH too: nothing may fall back to a default database file of this user.
+            env = {"BOT_DATABASE_URL": url, "BOT_DB_PATH": str(tmp / "unused.db")}
+            return cls("postgres", env, name=name)
         path = tmp / "state" / "bench.db"
         path.parent.mkdir()
         return cls("sqlite", {"BOT_DB_PATH": str(path)}, path=path)
@@ -399,8 +401,10 @@ class Cluster:
         await wait_http(f"http://127.0.0.1:{port}/healthz", proc)
         return proc
 
-    async def start_worker(self, i: int, concurrency: int) -> Proc:
+    async def start_worker(self, i: int, concurrency: int, stalled_after: float | None) -> Proc:
         argv = self.bot("worker", "--concurrency", str(concurrency))
+        if stalled_after is not None:
+            argv += ["--stalled-after", str(stalled_after)]
         proc = spawn(f"worker{i + 1}", argv, self.env, self.tmp, None)
         self.workers.append(proc)
         await wait_settled(proc)
@@ -751,7 +755,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 # warm-up: both replicas see text; one image end to end
                 warm = [driver.send("text", True, driver.text(True)) for _ in range(10)]
                 if workers_mode:
-                    await cluster.start_worker(0, args.concurrency)
+                    await cluster.start_worker(0, args.concurrency, args.stalled_after)
                 warm.append(driver.send("image", True, driver.image(True)))
                 await driver.drain()
                 await driver.wait_warned(warm, 180)
@@ -760,7 +764,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     bursts.append(await image_burst(driver, args.images, args.drain_timeout))
                 if workers_mode:
                     for i in range(1, args.workers):
-                        await cluster.start_worker(i, args.concurrency)
+                        await cluster.start_worker(i, args.concurrency, args.stalled_after)
                     if args.images:
                         bursts.append(await image_burst(driver, args.images, args.drain_timeout))
                 result["image_bursts"] = bursts
@@ -846,6 +850,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--replicas", type=int, default=2)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--concurrency", type=int, default=1, help="bot.py worker --concurrency")
+    p.add_argument(
+        "--stalled-after",
+        type=float,
+        help="bot.py worker --stalled-after: seconds before a dead worker's jobs go to another",
+    )
     p.add_argument("--seconds", type=float, default=40.0, help="mixed-load duration")
     p.add_argument("--rate", type=float, default=40.0, help="text events per second")
     p.add_argument("--image-rate", type=float, default=0.4, help="image events per second")

@@ -873,6 +873,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     if args.short:
         args.seconds, args.rate, args.image_rate, args.images = 8.0, 10.0, 0.25, 2
         args.image_kinds, args.groups, args.settle = 1, 2, 2.0
+        if args.stalled_after is None:
+            args.stalled_after = 5.0  # a killed worker's scan is retried within seconds
     return args
 
 

@@ -52,7 +52,7 @@ from monitoring.logs import where_failed
 from monitoring.metrics import METRICS, Metrics
 from monitoring.metrics import allowed as metrics_allowed
 from outbox import Outbox
-from storage import Store
+from storage import Store, open_store
 from storage.scan_jobs import ScanJobs
 from tips.links import CHART_PATH, CHART_TOKEN
 from tips.scheduler import Scheduler
@@ -95,10 +95,10 @@ SALT = web.AppKey("salt", bytes)  # the key of value hashes: configured, or a fi
 
 
 async def store_ctx(app: web.Application) -> AsyncIterator[None]:
-    store = Store.open(app[CONFIG].db_path)
+    store = open_store(app[CONFIG].database)  # PostgreSQL (BOT_DATABASE_URL) or SQLite
     app[STORE] = store
     app[SALT] = store.hash_salt(app[CONFIG].hash_salt)  # the key is outside the database
-    log.info("database ready path=%s", app[CONFIG].db_path)
+    log.info("database ready path=%s", app[CONFIG].database_label)
     loops = TaskSet()
     loops.spawn(_checkpoints(store), name="wal-checkpoint")
     yield

@@ -55,6 +55,7 @@ CREDENTIAL_FILES = {
     "bot-hash-salt": "BOT_HASH_SALT",
     "bot-metrics-token": "BOT_METRICS_TOKEN",
     "bot-ocr-token": "BOT_OCR_TOKEN",
+    "bot-database-url": "BOT_DATABASE_URL",
 }
 
 
@@ -94,6 +95,10 @@ class Config:
     # When set, every LINE API call (content downloads included) goes here instead of LINE's hosts.
     line_api_base_url: str | None = None
     db_path: Path = Path("data/bot.db")
+    # BOT_DATABASE_URL=postgresql://user@host/db: PostgreSQL, shared by several replicas
+    # (then db_path is unused). Unset: the embedded SQLite file at db_path. A secret (a
+    # password may be in it), never shown in a repr or an error.
+    database_url: str | None = field(default=None, repr=False)
     # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.
     policy_path: Path | None = None
     # Key of the HMAC hashes of values in incidents (repeat detection): BOT_HASH_KEY (or the
@@ -136,6 +141,20 @@ class Config:
     # retention_days. None: backups are written only where --to says and never expired.
     backup_dir: Path | None = None
 
+    @property
+    def database(self) -> str | Path:
+        """What `storage.open_store()` opens: the PostgreSQL URL when set, else the file."""
+        return self.database_url or self.db_path
+
+    @property
+    def database_label(self) -> str:
+        """The database for logs and messages (a URL without its password)."""
+        if self.database_url:
+            from storage.pg import redact
+
+            return redact(self.database_url)
+        return str(self.db_path)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Config:
         """Build from `env` (default: os.environ after loading `.env`) and the secrets in
@@ -177,6 +196,11 @@ class Config:
                 'print(secrets.token_hex(32))"` into your secret store). Without it a copy '
                 "of the data folder would let anyone test guesses against the stored hashes."
             )
+        if raw.get("BOT_DATABASE_URL") and require_line and not hash_key:
+            errors.append(
+                "BOT_DATABASE_URL needs BOT_HASH_KEY: every replica must hash values with the "
+                "same key, and the key is never stored in the database"
+            )
         if raw.get("BOT_OCR_ENGINE") == "http" and "BOT_OCR_URL" not in raw:
             errors.append("BOT_OCR_ENGINE=http needs BOT_OCR_URL (the OCR hook's address)")
         if errors:
@@ -200,6 +224,7 @@ SECRET_FIELDS = (
     "hash_salt",
     "metrics_token",
     "ocr_token",
+    "database_url",
 )
 
 
@@ -223,6 +248,7 @@ def settings_model() -> type[BaseSettings]:
         channel_access_token: SecretStr = Field(SecretStr(""), alias="LINE_CHANNEL_ACCESS_TOKEN")
         line_api_base_url: str | None = Field(None, alias="LINE_API_BASE_URL")
         db_path: Path | None = Field(None, alias="BOT_DB_PATH")  # None: default_db_path(env)
+        database_url: SecretStr | None = Field(None, alias="BOT_DATABASE_URL")
         policy_path: Path | None = Field(None, alias="BOT_POLICY_PATH")
         hash_salt: SecretStr | None = Field(
             None, validation_alias=AliasChoices("BOT_HASH_KEY", "BOT_HASH_SALT")
@@ -315,6 +341,17 @@ def settings_model() -> type[BaseSettings]:
         def hook_url(cls, raw: str | None) -> str | None:
             if raw and not raw.startswith(("http://", "https://")):
                 raise ValueError(f"BOT_OCR_URL must start with http:// or https://, got {raw!r}")
+            return raw or None
+
+        @field_validator("database_url")
+        @classmethod
+        def postgres_url(cls, raw: SecretStr | None) -> SecretStr | None:
+            url = raw.get_secret_value() if raw is not None else ""
+            if url and not url.startswith(("postgresql://", "postgres://")):
+                raise ValueError(
+                    "BOT_DATABASE_URL must be a postgresql:// URL "
+                    "(unset it to use the SQLite file at BOT_DB_PATH)"
+                )
             return raw or None
 
         @field_validator("db_path", "backup_dir")

@@ -38,13 +38,15 @@ HOLDOUT = CORPUS_DIR / "text_holdout.jsonl"
 # Written by a third independent writer and never tuned on: the honest figure, printed as
 # aggregates only (like the holdout). Nobody reads its lines.
 UNTOUCHED = CORPUS_DIR / "untouched_u.jsonl"
-AGGREGATE_ONLY = {HOLDOUT.resolve(), UNTOUCHED.resolve()}
+# A fourth writer's set (2026-12-03), scored first on 159e7ee and kept untouched the same way.
+UNTOUCHED_Y = CORPUS_DIR / "untouched_y.jsonl"
+AGGREGATE_ONLY = {HOLDOUT.resolve(), UNTOUCHED.resolve(), UNTOUCHED_Y.resolve()}
 EVASION = re.compile(r"evasion=([a-z_0-9]+)")
 
 
 def default_sets() -> list[tuple[Path, bool]]:
     """(path, aggregates only) of every set in tests/corpus/."""
-    sets = [(CORPUS, False), (HOLDOUT, True), (UNTOUCHED, True)]
+    sets = [(CORPUS, False), (HOLDOUT, True), (UNTOUCHED, True), (UNTOUCHED_Y, True)]
     sets += [(p, False) for p in sorted(CORPUS_DIR.glob("indep_*.jsonl"))]
     return [(p, agg) for p, agg in sets if p.exists()]
 

@@ -31,6 +31,9 @@ environment (also read from .env in the current folder; blank = unset):
   BOT_DB_PATH           SQLite database (--db wins; unset: $STATE_DIRECTORY/bot.db from
                         systemd, else $XDG_STATE_HOME/line-guard/bot.db, else
                         ~/.local/state/line-guard/bot.db)
+  BOT_DATABASE_URL      postgresql://user@host/db: PostgreSQL, shared by several replicas,
+                        instead of the SQLite file (needs BOT_HASH_KEY; or file
+                        bot-database-url in $CREDENTIALS_DIRECTORY)
   BOT_BACKUP_DIR        folder of `backup` copies; `retention run` deletes those older
                         than BOT_RETENTION_DAYS (unset: backups are never expired)
   BOT_POLICY_PATH       detection policy file (TOML; unset: built-in policy)
@@ -89,7 +92,8 @@ _DB_OPTION = argparse.ArgumentParser(add_help=False)
 _DB_OPTION.add_argument(
     "--db",
     metavar="PATH",
-    help="SQLite database (unset: $BOT_DB_PATH, else the state directory: "
+    help="SQLite database, or a postgresql:// URL (unset: $BOT_DATABASE_URL, else "
+    "$BOT_DB_PATH, else the state directory: "
     "$STATE_DIRECTORY, $XDG_STATE_HOME/line-guard or ~/.local/state/line-guard)",
 )
 
@@ -153,11 +157,16 @@ def positive_int(raw: str) -> int:
 
 
 def load_config(args: argparse.Namespace, *, require_line: bool = True) -> Config:
-    """Config.from_env(), with `--db PATH` (when the command has it) over BOT_DB_PATH."""
+    """Config.from_env(), with `--db PATH` (when the command has it) over BOT_DB_PATH and
+    BOT_DATABASE_URL (a postgresql:// URL there selects PostgreSQL)."""
+    from storage.pg import is_postgres_url
+
     config = Config.from_env(require_line=require_line)
     db = getattr(args, "db", None)
-    if db:
-        config = dataclasses.replace(config, db_path=Path(db).absolute())
+    if db and is_postgres_url(db):
+        config = dataclasses.replace(config, database_url=db)
+    elif db:
+        config = dataclasses.replace(config, db_path=Path(db).absolute(), database_url=None)
     return config
 
 
@@ -167,18 +176,19 @@ def open_for(config: Config, *, readonly: bool = False) -> Store:
 
     from storage import DatabaseMissing, SchemaTooNew, open_store
 
+    where = config.database_label
     try:
-        return open_store(config.db_path, readonly=readonly)
+        return open_store(config.database, readonly=readonly)
     except DatabaseMissing:
         raise ConfigError(
-            f"no database at {config.db_path}: give the right one with --db PATH or "
-            "BOT_DB_PATH (read commands never create one)"
+            f"no database at {where}: give the right one with --db PATH or "
+            "BOT_DB_PATH / BOT_DATABASE_URL (read commands never create one)"
         ) from None
     except SchemaTooNew as exc:
-        raise ConfigError(f"{config.db_path}: {exc}") from None
+        raise ConfigError(f"{where}: {exc}") from None
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise ConfigError(f"cannot open the database at {config.db_path}: {reason}") from None
+        raise ConfigError(f"cannot open the database at {where}: {reason}") from None
 
 
 def cli_actor() -> str:
@@ -217,6 +227,8 @@ def audit_cli(
                 detail=detail,
             )
     except Exception as exc:
-        raise ConfigError(f"cannot record the audit row in {config.db_path}: {exc}") from None
+        raise ConfigError(
+            f"cannot record the audit row in {config.database_label}: {exc}"
+        ) from None
     finally:
         store.close()

@@ -137,6 +137,12 @@ def backup(args: argparse.Namespace) -> int:
     from storage import backup as backup_db
 
     config = load_config(args, require_line=False)
+    if config.database_url:
+        raise ConfigError(
+            "`backup` copies the SQLite file; with BOT_DATABASE_URL (PostgreSQL) use the "
+            "server's tools: pg_dump --format=custom (or your provider's snapshots), "
+            "see docs/scale.md"
+        )
     store = open_for(config, readonly=True)
     try:
         target = Path(args.to) if args.to else backup_folder(None, config)

@@ -280,7 +280,9 @@ class Outbox:
         self._client()  # a queue-only outbox has no worker
         # A killed process may have died inside an attempt LINE took: for a reply that is
         # an ambiguous attempt ("invalid reply token" next time means it was delivered).
-        reset = self.store.outbox_reset_inflight(f"{AMBIGUOUS}: the process stopped mid-send")
+        reset = self.store.outbox_reset_inflight(
+            f"{AMBIGUOUS}: the process stopped mid-send", now=self.clock.now()
+        )
         if reset:
             log.info("outbox resumed rows=%d", reset)
         if self._worker is None:
@@ -292,7 +294,13 @@ class Outbox:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
             self._worker = None
-        # A send cut short stays `sending`; the next start() resumes it with its retry key.
+        # A send cut short goes back to pending (ambiguous), with its retry key: another
+        # replica, or the next start(), sends it again. A killed process cannot do this:
+        # its rows wait for the end of their claim (storage/outbox.py).
+        with contextlib.suppress(sqlite3.Error):  # a lost database: the claims expire
+            self.store.outbox_reset_inflight(
+                f"{AMBIGUOUS}: the process stopped mid-send", owner=self.store.replica_id
+            )
 
     async def _run(self) -> None:
         failing: str | None = None  # the cause of the current run of failed passes
@@ -343,7 +351,9 @@ class Outbox:
                 await self._check_quota()
             if self.outage_since is not None:
                 self.store.outbox_hasten(now, limit=1)
-            rows = self.store.outbox_claim_due(self.clock.now())
+            rows = self.store.outbox_claim_due(
+                self.clock.now(), expired_note=f"{AMBIGUOUS}: its replica stopped mid-send"
+            )
             if not rows:
                 return 0
             by_recipient: dict[str, list[OutboxRow]] = {}

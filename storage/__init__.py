@@ -36,9 +36,11 @@ schema.py (the tables, as migration steps) and migrations.py (the ordered regist
 part written once, so `store.xxx(...)` reaches every method without a forwarding layer;
 `StorageBackend` is the union of the Protocols, and mypy checks `Store` against it.
 
-A second backend (PostgreSQL) would add one class per concern implementing the same
-Protocols (e.g. `PgOutbox`), a `PgStore` listing them, the same named migrations for its
-own schema, and a branch in `open_store()`; nothing outside this package would change.
+PostgreSQL (BOT_DATABASE_URL=postgresql://...): `PgStore` runs the same per-concern
+classes (their SQL is the portable subset of both engines) on `storage.pg.PgDatabase`, an
+adapter with sqlite-utils' small API; pg.py holds the connection-level part (transactions,
+VACUUM as the checkpoint, errors), schema.py the PostgreSQL DDL beside each step, and
+`open_store(target)` chooses the backend: a `postgresql://` URL or a SQLite path.
 """
 
 from storage.db import DatabaseMissing, backup, connect, connect_readonly
@@ -54,7 +56,7 @@ from storage.models import (
     OutboxRow,
     iso,
 )
-from storage.store import StorageBackend, Store, open_store
+from storage.store import PgStore, StorageBackend, Store, open_store
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -66,6 +68,7 @@ __all__ = [
     "IncidentEvent",
     "Migration",
     "OutboxRow",
+    "PgStore",
     "SchemaTooNew",
     "StorageBackend",
     "Store",

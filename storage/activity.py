@@ -60,13 +60,14 @@ class SQLiteActivity(SQLiteBase):
             for (group_id, day, kind), n in pending.items():
                 self.db.execute(
                     "INSERT INTO activity (group_id, day, kind, count) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT(group_id, day, kind) DO UPDATE SET count = count + excluded.count",
+                    "ON CONFLICT(group_id, day, kind) "
+                    "DO UPDATE SET count = activity.count + excluded.count",
                     [group_id, day, kind, n],
                 )
 
     def activity(self, group_id: str | None = None, since_day: str | None = None) -> dict[str, int]:
         self.flush_activity()
-        sql = "SELECT kind, SUM(count) AS n FROM activity WHERE 1=1"
+        sql = "SELECT kind, CAST(SUM(count) AS BIGINT) AS n FROM activity WHERE 1=1"
         params: list[Any] = []
         if group_id:
             sql += " AND group_id = ?"

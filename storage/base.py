@@ -8,6 +8,7 @@ can run alone on a database (tests) and `Store` can combine them on one connecti
 from __future__ import annotations
 
 import contextlib
+import secrets
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -23,6 +24,18 @@ def first_row(db: sqlite_utils.Database, sql: str, params: Params = ()) -> dict[
     """The first row of `db.query(sql, params)`, or None (the cursor is read to its end)."""
     rows = list(db.query(sql, params))
     return rows[0] if rows else None
+
+
+def insert_id(db: sqlite_utils.Database, sql: str, params: Params = ()) -> int:
+    """Run an INSERT and return the new row's `id` (`RETURNING id`: both engines; SQLite's
+    `lastrowid` has no PostgreSQL equivalent). The cursor is read to its end."""
+    rows = db.execute(f"{sql} RETURNING id", params).fetchall()
+    return int(rows[0][0])
+
+
+def dialect(db: object) -> str:
+    """ "sqlite" or "postgresql": for the few statements the two engines spell differently."""
+    return "sqlite" if isinstance(db, sqlite_utils.Database) else "postgresql"
 
 
 class ConnectionBackend(Protocol):
@@ -52,9 +65,24 @@ class SQLiteBase:
         self.path = str(path)
         self._savepoints = 0
         self.erased = False
+        # Who claims outbox rows (storage/outbox.py): this process, unique in the cluster.
+        self.replica_id = f"r-{secrets.token_hex(6)}"
 
     def _one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
         return first_row(self.db, sql, params)
+
+    def _insert_id(self, sql: str, params: Params = ()) -> int:
+        return insert_id(self.db, sql, params)
+
+    def _contains(self, column: str) -> str:
+        """`column` contains the text of the next parameter (SQLite's instr, PostgreSQL's
+        strpos: the same answer, no LIKE wildcards to escape)."""
+        return f"{'strpos' if self._pg else 'instr'}({column}, ?) > 0"
+
+    @property
+    def _pg(self) -> bool:
+        """PostgreSQL (storage/pg.py): the few statements spelled differently ask this."""
+        return dialect(self.db) == "postgresql"
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # a read-only or full disk must not block the exit

@@ -233,7 +233,7 @@ class SQLiteConsole(SQLiteBase):
                 sql += f" AND {column} = ?"
                 params.append(value)
         if query.type:
-            sql += " AND instr(types, ?) > 0"
+            sql += f" AND {self._contains('types')}"
             params.append(json.dumps(query.type))
         if query.since is not None:
             sql += " AND created_at >= ?"

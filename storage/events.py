@@ -24,7 +24,8 @@ class SQLiteEvents(SQLiteBase):
     def first_delivery(self, event_id: str, now: float) -> bool:
         """Record a webhookEventId; False when it was seen before (a redelivery)."""
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO webhook_events (event_id, received_at) VALUES (?, ?)",
+            "INSERT INTO webhook_events (event_id, received_at) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING",
             [event_id, now],
         )
         return cur.rowcount == 1
@@ -32,7 +33,8 @@ class SQLiteEvents(SQLiteBase):
     def record_unsent(self, message_id: str, chat_id: str | None, now: float) -> None:
         """Unsent before we processed it, maybe: events may arrive out of order."""
         self.db.execute(
-            "INSERT OR IGNORE INTO unsent (message_id, chat_id, unsent_at) VALUES (?, ?, ?)",
+            "INSERT INTO unsent (message_id, chat_id, unsent_at) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             [message_id, chat_id, now],
         )
 

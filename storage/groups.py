@@ -109,12 +109,11 @@ class SQLiteGroupSettings(SQLiteBase):
         now: float,
         by: str | None = None,
     ) -> int:
-        cur = self.db.execute(
+        return self._insert_id(
             "INSERT INTO group_allow (group_id, label, marks, phrase, created_at, created_by) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [group_id, label, json.dumps(sorted(set(marks))), phrase, now, by],
         )
-        return int(cur.lastrowid or 0)
 
     def allow_entries(self, group_id: str) -> list[AllowEntry]:
         rows = self.db.query(

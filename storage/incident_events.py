@@ -81,12 +81,11 @@ class SQLiteIncidentEvents(SQLiteBase):
             raise ValueError("an actor is a keyed hash (actor_ref) or 'cli', never a raw id")
         if detail is not None and not _DETAIL.fullmatch(detail):
             raise ValueError("an event detail is a short code, never text")
-        cur = self.db.execute(
+        return self._insert_id(
             "INSERT INTO incident_events (incident_id, at, kind, actor_role, actor, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [incident_id, at, kind, actor_role, actor, detail],
         )
-        return int(cur.lastrowid or 0)
 
     def incident_events(self, incident_id: str) -> list[IncidentEvent]:
         """One incident's timeline, oldest first."""

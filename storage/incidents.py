@@ -99,7 +99,8 @@ class SQLiteIncidents(SQLiteBase):
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         cur = self.db.execute(
-            f"INSERT OR IGNORE INTO incidents ({cols}) VALUES ({marks})", list(row.values())
+            f"INSERT INTO incidents ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+            list(row.values()),
         )
         return cur.rowcount == 1
 
@@ -222,8 +223,8 @@ class SQLiteIncidents(SQLiteBase):
             return None
         for digest in digests:
             row = self._one(
-                "SELECT id FROM incidents WHERE sender_id = ? AND id != ? AND instr(digests, ?) > 0 "
-                "ORDER BY created_at DESC LIMIT 1",
+                "SELECT id FROM incidents WHERE sender_id = ? AND id != ? "
+                f"AND {self._contains('digests')} ORDER BY created_at DESC LIMIT 1",
                 [sender_id, exclude_id, json.dumps(digest)],
             )
             if row:
@@ -243,8 +244,8 @@ class SQLiteFollowups(SQLiteBase):
     def followup_add(self, incident_id: str, items: str, snippet: str, now: float) -> None:
         """Written with the incident, before the webhook's 200: a restart resumes it."""
         self.db.execute(
-            "INSERT OR IGNORE INTO followups (incident_id, items, snippet, created_at) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO followups (incident_id, items, snippet, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [incident_id, items, snippet, now],
         )
 

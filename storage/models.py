@@ -87,6 +87,7 @@ class Incident:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Incident:
         data = dict(row)
+        data.pop("rowid", None)  # PostgreSQL's explicit insertion order (storage/schema.py)
         for key in ("types", "masked", "digests", "rules"):
             data[key] = _loads(data.get(key))
         return cls(**data)
@@ -158,6 +159,9 @@ class OutboxRow:
     last_error: str | None = None
     sent_at: float | None = None
     request_id: str | None = None  # the webhook request that queued it (log lines only)
+    # While `sending`: the replica sending it and the end of its lease (storage/outbox.py).
+    claimed_by: str | None = None
+    claimed_until: float | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> OutboxRow:
@@ -215,3 +219,6 @@ class ScanJob:
     attempts: int
     created_at: float
     request_id: str | None = None  # the webhook request that queued it (log lines only)
+    # While `sending`: the replica sending it and the end of its lease (storage/outbox.py).
+    claimed_by: str | None = None
+    claimed_until: float | None = None

@@ -1,6 +1,15 @@
 """The outbox: every message the bot sends to LINE, queued first, sent by the outbox
 worker with retries. Outgoing messages (which only ever carry masked values) lose their
-body once delivered, failed or cancelled."""
+body once delivered, failed or cancelled.
+
+Several replicas share one outbox (PostgreSQL): each claims due rows row by row
+(`FOR UPDATE SKIP LOCKED`: two replicas never take the same row, nor wait on each other)
+with a lease, `claimed_by` (the store's random replica id) and `claimed_until`. A replica
+that dies mid-send leaves its rows `sending`; once their lease has run out any replica
+claims them again, marked with the caller's `expired_note` (the outbox treats the attempt
+as ambiguous). A push keeps the `X-Line-Retry-Key` fixed in its row, so the second
+attempt is one LINE has already seen and never shows twice. At start, a replica puts back
+only rows without a live lease: never those another replica is sending."""
 
 from __future__ import annotations
 
@@ -11,8 +20,14 @@ from typing import Any, Protocol
 from storage.base import SQLiteBase
 from storage.models import OutboxRow
 
+# How long a claim lasts: far longer than a send (a request times out in seconds), short
+# enough that a dead replica's messages go out again within minutes.
+CLAIM_LEASE_SECONDS = 120.0
+
 
 class OutboxBackend(Protocol):
+    replica_id: str  # who claims rows: this process (storage/base.py)
+
     def outbox_add(
         self,
         *,
@@ -29,8 +44,11 @@ class OutboxBackend(Protocol):
 
     def outbox_row(self, row_id: int) -> OutboxRow | None: ...
 
-    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
-        """Due pending rows, highest priority first, marked `sending`."""
+    def outbox_claim_due(
+        self, now: float, limit: int = 50, *, expired_note: str | None = None
+    ) -> list[OutboxRow]:
+        """Due pending rows (and `sending` rows whose claim expired, their last error set
+        to `expired_note`), highest priority first, marked `sending` by this replica."""
         ...
 
     def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
@@ -67,8 +85,12 @@ class OutboxBackend(Protocol):
 
     def outbox_cancel(self, *, incident_id: str, kinds: Sequence[str]) -> int: ...
 
-    def outbox_reset_inflight(self, note: str | None = None) -> int:
-        """At start-up: rows left `sending` by a killed process go back to pending."""
+    def outbox_reset_inflight(
+        self, note: str | None = None, *, now: float | None = None, owner: str | None = None
+    ) -> int:
+        """At start-up: rows left `sending` by a killed process go back to pending (with
+        `now`: only those whose claim has expired or that no replica claimed); at a stop,
+        with `owner`: only the rows this replica claimed."""
         ...
 
     def outbox_next_due(self) -> float | None: ...
@@ -96,7 +118,7 @@ class SQLiteOutbox(SQLiteBase):
         incident_id: str | None = None,
         request_id: str | None = None,
     ) -> int:
-        cur = self.db.execute(
+        return self._insert_id(
             "INSERT INTO outbox (kind, priority, to_id, reply_token, messages, retry_key, status, "
             "attempts, next_attempt_at, created_at, incident_id, request_id) "
             "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
@@ -113,28 +135,33 @@ class SQLiteOutbox(SQLiteBase):
                 request_id,
             ],
         )
-        return int(cur.lastrowid or 0)
 
     def outbox_row(self, row_id: int) -> OutboxRow | None:
         row = self._one("SELECT * FROM outbox WHERE id = ?", [row_id])
         return OutboxRow.from_row(row) if row else None
 
-    def outbox_claim_due(self, now: float, limit: int = 50) -> list[OutboxRow]:
-        """Due pending rows, highest priority first, marked `sending`."""
+    def outbox_claim_due(
+        self, now: float, limit: int = 50, *, expired_note: str | None = None
+    ) -> list[OutboxRow]:
+        """Due pending rows, highest priority first, marked `sending` by this replica for
+        CLAIM_LEASE_SECONDS; also `sending` rows whose claim expired (their replica died),
+        with `expired_note` as their last error. SQLite's write lock serialises claims;
+        on PostgreSQL the rows are locked one by one, skipping those another replica holds."""
+        lock = " FOR UPDATE SKIP LOCKED" if self._pg else ""
         with self.atomic(immediate=True):
             rows = list(
                 self.db.query(
-                    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-                    "ORDER BY priority DESC, id LIMIT ?",
-                    [now, limit],
+                    "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, "
+                    "last_error = CASE WHEN status = 'sending' THEN COALESCE(?, last_error) "
+                    "ELSE last_error END "
+                    "WHERE id IN (SELECT id FROM outbox WHERE "
+                    "(status = 'pending' AND next_attempt_at <= ?) "
+                    "OR (status = 'sending' AND COALESCE(claimed_until, 0) < ?) "
+                    f"ORDER BY priority DESC, id LIMIT ?{lock}) RETURNING *",
+                    [self.replica_id, now + CLAIM_LEASE_SECONDS, expired_note, now, now, limit],
                 )
             )
-            if rows:
-                ids = [r["id"] for r in rows]
-                self.db.execute(
-                    f"UPDATE outbox SET status = 'sending' WHERE id IN ({', '.join('?' * len(ids))})",
-                    ids,
-                )
+        rows.sort(key=lambda r: (-(r["priority"] or 0), r["id"]))
         return [OutboxRow.from_row(r) for r in rows]
 
     def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
@@ -208,11 +235,11 @@ class SQLiteOutbox(SQLiteBase):
     def outbox_hasten(self, now: float, *, limit: int | None = None) -> int:
         """Make pending rows waiting on a backoff due now (highest priority first): LINE
         answers again, or a probe is wanted."""
+        bound = "" if limit is None else f" LIMIT {int(limit)}"
         return self.db.execute(
             "UPDATE outbox SET next_attempt_at = ? WHERE id IN (SELECT id FROM outbox "
-            "WHERE status = 'pending' AND next_attempt_at > ? "
-            "ORDER BY priority DESC, id LIMIT ?)",
-            [now, now, -1 if limit is None else limit],
+            f"WHERE status = 'pending' AND next_attempt_at > ? ORDER BY priority DESC, id{bound})",
+            [now, now],
         ).rowcount
 
     def outbox_postpone(self, row_id: int, next_at: float, error: str) -> None:
@@ -233,18 +260,38 @@ class SQLiteOutbox(SQLiteBase):
         )
         return cur.rowcount
 
-    def outbox_reset_inflight(self, note: str | None = None) -> int:
+    def outbox_reset_inflight(
+        self, note: str | None = None, *, now: float | None = None, owner: str | None = None
+    ) -> int:
         """At start-up: rows left `sending` by a killed process go back to pending, with
         `note` as their last error (the outbox marks them ambiguous: LINE may have taken
-        the attempt the process died in)."""
-        return self.db.execute(
-            "UPDATE outbox SET status = 'pending', last_error = COALESCE(?, last_error) "
-            "WHERE status = 'sending'",
-            [note],
-        ).rowcount
+        the attempt the process died in). With `now`, only rows no live replica holds:
+        unclaimed (an older release) or whose claim has expired; rows another running
+        replica is sending stay its own (PostgreSQL; on SQLite every row: one process).
+        With `owner` (a replica stopping): only the rows it claimed itself."""
+        sql = (
+            "UPDATE outbox SET status = 'pending', last_error = COALESCE(?, last_error), "
+            "claimed_by = NULL, claimed_until = NULL WHERE status = 'sending'"
+        )
+        params: list[Any] = [note]
+        # A SQLite file has one serving process: every `sending` row is its own, from before
+        # its restart. A shared database: only rows whose claim no live replica renews.
+        if now is not None and self._pg:
+            sql += " AND (claimed_until IS NULL OR claimed_until < ?)"
+            params.append(now)
+        if owner is not None:
+            sql += " AND claimed_by = ?"
+            params.append(owner)
+        return self.db.execute(sql, params).rowcount
 
     def outbox_next_due(self) -> float | None:
-        row = self._one("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'")
+        """When a row is next due: a pending row's attempt, or the end of a claim (a row
+        whose replica died is claimed again then)."""
+        row = self._one(
+            "SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claimed_until END)"
+            " AS t FROM outbox WHERE status = 'pending' "
+            "OR (status = 'sending' AND claimed_until IS NOT NULL)"
+        )
         return row["t"] if row else None
 
     def outbox_stuck(self, due_before: float) -> dict[str, Any] | None:

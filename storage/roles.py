@@ -64,7 +64,8 @@ class SQLiteRoles(SQLiteBase):
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO roles (user_id, role, group_id, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO roles (user_id, role, group_id, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             [user_id, role, group_id or "", now],
         )
         return cur.rowcount == 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
-from storage.base import SQLiteBase
+from storage.base import SQLiteBase, dialect
 from storage.models import ScanJob
 
 
@@ -71,6 +71,7 @@ class ScanJobs:
 
     def __init__(self, store: SQLiteBase) -> None:
         self.db = store.db
+        self.store = store
 
     def add(
         self,
@@ -82,24 +83,27 @@ class ScanJobs:
     ) -> bool:
         """Queue a scan; False when this message already has a job (a redelivery)."""
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO scan_jobs (message_id, chat_id, event, status, attempts, "
-            "next_attempt_at, created_at, request_id) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)",
+            "INSERT INTO scan_jobs (message_id, chat_id, event, status, attempts, "
+            "next_attempt_at, created_at, request_id) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             [message_id, chat_id, json.dumps(event, ensure_ascii=False), now, now, request_id],
         )
         return cur.rowcount > 0
 
     def claim_next(self, now: float) -> ScanJob | None:
-        """The oldest due pending job, marked running (None when nothing is due)."""
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            row = self.db.execute(
+        """The oldest due pending job, marked running (None when nothing is due). On
+        PostgreSQL the row is locked, skipping jobs another process is claiming."""
+        lock = " FOR UPDATE SKIP LOCKED" if dialect(self.db) == "postgresql" else ""
+        with self.store.atomic(immediate=True):
+            rows = self.db.execute(
                 "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
                 "FROM scan_jobs "
-                "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1",
+                f"WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1{lock}",
                 [now],
-            ).fetchone()
-            if row is None:
+            ).fetchall()
+            if not rows:
                 return None
+            row = rows[0]
             self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
         event = json.loads(row[3] or "{}")
         return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])

@@ -17,6 +17,35 @@ from storage.base import SQLiteBase
 TAIPEI_OFFSET = 8 * 3600
 
 
+class _Spelling:
+    """What SQLite and PostgreSQL spell differently in these figures: the incidents keep
+    their lists as JSON text (types, rules, digests, masked) in both."""
+
+    def __init__(self, pg: bool) -> None:
+        self.pg = pg
+
+    def day(self, seconds: str) -> str:  # epoch seconds -> 'YYYY-MM-DD' (UTC of the value)
+        if self.pg:
+            return f"to_char(to_timestamp({seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        return f"date({seconds}, 'unixepoch')"
+
+    def each(self, column: str, alias: str) -> str:  # one row per element, as `alias.value`
+        if self.pg:
+            return f"json_array_elements_text({column}::json) AS {alias}(value)"
+        return f"json_each({column}) {alias}"
+
+    def first(self, column: str) -> str:  # the first element of a JSON list
+        return f"({column}::json ->> 0)" if self.pg else f"json_extract({column}, '$[0]')"
+
+    def length(self, column: str) -> str:
+        return f"json_array_length({column}{'::json' if self.pg else ''})"
+
+    def concat_distinct(self, column: str) -> str:
+        if self.pg:
+            return f"string_agg(DISTINCT {column}, ',')"
+        return f"group_concat(DISTINCT {column})"
+
+
 def _scope(groups: Sequence[str] | None, column: str = "group_id") -> tuple[str, list[Any]]:
     if groups is None:
         return "", []
@@ -70,8 +99,9 @@ class SQLiteStats(SQLiteBase):
         self, groups: Sequence[str] | None, since: float, now: float
     ) -> list[tuple[str, int]]:
         where, params = _scope(groups)
+        day = _Spelling(self._pg).day("created_at + ?")
         rows = self.db.query(
-            "SELECT date(created_at + ?, 'unixepoch') AS day, count(*) AS n FROM incidents "
+            f"SELECT {day} AS day, count(*) AS n FROM incidents "
             f"WHERE created_at >= ?{where} GROUP BY day",
             [TAIPEI_OFFSET, since, *params],
         )
@@ -80,8 +110,9 @@ class SQLiteStats(SQLiteBase):
 
     def flagged_per_type(self, groups: Sequence[str] | None, since: float) -> list[tuple[str, int]]:
         where, params = _scope(groups, "i.group_id")
+        each = _Spelling(self._pg).each("i.types", "j")
         rows = self.db.query(
-            "SELECT j.value AS type, count(*) AS n FROM incidents i, json_each(i.types) j "
+            f"SELECT j.value AS type, count(*) AS n FROM incidents i, {each} "
             f"WHERE i.created_at >= ?{where} GROUP BY j.value ORDER BY n DESC, j.value",
             [since, *params],
         )
@@ -130,11 +161,12 @@ class SQLiteStats(SQLiteBase):
         """Dismissed (also provisionally: a sender's word on a block, not yet reviewed) or
         justified incidents by finding type, rule and reason."""
         where, params = _scope(groups, "i.group_id")
+        sp = _Spelling(self._pg)
         return list(
             self.db.query(
                 "SELECT t.value AS type, r.value AS rule, coalesce(i.reason, '') AS reason, "
-                "count(DISTINCT i.id) AS n, group_concat(DISTINCT i.group_id) AS groups "
-                "FROM incidents i, json_each(i.types) t, json_each(i.rules) r "
+                f"count(DISTINCT i.id) AS n, {sp.concat_distinct('i.group_id')} AS groups "
+                f"FROM incidents i, {sp.each('i.types', 't')}, {sp.each('i.rules', 'r')} "
                 "WHERE i.status IN ('dismissed', 'dismissed_provisional', 'justified') "
                 "AND r.value LIKE t.value || '.%' "
                 f"AND i.created_at >= ?{where} GROUP BY t.value, r.value, reason "
@@ -148,11 +180,12 @@ class SQLiteStats(SQLiteBase):
     ) -> list[dict[str, Any]]:
         """One value (one type, one keyed hash) dismissed `at_least` times in a group."""
         where, params = _scope(groups)
+        sp = _Spelling(self._pg)
         rows = self.db.query(
-            "SELECT group_id, json_extract(types, '$[0]') AS type, "
-            "json_extract(digests, '$[0]') AS digest, max(json_extract(masked, '$[0]')) "
+            f"SELECT group_id, {sp.first('types')} AS type, "
+            f"{sp.first('digests')} AS digest, max({sp.first('masked')}) "
             "AS masked, count(*) AS n FROM incidents WHERE status = 'dismissed' "
-            "AND json_array_length(types) = 1 AND json_array_length(digests) = 1 "
+            f"AND {sp.length('types')} = 1 AND {sp.length('digests')} = 1 "
             f"AND created_at >= ?{where} GROUP BY group_id, type, digest HAVING count(*) >= ? "
             "ORDER BY n DESC, group_id",
             [since, *params, at_least],

@@ -8,8 +8,13 @@ Delegation would mean a forwarding method (a repeated signature) for each of the
 methods the rest of the code calls as `store.xxx(...)`.
 
 `StorageBackend` is the whole interface, declared as the union of the per-concern
-Protocols (nothing repeated): a second backend is a class listing its own
-implementations of the same parts, checked against `StorageBackend` by mypy below.
+Protocols (nothing repeated), checked against both stores by mypy below.
+
+PostgreSQL (`PgStore`) reuses every per-concern class: their SQL is the portable subset
+both engines run, `self.db` is then `storage.pg.PgDatabase` (the same small API as
+sqlite-utils), and `PgConnection`, listed first, replaces the connection-level methods
+(transactions, checkpoint, readiness). `open_store()` chooses by its argument: a
+`postgresql://` URL (BOT_DATABASE_URL), else a SQLite path (BOT_DB_PATH).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from storage.incidents import (
 )
 from storage.migrations import migrate
 from storage.outbox import OutboxBackend, SQLiteOutbox
+from storage.pg import PgConnection, PgDatabase, is_postgres_url, redact
 from storage.retention import RetentionBackend, SQLiteRetention
 from storage.roles import RolesBackend, SQLiteRoles
 from storage.settings import SettingsBackend, SQLiteSettings
@@ -91,11 +97,53 @@ class Store(
         return cls(connect_readonly(path))
 
 
-def open_store(path: str | Path, *, readonly: bool = False) -> Store:
-    """Open the store at `path` (the one entry point other areas use). `readonly`: an
-    existing database only, no migration, no write (storage.DatabaseMissing if absent)."""
-    return Store.open_readonly(path) if readonly else Store.open(path)
+class PgStore(PgConnection, Store):
+    """The PostgreSQL implementation of `StorageBackend`: the same per-concern classes on
+    one psycopg connection (storage/pg.py says why synchronous)."""
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Connect to the `postgresql://` URL and migrate (under an advisory lock)."""
+        db = PgDatabase(str(path))
+        try:
+            migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db)
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Store:
+        """Reads only: the session is read-only (PostgreSQL refuses every write in it), and
+        nothing is migrated; a database never migrated is DatabaseMissing."""
+        from storage.db import DatabaseMissing
+
+        db = PgDatabase(str(path))
+        db.execute("SET default_transaction_read_only = on")
+        if db.execute("SELECT to_regclass('_migrations')").fetchone() == (None,):
+            db.close()
+            raise DatabaseMissing(redact(str(path)))
+        return cls(db)
+
+    def hash_salt(self, configured: str | None = None) -> bytes:
+        """The configured key (BOT_HASH_KEY) only: every replica must hash alike, and the
+        key never enters the database, so there is no file beside it to fall back on."""
+        if configured:
+            return configured.encode("utf-8")
+        raise ValueError(
+            "BOT_DATABASE_URL needs BOT_HASH_KEY: the replicas share the key of the value "
+            "hashes, which is never stored in the database"
+        )
 
 
-if TYPE_CHECKING:  # mypy checks that the SQLite store implements the whole interface
+def open_store(target: str | Path, *, readonly: bool = False) -> Store:
+    """Open the store (the one entry point other areas use): `target` is a `postgresql://`
+    URL (BOT_DATABASE_URL) or a SQLite file (BOT_DB_PATH; ":memory:" in tests). `readonly`:
+    an existing database only, no migration, no write (storage.DatabaseMissing if absent)."""
+    cls = PgStore if is_postgres_url(target) else Store
+    return cls.open_readonly(target) if readonly else cls.open(target)
+
+
+if TYPE_CHECKING:  # mypy checks that both stores implement the whole interface
     _conforms: type[StorageBackend] = Store
+    _conforms_pg: type[StorageBackend] = PgStore

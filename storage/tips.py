@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from storage.base import Params, SQLiteBase, first_row
+from storage.base import Params, SQLiteBase, first_row, insert_id
 from storage.models import TipState
 
 
@@ -130,10 +130,9 @@ class TipStore:
     def add_send(self, **row: Any) -> int:
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cur = self.db.execute(
-            f"INSERT INTO tip_sends ({cols}) VALUES ({marks})", list(row.values())
+        return insert_id(
+            self.db, f"INSERT INTO tip_sends ({cols}) VALUES ({marks})", list(row.values())
         )
-        return int(cur.lastrowid or 0)
 
     def set_send_outbox(self, send_id: int, outbox_id: int) -> None:
         self.db.execute("UPDATE tip_sends SET outbox_id = ? WHERE id = ?", [outbox_id, send_id])
@@ -182,7 +181,8 @@ class TipStore:
         """Count one answer; False (nothing counted) if this voter already answered this send."""
         with self.transaction():
             cur = self.db.execute(
-                "INSERT OR IGNORE INTO quiz_voters (send_id, voter, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO quiz_voters (send_id, voter, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 [send_id, voter, now],
             )
             if cur.rowcount != 1:
@@ -190,7 +190,7 @@ class TipStore:
             self.db.execute(
                 "INSERT INTO quiz_answers (group_id, tip_id, day, choice, correct, count) "
                 "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(group_id, tip_id, day, choice) "
-                "DO UPDATE SET count = count + 1",
+                "DO UPDATE SET count = quiz_answers.count + 1",
                 [group_id, tip_id, day, choice, int(correct)],
             )
         return True

@@ -1,6 +1,7 @@
 """Fixtures shared by every test folder: the local LINE platform with the harness's group
 (`line`), the embedded OCR engine, the generated image set and two photographed images
-(each made once per session). Helper modules live in tests/support/ and are imported as
+(each made once per session); this run's PostgreSQL database (`pg_server`) and a fresh
+schema of it per test (`pg_url`). Helper modules live in tests/support/ and are imported as
 `from tests.support.X import ...` (the repo root is on sys.path: pyproject's pythonpath)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from devtools.fakeline import FakeLinePlatform
 from ocr import OcrEngine, get_engine
 from tests.support.harness import platform
 from tests.support.image_set import StoredSample, require_fonts, write_image_set
+from tests.support.pg import ADMIN_URL, PgServer
 
 
 @pytest.fixture
@@ -51,3 +53,26 @@ def ordinary_jpeg() -> bytes:
     rng = random.Random(6)
     img = synth.photograph(synth.menu(rng), rng, 1280)
     return synth.to_jpeg(img, 85)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """This test run's own PostgreSQL database (tests/support/pg.py), dropped at the end;
+    tests that need it are skipped where no server answers."""
+    server = PgServer.start()
+    if server is None:
+        pytest.skip(f"no PostgreSQL server at {ADMIN_URL}")
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A `postgresql://` URL to a fresh, empty schema of the run's database."""
+    schema = pg_server.new_schema()
+    try:
+        yield pg_server.schema_url(schema)
+    finally:
+        pg_server.drop_schema(schema)

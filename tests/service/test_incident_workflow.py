@@ -194,8 +194,8 @@ async def test_an_admin_named_from_the_command_line_gets_the_open_incidents_too(
     await line.wait_for_messages(GROUP, count=2)
     await bot.flush()
     first, second = bot.store.list_incidents()
-    env = bot_env({}, drop_prefixes=("LINE_", "BOT_"))
-    db = str(bot.config.db_path)
+    env = bot_env({"BOT_HASH_KEY": bot.config.hash_salt or ""}, drop_prefixes=("LINE_", "BOT_"))
+    db = str(bot.config.database)
     code, out, err = await run_bot_async(
         "admin", "add", BOB, "--group", GROUP, "--db", db, cwd=tmp_path, env=env
     )
@@ -252,8 +252,8 @@ async def test_one_incidents_timeline_from_warning_to_unsend(
     for e in rows:
         assert ALICE not in str(e.actor) and ADMIN not in str(e.actor)
     # The same timeline from the command line, in both languages, Taiwan time.
-    env = bot_env({}, drop_prefixes=("LINE_", "BOT_"))
-    db = str(bot.config.db_path)
+    env = bot_env({"BOT_HASH_KEY": bot.config.hash_salt or ""}, drop_prefixes=("LINE_", "BOT_"))
+    db = str(bot.config.database)
     code, out, err = await run_bot_async(
         "incidents", "show", inc.id, "--db", db, cwd=tmp_path, env=env
     )

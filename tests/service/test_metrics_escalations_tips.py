@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.support.harness import ALICE, GROUP, LEAK_1, NID_1, Bot
+from tests.support.harness import ALICE, GROUP, LEAK_1, NID_1, Bot, database_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +61,7 @@ async def test_metrics_show_escalations_and_the_last_tip(bot: Bot) -> None:
     before = time.time()
     r = subprocess.run(
         [sys.executable, str(ROOT / "bot.py"), "tips", "send", "--group", GROUP],
-        env={**env, "BOT_DB_PATH": str(bot.config.db_path)},
+        env={**env, **database_env(bot.config)},
         capture_output=True,
         text=True,
         timeout=120,

@@ -118,6 +118,7 @@ async def world() -> AsyncIterator[FakeLinePlatform]:
         yield p
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 async def test_kill_9_after_the_ack_loses_nothing(world: FakeLinePlatform, tmp_path: Path) -> None:
     """Row: "kill -9 50 ms after acknowledging a batch of 100: 52 events lost"."""
     line = world
@@ -144,6 +145,7 @@ async def test_kill_9_after_the_ack_loses_nothing(world: FakeLinePlatform, tmp_p
         server.stop()
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 async def test_a_copy_of_the_database_gives_nothing_away(
     world: FakeLinePlatform, tmp_path: Path
 ) -> None:

@@ -210,7 +210,7 @@ async def test_rate_limit_honours_retry_after(bot: Bot, line: FakeLinePlatform) 
 
 async def test_restart_delivers_pending_outbox_once(line: FakeLinePlatform, tmp_path) -> None:
     from devtools.clock import ManualClock
-    from storage import Store
+    from storage import open_store
     from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "bot.db")
@@ -222,7 +222,7 @@ async def test_restart_delivers_pending_outbox_once(line: FakeLinePlatform, tmp_
     await first.idle()
     await line.wait_for(lambda: any(s == 503 for *_x, s in line.requests))
     await first.stop()  # the bot is stopped with messages still waiting
-    store = Store.open(config.db_path)
+    store = open_store(config.database)
     # waiting, or cut short mid-send by the stop (resumed at the next start)
     pending = {r.kind for r in store.outbox_rows() if r.status in ("pending", "sending")}
     store.close()
@@ -250,11 +250,11 @@ async def test_killed_mid_send_resends_with_same_retry_key(
 ) -> None:
     """A row left `sending` by a killed process is retried after restart with its retry key."""
     from devtools.clock import ManualClock
-    from storage import Store
+    from storage import open_store
     from tests.support.harness import make_config
 
     config = make_config(line, tmp_path / "bot.db")
-    store = Store.open(config.db_path)
+    store = open_store(config.database)
     store.outbox_add(
         kind="alert",
         messages=[{"type": "text", "text": "hello"}],

@@ -33,6 +33,7 @@ from tests.support.harness import (
     NID_2,
     NID_3,
     SECRET,
+    database_env,
     start_bot,
 )
 
@@ -152,28 +153,24 @@ async def test_revoked_token_holds_rows_until_outbox_retry_resends_them(
         "LINE_CHANNEL_SECRET": SECRET,
         "LINE_CHANNEL_ACCESS_TOKEN": "reissued-token",  # the operator installs the new token
         "LINE_API_BASE_URL": line.base_url,
-        "BOT_DB_PATH": str(tmp_path / "bot.db"),
+        **database_env(bot.config),
     }
-    listed = await _cli(env, "outbox", "list")
+    listed = await _cli(env, tmp_path, "outbox", "list")
     assert listed.count(" held ") == held and "401" in listed
     assert ALICE not in listed and GROUP not in listed  # recipients shortened
-    out = await _cli(env, "outbox", "retry")
+    out = await _cli(env, tmp_path, "outbox", "retry")
     assert f"released {held} held row(s)" in out
     await line.wait_for_messages(GROUP, timeout=10)
     assert len(line.messages_to(GROUP)) == 1  # warned exactly once, after the fix
     assert line.messages_to(ADMIN)
-    assert "held" not in (await _cli(env, "outbox", "list", "--status", "held"))
+    assert "held" not in (await _cli(env, tmp_path, "outbox", "list", "--status", "held"))
 
 
-async def _cli(env: dict[str, str], *args: str) -> str:
-    code, out, _ = await run_bot_async(*args, cwd=tmp_cwd(env), env=env, merge_stderr=True)
+async def _cli(env: dict[str, str], cwd: Path, *args: str) -> str:
+    """Run the CLI beside the test database (no .env of the checkout is read there)."""
+    code, out, _ = await run_bot_async(*args, cwd=str(cwd), env=env, merge_stderr=True)
     assert code == 0, out
     return out
-
-
-def tmp_cwd(env: dict[str, str]) -> str:
-    """Run the CLI beside the test database (no .env of the checkout is read there)."""
-    return str(Path(env["BOT_DB_PATH"]).parent)
 
 
 async def test_a_reply_in_flight_when_the_process_stopped_is_not_pushed_after_the_restart(

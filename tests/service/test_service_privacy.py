@@ -26,6 +26,7 @@ MESSAGES = [
 ]
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 async def test_database_and_logs_hold_no_raw_values(
     bot: Bot, line: FakeLinePlatform, caplog: pytest.LogCaptureFixture
 ) -> None:

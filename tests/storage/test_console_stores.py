@@ -1,4 +1,4 @@
-"""The stores behind the console's pages, on a real (in-memory) migrated database: group
+"""The stores behind the console's pages, on a real migrated database (both backends: tests/storage/conftest.py): group
 settings, invite codes by role, custom tips, and the overview and feedback figures."""
 
 from __future__ import annotations
@@ -15,11 +15,6 @@ U1, U2, U3 = "U" + "1" * 32, "U" + "2" * 32, "U" + "3" * 32
 # 2026-03-02 00:30 in Taipei is 2026-03-01 16:30 UTC: local days, not UTC days, count.
 T0 = datetime(2026, 3, 1, 16, 30, tzinfo=UTC).timestamp()
 DAY = 86400.0
-
-
-@pytest.fixture
-def store() -> Store:
-    return Store.open(":memory:")
 
 
 def _incident(store: Store, n: int, group: str, at: float, sender: str, **kw: object) -> None:

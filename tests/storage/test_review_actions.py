@@ -1,4 +1,4 @@
-"""The review actions (incidents/review.py) on a real SQLite store: who may do what, from
+"""The review actions (incidents/review.py) on a real store (SQLite and PostgreSQL): who may do what, from
 which status, and the timeline row each one writes (no raw id in any row)."""
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ STRANGER = "U" + "d" * 32
 KEY = b"k" * 32
 
 
-def _store(verdict: str = "block") -> Store:
-    store = Store.open(":memory:")
+def _store(store: Store, verdict: str = "block") -> Store:
     store.add_role(ADMIN, "admin", GROUP, 0.0)
     store.add_role(ETHICS, "ethics", None, 0.0)
     inc = Incident(
@@ -37,8 +36,10 @@ def _status(store: Store) -> str:
     return inc.status
 
 
-def test_a_senders_dismissal_of_a_block_is_provisional_until_a_reviewer_decides() -> None:
-    store = _store("block")
+def test_a_senders_dismissal_of_a_block_is_provisional_until_a_reviewer_decides(
+    store: Store,
+) -> None:
+    _store(store, "block")
     sender = Actor.line_user(SENDER, KEY)
     assert review.dismiss(store, "i1", sender, "nope", now=1.0).why == "bad_choice"
     res = review.dismiss(store, "i1", sender, "own_data", now=2.0)
@@ -66,8 +67,8 @@ def test_a_senders_dismissal_of_a_block_is_provisional_until_a_reviewer_decides(
         assert e.actor and e.actor.startswith("h:") and SENDER not in e.actor
 
 
-def test_a_warn_dismissal_is_final_and_can_be_overruled_then_reopened() -> None:
-    store = _store("warn")
+def test_a_warn_dismissal_is_final_and_can_be_overruled_then_reopened(store: Store) -> None:
+    _store(store, "warn")
     res = review.dismiss(store, "i1", Actor.line_user(SENDER, KEY), "public", now=1.0)
     assert res.ok and res.status == "dismissed"
     assert store.due_escalations(601.0) == []
@@ -99,17 +100,17 @@ def test_a_warn_dismissal_is_final_and_can_be_overruled_then_reopened() -> None:
     ],
 )
 def test_an_admin_of_another_group_may_not_act(
-    action: Callable[[Store, Actor], ReviewResult], why: str
+    action: Callable[[Store, Actor], ReviewResult], why: str, store: Store
 ) -> None:
-    store = _store()
+    _store(store)
     other = "U" + "e" * 32
     store.add_role(other, "admin", OTHER_GROUP, 0.0)
     res = action(store, Actor.line_user(other, KEY))
     assert not res.ok and res.why == why and store.incident_events("i1") == []
 
 
-def test_unknown_incident_and_no_raw_ids_in_rows() -> None:
-    store = _store()
+def test_unknown_incident_and_no_raw_ids_in_rows(store: Store) -> None:
+    _store(store)
     assert review.acknowledge(store, "nope", Actor.command_line(), now=1.0).why == "not_found"
     with pytest.raises(ValueError):
         store.add_incident_event("i1", "acknowledged", 1.0, actor_role="admin", actor=ADMIN)

@@ -54,8 +54,7 @@ def test_migrations_run_once_and_names_are_unique() -> None:
         migrate(db, [extra, extra])
 
 
-def test_incident_lifecycle_and_retention() -> None:
-    store = Store.open(":memory:")
+def test_incident_lifecycle_and_retention(store: Store) -> None:
     day = 86400.0
     assert store.create_incident(_incident("old", 0.0))
     assert store.create_incident(_incident("new", 200 * day, escalate_at=200 * day + 600))
@@ -73,8 +72,7 @@ def test_incident_lifecycle_and_retention() -> None:
         store.set_incident_status("new", "bogus", 0.0)
 
 
-def test_admin_codes_are_one_time_and_expire() -> None:
-    store = Store.open(":memory:")
+def test_admin_codes_are_one_time_and_expire(store: Store) -> None:
     g = "C" + "2" * 32
     code = store.create_admin_code(g, 0.0, ttl_seconds=60)
     assert not store.claim_admin_code("C" + "3" * 32, code, "U1", 1.0)  # other group
@@ -86,8 +84,7 @@ def test_admin_codes_are_one_time_and_expire() -> None:
     assert code not in json.dumps(list(store.db.query("SELECT * FROM admin_codes")))  # only a hash
 
 
-def test_outbox_claims_by_priority() -> None:
-    store = Store.open(":memory:")
+def test_outbox_claims_by_priority(store: Store) -> None:
     low = store.outbox_add(kind="tip", messages=[{"type": "text", "text": "a"}], now=0, to_id="x")
     high = store.outbox_add(
         kind="warning", messages=[{"type": "text", "text": "b"}], now=0, to_id="y", priority=100
@@ -233,8 +230,7 @@ def test_hash_key_lives_beside_the_database_and_files_are_private(tmp_path: Path
     assert stat.S_IMODE((folder / "bot.db").stat().st_mode) == 0o600
 
 
-def test_atomic_nests_and_rolls_back_alone() -> None:
-    store = Store.open(":memory:")
+def test_atomic_nests_and_rolls_back_alone(store: Store) -> None:
     with store.atomic():
         store.set_setting("a", "1")
         with pytest.raises(RuntimeError), store.atomic():

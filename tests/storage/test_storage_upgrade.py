@@ -26,6 +26,7 @@ NEW_STEPS = [
     "console_v1",
     "console_pages_v1",
     "incident_snippet_v1",
+    "outbox_claims_v1",
 ]  # the steps added since the dump's release, in order
 
 

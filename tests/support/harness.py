@@ -1,5 +1,7 @@
 """End-to-end harness: the real bot server (create_app on 127.0.0.1, random port) against
-the local LINE platform (fakeline, random port), a real SQLite file in tmp_path.
+the local LINE platform (fakeline, random port), a real SQLite file in tmp_path, or, when
+`use_database(url)` was called (tests/service/conftest.py: the `[postgres]` runs), a fresh
+schema of the test run's PostgreSQL database.
 
     async def test_x(bot):
         status = await bot.send(bot.line.text_event(ALICE, "...", chat=GROUP))
@@ -9,6 +11,7 @@ the local LINE platform (fakeline, random port), a real SQLite file in tmp_path.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +34,7 @@ from config import Config
 from deps import Deps
 from devtools.clock import ManualClock
 from devtools.fakeline import FakeLinePlatform, group_id, user_id
-from storage import Store
+from storage import PgStore, Store
 
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
@@ -41,6 +44,8 @@ ADMIN = user_id("admin")  # the group's admin (a friend)
 GROUP = group_id("inspection")
 GROUP_NAME = "衛生局稽查組"
 # Valid national IDs (checksum) that are not well-known test values.
+# The key of value hashes on PostgreSQL (required there: replicas share it).
+PG_HASH_KEY = "harness-hash-key-" + "0" * 32
 NID_1 = "K257491186"
 NID_2 = "H274121547"
 NID_3 = "A141269060"
@@ -107,7 +112,39 @@ class Bot:
         return await self.app[ESCALATION].run_due()
 
 
+_DATABASE: dict[str, str | None] = {"url": None}
+
+
+def use_database(url: str | None) -> None:
+    """Bots made from now on use this PostgreSQL URL (None: a SQLite file again)."""
+    _DATABASE["url"] = url
+
+
+def database_env(config: Config) -> dict[str, str]:
+    """The variables that point a `bot.py` subprocess at `config`'s database."""
+    if config.database_url:
+        return {"BOT_DATABASE_URL": config.database_url, "BOT_HASH_KEY": config.hash_salt or ""}
+    return {"BOT_DB_PATH": str(config.db_path)}
+
+
+def set_read_only(store: Store, on: bool) -> None:
+    """Make the database refuse every write of this connection (or accept them again):
+    SQLite's query_only, PostgreSQL's read-only transactions. Their errors both say
+    "readonly" / "read-only" (READ_ONLY matches either)."""
+    if isinstance(store, PgStore):
+        store.db.execute(f"SET default_transaction_read_only = {'on' if on else 'off'}")
+    else:
+        store.db.execute(f"PRAGMA query_only = {'ON' if on else 'OFF'}")
+
+
+READ_ONLY = re.compile(r"read-?only")
+
+
 def make_config(line: FakeLinePlatform, db: Path, **kw: Any) -> Config:
+    """`db` is the SQLite file; on the `[postgres]` runs the shared database is used."""
+    if _DATABASE["url"] and "database_url" not in kw:
+        kw["database_url"] = _DATABASE["url"]
+        kw.setdefault("hash_salt", PG_HASH_KEY)
     return Config(
         channel_secret=SECRET,
         channel_access_token=TOKEN,

@@ -205,6 +205,8 @@ class Database:
     name: str = ""
     path: Path | None = None
     connections_max: dict[str, int] = field(default_factory=dict)
+    # PostgreSQL server processes serving this database: pid -> CPU seconds (first, last seen)
+    backend_cpu: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, backend: str, tmp: Path) -> Database:
@@ -236,12 +238,15 @@ class Database:
         import psycopg
 
         with psycopg.connect(PG_ADMIN) as conn:
-            ports = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT client_port FROM pg_stat_activity WHERE datname = %s", [self.name]
-                )
-            ]
+            rows = conn.execute(
+                "SELECT client_port, pid FROM pg_stat_activity WHERE datname = %s", [self.name]
+            ).fetchall()
+        ports = [r[0] for r in rows]
+        for _, pid in rows:  # the server runs on this machine: its processes' CPU from /proc
+            cpu = cpu_seconds(pid)
+            if cpu == cpu:  # not NaN
+                first = self.backend_cpu.get(pid, (cpu, cpu))[0]
+                self.backend_cpu[pid] = (first, cpu)
         by_inode = local_ports_by_inode()
         for p in procs:
             if not p.alive():
@@ -249,6 +254,10 @@ class Database:
             mine = {by_inode[i] for i in socket_inodes(group_pids(p.pid)) if i in by_inode}
             n = sum(1 for port in ports if port in mine)
             self.connections_max[p.name] = max(self.connections_max.get(p.name, 0), n)
+
+    def server_cpu(self) -> float:
+        """CPU the PostgreSQL server processes of this database used since first seen."""
+        return sum(last - first for first, last in self.backend_cpu.values())
 
     def scan_outcomes(self) -> dict[str, str] | None:
         """message id -> scan outcome, when the scan jobs live in a table we know."""
@@ -596,6 +605,8 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         plan.append(((card_at if card_at is not None else half) + 1.0, "kill"))
         plan.sort()
     start_sent = len(driver.sent)
+    cluster.db.backend_cpu.clear()
+    cluster.db.sample_connections(cluster.all())
     cpu0 = {p.name: p.group_cpu() for p in cluster.all()}
     main0 = {p.name: p.main_cpu() for p in cluster.replicas}
     main_dead: dict[str, float] = {}
@@ -620,7 +631,7 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         else:
             leak = at == card_at or rng.random() < 0.5
             driver.send("image", leak, driver.image(leak))
-        if len(driver.sent) % 50 == 0:
+        if len(driver.sent) % 20 == 0:
             cluster.db.sample_connections(cluster.all())
     sent_for = time.perf_counter() - t0
     await driver.drain()
@@ -657,6 +668,18 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         else []
     )
     acks = [s.acks[0] for s in batch if s.acks and s.statuses[0] == 200]
+    killed_at = min((p.killed_at for p in cluster.all() if p.killed_at), default=None)
+
+    def after_kill(s: Sent) -> bool:
+        return killed_at is not None and s.started >= killed_at
+
+    acks_after = [s.acks[0] for s in batch if after_kill(s) and s.acks and s.statuses[0] == 200]
+    text_after = [
+        first[s.quote] - s.started
+        for s in leaks
+        if s.kind == "text" and after_kill(s) and s.quote in first
+    ]
+    server_cpu = cluster.db.server_cpu()
 
     def lat(kind: str) -> list[float]:
         return [first[s.quote] - s.started for s in leaks if s.kind == kind and s.quote in first]
@@ -685,6 +708,8 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         "first_attempt_not_200": sum(1 for s in batch if s.statuses and s.statuses[0] != 200),
         "redelivered": sum(1 for s in batch if len(s.statuses) > 1),
         "ack_ms": percentiles(acks),
+        "ack_after_kill_ms": percentiles(acks_after),
+        "text_warning_after_kill_ms": percentiles(text_after),
         "text_warning_ms": percentiles(text_lat),
         "image_warning_ms": percentiles(image_lat),
         "cpu_seconds": {k: round(v, 1) for k, v in cpu.items()},
@@ -692,6 +717,11 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         "replica_cpu_seconds": round(main_cpu, 1),
         "replica_cpu_ms_per_event": round(main_cpu / max(1, len(batch)) * 1000, 2),
         "events_per_replica_cpu_second": round(len(batch) / main_cpu, 1) if main_cpu > 0 else None,
+        # the PostgreSQL server's processes for this database (same machine: /proc)
+        "postgres_cpu_seconds": round(server_cpu, 1) if server_cpu else None,
+        "postgres_cpu_ms_per_event": round(server_cpu / max(1, len(batch)) * 1000, 2)
+        if server_cpu
+        else None,
         "driver_cpu_share": round(own / elapsed, 2),
         "seconds": round(elapsed, 1),
     }
@@ -821,7 +851,9 @@ def print_table(r: dict[str, Any]) -> None:
     print(f"  {'latency (ms)':<22}  {'n':>5}  {'p50':>8}  {'p95':>8}  {'p99':>8}  {'max':>8}")
     for label, key in (
         ("webhook ack", "ack_ms"),
+        ("  after the kill", "ack_after_kill_ms"),
         ("text -> warning", "text_warning_ms"),
+        ("  after the kill", "text_warning_after_kill_ms"),
         ("image -> warning", "image_warning_ms"),
     ):
         p = m[key]
@@ -833,6 +865,11 @@ def print_table(r: dict[str, Any]) -> None:
         f"({m['events_per_replica_cpu_second']} events per replica CPU-second)"
     )
     print("  CPU seconds: " + ", ".join(f"{k} {v}" for k, v in m["cpu_seconds"].items()))
+    if m.get("postgres_cpu_seconds"):
+        print(
+            f"  PostgreSQL server: {m['postgres_cpu_seconds']} CPU s, "
+            f"{m['postgres_cpu_ms_per_event']} ms per event"
+        )
     if r.get("pg_connections"):
         print(
             "  PostgreSQL connections (max seen): "

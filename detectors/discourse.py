@@ -95,7 +95,11 @@ _NOT_DONE_BEFORE = frozenset("未沒尚不才被")
 _FUTURE_BEFORE = re.compile(
     r"(?:明天|明日|後天|下週|下禮拜|將|會|要|預計|即將|準備)[^，。,\n]{0,2}$"
 )
-_NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
+# ... or kept from the public it names (新聞稿不要寫, 官網先別放): nothing is published.
+_NOT_DONE_AFTER = re.compile(
+    r"前|[^，。,\n]{0,5}才"
+    r"|[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光)"
+)
 OWN_ASSET = _starts_with(
     "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"

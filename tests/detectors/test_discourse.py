@@ -120,6 +120,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("personnel", "人事資料卡請於週五前更新", "allow"),
     # leave around a named person's matter kept from others
     ("not_public", "蔡雅雯懷孕了但還沒跟主管說，她先請假", "flag"),
+    # a named citizen's property and tax affairs: holdings, back taxes, arrears
+    ("holdings", "里長說蘇建民名下有五間店面", "flag"),
+    ("holdings", "國稅局通知林志豪要補稅十二萬", "flag"),
+    ("holdings", "名下財產查詢請到國稅局臨櫃申請", "allow"),
+    ("holdings", "欠稅案件依規定移送執行署", "allow"),
+    # a news word that names who must not hear it (媒體先不要講) is no news story
+    ("kept_from_press", "送急診的周美玲其實是割腕，新聞稿先不要寫", "flag"),
+    ("kept_from_press", "新聞報導說有位民眾割腕送醫，已經出院", "allow"),
 ]
 
 

@@ -582,6 +582,26 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
 
 
+# ------------------------------------------------------------------ what a number is
+
+# A label that says what the number after it is: a document, case, order, serial or
+# tracking number, a barcode (流水號 0987654321, 條碼 4710088430012). Read by the value
+# detectors without a checksum of their own kind: such a number is no phone and no card.
+NUMBER_LABEL = re.compile(
+    r"(?:字第|文號|案號|字號|編號|單號|訂單號碼|流水號|序號|條碼|國際條碼|貨號|料號|品號|型號"
+    r"|追蹤(?:碼|號碼|編號)|物流(?:單號|編號)|收據號碼|發票號碼|工單|保單號碼|受理號碼|掛號號碼"
+    r"|(?:抽獎|彩券|中獎|發票|號碼牌|座位|報名|准考證|繳費|銷帳)(?:號碼|代碼|編號|序號)?"
+    r"|barcode|ean|sku|s/n|sn|serial(?: no\.?)?|order(?: no\.?)?|tracking(?: no\.?)?)"
+    r"\s?[:：#]?\s?$"
+)
+NUMBER_LABEL_WINDOW = 12
+
+
+def number_label(text: str, start: int) -> bool:
+    """A number label (NUMBER_LABEL) right before the value that starts at `start`."""
+    return NUMBER_LABEL.search(text, max(0, start - NUMBER_LABEL_WINDOW), start) is not None
+
+
 # ------------------------------------------------------------------ the office's own audit and rooms
 
 # The office's own internal audit, announced to those it audits: our audit unit comes and

@@ -238,6 +238,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("date with Chinese numerals", "113年一月二日 10:30 開會"),
     ("amount ending in Chinese numerals", "預算 1,234,五六七 元"),
     ("wrong Luhn, bold digits", "卡號 " + _math_bold(CARD_SPACED[:-1] + str(int(CARD[-1]) ^ 1))),
+    # A number labelled as what it is, or part of something else, is no phone or card.
+    ("serial number shaped like a mobile", "流水號 0987654321 請登錄"),
+    ("lottery number shaped like a mobile", "抽獎號碼 0912 345 678 號中獎"),
+    ("file named by a mobile-shaped number", "檔名 0912345678.pdf 請改名"),
+    ("mobile digits inside a longer code", "資料夾 2024-0912-345678"),
+    ("13-digit barcode passing Luhn", "條碼 4710088430012 的紙箱"),
+    ("labelled tracking number passing Luhn", "追蹤碼 " + CARD + " 已出貨"),
+    ("a bill's virtual account", "虛擬帳號 99912345678901 請於期限內繳費"),
 ]
 
 

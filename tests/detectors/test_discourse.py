@@ -128,6 +128,13 @@ ROWS: list[tuple[str, str, str]] = [
     # a news word that names who must not hear it (媒體先不要講) is no news story
     ("kept_from_press", "送急診的周美玲其實是割腕，新聞稿先不要寫", "flag"),
     ("kept_from_press", "新聞報導說有位民眾割腕送醫，已經出院", "allow"),
+    # a reserve price in Chinese numerals; a rule's threshold amount is no price told
+    ("amount_in_words", "那個案子的底價單我看過了，一千兩百五十萬", "flag"),
+    ("amount_in_words", "底價一千萬以上的案子要上簽到局長", "allow"),
+    ("amount_in_words", "底價1000萬以上的案子要上簽到局長", "allow"),
+    # specs written for one firm, with words between 規格 and 照
+    ("rigging", "規格會照大發公司的型號開，你們準備好", "flag"),
+    ("rigging", "規格不得指定特定廠牌，請依採購法辦理", "allow"),
 ]
 
 

@@ -93,7 +93,8 @@ PUBLIC = re.compile(
 # come after it (公告前, 公告下週才上).
 _NOT_DONE_BEFORE = frozenset("未沒尚不才被")
 _FUTURE_BEFORE = re.compile(
-    r"(?:明天|明日|後天|下週|下禮拜|將|會|要|預計|即將|準備)[^，。,\n]{0,2}$"
+    r"(?:明天|明日|後天|下週|下禮拜|下星期|下個?月|明年|月底|月初|年底|下學期|將|會|要|預計|即將|準備)"
+    r"[^，。,\n]{0,2}$"
 )
 # ... or kept from the public it names (新聞稿不要寫, 官網先別放): nothing is published.
 _NOT_DONE_AFTER = re.compile(

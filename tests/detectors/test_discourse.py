@@ -135,6 +135,15 @@ ROWS: list[tuple[str, str, str]] = [
     # specs written for one firm, with words between 規格 and 照
     ("rigging", "規格會照大發公司的型號開，你們準備好", "flag"),
     ("rigging", "規格不得指定特定廠牌，請依採購法辦理", "allow"),
+    # who the suspect is, told by role; an unnamed suspect in a police release is not
+    ("suspect_named", "這起竊案的主嫌其實是李國強，還在蒐證", "flag"),
+    ("suspect_named", "警方說嫌犯是一名40歲男子，已移送", "allow"),
+    # a publication still to come a month or a term ahead is not public yet
+    ("future_public", "林志豪被記一支大過，下個月生效", "flag"),
+    ("future_public", "人事命令上個月生效了，陳科長調督察室", "allow"),
+    # hepatitis named as a person's condition
+    ("health", "周美華有C肝在追蹤", "flag"),
+    ("health", "B肝疫苗下週開打，請同仁登記", "allow"),
 ]
 
 

@@ -144,6 +144,23 @@ ROWS: list[tuple[str, str, str]] = [
     # hepatitis named as a person's condition
     ("health", "周美華有C肝在追蹤", "flag"),
     ("health", "B肝疫苗下週開打，請同仁登記", "allow"),
+    ("health", "吳志強在戒酒，去年住過院", "flag"),
+    ("health", "社區戒酒班下月開課，歡迎報名", "allow"),
+    # an ex-offender or a parolee named as such; the programmes for them are not
+    ("criminal", "隔壁的林阿水是更生人，出獄半年", "flag"),
+    ("criminal", "沈大明現在還在假釋中，每月要去報到", "flag"),
+    ("criminal", "更生人就業輔導說明會下週舉行", "allow"),
+    # who said something about you, opening a clause with 說; praise is not a report
+    ("reported_you", "說你亂停車的是隔壁的陳美玲", "flag"),
+    ("reported_you", "說你很認真的是主任", "allow"),
+    # a departure through an airport or a port
+    ("travel", "余志明早上從小港機場出去，回程是20號", "flag"),
+    ("travel", "明天全團從桃園機場出發", "allow"),
+    # a named person's place in a ranking or an appraisal
+    ("personnel", "林志豪申請的升任沒過，評分只排第四", "flag"),
+    ("personnel", "黃美玲今年大概拿不到甲，主管把她排最後", "flag"),
+    ("personnel", "請排第一排的同仁先入座", "allow"),
+    ("personnel", "陞任甄審作業要點修正", "allow"),
 ]
 
 

@@ -354,7 +354,8 @@ _MASK_CHARS = frozenset("○〇◯●*＊")
 # A number told (an amount, a count, a date), not the article of a law (第16條).
 # A duration a rule sets (不得超過2個月, 10日內) is the law's figure, not a told number either.
 _NUMBER = re.compile(
-    r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?(?:條|個月|日內|天內|小時內|年以下|年以上))"
+    r"(?<![第0-9])(?<!期限)(?<!期限是)(?<!期限為)(?<!期間)(?<!為期)"
+    r"[0-9][0-9,.]*(?![0-9,.]*\s?(?:條|個月|日內|天內|小時內|年以下|年以上))"
 )
 
 

@@ -161,6 +161,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("personnel", "黃美玲今年大概拿不到甲，主管把她排最後", "flag"),
     ("personnel", "請排第一排的同仁先入座", "allow"),
     ("personnel", "陞任甄審作業要點修正", "allow"),
+    # rule statements: who issues what, what a step needs, how a document is kept,
+    # the law's own deadline (期限30天) is no number told
+    ("rule", "押票由法官簽發，羈押被告要有押票", "allow"),
+    ("rule", "丙等考績的同仁可以提起復審，期限30天", "allow"),
+    ("rule", "密件應標示密等並妥善保管", "allow"),
+    ("rule", "王大明的押票下來了，明天去他家", "flag"),
 ]
 
 

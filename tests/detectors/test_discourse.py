@@ -167,6 +167,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("rule", "丙等考績的同仁可以提起復審，期限30天", "allow"),
     ("rule", "密件應標示密等並妥善保管", "allow"),
     ("rule", "王大明的押票下來了，明天去他家", "flag"),
+    # an office's address: mail to a unit, a public counter
+    ("office_address", "請寄 臺北市中正區寶慶路 3 號 5 樓 人事室 王小姐收", "allow"),
+    ("office_address", "高雄市苓雅區四維三路2號 1樓服務台，民眾可臨櫃辦理", "allow"),
+    ("office_address", "王大明住在臺北市中正區寶慶路 3 號 5 樓", "flag"),
 ]
 
 

@@ -585,6 +585,22 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
 
 
+# ------------------------------------------------------------------ made-up data
+
+# The message says its data is made up: a form's specimen, a course's example, a template
+# (範本上寫王大明, 教材範例電話, 格式示意, 虛構, 不要用真人). Its values without a checksum
+# are sample data (the verdict lowers them); a valid ID number still counts.
+FICTION = re.compile(
+    r"範例|範本|示意|虛構|假資料|測試資料|假名|化名|格式參考|填寫說明|填寫範例|教材|不要用真(?:人|的)"
+    r"|(?<![a-z])(?:dummy|fictitious|sample data|example only)(?![a-z])"
+)
+
+
+def fictional(text: str) -> str | None:
+    """The word by which the message says its data is made up, or None."""
+    return _seen(FICTION, text)
+
+
 # ------------------------------------------------------------------ what a number is
 
 # A label that says what the number after it is: a document, case, order, serial or

@@ -171,6 +171,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("office_address", "請寄 臺北市中正區寶慶路 3 號 5 樓 人事室 王小姐收", "allow"),
     ("office_address", "高雄市苓雅區四維三路2號 1樓服務台，民眾可臨櫃辦理", "allow"),
     ("office_address", "王大明住在臺北市中正區寶慶路 3 號 5 樓", "flag"),
+    # made-up data, said so: a course's example, a form's specimen; a valid ID still counts
+    ("fiction", "課程範例：林大同，電話 0911-222-333（虛構）", "allow"),
+    ("fiction", "填寫範例：姓名 陳小華、住址 臺中市西區民生路 10 號", "allow"),
+    ("fiction", "教材裡的護照號碼 312345678 是假的，格式示意而已", "allow"),
+    ("fiction", "範本我改好了，王大明的身分證 E220193843 也填上去了", "flag"),
 ]
 
 

@@ -236,6 +236,10 @@ STRONG = starts_with(
 THRESHOLD = re.compile(
     r"[0-9一二兩三四五六七八九十百千萬億,.元\s]{0,12}(?:以上|以下|以內|未滿|未達)"
 )
+# Who a document was sent to, inside the agency: a review unit or a superior.
+INTERNAL = re.compile(
+    r"(?:我們)?(?:主計|會計|法制|政風|秘書|長官|主管|科長|局長|處長|主任|課長|股長|承辦|同仁|各單位|上級|簽核|陳核|核稿)"
+)
 # Told to a bidder on the side (searched when STRONG fails and the message is not
 # about the rules): rigging, nobody else bid, the others failed or priced lower.
 TOLD = starts_with(
@@ -323,8 +327,13 @@ def find(doc: Doc) -> list[Finding]:
     if told is None and doc.has(_JUDGES) and ADDRESSEE.search(text) is not None:
         told = JUDGE_NAMED.search(text)  # 外聘委員確定是翁教授…，你們準備簡報時注意
     strong = STRONG.search(text)
-    if strong is not None and THRESHOLD.match(text, strong.end()) is not None:
-        strong = None  # 底價1000萬以上的案子要上簽: a threshold of a rule, no price told
+    if strong is not None and (
+        THRESHOLD.match(text, strong.end()) is not None
+        or INTERNAL.match(text, strong.end()) is not None
+    ):
+        # 底價1000萬以上的案子要上簽: a threshold of a rule, no price told;
+        # 招標文件先寄給主計和法制看: sent for review inside the agency, not to a bidder
+        strong = None
     strong = strong or told
     talk = matter.rule_talk(doc)
     if strong is None and talk is None:

@@ -176,6 +176,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("fiction", "填寫範例：姓名 陳小華、住址 臺中市西區民生路 10 號", "allow"),
     ("fiction", "教材裡的護照號碼 312345678 是假的，格式示意而已", "allow"),
     ("fiction", "範本我改好了，王大明的身分證 E220193843 也填上去了", "flag"),
+    # a tender document sent for review inside the agency; to the reader it is a leak
+    ("internal", "需求書草稿先傳給科長核稿", "allow"),
+    ("internal", "招標文件先寄給你，公告前別外流", "flag"),
+    # a person asking for their own record is told the procedure
+    ("own_record", "有人打來說要查他自己的出入境紀錄，請他本人臨櫃申請", "allow"),
+    ("own_record", "幫我查一下他的入出境，他是嫌犯", "flag"),
 ]
 
 

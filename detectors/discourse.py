@@ -436,6 +436,8 @@ def tipoff(doc: Doc) -> str | None:
     to_party = _TO_PARTY.search(text) is not None
     watched = _WATCHED.search(text) is not None
     hide = not watched and _HIDE.search(text) is not None
+    if (watched or hide) and not to_party:
+        doc.names()  # a named person is a target too (夏小姐的帳戶已經被看過了)
     if (watched or hide) and (to_party or _target(doc) is not None):
         return "investigation_secret" if watched else "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:

@@ -182,6 +182,13 @@ ROWS: list[tuple[str, str, str]] = [
     # a person asking for their own record is told the procedure
     ("own_record", "有人打來說要查他自己的出入境紀錄，請他本人臨櫃申請", "allow"),
     ("own_record", "幫我查一下他的入出境，他是嫌犯", "flag"),
+    # an oversight unit at work on a named person; its statistics or a meeting are not
+    ("oversight", "督察室正在調查范國華的加班單，疑似浮報", "flag"),
+    ("oversight", "邱怡君的出差費有問題，政風已經在調資料", "flag"),
+    ("oversight", "督察室在調查上週的酒駕案件數量", "allow"),
+    ("oversight", "疫調資料不要轉傳，這是防疫的基本要求", "allow"),
+    # a named person's account watched: a target even with nobody addressed
+    ("watched", "邱怡君的帳戶上個月已經被看過了", "flag"),
 ]
 
 

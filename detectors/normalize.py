@@ -342,7 +342,7 @@ def normalize(text: str) -> Normalized:
     if (
         not _CN_SET.isdisjoint(distinct)
         and (
-            sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
+            sum(map(_CN_SET.__contains__, odd)) >= _MIN_CN_IN_RUN
             or _ASCII_DIGIT.search(folded) is not None  # a mixed run: `_mixed` decides
         )
         and _CN_RUN_FAST.search(folded) is not None

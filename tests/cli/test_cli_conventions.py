@@ -231,6 +231,7 @@ def _pins(path: Path) -> dict[str, str]:
         line = line.split("#", 1)[0].strip().rstrip("\\").strip()
         if "==" in line and not line.startswith("-"):
             name, _, ver = line.partition("==")
+            name = name.split("[", 1)[0]  # psycopg[binary]: the extra is not part of the name
             pins[name.strip().lower().replace("_", "-")] = ver.split()[0]
     return pins
 

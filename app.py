@@ -14,8 +14,12 @@ Every resource is opened and closed by its own cleanup context, declared below b
 the `web.AppKey` it fills, in this order (closed in reverse):
 
     store -> LINE API clients -> outbox -> [tips service + scheduler] -> [OCR pool + scan
-    runner] -> deps (built last, from all of the above; starts the escalation worker
-    and the scan runner) -> webhook (drains its tasks first at shutdown)
+    runner | job queue] -> deps (built last, from all of the above; starts the escalation
+    worker and the scan runner) -> webhook (drains its tasks first at shutdown)
+
+With BOT_DATABASE_URL (PostgreSQL) the service is one replica of a cluster: the job queue
+(jobs/queue.py) takes the OCR pool's place, and the tips ticks, escalations and retention
+are the queue's periodic tasks, run by `bot.py worker` processes (`create_worker_app`).
 
 The bracketed contexts are the optional ones (`optional_contexts()`, or
 `create_app(..., contexts=[...])` in tests): `deps_ctx` reads what they opened with
@@ -36,7 +40,7 @@ from aiohttp import web
 from clock import Clock, SystemClock
 from config import Config
 from console.web import setup_console
-from deps import Deps
+from deps import Deps, ScanQueue
 from detectors.policy import resolve_policy
 from handlers import build_dispatcher
 from handlers.media import BACKLOG_ALERT_AFTER, OCR_RETRY_DELAYS, ScanRunner, scan_health
@@ -46,6 +50,7 @@ from handlers.webhook import Webhook
 from images.pool import OcrPool
 from incidents.escalation import EscalationWorker
 from incidents.notify import resume_followups
+from jobs.queue import QUEUED_SCANS, is_queued
 from line.client import LineClients, open_clients
 from line.lookups import Lookups
 from monitoring.logs import where_failed
@@ -174,9 +179,7 @@ async def tips_ctx(app: web.Application) -> AsyncIterator[None]:
     )
     app[TIPS] = service
     scheduler = Scheduler(service)
-    app[SCHEDULER] = scheduler
-    scheduler.start()
-    log.info("tips scheduler started")
+    app[SCHEDULER] = scheduler  # started by deps_ctx, unless the job queue ticks instead
     yield
     await scheduler.stop()
 
@@ -257,14 +260,22 @@ async def check_image_backlog(app: web.Application) -> str | None:
     return None if ok else reason
 
 
-def optional_contexts() -> list[CleanupCtx]:
-    """The optional subsystems, in order: the tips service, the OCR pool."""
+def optional_contexts(config: Config) -> list[CleanupCtx]:
+    """The optional subsystems, in order: the tips service, the OCR pool, or on PostgreSQL
+    the job queue in its place (images scanned by `bot.py worker` processes)."""
+    if is_queued(config):
+        from jobs.queue import queue_ctx
+
+        return [tips_ctx, queue_ctx]
     return [tips_ctx, ocr_ctx]
 
 
 # -- deps (built last) ------------------------------------------------------------------------
 
 DEPS = web.AppKey("deps", Deps)
+# True when the job queue runs the periodic work (set by jobs/queue.py's queue_ctx and by
+# create_worker_app): deps_ctx then starts neither the escalation loop nor the scheduler.
+ON_QUEUE = web.AppKey("on_queue", bool)
 ESCALATION = web.AppKey("escalation", EscalationWorker)
 
 
@@ -276,6 +287,10 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
     policy = resolve_policy(config)
     worker = EscalationWorker(max_sleep=app[OPTIONS].escalation_max_sleep)
     runner = app.get(SCAN_RUNNER)
+    scans: ScanQueue | None = runner if runner is not None else app.get(QUEUED_SCANS)
+    # On the job queue (a replica with queue_ctx, or a worker) escalations, retention and
+    # tips ticks are periodic tasks run once across the cluster: no loop of our own.
+    on_queue = app.get(ON_QUEUE, False)
     deps = Deps(
         config=config,
         store=store,
@@ -289,14 +304,20 @@ async def deps_ctx(app: web.Application) -> AsyncIterator[None]:
         metrics=app[METRICS],  # counted by the webhook and the message handlers
         tips=app.get(TIPS),
         ocr=app.get(OCR_POOL),
-        scans=runner,
+        scans=scans,
         escalation=worker,
         scan_thread=scan_thread(),
     )
     app[METRICS].watch_store(store, deps.now, app[OUTBOX])
     app[DEPS] = deps
     app[ESCALATION] = worker
-    worker.start(deps)
+    if on_queue:
+        worker.attach(deps)
+    else:
+        worker.start(deps)
+        if SCHEDULER in app:
+            app[SCHEDULER].start()
+            log.info("tips scheduler started")
     if runner is not None:
         runner.start(deps)
     yield
@@ -464,16 +485,9 @@ def create_app(
     contexts: Sequence[CleanupCtx] | None = None,
 ) -> web.Application:
     """The bot's aiohttp application. `contexts` replaces `optional_contexts()` (tests)."""
-    app = web.Application(client_max_size=1024 * 1024)
-    app[CONFIG] = config
-    app[OPTIONS] = options or AppOptions()
-    app[CLOCK] = app[OPTIONS].clock or SystemClock()
-    app[STARTED_AT] = time.time()
-    app[READY_CHECKS] = default_ready_checks()
-    app[TOKEN_STATE] = {}
-    app[METRICS] = Metrics()
+    app = _base_app(config, options)
     app.cleanup_ctx.extend([store_ctx, line_ctx, outbox_ctx])
-    app.cleanup_ctx.extend(optional_contexts() if contexts is None else contexts)
+    app.cleanup_ctx.extend(optional_contexts(config) if contexts is None else contexts)
     app.cleanup_ctx.extend([deps_ctx, webhook_ctx])
     app.on_startup.append(freeze_gc)  # runs after the cleanup contexts have started
     app.router.add_post("/callback", callback)
@@ -482,6 +496,31 @@ def create_app(
     app.router.add_get("/metrics", metrics_view)
     app.router.add_get(CHART_PATH, chart)
     setup_console(app, lambda: app[DEPS], config.public_url)  # /console (console/web.py)
+    return app
+
+
+def _base_app(config: Config, options: AppOptions | None) -> web.Application:
+    app = web.Application(client_max_size=1024 * 1024)
+    app[CONFIG] = config
+    app[OPTIONS] = options or AppOptions()
+    app[CLOCK] = app[OPTIONS].clock or SystemClock()
+    app[STARTED_AT] = time.time()
+    app[READY_CHECKS] = default_ready_checks()
+    app[TOKEN_STATE] = {}
+    app[METRICS] = Metrics()
+    return app
+
+
+def create_worker_app(
+    config: Config, *, contexts: Sequence[CleanupCtx], options: AppOptions | None = None
+) -> web.Application:
+    """The resources of a `bot.py worker` (jobs/worker.py), without the HTTP side: the
+    store, the LINE clients, `contexts` (its outbox, tips service, OCR pool) and `Deps`,
+    opened and closed by the same cleanup contexts as the service. Started with
+    `web.AppRunner(app).setup()` and no site; `app[DEPS]` is then what tasks use."""
+    app = _base_app(config, options)
+    app[ON_QUEUE] = True
+    app.cleanup_ctx.extend([store_ctx, line_ctx, *contexts, deps_ctx])
     return app
 
 

@@ -2,6 +2,7 @@
 
     python bot.py demo                       the bot against a local LINE platform, scripted chat
     python bot.py serve [--host H] [--port P]
+    python bot.py worker [--concurrency N]      (BOT_DATABASE_URL: PostgreSQL job queue)
     python bot.py scan "TEXT" | - | --jsonl FILE|- | --image PATH
     python bot.py incidents [--json]
     python bot.py admin add|remove|list|code ...
@@ -25,8 +26,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from cli import maintenance, ocr, outbox, scan, service
+from cli import maintenance, ocr, outbox, scan, service, worker
 from cli.common import EPILOG, HelpFormatter, Subparsers, actions, chat_id, command, positive_int
 from config import ConfigError
 
@@ -45,6 +47,24 @@ def version() -> str:
     from importlib.metadata import version as dist_version
 
     return dist_version(DIST_NAME)
+
+
+class _VersionAction(argparse._VersionAction):
+    """`--version`: the version is read when asked for, not each time the parser is
+    built (tomllib and pyproject.toml stay out of every other command's start-up)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest=dest)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        self.version = f"%(prog)s {version()}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _tips(args: argparse.Namespace) -> int:
@@ -124,13 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=HelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(
         dest="command", required=True, metavar="COMMAND", help="`bot.py COMMAND --help` for more"
     )
     # The order of `bot.py --help`.
     scan.register(sub)
     service.register(sub)  # serve, demo, incidents, admin
+    worker.register(sub)  # worker (the job queue, BOT_DATABASE_URL)
     _register_tips(sub)  # tips, broadcast, report
     maintenance.register(sub)  # retention, backup
     outbox.register(sub)

@@ -96,7 +96,8 @@ class Config:
     line_api_base_url: str | None = None
     db_path: Path = Path("data/bot.db")
     # BOT_DATABASE_URL=postgresql://user@host/db: PostgreSQL, shared by several replicas
-    # (then db_path is unused). Unset: the embedded SQLite file at db_path. A secret (a
+    # and `bot.py worker` processes (the job queue, jobs/; then db_path is unused). Unset:
+    # the embedded SQLite file at db_path. A secret (a
     # password may be in it), never shown in a repr or an error.
     database_url: str | None = field(default=None, repr=False)
     # Detection policy file (allow-lists, extra keywords, per-group overrides); None: built-in defaults.

@@ -7,7 +7,7 @@ in-memory state handlers share (long-text scans, the /admin try limiter, media a
 times) is a typed field here, not a grab-bag.
 
 The two background workers that need a built `Deps` to run (the escalation worker in
-incidents/, the image scan runner in handlers/media.py) sit above this module; `Deps`
+incidents/, the image scan runner in handlers/media.py, or the job queue in jobs/) sit above this module; `Deps`
 knows them by the small protocol it uses (`Nudge`, `ScanQueue`), so no package below
 handlers imports them.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from linebot.v3.messaging import AsyncMessagingApi, AsyncMessagingApiBlob
 
@@ -39,9 +39,12 @@ class Nudge(Protocol):
 
 
 class ScanQueue(Protocol):
-    """The image scan runner: a job was added; is the backlog fine; wait until it is empty."""
+    """Where image scan jobs go: the in-process runner (handlers/media.py), or the job queue
+    on PostgreSQL (jobs/). A job was added; is the backlog fine; wait until it is empty."""
 
-    def wake(self) -> None: ...
+    async def submit(
+        self, message_id: str, event: dict[str, Any], request_id: str | None
+    ) -> None: ...
 
     def health(self) -> tuple[bool, str]: ...
 

@@ -33,7 +33,8 @@ environment (also read from .env in the current folder; blank = unset):
                         ~/.local/state/line-guard/bot.db)
   BOT_DATABASE_URL      postgresql://user@host/db: PostgreSQL, shared by several replicas,
                         instead of the SQLite file (needs BOT_HASH_KEY; or file
-                        bot-database-url in $CREDENTIALS_DIRECTORY)
+                        bot-database-url in $CREDENTIALS_DIRECTORY); images are then
+                        scanned by `worker` processes (the job queue)
   BOT_BACKUP_DIR        folder of `backup` copies; `retention run` deletes those older
                         than BOT_RETENTION_DAYS (unset: backups are never expired)
   BOT_POLICY_PATH       detection policy file (TOML; unset: built-in policy)

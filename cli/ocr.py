@@ -20,10 +20,7 @@ stays free of images/.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import hmac
 import os
-import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +138,8 @@ class HookServer:
         return web.json_response({"status": "ok", "engine": self.pool.engine_name})
 
     async def ocr(self, request: web.Request) -> web.StreamResponse:
+        import hmac
+
         from aiohttp import web
 
         from images.decode import ImageRefused
@@ -177,6 +176,8 @@ def build_app(server: HookServer, max_bytes: int) -> web.Application:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    import asyncio  # here, not at import: `bot.py scan` never pays for the event loop
+
     from config import Config, ConfigError
     from images.pool import OcrPool
     from ocr.registry import HookSettings, UnknownEngine, check_engine_name
@@ -200,6 +201,9 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 async def _serve(pool: OcrPool, token: str | None, args: argparse.Namespace) -> int:
+    import asyncio
+    import signal
+
     from aiohttp import web
 
     from config import ConfigError

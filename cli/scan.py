@@ -92,6 +92,40 @@ FLAGGED = ("warn", "block")
 # JSONEncoder per call. Same separators, so the same bytes.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _DECODE = json.JSONDecoder().decode
+# The string encoder that encoder uses (ensure_ascii=False): the C one where present.
+_STR = json.encoder.encode_basestring
+_INT_MAX = 1 << 62
+
+
+def contract_line(result: ScanResult, item_id: Any) -> str:
+    """`_ENCODE(result.to_contract(item_id))`, the same bytes, written directly for the
+    usual shapes (an int, str or null id; float scores): building the dicts and
+    walking them in the encoder cost as much as a quiet message's scan. Any other
+    shape goes through the encoder."""
+    if item_id is None:
+        head = '{"id": null, "verdict": '
+    elif type(item_id) is int and -_INT_MAX < item_id < _INT_MAX:
+        head = f'{{"id": {item_id}, "verdict": '
+    elif type(item_id) is str:
+        head = f'{{"id": {_STR(item_id)}, "verdict": '
+    else:
+        return _ENCODE(result.to_contract(item_id))
+    parts: list[str] = []
+    for f in result.findings:
+        score = round(f.score, 3)
+        if (
+            type(score) is not float
+            or not -1e16 < score < 1e16  # NaN, infinities: the encoder's spelling
+            or type(f.start) is not int
+            or type(f.end) is not int
+        ):
+            return _ENCODE(result.to_contract(item_id))
+        parts.append(
+            f'{{"type": {_STR(f.type)}, "start": {f.start}, "end": {f.end}, '
+            f'"masked": {_STR(f.masked)}, "score": {score!r}, "source": {_STR(f.source)}}}'
+        )
+    tail = f', "doc_type": {_STR(result.doc_type)}}}' if result.doc_type else "}"
+    return f'{head}{_STR(result.verdict)}, "findings": [{", ".join(parts)}]{tail}'
 
 
 def _run_jsonl(
@@ -116,6 +150,7 @@ def _run_jsonl(
         if not line:
             continue
         item_id: Any = None
+        scanned: ScanResult | None = None
         try:
             item = _DECODE(line)
             if not isinstance(item, dict):
@@ -126,13 +161,15 @@ def _run_jsonl(
                 scanned = scan_text(text, policy=pol)
             else:
                 scanned = _scan_item(item, policy, group, base)
-            result: dict[str, Any] = scanned.to_contract(item_id)
-            flagged = flagged or result.get("verdict") in FLAGGED
+            flagged = flagged or scanned.verdict in FLAGGED
         except json.JSONDecodeError as exc:
-            result = {"id": item_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
+            error = f"line {n}: not valid JSON ({exc.msg})"
         except (ValueError, TypeError) as exc:
-            result = {"id": item_id, "error": f"line {n}: {exc}"}
-        write(_ENCODE(result) + "\n")
+            error = f"line {n}: {exc}"
+        if scanned is not None:
+            write(contract_line(scanned, item_id) + "\n")
+        else:
+            write(_ENCODE({"id": item_id, "error": error}) + "\n")
         if flush_each:
             out.flush()
     out.flush()

@@ -95,6 +95,13 @@ AGENCY: tuple[str, ...] = (
     "市政府",
     "縣政府",
     "office",
+    # a public counter (1樓服務台，民眾臨櫃辦理)
+    "服務台",
+    "服務臺",
+    "櫃台",
+    "櫃檯",
+    "臨櫃",
+    "洽公",
 )
 CONTEXT_BEFORE = 12
 CONTEXT_AFTER = 4
@@ -108,6 +115,13 @@ _PERSON = frozenset(PERSON_ROLES)
 _CITY = re.compile(as_re(rf"^(?:{CITIES})(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?", sampled=False))
 # Context characters the street part may have swallowed at its start.
 _LEAD = re.compile(r"^(?:住在|住址|地址|家住|戶籍|現居|住|在|於|是|到|為|寄|送)+")
+
+
+# An office unit right after the address (…122號 秘書室 陳先生收, …3號5樓 人事室): mail
+# to an office, or its counter.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:[0-9]{1,3}\s?樓)?\s?(?:[\u4e00-\u9fff]{1,3}(?:室|科|課|股|處|中心|服務處)(?!長|主任)|服務臺)"
+)
 
 
 def mask_address(value: str) -> str:
@@ -136,6 +150,9 @@ def find(doc: Doc) -> list[Finding]:
             s += lead.end()
             value = value[lead.end() :]
         agency = doc.near(_AGENCY, s, e, 25, 12)
+        if agency is None:
+            unit = _UNIT_AFTER.match(text, e)
+            agency = unit.group().strip() if unit is not None else None
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
         if agency in _VENUE and doc.has(_RAID):
             score, rule = 0.3, "address.raid_place"  # 拘提…地點 X路6號: the target's place

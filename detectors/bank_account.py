@@ -125,6 +125,10 @@ AGENCY: tuple[str, ...] = (
     "機關帳戶",
     "公務帳戶",
     "僅供廠商",
+    # a bill's payment account, issued per bill (虛擬帳號, 繳費帳號, 銷帳編號)
+    "虛擬帳號",
+    "繳費",
+    "銷帳",
 )
 # An organisation as the holder: 戶名 新北市政府地政局, 戶名：大發營造股份有限公司.
 ORG_HOLDER = regex.compile(

@@ -10,6 +10,7 @@ from itertools import accumulate, compress
 import regex
 
 from detectors.base import Detector, Finding
+from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.normalize import SEP, digits_of
 
@@ -190,6 +191,11 @@ def find(doc: Doc) -> list[Finding]:
             ctx = "MM/YY" if exp is not None else None
         if ctx is None and not issuer_ok(digits):
             return False  # Luhn-valid, but no issuer's number and no card word
+        if ctx is None and (len(digits) == 13 or number_label(doc.text, start)):
+            # 13 digits with no card word: an EAN-13 barcode (471…) far more often than
+            # one of the Visa numbers of that length, out of issue for years; a number
+            # labelled as what it is (條碼, 訂單編號, 追蹤碼) is that, not a card
+            return False
         out.append(
             doc.finding(
                 "credit_card",

@@ -97,7 +97,7 @@ _ROLE_ALT = "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
 # Written for `regex`, run by `re` (respell.as_re: same matches, several times faster).
 # Only whether it matches is used.
 STRONG = starts_with(
-    f"bchkmstw一之以刑在好幫於曾有查留背他她這那安海大嗎古毒驗尿被遭已限出{matter.ROLE_FIRSTS}",
+    f"bchkmstw一之以刑在好幫於曾有查留背他她這那安海大嗎古毒驗尿被遭已限出是假{matter.ROLE_FIRSTS}",
     respell.as_re(
         r"(?:有|查到|查出|查了|一堆|好幾)(?:[^，。,\s]{0,4})(?:前科|案底|犯罪紀錄|前案)"
         r"|(?:前科|案底|犯罪紀錄|刑案資料)(?:資料)?(?:給|傳|拍|是|有|:|截圖)"
@@ -114,6 +114,8 @@ STRONG = starts_with(
         # A drug test result (驗尿 安非他命陽性) or a court's restriction (被限制出境, 出境管制中).
         r"|(?:安非他命|k他命|海洛因|大麻|嗎啡|古柯鹼|毒品|mdma)[^，。,\n]{0,4}(?:陽性|反應)"
         r"|(?:驗尿|尿檢|尿液)(?:結果)?[^。\n]{0,16}陽性"
+        # Someone said to be an ex-offender or on parole (X是更生人, 還在假釋中, 出獄半年)
+        r"|是(?:更生人|受刑人|通緝犯|假釋犯|毒犯|慣竊|累犯)|假釋(?:中|期間)|出獄[0-9一二兩三四五六七八九十半]{1,3}(?:年|個月|天)"
         r"|(?:被|遭|已經?被?)(?:限制出境|限制出海|限制住居)|(?:限制出境|出境管制|限制出海)中"
         r"|(?:在|於)(?:國外|海外|大陸|中國|日本|美國|越南|泰國|菲律賓|印尼|馬來西亞|柬埔寨|香港|澳門|韓國|新加坡)"
         r"[^，。,\n]{0,8}(?:被抓|被捕|被逮|被判|判刑|坐牢|坐過牢|服刑|被關|關過|犯案|有案|入獄)"

@@ -40,12 +40,14 @@ def _starts_with(chars: str, pattern: str) -> LazyPattern:
 
 # A rule statement: what must or may be done (the modal verbs of the law and of procedures).
 RULE = _starts_with(
-    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的救提只",
+    "依應必須均一不得禁嚴規程流要原注作s第法屬我無絕需移內時是的救提只由",
     r"依(?:法|規定|據|照)|依[^，。,\n]{1,10}(?:法|條例|規定|辦法|要點|準則)(?:第|規定|之)?"
     r"|第\s?[0-9]+\s?條|法第|屬於?[^，。,\n]{0,8}(?:機密|秘密|限閱|密件|個資)|內規"
     r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
-    r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報)"
+    r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報|標示|標記|妥善|保管|保存)"
+    # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
+    r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
     r"|規定|程序|流程|要點|原則上|(?:要|應|須|需|均應|一律)保密|注意事項|作業方式|sop|是義務|的義務"
     # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
@@ -93,9 +95,14 @@ PUBLIC = re.compile(
 # come after it (公告前, 公告下週才上).
 _NOT_DONE_BEFORE = frozenset("未沒尚不才被")
 _FUTURE_BEFORE = re.compile(
-    r"(?:明天|明日|後天|下週|下禮拜|將|會|要|預計|即將|準備)[^，。,\n]{0,2}$"
+    r"(?:明天|明日|後天|下週|下禮拜|下星期|下個?月|明年|月底|月初|年底|下學期|將|會|要|預計|即將|準備)"
+    r"[^，。,\n]{0,2}$"
 )
-_NOT_DONE_AFTER = re.compile(r"前|[^，。,\n]{0,5}才")
+# ... or kept from the public it names (新聞稿不要寫, 官網先別放): nothing is published.
+_NOT_DONE_AFTER = re.compile(
+    r"前|[^，。,\n]{0,5}才"
+    r"|[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光)"
+)
 OWN_ASSET = _starts_with(
     "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
@@ -429,6 +436,8 @@ def tipoff(doc: Doc) -> str | None:
     to_party = _TO_PARTY.search(text) is not None
     watched = _WATCHED.search(text) is not None
     hide = not watched and _HIDE.search(text) is not None
+    if (watched or hide) and not to_party:
+        doc.names()  # a named person is a target too (夏小姐的帳戶已經被看過了)
     if (watched or hide) and (to_party or _target(doc) is not None):
         return "investigation_secret" if watched else "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
@@ -576,6 +585,42 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     if "我" not in text:
         return []
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
+
+
+# ------------------------------------------------------------------ made-up data
+
+# The message says its data is made up: a form's specimen, a course's example, a template
+# (範本上寫王大明, 教材範例電話, 格式示意, 虛構, 不要用真人). Its values without a checksum
+# are sample data (the verdict lowers them); a valid ID number still counts.
+FICTION = re.compile(
+    r"範例|範本|示意|虛構|假資料|測試資料|假名|化名|格式參考|填寫說明|填寫範例|教材|不要用真(?:人|的)"
+    r"|(?<![a-z])(?:dummy|fictitious|sample data|example only)(?![a-z])"
+)
+
+
+def fictional(text: str) -> str | None:
+    """The word by which the message says its data is made up, or None."""
+    return _seen(FICTION, text)
+
+
+# ------------------------------------------------------------------ what a number is
+
+# A label that says what the number after it is: a document, case, order, serial or
+# tracking number, a barcode (流水號 0987654321, 條碼 4710088430012). Read by the value
+# detectors without a checksum of their own kind: such a number is no phone and no card.
+NUMBER_LABEL = re.compile(
+    r"(?:字第|文號|案號|字號|編號|單號|訂單號碼|流水號|序號|條碼|國際條碼|貨號|料號|品號|型號"
+    r"|追蹤(?:碼|號碼|編號)|物流(?:單號|編號)|收據號碼|發票號碼|工單|保單號碼|受理號碼|掛號號碼"
+    r"|(?:抽獎|彩券|中獎|發票|號碼牌|座位|報名|准考證|繳費|銷帳)(?:號碼|代碼|編號|序號)?"
+    r"|barcode|ean|sku|s/n|sn|serial(?: no\.?)?|order(?: no\.?)?|tracking(?: no\.?)?)"
+    r"\s?[:：#]?\s?$"
+)
+NUMBER_LABEL_WINDOW = 12
+
+
+def number_label(text: str, start: int) -> bool:
+    """A number label (NUMBER_LABEL) right before the value that starts at `start`."""
+    return NUMBER_LABEL.search(text, max(0, start - NUMBER_LABEL_WINDOW), start) is not None
 
 
 # ------------------------------------------------------------------ the office's own audit and rooms

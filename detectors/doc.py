@@ -108,6 +108,11 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"  # start, end (normalised offsets), keyword
 
 
+# Searches after which a KeywordIndex builds its DFA: past this many messages the
+# DFA's faster searches have paid for its build (see KeywordIndex.__init__).
+DFA_AFTER = 2000
+
+
 class KeywordIndex:
     """All known keywords, found in one Aho-Corasick pass (leftmost-longest, no overlap).
 
@@ -127,19 +132,27 @@ class KeywordIndex:
         "_longest",
         "_straddlers",
         "_uniq",
+        "_until_dfa",
         "words",
     )
 
     def __init__(self, words: Iterable[str]) -> None:
         uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
         self.words: frozenset[str] = frozenset(uniq)
+        # The automaton starts as a contiguous NFA (a fifth of the DFA's build time)
+        # and becomes the DFA after DFA_AFTER searches (`use_dfa`, or `warm_up` at
+        # once): the same matches either way, the DFA's searches a third faster; a
+        # short `bot.py scan` never pays the DFA's build (~25 ms of its start-up).
         self._ac = (
             AhoCorasick(
-                uniq, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+                uniq,
+                matchkind=MatchKind.LeftmostLongest,
+                implementation=Implementation.ContiguousNFA,
             )
             if uniq
             else None
         )
+        self._until_dfa = DFA_AFTER if uniq else 0
         # (start, end, keyword) of each keyword inside a longer one, offsets from its
         # start, in `uniq` order then by offset. Found with one overlapping automaton
         # run over every keyword at once, NUL-separated (comparing every pair took
@@ -172,14 +185,23 @@ class KeywordIndex:
         # Each straddler maps to the characters that can follow it when a hidden
         # keyword goes on past its end (案底 -> 價 of 底價): a cheap first test,
         # so the overlapping automaton runs only where a hidden keyword can be.
-        prefixes = {w[:k] for w in uniq for k in range(1, len(w))}
+        # nexts: each proper prefix of a keyword -> the characters that follow it.
         nexts: dict[str, set[str]] = {}
         for u in uniq:
             for k in range(1, len(u)):
-                nexts.setdefault(u[:k], set()).add(u[k])
+                p = u[:k]
+                follow_p = nexts.get(p)
+                if follow_p is None:
+                    nexts[p] = {u[k]}
+                else:
+                    follow_p.add(u[k])
         straddlers: dict[str, frozenset[str]] = {}
         for w in uniq:
-            follow = {c for i in range(1, len(w)) if w[i:] in prefixes for c in nexts[w[i:]]}
+            follow: set[str] = set()
+            for i in range(1, len(w)):
+                after = nexts.get(w[i:])
+                if after is not None:
+                    follow |= after
             if follow:
                 straddlers[w] = frozenset(follow)
         self._straddlers = straddlers
@@ -189,9 +211,25 @@ class KeywordIndex:
 
     def find(self, text: str) -> list[str]:
         """The keywords matched, in order (leftmost, longest at each place, no overlap)."""
-        if self._ac is None:
+        ac = self._ac
+        if ac is None:
             return []
-        return self._ac.find_matches_as_strings(text)
+        if self._until_dfa:
+            self._until_dfa -= 1
+            if not self._until_dfa:
+                ac = self._ac = self._dfa()
+        return ac.find_matches_as_strings(text)
+
+    def use_dfa(self) -> None:
+        """Search with the DFA from now on (built here): for a long-running process."""
+        if self._until_dfa:
+            self._until_dfa = 0
+            self._ac = self._dfa()
+
+    def _dfa(self) -> AhoCorasick:
+        return AhoCorasick(
+            self._uniq, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+        )
 
     def words_of(self, found: list[str]) -> set[str]:
         """Which keywords occur, counting the keywords inside the matched ones."""

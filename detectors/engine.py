@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.discourse import OWN_DATA_GAP, own_data
+from detectors.discourse import OWN_DATA_GAP, fictional, own_data
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
@@ -328,7 +328,9 @@ def _scan_text(
     if not doc.findings:
         result = _allow()
     else:
-        sample = doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
+        sample = (
+            doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
+        ) or fictional(t) is not None
         verdict, findings, suppressed, reasons = decide(
             _dedupe(doc.findings), policy, sample=sample
         )
@@ -364,7 +366,7 @@ def warm_up(config: object | None = None, *, freeze: bool = True) -> None:
     policy = resolve_policy(config)
     _plan()
     for pol in (policy, *(p for _, p in policy.groups)):
-        keyword_index(pol)
+        keyword_index(pol).use_dfa()  # a long-running process: the faster automaton now
         for m in _WARM_UP_MESSAGES:
             scan_text(m, policy=pol, salt=b"warm-up")
     if freeze:

@@ -322,7 +322,7 @@ def weigh(
         if not strong and not named:
             score.cap(VETO_CAP, f"talk about the rules ({dampen}), nobody and nothing specific")
     hard: bool | None = None  # looked up only when a cap below depends on it
-    if doc.has(_TRAINING):
+    if doc.has(_TRAINING) and not _kept_from_press(doc):
         hard = _hard_id(doc)
         if not hard:
             score.cap(VETO_CAP, f"training, a case story or news ({first_word(doc, _TRAINING)})")
@@ -354,7 +354,8 @@ _MASK_CHARS = frozenset("○〇◯●*＊")
 # A number told (an amount, a count, a date), not the article of a law (第16條).
 # A duration a rule sets (不得超過2個月, 10日內) is the law's figure, not a told number either.
 _NUMBER = re.compile(
-    r"(?<![第0-9])[0-9][0-9,.]*(?![0-9,.]*\s?(?:條|個月|日內|天內|小時內|年以下|年以上))"
+    r"(?<![第0-9])(?<!期限)(?<!期限是)(?<!期限為)(?<!期間)(?<!為期)"
+    r"[0-9][0-9,.]*(?![0-9,.]*\s?(?:條|個月|日內|天內|小時內|年以下|年以上))"
 )
 
 
@@ -388,6 +389,19 @@ def own_matter(doc: Doc, triggers: frozenset[str]) -> re.Match[str] | None:
         if named_before(doc, h[0]) is not None:
             return _AT.match(doc.text, h[0])
     return None
+
+
+# The news word names who must NOT hear it (新聞稿不要寫, 媒體那邊先別講): the matter is
+# kept from the press, so the message is no news story or lesson.
+_KEPT_FROM = re.compile(
+    r"[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光|讓)"
+)
+
+
+def _kept_from_press(doc: Doc) -> bool:
+    """Every training / news word of the message is followed by a hush (新聞稿不要寫)."""
+    hits = doc.all(_TRAINING)
+    return bool(hits) and all(_KEPT_FROM.match(doc.text, e) is not None for _s, e, _w in hits)
 
 
 def _told_number(doc: Doc) -> bool:

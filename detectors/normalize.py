@@ -202,6 +202,19 @@ _ZSB_DIGIT = str.maketrans("zsboil", "258011")
 _ZSB_AFTER_DIGITS = re.compile(r"[0-9]{2}[ \-.]?[oil]?[zsb]")
 
 
+# ... or one ending a long number (o91682045I, N85595437l, Z93698669S): after seven
+# digits in a row, at the end of the word. No unit or word ends seven digits that way.
+# Nine digits alone then the letter is an ID written backwards (237910061Z): kept.
+_ZSB_AT_END = re.compile(r"(?<![0-9])([a-z]?)([0-9]{7,})([zsboil])(?![a-z0-9])")
+
+
+def _end_digit(m: re.Match[str]) -> str:
+    head, digits, letter = m.groups()
+    if not head and len(digits) == 9:
+        return m.group()
+    return head + digits + letter.translate(_ZSB_DIGIT)
+
+
 # Every look-alike above is one of these letters: one scan rules both out (most chat).
 _LOOK_ALIKE_LETTER = re.compile("[zsboil]")
 
@@ -213,6 +226,8 @@ def _o_to_zero(folded: str) -> str:
         folded = _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
     if _ZSB_AFTER_DIGITS.search(folded) is not None:
         folded = _ZSB_IN_NUMBER.sub(lambda m: m.group().translate(_ZSB_DIGIT), folded)
+    if _ZSB_AT_END.search(folded) is not None:
+        folded = _ZSB_AT_END.sub(_end_digit, folded)
     return folded
 
 
@@ -327,7 +342,7 @@ def normalize(text: str) -> Normalized:
     if (
         not _CN_SET.isdisjoint(distinct)
         and (
-            sum(c in _CN_SET for c in odd) >= _MIN_CN_IN_RUN
+            sum(map(_CN_SET.__contains__, odd)) >= _MIN_CN_IN_RUN
             or _ASCII_DIGIT.search(folded) is not None  # a mixed run: `_mixed` decides
         )
         and _CN_RUN_FAST.search(folded) is not None

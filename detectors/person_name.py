@@ -135,6 +135,14 @@ CASE_CONTEXT: tuple[str, ...] = (
     "失業",
     "庇護所",
     "保護令",
+    # a named citizen's property and tax affairs (名下有3筆土地, 被補稅, 欠稅二十萬)
+    "名下",
+    "補稅",
+    "欠稅",
+    "漏稅",
+    "逃漏稅",
+    "欠繳",
+    "存款",
 )
 CASE_SCORE = 0.6
 

@@ -32,6 +32,13 @@ BARE_WORDS: tuple[str, ...] = (
     "位子",
     "升組長",
     "名額",
+    # a named person's place in a ranking or an appraisal (排第五, 拿不到甲, 陞任沒過)
+    "排第",
+    "排最後",
+    "倒數第",
+    "拿不到甲",
+    "陞任",
+    "升任",
 )
 TRIGGERS: tuple[str, ...] = (
     *BARE_WORDS,
@@ -221,12 +228,14 @@ _SOMEONE = re.compile("你|那位|這位")
 # a leak when someone is named and nothing says it is published.
 # Written for `regex`, run by `re` (respell.as_re: same matches).
 RESULT = starts_with(
-    "人備成最正榜甄第積考表評不",
+    "人備成最正榜甄第積考表評不陞升遷只排拿",
     respell.as_re(
         r"(?:評分|成績|考評|評比|考核|積分)(?:表|單|結果|排序)\s?[:：]"
         r"|(?:第一名|榜首|最高分|備取第?一名?|正取第?一名?)(?:是|為|:)"
         r"|不予(?:推薦|錄取|晉升|升遷|續聘|通過)|(?:考核|考績|表現)欠佳"
         r"|(?:甄審|甄選|人評|考績)(?:委員)?會(?:議)?(?:紀錄|記錄)"
+        r"|(?:陞任|升任|陞遷|升遷|甄選|升等)[^，。,\n]{0,3}(?:沒過|沒上|落選|沒通過|被刷)"
+        r"|(?:只)?排(?:第[0-9一二三四五六七八九十]+(?!頁|條|點|項|章|列|排|個)|最後一?名?|倒數)|拿不到甲"
     ),
 )
 # Group statistics (甲等比例 75%, 名額 3 人) describe nobody.

@@ -15,6 +15,7 @@ import re
 import regex
 
 from detectors.base import Detector, Finding
+from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, SEP_LOOSE, evasive
@@ -40,8 +41,13 @@ _NOT_DIGIT = re.compile("[^0-9]")
 SPLIT_HEAD = regex.compile(rf"(?<![0-9a-z])[0o]{SEP_LOOSE}9(?:{SEP_LOOSE}[0-9]){{0,7}}(?![0-9a-z])")
 _SPLIT_FAST = re.compile(r"[0o](?<![0-9a-z][0o])[^0-9a-z]{0,3}9")
 MAX_SPLIT_HEADS = 200
-# A label for a document, case or order number right before the digits.
-_DOC_NUMBER = re.compile(r"(?:字第|文號|案號|字號|編號|單號|訂單號碼)\s?[:：]?\s?$")
+# A file's name (0912345678.pdf) or a piece of a longer dashed code (2024-0912-345678):
+# a number that is part of something else, not a phone.
+_FILE_AFTER = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|jpe?g|png|gif|heic|zip|rar|7z|txt|csv|mp[34]|mov)"
+    r"(?![a-z0-9])"
+)
+_CHAIN_BEFORE = re.compile(r"(?<![0-9+])(?!886)[0-9]{3,4}[-_]$")
 # The score of a number written to dodge a filter.
 EVASIVE_SCORE = 0.55
 EXTENSION = regex.compile(r"\s*(?:分機|轉|#|ext\.?|x)\s*[0-9]{1,6}")
@@ -258,9 +264,11 @@ def find(doc: Doc) -> list[Finding]:
             continue
         found.append((s, e, digits, False, False))
     for s, e, digits, mobile, split in found:
-        if _DOC_NUMBER.search(text, max(0, s - 6), s) is not None or (
-            text.startswith("第", s - 1) and text.startswith("號", e)
-        ):
+        if (
+            number_label(text, s)
+            or _FILE_AFTER.match(text, e) is not None
+            or _CHAIN_BEFORE.search(text, max(0, s - 6), s) is not None
+        ) or (text.startswith("第", s - 1) and text.startswith("號", e)):
             continue  # 移署一字第0912345678號: a document's number, not a phone
         score, rule, ctx = _score(doc, s, e, mobile)
         if split and rule == "phone_number.mobile":

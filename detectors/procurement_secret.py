@@ -211,6 +211,8 @@ STRONG = starts_with(
     r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*(?!一定|一般|一律|一起|一下|一直|一樣)[0-9一二三四五六七八九十百千萬]"
     r"|底價.{0,6}?(?:落在|抓在|訂在|定在|大約|大概|差不多|約)\s?[0-9一二三四五六七八九十百千]"
     r"|底價.{0,10}(?:[0-9][0-9,.]*\s*(?:萬|億|千|元|%|成)|[一二三四五六七八九]成"
+    # an amount in Chinese numerals (八百六十萬, 一千二百萬元)
+    r"|[一二兩三四五六七八九十][一二兩三四五六七八九十百千]{1,6}(?:萬|億)"
     r"|(?:\$|nt\$|新[台臺]幣)\s?[0-9]|[0-9]{1,3}(?:,[0-9]{3})+)"
     r"|(?:你|你們)(?:就)?(?:抓|報|填|投)\s?[0-9一二三四五六七八九]"
     rf"|{_NUM}\s?(?:封|份|家|間)\s?(?:標單|投標)"
@@ -230,12 +232,20 @@ STRONG = starts_with(
     r"|(?:投標|領標|來投)(?:的廠商|廠商|的)(?:名單)?\s?(?:有|是|:|只有|就)"
     r"|(?:招標文件|規格|需求書|評分表).{0,10}(?:先給|先傳|先寄|給你)",
 )
+# An amount that is a rule's threshold (1000萬以上的案子, 未達公告金額), not a price told.
+THRESHOLD = re.compile(
+    r"[0-9一二兩三四五六七八九十百千萬億,.元\s]{0,12}(?:以上|以下|以內|未滿|未達)"
+)
+# Who a document was sent to, inside the agency: a review unit or a superior.
+INTERNAL = re.compile(
+    r"(?:我們)?(?:主計|會計|法制|政風|秘書|長官|主管|科長|局長|處長|主任|課長|股長|承辦|同仁|各單位|上級|簽核|陳核|核稿)"
+)
 # Told to a bidder on the side (searched when STRONG fails and the message is not
 # about the rules): rigging, nobody else bid, the others failed or priced lower.
 TOLD = starts_with(
     "規找叫請陪只就僅沒你另其別那對評底幫替審開",
     # Rigging: specs written for one firm, firms brought in to make up the numbers.
-    r"規格(?:是|都)?(?:照|依|按|針對)[^，。,\n]{1,8}(?:的產品|的型號|的設備|家|公司|廠)[^，。,\n]{0,3}(?:寫|訂|開)的|(?:找|叫|請)[^，。,\n]{0,10}陪標|陪標就好"
+    r"規格(?:是|都)?[^，。,\n]{0,4}?(?:照|依|按|針對)[^，。,\n]{1,8}(?:的產品|的型號|的設備|家|公司|廠)[^，。,\n]{0,3}(?:寫|訂|開)的?|(?:找|叫|請)[^，。,\n]{0,10}陪標|陪標就好"
     # Told to a bidder: nobody else came, the others failed, the others priced lower.
     r"|(?:只有|就|僅)你們(?:一家)?(?:有)?(?:投標|領標|來投|投)|(?:沒有|沒)(?:其他|別)(?:家|廠商)(?:來)?(?:領標|投標|來投)"
     r"|(?:你們|另外|其他|別家|那兩家|另一家)[^，。,\n]{0,6}(?:沒過|不合格|被刷|被淘汰)"
@@ -316,7 +326,15 @@ def find(doc: Doc) -> list[Finding]:
         told = BIDDER.search(text)
     if told is None and doc.has(_JUDGES) and ADDRESSEE.search(text) is not None:
         told = JUDGE_NAMED.search(text)  # 外聘委員確定是翁教授…，你們準備簡報時注意
-    strong = STRONG.search(text) or told
+    strong = STRONG.search(text)
+    if strong is not None and (
+        THRESHOLD.match(text, strong.end()) is not None
+        or INTERNAL.match(text, strong.end()) is not None
+    ):
+        # 底價1000萬以上的案子要上簽: a threshold of a rule, no price told;
+        # 招標文件先寄給主計和法制看: sent for review inside the agency, not to a bidder
+        strong = None
+    strong = strong or told
     talk = matter.rule_talk(doc)
     if strong is None and talk is None:
         strong = TOLD.search(text)

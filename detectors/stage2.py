@@ -276,6 +276,11 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     """The engine's hook: the rules' result, possibly changed by the model."""
     if not policy.stage2 or doc.source != "text":
         return result
+    gate = _GATE[0] if _GATE else gate_words()
+    if gate.isdisjoint(doc.words):
+        # No matter keyword: `wants` says no whatever the model. Asked before the
+        # model loads, so a run that never meets one never imports numpy (~100 ms).
+        return result
     m = _MODEL[0] if _MODEL else model()
     if m is None or (m.gate is not None and m.gate.isdisjoint(doc.words)):
         return result  # the cheapest no first: most messages have none of the gate's words

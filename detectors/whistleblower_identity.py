@@ -21,6 +21,7 @@ BARE_WORDS: tuple[str, ...] = (
     "去說",
     "去告",
     "講你",
+    "說你",
     "reported you",
 )
 TRIGGERS: tuple[str, ...] = (
@@ -117,6 +118,8 @@ BARE = re.compile(
     r"|(?:(?:去|跑去|打電話)[^，。,\n]{0,8}說|講|告|反映|投訴|檢舉)你們?[^，。,\n]{1,10}的(?:人|那個|那位)?(?:就)?"
     r"是(?!誰|不是|對|錯|什麼|哪|啥|真|假)"
     r"|who reported you (?:is|was)"
+    # ... the same opening a clause with 說 (說你虛報加班的是你們科的X)
+    r"|(?:^|(?<=[，。,\s]))說你們?(?!很|好|真|不錯|棒|厲害|認真|辛苦|人|可以)[^，。,\n]{1,10}的(?:人|那個|那位)?(?:就)?是(?!誰|不是|對|錯|什麼|哪|啥|真|假)"
 )
 WINDOW = 40
 # The reporter's own contact data right after the reporter word: 檢舉人 email: …

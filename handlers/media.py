@@ -38,7 +38,8 @@ import json
 import logging
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from aiohttp import ClientError
 from linebot.v3.messaging import ApiException
@@ -48,6 +49,7 @@ from deps import Deps
 from handlers.reply import reply_text
 from handlers.router import Router
 from handlers.tasks import TaskSet
+from handlers.webhook import start_eager
 from images.decode import DEFAULT_LIMITS, ImageRefused
 from images.pool import OcrPool, OcrServiceFailed, OcrUnavailable, QueueFull
 from incidents.notify import notify_admins
@@ -120,14 +122,16 @@ async def handle_media(deps: Deps, event: MessageEvent) -> None:
         _not_scanned(deps, w.chat_id, message_id, "file_too_large")
         await _alert_not_scanned(deps, incoming, "file_too_large")
         return
-    added = ScanJobs(deps.store).add(
-        message_id, w.chat_id, _job_event(event), deps.now(), current_request_id()
-    )
+    job_event = _job_event(event)
+    request_id = current_request_id()
+    added = ScanJobs(deps.store).add(message_id, w.chat_id, job_event, deps.now(), request_id)
     if not added:
         log.info("scan job exists message=%s", message_id)
         return
     if deps.scans is not None:
-        deps.scans.wake()
+        # In-process: wake the runner. On the queue (jobs/): a job for any worker, deferred
+        # after this transaction commits (the first wait ends the webhook's part).
+        await deps.scans.submit(message_id, job_event, request_id)
     elif incoming.is_user:
         # No OCR in this process: the job waits for a start with OCR; tell the sender now.
         await _tell_sender_unavailable(deps, incoming)
@@ -193,6 +197,83 @@ async def _fetch(deps: Deps, message_id: str) -> bytes | str:
     return "unreachable"
 
 
+@dataclass(frozen=True)
+class Postponed:
+    """Not a verdict: the job is to run again later. `why`: "unreachable" (LINE did not
+    serve the content; the job's run was not its last) or "ocr_service" (the OCR service
+    failed, not the image: `OcrServiceFailed`); `error` says how, for the log."""
+
+    why: Literal["unreachable", "ocr_service"]
+    error: str = ""
+
+
+async def scan_message(deps: Deps, pool: OcrPool, jobs: ScanJobs, job: ScanJob) -> Postponed | None:
+    """One run of a scan job, in-process (`ScanRunner`) or on a queue worker (jobs/): fetch
+    the content from LINE, scan it in `pool`, act on the result, record the outcome. The
+    job is finished unless `Postponed` is returned (the caller decides when it runs again).
+    The outcome is recorded in the same transaction as the incident and its warning, so a
+    run cut short either left nothing or left both: a job run again never warns twice."""
+    event = Event.from_dict(job.event)
+    incoming = Incoming.of(event, deps.lookups)
+    w = incoming.where
+    data = await _fetch(deps, job.message_id)
+    if data == "unreachable" and job.attempts + 1 < JOB_RETRIES:
+        return Postponed("unreachable")
+    if isinstance(data, str):
+        reason = "content_unavailable" if data == "gone" else "content_unreachable"
+        await not_scanned(deps, jobs, job, incoming, reason)
+        return None
+    t0 = time.perf_counter()
+    try:
+        result = await pool.scan(data, salt=deps.salt, group_id=w.chat_id if w.is_group else None)
+    except ImageRefused as exc:  # refused, or over the time / memory limit
+        await not_scanned(deps, jobs, job, incoming, exc.reason)
+        return None
+    except OcrServiceFailed as exc:  # the OCR service failed, not the image: try later
+        return Postponed("ocr_service", str(exc))
+    except (OcrUnavailable, QueueFull):
+        await not_scanned(deps, jobs, job, incoming, "ocr_failed")
+        return None
+    finally:
+        del data  # the content is gone from this process once the scan is over
+    elapsed = time.perf_counter() - t0
+    if w.chat_id and w.is_group:
+        deps.store.count_activity(w.chat_id, "scanned", deps.now())
+    if deps.metrics is not None:  # monitoring/metrics.py: image scan latency, verdicts by type
+        deps.metrics.scanned("ocr", elapsed, result.verdict, result.types)
+    image_set = getattr(getattr(event, "message", None), "image_set", None)
+    log.info(
+        "media scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
+        w.chat_id,
+        job.message_id,
+        f"{image_set.index}/{image_set.total}" if image_set is not None else "-",
+        result.verdict,
+        result.doc_type or "-",
+        ",".join(result.types) or "-",
+        elapsed * 1000,
+    )
+    # The outcome, the incident and its warning in one transaction (act's first step, up to
+    # its first wait, as the webhook runs a handler); its follow-up runs after the commit.
+    with deps.store.atomic(immediate=True):
+        jobs.finish(job.id, deps.now(), f"scanned:{result.verdict}")
+        rest, _ = start_eager(act(deps, incoming, result, source="ocr"))
+    await rest
+    if any(r.startswith("partial.") for r in result.reasons):
+        if w.chat_id:
+            deps.store.count_activity(w.chat_id, "media_partly_scanned", deps.now())
+        await _alert_not_scanned(deps, incoming, "partly_scanned")
+    return None
+
+
+async def not_scanned(
+    deps: Deps, jobs: ScanJobs, job: ScanJob, incoming: Incoming, reason: str
+) -> None:
+    """Record the job as not scanned, with the reason; tell whom `_alert_not_scanned` tells."""
+    _not_scanned(deps, incoming.chat_id, job.message_id, reason)
+    jobs.finish(job.id, deps.now(), f"not_scanned:{reason}")
+    await _alert_not_scanned(deps, incoming, reason)
+
+
 class ScanRunner:
     """Works the scan jobs off in order, `pool.workers` at a time, and watches the backlog.
     Built with the pool (before `Deps`, which knows it as `deps.scans`), started with `Deps`."""
@@ -247,6 +328,10 @@ class ScanRunner:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def submit(self, message_id: str, event: dict[str, Any], request_id: str | None) -> None:
+        """A job was added (the webhook's synchronous part): a free consumer takes it."""
+        self.wake()
 
     def health(self) -> tuple[bool, str]:
         """Readiness: (False, why) while the oldest waiting job is older than the alert age."""
@@ -303,62 +388,18 @@ class ScanRunner:
 
     async def _run(self, job: ScanJob) -> None:
         deps = self.deps
-        event = Event.from_dict(job.event)
-        incoming = Incoming.of(event, deps.lookups)
-        w = incoming.where
-        data = await _fetch(deps, job.message_id)
-        if data == "unreachable" and job.attempts + 1 < JOB_RETRIES:
+        postponed = await scan_message(deps, self.pool, self.jobs, job)
+        if postponed is None:
+            self._ocr_failures.pop(job.id, None)
+        elif postponed.why == "unreachable":
             delay = min(JOB_RETRY_MAX, 2.0 ** (job.attempts + 1))
             self.jobs.retry_later(job.id, self.clock() + delay)
             log.info("scan job postponed message=%s in=%.0fs", job.message_id, delay)
-            return
-        if isinstance(data, str):
-            reason = "content_unavailable" if data == "gone" else "content_unreachable"
-            await self._not_scanned(job, incoming, reason)
-            return
-        t0 = time.perf_counter()
-        try:
-            result = await self.pool.scan(
-                data, salt=deps.salt, group_id=w.chat_id if w.is_group else None
-            )
-        except ImageRefused as exc:  # refused, or over the time / memory limit
-            await self._not_scanned(job, incoming, exc.reason)
-            return
-        except OcrServiceFailed as exc:  # the OCR service failed, not the image: try later
-            await self._service_failed(job, incoming, exc)
-            return
-        except (OcrUnavailable, QueueFull):
-            await self._not_scanned(job, incoming, "ocr_failed")
-            return
-        finally:
-            del data  # the content is gone from this process once the scan is over
-        elapsed = time.perf_counter() - t0
-        if w.chat_id and w.is_group:
-            deps.store.count_activity(w.chat_id, "scanned", deps.now())
-        if deps.metrics is not None:  # monitoring/metrics.py: image scan latency, verdicts by type
-            deps.metrics.scanned("ocr", elapsed, result.verdict, result.types)
-        image_set = getattr(event.message, "image_set", None)
-        log.info(
-            "media scanned chat=%s message=%s set=%s verdict=%s doc_type=%s types=%s ms=%d",
-            w.chat_id,
-            job.message_id,
-            f"{image_set.index}/{image_set.total}" if image_set is not None else "-",
-            result.verdict,
-            result.doc_type or "-",
-            ",".join(result.types) or "-",
-            elapsed * 1000,
-        )
-        await act(deps, incoming, result, source="ocr")
-        if any(r.startswith("partial.") for r in result.reasons):
-            if w.chat_id:
-                deps.store.count_activity(w.chat_id, "media_partly_scanned", deps.now())
-            await _alert_not_scanned(deps, incoming, "partly_scanned")
-        self._ocr_failures.pop(job.id, None)
-        self.jobs.finish(job.id, deps.now(), f"scanned:{result.verdict}")
+        else:
+            incoming = Incoming.of(Event.from_dict(job.event), deps.lookups)
+            await self._service_failed(job, incoming, postponed.error)
 
-    async def _service_failed(
-        self, job: ScanJob, incoming: Incoming, exc: OcrServiceFailed
-    ) -> None:
+    async def _service_failed(self, job: ScanJob, incoming: Incoming, error: str) -> None:
         """Try the job again after the next delay; once the delays are used up, not scanned
         (ocr_failed, admins told)."""
         failures = self._ocr_failures.get(job.id, 0)
@@ -371,22 +412,17 @@ class ScanRunner:
                 job.message_id,
                 failures + 1,
                 delay,
-                exc,
+                error,
             )
             return
         log.error(
             "scan job not scanned: OCR service still failing message=%s tries=%d error=%s",
             job.message_id,
             failures + 1,
-            exc,
+            error,
         )
-        await self._not_scanned(job, incoming, "ocr_failed")
-
-    async def _not_scanned(self, job: ScanJob, incoming: Incoming, reason: str) -> None:
         self._ocr_failures.pop(job.id, None)
-        _not_scanned(self.deps, incoming.chat_id, job.message_id, reason)
-        self.jobs.finish(job.id, self.deps.now(), f"not_scanned:{reason}")
-        await _alert_not_scanned(self.deps, incoming, reason)
+        await not_scanned(self.deps, self.jobs, job, incoming, "ocr_failed")
 
     # -- the backlog -----------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ Incident deadlines live in the database, so a restart loses no timer.
 
 The worker sleeps until the next deadline (or `max_sleep`), and wakes early when
 `nudge()` is called (a new incident, or a test that moved its clock). Retention
-(`Store.purge`) runs at start and then every `purge_every` seconds.
+(`Store.purge`) runs at start and then every `purge_every` seconds. On the job queue
+(BOT_DATABASE_URL) the loop does not run: jobs/tasks.py calls `run_due` and `purge`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ class EscalationWorker:
         if self._deps is None:
             raise RuntimeError("escalation worker not started")
         return self._deps
+
+    def attach(self, deps: Deps) -> None:
+        """`Deps` without the loop: on the job queue (jobs/tasks.py) `run_due` and `purge`
+        are periodic tasks, each slot run once across the cluster."""
+        self._deps = deps
 
     def start(self, deps: Deps) -> None:
         self._deps = deps

@@ -369,6 +369,11 @@ class Outbox:
                     await self._send_one(row)
 
     async def _send_one(self, row: OutboxRow) -> None:
+        # The batch may have waited on earlier sends: renew the claim, or leave the row to
+        # the replica that took it over when the claim ran out (storage/outbox.py).
+        if not self.store.outbox_renew_claim(row.id, self.clock.now()):
+            log.info("outbox row taken over by another replica id=%s", row.id)
+            return
         try:
             await self._send(row)
         except asyncio.CancelledError:

@@ -51,6 +51,11 @@ class OutboxBackend(Protocol):
         to `expired_note`), highest priority first, marked `sending` by this replica."""
         ...
 
+    def outbox_renew_claim(self, row_id: int, now: float) -> bool:
+        """Just before sending a claimed row: extend this replica's claim; False when the
+        row is no longer its own (its claim ran out and another replica took it)."""
+        ...
+
     def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
         """Delivered (or accepted before: 409): the body is no longer needed, drop it."""
         ...
@@ -163,6 +168,19 @@ class SQLiteOutbox(SQLiteBase):
             )
         rows.sort(key=lambda r: (-(r["priority"] or 0), r["id"]))
         return [OutboxRow.from_row(r) for r in rows]
+
+    def outbox_renew_claim(self, row_id: int, now: float) -> bool:
+        """Just before sending a claimed row: extend this replica's claim; False when the
+        row is no longer its own (a batch waited on a slow LINE past the lease, and another
+        replica took the row over: it sends it, this one must not)."""
+        return (
+            self.db.execute(
+                "UPDATE outbox SET claimed_until = ? "
+                "WHERE id = ? AND status = 'sending' AND claimed_by = ?",
+                [now + CLAIM_LEASE_SECONDS, row_id, self.replica_id],
+            ).rowcount
+            == 1
+        )
 
     def outbox_sent(self, row_id: int, now: float, note: str | None = None) -> None:
         """Delivered (or accepted before: 409): the body is no longer needed, drop it.

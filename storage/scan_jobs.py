@@ -3,6 +3,7 @@
     jobs = ScanJobs(store)
     jobs.add(message_id, chat_id, event, now, request_id)  # in the webhook's synchronous part
     job = jobs.claim_next(now)                    # the oldest due job, marked running
+    job = jobs.claim(message_id)                  # that message's job (a queue worker)
     jobs.finish(job.id, now, "scanned:block")     # the event is forgotten, the outcome kept
     jobs.reset_running()                          # at start: jobs a killed process left running
 
@@ -37,6 +38,16 @@ class ScanJobsBackend(Protocol):
 
     def claim_next(self, now: float) -> ScanJob | None:
         """The oldest due pending job, marked running (None when nothing is due)."""
+        ...
+
+    def claim(self, message_id: str) -> ScanJob | None:
+        """This message's job marked running (a queue worker took it); None when it is done
+        or there is none."""
+        ...
+
+    def waiting(self, now: float, created_before: float, limit: int = 500) -> list[ScanJob]:
+        """Pending jobs due at `now` and created before `created_before`, oldest first (the
+        job queue defers them again when their first defer was lost)."""
         ...
 
     def finish(self, job_id: int, now: float, outcome: str) -> None: ...
@@ -107,6 +118,36 @@ class ScanJobs:
             self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
         event = json.loads(row[3] or "{}")
         return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])
+
+    def claim(self, message_id: str) -> ScanJob | None:
+        """This message's job marked running (a queue worker took it); None when it is done
+        or there is none. A job left running by a killed worker is taken again."""
+        lock = " FOR UPDATE" if dialect(self.db) == "postgresql" else ""
+        with self.store.atomic(immediate=True):
+            rows = self.db.execute(
+                "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
+                f"FROM scan_jobs WHERE message_id = ? AND status != 'done'{lock}",
+                [message_id],
+            ).fetchall()
+            if not rows:
+                return None
+            row = rows[0]
+            self.db.execute("UPDATE scan_jobs SET status = 'running' WHERE id = ?", [row[0]])
+        event = json.loads(row[3] or "{}")
+        return ScanJob(row[0], row[1], row[2], event, row[4] or 0, row[5], row[6])
+
+    def waiting(self, now: float, created_before: float, limit: int = 500) -> list[ScanJob]:
+        """Pending jobs due at `now` and created before `created_before`, oldest first (the
+        job queue defers them again when their first defer was lost)."""
+        rows = self.db.execute(
+            "SELECT id, message_id, chat_id, event, attempts, created_at, request_id "
+            "FROM scan_jobs WHERE status = 'pending' AND next_attempt_at <= ? "
+            "AND created_at < ? ORDER BY id LIMIT ?",
+            [now, created_before, limit],
+        ).fetchall()
+        return [
+            ScanJob(r[0], r[1], r[2], json.loads(r[3] or "{}"), r[4] or 0, r[5], r[6]) for r in rows
+        ]
 
     def finish(self, job_id: int, now: float, outcome: str) -> None:
         self.db.execute(

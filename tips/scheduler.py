@@ -14,9 +14,9 @@ from typing import Any, Protocol
 
 from monitoring.logs import where_failed
 from storage.tips import TipState
-from tips import report
 from tips.context import TipsContext, utc
 from tips.quota import Estimator
+from tips.report import notify_ethics, weekly_report_if_due
 from tips.rotation import queue_tip
 from tips.schedule import Schedule, anchor_for
 
@@ -73,22 +73,23 @@ class Ticker:
         self._purged_at = 0.0
         self._lock = asyncio.Lock()
 
-    async def tick(self) -> TickResult:
-        """Queue the tips that are due, within the quota.
+    async def tick(self, *, report: bool = True) -> TickResult:
+        """Queue the tips that are due, within the quota (and the weekly report when due,
+        unless `report` is False).
 
         A group is due when a slot of its schedule passed since its last handled slot. At
         most one tip goes out per group and tick however many slots were missed (a restart
         after a long stop sends one catch-up, not a flood), and only on one of the
         schedule's days outside quiet hours."""
         async with self._lock:
-            result = await self._tick()
+            result = await self._tick(report=report)
             # For /metrics (line_guard_tips_scheduler_last_tick_timestamp_seconds): a stalled
             # scheduler shows as an old tick, even in weeks when no tip is due.
             with self.ctx.store.atomic():
                 self.ctx.store.set_setting(LAST_TICK_SETTING, repr(self.ctx.now()))
             return result
 
-    async def _tick(self) -> TickResult:
+    async def _tick(self, *, report: bool) -> TickResult:
         ctx = self.ctx
         now = ctx.now()
         now_dt = utc(now)
@@ -117,7 +118,8 @@ class Ticker:
             due.append((gid, latest.timestamp(), catchup))
         if due:
             await self._send_round(due, result)
-        result.report_sent = report.weekly_report_if_due(ctx, now)
+        if report:
+            result.report_sent = weekly_report_if_due(ctx, now)
         if now - self._purged_at >= PURGE_SECONDS:
             self._purged_at = now
             ctx.tips.purge(now, ctx.config.retention_days)
@@ -156,7 +158,7 @@ class Ticker:
             result.skipped.append(t.chat_id)
             log.warning("tip skipped for quota group=%s cost=%d", t.chat_id, t.cost)
         if est.plan.skip and ethics:
-            report.notify_ethics(
+            notify_ethics(
                 ctx,
                 "quota.notice",
                 needed=est.plan.needed,

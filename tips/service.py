@@ -101,8 +101,10 @@ class TipsService:
     def set_schedule(self, group_id: str, **options: Any) -> Schedule:
         return scheduler.set_schedule(self.ctx, group_id, **options)
 
-    async def tick(self) -> TickResult:
-        return await self.ticker.tick()
+    async def tick(self, *, report: bool = True) -> TickResult:
+        """One scheduler pass; `report=False` leaves the weekly report to its own periodic
+        task (the job queue, jobs/tasks.py)."""
+        return await self.ticker.tick(report=report)
 
     async def send_now(self, group_id: str) -> tuple[int, Tip]:
         """`tips send --group`: the group's next tip, now (the schedule is unchanged)."""

@@ -99,3 +99,55 @@ def test_config_and_group(tmp_path: Path) -> None:
     bad.write_text("[nope]\n", encoding="utf-8")
     p = run("--config", str(bad), text)
     assert p.returncode != 0 and "nope" in p.stderr
+
+
+# Each --jsonl result line is written directly (cli.scan.contract_line): it must be the
+# bytes `json.dumps(result.to_contract(id), ensure_ascii=False)` gives, for every id
+# shape a line may carry and every finding a scan or an image can give.
+CONTRACT_IDS = (
+    None,
+    0,
+    -5,
+    1 << 70,  # past the direct path's int range
+    True,  # a bool is an int to Python, not to JSON
+    1.5,
+    float("nan"),
+    'a"b\\c\n',
+    "名字\ud800x",  # a lone surrogate
+    "\u2028",
+    [1, "x"],
+    {"k": 1},
+)
+
+
+def test_jsonl_line_is_the_json_encoding_of_the_contract() -> None:
+    from cli.scan import contract_line
+    from detectors import Finding, ScanResult, scan_text
+
+    results = [
+        scan_text(t)
+        for t in (
+            "好的，收到",
+            f"請問 皇甫崴睿 的身分證 {NID} 可以幫忙確認戶籍嗎？",
+            "卡號 4111 1111 1111 1111，有效期限 08/27",
+            "搜索票下來了，王小明家明天清晨會去，你通知他一下",
+        )
+    ]
+    results += [
+        ScanResult("warn", [Finding('x"y', 0, 3, "a\\b○\ud83d", 1, "r")], [], "id_card", []),
+        ScanResult(
+            "block",
+            [
+                Finding("t", 0, 3, "m", float("inf"), "r"),
+                Finding("t", 1, 2, "m", 0.1234567, "r", "ocr"),
+            ],
+            [],
+            None,
+            [],
+        ),
+    ]
+    assert any(r.findings for r in results[:4]) and results[0].verdict == "allow"
+    for r in results:
+        for item_id in CONTRACT_IDS:
+            expected = json.dumps(r.to_contract(item_id), ensure_ascii=False)
+            assert contract_line(r, item_id) == expected, item_id

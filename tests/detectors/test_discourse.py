@@ -120,6 +120,75 @@ ROWS: list[tuple[str, str, str]] = [
     ("personnel", "人事資料卡請於週五前更新", "allow"),
     # leave around a named person's matter kept from others
     ("not_public", "蔡雅雯懷孕了但還沒跟主管說，她先請假", "flag"),
+    # a named citizen's property and tax affairs: holdings, back taxes, arrears
+    ("holdings", "里長說蘇建民名下有五間店面", "flag"),
+    ("holdings", "國稅局通知林志豪要補稅十二萬", "flag"),
+    ("holdings", "名下財產查詢請到國稅局臨櫃申請", "allow"),
+    ("holdings", "欠稅案件依規定移送執行署", "allow"),
+    # a news word that names who must not hear it (媒體先不要講) is no news story
+    ("kept_from_press", "送急診的周美玲其實是割腕，新聞稿先不要寫", "flag"),
+    ("kept_from_press", "新聞報導說有位民眾割腕送醫，已經出院", "allow"),
+    # a reserve price in Chinese numerals; a rule's threshold amount is no price told
+    ("amount_in_words", "那個案子的底價單我看過了，一千兩百五十萬", "flag"),
+    ("amount_in_words", "底價一千萬以上的案子要上簽到局長", "allow"),
+    ("amount_in_words", "底價1000萬以上的案子要上簽到局長", "allow"),
+    # specs written for one firm, with words between 規格 and 照
+    ("rigging", "規格會照大發公司的型號開，你們準備好", "flag"),
+    ("rigging", "規格不得指定特定廠牌，請依採購法辦理", "allow"),
+    # who the suspect is, told by role; an unnamed suspect in a police release is not
+    ("suspect_named", "這起竊案的主嫌其實是李國強，還在蒐證", "flag"),
+    ("suspect_named", "警方說嫌犯是一名40歲男子，已移送", "allow"),
+    # a publication still to come a month or a term ahead is not public yet
+    ("future_public", "林志豪被記一支大過，下個月生效", "flag"),
+    ("future_public", "人事命令上個月生效了，陳科長調督察室", "allow"),
+    # hepatitis named as a person's condition
+    ("health", "周美華有C肝在追蹤", "flag"),
+    ("health", "B肝疫苗下週開打，請同仁登記", "allow"),
+    ("health", "吳志強在戒酒，去年住過院", "flag"),
+    ("health", "社區戒酒班下月開課，歡迎報名", "allow"),
+    # an ex-offender or a parolee named as such; the programmes for them are not
+    ("criminal", "隔壁的林阿水是更生人，出獄半年", "flag"),
+    ("criminal", "沈大明現在還在假釋中，每月要去報到", "flag"),
+    ("criminal", "更生人就業輔導說明會下週舉行", "allow"),
+    # who said something about you, opening a clause with 說; praise is not a report
+    ("reported_you", "說你亂停車的是隔壁的陳美玲", "flag"),
+    ("reported_you", "說你很認真的是主任", "allow"),
+    # a departure through an airport or a port
+    ("travel", "余志明早上從小港機場出去，回程是20號", "flag"),
+    ("travel", "明天全團從桃園機場出發", "allow"),
+    # a named person's place in a ranking or an appraisal
+    ("personnel", "林志豪申請的升任沒過，評分只排第四", "flag"),
+    ("personnel", "黃美玲今年大概拿不到甲，主管把她排最後", "flag"),
+    ("personnel", "請排第一排的同仁先入座", "allow"),
+    ("personnel", "陞任甄審作業要點修正", "allow"),
+    # rule statements: who issues what, what a step needs, how a document is kept,
+    # the law's own deadline (期限30天) is no number told
+    ("rule", "押票由法官簽發，羈押被告要有押票", "allow"),
+    ("rule", "丙等考績的同仁可以提起復審，期限30天", "allow"),
+    ("rule", "密件應標示密等並妥善保管", "allow"),
+    ("rule", "王大明的押票下來了，明天去他家", "flag"),
+    # an office's address: mail to a unit, a public counter
+    ("office_address", "請寄 臺北市中正區寶慶路 3 號 5 樓 人事室 王小姐收", "allow"),
+    ("office_address", "高雄市苓雅區四維三路2號 1樓服務台，民眾可臨櫃辦理", "allow"),
+    ("office_address", "王大明住在臺北市中正區寶慶路 3 號 5 樓", "flag"),
+    # made-up data, said so: a course's example, a form's specimen; a valid ID still counts
+    ("fiction", "課程範例：林大同，電話 0911-222-333（虛構）", "allow"),
+    ("fiction", "填寫範例：姓名 陳小華、住址 臺中市西區民生路 10 號", "allow"),
+    ("fiction", "教材裡的護照號碼 312345678 是假的，格式示意而已", "allow"),
+    ("fiction", "範本我改好了，王大明的身分證 E220193843 也填上去了", "flag"),
+    # a tender document sent for review inside the agency; to the reader it is a leak
+    ("internal", "需求書草稿先傳給科長核稿", "allow"),
+    ("internal", "招標文件先寄給你，公告前別外流", "flag"),
+    # a person asking for their own record is told the procedure
+    ("own_record", "有人打來說要查他自己的出入境紀錄，請他本人臨櫃申請", "allow"),
+    ("own_record", "幫我查一下他的入出境，他是嫌犯", "flag"),
+    # an oversight unit at work on a named person; its statistics or a meeting are not
+    ("oversight", "督察室正在調查范國華的加班單，疑似浮報", "flag"),
+    ("oversight", "邱怡君的出差費有問題，政風已經在調資料", "flag"),
+    ("oversight", "督察室在調查上週的酒駕案件數量", "allow"),
+    ("oversight", "疫調資料不要轉傳，這是防疫的基本要求", "allow"),
+    # a named person's account watched: a target even with nobody addressed
+    ("watched", "邱怡君的帳戶上個月已經被看過了", "flag"),
 ]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from detectors import scan_text
 from detectors.base import mask_middle
-from tests.support.idgen import luhn_card, resident_new, resident_old, wrong_check
+from tests.support.idgen import luhn_card, national_id, resident_new, resident_old, wrong_check
 
 NID = "E220193843"  # valid check digit
 NID2 = "P128774104"
@@ -139,6 +139,14 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("id mixing numerals, a name before", "王志明 E22０一九三843", "tw_national_id"),
     ("id split, the count in digits", "麻煩查一下王志明 E2201。後5碼是93843", "tw_national_id"),
     ("mobile backwards, said so", "陳志明手機倒著寫 " + MOBILE[::-1], "phone_number"),
+    # A look-alike letter ending the number, not only inside it.
+    ("mobile opening with o, ending with s", "回電給陳美玲：o93277140s", "phone_number"),
+    ("resident id ending with l", "移工 MARIA SANTOS 居留證 " + RID[:-1] + "l", "tw_resident_id"),
+    (
+        "id reversed, its letter a look-alike (kept a letter)",
+        "反過來念 " + national_id("Z", 1, "2345678")[::-1],
+        "tw_national_id",
+    ),
     (
         "office number in Arabic-Indic digits",
         "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
@@ -238,6 +246,15 @@ ORDINARY: list[tuple[str, str]] = [
     ("date with Chinese numerals", "113年一月二日 10:30 開會"),
     ("amount ending in Chinese numerals", "預算 1,234,五六七 元"),
     ("wrong Luhn, bold digits", "卡號 " + _math_bold(CARD_SPACED[:-1] + str(int(CARD[-1]) ^ 1))),
+    ("seven digits and a unit letter", "水塔容量 12345678l 已驗收"),
+    # A number labelled as what it is, or part of something else, is no phone or card.
+    ("serial number shaped like a mobile", "流水號 0987654321 請登錄"),
+    ("lottery number shaped like a mobile", "抽獎號碼 0912 345 678 號中獎"),
+    ("file named by a mobile-shaped number", "檔名 0912345678.pdf 請改名"),
+    ("mobile digits inside a longer code", "資料夾 2024-0912-345678"),
+    ("13-digit barcode passing Luhn", "條碼 4710088430012 的紙箱"),
+    ("labelled tracking number passing Luhn", "追蹤碼 " + CARD + " 已出貨"),
+    ("a bill's virtual account", "虛擬帳號 99912345678901 請於期限內繳費"),
 ]
 
 

@@ -102,7 +102,14 @@ def test_a_dead_replicas_rows_wait_for_their_lease_then_keep_their_retry_key(
     [again] = store.outbox_claim_due(late, expired_note="ambiguous: lease")
     assert (again.id, again.retry_key, again.last_error) == (row_id, "k-1", "ambiguous: lease")
     assert again.attempts == 0  # nothing was counted: the attempt's fate is unknown
-    assert store.outbox_reset_inflight("ambiguous: restart", now=late + CLAIM_LEASE_SECONDS + 1)
+    # Only the replica holding the claim renews it; any other (e.g. the first claimer,
+    # back from a long wait) finds the row is no longer its own and does not send it.
+    holder = store.replica_id
+    store.replica_id = "r-another-replica"
+    assert not store.outbox_renew_claim(row_id, late + 1)
+    store.replica_id = holder
+    assert store.outbox_renew_claim(row_id, late + 1)
+    assert store.outbox_reset_inflight("ambiguous: restart", now=late + CLAIM_LEASE_SECONDS + 2)
     row = store.outbox_row(row_id)
     assert row is not None and row.status == "pending" and row.claimed_by is None
 
@@ -138,11 +145,23 @@ def test_errors_reach_the_service_as_sqlite3_errors(pg_url: str) -> None:
         store.close()
 
 
-def test_checkpoint_vacuums_and_the_store_is_writable(store: Store) -> None:
-    store.outbox_add(kind="tip", messages=MSG, now=0, to_id="U1")
-    store.erased = True
-    store.checkpoint()
-    assert store.erased is False and store.writable() is None
+def test_checkpoint_vacuums_the_erasing_tables_off_the_caller(pg_url: str) -> None:
+    store = open_store(pg_url)
+    assert isinstance(store, PgStore)
+    try:
+        row_id = store.outbox_add(kind="tip", messages=MSG, now=0, to_id="U1")
+        store.outbox_sent(row_id, 1.0)  # the body is emptied: its old version is dead
+        store.erased = True
+        store.checkpoint()  # returns at once; VACUUM runs on its own connection
+        assert store.erased is False and store.writable() is None
+        store.wait_checkpoint()
+        [(vacuumed,)] = store.db.execute(
+            "SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+            "AND relname IN ('outbox', 'incidents', 'followups') AND last_vacuum IS NOT NULL"
+        ).fetchall()
+        assert vacuumed == 3
+    finally:
+        store.close()
 
 
 def test_the_hash_key_must_be_configured_on_postgres(pg_url: str) -> None:
@@ -165,3 +184,40 @@ def test_cli_backup_points_to_pg_dump_and_reads_go_to_postgres(pg_url: str, tmp_
     assert not list(tmp_path.glob("*.db"))
     r = run_bot("incidents", cwd=tmp_path, env=env)
     assert r.returncode == 0, r.stderr
+
+
+def test_two_stores_claim_different_scan_jobs(pg_url: str) -> None:
+    from storage.scan_jobs import ScanJobs
+
+    a, b = open_store(pg_url), open_store(pg_url)
+    try:
+        jobs_a, jobs_b = ScanJobs(a), ScanJobs(b)
+        for i in range(3):
+            assert jobs_a.add(f"m{i}", "C1", {"type": "message"}, now=float(i))
+        assert not jobs_b.add("m0", "C1", {}, now=9.0)  # one job per message, any replica
+        with a.atomic():  # a's claim not committed yet: b skips that row, never waits
+            first = jobs_a.claim_next(now=10.0)
+            second = jobs_b.claim_next(now=10.0)
+        assert first is not None and second is not None
+        assert (first.message_id, second.message_id) == ("m0", "m1")
+        assert jobs_a.counts() == {"running": 2, "pending": 1}
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_lost_connection_fails_one_statement_then_reconnects(pg_url: str) -> None:
+    """A server restart or failover: the statement that meets the dead connection fails
+    (the webhook answers 500, LINE redelivers); the next one opens a new connection."""
+    store = open_store(pg_url)
+    other = open_store(pg_url)
+    try:
+        store.set_setting("k", "v")
+        [(pid,)] = store.db.execute("SELECT pg_backend_pid()").fetchall()
+        other.db.execute("SELECT pg_terminate_backend(?)", [pid])
+        with pytest.raises(sqlite3.OperationalError):
+            store.get_setting("k")
+        assert store.get_setting("k") == "v"
+    finally:
+        store.close()
+        other.close()

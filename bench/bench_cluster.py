@@ -255,6 +255,19 @@ class Database:
             n = sum(1 for port in ports if port in mine)
             self.connections_max[p.name] = max(self.connections_max.get(p.name, 0), n)
 
+    def transactions(self) -> int:
+        """Transactions committed or rolled back in this database so far (pg_stat_database)."""
+        if self.backend != "postgres":
+            return 0
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN) as conn:
+            row = conn.execute(
+                "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s",
+                [self.name],
+            ).fetchone()
+        return int(row[0]) if row else 0
+
     def server_cpu(self) -> float:
         """CPU the PostgreSQL server processes of this database used since first seen."""
         return sum(last - first for first, last in self.backend_cpu.values())
@@ -606,6 +619,7 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         plan.sort()
     start_sent = len(driver.sent)
     cluster.db.backend_cpu.clear()
+    xacts0 = cluster.db.transactions()
     cluster.db.sample_connections(cluster.all())
     cpu0 = {p.name: p.group_cpu() for p in cluster.all()}
     main0 = {p.name: p.main_cpu() for p in cluster.replicas}
@@ -680,6 +694,7 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         if s.kind == "text" and after_kill(s) and s.quote in first
     ]
     server_cpu = cluster.db.server_cpu()
+    xacts = cluster.db.transactions() - xacts0
 
     def lat(kind: str) -> list[float]:
         return [first[s.quote] - s.started for s in leaks if s.kind == kind and s.quote in first]
@@ -722,6 +737,7 @@ async def mixed_load(driver: Driver, args: argparse.Namespace) -> dict[str, Any]
         "postgres_cpu_ms_per_event": round(server_cpu / max(1, len(batch)) * 1000, 2)
         if server_cpu
         else None,
+        "postgres_transactions_per_event": round(xacts / max(1, len(batch)), 1) if xacts else None,
         "driver_cpu_share": round(own / elapsed, 2),
         "seconds": round(elapsed, 1),
     }
@@ -868,7 +884,8 @@ def print_table(r: dict[str, Any]) -> None:
     if m.get("postgres_cpu_seconds"):
         print(
             f"  PostgreSQL server: {m['postgres_cpu_seconds']} CPU s, "
-            f"{m['postgres_cpu_ms_per_event']} ms per event"
+            f"{m['postgres_cpu_ms_per_event']} ms per event, "
+            f"{m['postgres_transactions_per_event']} transactions per event"
         )
     if r.get("pg_connections"):
         print(

@@ -417,7 +417,10 @@ async def test_unsend_window_caps_the_grace_period(line: FakeLinePlatform, tmp_p
     await b.start()
     try:
         b.store.add_role(ADMIN, "admin", GROUP, b.clock.now())
-        await b.send(line.text_event(ALICE, LEAK_1, chat=GROUP))
+        # Sent at the bot's clock: the window is counted from the event's timestamp, and a
+        # slow start-up on a loaded machine must not move it past the clock's 61 s below.
+        ts = int(b.clock.now() * 1000)
+        await b.send(line.text_event(ALICE, LEAK_1, chat=GROUP, timestamp_ms=ts))
         [note] = await line.wait_for_messages(ALICE)
         assert "前可以收回" in note.texts[0]
         await b.flush()

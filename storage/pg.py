@@ -74,10 +74,15 @@ class PgDatabaseError(sqlite3.DatabaseError):
 
 
 def _translate(exc: Exception) -> sqlite3.Error:
+    """The same error as a sqlite3 class, with the server's primary message only: its
+    DETAIL line may quote a key's value, which logs must not carry."""
     import psycopg
 
+    primary = getattr(getattr(exc, "diag", None), "message_primary", None)
+    text = primary or str(exc).split("\n", 1)[0]
+
     if isinstance(exc, psycopg.errors.IntegrityError):
-        return PgIntegrityError(str(exc))
+        return PgIntegrityError(text)
     # SQLite calls a missing table or a refused write (read-only) an OperationalError too.
     if isinstance(
         exc,
@@ -85,8 +90,8 @@ def _translate(exc: Exception) -> sqlite3.Error:
         | psycopg.errors.UndefinedTable
         | psycopg.errors.ReadOnlySqlTransaction,
     ):
-        return PgOperationalError(str(exc))
-    return PgDatabaseError(str(exc))
+        return PgOperationalError(text)
+    return PgDatabaseError(text)
 
 
 # -- placeholders -------------------------------------------------------------------------------
@@ -119,8 +124,17 @@ def _params(params: Params | None) -> list[Any]:
         return []
     if isinstance(params, dict):
         raise TypeError("the stores pass positional parameters (?), not named ones")
-    # SQLite stores booleans as 0/1 in INTEGER columns; so do we.
-    return [int(p) if isinstance(p, bool) else p for p in params]
+    # SQLite stores booleans as 0/1 in INTEGER columns; so do we. PostgreSQL's text cannot
+    # hold NUL, which SQLite's can: a hostile id carrying one is stored with U+FFFD instead
+    # (the same id always maps the same way, so redelivery dedupe still holds).
+    return [
+        int(p)
+        if isinstance(p, bool)
+        else p.replace("\x00", "\ufffd")
+        if isinstance(p, str) and "\x00" in p
+        else p
+        for p in params
+    ]
 
 
 # -- the adapter ----------------------------------------------------------------------------------

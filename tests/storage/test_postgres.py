@@ -221,3 +221,10 @@ def test_a_lost_connection_fails_one_statement_then_reconnects(pg_url: str) -> N
     finally:
         store.close()
         other.close()
+
+
+def test_a_hostile_id_with_a_nul_is_still_deduplicated(store: Store) -> None:
+    """PostgreSQL's text cannot hold NUL (SQLite's can): such an id is stored mapped, the
+    same way each time, so a redelivery of it is still recognised on both backends."""
+    assert store.first_delivery("evt\x00a", 1.0)
+    assert not store.first_delivery("evt\x00a", 2.0)

@@ -592,15 +592,35 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
 # The message says its data is made up: a form's specimen, a course's example, a template
 # (範本上寫王大明, 教材範例電話, 格式示意, 虛構, 不要用真人). Its values without a checksum
 # are sample data (the verdict lowers them); a valid ID number still counts.
-FICTION = re.compile(
-    r"範例|範本|示意|虛構|假資料|測試資料|假名|化名|格式參考|填寫說明|填寫範例|教材|不要用真(?:人|的)"
-    r"|(?<![a-z])(?:dummy|fictitious|sample data|example only)(?![a-z])"
+# Keywords (engine.keyword_index holds them): a set test per message, no search.
+FICTION_WORDS: tuple[str, ...] = (
+    "範例",
+    "範本",
+    "示意",
+    "虛構",
+    "假資料",
+    "測試資料",
+    "假名",
+    "化名",
+    "格式參考",
+    "填寫說明",
+    "教材",
+    "不要用真人",
+    "不要用真的",
+    "dummy",
+    "fictitious",
+    "sample data",
+    "example only",
 )
+_FICTION = frozenset(FICTION_WORDS)
 
 
-def fictional(text: str) -> str | None:
+def fictional(doc: Doc) -> str | None:
     """The word by which the message says its data is made up, or None."""
-    return _seen(FICTION, text)
+    if not doc.has(_FICTION):
+        return None
+    hit = doc.first(_FICTION)
+    return hit[2] if hit else None
 
 
 # ------------------------------------------------------------------ what a number is

@@ -189,6 +189,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("oversight", "疫調資料不要轉傳，這是防疫的基本要求", "allow"),
     # a named person's account watched: a target even with nobody addressed
     ("watched", "邱怡君的帳戶上個月已經被看過了", "flag"),
+    # the unit's own system and figures: a maintenance window, a table's name
+    ("own_asset", "拘票管理系統週六凌晨停機維護", "allow"),
+    ("own_asset", "偵查中案件統計表請各組週一前交", "allow"),
+    ("own_asset", "林志明的案子偵辦中，偵查隊的統計表先不要給他看", "flag"),
 ]
 
 

@@ -193,6 +193,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("own_asset", "拘票管理系統週六凌晨停機維護", "allow"),
     ("own_asset", "偵查中案件統計表請各組週一前交", "allow"),
     ("own_asset", "林志明的案子偵辦中，偵查隊的統計表先不要給他看", "flag"),
+    # a trigger inside a longer word: 繳回國庫 is the treasury, not a return home
+    ("inside_word", "許願池的錢要繳回國庫", "allow"),
+    ("inside_word", "王大明上週從日本回國", "flag"),
 ]
 
 

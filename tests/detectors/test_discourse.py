@@ -196,6 +196,9 @@ ROWS: list[tuple[str, str, str]] = [
     # a trigger inside a longer word: 繳回國庫 is the treasury, not a return home
     ("inside_word", "許願池的錢要繳回國庫", "allow"),
     ("inside_word", "王大明上週從日本回國", "flag"),
+    # a name that does the office's work next is a colleague, not the reporter
+    ("staff_action", "空污陳情的案子，林建宏下午會去採樣", "allow"),
+    ("staff_action", "陳情人是林建宏，他下午會去採樣", "flag"),
 ]
 
 

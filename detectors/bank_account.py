@@ -19,6 +19,8 @@ PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])"
 # amount's (1-3 digits, then threes), which COMMA_AMOUNT tells.
 COMMA = regex.compile(r"(?<![0-9a-z,])[0-9]{1,6}(?:,[0-9]{1,6}){2,}(?![0-9a-z])")
 COMMA_AMOUNT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+# One digit at a time between slashes (6/8/2/3/…): no date or fraction is written so.
+SLASHED = regex.compile(r"(?<![0-9/])[0-9](?:\s?/\s?[0-9]){9,15}(?![0-9/])")
 # Post-office accounts are 局號 (7 digits) + 帳號 (7 digits): short, so only right after the word.
 SHORT = regex.compile(
     rf"(?:帳號|局號|帳戶|account)\s?[:：]?\s?([0-9](?:{SEP}[0-9]){{6,8}})(?![0-9])"
@@ -153,6 +155,10 @@ def find(doc: Doc) -> list[Finding]:
         for m in COMMA.finditer(doc.text):
             n = len(digits_of(m.group()))
             if 10 <= n <= 16 and COMMA_AMOUNT.fullmatch(m.group()) is None:
+                spans.append((m.start(), m.end()))
+    if "/" in doc.text:
+        for m in SLASHED.finditer(doc.text):
+            if not any(m.start() < e and s < m.end() for s, e in spans):
                 spans.append((m.start(), m.end()))
     for m in SHORT.finditer(doc.text):
         if not any(m.start(1) < e and s < m.end(1) for s, e in spans):

@@ -91,6 +91,7 @@ _DIGIT = re.compile("[0-9]")
 COMMA_GROUPS = re.compile(
     r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])"
 )
+GROUPED = re.compile(r"(?<![0-9a-z,.])[0-9]{2,4}(?:\s?[,.]\s?[0-9]{2,4}){3,9}(?![0-9a-z])")
 _LETTER_OR_DIGIT = re.compile("[0-9a-z]")
 _NOT_DIGIT = re.compile("[^0-9]")
 # ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
@@ -181,7 +182,13 @@ def _valid(digits: str, s_even: list[int], s_odd: list[int], a: int, b: int) -> 
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    if _RUN13.search(doc.text) is None:
+    run13 = _RUN13.search(doc.text) is not None
+    grouped = (
+        ("," in doc.text or " ." in doc.text or ". " in doc.text)
+        and doc.has(_CONTEXT)
+        and GROUPED.search(doc.text) is not None
+    )
+    if not run13 and not grouped:
         return out
 
     def keep(start: int, end: int, digits: str) -> bool:
@@ -212,8 +219,21 @@ def find(doc: Doc) -> list[Finding]:
         )
         return True
 
-    _readings(doc.text, keep)
-    if "," in doc.text:
+    if run13:
+        _readings(doc.text, keep)
+    if grouped:
+        # Groups of two to four digits split by commas or spaced dots (55,33,24,16…,
+        # 35 . 49 . 47 …) beside a card word: a card read out to dodge a filter.
+        for m in GROUPED.finditer(doc.text):
+            digits = digits_of(m.group())
+            if (
+                13 <= len(digits) <= 19
+                and luhn_ok(digits)
+                and doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+                and not any(f.start < m.end() and m.start() < f.end for f in out)
+            ):
+                keep(m.start(), m.end(), digits)
+    if run13 and "," in doc.text:
         # Four-digit groups joined by commas (五九八八，六六九七… read out): no amount
         # is grouped in fours, so the comma may stand between a card's groups.
         for m in COMMA_GROUPS.finditer(doc.text):

@@ -107,7 +107,9 @@ OWN_ASSET = _starts_with(
     "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
-    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新|暫停(?:服務|調閱|受理|開放)|勤務表|分機|代表號"
+    r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新"
+    # a system's maintenance window (搜索票申請系統明天凌晨維護)
+    r"|系統[^，。,\n]{0,8}(?:維護|停機|升級|更新|暫停服務)|暫停(?:服務|調閱|受理|開放)|勤務表|分機|代表號"
     # the office's own forms: a template updated (清單的格式有更新, 新表在內網)
     r"|格式有?(?:更新|修正|調整)|新版(?:表單|格式)|新表在"
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
@@ -592,15 +594,35 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
 # The message says its data is made up: a form's specimen, a course's example, a template
 # (範本上寫王大明, 教材範例電話, 格式示意, 虛構, 不要用真人). Its values without a checksum
 # are sample data (the verdict lowers them); a valid ID number still counts.
-FICTION = re.compile(
-    r"範例|範本|示意|虛構|假資料|測試資料|假名|化名|格式參考|填寫說明|填寫範例|教材|不要用真(?:人|的)"
-    r"|(?<![a-z])(?:dummy|fictitious|sample data|example only)(?![a-z])"
+# Keywords (engine.keyword_index holds them): a set test per message, no search.
+FICTION_WORDS: tuple[str, ...] = (
+    "範例",
+    "範本",
+    "示意",
+    "虛構",
+    "假資料",
+    "測試資料",
+    "假名",
+    "化名",
+    "格式參考",
+    "填寫說明",
+    "教材",
+    "不要用真人",
+    "不要用真的",
+    "dummy",
+    "fictitious",
+    "sample data",
+    "example only",
 )
+_FICTION = frozenset(FICTION_WORDS)
 
 
-def fictional(text: str) -> str | None:
+def fictional(doc: Doc) -> str | None:
     """The word by which the message says its data is made up, or None."""
-    return _seen(FICTION, text)
+    if not doc.has(_FICTION):
+        return None
+    hit = doc.first(_FICTION)
+    return hit[2] if hit else None
 
 
 # ------------------------------------------------------------------ what a number is

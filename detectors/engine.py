@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.discourse import OWN_DATA_GAP, fictional, own_data
+from detectors.discourse import FICTION_WORDS, OWN_DATA_GAP, fictional, own_data
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
@@ -109,6 +109,7 @@ _SHARED_WORDS: tuple[str, ...] = (
     + lexicon.TIME_WORDS
     + lexicon.BENIGN
     + lexicon.EXAMPLE
+    + FICTION_WORDS
 )
 
 
@@ -330,7 +331,7 @@ def _scan_text(
     else:
         sample = (
             doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
-        ) or fictional(t) is not None
+        ) or fictional(doc) is not None
         verdict, findings, suppressed, reasons = decide(
             _dedupe(doc.findings), policy, sample=sample
         )

@@ -451,12 +451,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         dis = d.discloses()
         if (
             dis is not None
-            and kind == "rule"
+            and kind in ("rule", "own_asset")
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
         ):
-            dis = None  # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case
+            # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case; and the
+            # unit's own figures (偵辦中案件統計表): a name of the table, nobody's case
+            dis = None
         if dis is not None and not (kind == "question" and not strong and d.target is None):
             return
         if kind not in _STRONG_TALK and (

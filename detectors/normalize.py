@@ -222,11 +222,14 @@ _LOOK_ALIKE_LETTER = re.compile("[zsboil]")
 def _o_to_zero(folded: str) -> str:
     if _LOOK_ALIKE_LETTER.search(folded) is None:
         return folded
-    if _O_AFTER_DIGIT.search(folded) is not None and _O_IN_NUMBER.search(folded) is not None:
+    o_after = _O_AFTER_DIGIT.search(folded) is not None
+    if o_after and _O_IN_NUMBER.search(folded) is not None:
         folded = _O_IN_NUMBER.sub(lambda m: m.group().translate(_O_DIGIT), folded)
-    if _ZSB_AFTER_DIGITS.search(folded) is not None:
+    zsb_after = _ZSB_AFTER_DIGITS.search(folded) is not None
+    if zsb_after:
         folded = _ZSB_IN_NUMBER.sub(lambda m: m.group().translate(_ZSB_DIGIT), folded)
-    if _ZSB_AT_END.search(folded) is not None:
+    # a letter ending a number follows a digit: one of the two searches above saw it
+    if (o_after or zsb_after) and _ZSB_AT_END.search(folded) is not None:
         folded = _ZSB_AT_END.sub(_end_digit, folded)
     return folded
 

@@ -214,6 +214,11 @@ _NAME_TOKEN = re.compile(
 _JUN = re.compile(
     r"君(?=反映|要求|表示|陳情|來電|指出|稱|說|詢問|提出|投訴|檢舉|申請|希望|[，,。、：:\s（(]|$)"
 )
+# What a colleague does right after their name: the office's work, on a day.
+_STAFF_ACTION = re.compile(
+    r"\s?(?:明天|今天|今日|下午|上午|晚點|等等|稍後|下週[一二三四五六日]?)?\s?(?:會|要|再|先|負責)?(?:去|來|過去)?"
+    r"(?:量測|勘查|會勘|現勘|稽查|採樣|處理|回覆|回電|聯繫|承辦|簽辦|陪同|支援|值班|代理|主持|簡報|列席|出席|負責)"
+)
 MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a few
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
@@ -503,6 +508,11 @@ def find(doc: Doc) -> list[Finding]:
             "person_name.staff" if staff else "person_name.compound",
             None,
         )
+
+    # A name that does the office's work next (程國強明天會去量測, 林怡君負責回覆): a colleague.
+    for (s, e), (score, _rule, _ctx) in list(found.items()) if found else ():
+        if score >= 0.4 and _STAFF_ACTION.match(text, e) is not None:
+            found[(s, e)] = (0.1, "person_name.staff", "staff action")
 
     out: list[Finding] = []
     if found:

@@ -175,8 +175,10 @@ _WEAK = frozenset({"回來", "趟"})
 
 def find(doc: Doc) -> list[Finding]:
     # 越南籍 is a nationality, not a trip.
-    # ...and 廈門街, 上海路 are streets here.
-    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith(("籍", "街", "路"), h[1])]
+    # ...and 廈門街, 上海路 are streets here; 繳回國庫 is the treasury.
+    hits = [
+        h for h in doc.all(_TRIGGERS) if not doc.text.startswith(("籍", "街", "路", "庫"), h[1])
+    ]
     if not hits:
         return []
     hit = hits[0]

@@ -74,12 +74,14 @@ INDEP_MIN_RECALL = 0.95
 # The fourth writer's set: no regression below what this round reached on it.
 INDEP_V = CORPUS_DIR / "indep_v.jsonl"
 # Measured 2026-12-03: recall 0.945 (686/726), FPR 0.0020 (4/1,994); was 0.88 / 0.008.
-INDEP_V_MIN_RECALL = 0.94
-INDEP_V_MAX_FPR = 0.003
+# After the `tune` round: recall 0.959 (696/726), FPR 0.0000 (0/1,994).
+INDEP_V_MIN_RECALL = 0.95
+INDEP_V_MAX_FPR = 0.002
 # The fifth writer's set: measured 2026-12-03 after tuning on it: recall 0.975 (898/921),
 # FPR 0.0017 (4/2,403); first score 0.927 / 0.0204.
 INDEP_X = CORPUS_DIR / "indep_x.jsonl"
-INDEP_X_MIN_RECALL = 0.97
+# After the `tune` round: recall 0.996 (917/921), FPR 0.0000 (0/2,403).
+INDEP_X_MIN_RECALL = 0.985
 INDEP_X_MAX_FPR = 0.0025
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})

@@ -189,6 +189,16 @@ ROWS: list[tuple[str, str, str]] = [
     ("oversight", "疫調資料不要轉傳，這是防疫的基本要求", "allow"),
     # a named person's account watched: a target even with nobody addressed
     ("watched", "邱怡君的帳戶上個月已經被看過了", "flag"),
+    # the unit's own system and figures: a maintenance window, a table's name
+    ("own_asset", "拘票管理系統週六凌晨停機維護", "allow"),
+    ("own_asset", "偵查中案件統計表請各組週一前交", "allow"),
+    ("own_asset", "林志明的案子偵辦中，偵查隊的統計表先不要給他看", "flag"),
+    # a trigger inside a longer word: 繳回國庫 is the treasury, not a return home
+    ("inside_word", "許願池的錢要繳回國庫", "allow"),
+    ("inside_word", "王大明上週從日本回國", "flag"),
+    # a name that does the office's work next is a colleague, not the reporter
+    ("staff_action", "空污陳情的案子，林建宏下午會去採樣", "allow"),
+    ("staff_action", "陳情人是林建宏，他下午會去採樣", "flag"),
 ]
 
 

@@ -139,6 +139,22 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("id mixing numerals, a name before", "王志明 E22０一九三843", "tw_national_id"),
     ("id split, the count in digits", "麻煩查一下王志明 E2201。後5碼是93843", "tw_national_id"),
     ("mobile backwards, said so", "陳志明手機倒著寫 " + MOBILE[::-1], "phone_number"),
+    # A card in pairs split by commas or spaced dots, an account one digit per slash.
+    (
+        "card in pairs split by commas",
+        "卡號 " + ",".join(CARD[i : i + 2] for i in range(0, 16, 2)) + " 幫他刷",
+        "credit_card",
+    ),
+    (
+        "card in pairs split by spaced dots",
+        "陳美玲的信用卡 " + " . ".join(CARD[i : i + 2] for i in range(0, 16, 2)),
+        "credit_card",
+    ),
+    (
+        "account one digit per slash",
+        "戶名陳美玲，帳號 " + "/".join("20810100123456"),
+        "bank_account",
+    ),
     # A look-alike letter ending the number, not only inside it.
     ("mobile opening with o, ending with s", "回電給陳美玲：o93277140s", "phone_number"),
     ("resident id ending with l", "移工 MARIA SANTOS 居留證 " + RID[:-1] + "l", "tw_resident_id"),
@@ -247,6 +263,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("amount ending in Chinese numerals", "預算 1,234,五六七 元"),
     ("wrong Luhn, bold digits", "卡號 " + _math_bold(CARD_SPACED[:-1] + str(int(CARD[-1]) ^ 1))),
     ("seven digits and a unit letter", "水塔容量 12345678l 已驗收"),
+    ("card amounts with decimals", "刷卡金額 12,345.67、23,456.78、34,567.89"),
+    ("dates with slashes beside an account word", "帳號 113/03/05 到 113/03/10 的交易明細"),
     # A number labelled as what it is, or part of something else, is no phone or card.
     ("serial number shaped like a mobile", "流水號 0987654321 請登錄"),
     ("lottery number shaped like a mobile", "抽獎號碼 0912 345 678 號中獎"),

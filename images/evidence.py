@@ -37,7 +37,9 @@ _SPECIMEN_ANY = re.compile(
 _PUBLIC_TITLE = re.compile(r"(?<![未尚勿不])(公告|公布|公示)(?!前)")
 _PUBLIC_ANY = re.compile(
     r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
-    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢"
+    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢|"
+    # published under the freedom-of-information act (政府資訊公開法: 主動公開)
+    r"主動公開|政府資訊公開|資訊公開法"
 )
 # The label of the 密等 field says 保密 whatever its value.
 _MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
@@ -94,6 +96,13 @@ _SHOP = re.compile(
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
 _UNIT_SUFFIX = frozenset("科隊組室股課處局所")
+# A chat screenshot: rows that carry a message's time (上午10:05, 下午 3:12) or 已讀.
+_CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀")
+CHAT_MIN_TIMES = 2
+# A row that is a label, not a sentence: a sender's display name, the group's title bar.
+_LABEL_ROW = re.compile(r"^[^，。？！,.?!:：；;]{1,12}$")
+# The letter's own address: the sender's field in the letter's header (地址：...).
+_LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
 _OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
 
@@ -136,6 +145,7 @@ class Page:
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
+    chat: bool = False  # a chat screenshot: messages with their times
 
 
 def _norm(row: str) -> str:
@@ -177,6 +187,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
+        chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
@@ -262,6 +273,8 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
         ):
             return "office_line"
+        if f.type == "address" and _LETTER_ADDRESS.match(_norm(line)):
+            return "office_address"
         if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
             return None
         # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
@@ -336,6 +349,62 @@ def _ties_within_rows(result: ScanResult, text: str, rescan: Callable[[str], Sca
     return True
 
 
+def chat_messages(text: str) -> list[tuple[int, int]]:
+    """The spans of a chat screenshot's messages in the joined OCR text: a message runs over
+    its rows up to the one carrying its time; a label row (a sender's name, the group's
+    title) stands alone."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    pos = 0
+    for row in text.split("\n"):
+        end = pos + len(row)
+        timed = _CHAT_TIME.search(row) is not None
+        if not timed and _LABEL_ROW.match(re.sub(r"\s+", "", row)):
+            if start is not None:
+                spans.append((start, pos - 1))
+                start = None
+            spans.append((pos, end))
+        else:
+            start = pos if start is None else start
+            if timed:
+                spans.append((start, end))
+                start = None
+        pos = end + 1
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResult]) -> bool:
+    """On a chat screenshot each message is judged on its own, as the bot judges a typed one:
+    a sender's name above a question about the rules is not the subject of that question.
+    Checksummed identity numbers stand whatever the split. Returns whether anything changed."""
+    again: list[Finding] = []
+    for start, end in chat_messages(text):
+        for f in rescan(text[start:end]).findings:
+            g = f.with_score(f.score)
+            g.start, g.end = f.start + start, f.end + start
+            again.append(g)
+    found = {(f.type, f.start) for f in again}
+    kept = list(again)
+    changed = False
+    for f in result.findings:
+        if (f.type, f.start) in found:
+            continue
+        if f.type in _HARD and f.checksum:
+            kept.append(f)
+            continue
+        aside = f.with_score(f.score)
+        aside.rule += "+doc_evidence.chat_message"
+        result.suppressed.append(aside)
+        changed = True
+    if changed:
+        result.findings = kept
+        if "doc_evidence.chat_message" not in result.reasons:
+            result.reasons.append("doc_evidence.chat_message")
+    return changed
+
+
 def _sift(
     result: ScanResult, findings: list[Finding], page: Page, text: str
 ) -> tuple[list[Finding], bool]:
@@ -400,7 +469,16 @@ def weigh(
 ) -> None:
     """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
     findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
+    # A chat screenshot: each message is judged on its own before the page's evidence.
+    by_message = (
+        page.chat
+        and not page.marked
+        and rescan is not None
+        and bool(result.findings)
+        and _by_message(result, text, rescan)
+    )
     kept, changed = _sift(result, result.findings, page, text)
+    changed = changed or by_message
     result.findings = kept
     # On a list, ties are judged row by row once the page-wide matters are settled.
     if rescan is not None and _ties_within_rows(result, text, rescan):

@@ -237,12 +237,12 @@ def analyse_lines(
     if not page.specimen and _specimen_number_only(result, joined.text):
         page = dataclasses.replace(page, specimen=True)
     weigh(result, page, joined.text, block_at=settings.block_at, rescan=detect)
+    signals = _signals(joined, mrz_passport, mrz_other, has_findings)
+    if page.blank_form and not result.findings:
+        # an application form's labels with nothing filled in: nobody's document
+        signals = dataclasses.replace(signals, filled=False)
     # A card or form marked as a specimen shows the published example, not a person's document.
-    match = (
-        None
-        if page.specimen
-        else recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
-    )
+    match = None if page.specimen else recognise(texts, signals)
     if page.specimen and "doc_evidence.specimen" not in result.reasons:
         result.reasons.append("doc_evidence.specimen")
     if match is not None:

@@ -202,6 +202,62 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
             ["19 20 21 22 23 24 25"],
         ],
     ),
+    (
+        "chat_sender_above_a_rules_question",
+        "chat_message",
+        [
+            ["戶政事務所同仁(21)"],
+            ["邱雅琪"],
+            ["陳情案回信時，陳情人的手機要不要遮"],
+            ["？", "下午2:41"],
+            ["下午2:43", "要，寫成0933-***-***"],
+            ["輸入訊息"],
+        ],
+    ),
+    (
+        "results_published_under_foi",
+        "public_notice",
+        [
+            ["臺南市政府衛生局114年度餐飲衛生稽查結果"],
+            ["(本表依政府資訊公開法主動公開)"],
+            ["業者名稱 地址 日期 結果"],
+            ["1 好味小吃店 臺南市東區大學路二段18號 7/3 合格"],
+            ["2 小王子小吃店 桃園市龜山區仁愛路二段12號 5/26 限期改正"],
+            ["3 正興超市 高雄市前鎮區三民路二段293 7/1 合格"],
+            ["查詢專線：(06)290-2580分機6224；市民熱線1999"],
+        ],
+    ),
+    (
+        # the signer at the foot ties the letter's own address to the 陳情 of its last line
+        "letter_header_address_and_1999",
+        "office_address",
+        [
+            ["經濟部水利署函"],
+            ["地址：臺中市南屯區黎明路二段501號"],
+            ["承辦人：周文彬技正"],
+            ["電話：(04)703-7222分機4650"],
+            ["受文者：各河川分署"],
+            ["發文日期：中華民國114年3月2日"],
+            ["主旨：有關114年度工程採購稽核結果暨缺失改善一案，"],
+            ["請查照。"],
+            ["說明："],
+            ["一、聯絡窗口：本案請逕洽周文彬技正，電話(04)273-3377分機3525；"],
+            ["民眾陳情請轉1999專線。"],
+            ["主任 江思穎"],
+        ],
+    ),
+    (
+        "blank_register_application",
+        "blank_form",
+        [
+            ["戶籍謄本申請書"],
+            ["申請人姓名"],
+            ["身分證統一編號"],
+            ["出生日期", "年", "月", "日"],
+            ["戶籍地址"],
+            ["本表所蒐集之個人資料僅供本案使用。"],
+        ],
+    ),
 ]
 
 FLAGGED: list[tuple[str, str, list[list[str]]]] = [
@@ -289,6 +345,30 @@ def test_letter_keeps_a_whistleblower_named_to_the_accused() -> None:
         ["說明："],
         ["一、檢舉人施宗雯（電話0961-540-313）住於貴公司隔壁，"],
     ]
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_a_chat_message_that_names_the_whistleblower_still_flags() -> None:
+    """Judging each chat message on its own keeps a message that leaks on its own."""
+    rows = [
+        ["稽查股(8)"],
+        ["許志豪"],
+        ["檢舉人是黃淑芬，她的電話0952-318-604", "上午9:12"],
+        ["收到", "上午9:13"],
+    ]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict != "allow"
+    assert "whistleblower_identity" in result.types
+
+
+def test_filled_register_application_is_not_blank() -> None:
+    rows = [
+        ["戶籍謄本申請書"],
+        ["申請人姓名", "蔡明哲"],
+        ["身分證統一編號", "K257491186"],
+        ["出生日期", "72年", "4月", "9日"],
+    ]
+    assert not read_page([" ".join(r) for r in rows]).blank_form
     assert analyse_lines(_lines(rows)).verdict != "allow"
 
 

@@ -92,6 +92,13 @@ _OFFICIAL = re.compile(
 _SHOP = re.compile(
     r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
+# A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
+# the shop's address and tax number). Its contact person, mobile and address are the shop's.
+_SHOP_PAGE = re.compile(
+    r"店址|營業[:：]|營業時間|優惠|\d折|[九八七六五]折|半價|價格|團購|月結|收據|統編|"
+    r"到府服務|加LINE|訂購|外送|門市|免運|特價|歡迎光臨"
+)
+SHOP_MIN_MARKS = 3
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
@@ -101,6 +108,11 @@ _CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d
 CHAT_MIN_TIMES = 2
 # A row that is a label, not a sentence: a sender's display name, the group's title bar.
 _LABEL_ROW = re.compile(r"^[^，。？！,.?!:：；;]{1,12}$")
+# What follows a field label on a letter's row: a colon (the value after it).
+_FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
+# An invoice number (two letters, a hyphen, eight digits): the text engine's look-alike map
+# may read its second letter as a digit (Z for 2) and find an identity number in it.
+_INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
 # The letter's own address: the sender's field in the letter's header (地址：...).
 _LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
@@ -146,10 +158,21 @@ class Page:
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
     chat: bool = False  # a chat screenshot: messages with their times
+    shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
 
 
 def _norm(row: str) -> str:
     return re.sub(r"\s+", "", row).upper()
+
+
+# A stamp printed with its characters spaced apart (樣　張) is read as one-character boxes.
+_SPREAD_STAMPS = (("樣", "張"), ("樣", "本"), ("範", "例"), ("樣", "品"))
+
+
+def _stamp_in_single_boxes(boxes: Sequence[str]) -> bool:
+    """Both characters of a specimen stamp stand as boxes of their own."""
+    single = {b for b in (_norm(x) for x in boxes) if len(b) == 1}
+    return any(a in single and b in single for a, b in _SPREAD_STAMPS)
 
 
 def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
@@ -163,6 +186,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         any(_SPECIMEN_STAMP.match(r) for r in norm)
         or any(_SPECIMEN_STAMP.match(_norm(b)) for b in boxes)
         or bool(_SPECIMEN_ANY.search(flat))
+        or _stamp_in_single_boxes(boxes)
     )
     not_yet = bool(_NOT_YET.search(_MARKING_LABEL.sub("", flat)))
     public = not not_yet and (
@@ -188,6 +212,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     )
     return Page(
         chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
+        shop=not marked and len(set(_SHOP_PAGE.findall(flat))) >= SHOP_MIN_MARKS,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
@@ -245,6 +270,8 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "digit_grid"
     if page.marked:
         return None
+    if f.type == "tw_national_id" and _INVOICE_NO.fullmatch(text[f.start : f.end].strip()):
+        return "invoice_number"
     if f.type in _HARD and f.checksum:
         return None
     if page.public:
@@ -262,18 +289,26 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
     ):
         return "agency_place"
     line = _line_of(text, f)
-    if page.menu and f.type in ("phone_number", "address", "person_name"):
+    if (page.menu or page.shop) and f.type in ("phone_number", "address", "person_name"):
         return "shop"
     if f.type == "phone_number" and _SHOP.search(line):
         return "shop"
     if page.letter:
         if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
             return "official"
+        if (
+            f.type == "person_name"
+            and _FIELD_LABEL_AFTER.match(text, f.end)
+            and (not text[f.start - 1 : f.start].strip())
+        ):
+            # a row's field label misread as a name (傅真：for 傳真：): a label, not a person
+            return "field_label"
         if f.type == "phone_number" and (
             f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
         ):
             return "office_line"
-        if f.type == "address" and _LETTER_ADDRESS.match(_norm(line)):
+        # the letter's own address row: its address, and a place in it read as a name (羅東鎮)
+        if f.type in ("address", "person_name") and _LETTER_ADDRESS.match(_norm(line)):
             return "office_address"
         if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
             return None

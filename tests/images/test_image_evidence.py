@@ -258,6 +258,70 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
             ["本表所蒐集之個人資料僅供本案使用。"],
         ],
     ),
+    (
+        "shop_flyer_contact_person",
+        "shop",
+        [
+            ["大順文具行"],
+            ["★公家機關可月結"],
+            ["★統編收據現場開立 新春優惠"],
+            ["洽詢：柯小姐0934-461-427"],
+            ["店址：臺中市南屯區三民路二段205號"],
+            ["營業：週一至週六09:00-18:00"],
+        ],
+    ),
+    (
+        "specimen_stamp_spread_over_boxes",
+        "specimen",
+        [
+            ["中華民國國民身分證"],
+            ["姓名", "林美麗"],
+            ["出生", "民國61年"],
+            ["性別", "女", "樣"],
+            ["發證日期", "民國113年2月27日", "張"],
+            ["統一編號", "A234567890"],
+            ["父", "章振", "母", "趙彥承"],
+            ["住址", "臺北市大安區仁愛路一段111號12樓"],
+        ],
+    ),
+    (
+        "letter_field_label_read_as_a_name",
+        "field_label",
+        [
+            ["經濟部標準檢驗局 函"],
+            ["地址：桃園市龜山區長春路147號"],
+            ["承辦人：施祥君科長"],
+            ["傅真：(03)787-1360"],
+            ["受文者：如正副本"],
+            ["主旨：有關本局114年度公務機密維護稽核作業，請查照。"],
+            ["說明：民眾陳情請轉1999專線。"],
+            ["主任 侯瑋珍"],
+        ],
+    ),
+    (
+        "letter_address_township_read_as_a_name",
+        "office_address",
+        [
+            ["內政部移民署函"],
+            ["地址：宜蘭縣羅東鎮文化路227號"],
+            ["承辦人：沈瑞瑞稽查員"],
+            ["受文者：各區公所"],
+            ["主旨：有關114年度各機關採購稽核結果暨缺失改善一案，請查照。"],
+            ["說明：民眾陳情請轉1999專線。"],
+            ["主任 王梅秀"],
+        ],
+    ),
+    (
+        "invoice_number_read_as_an_id",
+        "invoice_number",
+        [
+            ["福記文具"],
+            ["電子發票證明聯"],
+            ["115年07-08月"],
+            ["XZ-85334659"],
+            ["隨機碼5106 總計4858"],
+        ],
+    ),
 ]
 
 FLAGGED: list[tuple[str, str, list[list[str]]]] = [
@@ -370,6 +434,28 @@ def test_filled_register_application_is_not_blank() -> None:
     ]
     assert not read_page([" ".join(r) for r in rows]).blank_form
     assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_a_shop_page_does_not_hide_an_id_number() -> None:
+    rows = [
+        ["大順文具行 新春優惠 第二件半價"],
+        ["營業：週一至週六09:00-18:00"],
+        ["訂購人：蔡明哲 身分證K257491186"],
+    ]
+    assert read_page([" ".join(r) for r in rows]).shop
+    assert analyse_lines(_lines(rows)).verdict == "block"
+
+
+def test_one_specimen_character_alone_is_no_stamp() -> None:
+    """A single 樣 box (a word cut by OCR) does not make a real card a specimen."""
+    card = [
+        ["中華民國國民身分證"],
+        ["姓名", "林志玲"],
+        ["出生", "民國63年11月29日", "樣"],
+        ["統一編號", "K257491186"],
+    ]
+    result = analyse_lines(_lines(card))
+    assert result.verdict == "block" and result.doc_type == "id_card"
 
 
 def test_real_id_card_and_classified_letter_still_block() -> None:

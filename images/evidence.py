@@ -30,7 +30,7 @@ _SPECIMEN_STAMP = re.compile(
     r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
 )
 _SPECIMEN_ANY = re.compile(
-    r"SPECIMEN|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
+    r"S?PECIMEN|SPECIME|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
 )
 # Published or in force: a notice (公告), published results; never when the page says it is not
 # yet so (尚未公告, 開標前, 公告前).
@@ -39,7 +39,11 @@ _PUBLIC_ANY = re.compile(
     r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
     r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢|"
     # published under the freedom-of-information act (政府資訊公開法: 主動公開)
-    r"主動公開|政府資訊公開|資訊公開法"
+    r"主動公開|政府資訊公開|資訊公開法|"
+    # an event open to all: places are limited, first come first served
+    r"額滿為止|名額有限|名額\d+人|"
+    # a decision approved and in effect (a personnel order)
+    r"已核定|業經核定|核定在案|人事命令|生效日期"
 )
 # The label of the 密等 field says 保密 whatever its value.
 _MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
@@ -92,11 +96,13 @@ _OFFICIAL = re.compile(
 _SHOP = re.compile(
     r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
+# Training material: a slide or handout that lists what must not be done, in its title.
+_TRAINING_TITLE = re.compile(r"宣導|教育訓練|態樣|講習|課程|研習|注意事項|案例分享|測驗|須知")
 # A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
 # the shop's address and tax number). Its contact person, mobile and address are the shop's.
 _SHOP_PAGE = re.compile(
     r"店址|營業[:：]|營業時間|優惠|\d折|[九八七六五]折|半價|價格|團購|月結|收據|統編|"
-    r"到府服務|加LINE|訂購|外送|門市|免運|特價|歡迎光臨"
+    r"到府服務|加LINE?|掃碼|訂購|外送|門市|免運|特價|歡迎光臨|統一編號\d{8}(?!\d)"
 )
 SHOP_MIN_MARKS = 3
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
@@ -159,6 +165,7 @@ class Page:
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
     chat: bool = False  # a chat screenshot: messages with their times
     shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
+    training: bool = False  # training material: its title says it teaches the rules
 
 
 def _norm(row: str) -> str:
@@ -212,6 +219,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     )
     return Page(
         chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
+        training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
         shop=not marked and len(set(_SHOP_PAGE.findall(flat))) >= SHOP_MIN_MARKS,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
@@ -290,6 +298,17 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "agency_place"
     line = _line_of(text, f)
     if (page.menu or page.shop) and f.type in ("phone_number", "address", "person_name"):
+        return "shop"
+    if (
+        page.training
+        and f.type not in _PERSONAL
+        and f.type not in _HARD
+        and not any(o.type in _PERSONAL or o.type in _HARD for o in others)
+    ):
+        # a slide listing what must not be done names the matters, nobody's case
+        return "training"
+    if page.shop and not page.not_yet and f.type not in _PERSONAL:
+        # a matter read from an advertisement's copy (優先處理 as a tip-off)
         return "shop"
     if f.type == "phone_number" and _SHOP.search(line):
         return "shop"

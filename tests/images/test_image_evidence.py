@@ -322,6 +322,67 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
             ["隨機碼5106 總計4858"],
         ],
     ),
+    (
+        # a sideways poster read with its rows reversed: the bureau above the event's date
+        "event_poster_places_limited",
+        "public_notice",
+        [
+            ["桃園市政府勞動局關心您"],
+            ["名額200人，額滿為止"],
+            ["洽詢：(04)207-1749 分機7733"],
+            ["報名：各單位庶務"],
+            ["地點：彩虹河濱公園"],
+            ["8月12日（六）上午8時"],
+            ["家庭日"],
+        ],
+    ),
+    (
+        "personnel_order_in_effect",
+        "public_notice",
+        [
+            ["臺南市政府消防局 人事命令"],
+            ["已核定"],
+            ["生效日期：114年6月1日"],
+            ["下列人員陞遷案業經核定，自生效日起生效。"],
+            ["姓名 原職稱 新職稱 新單位 生效日"],
+            ["簡志遠 股長 視察 稽查科 114.12.1"],
+            ["潘怡如 技士 科長 第二科 114.10.1"],
+            ["馮建宏 科員 專員 企劃科 114.11.1"],
+        ],
+    ),
+    (
+        "shop_flyer_copy_read_as_a_tipoff",
+        "shop",
+        [
+            ["好味汽車保養"],
+            ["★團購10份以上送1份 新春優惠"],
+            ["★LINE預約優先處理"],
+            ["洽詢：曹師傅0931-873-442"],
+            ["店址：臺南市東區光復路三段330號"],
+            ["營業：週一至週六09:00-21:00"],
+        ],
+    ),
+    (
+        "training_slide_lists_what_not_to_do",
+        "training",
+        [
+            ["公務機密維護 常見洩密態樣"],
+            ["將民眾身分證、健保卡照片傳到LINE群組"],
+            ["拘票搜索票執行前告知當事人或親友"],
+            ["開標前透露投標廠商家數或名單"],
+        ],
+    ),
+    (
+        "specimen_card_mark_unread_example_number",
+        "specimen",
+        [
+            ["中華民國國民身分證"],
+            ["姓名", "陳筱玲"],
+            ["出生", "民國61年4月11日"],
+            ["性別女", "本"],
+            ["統一編號", "A234567890"],
+        ],
+    ),
 ]
 
 FLAGGED: list[tuple[str, str, list[list[str]]]] = [
@@ -456,6 +517,24 @@ def test_one_specimen_character_alone_is_no_stamp() -> None:
     ]
     result = analyse_lines(_lines(card))
     assert result.verdict == "block" and result.doc_type == "id_card"
+
+
+def test_training_title_does_not_hide_a_named_case() -> None:
+    rows = [
+        ["公務機密維護 宣導"],
+        ["檢舉人是黃淑芬，她的電話0952-318-604，明天去稽查大豐化工"],
+    ]
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_personnel_list_not_yet_approved_still_flags() -> None:
+    rows = [
+        ["科長職缺陞遷評分表（尚未核定）"],
+        ["排序姓名 年資積分 考績積分 總分"],
+        ["1 羅祥豪 22 35 87"],
+        ["2 蔡怡欣 17 34 81"],
+    ]
+    assert analyse_lines(_lines(rows)).verdict == "block"
 
 
 def test_real_id_card_and_classified_letter_still_block() -> None:

@@ -334,6 +334,46 @@ def blank_register_application(rng: random.Random) -> Image.Image:
     return c.img
 
 
+def shop_flyer(rng: random.Random) -> Image.Image:
+    """A stationery shop's flyer: discounts, opening hours, its address and tax number, and the
+    owner's mobile for enquiries (洽詢：柯小姐09xx)."""
+    c = Canvas.new(1100, 1400, (255, 250, 235))
+    c.text((550, 90), rng.choice(["大順文具行", "合利文具行"]), 64, "sans_bold", anchor="mm")
+    rows = [
+        "★公家機關可月結",
+        "★統編收據現場開立　新春優惠",
+        "★團購10份以上送1份　第二件半價",
+        f"洽詢：柯小姐09{rng.randint(10, 89)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}",
+        "店址：臺中市南屯區三民路二段205號",
+        "營業：週一至週六09:00-18:00",
+        f"統一編號{rng.randint(10000000, 99999999)}",
+    ]
+    y = 220
+    for row in rows:
+        c.text((90, y), row, 42, "sans")
+        y += 130
+    return c.img
+
+
+def specimen_stamp_spaced(rng: random.Random) -> Image.Image:
+    """A specimen ID card whose stamp is printed with its characters far apart (樣　張), so the
+    engine reads each character as a box of its own; the example number fails the checksum."""
+    c = Canvas.new(1000, 630, (232, 240, 236))
+    c.text((40, 30), "中華民國國民身分證", 52, "serif", (30, 60, 120))
+    rows = [("姓名", "林美麗"), ("出生", "民國61年3月8日"), ("性別", "女")]
+    rows.append(("住址", "臺北市大安區仁愛路一段111號"))
+    y = 130
+    for label, value in rows:
+        c.text((40, y), label, 28, "sans", (60, 60, 60))
+        c.text((40 + 28 * len(label) + 20, y - 4), value, 34, "sans")
+        y += 90
+    c.text((40, 520), "統一編號", 28, "sans", (60, 60, 60))
+    c.text((180, 508), "A234567890", 48, "sans_bold", (160, 20, 20))
+    c.text((820, 150), "樣", 110, "sans_bold", (220, 40, 40))
+    c.text((820, 380), "張", 110, "sans_bold", (220, 40, 40))
+    return c.img
+
+
 # --------------------------------------------------------------------- leaks (flag)
 
 
@@ -452,6 +492,8 @@ PLAN: list[tuple[str, Maker, str, str]] = [
     ("results_published_foi", results_published_foi, "allow", "photo"),
     ("letter_header_address", letter_header_address, "allow", "shot"),
     ("blank_register_application", blank_register_application, "allow", "sideways"),
+    ("shop_flyer", shop_flyer, "allow", "photo"),
+    ("specimen_stamp_spaced", specimen_stamp_spaced, "allow", "shot"),
 ]
 
 

@@ -119,6 +119,8 @@ _FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
 # An invoice number (two letters, a hyphen, eight digits): the text engine's look-alike map
 # may read its second letter as a digit (Z for 2) and find an identity number in it.
 _INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
+# The letter's own contact rows in its header (電話：, 傳真： and its misreading 傅真：).
+_LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
 # The letter's own address: the sender's field in the letter's header (地址：...).
 _LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
@@ -323,7 +325,9 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             # a row's field label misread as a name (傅真：for 傳真：): a label, not a person
             return "field_label"
         if f.type == "phone_number" and (
-            f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
+            f.rule in _OFFICE_RULES
+            or _HOTLINE.match(text[f.start : f.end])
+            or _LETTER_CONTACT.match(_norm(line))
         ):
             return "office_line"
         # the letter's own address row: its address, and a place in it read as a name (羅東鎮)

@@ -383,6 +383,21 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
             ["統一編號", "A234567890"],
         ],
     ),
+    (
+        # a page turned half-way, its rows read bottom to top: the fax row misread as a name
+        "letter_fax_row_read_reversed",
+        "field_label",
+        [
+            ["署長金文強"],
+            ["民眾陳情請轉1999專線"],
+            ["主旨:為辦理115年度防火管理業務檢查，請貴單位指派人員出席說明會。"],
+            ["受文者：本署各單位"],
+            ["傅真：(03)238-9727"],
+            ["電話：(03)818-9977分機7224"],
+            ["承辦人：阮珍嬌視察"],
+            ["桃園市政府勞動局函"],
+        ],
+    ),
 ]
 
 FLAGGED: list[tuple[str, str, list[list[str]]]] = [

@@ -211,6 +211,16 @@ class SetReport:
 # -- running a set ---------------------------------------------------------------------------
 
 
+def image_path(folder: Path, item: dict[str, Any]) -> Path:
+    """Where a label's image is: its `image` is named from the set folder (`img/x.jpg`) or,
+    as some writers do, from the folder's `img/` (`x.jpg`)."""
+    direct = folder / item["image"]
+    if direct.is_file():
+        return direct
+    under_img = folder / "img" / item["image"]
+    return under_img if under_img.is_file() else direct
+
+
 def read_labels(folder: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The set's labels (the first `limit`); SetMissing when the set was not generated."""
     labels = folder / "labels.jsonl"
@@ -219,7 +229,7 @@ def read_labels(folder: Path, limit: int | None = None) -> list[dict[str, Any]]:
     items = [json.loads(line) for line in labels.open(encoding="utf-8") if line.strip()]
     if limit is not None:
         items = items[:limit]
-    missing = [item["image"] for item in items if not (folder / item["image"]).is_file()]
+    missing = [item["image"] for item in items if not image_path(folder, item).is_file()]
     if missing:
         raise SetMissing(f"{len(missing)} images named in {labels} are missing")
     return items
@@ -243,7 +253,7 @@ def run_set(
     report = SetReport(name, engine.name, name in AGGREGATE_ONLY)
     t_start = time.perf_counter()
     for item in items:
-        data = (folder / item["image"]).read_bytes()
+        data = image_path(folder, item).read_bytes()
         base: dict[str, Any] = {
             "id": str(item.get("id", item["image"])),
             "style": str(item.get("style", "-")),

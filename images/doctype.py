@@ -290,6 +290,8 @@ _DOC_FIELDS = (
 
 
 _VALUE = re.compile(r"[0-9A-Z\u4e00-\u9fff]")
+# What a blank form prints where the value goes: the date's 年 月 日, boxes, a form's title.
+_SKELETON = re.compile(r"[年月日□☐]|(申請|登記|報名)?(書|表|單)$")
 
 
 def filled_rows(rows: Sequence[str]) -> int:
@@ -301,7 +303,7 @@ def filled_rows(rows: Sequence[str]) -> int:
         norm = normalise(row)
         for pat in labels:
             m = pat.match(norm)
-            if m is not None and len(_VALUE.findall(norm[m.end() :])) >= 2:
+            if m is not None and len(_VALUE.findall(_SKELETON.sub("", norm[m.end() :]))) >= 2:
                 count += 1
                 break
     return count

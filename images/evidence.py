@@ -30,14 +30,20 @@ _SPECIMEN_STAMP = re.compile(
     r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
 )
 _SPECIMEN_ANY = re.compile(
-    r"SPECIMEN|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
+    r"S?PECIMEN|SPECIME|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
 )
 # Published or in force: a notice (公告), published results; never when the page says it is not
 # yet so (尚未公告, 開標前, 公告前).
 _PUBLIC_TITLE = re.compile(r"(?<![未尚勿不])(公告|公布|公示)(?!前)")
 _PUBLIC_ANY = re.compile(
     r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
-    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢"
+    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢|"
+    # published under the freedom-of-information act (政府資訊公開法: 主動公開)
+    r"主動公開|政府資訊公開|資訊公開法|"
+    # an event open to all: places are limited, first come first served
+    r"額滿為止|名額有限|名額\d+人|"
+    # a decision approved and in effect (a personnel order)
+    r"已核定|業經核定|核定在案|人事命令|生效日期"
 )
 # The label of the 密等 field says 保密 whatever its value.
 _MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
@@ -90,10 +96,33 @@ _OFFICIAL = re.compile(
 _SHOP = re.compile(
     r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
+# Training material: a slide or handout that lists what must not be done, in its title.
+_TRAINING_TITLE = re.compile(r"宣導|教育訓練|態樣|講習|課程|研習|注意事項|案例分享|測驗|須知")
+# A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
+# the shop's address and tax number). Its contact person, mobile and address are the shop's.
+_SHOP_PAGE = re.compile(
+    r"店址|營業[:：]|營業時間|優惠|\d折|[九八七六五]折|半價|價格|團購|月結|收據|統編|"
+    r"到府服務|加LINE?|掃碼|訂購|外送|門市|免運|特價|歡迎光臨|統一編號\d{8}(?!\d)"
+)
+SHOP_MIN_MARKS = 3
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
 _UNIT_SUFFIX = frozenset("科隊組室股課處局所")
+# A chat screenshot: rows that carry a message's time (上午10:05, 下午 3:12) or 已讀.
+_CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀")
+CHAT_MIN_TIMES = 2
+# A row that is a label, not a sentence: a sender's display name, the group's title bar.
+_LABEL_ROW = re.compile(r"^[^，。？！,.?!:：；;]{1,12}$")
+# What follows a field label on a letter's row: a colon (the value after it).
+_FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
+# An invoice number (two letters, a hyphen, eight digits): the text engine's look-alike map
+# may read its second letter as a digit (Z for 2) and find an identity number in it.
+_INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
+# The letter's own contact rows in its header (電話：, 傳真： and its misreading 傅真：).
+_LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
+# The letter's own address: the sender's field in the letter's header (地址：...).
+_LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
 _OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
 
@@ -136,10 +165,23 @@ class Page:
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
+    chat: bool = False  # a chat screenshot: messages with their times
+    shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
+    training: bool = False  # training material: its title says it teaches the rules
 
 
 def _norm(row: str) -> str:
     return re.sub(r"\s+", "", row).upper()
+
+
+# A stamp printed with its characters spaced apart (樣　張) is read as one-character boxes.
+_SPREAD_STAMPS = (("樣", "張"), ("樣", "本"), ("範", "例"), ("樣", "品"))
+
+
+def _stamp_in_single_boxes(boxes: Sequence[str]) -> bool:
+    """Both characters of a specimen stamp stand as boxes of their own."""
+    single = {b for b in (_norm(x) for x in boxes) if len(b) == 1}
+    return any(a in single and b in single for a, b in _SPREAD_STAMPS)
 
 
 def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
@@ -153,6 +195,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         any(_SPECIMEN_STAMP.match(r) for r in norm)
         or any(_SPECIMEN_STAMP.match(_norm(b)) for b in boxes)
         or bool(_SPECIMEN_ANY.search(flat))
+        or _stamp_in_single_boxes(boxes)
     )
     not_yet = bool(_NOT_YET.search(_MARKING_LABEL.sub("", flat)))
     public = not not_yet and (
@@ -177,6 +220,9 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
+        chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
+        training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
+        shop=not marked and len(set(_SHOP_PAGE.findall(flat))) >= SHOP_MIN_MARKS,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
@@ -234,6 +280,8 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "digit_grid"
     if page.marked:
         return None
+    if f.type == "tw_national_id" and _INVOICE_NO.fullmatch(text[f.start : f.end].strip()):
+        return "invoice_number"
     if f.type in _HARD and f.checksum:
         return None
     if page.public:
@@ -251,17 +299,40 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
     ):
         return "agency_place"
     line = _line_of(text, f)
-    if page.menu and f.type in ("phone_number", "address", "person_name"):
+    if (page.menu or page.shop) and f.type in ("phone_number", "address", "person_name"):
+        return "shop"
+    if (
+        page.training
+        and f.type not in _PERSONAL
+        and f.type not in _HARD
+        and not any(o.type in _PERSONAL or o.type in _HARD for o in others)
+    ):
+        # a slide listing what must not be done names the matters, nobody's case
+        return "training"
+    if page.shop and not page.not_yet and f.type not in _PERSONAL:
+        # a matter read from an advertisement's copy (優先處理 as a tip-off)
         return "shop"
     if f.type == "phone_number" and _SHOP.search(line):
         return "shop"
     if page.letter:
         if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
             return "official"
+        if (
+            f.type == "person_name"
+            and _FIELD_LABEL_AFTER.match(text, f.end)
+            and (not text[f.start - 1 : f.start].strip())
+        ):
+            # a row's field label misread as a name (傅真：for 傳真：): a label, not a person
+            return "field_label"
         if f.type == "phone_number" and (
-            f.rule in _OFFICE_RULES or _HOTLINE.match(text[f.start : f.end])
+            f.rule in _OFFICE_RULES
+            or _HOTLINE.match(text[f.start : f.end])
+            or _LETTER_CONTACT.match(_norm(line))
         ):
             return "office_line"
+        # the letter's own address row: its address, and a place in it read as a name (羅東鎮)
+        if f.type in ("address", "person_name") and _LETTER_ADDRESS.match(_norm(line)):
+            return "office_address"
         if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
             return None
         # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
@@ -336,6 +407,62 @@ def _ties_within_rows(result: ScanResult, text: str, rescan: Callable[[str], Sca
     return True
 
 
+def chat_messages(text: str) -> list[tuple[int, int]]:
+    """The spans of a chat screenshot's messages in the joined OCR text: a message runs over
+    its rows up to the one carrying its time; a label row (a sender's name, the group's
+    title) stands alone."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    pos = 0
+    for row in text.split("\n"):
+        end = pos + len(row)
+        timed = _CHAT_TIME.search(row) is not None
+        if not timed and _LABEL_ROW.match(re.sub(r"\s+", "", row)):
+            if start is not None:
+                spans.append((start, pos - 1))
+                start = None
+            spans.append((pos, end))
+        else:
+            start = pos if start is None else start
+            if timed:
+                spans.append((start, end))
+                start = None
+        pos = end + 1
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResult]) -> bool:
+    """On a chat screenshot each message is judged on its own, as the bot judges a typed one:
+    a sender's name above a question about the rules is not the subject of that question.
+    Checksummed identity numbers stand whatever the split. Returns whether anything changed."""
+    again: list[Finding] = []
+    for start, end in chat_messages(text):
+        for f in rescan(text[start:end]).findings:
+            g = f.with_score(f.score)
+            g.start, g.end = f.start + start, f.end + start
+            again.append(g)
+    found = {(f.type, f.start) for f in again}
+    kept = list(again)
+    changed = False
+    for f in result.findings:
+        if (f.type, f.start) in found:
+            continue
+        if f.type in _HARD and f.checksum:
+            kept.append(f)
+            continue
+        aside = f.with_score(f.score)
+        aside.rule += "+doc_evidence.chat_message"
+        result.suppressed.append(aside)
+        changed = True
+    if changed:
+        result.findings = kept
+        if "doc_evidence.chat_message" not in result.reasons:
+            result.reasons.append("doc_evidence.chat_message")
+    return changed
+
+
 def _sift(
     result: ScanResult, findings: list[Finding], page: Page, text: str
 ) -> tuple[list[Finding], bool]:
@@ -400,7 +527,16 @@ def weigh(
 ) -> None:
     """Apply the page's evidence to `result` (in place); `text` is the joined OCR text the
     findings' spans point into; `rescan` runs the text engine on a part of it (one row)."""
+    # A chat screenshot: each message is judged on its own before the page's evidence.
+    by_message = (
+        page.chat
+        and not page.marked
+        and rescan is not None
+        and bool(result.findings)
+        and _by_message(result, text, rescan)
+    )
     kept, changed = _sift(result, result.findings, page, text)
+    changed = changed or by_message
     result.findings = kept
     # On a list, ties are judged row by row once the page-wide matters are settled.
     if rescan is not None and _ties_within_rows(result, text, rescan):

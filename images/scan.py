@@ -174,16 +174,21 @@ def _placeholder(value: str) -> bool:
 
 def _specimen_number_only(result: ScanResult, text: str) -> bool:
     """The page's only identity numbers are specimens (allow-listed, or a placeholder serial
-    such as A800000014): a specimen card whose 樣本 / SPECIMEN mark the engine did not read."""
+    such as A800000014): a specimen card whose 樣本 / SPECIMEN mark the engine did not read.
+    A published example may fail the checksum (A234567890): the ID-shaped numbers on the page
+    count too."""
     ids = [
         f
         for f in (*result.findings, *result.suppressed)
         if f.type in ("tw_national_id", "tw_resident_id") and f.checksum
     ]
-    return bool(ids) and all(
-        f.rule.endswith("+allowlist") or _placeholder(re.sub(r"\W", "", text[f.start : f.end]))
-        for f in ids
-    )
+    if ids:
+        return all(
+            f.rule.endswith("+allowlist") or _placeholder(re.sub(r"\W", "", text[f.start : f.end]))
+            for f in ids
+        )
+    shaped = [re.sub(r"\s", "", m.group()) for m in _ID.finditer(text)]
+    return bool(shaped) and all(_placeholder(v) for v in shaped)
 
 
 def analyse_lines(
@@ -237,12 +242,12 @@ def analyse_lines(
     if not page.specimen and _specimen_number_only(result, joined.text):
         page = dataclasses.replace(page, specimen=True)
     weigh(result, page, joined.text, block_at=settings.block_at, rescan=detect)
+    signals = _signals(joined, mrz_passport, mrz_other, has_findings)
+    if page.blank_form and not result.findings:
+        # an application form's labels with nothing filled in: nobody's document
+        signals = dataclasses.replace(signals, filled=False)
     # A card or form marked as a specimen shows the published example, not a person's document.
-    match = (
-        None
-        if page.specimen
-        else recognise(texts, _signals(joined, mrz_passport, mrz_other, has_findings))
-    )
+    match = None if page.specimen else recognise(texts, signals)
     if page.specimen and "doc_evidence.specimen" not in result.reasons:
         result.reasons.append("doc_evidence.specimen")
     if match is not None:

@@ -202,6 +202,202 @@ ALLOWED: list[tuple[str, str, list[list[str]]]] = [
             ["19 20 21 22 23 24 25"],
         ],
     ),
+    (
+        "chat_sender_above_a_rules_question",
+        "chat_message",
+        [
+            ["戶政事務所同仁(21)"],
+            ["邱雅琪"],
+            ["陳情案回信時，陳情人的手機要不要遮"],
+            ["？", "下午2:41"],
+            ["下午2:43", "要，寫成0933-***-***"],
+            ["輸入訊息"],
+        ],
+    ),
+    (
+        "results_published_under_foi",
+        "public_notice",
+        [
+            ["臺南市政府衛生局114年度餐飲衛生稽查結果"],
+            ["(本表依政府資訊公開法主動公開)"],
+            ["業者名稱 地址 日期 結果"],
+            ["1 好味小吃店 臺南市東區大學路二段18號 7/3 合格"],
+            ["2 小王子小吃店 桃園市龜山區仁愛路二段12號 5/26 限期改正"],
+            ["3 正興超市 高雄市前鎮區三民路二段293 7/1 合格"],
+            ["查詢專線：(06)290-2580分機6224；市民熱線1999"],
+        ],
+    ),
+    (
+        # the signer at the foot ties the letter's own address to the 陳情 of its last line
+        "letter_header_address_and_1999",
+        "office_address",
+        [
+            ["經濟部水利署函"],
+            ["地址：臺中市南屯區黎明路二段501號"],
+            ["承辦人：周文彬技正"],
+            ["電話：(04)703-7222分機4650"],
+            ["受文者：各河川分署"],
+            ["發文日期：中華民國114年3月2日"],
+            ["主旨：有關114年度工程採購稽核結果暨缺失改善一案，"],
+            ["請查照。"],
+            ["說明："],
+            ["一、聯絡窗口：本案請逕洽周文彬技正，電話(04)273-3377分機3525；"],
+            ["民眾陳情請轉1999專線。"],
+            ["主任 江思穎"],
+        ],
+    ),
+    (
+        "blank_register_application",
+        "blank_form",
+        [
+            ["戶籍謄本申請書"],
+            ["申請人姓名"],
+            ["身分證統一編號"],
+            ["出生日期", "年", "月", "日"],
+            ["戶籍地址"],
+            ["本表所蒐集之個人資料僅供本案使用。"],
+        ],
+    ),
+    (
+        "shop_flyer_contact_person",
+        "shop",
+        [
+            ["大順文具行"],
+            ["★公家機關可月結"],
+            ["★統編收據現場開立 新春優惠"],
+            ["洽詢：柯小姐0934-461-427"],
+            ["店址：臺中市南屯區三民路二段205號"],
+            ["營業：週一至週六09:00-18:00"],
+        ],
+    ),
+    (
+        "specimen_stamp_spread_over_boxes",
+        "specimen",
+        [
+            ["中華民國國民身分證"],
+            ["姓名", "林美麗"],
+            ["出生", "民國61年"],
+            ["性別", "女", "樣"],
+            ["發證日期", "民國113年2月27日", "張"],
+            ["統一編號", "A234567890"],
+            ["父", "章振", "母", "趙彥承"],
+            ["住址", "臺北市大安區仁愛路一段111號12樓"],
+        ],
+    ),
+    (
+        "letter_field_label_read_as_a_name",
+        "field_label",
+        [
+            ["經濟部標準檢驗局 函"],
+            ["地址：桃園市龜山區長春路147號"],
+            ["承辦人：施祥君科長"],
+            ["傅真：(03)787-1360"],
+            ["受文者：如正副本"],
+            ["主旨：有關本局114年度公務機密維護稽核作業，請查照。"],
+            ["說明：民眾陳情請轉1999專線。"],
+            ["主任 侯瑋珍"],
+        ],
+    ),
+    (
+        "letter_address_township_read_as_a_name",
+        "office_address",
+        [
+            ["內政部移民署函"],
+            ["地址：宜蘭縣羅東鎮文化路227號"],
+            ["承辦人：沈瑞瑞稽查員"],
+            ["受文者：各區公所"],
+            ["主旨：有關114年度各機關採購稽核結果暨缺失改善一案，請查照。"],
+            ["說明：民眾陳情請轉1999專線。"],
+            ["主任 王梅秀"],
+        ],
+    ),
+    (
+        "invoice_number_read_as_an_id",
+        "invoice_number",
+        [
+            ["福記文具"],
+            ["電子發票證明聯"],
+            ["115年07-08月"],
+            ["XZ-85334659"],
+            ["隨機碼5106 總計4858"],
+        ],
+    ),
+    (
+        # a sideways poster read with its rows reversed: the bureau above the event's date
+        "event_poster_places_limited",
+        "public_notice",
+        [
+            ["桃園市政府勞動局關心您"],
+            ["名額200人，額滿為止"],
+            ["洽詢：(04)207-1749 分機7733"],
+            ["報名：各單位庶務"],
+            ["地點：彩虹河濱公園"],
+            ["8月12日（六）上午8時"],
+            ["家庭日"],
+        ],
+    ),
+    (
+        "personnel_order_in_effect",
+        "public_notice",
+        [
+            ["臺南市政府消防局 人事命令"],
+            ["已核定"],
+            ["生效日期：114年6月1日"],
+            ["下列人員陞遷案業經核定，自生效日起生效。"],
+            ["姓名 原職稱 新職稱 新單位 生效日"],
+            ["簡志遠 股長 視察 稽查科 114.12.1"],
+            ["潘怡如 技士 科長 第二科 114.10.1"],
+            ["馮建宏 科員 專員 企劃科 114.11.1"],
+        ],
+    ),
+    (
+        "shop_flyer_copy_read_as_a_tipoff",
+        "shop",
+        [
+            ["好味汽車保養"],
+            ["★團購10份以上送1份 新春優惠"],
+            ["★LINE預約優先處理"],
+            ["洽詢：曹師傅0931-873-442"],
+            ["店址：臺南市東區光復路三段330號"],
+            ["營業：週一至週六09:00-21:00"],
+        ],
+    ),
+    (
+        "training_slide_lists_what_not_to_do",
+        "training",
+        [
+            ["公務機密維護 常見洩密態樣"],
+            ["將民眾身分證、健保卡照片傳到LINE群組"],
+            ["拘票搜索票執行前告知當事人或親友"],
+            ["開標前透露投標廠商家數或名單"],
+        ],
+    ),
+    (
+        "specimen_card_mark_unread_example_number",
+        "specimen",
+        [
+            ["中華民國國民身分證"],
+            ["姓名", "陳筱玲"],
+            ["出生", "民國61年4月11日"],
+            ["性別女", "本"],
+            ["統一編號", "A234567890"],
+        ],
+    ),
+    (
+        # a page turned half-way, its rows read bottom to top: the fax row misread as a name
+        "letter_fax_row_read_reversed",
+        "field_label",
+        [
+            ["署長金文強"],
+            ["民眾陳情請轉1999專線"],
+            ["主旨:為辦理115年度防火管理業務檢查，請貴單位指派人員出席說明會。"],
+            ["受文者：本署各單位"],
+            ["傅真：(03)238-9727"],
+            ["電話：(03)818-9977分機7224"],
+            ["承辦人：阮珍嬌視察"],
+            ["桃園市政府勞動局函"],
+        ],
+    ),
 ]
 
 FLAGGED: list[tuple[str, str, list[list[str]]]] = [
@@ -290,6 +486,70 @@ def test_letter_keeps_a_whistleblower_named_to_the_accused() -> None:
         ["一、檢舉人施宗雯（電話0961-540-313）住於貴公司隔壁，"],
     ]
     assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_a_chat_message_that_names_the_whistleblower_still_flags() -> None:
+    """Judging each chat message on its own keeps a message that leaks on its own."""
+    rows = [
+        ["稽查股(8)"],
+        ["許志豪"],
+        ["檢舉人是黃淑芬，她的電話0952-318-604", "上午9:12"],
+        ["收到", "上午9:13"],
+    ]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict != "allow"
+    assert "whistleblower_identity" in result.types
+
+
+def test_filled_register_application_is_not_blank() -> None:
+    rows = [
+        ["戶籍謄本申請書"],
+        ["申請人姓名", "蔡明哲"],
+        ["身分證統一編號", "K257491186"],
+        ["出生日期", "72年", "4月", "9日"],
+    ]
+    assert not read_page([" ".join(r) for r in rows]).blank_form
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_a_shop_page_does_not_hide_an_id_number() -> None:
+    rows = [
+        ["大順文具行 新春優惠 第二件半價"],
+        ["營業：週一至週六09:00-18:00"],
+        ["訂購人：蔡明哲 身分證K257491186"],
+    ]
+    assert read_page([" ".join(r) for r in rows]).shop
+    assert analyse_lines(_lines(rows)).verdict == "block"
+
+
+def test_one_specimen_character_alone_is_no_stamp() -> None:
+    """A single 樣 box (a word cut by OCR) does not make a real card a specimen."""
+    card = [
+        ["中華民國國民身分證"],
+        ["姓名", "林志玲"],
+        ["出生", "民國63年11月29日", "樣"],
+        ["統一編號", "K257491186"],
+    ]
+    result = analyse_lines(_lines(card))
+    assert result.verdict == "block" and result.doc_type == "id_card"
+
+
+def test_training_title_does_not_hide_a_named_case() -> None:
+    rows = [
+        ["公務機密維護 宣導"],
+        ["檢舉人是黃淑芬，她的電話0952-318-604，明天去稽查大豐化工"],
+    ]
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_personnel_list_not_yet_approved_still_flags() -> None:
+    rows = [
+        ["科長職缺陞遷評分表（尚未核定）"],
+        ["排序姓名 年資積分 考績積分 總分"],
+        ["1 羅祥豪 22 35 87"],
+        ["2 蔡怡欣 17 34 81"],
+    ]
+    assert analyse_lines(_lines(rows)).verdict == "block"
 
 
 def test_real_id_card_and_classified_letter_still_block() -> None:

@@ -87,3 +87,26 @@ def test_aggregate_only_set_prints_totals_only(
     assert "rows" not in doc and "per_style" not in doc
     assert not any(i in text or i in json.dumps(doc) for i in ids)
     assert "aggregates only" in text
+
+
+def test_image_named_from_the_sets_img_folder(tmp_path: Path) -> None:
+    """Some writers name an image from the set's img/ ("w0001.jpg"), others from the set folder
+    ("img/t0001.png"): both are read; a name found in neither is still missing."""
+    from PIL import Image
+
+    from images.bench import SetMissing, image_path, read_labels
+
+    (tmp_path / "img").mkdir()
+    Image.new("RGB", (320, 320), (250, 250, 250)).save(tmp_path / "img" / "a.png")
+    Image.new("RGB", (320, 320), (240, 240, 240)).save(tmp_path / "img" / "b.png")
+    items = [{"id": "a", "image": "a.png"}, {"id": "b", "image": "img/b.png"}]
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    read = read_labels(tmp_path)
+    assert [image_path(tmp_path, i) for i in read] == [
+        tmp_path / "img" / "a.png",
+        tmp_path / "img" / "b.png",
+    ]
+    labels.write_text(json.dumps({"id": "c", "image": "c.png"}) + "\n", encoding="utf-8")
+    with pytest.raises(SetMissing):
+        read_labels(tmp_path)

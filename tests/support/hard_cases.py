@@ -239,6 +239,141 @@ def chat_about_rules(rng: random.Random) -> Image.Image:
     return c.img
 
 
+def chat_sender_asks_rules(rng: random.Random) -> Image.Image:
+    """A LINE chat: a colleague's display name above her question on how to mask a petitioner's
+    phone (陳情人), with the messages' times; the name is the sender, not the petitioner."""
+    c = Canvas.new(1080, 1500, (214, 226, 240))
+    c.draw.rectangle((0, 0, 1080, 120), fill=(40, 50, 70))
+    c.text((40, 35), "服務中心同仁(27)", 42, "sans", (255, 255, 255))
+    sender = rng.choice(["邱雅琪", "戴佳穎", "曾淑惠"])
+    c.text((140, 170), sender, 32, "sans", (90, 90, 90))
+    msgs = [
+        (False, "陳情案回信的時候，陳情人的電話要遮嗎？", "上午10:05"),
+        (True, "一律遮，寫成0912-***-***", "上午10:06"),
+        (False, "好的，名字也寫林○就好", "上午10:09"),
+    ]
+    y = 220
+    for mine, m, t in msgs:
+        w = c.width_of(m, 36) + 60
+        x0 = 1040 - w if mine else 140
+        c.draw.rounded_rectangle(
+            (x0, y, x0 + w, y + 90), 30, fill=(140, 230, 120) if mine else (255, 255, 255)
+        )
+        c.text((x0 + 30, y + 22), m, 36, "sans")
+        tx = x0 - 170 if mine else x0 + w + 14
+        c.text((tx, y + 50), t, 26, "sans", (110, 110, 110))
+        y += 170
+    c.draw.rectangle((0, 1380, 1080, 1500), fill=(255, 255, 255))
+    c.text((60, 1420), "輸入訊息", 34, "sans", (150, 150, 150))
+    return c.img
+
+
+def results_published_foi(rng: random.Random) -> Image.Image:
+    """Inspection results published under the freedom-of-information act (主動公開): a table of
+    shops (one named like a person, 小王子小吃店) with their addresses."""
+    c = _a4(rng)
+    c.text((620, 110), "臺南市政府衛生局114年度餐飲衛生稽查結果", 44, "serif", anchor="mm")
+    c.text((620, 180), "(本表依政府資訊公開法主動公開)", 32, "serif", anchor="mm")
+    c.text((110, 260), "編號　業者名稱　　地址　　　　　　　　　　結果", 30, "serif")
+    shops = ["好味小吃店", "小王子小吃店", "正興超市", "福記餐廳", "鼎泰KTV"]
+    places = [
+        "臺南市東區大學路二段18號",
+        "桃園市龜山區仁愛路二段12號",
+        "高雄市前鎮區三民路二段293號",
+        "臺中市南屯區建國路164號",
+        "新竹縣竹北市中華路二段338號",
+    ]
+    y = 330
+    for n, (shop, place) in enumerate(zip(shops, places, strict=True), 1):
+        result = rng.choice(["合格", "限期改正"])
+        c.text((110, y), f"{n}　{shop}　{place}　{result}", 30, "serif")
+        y += 70
+    c.text((110, y + 30), "查詢專線：(06)290-2580分機6224；市民熱線1999", 30, "serif")
+    return c.img
+
+
+def letter_header_address(rng: random.Random) -> Image.Image:
+    """An official letter: the agency's address in its header, the officer's lines, 陳情 to
+    1999, and the signer at the foot (whose name tied the address to the 陳情)."""
+    c = _a4(rng)
+    c.text((620, 110), "經濟部水利署　函", 56, "serif", anchor="mm")
+    rows = [
+        "地址：臺中市南屯區黎明路二段501號",
+        "承辦人：周文彬技正",
+        f"電話：(04)703-{rng.randint(1000, 9999)}分機{rng.randint(1000, 9999)}",
+        "受文者：各河川分署",
+        f"發文日期：中華民國114年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+        "密等及解密條件或保密期限：普通",
+        "主旨：有關114年度工程採購稽核結果暨缺失改善一案，請查照。",
+        "說明：",
+        "一、聯絡窗口：本案請逕洽周文彬技正。",
+        "二、民眾陳情請轉1999專線。",
+    ]
+    y = _rows(c, 110, 220, rows, 32, 36)
+    c.text((700, y + 60), "主任　江思穎", 44, "serif")
+    return c.img
+
+
+def blank_register_application(rng: random.Random) -> Image.Image:
+    """A blank application form for a household transcript: the labels, 年 月 日, empty boxes."""
+    c = _a4(rng)
+    c.text((620, 120), "戶籍謄本申請書", 60, "serif", anchor="mm")
+    labels = ["申請人姓名", "身分證統一編號", "出生日期", "戶籍地址", "聯絡電話", "申請份數"]
+    y = 260
+    for label in labels:
+        c.text((120, y), label, 36, "serif")
+        c.draw.rectangle((520, y - 10, 1120, y + 50), outline=(60, 60, 60), width=2)
+        if label == "出生日期":
+            for k, unit in enumerate("年月日"):
+                c.text((640 + k * 160, y), unit, 36, "serif")
+        y += 110
+    c.text((120, y + 40), "申請人簽章：", 36, "serif")
+    c.text(
+        (120, y + 140), "本表所蒐集之個人資料僅供本案使用，依個人資料保護法妥善保管。", 28, "serif"
+    )
+    return c.img
+
+
+def shop_flyer(rng: random.Random) -> Image.Image:
+    """A stationery shop's flyer: discounts, opening hours, its address and tax number, and the
+    owner's mobile for enquiries (洽詢：柯小姐09xx)."""
+    c = Canvas.new(1100, 1400, (255, 250, 235))
+    c.text((550, 90), rng.choice(["大順文具行", "合利文具行"]), 64, "sans_bold", anchor="mm")
+    rows = [
+        "★公家機關可月結",
+        "★統編收據現場開立　新春優惠",
+        "★團購10份以上送1份　第二件半價",
+        f"洽詢：柯小姐09{rng.randint(10, 89)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}",
+        "店址：臺中市南屯區三民路二段205號",
+        "營業：週一至週六09:00-18:00",
+        f"統一編號{rng.randint(10000000, 99999999)}",
+    ]
+    y = 220
+    for row in rows:
+        c.text((90, y), row, 42, "sans")
+        y += 130
+    return c.img
+
+
+def specimen_stamp_spaced(rng: random.Random) -> Image.Image:
+    """A specimen ID card whose stamp is printed with its characters far apart (樣　張), so the
+    engine reads each character as a box of its own; the example number fails the checksum."""
+    c = Canvas.new(1000, 630, (232, 240, 236))
+    c.text((40, 30), "中華民國國民身分證", 52, "serif", (30, 60, 120))
+    rows = [("姓名", "林美麗"), ("出生", "民國61年3月8日"), ("性別", "女")]
+    rows.append(("住址", "臺北市大安區仁愛路一段111號"))
+    y = 130
+    for label, value in rows:
+        c.text((40, y), label, 28, "sans", (60, 60, 60))
+        c.text((40 + 28 * len(label) + 20, y - 4), value, 34, "sans")
+        y += 90
+    c.text((40, 520), "統一編號", 28, "sans", (60, 60, 60))
+    c.text((180, 508), "A234567890", 48, "sans_bold", (160, 20, 20))
+    c.text((820, 150), "樣", 110, "sans_bold", (220, 40, 40))
+    c.text((820, 380), "張", 110, "sans_bold", (220, 40, 40))
+    return c.img
+
+
 # --------------------------------------------------------------------- leaks (flag)
 
 
@@ -353,6 +488,12 @@ PLAN: list[tuple[str, Maker, str, str]] = [
     ("promotion_scores", promotion_scores, "flag", "shot"),
     ("bidders_list", bidders_list, "flag", "photo"),
     ("letter_naming_whistleblower", letter_naming_whistleblower, "flag", "shot"),
+    ("chat_sender_asks_rules", chat_sender_asks_rules, "allow", "shot"),
+    ("results_published_foi", results_published_foi, "allow", "photo"),
+    ("letter_header_address", letter_header_address, "allow", "shot"),
+    ("blank_register_application", blank_register_application, "allow", "sideways"),
+    ("shop_flyer", shop_flyer, "allow", "photo"),
+    ("specimen_stamp_spaced", specimen_stamp_spaced, "allow", "shot"),
 ]
 
 

@@ -387,7 +387,8 @@ def _tipoff(doc: Doc) -> list[Finding]:
     if kind is None:
         return []
     hit = doc.first(_TIPOFF_WORDS)
-    assert hit is not None
+    if hit is None:  # the word is in doc.words but its hit was set aside: nothing to anchor
+        return []
     score = matter.weigh(doc, TIPOFF_RULE, strong=True)
     score.steps.insert(0, f"tip-off told to the party, no trigger word: read as {kind}")
     return matter.matter_finding(doc, kind, hit, score, f"{kind}.tipoff", hit[2])

@@ -194,6 +194,19 @@ EVASIONS: list[tuple[str, str, str]] = [
     ),
     ("account grouped by slashes", "帳號 1234/5678/9012 戶名王小明", "bank_account"),
     ("account after a bank, 11 digits from 02", "私人帳戶 兆豐銀行 02320951583", "bank_account"),
+    # E-mail: a full-width ＠ or dot, an ideographic full stop for the dot, the @ and the
+    # dot in CJK or square brackets, (a) or # for the @, the address told in two parts.
+    ("e-mail with a full-width @ only", "陳情人信箱 chen.ml＠abc-design.com.tw", "email"),
+    ("e-mail with a small-form @", "民眾信箱 wang_ming﹫yahoo.com.tw", "email"),
+    ("e-mail with 。 for the dot", "民眾信箱 wang.ming＠gmail。com", "email"),
+    ("e-mail with 「at」 and 「dot」", "信箱 wang「at」gmail「dot」com", "email"),
+    ("e-mail defanged [@] and [.]", "民眾信箱 wang[@]gmail[.]com", "email"),
+    ("e-mail with ( at ) spaced inside", "家長信箱 lin88 ( at ) hotmail ( dot ) com", "email"),
+    ("e-mail with (a) for the @", "陳情人 wang(a)gmail.com", "email"),
+    ("e-mail with # for the @", "民眾信箱 wang.ming#gmail.com", "email"),
+    ("e-mail in two parts", "私人信箱：wang.ming，後面是 gmail.com", "email"),
+    ("e-mail in two parts with the @", "信箱帳號 wangming88 然後 @yahoo.com.tw", "email"),
+    ("e-mail told by its provider", "他的 gmail 是 wangming1988，直接寄給他", "email"),
 ]
 
 
@@ -313,6 +326,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("account's last digits then a receipt", "帳號末四碼4299，後面的收據號碼 12345678"),
     ("dates by slashes beside a bank", "一銀 113/03/05 到 113/03/10 的對帳單"),
     ("agency collection account", "本署專戶 中華郵政 帳號 0001234-0567890 戶名 內政部移民署"),
+    # E-mail: an office address however written, hashtags, a provider's name alone.
+    ("office address with a full-width @", "請寄 service＠mail.moi.gov.tw"),
+    ("office address in brackets", "公務信箱 service「at」mail.moi.gov.tw"),
+    ("room numbers with #", "會議室#3 與 #4 都借好了"),
+    ("a language name with #", "C#.net 課程下週開班"),
+    ("office domain told after a cue", "請寄到公務信箱，後面是 gov.tw"),
+    ("mailbox size then a provider", "信箱容量 5GB，後面再加 gmail.com 的"),
+    ("a provider's service", "gmail 是 google 的服務，公務請用機關信箱"),
 ]
 
 

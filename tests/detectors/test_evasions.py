@@ -207,6 +207,24 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("e-mail in two parts", "私人信箱：wang.ming，後面是 gmail.com", "email"),
     ("e-mail in two parts with the @", "信箱帳號 wangming88 然後 @yahoo.com.tw", "email"),
     ("e-mail told by its provider", "他的 gmail 是 wangming1988，直接寄給他", "email"),
+    # An ID in pieces: the end told first, the letter named after it or as the first
+    # character, a long pause (……) between the pieces; look-alikes: | or ! for a 1,
+    # three o / i / l in it, the letter spelled out.
+    ("id, last digits told first", "王志明身分證後五碼93843，前面是E2201", "tw_national_id"),
+    ("id, letter then 開頭", "E開頭，220193843（王志明的）", "tw_national_id"),
+    ("id, the first character named", "第一碼 E，後九碼 220193843", "tw_national_id"),
+    ("id pieces with a long pause", "王志明那個，字號E22……等等我看一下……0193843", "tw_national_id"),
+    ("id in pieces in brackets", "「前面是E2201」「後面93843」王志明的", "tw_national_id"),
+    ("id with a | for a 1", "王志明：P|28774104", "tw_national_id"),
+    ("id with a ! for a 1", "王志明 P128774!04 幫查", "tw_national_id"),
+    (
+        "id with three look-alikes after the letter",
+        "身分證 PI2877AIO4".replace("A", "4"),
+        "tw_national_id",
+    ),
+    ("id with o, i and l, no id word", "請查 Pl287741O4 這個人", "tw_national_id"),
+    ("id with the letter spelled in brackets", "身分證 E(Echo)220193843", "tw_national_id"),
+    ("id with the letter spelled, as in", "身分證 E as in Edward 220193843", "tw_national_id"),
 ]
 
 
@@ -334,6 +352,14 @@ ORDINARY: list[tuple[str, str]] = [
     ("office domain told after a cue", "請寄到公務信箱，後面是 gov.tw"),
     ("mailbox size then a provider", "信箱容量 5GB，後面再加 gmail.com 的"),
     ("a provider's service", "gmail 是 google 的服務，公務請用機關信箱"),
+    # IDs: the same readings with a wrong check digit; a table's pipes; a course code.
+    ("wrong check, last digits first", "王志明身分證後五碼93844，前面是E2201"),
+    ("wrong check, letter then 開頭", "E開頭，220193844（王志明的）"),
+    ("wrong check, a | for a 1", "王志明：P|28774105"),
+    ("wrong check, three look-alikes", "身分證 PI28774IO5"),
+    ("wrong check, letter spelled", "身分證 E(Echo)220193844"),
+    ("table cells with pipes", "成績 A|1|90|85|77|62 請核對"),
+    ("a room told before a code", "後面那間 301 會議室，前面是 B2201"),
 ]
 
 

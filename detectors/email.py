@@ -94,6 +94,7 @@ _FREE_SUBDOMAINS = (".hinet.net",)
 
 _PERSON = frozenset(PERSON_ROLES)
 _CONTEXT = frozenset(CONTEXT)
+_AT_WORDS = frozenset(AT_WORDS)
 
 
 def mask_email(value: str) -> str:
@@ -184,7 +185,7 @@ def _split_candidates(
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    found = _candidates(doc)
+    found = _candidates(doc) if doc.has(_AT_WORDS) else []
     if doc.has(_CONTEXT) and _FAST_DOMAIN.search(doc.text) is not None:
         found += _split_candidates(doc, found)
     for start, end, value, spelled in found:

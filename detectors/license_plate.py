@@ -237,8 +237,8 @@ def _readings(doc: Doc) -> list[tuple[int, int, str, bool]]:
 
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    if not doc.has_digit and _HAS_ZH.search(doc.text) is None:
-        return out  # woken by a vehicle word, but no digit of any kind
+    if not doc.has_digit and (not doc.has(_PLATE_WORDS) or _HAS_ZH.search(doc.text) is None):
+        return out  # no ASCII digit: only a plate word and Chinese numerals can make one
     for start, end, value, evasive in _readings(doc):
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:

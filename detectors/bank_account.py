@@ -24,9 +24,11 @@ COMMA = regex.compile(r"(?<![0-9a-z,])[0-9]{1,6}(?:,[0-9]{1,6}){2,}(?![0-9a-z])"
 COMMA_AMOUNT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # One digit at a time between slashes (6/8/2/3/…): no date or fraction is written so.
 SLASHED = regex.compile(r"(?<![0-9/])[0-9](?:\s?/\s?[0-9]){9,15}(?![0-9/])")
-# Groups between slashes (1234/5678/9012): an account only with 10-16 digits and a
-# group of four or more, which no date has (113/03/05, 2024/3/5).
-SLASH_GROUPS = re.compile(r"(?<![0-9/])[0-9]{2,8}(?:\s?/\s?[0-9]{2,8}){2,5}(?![0-9/])")
+# Groups between slashes (1234/5678/9012, 0001234/0567890): an account only with 10-16
+# digits in four groups or more, or with a group of four digits or more beside no
+# date's shape (a date's groups are 1-3 digits, or 4 for the year first: 2024/3/5).
+SLASH_GROUPS = re.compile(r"(?<![0-9/])[0-9]{2,8}(?:\s?/\s?[0-9]{2,8}){1,5}(?![0-9/])")
+_SLASH_DATE = re.compile(r"[0-9]{2,4}\s?/\s?[0-9]{1,2}\s?/\s?[0-9]{1,2}")
 # Post-office accounts are 局號 (7 digits) + 帳號 (7 digits): short, so only right after the word.
 SHORT = regex.compile(
     rf"(?:帳號|局號|帳戶|account)\s?[:：]?\s?([0-9](?:{SEP}[0-9]){{6,8}})(?![0-9])"
@@ -244,10 +246,15 @@ def find(doc: Doc) -> list[Finding]:
                 spans.append((m.start(), m.end()))
         for m in SLASH_GROUPS.finditer(doc.text):
             n = len(digits_of(m.group()))
+            groups = [g.strip() for g in m.group().split("/")]
             if (
                 10 <= n <= 16
-                and max(map(len, m.group().split("/"))) >= 4
-                and doc.near(_STRONG_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, 0)
+                and (len(groups) >= 4 or max(map(len, groups)) >= 4)
+                and _SLASH_DATE.search(m.group()) is None
+                and (
+                    doc.near(_STRONG_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, 0)
+                    or _bank_before(doc, m.start(), digits_of(m.group()))
+                )
                 and not any(m.start() < e and s < m.end() for s, e in spans)
             ):
                 spans.append((m.start(), m.end()))

@@ -98,6 +98,9 @@ COMMA_GROUPS = re.compile(
     r"(?<![0-9a-z,])[0-9]{4}(?:, ?[0-9]{4}){2,3}(?:, ?[0-9]{1,3})?(?![0-9a-z])"
 )
 GROUPED = re.compile(r"(?<![0-9a-z,.])[0-9]{2,4}(?:\s?[,.]\s?[0-9]{2,4}){3,9}(?![0-9a-z])")
+# Groups split by slashes (4333/3333/3333/3339, 4/3/3/…, 43333333/33333339), read like
+# GROUPED beside a card word: no date or fraction has 13 digits and a Luhn sum.
+SLASHED = re.compile(r"(?<![0-9a-z/])[0-9]{1,8}(?:\s?/\s?[0-9]{1,8}){1,18}(?![0-9a-z/])")
 _LETTER_OR_DIGIT = re.compile("[0-9a-z]")
 _NOT_DIGIT = re.compile("[^0-9]")
 # ASCII digit byte -> its value, and -> its Luhn contribution when doubled.
@@ -195,7 +198,8 @@ def find(doc: Doc) -> list[Finding]:
         and doc.has(_CONTEXT)
         and GROUPED.search(doc.text) is not None
     )
-    if not run13 and not grouped:
+    slashed = "/" in doc.text and doc.has(_CONTEXT)
+    if not run13 and not grouped and not slashed:
         return out
 
     def keep(start: int, end: int, digits: str) -> bool:
@@ -232,6 +236,16 @@ def find(doc: Doc) -> list[Finding]:
         # Groups of two to four digits split by commas or spaced dots (55,33,24,16…,
         # 35 . 49 . 47 …) beside a card word: a card read out to dodge a filter.
         for m in GROUPED.finditer(doc.text):
+            digits = digits_of(m.group())
+            if (
+                13 <= len(digits) <= 19
+                and luhn_ok(digits)
+                and doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+                and not any(f.start < m.end() and m.start() < f.end for f in out)
+            ):
+                keep(m.start(), m.end(), digits)
+    if slashed:
+        for m in SLASHED.finditer(doc.text):
             digits = digits_of(m.group())
             if (
                 13 <= len(digits) <= 19

@@ -10,10 +10,13 @@ import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP, alnum_of
+from detectors.normalize import SEP, SEP_LOOSE, alnum_of
 
+# Digits may be split by slashes or commas too (312/345/678): a passport number is only
+# read beside a passport word, and nine digits are no amount or date.
 PATTERN = regex.compile(
-    rf"(?<![a-z0-9])(?:[0-9](?:{SEP}[0-9]){{8}}|[a-z]{{1,2}}{SEP}[0-9](?:{SEP}[0-9]){{5,7}}[a-z]?)(?![a-z0-9])"
+    rf"(?<![a-z0-9])(?:[0-9](?:{SEP_LOOSE}[0-9]){{8}}|[a-z]{{1,2}}{SEP}[0-9](?:{SEP}[0-9]){{5,7}}[a-z]?)"
+    r"(?![a-z0-9])"
 )
 
 CONTEXT: tuple[str, ...] = (

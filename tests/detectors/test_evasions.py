@@ -225,6 +225,18 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("id with o, i and l, no id word", "請查 Pl287741O4 這個人", "tw_national_id"),
     ("id with the letter spelled in brackets", "身分證 E(Echo)220193843", "tw_national_id"),
     ("id with the letter spelled, as in", "身分證 E as in Edward 220193843", "tw_national_id"),
+    # Slashes between the groups of every kind of number.
+    (
+        "card grouped by slashes",
+        "陳美玲卡號 " + "/".join(CARD[i : i + 4] for i in range(0, 16, 4)),
+        "credit_card",
+    ),
+    ("card one digit per slash", "陳美玲的信用卡 " + "/".join(CARD), "credit_card"),
+    ("card in two halves by a slash", "陳美玲的卡 " + CARD[:8] + " / " + CARD[8:], "credit_card"),
+    ("passport grouped by slashes", "王志明護照 312/345/678", "passport_number"),
+    ("account in two groups by a slash, bank named", "王志明 郵局 0001234/0567890", "bank_account"),
+    ("account in four groups of three", "帳號 012/345/678/901 戶名王志明", "bank_account"),
+    ("landline grouped by slashes", "王志明家裡電話 02/2345/6789", "phone_number"),
 ]
 
 
@@ -360,6 +372,19 @@ ORDINARY: list[tuple[str, str]] = [
     ("wrong check, letter spelled", "身分證 E(Echo)220193844"),
     ("table cells with pipes", "成績 A|1|90|85|77|62 請核對"),
     ("a room told before a code", "後面那間 301 會議室，前面是 B2201"),
+    # Slashes: dates beside a card, phone, passport or bank word; a wrong Luhn sum.
+    ("card expiry and a date", "卡片到期 2025/12/31，換卡 2026/01/15 寄出"),
+    (
+        "wrong Luhn, slashes",
+        "卡號 "
+        + "/".join(CARD[i : i + 4] for i in range(0, 12, 4))
+        + "/"
+        + CARD[12:15]
+        + str((int(CARD[15]) + 1) % 10),
+    ),
+    ("a date after a phone word", "王志明 電話 05/12/2024 已回覆"),
+    ("passport expiry", "王志明護照 2030/05/12 到期"),
+    ("a date after a bank", "郵局 2024/03/05/10 寄出的包裹"),
 ]
 
 

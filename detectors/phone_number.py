@@ -47,10 +47,11 @@ _FILE_AFTER = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|jpe?g|png|gif|heic|zip|rar|7z|txt|csv|mp[34]|mov)"
     r"(?![a-z0-9])"
 )
-# A landline grouped by slashes (02/2345/6789, (04)/2234/5678) after a phone word:
-# the middle group of 3-4 digits is no date's month.
+# A landline grouped by slashes or commas (02/2345/6789, 02,2345,6789) after a phone
+# word: the middle group of 3-4 digits is no date's month, the last of 4 no amount's.
 SLASHED_LANDLINE = re.compile(
-    r"(?<![0-9/])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?)\s?/\s?[0-9]{3,4}\s?/\s?[0-9]{4}(?![0-9/])"
+    r"(?<![0-9/,])(?:\(0[2-8][0-9]?\)|0[2-8][0-9]?)\s?([/,、])\s?[0-9]{3,4}\s?\1\s?[0-9]{4}"
+    r"(?![0-9/,])"
 )
 _CHAIN_BEFORE = re.compile(r"(?<![0-9+])(?!886)[0-9]{3,4}[-_]$")
 # The score of a number written to dodge a filter.
@@ -268,7 +269,7 @@ def find(doc: Doc) -> list[Finding]:
         if digits.startswith("0800"):
             continue
         found.append((s, e, digits, False, False))
-    if "/" in text:
+    if "/" in text or "," in text or "、" in text:
         for m in SLASHED_LANDLINE.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te, *_ in found):

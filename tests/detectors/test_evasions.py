@@ -237,6 +237,8 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("account in two groups by a slash, bank named", "王志明 郵局 0001234/0567890", "bank_account"),
     ("account in four groups of three", "帳號 012/345/678/901 戶名王志明", "bank_account"),
     ("landline grouped by slashes", "王志明家裡電話 02/2345/6789", "phone_number"),
+    ("landline grouped by commas", "王志明 電話 02,2345,6789", "phone_number"),
+    ("account after 存簿", "王志明的存簿 0001234-0567890", "bank_account"),
 ]
 
 
@@ -385,6 +387,7 @@ ORDINARY: list[tuple[str, str]] = [
     ("a date after a phone word", "王志明 電話 05/12/2024 已回覆"),
     ("passport expiry", "王志明護照 2030/05/12 到期"),
     ("a date after a bank", "郵局 2024/03/05/10 寄出的包裹"),
+    ("an amount from 0 with commas", "預算 02,345,678 元，電話確認過了"),
 ]
 
 

@@ -123,6 +123,17 @@ _UNIT_AFTER = re.compile(
     r"\s?(?:[0-9]{1,3}\s?樓)?\s?(?:[\u4e00-\u9fff]{1,3}(?:室|科|課|股|處|中心|服務處)(?!長|主任)|服務臺)"
 )
 
+# What stands at the address: a public facility or a public place (the sidewalk, the drain,
+# the street light, a park, a venue) right after it, perhaps with where on it (前, 旁, 一帶).
+# The address then locates a place of the city for a site visit, a repair or a works
+# schedule (會勘…人行道, 側溝清淤, 路燈報修), not where someone lives.
+_FACILITY_AFTER = re.compile(
+    r"\s?(?:的|之)?(?:前方|前面|前|旁邊|旁|對面|附近|一帶|周邊|路段|路口)?(?:的)?\s?"
+    r"(?:人行道|排水|側溝|水溝|溝渠|箱涵|涵洞|人孔|孔蓋|路面|路基|坑洞|路燈|路樹|行道樹"
+    r"|號誌|紅綠燈|護欄|標線|電桿|電線桿|消防栓|橋梁|陸橋|天橋|公園|綠地|廣場|公廁"
+    r"|活動中心|禮堂|體育館|運動中心|圖書館|公有市場|社區中心|公車站|候車亭)"
+)
+
 
 def mask_address(value: str) -> str:
     head = _CITY.match(value)
@@ -160,6 +171,9 @@ def find(doc: Doc) -> list[Finding]:
             score, rule, ctx = 0.1, "address.agency", agency
         elif ctx and ctx != "地址":
             score, rule = 0.5, "address.residence"
+        elif (facility := _FACILITY_AFTER.match(text, e)) is not None:
+            # 會勘成功路125巷27號人行道, 自強街200巷12號排水: a public place, nobody's home
+            score, rule, ctx = 0.1, "address.public_place", facility.group().strip()
         elif doc.near(_PERSON, s, e, 25, 8):
             score, rule = 0.5, "address.person"
         else:

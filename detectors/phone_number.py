@@ -161,6 +161,55 @@ def mask_phone(digits: str) -> str:
     return f"{hidden[:head]}-{hidden[head:-4]}-{hidden[-4:]}"
 
 
+# Who a landline belongs to and what it is for (issue 9: "the agency's own office lines").
+# A unit labels it: the number follows a name ending the way units are named (養工處,
+# 里長服務處, 里辦公處, 民政課, 清潔隊, 衛生所, 服務中心 ...) with at most its 電話 / 專線 /
+# 總機 / 傳真 word; 住處, 住所, 居所 are homes, not units (and 一組電話 is "a number").
+_UNIT_LABEL = re.compile(
+    r"[\u4e00-\u9fff]{1,4}(?<![住居寓租腳身])"
+    r"(?:處|局|署|所|課|科|室|隊|股|中心|站|館|院|府|委員會|協會|公會|基金會)"
+    r"的?(?:服務|聯絡|諮詢|洽詢|報修)?(?:電話|專線|總機|市話|傳真|號碼)?(?:是|為)?[ :]*\(?$"
+)
+UNIT_LABEL_BEFORE = 12
+# ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
+# 請洽, 一般諮詢請撥 ...), nobody's name between them.
+_CALL_BEFORE = re.compile(
+    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
+)
+# A role word followed by a call verb names who calls, not whose number it is: 請民眾撥,
+# 里民可以打, 民眾打119. Calling in (打來, 來電) is not it: the caller's own number may follow;
+# nor is a role someone is to reach (找陳情人請撥…, 打給家屬).
+_CALLER_AFTER = re.compile(
+    r"[都也]?(?:可以|可|請|要|能|就)?(?:撥打|撥|打(?![來過回])|洽詢|洽|電洽|詢問|問)"
+)
+_REACHED_BEFORE = re.compile(r"(?:找|給|聯絡|聯繫|通知|問)(?:一下)?$")
+
+
+def _owner_role(doc: Doc, start: int, end: int, before: int, after: int) -> str | None:
+    """The nearest person-role word that could own the number (see `_CALLER_AFTER`)."""
+    text = doc.text
+    best: str | None = None
+    best_d = 1 << 30
+    for s, e, w in doc.all(_PERSON):
+        if e < start - before or s > end + after:
+            continue
+        if (
+            _CALLER_AFTER.match(text, e) is not None
+            and _REACHED_BEFORE.search(text, max(0, s - 4), s) is None
+        ):
+            continue
+        d = start - e if e <= start else (s - end if s >= end else 0)
+        if d < best_d:
+            best, best_d = w, d
+    return best
+
+
+def _label(pattern: re.Pattern[str], doc: Doc, start: int) -> str | None:
+    """What `pattern` reads right before the number (its unit or call verb), or None."""
+    m = pattern.search(doc.text, max(0, start - UNIT_LABEL_BEFORE), start)
+    return m.group().rstrip(" :(") if m is not None else None
+
+
 def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, str | None]:
     ext = EXTENSION.match(doc.text, end)
     if ext is not None:
@@ -173,12 +222,26 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         # 服務專線(049)683-6423, 公務電話(05)439-6868: the number's own label says it
         # is an office line, whoever else the message names (民眾詢問可轉…, 聯絡人：康先生)
         return 0.15, "phone_number.office", office
+    unit = None if mobile else _label(_UNIT_LABEL, doc, start)
+    if unit is not None and doc.near(_HOME, start, end, 10, 4) is None:
+        # 養工處 (04)2801-3116, 里長服務處電話…: the unit's line, whoever else the message names
+        return 0.15, "phone_number.unit_line", unit
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
     if person is None and office is None:
         person = doc.near(_PERSON, start, end, 0, 4)
+    if person is not None and not mobile:
+        # 請民眾撥, 里民可以打: the role calls the line, it does not own it
+        person = _owner_role(doc, start, end, WINDOW_BEFORE + 10, 0)
+        if person is None and office is None:
+            person = _owner_role(doc, start, end, 0, 4)
     if self_ and not person:
         return 0.2, "phone_number.own", self_
+    if not person and not mobile:
+        call = _label(_CALL_BEFORE, doc, start)
+        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
+            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls
+            return 0.15, "phone_number.public_line", call
     if person:
         return 0.8, "phone_number.person", person
     if office:

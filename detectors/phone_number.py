@@ -167,14 +167,14 @@ def mask_phone(digits: str) -> str:
 # 總機 / 傳真 word; 住處, 住所, 居所 are homes, not units (and 一組電話 is "a number").
 _UNIT_LABEL = re.compile(
     r"[\u4e00-\u9fff]{1,4}(?<![住居寓租腳身])"
-    r"(?:處|局|署|所|課|科|室|隊|股|中心|站|館|院|府|委員會|協會|公會|基金會)"
+    r"(?:處|局|署|所|課|科|室|隊|股|中心|站|館|院|府|委員會|協會|公會|基金會|國小|國中|高中|大學)"
     r"的?(?:服務|聯絡|諮詢|洽詢|報修)?(?:電話|專線|總機|市話|傳真|號碼)?(?:是|為)?[ :]*\(?$"
 )
 UNIT_LABEL_BEFORE = 12
 # ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
 # 請洽, 一般諮詢請撥 ...), nobody's name between them.
 _CALL_BEFORE = re.compile(
-    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
+    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
 )
 # A role word followed by a call verb names who calls, not whose number it is: 請民眾撥,
 # 里民可以打, 民眾打119. Calling in (打來, 來電) is not it: the caller's own number may follow;

@@ -20,7 +20,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("有問題請撥里辦公處電話 (07)555-1234，謝謝各位鄰長", "phone_number", "none"),
     ("清潔隊電話 03-3456-7890，大型廢棄物請先預約", "phone_number", "none"),
     ("長照中心的服務專線是 04-2222-8765，家屬可以打去問", "phone_number", "none"),
+    ("福林國小電話 (03)345-6789，家長可以打", "phone_number", "none"),
     # a line offered to whoever calls, nobody's between the verb and the number
+    ("申請補助詳情請電 (02)2960-3456", "phone_number", "none"),
     ("民眾打110是報案，一般諮詢請撥 04-2222-3456", "phone_number", "none"),
     ("補助的事民眾可洽 (06)299-1111，上班時間有人接", "phone_number", "none"),
     # a person's line: the role owns it, or is the one to reach, or called in
@@ -36,7 +38,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("林議員下週二來會勘民族路45巷3號排水，請工務課陪同", "address", "none"),
     ("有民眾反映民生路23號前路燈不亮，已派工", "address", "none"),
     ("經建課：復興路88巷12號側溝清淤預計下週施工，已通知里長", "address", "none"),
+    ("中山路100號至250號路段明天刨鋪，請改道", "address", "none"),
     # a person's home, whatever stands near it
+    ("王小明住中山路100號至今三年，鄰居都認識", "address", "flag"),
     ("案主林美玉住民生路23號3樓，對面是公園，明天家訪", "address", "flag"),
     ("王小明住在中山路100巷5號，門口人行道破了", "address", "flag"),
     ("屋主王大明的房子在民族路45巷3號，明天會勘別先講", "address", "flag"),

@@ -295,14 +295,34 @@ _REVERSED_MOBILE = re.compile(r"(?<![0-9])[0-9]{8}90(?![0-9])")
 _PHONE_WORD = re.compile(r"手機|電話|門號|行動|phone|mobile")
 
 
+# ... or with no word saying so, when a phone word labels it (電話：9603766190, 手機
+# 9266226890, 回撥給…：8889353590): a number no Taiwanese phone starts with, whose
+# reading backwards is a mobile, where a phone is announced.
+_REVERSED_LABEL = re.compile(r"(?:手機|電話|門號|行動|撥給?|打給)[^0-9，。,;；\n]{0,8}[ :]*$")
+REVERSED_LABEL_BEFORE = 14
+
+
+def _reversed_labelled(text: str, start: int) -> bool:
+    return (
+        text[start] != "0"
+        and _REVERSED_LABEL.search(text, max(0, start - REVERSED_LABEL_BEFORE), start) is not None
+    )
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []  # mobile spans, in order
     text = doc.text
-    found: list[tuple[int, int, str, bool, bool]] = []  # start, end, digits, mobile, split
+    # start, end, digits, mobile, how it was written ("", "split", "reversed")
+    found: list[tuple[int, int, str, bool, str]] = []
     backwards = _REVERSED_MOBILE.search(text)
-    if backwards is not None and reverse_cue(text) and _PHONE_WORD.search(text) is not None:
-        found.append((backwards.start(), backwards.end(), backwards.group()[::-1], True, True))
+    if backwards is not None and (
+        (reverse_cue(text) and _PHONE_WORD.search(text) is not None)
+        or _reversed_labelled(text, backwards.start())
+    ):
+        found.append(
+            (backwards.start(), backwards.end(), backwards.group()[::-1], True, "reversed")
+        )
         taken.append(backwards.span())
     if _START.search(text) is None and not found:
         return out
@@ -310,11 +330,11 @@ def find(doc: Doc) -> list[Finding]:
         digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
         if m.group()[0] == "o":
             digits = "0" + digits
-        found.append((m.start(), m.end(), digits, True, False))
+        found.append((m.start(), m.end(), digits, True, ""))
         taken.append((m.start(), m.end()))
     if _SPLIT_FAST.search(text) is not None:
         for s, e, digits in _split_mobiles(doc, taken):
-            found.append((s, e, digits, True, True))
+            found.append((s, e, digits, True, "split"))
             bisect.insort(taken, (s, e))
     for m in LANDLINE.finditer(text):
         s, e = m.start(), m.end()
@@ -325,8 +345,8 @@ def find(doc: Doc) -> list[Finding]:
         digits = _NOT_DIGIT.sub("", m.group())
         if digits.startswith("0800"):
             continue
-        found.append((s, e, digits, False, False))
-    for s, e, digits, mobile, split in found:
+        found.append((s, e, digits, False, ""))
+    for s, e, digits, mobile, written in found:
         if (
             number_label(text, s)
             or _FILE_AFTER.match(text, e) is not None
@@ -334,8 +354,8 @@ def find(doc: Doc) -> list[Finding]:
         ) or (text.startswith("第", s - 1) and text.startswith("號", e)):
             continue  # 移署一字第0912345678號: a document's number, not a phone
         score, rule, ctx = _score(doc, s, e, mobile)
-        if split and rule == "phone_number.mobile":
-            rule = "phone_number.split"
+        if written and rule == "phone_number.mobile":
+            rule = f"phone_number.{written}"
         if score < EVASIVE_SCORE and evasive(doc.original[slice(*doc.norm.span(s, e))]):
             # written to dodge a filter (digits of another script, Chinese numerals,
             # marks): nobody disguises an office line

@@ -185,6 +185,11 @@ _CALLER_AFTER = re.compile(
 _REACHED_BEFORE = re.compile(r"(?:找|給|聯絡|聯繫|通知|問)(?:一下)?$")
 
 
+# A line said to be private: a person's own, not the office's (私人手機, 個人電話).
+_PRIVATE = re.compile(r"(我的?|本人的?)?(?:私人|個人)的?(?:手機|電話|號碼|門號|line)[ :]*\(?$")
+PRIVATE_BEFORE = 10
+
+
 def _owner_role(doc: Doc, start: int, end: int, before: int, after: int) -> str | None:
     """The nearest person-role word that could own the number (see `_CALLER_AFTER`)."""
     text = doc.text
@@ -217,6 +222,13 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     roster = doc.first(_ROSTER) if doc.has(_ROSTER) else None
     if roster is not None:
         return 0.15, "phone_number.staff_roster", roster[2]
+    private = _PRIVATE.search(doc.text, max(0, start - PRIVATE_BEFORE), start)
+    if private is not None:
+        # 承辦沈育菁的私人手機…: said to be a person's own line, not the office's,
+        # whatever office word is near; the sender's own (我的私人手機) is theirs to give
+        if private.group(1):
+            return 0.2, "phone_number.own", private.group().strip(" :")
+        return 0.6, "phone_number.private", private.group().strip(" :")
     office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
     if office is not None and doc.near(_OFFICE, start, end, OFFICE_LABEL, 0) is not None:
         # 服務專線(049)683-6423, 公務電話(05)439-6868: the number's own label says it

@@ -174,7 +174,8 @@ UNIT_LABEL_BEFORE = 12
 # ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
 # 請洽, 一般諮詢請撥 ...), nobody's name between them.
 _CALL_BEFORE = re.compile(
-    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
+    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢|(?:歡迎|請|可)來電)"
+    r"(?:電話|專線|總機)?[ :]*\(?$"
 )
 # A role word followed by a call verb names who calls, not whose number it is: 請民眾撥,
 # 里民可以打, 民眾打119. Calling in (打來, 來電) is not it: the caller's own number may follow;
@@ -240,20 +241,21 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         return 0.15, "phone_number.unit_line", unit
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
-    if person is None and office is None:
-        person = doc.near(_PERSON, start, end, 0, 4)
     if person is not None and not mobile:
         # 請民眾撥, 里民可以打: the role calls the line, it does not own it
         person = _owner_role(doc, start, end, WINDOW_BEFORE + 10, 0)
-        if person is None and office is None:
+    if person is None and not mobile:
+        call = _label(_CALL_BEFORE, doc, start)
+        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
+            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls; a
+            # contact named after it (報名請電洽 (04)… 王小姐) is who answers it
+            return 0.15, "phone_number.public_line", call
+    if person is None and office is None:
+        person = doc.near(_PERSON, start, end, 0, 4)
+        if person is not None and not mobile:
             person = _owner_role(doc, start, end, 0, 4)
     if self_ and not person:
         return 0.2, "phone_number.own", self_
-    if not person and not mobile:
-        call = _label(_CALL_BEFORE, doc, start)
-        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
-            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls
-            return 0.15, "phone_number.public_line", call
     if person:
         return 0.8, "phone_number.person", person
     if office:

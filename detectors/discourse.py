@@ -71,6 +71,10 @@ QUIZ = re.compile(
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
     r"|不得|禁止|嚴禁|注意|一律|記得"
+    # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
+    # a clause that sets the case, then what to do in it
+    r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"
+    r"|(?:遇到|如果|若|如有|碰到)[^，。,\n]{1,14}[，,]\s?(?:請|應|須|不要|勿|一律|務必|記得|就說)"
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
@@ -186,10 +190,12 @@ class Discourse:
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.self = _seen(SELF, t)
-        self.not_public = _unforbidden(NOT_PUBLIC, t)
-        self.audience = _unforbidden(AUDIENCE, t)
         self.target = _target(doc)
         reminder = _seen(REMINDER, t)
+        # In a reminder, 不要 / 別 forbid as 不得 does (記得稽查前不要先跟業者聯絡).
+        soft = reminder is not None and self.target is None
+        self.not_public = _unforbidden(NOT_PUBLIC, t, soft=soft)
+        self.audience = _unforbidden(AUDIENCE, t, soft=soft)
         # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
         self.reminder = reminder if reminder and self.target is None else None
 
@@ -230,13 +236,18 @@ def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
 # and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
 _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
 _FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+# ... and, in a reminder, the everyday prohibitions (請大家記得，稽查前不要先跟業者聯絡).
+_SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 
 
-def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
-    """The first match of `rx` not forbidden by a rule around it."""
+def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False) -> str | None:
+    """The first match of `rx` not forbidden by a rule around it (`soft`: the message is
+    a reminder, so 不要 / 別 forbid too)."""
     for m in rx.finditer(text):
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
+            continue
+        if soft and _SOFT_FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
             continue
@@ -268,6 +279,8 @@ def _company(text: str) -> str | None:
     """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
     for m in COMPANY.finditer(text):
         s = m.start()
+        if m.group() == "廠" and text.startswith("商", m.end()):
+            continue  # 廠商: any vendor (投標廠商, 通知廠商), not a business named
         if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
             return text[s - 2 : m.end()]
     return None
@@ -673,3 +686,22 @@ def internal_audit(doc: Doc) -> str | None:
 def room_name(text: str, end: int) -> bool:
     """The word ending at `end` names a unit's room or vehicle (稽查科會議室)."""
     return _ROOM.match(text, end) is not None
+
+
+# The rest of a unit's, a post's, an instrument's or a form's name after an inspection
+# word (稽查大隊, 安檢所, 檢查站, 查核表, 稽查車的噪音計): the word names the agency's own
+# thing, not an inspection planned.
+_UNIT_REST = re.compile(
+    r"(?:大隊|分隊|中隊|小隊|小組|中心|單位|系統|人員|同仁|科長|隊長|組長|股長|主任"
+    r"|[隊組科課站所處室股局署車儀器表員])(?![\u4e00-\u9fff]?(?:名單|對象|時間|日期|行程|地點|路線))"
+)
+
+
+def unit_name(doc: Doc, end: int) -> bool:
+    """The word ending at `end` is part of the name of the agency's own unit, post,
+    vehicle, instrument or form (稽查大隊的噪音計送校正, 安檢所網路斷線), in a message
+    with no target named, nothing not public and nobody told."""
+    if _ROOM.match(doc.text, end) is None and _UNIT_REST.match(doc.text, end) is None:
+        return False
+    d = doc.discourse()
+    return d.target is None and d.not_public is None and d.audience is None

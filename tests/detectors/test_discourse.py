@@ -199,6 +199,23 @@ ROWS: list[tuple[str, str, str]] = [
     # a name that does the office's work next is a colleague, not the reporter
     ("staff_action", "空污陳情的案子，林建宏下午會去採樣", "allow"),
     ("staff_action", "陳情人是林建宏，他下午會去採樣", "flag"),
+    # a standing instruction for a kind of situation (…時，不要…; 遇到…，一律…)
+    ("instruction", "受理民眾電話時，不要透露陳情人的任何資料", "allow"),
+    ("instruction", "遇到投標廠商問評選委員是誰，一律說不知道", "allow"),
+    ("instruction", "陳情人是隔壁的吳淑貞，你們老闆講話小心點", "flag"),
+    # in a reminder, 不要 forbids as 不得 does; told to the party it is a tip-off
+    ("soft_forbid", "請大家記得，稽查前不要先跟業者聯絡", "allow"),
+    ("soft_forbid", "禮拜四要稽查大發食品，你先跟老闆說一聲", "flag"),
+    # 廠商 is any vendor, not a business named by its kind
+    ("vendor", "各位注意：廠商來電問投標家數，一律不回應", "allow"),
+    # an inspection word inside the name of the agency's own unit, post, car or form
+    ("unit_name", "稽查大隊的噪音計今天送校正，下週才會回來", "allow"),
+    ("unit_name", "今天的查核表格式有更新，請用新版", "allow"),
+    ("unit_name", "稽查大隊下週二會去大發工廠，你跟老闆說一聲", "flag"),
+    ("unit_name", "稽查員說明天會去你們店，先收一收", "flag"),
+    # a question that tells a figure beside a disclosure word tells it
+    ("question_figure", "底價可以先透露給他嗎？他一直在問是不是358,000", "flag"),
+    ("question_figure", "底價可以先透露給廠商嗎？", "allow"),
 ]
 
 

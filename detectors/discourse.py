@@ -46,6 +46,8 @@ RULE = _starts_with(
     r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報|標示|標記|妥善|保管|保存)"
+    # what a document must state or show (拘票要記載被告姓名, 執行時須出示)
+    r"|(?:要|須|需|必須)(?:記載|載明|出示|檢附|敘明|註明)"
     # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
     r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
@@ -67,6 +69,12 @@ QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
     r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
     r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
+)
+# Generic or hypothetical framing: how things usually go, a supposed case, an example
+# (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.
+GENERIC = re.compile(
+    r"(?:^|[，。,；;:：\s])(?:一般來說|一般而言|一般都|通常來說|實務上|理論上|原則上|按理說"
+    r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)"
 )
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
@@ -167,6 +175,7 @@ class Discourse:
 
     __slots__ = (
         "audience",
+        "generic",
         "masked",
         "not_public",
         "own_asset",
@@ -185,6 +194,8 @@ class Discourse:
         self.rule = _seen(RULE, t)
         self.question = _seen(QUESTION, t) or _asked(t)
         self.quiz = _seen(QUIZ, t)
+        generic = _seen(GENERIC, t)
+        self.generic = generic.lstrip("，。,；;:： \t\n") if generic else None
         self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
@@ -209,6 +220,7 @@ class Discourse:
             "public",
             "own_asset",
             "rule",
+            "generic",
             "question",
             "reminder",
         ):

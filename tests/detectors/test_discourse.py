@@ -216,6 +216,13 @@ ROWS: list[tuple[str, str, str]] = [
     # a question that tells a figure beside a disclosure word tells it
     ("question_figure", "底價可以先透露給他嗎？他一直在問是不是358,000", "flag"),
     ("question_figure", "底價可以先透露給廠商嗎？", "allow"),
+    # what a document must state (要記載, 須出示): a rule
+    ("rule", "今天的法紀教育講到：拘票要記載被告姓名、案由、應到場處所", "allow"),
+    # generic or hypothetical framing: nobody's case is told
+    ("generic", "一般來說，搜索票核發後要在七天內執行完畢", "allow"),
+    ("generic", "假設明天要去搜索，今天才聲請搜索票來得及嗎？", "allow"),
+    ("generic", "實務上，檢察官簽發拘票後，警察通常隔天一早就會去執行", "allow"),
+    ("generic", "例如蔡志明的搜索票明天下來，你先跟他說一聲", "flag"),
 ]
 
 
@@ -239,6 +246,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("你先跟廠商講一聲", "audience"),
         ("地址已在系統內（不貼群組）", "masked"),
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
+        ("一般來說，拘票由檢察官簽發", "generic"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

@@ -223,6 +223,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("generic", "假設明天要去搜索，今天才聲請搜索票來得及嗎？", "allow"),
     ("generic", "實務上，檢察官簽發拘票後，警察通常隔天一早就會去執行", "allow"),
     ("generic", "例如蔡志明的搜索票明天下來，你先跟他說一聲", "flag"),
+    # which office keeps a record, the only way to it; an instruction to mask
+    ("rule", "入出境資料是移民署管的，我們只能透過公文調", "allow"),
+    ("rule", "黃志偉上個月出境兩次，去了柬埔寨，資料給你", "flag"),
+    ("masked", "如果被檢舉人要求看檢舉書，要把檢舉人資料遮掉", "allow"),
 ]
 
 

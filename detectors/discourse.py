@@ -75,9 +75,11 @@ QUIZ = re.compile(
 )
 # Generic or hypothetical framing: how things usually go, a supposed case, an example
 # (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.
-GENERIC = re.compile(
-    r"(?:^|[，。,；;:：\s])(?:一般來說|一般而言|一般都|通常來說|實務上|理論上|原則上|按理說"
-    r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)"
+GENERIC = _starts_with(
+    "一通實理原按假舉例比譬以曾之",
+    r"(?:(?<=^)|(?<=[，。,；;:：\s]))"
+    r"(?:一般來說|一般而言|一般都|通常來說|實務上|理論上|原則上|按理說"
+    r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
 )
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
@@ -105,6 +107,8 @@ PUBLIC = re.compile(
     r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
     # in effect: a post taken up (今天開始接任), things logged or handed over (已經入庫)
     r"|接任|到任|就任|上任|已到職|已報到|已經?(?:入庫|歸檔|移交|繳回|銷毀)"
+    # congratulated: the news is out (恭喜他, 恭喜錄取), unless ahead of it (先恭喜)
+    r"|恭喜"
 )
 # A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
 # come after it (公告前, 公告下週才上).
@@ -153,14 +157,16 @@ NOT_PUBLIC = _starts_with(
     "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵突",
     r"還沒|尚未|未(?:公告|公布|發布|核定|簽核|上網|開標|定案|生效|發文|發令)|先不要|先別|不要說出去|不要講出去"
     r"|別(?:說|講|傳)出去|(?:開標|公告|公布|發布|核定|定案|發令|上網|生效)前|內定|偷偷|私下|先跟你說|先給你"
-    r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
+    r"|才(?:會|能|可以)?(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
     r"|不預告|未預告|不事先通知|突擊|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
 )
 AUDIENCE = _starts_with(
     "跟和給告通提轉叫讓先透放報傳你",
     r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
     r"(?!主管|同仁|承辦)"
-    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們",
+    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你"
+    # the reader's side, not the reader's own office (你們科, 你們單位的…, 你們那邊有收到嗎)
+    r"|你們(?!科|課|股|組|室|處|局|隊|單位|機關|部門|同事|主管|承辦|那邊有|這邊有)",
 )
 COMPANY = re.compile(
     r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
@@ -197,13 +203,15 @@ class Discourse:
         self.rule = _seen(RULE, t)
         self.question = _seen(QUESTION, t) or _asked(t)
         self.quiz = _seen(QUIZ, t)
-        generic = _seen(GENERIC, t)
-        self.generic = generic.lstrip("，。,；;:： \t\n") if generic else None
+        self.generic = _seen(GENERIC, t)
         self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.self = _seen(SELF, t)
+        if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
+            # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
+            self.public = None
         self.target = _target(doc)
         reminder = _seen(REMINDER, t)
         # In a reminder, 不要 / 別 forbid as 不得 does (記得稽查前不要先跟業者聯絡).
@@ -280,7 +288,7 @@ def _public(text: str) -> str | None:
     """A publication word that is done, not negated or still to come."""
     for m in PUBLIC.finditer(text):
         s, e = m.span()
-        if s and text[s - 1] in _NOT_DONE_BEFORE:
+        if s and (text[s - 1] in _NOT_DONE_BEFORE or (text[s - 1] == "先" and m.group() == "恭喜")):
             continue
         if _FUTURE_BEFORE.search(text, max(0, s - 4), s) is not None:
             continue  # 明天公布, 下週會上網: still to come
@@ -595,6 +603,12 @@ def hushed(text: str) -> str | None:
     return h
 
 
+def pending_or_told(text: str) -> bool:
+    """Cheap gate of the shared disclosure signal: something not decided yet (NOT_YET)
+    or told to someone (AUDIENCE) is in the text, before any rule is weighed."""
+    return NOT_YET.search(text) is not None or AUDIENCE.search(text) is not None
+
+
 def not_yet(text: str) -> str | None:
     """Something not public or not decided yet (NOT_YET), not forbidden by a rule."""
     return _unforbidden(NOT_YET, text)
@@ -615,6 +629,22 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     if "我" not in text:
         return []
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
+
+
+# ------------------------------------------------------------------ paperwork
+
+# A form or a document filled in, handed in, collected or printed (病假單明天補交, 考績表
+# 你們先填, 病歷影本印好了請她來拿): the paperwork of a matter, not what it says.
+PAPERWORK = _starts_with(
+    "單表申證影文資",
+    r"(?:單|表|表格|申請書|證明書?|影本|文件|資料)[^，。,\n]{0,6}?"
+    r"(?:補交|繳交|補件|填寫|先填|要填|可以填|填好|送來|送出去|送到|收齊|簽名|蓋章|印好|來拿|領取|週[一二三四五]收|前交)",
+)
+
+
+def paperwork(text: str) -> str | None:
+    """A form or a document handled as paperwork (PAPERWORK), or None."""
+    return _seen(PAPERWORK, text)
 
 
 # ------------------------------------------------------------------ made-up data

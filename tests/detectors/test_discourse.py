@@ -227,6 +227,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("rule", "入出境資料是移民署管的，我們只能透過公文調", "allow"),
     ("rule", "黃志偉上個月出境兩次，去了柬埔寨，資料給你", "flag"),
     ("masked", "如果被檢舉人要求看檢舉書，要把檢舉人資料遮掉", "allow"),
+    # a matter word about a specific target, not decided yet or told to the party: one
+    # more cue (the shared disclosure signal); a bare 還沒 or the office's 你們科 is not
+    ("disclosure", "評選會議還沒開，委員是林家豪、陳淑芬、黃雅琪", "flag"),
+    ("disclosure", "林志明的公文我這邊還沒看到，你們科有收到嗎", "allow"),
+    # a form handled as paperwork; a congratulation on news that is out
+    ("paperwork", "你們科的陳怡君說病假單明天補交", "allow"),
+    ("paperwork", "陳怡君請病假是因為化療，她不想讓大家知道", "flag"),
+    ("public", "你們單位的林志明要調去人事室了，恭喜他", "allow"),
+    ("public", "恭喜！林志明這次升科長，下週局長簽完才會公布喔", "flag"),
 ]
 
 
@@ -277,7 +286,16 @@ def test_the_start_characters_lose_no_match() -> None:
     corpus = Path(__file__).parents[1] / "corpus" / "text_corpus.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines() if line]
     texts += [t for t, _ in [(r[1], r[2]) for r in ROWS]]
-    for name in ("RULE", "QUESTION", "OWN_ASSET", "NOT_PUBLIC", "AUDIENCE", "CASE"):
+    for name in (
+        "RULE",
+        "QUESTION",
+        "OWN_ASSET",
+        "NOT_PUBLIC",
+        "AUDIENCE",
+        "CASE",
+        "GENERIC",
+        "PAPERWORK",
+    ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5
         plain = re.compile(gated.pattern[head:-1])
@@ -310,3 +328,11 @@ def test_own_data_is_kept_aside_with_its_reason() -> None:
     [f] = [f for f in result.suppressed if f.type == "phone_number"]
     assert any("own data (我的手機" in why for why in f.why), f.why
     assert f.masked != "0932771405"
+
+
+def test_a_disclosure_about_a_named_target_counts_as_a_cue() -> None:
+    """The shared disclosure signal (matter._disclosed) says so in --explain."""
+    result = scan_text("評選會議還沒開，委員是林家豪、陳淑芬、黃雅琪")
+    assert result.verdict != "allow"
+    why = [step for f in result.findings for step in f.why]
+    assert any(step.startswith("cue disclosure (還沒開)") for step in why), why

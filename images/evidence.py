@@ -105,6 +105,12 @@ _SHOP_PAGE = re.compile(
     r"到府服務|加LINE?|掃碼|訂購|外送|門市|免運|特價|歡迎光臨|統一編號\d{8}(?!\d)"
 )
 SHOP_MIN_MARKS = 3
+# A shop's name as the page's title (大同水電行, 快樂洗衣店, 小林麵館) and the services a flyer or a
+# business card lists: a shop's own card, even with no prices on it.
+_SHOP_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,8}(店|行|社|坊|館|屋|舖|鋪|小吃|商號|工作室|餐廳)$")
+_SHOP_SERVICE = re.compile(
+    r"維修|安裝|承接|專營|批發|零售|預約|服務項目|收送|代客|歡迎來電|來電洽詢"
+)
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
@@ -121,6 +127,12 @@ _FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
 _INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
 # The letter's own contact rows in its header (電話：, 傳真： and its misreading 傅真：).
 _LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
+# A number a row labels as something other than a phone (財產編號, 序號, 條碼, 訂單編號, S/N):
+# a serial, not a line to call.
+_SERIAL_LABEL = re.compile(
+    r"(編號|序號|型號|條碼|單號|批號|文號|字號|案號|卡號|機號|證號|票號|S/?N|SERIAL|NO\.?)\s?[:：]?\s?$"
+)
+_PHONE_WORD = re.compile(r"電話|手機|行動|專線|聯絡|分機|傳真|TEL|FAX|PHONE|MOBILE")
 # The letter's own address: the sender's field in the letter's header (地址：...).
 _LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
@@ -222,7 +234,10 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     return Page(
         chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
         training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
-        shop=not marked and len(set(_SHOP_PAGE.findall(flat))) >= SHOP_MIN_MARKS,
+        shop=not marked
+        and len(set(_SHOP_PAGE.findall(flat)) | set(_SHOP_SERVICE.findall(flat)))
+        + bool(norm and _SHOP_TITLE.match(norm[0]))
+        >= SHOP_MIN_MARKS,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
@@ -284,6 +299,11 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "invoice_number"
     if f.type in _HARD and f.checksum:
         return None
+    if f.type == "phone_number":
+        # the row's label before the value (digits of the same value read ahead of it dropped)
+        before = re.sub(r"[\d\-.]+$", "", _norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        if _SERIAL_LABEL.search(before) and not _PHONE_WORD.search(before):
+            return "serial_number"
     if page.public:
         return "public_notice"
     if page.blank_form:
@@ -491,6 +511,61 @@ def _sift(
     return kept, changed
 
 
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with `spans` replaced by spaces (same length: offsets stay put)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+# Set aside by a judgement of their own row or message: the page's other findings were already
+# judged without them.
+_OWN_JUDGED = ("+doc_evidence.list_row", "+doc_evidence.chat_message")
+
+
+def _rejudge(
+    result: ScanResult, kept: list[Finding], text: str, rescan: Callable[[str], ScanResult]
+) -> tuple[list[Finding], bool]:
+    """What the page explains as its own (its officials, office lines, the shop's phone, a
+    unit's name) is no evidence for anything else on it: the text engine weighed a matter up
+    because a name stood near it, or a name up because a matter word (偵查 in 偵查隊) or a phone
+    stood near it. Those spans are blanked and the findings left standing are judged again,
+    each keeping the lower of its two scores; one the engine no longer finds is set aside.
+    Checksummed identity numbers, rejoined numbers and the MRZ stand as they are."""
+    spans = [
+        (f.start, f.end)
+        for f in result.suppressed
+        if "+doc_evidence." in f.rule and not f.rule.endswith(_OWN_JUDGED)
+    ]
+    if not spans or not kept:
+        return kept, False
+    again = rescan(_blanked(text, spans))
+    scores = {(g.type, g.start): g.score for g in again.findings}
+    out: list[Finding] = []
+    changed = False
+    for f in kept:
+        if (f.type in _HARD and f.checksum) or f.start == f.end or "+ocr_join" in f.rule:
+            out.append(f)
+            continue
+        new = scores.get((f.type, f.start))
+        if new is None:
+            aside = f.with_score(f.score)
+            aside.rule += "+doc_evidence.rejudged"
+            result.suppressed.append(aside)
+            changed = True
+        elif new < f.score:
+            out.append(f.with_score(new, "doc_evidence.rejudged"))
+            changed = True
+        else:
+            out.append(f)
+    if changed and "doc_evidence.rejudged" not in result.reasons:
+        result.reasons.append("doc_evidence.rejudged")
+    return out, changed
+
+
 def _restore_stamped(result: ScanResult, kept: list[Finding], page: Page, block_at: float) -> bool:
     """On a page stamped secret (偵查不公開) that names someone, a matter the text engine let
     pass on its discourse cues (a sentence's 已完成, a reminder's 勿...) stands: the stamp says
@@ -542,6 +617,9 @@ def weigh(
     if rescan is not None and _ties_within_rows(result, text, rescan):
         changed = True
         kept, _ = _sift(result, result.findings, page, text)
+    if rescan is not None and not page.marked and not by_message:
+        kept, again = _rejudge(result, kept, text, rescan)
+        changed = changed or again
     if not page.specimen and not page.public:
         if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
             f.type == "personnel_secret" and f.score >= block_at for f in kept

@@ -77,7 +77,8 @@ _SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
 # The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
 _LETTER_FIELDS = (
     re.compile(
-        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人)"
+        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人|"
+        r"開會事由|開會時間|開會地點|主持人|出席者|列席者)"
     ),
     re.compile(r"(函|公告|開會通知單|通知)$"),
 )
@@ -127,6 +128,27 @@ _FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
 _INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
 # The letter's own contact rows in its header (電話：, 傳真： and its misreading 傅真：).
 _LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
+# The same label right before the number, wherever the row starts (a row holding 承辦人 and 電話).
+_CONTACT_BEFORE = re.compile(r"(電話|傳真|傅真|TEL|FAX)[:：]?$")
+# The agency's own assets named in the page's title (公務車輛一覽表, 派車單, 財產清冊): their
+# plates and serials are the agency's, and the custodian beside them is tied to no private data.
+_AGENCY_ASSET = re.compile(
+    r"公務(車|機車|車輛|用車)|公用車|機關車輛|車輛(管理|保養|一覽|清冊)|派車|財產(清冊|清單|標籤|目錄)"
+)
+# Someone named by surname only, as news and published decisions do (張男, 王姓, 陳女, 林嫌).
+_SURNAME_ONLY = re.compile(r"^.[男女姓嫌某]")
+# The account's holder named on the page is an agency, a school or a company: its own account.
+_HOLDER_AGENCY = re.compile(
+    r"戶名[:：]?.{0,20}(政府|局|處|署|公所|學校|大學|醫院|基金|委員會|協會|公會|公司|專戶|郵局|銀行)"
+)
+# A blank form's row: a field label followed by nothing, blanks or boxes.
+_BLANK_ROW = re.compile(r"^[\u4e00-\u9fff]{2,8}([:：]|□{2,}|口{3,})$")
+# An official's title written beside the name on its row (王科長, 林怡君 專員, 隊長 張國強).
+_TITLE = re.compile(
+    r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|秘書|"
+    r"檢察官|法官|市長|縣長|鄉長|鎮長|區長|里長|幹事|總幹事|校長|老師|教授|醫師|警員|巡佐|主席"
+)
+_LANDLINE = re.compile(r"^\(?0[2-8]")
 # A number a row labels as something other than a phone (財產編號, 序號, 條碼, 訂單編號, S/N):
 # a serial, not a line to call.
 _SERIAL_LABEL = re.compile(
@@ -180,6 +202,8 @@ class Page:
     chat: bool = False  # a chat screenshot: messages with their times
     shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
     training: bool = False  # training material: its title says it teaches the rules
+    assets: bool = False  # a list or label of the agency's own vehicles or property (its title)
+    agency_account: bool = False  # an account whose holder (戶名) is an agency or a company
 
 
 def _norm(row: str) -> str:
@@ -227,13 +251,18 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         bidders = sum(1 for r in norm if _COMPANY.search(r))
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
     blank_form = (
-        any(_FORM_TITLE.search(r) for r in head)
+        (
+            any(_FORM_TITLE.search(r) for r in head)
+            or sum(1 for r in norm if _BLANK_ROW.match(_BLANKS.sub("", r))) >= 3
+        )
         and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
         and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
         chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
         training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
+        assets=not marked and bool(_AGENCY_ASSET.search("".join(norm[:2]))),
+        agency_account=not marked and bool(_HOLDER_AGENCY.search(flat)),
         shop=not marked
         and len(set(_SHOP_PAGE.findall(flat)) | set(_SHOP_SERVICE.findall(flat)))
         + bool(norm and _SHOP_TITLE.match(norm[0]))
@@ -299,6 +328,18 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "invoice_number"
     if f.type in _HARD and f.checksum:
         return None
+    if (
+        f.type == "phone_number"
+        and f.source == "ocr"
+        and len(groups := re.findall(r"\d+", text[f.start : f.end])) >= 3
+        and all(len(g) <= 2 for g in groups)
+    ):
+        # two-digit groups in a row: times or days of a timetable, not a number to call
+        return "digit_grid"
+    if f.type == "person_name" and _SURNAME_ONLY.match(text[f.start : f.end]):
+        return "surname_only"
+    if f.type == "bank_account" and page.agency_account:
+        return "agency_account"
     if f.type == "phone_number":
         # the row's label before the value (digits of the same value read ahead of it dropped)
         before = re.sub(r"[\d\-.]+$", "", _norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
@@ -306,6 +347,8 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             return "serial_number"
     if page.public:
         return "public_notice"
+    if page.assets and f.type == "license_plate":
+        return "agency_asset"
     if page.blank_form:
         return "blank_form"
     if (
@@ -348,6 +391,7 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             f.rule in _OFFICE_RULES
             or _HOTLINE.match(text[f.start : f.end])
             or _LETTER_CONTACT.match(_norm(line))
+            or _CONTACT_BEFORE.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
         ):
             return "office_line"
         # the letter's own address row: its address, and a place in it read as a name (羅東鎮)
@@ -459,7 +503,9 @@ def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResul
     Checksummed identity numbers stand whatever the split. Returns whether anything changed."""
     again: list[Finding] = []
     for start, end in chat_messages(text):
-        for f in rescan(text[start:end]).findings:
+        # the message's time and read receipt are the app's, not the sender's words
+        words = _CHAT_TIME.sub(lambda m: " " * len(m.group()), text[start:end])
+        for f in rescan(words).findings:
             g = f.with_score(f.score)
             g.start, g.end = f.start + start, f.end + start
             again.append(g)
@@ -509,6 +555,30 @@ def _sift(
         if f"doc_evidence.{why}" not in result.reasons:
             result.reasons.append(f"doc_evidence.{why}")
     return kept, changed
+
+
+def _officials_alone(result: ScanResult, kept: list[Finding], text: str) -> list[Finding]:
+    """A page that names people only with their titles (王科長, 隊長 張國強) and office lines,
+    and holds no matter and no other personal data: an organisation chart, a directory, a
+    notice signed by its committee. The names are officials', the landlines their offices';
+    neither is a private person's data. A mobile number, an address, a birth date or any
+    keyword matter leaves the page to the text engine."""
+    if any(f.type not in ("person_name", "phone_number") for f in kept):
+        return kept
+    names = [f for f in kept if f.type == "person_name"]
+    if not names or not all(_TITLE.search(_line_of(text, f)) for f in names):
+        return kept
+    phones = [f for f in kept if f.type == "phone_number"]
+    if not all(_LANDLINE.match(text[f.start : f.end]) for f in phones):
+        return kept
+    for f in kept:
+        aside = f.with_score(f.score)
+        why = "official" if f.type == "person_name" else "office_line"
+        aside.rule += f"+doc_evidence.{why}"
+        result.suppressed.append(aside)
+        if f"doc_evidence.{why}" not in result.reasons:
+            result.reasons.append(f"doc_evidence.{why}")
+    return []
 
 
 def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -617,6 +687,10 @@ def weigh(
     if rescan is not None and _ties_within_rows(result, text, rescan):
         changed = True
         kept, _ = _sift(result, result.findings, page, text)
+    if not page.marked and not page.chat and kept:
+        before = len(kept)
+        kept = _officials_alone(result, kept, text)
+        changed = changed or len(kept) != before
     if rescan is not None and not page.marked and not by_message:
         kept, again = _rejudge(result, kept, text, rescan)
         changed = changed or again

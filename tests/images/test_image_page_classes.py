@@ -927,6 +927,285 @@ ORDINARY: list[tuple[str, list[list[str]]]] = [
             ["週五 大掃除"],
         ],
     ),
+    (
+        "letter_contact_mobile",
+        [
+            ["屏東縣政府社會處函"],
+            ["受文者：各鄉鎮市公所"],
+            ["主旨：檢送長照服務說明會資料，請查照。"],
+            ["說明：本案聯絡人王淑華科員，手機0918-223-456。"],
+            ["正本：各鄉鎮市公所"],
+            ["副本：本處長照科"],
+        ],
+    ),
+    (
+        "letter_title_after_name",
+        [
+            ["經濟部水利署函"],
+            ["主旨：函轉本署防汛整備會議紀錄。"],
+            ["說明：一、會議由李明哲副署長主持。"],
+            ["二、請各河川分署依決議辦理。"],
+            ["承辦人 林子晴 技正"],
+            ["電話 04-22501234"],
+        ],
+    ),
+    (
+        "public_promotion",
+        [
+            ["陞遷公告"],
+            ["本局科長職缺甄審結果業經核定"],
+            ["擬陞任人員：王志明（原專員）"],
+            ["生效日期：113年12月1日"],
+            ["人事室 公告"],
+        ],
+    ),
+    (
+        "public_appraisal_rule",
+        [
+            ["考績作業說明"],
+            ["甲等人數以不超過75%為原則"],
+            ["考績委員會於1月10日召開"],
+            ["相關規定請參閱公務人員考績法"],
+        ],
+    ),
+    (
+        "poster_no_id_photo",
+        [
+            ["個資保護小叮嚀"],
+            ["請勿將身分證拍照上傳群組"],
+            ["身分證字號、出生日期、住址都是個資"],
+            ["政風室 關心您"],
+        ],
+    ),
+    (
+        "press_release_inspect",
+        [
+            ["新聞稿"],
+            ["發布日期：113年10月8日"],
+            ["本局昨日稽查轄內12家餐廳"],
+            ["其中2家違反食安法"],
+            ["已依法裁處並公布業者名稱"],
+            ["新聞聯絡人：張科長 07-1234567"],
+        ],
+    ),
+    (
+        "news_whistle_mr",
+        [
+            ["地方新聞"],
+            ["檢舉人王先生表示，路燈已故障一個月"],
+            ["區公所回應將於本週修復"],
+            ["記者林小文報導"],
+        ],
+    ),
+    (
+        "query_maintenance",
+        [
+            ["系統公告"],
+            ["戶役政資訊系統將於12月7日22時至翌日6時停機維護"],
+            ["造成不便敬請見諒"],
+            ["資訊室 分機 3101"],
+        ],
+    ),
+    (
+        "judgment_masked",
+        [
+            ["臺灣高等法院刑事判決"],
+            ["上訴人 即被告 王○明"],
+            ["上列上訴人因詐欺案件，不服原審判決，提起上訴"],
+            ["主文 上訴駁回。"],
+        ],
+    ),
+    (
+        "form_instructions",
+        [
+            ["填表注意事項"],
+            ["一、身分證統一編號欄請填寫10碼。"],
+            ["二、出生日期請以民國年填寫。"],
+            ["三、住址請填寫戶籍地址。"],
+        ],
+    ),
+    (
+        "agency_account",
+        [
+            ["繳費說明"],
+            ["戶名：臺北市政府地政局"],
+            ["銀行：臺灣銀行城中分行"],
+            ["帳號：045-001-234567"],
+            ["請於繳費後傳真收據至 02-2345-1111"],
+        ],
+    ),
+    (
+        "vehicle_list",
+        [
+            ["公務車輛一覽表"],
+            ["車號 廠牌 保管人"],
+            ["AAA-1234 豐田 王大明"],
+            ["BBB-5678 裕隆 林小華"],
+            ["CCC-9012 福特 陳志明"],
+            ["DDD-3456 三菱 李美玲"],
+        ],
+    ),
+    (
+        "duty_mobile",
+        [
+            ["春節值班表"],
+            ["2/8 王科長 值班手機 0912-000-111"],
+            ["2/9 林專員 值班手機 0912-000-111"],
+            ["2/10 陳科員 值班手機 0912-000-111"],
+            ["2/11 黃技士 值班手機 0912-000-111"],
+        ],
+    ),
+    (
+        "event_contact",
+        [
+            ["健走活動報名"],
+            ["日期：3月9日 上午8點"],
+            ["地點：大安森林公園"],
+            ["洽詢：林小姐 0912-345-678"],
+            ["歡迎踴躍參加"],
+        ],
+    ),
+    (
+        "masked_card_receipt",
+        [
+            ["刷卡簽單"],
+            ["卡號 **** **** **** 1234"],
+            ["金額 NT$1,250"],
+            ["2024/10/05 18:22"],
+            ["授權碼 123456"],
+        ],
+    ),
+    (
+        "lottery",
+        [
+            ["統一發票中獎號碼"],
+            ["特別獎 12345678"],
+            ["特獎 87654321"],
+            ["頭獎 11223344 55667788 99001122"],
+            ["增開六獎 123 456"],
+        ],
+    ),
+    (
+        "budget_sheet",
+        [
+            ["114年度預算表"],
+            ["項目 金額"],
+            ["人事費 12,345,678"],
+            ["業務費 2,345,678"],
+            ["設備費 1,234,567"],
+            ["合計 15,925,923"],
+        ],
+    ),
+    (
+        "stock_chart",
+        [
+            ["加權指數"],
+            ["23,456.78 ▲123.45"],
+            ["成交量 3,456 億"],
+            ["2024/11/05 13:30"],
+        ],
+    ),
+    (
+        "chat_warrant_q",
+        [
+            ["偵查佐群組"],
+            ["阿明"],
+            ["拘票跟傳票差在哪？"],
+            ["下午4:10"],
+            ["學長"],
+            ["拘票是強制到案，傳票是通知到案"],
+            ["下午4:12"],
+            ["阿明"],
+            ["了解 謝謝學長"],
+            ["下午4:13"],
+        ],
+    ),
+    (
+        "chat_meeting",
+        [
+            ["科務群組"],
+            ["王科長"],
+            ["明天9點開會，地點第二會議室"],
+            ["上午8:30"],
+            ["林怡君"],
+            ["收到"],
+            ["上午8:31"],
+            ["陳志明"],
+            ["好的"],
+            ["上午8:35"],
+        ],
+    ),
+    (
+        "law_excerpt",
+        [
+            ["個人資料保護法"],
+            [
+                "第6條 有關病歷、醫療、基因、性生活、健康檢查及犯罪前科之個人資料，不得蒐集、處理或利用。"
+            ],
+            ["第41條 意圖為自己或第三人不法之利益..."],
+        ],
+    ),
+    (
+        "org_chart",
+        [
+            ["組織架構圖"],
+            ["局長 陳大明"],
+            ["副局長 林志強"],
+            ["主任秘書 王美玲"],
+            ["稽查科 科長 黃國華"],
+            ["企劃科 科長 張淑芬"],
+        ],
+    ),
+    (
+        "procurement_training",
+        [
+            ["採購法教育訓練"],
+            ["底價訂定時機：開標前"],
+            ["底價應保密"],
+            ["洩漏底價依刑法第132條處罰"],
+            ["講師：李律師"],
+        ],
+    ),
+    (
+        "bid_opening_notice",
+        [
+            ["開標通知"],
+            ["案名：辦公室影印機租賃"],
+            ["開標時間：113年11月20日上午10時"],
+            ["開標地點：本所第一會議室"],
+            ["採購單位電話：02-2222-3333分機12"],
+        ],
+    ),
+    (
+        "certificate",
+        [
+            ["感謝狀"],
+            ["王大明先生"],
+            ["熱心公益 捐助急難救助金"],
+            ["特頒此狀 以資感謝"],
+            ["新北市政府社會局 局長 李美珍"],
+            ["中華民國113年12月1日"],
+        ],
+    ),
+    (
+        "class_schedule",
+        [
+            ["課程表"],
+            ["節次 一 二 三 四 五"],
+            ["1 國語 數學 英語 自然 社會"],
+            ["2 數學 國語 體育 音樂 美勞"],
+            ["3 自然 英語 國語 數學 健康"],
+        ],
+    ),
+    (
+        "flight_info_public",
+        [
+            ["航班資訊"],
+            ["BR192 08:30 東京 準時"],
+            ["CI100 09:15 東京 延誤"],
+            ["JL802 10:00 東京 登機"],
+        ],
+    ),
 ]
 
 LEAKS: list[tuple[str, list[list[str]]]] = [
@@ -938,7 +1217,7 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
             ["出生", "民國72年4月18日"],
             ["性別", "男"],
             ["發證日期", "民國105年6月30日"],
-            ["統一編號", "F128336475"],
+            ["統一編號", "F128336474"],
         ],
     ),
     (
@@ -999,7 +1278,7 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
             ["稱謂 長子"],
             ["姓名 王小明"],
             ["出生日期 民國90年5月5日"],
-            ["統一編號 A128334459"],
+            ["統一編號 A128334457"],
             ["住址 臺北市中正區重慶南路一段1號"],
         ],
     ),
@@ -1008,7 +1287,7 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
         [
             ["入出國查詢結果"],
             ["姓名：林志偉"],
-            ["身分證號：F128336475"],
+            ["身分證號：F128336474"],
             ["出境 2024/05/01 BR192"],
             ["入境 2024/05/08 BR191"],
             ["查詢人員：張三"],
@@ -1027,7 +1306,7 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
         "hand_id_list",
         [
             ["補助申請名冊"],
-            ["王大明 A128334459 0912-345-678"],
+            ["王大明 A128334457 0912-345-678"],
             ["林小華 F228336471 0933-111-222"],
         ],
     ),
@@ -1060,6 +1339,37 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
             ["居留期限 2026/05/31"],
         ],
     ),
+    (
+        "chat_leak_id",
+        [
+            ["同事群組"],
+            ["小王"],
+            ["幫我查一下這個人 A128334457"],
+            ["下午2:10"],
+            ["小林"],
+            ["好 等我"],
+            ["下午2:11"],
+        ],
+    ),
+    (
+        "appraisal_unpublished",
+        [
+            ["考績初評（未核定）"],
+            ["王小明 甲等"],
+            ["林大華 乙等"],
+            ["陳志明 丙等"],
+            ["請勿外傳"],
+        ],
+    ),
+    (
+        "promotion_scores",
+        [
+            ["陞遷評分表"],
+            ["王志明 82.5"],
+            ["林美惠 80.0"],
+            ["陳建宏 78.5"],
+        ],
+    ),
 ]
 
 
@@ -1085,8 +1395,6 @@ def _page(name: str) -> list[list[str]]:
     [
         # a hotline after 檢舉 made the letter's line a whistleblower's contact
         ("letter_whistle_channel", "office_line"),
-        # 偵查 in the unit's name (偵查隊) weighed its captain's name up
-        ("office_directory_card", "agency_place"),
         # a property number read as a phone tied the custodian's name to it
         ("equipment_label", "serial_number"),
     ],
@@ -1129,3 +1437,75 @@ def test_a_shop_s_own_card_without_prices() -> None:
     assert not read_page(["大同水電行"]).shop
     # a page whose first row is no shop's name needs the shop's marks of its own
     assert not read_page(["稽查對象", "大同水電行", "維修"]).shop
+
+
+def test_titled_names_and_office_lines_alone_are_officials() -> None:
+    # a unit's card without the agency's title row: 偵查 is the unit's, the captain an official
+    rows = _page("office_directory_card")[1:]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", result.reasons
+    assert "doc_evidence.official" in result.reasons
+    # the same card with the captain's home address is not an official's page
+    result = analyse_lines(_lines([*rows, ["住址 臺北市大安區和平東路二段100巷3號5樓"]]))
+    assert result.verdict != "allow"
+    # a mobile is not an office line
+    result = analyse_lines(_lines([["隊長 張國強"], ["手機 0912-345-678"]]))
+    assert result.verdict != "allow"
+
+
+def test_a_chat_message_s_time_is_not_its_words() -> None:
+    rows = _page("chat_warrant_q")[1:]  # without the group's title bar
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", result.reasons
+
+
+@pytest.mark.parametrize(
+    ("rows", "why"),
+    [
+        ([[b.replace(":", " ") for b in r] for r in _page("timetable")], "digit_grid"),
+        (
+            [["檢警持搜索票搜索某公司"], ["帶回負責人張男等3人"], ["訊後以50萬元交保"]],
+            "surname_only",
+        ),
+        (
+            [
+                ["繳費說明"],
+                ["戶名：臺北市政府地政局"],
+                ["銀行：臺灣銀行城中分行"],
+                ["帳號：045-001-234567"],
+            ],
+            "agency_account",
+        ),
+        (
+            [
+                ["申請人：________"],
+                ["身分證字號：________"],
+                ["聯絡電話：________"],
+                ["調閱事由：________"],
+            ],
+            "blank_form",
+        ),
+    ],
+    ids=["timetable_times", "news_surname", "agency_account", "untitled_blank_form"],
+)
+def test_page_evidence_without_a_title(rows: list[list[str]], why: str) -> None:
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", result.reasons
+    assert f"doc_evidence.{why}" in result.reasons
+
+
+def test_a_meeting_notice_is_a_letter_without_its_title() -> None:
+    rows = _page("meeting_notice_inspect")[1:]
+    assert read_page(["".join(r) for r in rows]).letter
+    assert analyse_lines(_lines(rows)).verdict == "allow"
+
+
+def test_a_contact_label_before_the_number_on_a_merged_row() -> None:
+    rows = [r for r in _page("letter_whistle_channel") if not r[0].startswith(("承辦人", "電話"))]
+    rows.append(["承辦人：李建宏 電話：02-2314-3000"])
+    assert analyse_lines(_lines(rows)).verdict == "allow"
+
+
+def test_private_account_and_named_person_still_flag() -> None:
+    rows = [["戶名：王大明"], ["銀行：臺灣銀行城中分行"], ["帳號：045-001-234567"]]
+    assert analyse_lines(_lines(rows)).verdict != "allow"

@@ -148,6 +148,16 @@ _TITLE = re.compile(
     r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|秘書|"
     r"檢察官|法官|市長|縣長|鄉長|鎮長|區長|里長|幹事|總幹事|校長|老師|教授|醫師|警員|巡佐|主席"
 )
+# A unit's or an agency's name on the phone's row (受理單位：衛生局 電話 ...): the unit's line.
+_AGENCY_ROW = re.compile(
+    r"(政府|[局處署]|公所|中心|分局|派出所|事務所|[科課股組室隊]|委員會)(\s|[:：(（]|電話|TEL|$)"
+)
+# A count in a statistics row whose label names another activity (稽查家數, 受檢家數): no tender's
+# bidders.
+_STAT_COUNT = re.compile(
+    r"(稽查|檢查|抽查|抽驗|受檢|查核|合格|不合格|違規|輔導|訪視|營業|登記|受理|列管)家數"
+)
+_PROCUREMENT_WORD = re.compile(r"投標|開標|標案|底價|招標|決標|領標|廠商名單|採購")
 _LANDLINE = re.compile(r"^\(?0[2-8]")
 # A number a row labels as something other than a phone (財產編號, 序號, 條碼, 訂單編號, S/N):
 # a serial, not a line to call.
@@ -241,7 +251,10 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         sum(1 for r in norm if _LETTER_FIELDS[0].match(r)) >= 2
         or any(_LETTER_FIELDS[1].search(r) for r in head)
     )
-    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3
+    # prices in three rows, or three prices over two rows (a menu's columns read as one row)
+    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3 or (
+        len(_PRICE.findall(flat)) >= 3 and sum(1 for r in norm if _PRICE.search(r)) >= 2
+    )
     title = "".join(head)
     personnel = 0
     if _PERSONNEL_TITLE.search(title):
@@ -336,6 +349,12 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
     ):
         # two-digit groups in a row: times or days of a timetable, not a number to call
         return "digit_grid"
+    if (
+        f.type == "procurement_secret"
+        and _STAT_COUNT.search(_line_of(text, f))
+        and not _PROCUREMENT_WORD.search(text)
+    ):
+        return "statistics"
     if f.type == "person_name" and _SURNAME_ONLY.match(text[f.start : f.end]):
         return "surname_only"
     if f.type == "bank_account" and page.agency_account:
@@ -351,6 +370,15 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "agency_asset"
     if page.blank_form:
         return "blank_form"
+    if (
+        f.type == "phone_number"
+        and _LANDLINE.match(text[f.start : f.end])
+        and _AGENCY_ROW.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        and not any(
+            o.type == "person_name" and _line_of(text, o) == _line_of(text, f) for o in others
+        )
+    ):
+        return "office_line"
     if (
         f.type not in _PERSONAL
         and f.type not in _HARD
@@ -594,6 +622,9 @@ def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 # Set aside by a judgement of their own row or message: the page's other findings were already
 # judged without them.
 _OWN_JUDGED = ("+doc_evidence.list_row", "+doc_evidence.chat_message")
+# A surname alone identifies nobody to the public, but to the accused it is enough to tell who
+# reported them: a whistleblower finding keeps what a surname gave it.
+_SURNAME_KEEPS = frozenset({"whistleblower_identity"})
 
 
 def _rejudge(
@@ -612,12 +643,18 @@ def _rejudge(
     ]
     if not spans or not kept:
         return kept, False
+    surnames = any(f.rule.endswith("+doc_evidence.surname_only") for f in result.suppressed)
     again = rescan(_blanked(text, spans))
     scores = {(g.type, g.start): g.score for g in again.findings}
     out: list[Finding] = []
     changed = False
     for f in kept:
-        if (f.type in _HARD and f.checksum) or f.start == f.end or "+ocr_join" in f.rule:
+        if (
+            (f.type in _HARD and f.checksum)
+            or f.start == f.end
+            or "+ocr_join" in f.rule
+            or (surnames and f.type in _SURNAME_KEEPS)
+        ):
             out.append(f)
             continue
         new = scores.get((f.type, f.start))

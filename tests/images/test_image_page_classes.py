@@ -1206,6 +1206,177 @@ ORDINARY: list[tuple[str, list[list[str]]]] = [
             ["JL802 10:00 東京 登機"],
         ],
     ),
+    (
+        "letter_audit_named_official",
+        [
+            ["嘉義市政府函"],
+            ["受文者：本府各單位"],
+            ["主旨：本府114年度內部稽核實地查核時程，請查照。"],
+            ["說明："],
+            ["一、本次稽核由政風處王大明專員負責，預定3月10日起辦理。"],
+            ["二、請各單位備妥相關資料。"],
+            ["承辦人：林佳慧 分機 512"],
+        ],
+    ),
+    (
+        "letter_inspection_schedule",
+        [
+            ["行政院環境部函"],
+            ["主旨：檢送114年度事業廢棄物聯合稽查作業要點，請查照。"],
+            ["說明：稽查期間自114年2月1日至12月31日。"],
+            ["聯絡人：陳建志技正"],
+            ["電話：(02)2311-7722#2501"],
+        ],
+    ),
+    (
+        "notice_reward_whistle",
+        [
+            ["檢舉獎勵公告"],
+            ["民眾檢舉違規廣告經查證屬實者"],
+            ["每件發給獎勵金500元"],
+            ["檢舉人資料絕對保密"],
+            ["受理單位：衛生局 電話 03-3340935"],
+        ],
+    ),
+    (
+        "training_case_story",
+        [
+            ["洩密案例分享"],
+            ["案例一：某戶政人員甲，受友人乙請託，查詢丙之住址，"],
+            ["經法院判處有期徒刑6月。"],
+            ["啟示：查詢個資應依職務需要。"],
+        ],
+    ),
+    (
+        "quiz_named_example",
+        [
+            ["個資法測驗"],
+            ["題目：王小明為戶政人員，受朋友請託查詢他人住址，下列何者正確？"],
+            ["(A)可以 (B)不可以"],
+            ["答案：B"],
+        ],
+    ),
+    (
+        "warrant_sample_slide",
+        [
+            ["拘票範例"],
+            ["被告：王小明"],
+            ["案由：竊盜"],
+            ["應到處所：臺北地檢署"],
+            ["檢察官：李大華"],
+        ],
+    ),
+    (
+        "id_sample_slide",
+        [
+            ["身分證正面示意圖"],
+            ["姓名 陳小美"],
+            ["出生 民國80年1月1日"],
+            ["統一編號 A123456789"],
+            ["（示意圖，非真實資料）"],
+        ],
+    ),
+    (
+        "published_inspect_shops",
+        [
+            ["113年12月食品抽驗結果公布"],
+            ["不合格產品"],
+            ["1. 小明雜貨店 花生粉 黃麴毒素超標"],
+            ["2. 大華超市 豆干 防腐劑超標"],
+            ["已命業者下架"],
+        ],
+    ),
+    (
+        "notice_procurement_result",
+        [
+            ["公開招標開標結果"],
+            ["案名：公務車租賃"],
+            ["開標日期：113/10/15"],
+            ["投標家數：4家"],
+            ["決標廠商：和運租車股份有限公司"],
+            ["決標金額：1,580,000元"],
+        ],
+    ),
+    (
+        "slide_bidding_rules",
+        [
+            ["採購實務研習"],
+            ["投標家數不足3家時，不得開標"],
+            ["底價於開標前應保密"],
+            ["評選委員名單於評選前不公開"],
+        ],
+    ),
+    (
+        "wanted_poster",
+        [
+            ["通緝犯協尋"],
+            ["通緝要犯：林○○"],
+            ["涉嫌殺人"],
+            ["如有線索請撥110"],
+            ["內政部警政署刑事警察局"],
+        ],
+    ),
+    (
+        "public_health_stats",
+        [
+            ["流感疫情週報"],
+            ["本週門急診就診人次：98,000"],
+            ["重症病例：12例"],
+            ["死亡：1例"],
+            ["疾病管制署"],
+        ],
+    ),
+    (
+        "school_roster",
+        [
+            ["三年二班通訊錄"],
+            ["座號 姓名 家長"],
+            ["1 王小明 王大同"],
+            ["2 李小華 李志成"],
+            ["3 陳美美 陳家豪"],
+            ["4 林佳佳 林建國"],
+        ],
+    ),
+    (
+        "obituary",
+        [
+            ["訃聞"],
+            ["顯考 陳公志明 府君"],
+            ["慟於民國113年11月1日壽終正寢"],
+            ["享壽八十有五"],
+            ["孝男 陳大明 泣啟"],
+        ],
+    ),
+    (
+        "law_ppt_criminal",
+        [
+            ["刑法第132條"],
+            ["公務員洩漏或交付關於中華民國國防以外應秘密之文書、圖畫、消息或物品者，"],
+            ["處三年以下有期徒刑"],
+        ],
+    ),
+    (
+        "system_screenshot_menu",
+        [
+            ["警政知識聯網"],
+            ["首頁"],
+            ["刑案資訊系統"],
+            ["車籍查詢"],
+            ["人口查詢"],
+            ["登出"],
+        ],
+    ),
+    (
+        "receipt_parking_gov",
+        [
+            ["停車場收費收據"],
+            ["車號：ABC-5678"],
+            ["入場 2024/11/05 08:10"],
+            ["出場 2024/11/05 17:30"],
+            ["金額 200"],
+            ["臺北市停車管理工程處"],
+        ],
+    ),
 ]
 
 LEAKS: list[tuple[str, list[list[str]]]] = [
@@ -1370,6 +1541,24 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
             ["陳建宏 78.5"],
         ],
     ),
+    (
+        "letter_whistle_to_accused",
+        [
+            ["某某公所函"],
+            ["受文者：陳志明先生"],
+            ["主旨：台端遭檢舉違建一案"],
+            ["說明：檢舉人為鄰居林美玲女士，電話0933-111-222"],
+        ],
+    ),
+    (
+        "inspect_tipoff_chat",
+        [
+            ["老同學"],
+            ["阿德"],
+            ["下週三衛生局會去你店裡稽查，先準備一下"],
+            ["下午9:10"],
+        ],
+    ),
 ]
 
 
@@ -1508,4 +1697,36 @@ def test_a_contact_label_before_the_number_on_a_merged_row() -> None:
 
 def test_private_account_and_named_person_still_flag() -> None:
     rows = [["戶名：王大明"], ["銀行：臺灣銀行城中分行"], ["帳號：045-001-234567"]]
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_counts_of_inspected_shops_are_statistics() -> None:
+    rows = [["稽查家數：52家"], ["合格：49家"], ["限期改善：3家"]]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", result.reasons
+    assert "doc_evidence.statistics" in result.reasons
+    # a tender's bidder count is no statistic
+    rows = [["辦公室影印機租賃案"], ["投標家數：2家"], ["開標日期：下週一"]]
+    assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+def test_a_unit_s_phone_on_its_row_is_the_unit_s_line() -> None:
+    rows = [
+        ["民眾檢舉違規廣告經查證屬實者"],
+        ["檢舉人資料絕對保密"],
+        ["受理單位：衛生局 電話 03-3340935"],
+    ]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", result.reasons
+    assert "doc_evidence.office_line" in result.reasons
+
+
+def test_a_menu_read_with_its_columns_merged() -> None:
+    rows = [["好食光早午餐"], ["招牌蛋餅 $45 鮪魚吐司 $40"], ["大冰奶 $35 電話0933-221-456 林小姐"]]
+    assert read_page(["".join(r) for r in rows]).menu
+    assert analyse_lines(_lines(rows)).verdict == "allow"
+
+
+def test_a_surname_still_tells_the_accused_who_reported() -> None:
+    rows = [["受文者：陳志明先生"], ["台端遭檢舉違建一案，檢舉人為林姓鄰居，電話0933-111-222"]]
     assert analyse_lines(_lines(rows)).verdict != "allow"

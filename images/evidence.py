@@ -158,6 +158,9 @@ _STAT_COUNT = re.compile(
     r"(稽查|檢查|抽查|抽驗|受檢|查核|合格|不合格|違規|輔導|訪視|營業|登記|受理|列管)家數"
 )
 _PROCUREMENT_WORD = re.compile(r"投標|開標|標案|底價|招標|決標|領標|廠商名單|採購")
+# What an official does in a letter: the name beside it acts, it is not the matter's subject.
+_ACTOR = re.compile(r"負責|主持|擔任|承辦|召集|帶隊|率隊|聯絡|洽詢|辦理|督導|主講|講授|致詞|核定")
+ACTOR_WINDOW = 4
 _LANDLINE = re.compile(r"^\(?0[2-8]")
 # A number a row labels as something other than a phone (財產編號, 序號, 條碼, 訂單編號, S/N):
 # a serial, not a line to call.
@@ -190,6 +193,13 @@ _BID_PRICE = re.compile(
 )
 _BID_WORD = re.compile(r"底價")
 _AWARDED = re.compile(r"決標|得標|已開標|開標紀錄|結果公告")
+# An evaluation committee's members named before the award (評選委員為王大明教授、林小華技正).
+_COMMITTEE = re.compile(r"評選委員|評審委員|審查委員|評委|甄審委員|評選小組|工作小組成員")
+_COMMITTEE_MEMBER = re.compile(
+    rf"[{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}}"
+    r"(?=副?教授|技正|委員|律師|會計師|建築師|技師|研究員|博士|先生|女士|[處科局]長|主任)"
+)
+COMMITTEE_ROWS = 6
 _COMPANY = re.compile(r"(股份)?有限公司|企業社|工程行|商行|工作室")
 
 
@@ -207,6 +217,7 @@ class Page:
     meeting: bool = False  # a meeting notice (開會通知單, 開會事由, 開會時間...)
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
+    committee: int = 0  # names with their titles after an evaluation committee's word, not awarded
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
     chat: bool = False  # a chat screenshot: messages with their times
@@ -263,6 +274,13 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     if _BIDDERS_TITLE.search(title) and not public:
         bidders = sum(1 for r in norm if _COMPANY.search(r))
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
+    committee = 0
+    if not public and not _AWARDED.search(flat) and not _TRAINING_TITLE.search(title):
+        at = next((i for i, r in enumerate(norm) if _COMMITTEE.search(r)), None)
+        if at is not None:
+            after = "\n".join(norm[at : at + COMMITTEE_ROWS])
+            after = after[_COMMITTEE.search(after).end() :]  # type: ignore[union-attr]
+            committee = len(set(_COMMITTEE_MEMBER.findall(after)))
     blank_form = (
         (
             any(_FORM_TITLE.search(r) for r in head)
@@ -292,6 +310,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         menu=menu,
         personnel_roster=personnel,
         bidders_roster=bidders,
+        committee=committee,
     )
 
 
@@ -329,8 +348,22 @@ def _unit_in_table_row(f: Finding, text: str) -> bool:
     )
 
 
-def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> str | None:
-    """The evidence that explains `f`, or None when it stands."""
+def _acting(f: Finding, text: str) -> bool:
+    """The name is the one acting on its row (負責, 主持, 承辦, 擔任...): an official doing the
+    letter's business, not the person the row's matter is about."""
+    near = text[max(0, f.start - ACTOR_WINDOW) : f.end + ACTOR_WINDOW]
+    return _ACTOR.search(near) is not None
+
+
+def _why_set_aside(
+    f: Finding,
+    page: Page,
+    text: str,
+    others: list[Finding],
+    matter_rows: frozenset[int] = frozenset(),
+) -> str | None:
+    """The evidence that explains `f`, or None when it stands; `matter_rows`: where the rows
+    holding a keyword matter start."""
     if page.specimen:
         return "specimen"
     if f.type == "credit_card" and f.source == "ocr" and not _card_shaped(text[f.start : f.end]):
@@ -406,7 +439,13 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
     if f.type == "phone_number" and _SHOP.search(line):
         return "shop"
     if page.letter:
-        if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
+        if (
+            f.type == "person_name"
+            and (f.rule == "person_name.staff" or _OFFICIAL.search(line))
+            # on a row that holds a matter, a titled name is the matter's subject (科員王大明
+            # 違反規定, 評選委員為王大明教授) unless it is the one acting (王專員負責)
+            and (_row_span(text, f.start)[0] not in matter_rows or _acting(f, text))
+        ):
             return "official"
         if (
             f.type == "person_name"
@@ -571,8 +610,13 @@ def _sift(
             0 if f.type in _PERSONAL or f.type in _HARD else 2 if f.rule.endswith(".context") else 1
         ),
     )
+    matter_rows = frozenset(
+        _row_span(text, f.start)[0]
+        for f in findings
+        if f.type not in _PERSONAL and f.type not in _HARD
+    )
     for f in order:
-        why = _why_set_aside(f, page, text, kept)
+        why = _why_set_aside(f, page, text, kept, matter_rows)
         if why is None:
             kept.append(f)
             continue
@@ -607,6 +651,44 @@ def _officials_alone(result: ScanResult, kept: list[Finding], text: str) -> list
         if f"doc_evidence.{why}" not in result.reasons:
             result.reasons.append(f"doc_evidence.{why}")
     return []
+
+
+def _beyond_subject(
+    result: ScanResult, kept: list[Finding], text: str, rescan: Callable[[str], ScanResult]
+) -> list[Finding]:
+    """A matter set aside as the letter's subject stands when the rest of the letter says it
+    too: with the subject rows blanked, the text engine still finds it (主旨：台端遭檢舉一案 over
+    說明：檢舉人為本所王科員). Restored with the score the rest of the letter gives it."""
+    aside = [f for f in result.suppressed if f.rule.endswith("+doc_evidence.letter_subject")]
+    if not aside:
+        return kept
+    rows: list[tuple[int, int]] = []
+    pos = 0
+    for row in text.split("\n"):
+        if _SUBJECT.match(_norm(row)):
+            rows.append((pos, pos + len(row)))
+        pos += len(row) + 1
+    if not rows:
+        return kept
+    # what the page explains as its own (officials, office lines) weighs nothing up here either
+    rows += [
+        (f.start, f.end)
+        for f in result.suppressed
+        if "+doc_evidence." in f.rule
+        and not f.rule.endswith(_OWN_JUDGED)
+        and f.type in _PERSONAL
+    ]
+    again = {g.type: g for g in rescan(_blanked(text, rows)).findings}
+    for f in aside:
+        g = again.get(f.type)
+        if g is None or any(k.type == f.type for k in kept):
+            continue
+        result.suppressed.remove(f)
+        back = g.with_score(g.score, "doc_evidence.beyond_subject")
+        back.rule += "+doc_evidence.beyond_subject"
+        kept.append(back)
+        result.reasons.append("doc_evidence.beyond_subject")
+    return kept
 
 
 def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -653,6 +735,7 @@ def _rejudge(
             (f.type in _HARD and f.checksum)
             or f.start == f.end
             or "+ocr_join" in f.rule
+            or "+doc_evidence.beyond_subject" in f.rule
             or (surnames and f.type in _SURNAME_KEEPS)
         ):
             out.append(f)
@@ -724,6 +807,10 @@ def weigh(
     if rescan is not None and _ties_within_rows(result, text, rescan):
         changed = True
         kept, _ = _sift(result, result.findings, page, text)
+    if rescan is not None and page.letter and not page.marked:
+        before = len(kept)
+        kept = _beyond_subject(result, kept, text, rescan)
+        changed = changed or len(kept) != before
     if not page.marked and not page.chat and kept:
         before = len(kept)
         kept = _officials_alone(result, kept, text)
@@ -753,6 +840,17 @@ def weigh(
                 )
             )
             result.reasons.append("doc_evidence.bidders_roster")
+            changed = True
+        if page.committee >= ROSTER_MIN_ROWS and not any(
+            f.type == "procurement_secret" and f.score >= block_at for f in kept
+        ):
+            kept = [f for f in kept if f.type != "procurement_secret"]
+            kept.append(
+                _roster_finding(
+                    "procurement_secret", "doc_evidence.committee_roster", text, _COMMITTEE
+                )
+            )
+            result.reasons.append("doc_evidence.committee_roster")
             changed = True
         if page.bid_price and not any(
             f.type == "procurement_secret" and f.score >= block_at for f in kept

@@ -1377,6 +1377,25 @@ ORDINARY: list[tuple[str, list[list[str]]]] = [
             ["臺北市停車管理工程處"],
         ],
     ),
+    (
+        "committee_published",
+        [
+            ["評選委員名單公開"],
+            ["案名：社區營造委託服務案"],
+            ["依採購法於決標後公開"],
+            ["評選委員：王大明教授、林小華技正、陳志明委員"],
+            ["決標日期：113/11/01"],
+        ],
+    ),
+    (
+        "committee_rules",
+        [
+            ["評選委員會組織準則"],
+            ["評選委員應具專業"],
+            ["外聘委員不得少於三分之一"],
+            ["委員名單於開標前應保密"],
+        ],
+    ),
 ]
 
 LEAKS: list[tuple[str, list[list[str]]]] = [
@@ -1559,6 +1578,44 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
             ["下午9:10"],
         ],
     ),
+    (
+        "letter_committee_to_bidder",
+        [
+            ["某某局函"],
+            ["受文者：大成工程有限公司"],
+            ["主旨：本案評選委員名單，請參考。"],
+            ["說明：評選委員為王大明教授、林小華技正、陳志明委員。"],
+            ["承辦人：張三 電話：02-2345-6789"],
+        ],
+    ),
+    (
+        "letter_whistle_official",
+        [
+            ["某某所函"],
+            ["受文者：李四先生"],
+            ["主旨：有關台端遭檢舉一案"],
+            ["說明：檢舉人為本所王志明科員。"],
+            ["承辦人：張文 電話：02-2345-6789"],
+        ],
+    ),
+    (
+        "letter_discipline_named",
+        [
+            ["某某局簽"],
+            ["主旨：本局科員王大明違反規定擬予記過一次，簽請核示。"],
+            ["說明：尚未核定，請勿外傳。"],
+            ["承辦人：人事室 林科長"],
+        ],
+    ),
+    (
+        "chat_tipoff_official",
+        [
+            ["朋友群"],
+            ["阿志"],
+            ["王科長說下週三去大順食品突擊稽查，先別說出去"],
+            ["下午8:10"],
+        ],
+    ),
 ]
 
 
@@ -1730,3 +1787,21 @@ def test_a_menu_read_with_its_columns_merged() -> None:
 def test_a_surname_still_tells_the_accused_who_reported() -> None:
     rows = [["受文者：陳志明先生"], ["台端遭檢舉違建一案，檢舉人為林姓鄰居，電話0933-111-222"]]
     assert analyse_lines(_lines(rows)).verdict != "allow"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        # a titled name on the row of the matter is its subject, not an official doing business
+        ("letter_discipline_named", None),
+        ("letter_whistle_official", "doc_evidence.beyond_subject"),
+        ("letter_committee_to_bidder", "doc_evidence.committee_roster"),
+    ],
+)
+def test_a_letter_about_someone_is_not_its_officials_business(
+    name: str, reason: str | None
+) -> None:
+    rows = next(rows for n, rows in LEAKS if n == name)
+    result = analyse_lines(_lines(rows))
+    assert result.verdict != "allow", result.reasons
+    assert reason is None or reason in result.reasons

@@ -451,7 +451,7 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         dis = d.discloses()
         if (
             dis is not None
-            and kind in ("rule", "own_asset")
+            and kind in ("rule", "own_asset", "generic")
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
@@ -459,10 +459,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case; and the
             # unit's own figures (偵辦中案件統計表): a name of the table, nobody's case
             dis = None
-        if dis is not None and not (kind == "question" and not strong and d.target is None):
-            return
+        if dis is not None and not (
+            kind == "question" and not strong and d.target is None and not _told_number(doc)
+        ):
+            return  # (a question that tells a figure beside a disclosure word tells it)
+        # (a generic or hypothetical case's day is supposed, not told: 假設明天要去搜索)
         if kind not in _STRONG_TALK and (
-            d.target is not None or (strong and (_told_number(doc) or has_time(doc)))
+            d.target is not None
+            or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
         ):
             return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")

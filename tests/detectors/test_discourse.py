@@ -199,6 +199,34 @@ ROWS: list[tuple[str, str, str]] = [
     # a name that does the office's work next is a colleague, not the reporter
     ("staff_action", "空污陳情的案子，林建宏下午會去採樣", "allow"),
     ("staff_action", "陳情人是林建宏，他下午會去採樣", "flag"),
+    # a standing instruction for a kind of situation (…時，不要…; 遇到…，一律…)
+    ("instruction", "受理民眾電話時，不要透露陳情人的任何資料", "allow"),
+    ("instruction", "遇到投標廠商問評選委員是誰，一律說不知道", "allow"),
+    ("instruction", "陳情人是隔壁的吳淑貞，你們老闆講話小心點", "flag"),
+    # in a reminder, 不要 forbids as 不得 does; told to the party it is a tip-off
+    ("soft_forbid", "請大家記得，稽查前不要先跟業者聯絡", "allow"),
+    ("soft_forbid", "禮拜四要稽查大發食品，你先跟老闆說一聲", "flag"),
+    # 廠商 is any vendor, not a business named by its kind
+    ("vendor", "各位注意：廠商來電問投標家數，一律不回應", "allow"),
+    # an inspection word inside the name of the agency's own unit, post, car or form
+    ("unit_name", "稽查大隊的噪音計今天送校正，下週才會回來", "allow"),
+    ("unit_name", "今天的查核表格式有更新，請用新版", "allow"),
+    ("unit_name", "稽查大隊下週二會去大發工廠，你跟老闆說一聲", "flag"),
+    ("unit_name", "稽查員說明天會去你們店，先收一收", "flag"),
+    # a question that tells a figure beside a disclosure word tells it
+    ("question_figure", "底價可以先透露給他嗎？他一直在問是不是358,000", "flag"),
+    ("question_figure", "底價可以先透露給廠商嗎？", "allow"),
+    # what a document must state (要記載, 須出示): a rule
+    ("rule", "今天的法紀教育講到：拘票要記載被告姓名、案由、應到場處所", "allow"),
+    # generic or hypothetical framing: nobody's case is told
+    ("generic", "一般來說，搜索票核發後要在七天內執行完畢", "allow"),
+    ("generic", "假設明天要去搜索，今天才聲請搜索票來得及嗎？", "allow"),
+    ("generic", "實務上，檢察官簽發拘票後，警察通常隔天一早就會去執行", "allow"),
+    ("generic", "例如蔡志明的搜索票明天下來，你先跟他說一聲", "flag"),
+    # which office keeps a record, the only way to it; an instruction to mask
+    ("rule", "入出境資料是移民署管的，我們只能透過公文調", "allow"),
+    ("rule", "黃志偉上個月出境兩次，去了柬埔寨，資料給你", "flag"),
+    ("masked", "如果被檢舉人要求看檢舉書，要把檢舉人資料遮掉", "allow"),
 ]
 
 
@@ -222,6 +250,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("你先跟廠商講一聲", "audience"),
         ("地址已在系統內（不貼群組）", "masked"),
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
+        ("一般來說，拘票由檢察官簽發", "generic"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

@@ -7,12 +7,15 @@ own collection account (本署專戶, 代收) is not personal.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, digits_of
+from detectors.tw_national_id import SPLIT_CUE, TAIL
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
 # Grouped with commas (784,084,448,01): an account only when the groups are not an
@@ -21,6 +24,9 @@ COMMA = regex.compile(r"(?<![0-9a-z,])[0-9]{1,6}(?:,[0-9]{1,6}){2,}(?![0-9a-z])"
 COMMA_AMOUNT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # One digit at a time between slashes (6/8/2/3/…): no date or fraction is written so.
 SLASHED = regex.compile(r"(?<![0-9/])[0-9](?:\s?/\s?[0-9]){9,15}(?![0-9/])")
+# Groups between slashes (1234/5678/9012): an account only with 10-16 digits and a
+# group of four or more, which no date has (113/03/05, 2024/3/5).
+SLASH_GROUPS = re.compile(r"(?<![0-9/])[0-9]{2,8}(?:\s?/\s?[0-9]{2,8}){2,5}(?![0-9/])")
 # Post-office accounts are 局號 (7 digits) + 帳號 (7 digits): short, so only right after the word.
 SHORT = regex.compile(
     rf"(?:帳號|局號|帳戶|account)\s?[:：]?\s?([0-9](?:{SEP}[0-9]){{6,8}})(?![0-9])"
@@ -148,6 +154,82 @@ _AGENCY = frozenset(AGENCY)
 _PERSON = frozenset(PERSON_ROLES)
 
 
+# The first piece of an account written in pieces (帳號前面是1234567，後面是8901234;
+# 玉山銀行帳號 5863，後面接695922334): 3 to 9 digits, not a count of digits (前7碼).
+SPLIT_HEAD = re.compile(r"(?<![0-9a-z])[0-9](?:[ \-.]?[0-9]){2,8}(?![0-9a-z]|碼|位)")
+# Words in the gap that say the next number is something else.
+SPLIT_VETO = (
+    "分機",
+    "#",
+    "ext",
+    "號",
+    "室",
+    "樓",
+    "元",
+    "塊",
+    "金額",
+    "電話",
+    "手機",
+    "第",
+    "密碼",
+)
+# A head labelled as the end of the number (末四碼 4299, 後五碼): a masked value's tail.
+_TAIL_LABEL = re.compile(r"(?:末|後|尾)[0-9一二三四五六七八九十]?[碼位數]?[是為:：]?\s?$")
+SPLIT_WINDOW = 25  # an account word this close before the first piece
+MAX_PIECES = 3
+
+
+def _split_accounts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Accounts written in pieces after an account word or a bank's name: each later
+    piece after a short gap with a word for "the rest is" (後面, 接, 剩下...), none for
+    "something else" (分機, 元, 密碼...); 10 to 16 digits in all."""
+    out: list[tuple[int, int, str]] = []
+    text = doc.text
+    for h in SPLIT_HEAD.finditer(text):
+        if any(s <= h.start() < e for s, e in taken) or _TAIL_LABEL.search(
+            text, max(0, h.start() - 5), h.start()
+        ):
+            continue
+        if doc.near(_CONTEXT, h.start(), h.end(), SPLIT_WINDOW, 0) is None:
+            continue
+        digits, pos = digits_of(h.group()), h.end()
+        for _ in range(MAX_PIECES - 1):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
+                break
+            digits += digits_of(t.group(1))
+            pos = t.end(1)
+            if len(digits) >= 10:
+                break
+        if pos != h.end() and 10 <= len(digits) <= 16:
+            out.append((h.start(), pos, digits))
+    return out
+
+
+# A bank named right before the number (一銀 123.45.678901, 國泰世華(013) 0135-0123-4567,
+# 第一銀行 忠孝分行 201-50-123456): the number is its account, unless it has a phone's
+# shape (a mobile, or a landline's ten digits or fewer after 0).
+_BANK_GAP = re.compile(r"[\s:：()（）0-9]{0,8}|[\s:：]{0,2}\S{1,6}分行[\s:：]{0,2}")
+_PHONE_SHAPE = re.compile(r"09[0-9]{8}|0[2-8][0-9]{6,8}")
+_BANKS = frozenset(WEAK_CONTEXT[WEAK_CONTEXT.index("台銀") :])
+
+
+def _bank_before(doc: Doc, start: int, digits: str) -> str | None:
+    """The bank named right before an account-shaped number, or None."""
+    if _PHONE_SHAPE.fullmatch(digits) is not None:
+        return None
+    bank = doc.near(_BANKS, start, start, 14, 0)
+    if bank is None:
+        return None
+    i = doc.text.rfind(bank, max(0, start - 14 - len(bank)), start)
+    if i < 0 or _BANK_GAP.fullmatch(doc.text, i + len(bank), start) is None:
+        return None
+    return bank
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     spans = [(m.start(), m.end()) for m in PATTERN.finditer(doc.text)]
@@ -160,23 +242,43 @@ def find(doc: Doc) -> list[Finding]:
         for m in SLASHED.finditer(doc.text):
             if not any(m.start() < e and s < m.end() for s, e in spans):
                 spans.append((m.start(), m.end()))
+        for m in SLASH_GROUPS.finditer(doc.text):
+            n = len(digits_of(m.group()))
+            if (
+                10 <= n <= 16
+                and max(map(len, m.group().split("/"))) >= 4
+                and doc.near(_STRONG_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, 0)
+                and not any(m.start() < e and s < m.end() for s, e in spans)
+            ):
+                spans.append((m.start(), m.end()))
     for m in SHORT.finditer(doc.text):
         if not any(m.start(1) < e and s < m.end(1) for s, e in spans):
             spans.append((m.start(1), m.end(1)))
+    split: dict[tuple[int, int], str] = {}
+    if doc.has(_STRONG_CONTEXT) or doc.has(_BANKS):
+        for s, e, digits in _split_accounts(doc, sorted(spans)):
+            spans.append((s, e))
+            split[(s, e)] = digits
     for start, end in spans:
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx or _PHONE_LABEL.search(doc.text, max(0, start - 6), start):
             continue  # no account word; or 客服電話 02-…: a bank's phone line
-        digits = digits_of(doc.text[start:end])
+        digits = split.get((start, end)) or digits_of(doc.text[start:end])
         holder = ORG_HOLDER.search(doc.text, end, min(len(doc.text), end + 40))
         if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER) or holder:
             score, rule = 0.15, "bank_account.agency"
         elif doc.near(_PERSON, start, end, 40, 15):
             score, rule = 0.75, "bank_account.person"
         elif not doc.near(_STRONG_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
-            score, rule = 0.35, "bank_account.weak_context"
+            bank = _bank_before(doc, start, digits)
+            if bank is None:
+                score, rule = 0.35, "bank_account.weak_context"
+            else:
+                score, rule, ctx = 0.6, "bank_account.bank_named", bank
         else:
             score, rule = 0.6, "bank_account.context"
+        if (start, end) in split and rule == "bank_account.context":
+            rule = "bank_account.split"
         out.append(
             doc.finding(
                 "bank_account",

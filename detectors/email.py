@@ -17,7 +17,10 @@ from detectors.lexicon import PERSON_ROLES
 # at-sign or its spelling (AT): the local part backwards (LOCAL, a reverse pattern
 # anchored at the at-sign), the domain forwards (DOMAIN, anchored after it), so a
 # message costs a bounded amount per at-sign, however long.
-_DOT = r"(?:\s{0,2}(?:\.|[(\[{<](?:dot|點)[)\]}>]|點)\s{0,2}|\sdot\s)"
+# Brackets a spelled @ or dot may stand in: ASCII and CJK (「at」, 【dot】, [.]).
+_OPEN = r"[(\[{<「『【〔]"
+_CLOSE = r"[)\]}>」』】〕]"
+_DOT = rf"(?:\s{{0,2}}(?:\.|。|{_OPEN}\s?(?:dot|點|\.|。)\s?{_CLOSE}|點)\s{{0,2}}|\sdot\s)"
 LOCAL = regex.compile(
     rf"(?r)(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9_%+\-]{{0,63}}(?:{_DOT}[a-z0-9_%+\-]{{1,63}}){{0,8}}"
     r"(?:\s{0,2}加)?\s{0,2}"
@@ -26,12 +29,21 @@ DOMAIN = regex.compile(
     rf"\s{{0,2}}(?:加\s{{0,2}})?[a-z0-9][a-z0-9\-]{{0,62}}(?:{_DOT}[a-z0-9][a-z0-9\-]{{0,62}}){{0,3}}"
     rf"{_DOT}[a-z]{{2,24}}(?![a-z0-9])"
 )
-_SPELLED = r"[(\[{<](?:at|小老鼠)[)\]}>]|@|小老鼠|(?<=\s)at(?=\s)"
+# The @ spelled (at, 小老鼠), bracketed ([@], (a), 「at」), or a # glued between the
+# local part and the domain (the web's "replace # with @").
+_SPELLED = (
+    rf"{_OPEN}\s?(?:at|a|小老鼠|@)\s?{_CLOSE}|@|小老鼠|(?<=\s)at(?=\s)|(?<=[a-z0-9])#(?=[a-z0-9])"
+)
 AT = regex.compile(_SPELLED)
 _SPELLED_AT = regex.compile(rf"\s*(?:加\s*)?(?:{_SPELLED})\s*(?:加\s*)?")
-_SPELLED_DOT = regex.compile(r"\s*(?:[(\[{<](?:dot|點)[)\]}>]|\.|點|(?<=\s)dot(?=\s))\s*")
+_SPELLED_DOT = regex.compile(
+    rf"\s*(?:{_OPEN}\s?(?:dot|點|\.|。)\s?{_CLOSE}|\.|。|點|(?<=\s)dot(?=\s))\s*"
+)
 _SPACES = regex.compile(r"\s+")
-AT_WORDS: tuple[str, ...] = ("@", " at ", "(at)", "[at]", "{at}", "<at>", "小老鼠")
+AT_WORDS: tuple[str, ...] = (
+    *("@", " at ", "小老鼠", "#", "(a)", "[a]"),
+    *(f"{o}at{c}" for o, c in zip("([{<「『【〔", ")]}>」』】〕", strict=True)),
+)
 WINDOW_BEFORE_AT = 600  # the longest local part LOCAL can read, and then some
 MAX_AT = 200  # at-signs looked at in one message, at most
 EVASIVE_SCORE = 0.55
@@ -107,7 +119,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
             continue
         reach = d.end()
         value = text[local.start() : d.end()]
-        spelled = "@" not in value or not value.isascii() or _SPACES.search(value) is not None
+        # written with words, spaces, or characters other than ASCII (a full-width ＠
+        # or dot, full-width letters): chosen to dodge a filter
+        spelled = (
+            "@" not in value
+            or not value.isascii()
+            or _SPACES.search(value) is not None
+            or not doc.original[slice(*doc.norm.span(local.start(), d.end()))].isascii()
+        )
         if spelled:
             value = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", value))
             value = _SPACES.sub("", value)
@@ -117,9 +136,58 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+# An address told in two parts beside a mail word: the local part, then a word for
+# "the rest is" (後面是, 接, 加) and the domain (信箱 wang.ming，後面是 gmail.com;
+# wangming88 然後 @yahoo.com.tw); or a provider named and the local part after it
+# (他的 gmail 是 wangming1988). A bare domain must be a free-mail provider's.
+_LOCAL_PART = r"[a-z0-9](?:[a-z0-9._%+\-]{0,62}[a-z0-9])?"
+SPLIT = re.compile(
+    rf"(?<![a-z0-9._%+\-@#])({_LOCAL_PART})([^a-z0-9@#\n]{{1,12}}?)(@\s?)?"
+    r"([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9][a-z0-9\-]{0,62}){0,3}\.[a-z]{2,24})(?![a-z0-9])"
+)
+_SPLIT_CUE = re.compile(r"後|后|接|加|再|然|domain|網域")
+# A local part told alone: four characters or more, a letter among them.
+_LOCAL_LETTERS = re.compile(r"(?=.*[a-z]).{4,}")
+PROVIDER = re.compile(
+    r"(gmail|yahoo|hotmail|outlook|icloud)\s?(?:的)?\s?(?:帳號|信箱|帐号)?\s?(?:是|為|:|：)\s?"
+    rf"({_LOCAL_PART})(?![a-z0-9@#])"
+)
+_PROVIDER_DOMAIN = {"yahoo": "yahoo.com.tw"}
+_LOCAL_SHAPE = re.compile(r"(?=.*[a-z])(?=.*[0-9._]).{4,}")
+_FAST_DOMAIN = re.compile(r"[a-z0-9]\.[a-z]{2}|gmail|yahoo|hotmail|outlook|icloud")
+
+
+def _split_candidates(
+    doc: Doc, taken: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """Addresses told in two parts (SPLIT, PROVIDER), beside a mail word."""
+    text = doc.text
+    out: list[tuple[int, int, str, bool]] = []
+    for m in SPLIT.finditer(text):
+        local, gap, at, domain = m.groups()
+        if (
+            _SPLIT_CUE.search(gap) is None
+            or (at is None and domain not in FREE_MAIL)
+            or _LOCAL_LETTERS.fullmatch(local) is None
+            or doc.near(_CONTEXT, m.start(), m.start(), WINDOW, 0) is None
+        ):
+            continue
+        out.append((m.start(), m.end(), f"{local}@{domain}", True))
+    for m in PROVIDER.finditer(text):
+        provider, local = m.groups()
+        if _LOCAL_SHAPE.fullmatch(local) is None:
+            continue
+        domain = _PROVIDER_DOMAIN.get(provider, provider + ".com")
+        out.append((m.start(2), m.end(2), f"{local}@{domain}", True))
+    return [c for c in out if not any(c[0] < e and s < c[1] for s, e, _, _ in taken)]
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    for start, end, value, spelled in _candidates(doc):
+    found = _candidates(doc)
+    if doc.has(_CONTEXT) and _FAST_DOMAIN.search(doc.text) is not None:
+        found += _split_candidates(doc, found)
+    for start, end, value, spelled in found:
         domain = value.rsplit("@", 1)[1]
         ctx = doc.near(_CONTEXT, start, end, WINDOW, 5)
         if domain.endswith(PUBLIC_SUFFIXES) or domain in doc.policy.allow_domains:
@@ -157,5 +225,6 @@ DETECTOR = Detector(
     name="email",
     find=find,
     words=CONTEXT + AT_WORDS,
-    triggers=frozenset(AT_WORDS),
+    # a mail word too: an address told in two parts has no @ (`_split_candidates`)
+    triggers=frozenset(AT_WORDS + CONTEXT),
 )

@@ -12,6 +12,7 @@ import re
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
+from detectors.normalize import CN_DIGITS
 
 PATTERN = re.compile(
     r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
@@ -29,6 +30,8 @@ _FAST = re.compile(
     r")(?![a-z0-9])"
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_LETTER = re.compile("[a-z]")
+_HAS_ZH = re.compile(f"[{''.join(CN_DIGITS)}]")
 
 
 def mask_plate(value: str) -> str:
@@ -46,7 +49,49 @@ SPACED = re.compile(
     r"|(?<![a-z0-9])[0-9](?: [0-9]){3} ?[-‐–]? ?[a-z](?: [a-z]){1,2}(?![a-z0-9])"
 )
 
+# A plate read out to dodge a filter, beside a plate word: its digits in Chinese
+# numerals (車牌 ABC 三五二七, 拐拐洞-TT), its dash said as 槓, other separators
+# (ABC·1234, ABC/1234), every character spaced or dashed (B-F-K 8302), the two
+# groups named (英文ABC 數字1234). The letters (2-3) and digits (3-4) of a plate,
+# in either order; each group may have one separator between its characters.
+_ZH = "".join(CN_DIGITS)
+_D = f"[0-9{_ZH}]"
+_IN = r"(?:\s?[\-‐‑–—_.·・‧/\\|]?\s?)"
+_BETWEEN = (
+    r"(?:\s{0,2}(?:[\-‐‑–—_.·・‧/\\|~]|槓|杠|dash)?\s{0,2}"
+    r"|\s{0,2}(?:數字|號碼)\s?(?:是|為)?\s?)"
+)
+_LETTERS = rf"[a-z](?:{_IN}[a-z]){{1,2}}"
+_DIGITS = rf"{_D}(?:{_IN}{_D}){{2,3}}"
+LOOSE = re.compile(
+    rf"(?<![a-z0-9{_ZH}])(?:(?:英文|字母)\s?(?:是|為)?\s?)?"
+    rf"(?:{_LETTERS}{_BETWEEN}{_DIGITS}|{_DIGITS}{_BETWEEN}{_LETTERS})(?![a-z0-9{_ZH}])"
+)
+_ZH_TABLE = str.maketrans(CN_DIGITS)
+_LOOSE_WORDS = re.compile("英文|字母|數字|號碼|是|為|dash|槓|杠")
+_PLAIN_PLATE = re.compile(r"[a-z]{2,3}[ \-]?[0-9]{3,4}|[0-9]{3,4}[ \-]?[a-z]{2,3}")
+# The score of a plate written to dodge a filter (as phone_number's, email's).
+EVASIVE_SCORE = 0.55
+
+
+def _loose_value(raw: str) -> str | None:
+    """The plate a loose reading spells (letters and digits, upper case), or None when
+    its groups do not have a plate's lengths."""
+    value = _NOT_ALNUM.sub("", _LOOSE_WORDS.sub("", raw).translate(_ZH_TABLE)).upper()
+    letters = sum(c.isalpha() for c in value)
+    digits = len(value) - letters
+    if not (2 <= letters <= 3 and 3 <= digits <= 4):
+        return None
+    return value
+
+
 CONTEXT: tuple[str, ...] = (
+    # traffic offences: what they name is a vehicle
+    "酒駕",
+    "酒測",
+    "肇逃",
+    "闖紅燈",
+    "拖吊",
     "車牌",
     "車號",
     "車牌號碼",
@@ -160,38 +205,65 @@ _SPACED_CUES = frozenset(
         "的車",
     }
 )
+# Words for a plate or its owner: a loose reading (LOOSE) is looked for only beside one.
+_PLATE_WORDS = frozenset(
+    {"車牌", "車號", "車牌號碼", "牌照", "車籍", "車主", "車籍資料", "查車籍", "plate", "的車"}
+)
 # Someone else's car: 他開的是 ALK-0093, 她的車 ABC-1234.
 _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎的|騎)")
 
 
+def _readings(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """(start, end, plate, written to dodge a filter) of every plate-shaped span."""
+    text = doc.text
+    found = [(m.start(), m.end(), m.group(), False) for m in _FAST.finditer(text)]
+    if not found and " " in text and doc.has(_SPACED_CUES):
+        found = [(m.start(), m.end(), m.group(), True) for m in SPACED.finditer(text)]
+    out = [(s, e, _NOT_ALNUM.sub("", g).upper(), spaced) for s, e, g, spaced in found]
+    if doc.has(_PLATE_WORDS) and _LETTER.search(text) is not None:
+        for m in LOOSE.finditer(text):
+            s, e = m.span()
+            if any(s < fe and fs < e for fs, fe, _, _ in out):
+                continue
+            if doc.near(_PLATE_WORDS, s, e, CONTEXT_BEFORE, CONTEXT_AFTER) is None:
+                continue  # read loosely only beside a word for a plate or its owner
+            value = _loose_value(m.group())
+            if value is None:
+                continue
+            evasive = _PLAIN_PLATE.fullmatch(m.group()) is None
+            out.append((s, e, value, evasive))
+    return out
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
-    matches = list(_FAST.finditer(doc.text))
-    if not matches and " " in doc.text and doc.has(_SPACED_CUES):
-        matches = list(SPACED.finditer(doc.text))
-    for m in matches:
-        ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
+    if not doc.has_digit and _HAS_ZH.search(doc.text) is None:
+        return out  # woken by a vehicle word, but no digit of any kind
+    for start, end, value, evasive in _readings(doc):
+        ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
             continue
-        value = _NOT_ALNUM.sub("", m.group()).upper()
-        if doc.near(_AGENCY, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER):
+        if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
             score, rule = 0.1, "license_plate.agency_vehicle"
         elif doc.has(_PARKING) and not doc.has(_LOOKUP):
             score, rule = 0.2, "license_plate.parking"
-        elif q := doc.near(_QUERY, m.start(), m.end(), 30, 20):
+        elif q := doc.near(_QUERY, start, end, 30, 20):
             score, rule, ctx = 0.65, "license_plate.owner_query", q
-        elif doc.near(_PERSON, m.start(), m.end(), 30, 15) or _THIRD_PARTY_CAR.search(
-            doc.text, max(0, m.start() - 12), m.start()
+        elif doc.near(_PERSON, start, end, 30, 15) or _THIRD_PARTY_CAR.search(
+            doc.text, max(0, start - 12), start
         ):
             score, rule = 0.55, "license_plate.person"
         else:
             score, rule = 0.35, "license_plate.context"
+        if evasive and score < EVASIVE_SCORE and rule == "license_plate.context":
+            # read out or spaced beside a plate word: nobody disguises a plate they may share
+            score, rule = EVASIVE_SCORE, "license_plate.evasive"
         masked = mask_plate(value)
         out.append(
             doc.finding(
                 "license_plate",
-                m.start(),
-                m.end(),
+                start,
+                end,
                 masked=masked,
                 score=score,
                 rule=rule,
@@ -207,6 +279,6 @@ DETECTOR = Detector(
     find=find,
     words=CONTEXT + QUERY + AGENCY + PARKING + LOOKUP,
     triggers=frozenset(CONTEXT),
-    needs_digit=True,
-    min_digits=3,
+    # a plate may be read out in Chinese numerals: no ASCII digit needed (find checks)
+    needs_digit=False,
 )

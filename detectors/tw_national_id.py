@@ -23,6 +23,17 @@ PATTERN = regex.compile(rf"(?<![a-z0-9])[a-z]{SEP}[12ilz](?:{SEP}[0-9oilzsb]){{8
 # "IDA123456789": the label glued to the value (searched only when "id" is in the text).
 GLUED = regex.compile(rf"(?<=(?<![a-z])id)[a-z]{SEP}[12ilz](?:{SEP}[0-9oilzsb]){{8}}(?![a-z0-9])")
 MIN_REAL_DIGITS = 7
+# ... or 6 when every other character is an o, i or l (the letters that look like 0 and
+# 1: UlIO530148), or 5 beside an ID word (身分證 S11lll0237).
+MIN_LOOKALIKE_DIGITS = 6
+MIN_DIGITS_NAMED = 5
+_PIPE_ONE = re.compile(r"(?<=[0-9a-z])[|!](?=[0-9a-z])")
+# The letter spelled out after it (Q(queen)280732525, F as in Frank 123456784): the word
+# starts with the letter.
+GLOSSED = regex.compile(
+    rf"(?<![a-z0-9])([a-z])(?:\s?\(\1[a-z]{{1,11}}\)|\sas in\s\1[a-z]{{1,11}})"
+    rf"((?:{SEP}[12ilz])(?:{SEP}[0-9oilzsb]){{8}})(?![a-z0-9])"
+)
 _LETTER_DIGITS = str.maketrans("OILZSB", "011258")
 
 
@@ -35,11 +46,13 @@ def head_pattern(second: str) -> regex.Pattern[str]:
 
 
 HEAD = head_pattern("12il")
-# A later piece: up to 15 characters with no letter or digit, then digits. A count of
+MAX_GAP = 20
+# A later piece: up to MAX_GAP characters with no letter or digit, then digits (the gap
+# as normalised: an ellipsis …… is six dots there). A count of
 # digits in the gap (後6碼是219124) is part of the gap, never a piece.
 TAIL = regex.compile(
     rf"(?:[^a-z0-9]|[0-9](?=碼|位))"
-    rf"{{1,15}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位)"
+    rf"{{1,{MAX_GAP}}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位)"
 )
 MIN_HEAD = 4
 MAX_PIECES = 3
@@ -47,8 +60,10 @@ MAX_PIECES = 3
 SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數")
 # Words that say the second number is something else.
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
-# "英文T，數字19301……": the letter named as the ID's letter.
-LETTER_CUE = ("英文", "字母", "開頭")
+# "英文T，數字19301……": the letter named as the ID's letter (before it), or "T開頭"
+# (after it): a head of one letter needs one, or an ID word.
+LETTER_CUE = ("英文", "字母", "開頭", "第一碼", "第1碼", "第一個字", "首碼", "頭一個")
+_LETTER_AFTER = re.compile(r"\s?(?:開頭|字頭|打頭|起頭)")
 _HAN = re.compile("[\u4e00-\u9fff]")
 # Where a head of MIN_HEAD characters can start (a lone letter, then 1/2 and a digit):
 # one `re` search that most messages fail; shorter heads need an ID word anyway.
@@ -115,6 +130,19 @@ def as_id(value: str) -> str:
     return v[:1] + v[1:].translate(_LETTER_DIGITS)
 
 
+def _enough_digits(doc: Doc, span: tuple[int, int, str, str]) -> bool:
+    """Whether a reading has enough real digits for the letters read as digits in it."""
+    start, end, raw, _ = span
+    real = sum(c.isdigit() for c in raw)
+    if real >= MIN_REAL_DIGITS:
+        return True
+    if real >= MIN_LOOKALIKE_DIGITS and all(c in "oil" for c in raw[1:] if not c.isdigit()):
+        return True
+    return (
+        real >= MIN_DIGITS_NAMED and doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, 0) is not None
+    )
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
@@ -122,8 +150,22 @@ def find(doc: Doc) -> list[Finding]:
     matches = list(PATTERN.finditer(text)) if _ID_FAST.search(text) is not None else []
     if "id" in text:
         matches += GLUED.finditer(text)
+    if "|" in text or "!" in text:
+        # a | or ! typed for a 1 (J123S|5Z18): read once more with them as ones (the
+        # same length, so the same spans); the checksum decides which reading holds
+        ones = _PIPE_ONE.sub("1", text)
+        matches += (
+            m
+            for m in PATTERN.finditer(ones)
+            if ones[m.start() : m.end()] != text[m.start() : m.end()]
+        )
     spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]
-    spans = [s for s in spans if sum(c.isdigit() for c in s[2]) >= MIN_REAL_DIGITS]
+    spans = [s for s in spans if _enough_digits(doc, s)]
+    if "(" in text or " as in " in text:
+        spans += [
+            (m.start(), m.end(), m.group(1) + _NOT_ALNUM.sub("", m.group(2)), "glossed")
+            for m in GLOSSED.finditer(text)
+        ]
     if _HEAD_FAST.search(text) is not None or doc.has(_CONTEXT) or doc.has(_LETTER_CUE):
         spans += split_readings(doc, HEAD, "12", _CONTEXT, [m.span() for m in matches])
     spans += reversed_readings(doc, _CONTEXT)
@@ -190,9 +232,13 @@ def split_readings(
             continue
         near = doc.near(context, h.start(), h.end(), 15, 0) is not None
         if len(head) < MIN_HEAD and not near:
-            named = text[max(0, h.start() - 4) : h.start()]
-            if not any(w in named for w in LETTER_CUE):
+            named = text[max(0, h.start() - 6) : h.start()]
+            if (
+                not any(w in named for w in LETTER_CUE)
+                and _LETTER_AFTER.match(text, h.end()) is None
+            ):
                 continue
+            near = True  # the letter named as an ID's: what follows is its number
         value, pos = head, h.end()
         for _ in range(MAX_PIECES - 1):
             t = TAIL.match(text, pos)
@@ -213,10 +259,44 @@ def split_readings(
             pos = t.end(1)
             if len(value) >= 10:
                 break
+        if len(value) < 10 and pos == h.end():
+            back = _piece_before(text, h.start(), 10 - len(value))
+            if back is not None:
+                start, digits = back
+                if (value + digits)[1:2] in (*second, "i", "l"):
+                    out.append((start, h.end(), value + digits, "split"))
+            continue
         if len(value) != 10 or pos == h.end() or value[1] not in second + "il":
             continue
         out.append((h.start(), pos, value, "split"))
     return out
+
+
+# The last digits told first (後四碼 6784，前面是 F12345): a piece labelled as the end
+# (後, 末, 尾) shortly before a head labelled as the start (前).
+_BACK_PIECE = regex.compile(
+    rf"(?:後|末|尾)[^a-z0-9]{{0,4}}?(?:[0-9](?=碼|位)[碼位])?[^a-z0-9]{{0,3}}?"
+    rf"([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位)"
+)
+_FRONT = re.compile("前|開頭|頭")
+
+
+def _piece_before(text: str, head_start: int, need: int) -> tuple[int, str] | None:
+    """(start, digits) of the piece told before a head, when it has the `need` digits
+    the head lacks; or None."""
+    lo = max(0, head_start - 12 - MAX_GAP)
+    last = None
+    for m in _BACK_PIECE.finditer(text, lo, head_start):
+        last = m
+    if last is None:
+        return None
+    digits = _NOT_ALNUM.sub("", last.group(1))
+    between = text[last.end(1) : head_start]
+    if len(digits) != need or _FRONT.search(between) is None or len(between) > 12:
+        return None
+    if any(w in between for w in SPLIT_VETO):
+        return None
+    return last.start(), digits
 
 
 # An ID written backwards, digits first and the letter last (反著打 282958121M, 字號倒過來念：
@@ -274,11 +354,11 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
     return out
 
 
-# 7 digits: o, i and l typed for digits (HIO6932643) leave fewer than nine.
+# 5 digits: o, i and l typed for digits (HIO6932643, S11lll0237) leave fewer than nine.
 DETECTOR = Detector(
     name="tw_national_id",
     find=find,
     words=CONTEXT + LETTER_CUE,
     needs_digit=True,
-    min_digits=7,
+    min_digits=MIN_DIGITS_NAMED,
 )

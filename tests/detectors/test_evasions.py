@@ -168,6 +168,63 @@ EVASIONS: list[tuple[str, str, str]] = [
         "來電號碼" + _arabic_indic(MOBILE) + "，說要找承辦",
         "phone_number",
     ),
+    # A plate read out beside a plate word: Chinese numerals, 槓 for the dash, other
+    # separators, every character dashed, the groups named.
+    ("plate digits in Chinese numerals", "車牌 ABC 三五二七 幫我查一下", "license_plate"),
+    ("plate digits first in Chinese", "車號 三五二七-XY 的車主", "license_plate"),
+    ("plate in radio numerals", "車牌是 拐拐洞-TT，常停在巷口", "license_plate"),
+    ("plate with 槓 for the dash", "車牌 RDQ 槓 七七六一，查一下", "license_plate"),
+    ("plate with a middle dot", "車牌 ABC·1234 那台", "license_plate"),
+    ("plate with a slash", "車號是 ABC/1234，幫忙看一下", "license_plate"),
+    ("plate every character dashed", "車牌 B-F-K-8-3-0-2 那台", "license_plate"),
+    ("plate groups named", "車牌 英文BFK 數字八三零二", "license_plate"),
+    ("plate in full width, digits spaced", "車號 ＡＢＣ　三 五 二 七", "license_plate"),
+    ("plate beside a drunk-driving stop", "酒駕的那位，ZBK-0146，酒測值0.77", "license_plate"),
+    # An account with the bank's name right before it, split in pieces, grouped by slashes.
+    ("account after a bank's short name", "一銀 123.45.678901 王先生的", "bank_account"),
+    ("account after a branch", "第一銀行 忠孝分行 201-50-123456", "bank_account"),
+    ("account after the bank code", "國泰世華(013) 0135-0123-4567", "bank_account"),
+    ("post office account, two groups", "中華郵政 0001234 0567890", "bank_account"),
+    ("account in two pieces", "林先生的玉山銀行帳號 5863，後面接695922334", "bank_account"),
+    ("account pieces labelled", "帳號前7碼0001234\n後7碼0567890", "bank_account"),
+    (
+        "account pieces, the rest in Chinese numerals",
+        "他的帳號，前面65444，後面二零五零五七七六",
+        "bank_account",
+    ),
+    ("account grouped by slashes", "帳號 1234/5678/9012 戶名王小明", "bank_account"),
+    ("account after a bank, 11 digits from 02", "私人帳戶 兆豐銀行 02320951583", "bank_account"),
+    # E-mail: a full-width ＠ or dot, an ideographic full stop for the dot, the @ and the
+    # dot in CJK or square brackets, (a) or # for the @, the address told in two parts.
+    ("e-mail with a full-width @ only", "陳情人信箱 chen.ml＠abc-design.com.tw", "email"),
+    ("e-mail with a small-form @", "民眾信箱 wang_ming﹫yahoo.com.tw", "email"),
+    ("e-mail with 。 for the dot", "民眾信箱 wang.ming＠gmail。com", "email"),
+    ("e-mail with 「at」 and 「dot」", "信箱 wang「at」gmail「dot」com", "email"),
+    ("e-mail defanged [@] and [.]", "民眾信箱 wang[@]gmail[.]com", "email"),
+    ("e-mail with ( at ) spaced inside", "家長信箱 lin88 ( at ) hotmail ( dot ) com", "email"),
+    ("e-mail with (a) for the @", "陳情人 wang(a)gmail.com", "email"),
+    ("e-mail with # for the @", "民眾信箱 wang.ming#gmail.com", "email"),
+    ("e-mail in two parts", "私人信箱：wang.ming，後面是 gmail.com", "email"),
+    ("e-mail in two parts with the @", "信箱帳號 wangming88 然後 @yahoo.com.tw", "email"),
+    ("e-mail told by its provider", "他的 gmail 是 wangming1988，直接寄給他", "email"),
+    # An ID in pieces: the end told first, the letter named after it or as the first
+    # character, a long pause (……) between the pieces; look-alikes: | or ! for a 1,
+    # three o / i / l in it, the letter spelled out.
+    ("id, last digits told first", "王志明身分證後五碼93843，前面是E2201", "tw_national_id"),
+    ("id, letter then 開頭", "E開頭，220193843（王志明的）", "tw_national_id"),
+    ("id, the first character named", "第一碼 E，後九碼 220193843", "tw_national_id"),
+    ("id pieces with a long pause", "王志明那個，字號E22……等等我看一下……0193843", "tw_national_id"),
+    ("id in pieces in brackets", "「前面是E2201」「後面93843」王志明的", "tw_national_id"),
+    ("id with a | for a 1", "王志明：P|28774104", "tw_national_id"),
+    ("id with a ! for a 1", "王志明 P128774!04 幫查", "tw_national_id"),
+    (
+        "id with three look-alikes after the letter",
+        "身分證 PI2877AIO4".replace("A", "4"),
+        "tw_national_id",
+    ),
+    ("id with o, i and l, no id word", "請查 Pl287741O4 這個人", "tw_national_id"),
+    ("id with the letter spelled in brackets", "身分證 E(Echo)220193843", "tw_national_id"),
+    ("id with the letter spelled, as in", "身分證 E as in Edward 220193843", "tw_national_id"),
 ]
 
 
@@ -273,6 +330,36 @@ ORDINARY: list[tuple[str, str]] = [
     ("13-digit barcode passing Luhn", "條碼 4710088430012 的紙箱"),
     ("labelled tracking number passing Luhn", "追蹤碼 " + CARD + " 已出貨"),
     ("a bill's virtual account", "虛擬帳號 99912345678901 請於期限內繳費"),
+    # Plates: the agency's own car, parking, masked, model numbers without a plate word.
+    ("agency car read out", "公務車 車號 ABC 三五二七 明天送保養"),
+    ("parking, plate read out", "車牌 ABC 三五二七 的車擋到出口，請移車"),
+    ("masked plate", "車號 ABC-**27 已遮蔽"),
+    ("model number in Chinese numerals", "幫我查一下 ISO 九〇〇一 的驗證，明天開會"),
+    ("model number beside a vehicle", "公務車的輪胎型號 AB 一二三 要換"),
+    # Accounts: a registered letter's number, a phone after a bank, masked, a count.
+    ("registered letter number", "中華郵政 掛號 12345678901234 已送達"),
+    ("bank's phone line", "合庫 分行電話 02-2173-8888 分機 123"),
+    ("bank's toll-free line", "台新 0800-000-456 客服"),
+    ("masked account, last digits", "帳號末五碼 12345，金額 6,000 元已退回"),
+    ("account's last digits then a receipt", "帳號末四碼4299，後面的收據號碼 12345678"),
+    ("dates by slashes beside a bank", "一銀 113/03/05 到 113/03/10 的對帳單"),
+    ("agency collection account", "本署專戶 中華郵政 帳號 0001234-0567890 戶名 內政部移民署"),
+    # E-mail: an office address however written, hashtags, a provider's name alone.
+    ("office address with a full-width @", "請寄 service＠mail.moi.gov.tw"),
+    ("office address in brackets", "公務信箱 service「at」mail.moi.gov.tw"),
+    ("room numbers with #", "會議室#3 與 #4 都借好了"),
+    ("a language name with #", "C#.net 課程下週開班"),
+    ("office domain told after a cue", "請寄到公務信箱，後面是 gov.tw"),
+    ("mailbox size then a provider", "信箱容量 5GB，後面再加 gmail.com 的"),
+    ("a provider's service", "gmail 是 google 的服務，公務請用機關信箱"),
+    # IDs: the same readings with a wrong check digit; a table's pipes; a course code.
+    ("wrong check, last digits first", "王志明身分證後五碼93844，前面是E2201"),
+    ("wrong check, letter then 開頭", "E開頭，220193844（王志明的）"),
+    ("wrong check, a | for a 1", "王志明：P|28774105"),
+    ("wrong check, three look-alikes", "身分證 PI28774IO5"),
+    ("wrong check, letter spelled", "身分證 E(Echo)220193844"),
+    ("table cells with pipes", "成績 A|1|90|85|77|62 請核對"),
+    ("a room told before a code", "後面那間 301 會議室，前面是 B2201"),
 ]
 
 

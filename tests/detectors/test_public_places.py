@@ -35,6 +35,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("民眾留了一組電話 (02)2345-6789，說是他家的", "phone_number", "flag"),
     ("民眾打來說他的電話是 (02)2345-6789，請回電", "phone_number", "flag"),
     ("民眾來電 (02)2345-6789 說家裡漏水，請回撥", "phone_number", "flag"),
+    ("王小明電話請撥 02-2345-6789，他在等", "phone_number", "flag"),
+    ("社會局電話請洽 (02)2960-3456", "phone_number", "none"),
     ("請民眾撥的那支是個案林美玉的手機 0912-345-678", "phone_number", "flag"),
     # a public place at a street address: a works site, a repair, a venue
     ("工務段明天上午會勘中山路100巷5號人行道，請包商到場", "address", "none"),

@@ -6,7 +6,7 @@
     python bench/corpus_report.py --set PATH --aggregate-only   # a set nobody may read
 
 The sets: tests/corpus/text_corpus.jsonl (ours, tuned on), tests/corpus/text_holdout.jsonl
-and tests/corpus/untouched_u.jsonl (aggregates only, always: never tuned on, the honest
+and tests/corpus/untouched_*.jsonl (aggregates only, always: never tuned on, the honest
 figures) and tests/corpus/indep_*.jsonl (written by independent writers; tuned on once
 scored, so training data now). Each line: {"id", "text", "expect", "types",
 "note"} and optionally "style" (how the message is written; "-" when absent).
@@ -35,18 +35,25 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "corpus"
 CORPUS = CORPUS_DIR / "text_corpus.jsonl"
 HOLDOUT = CORPUS_DIR / "text_holdout.jsonl"
-# Written by a third independent writer and never tuned on: the honest figure, printed as
-# aggregates only (like the holdout). Nobody reads its lines.
-UNTOUCHED = CORPUS_DIR / "untouched_u.jsonl"
-# A fourth writer's set (2026-12-03), scored first on 159e7ee and kept untouched the same way.
-UNTOUCHED_Y = CORPUS_DIR / "untouched_y.jsonl"
-AGGREGATE_ONLY = {HOLDOUT.resolve(), UNTOUCHED.resolve(), UNTOUCHED_Y.resolve()}
+# Written by independent writers and never tuned on (untouched_u, the third writer's; then
+# untouched_y, untouched_q ...): the honest figures, printed as aggregates only (like the
+# holdout). Nobody reads their lines.
+# Every later untouched set (untouched_y, untouched_q, ...) is kept the same way: any file
+# named untouched_*.jsonl prints aggregates only, wherever it is given.
+UNTOUCHED_SETS = sorted(CORPUS_DIR.glob("untouched_*.jsonl"))
+
+
+def aggregate_only_set(path: Path) -> bool:
+    """Sets nobody reads: the holdout and every untouched_*.jsonl."""
+    return path.resolve() == HOLDOUT.resolve() or path.name.startswith("untouched_")
+
+
 EVASION = re.compile(r"evasion=([a-z_0-9]+)")
 
 
 def default_sets() -> list[tuple[Path, bool]]:
     """(path, aggregates only) of every set in tests/corpus/."""
-    sets = [(CORPUS, False), (HOLDOUT, True), (UNTOUCHED, True), (UNTOUCHED_Y, True)]
+    sets = [(CORPUS, False), (HOLDOUT, True)] + [(p, True) for p in UNTOUCHED_SETS]
     sets += [(p, False) for p in sorted(CORPUS_DIR.glob("indep_*.jsonl"))]
     return [(p, agg) for p, agg in sets if p.exists()]
 
@@ -180,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `| head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.set:
-        sets = [(p, args.aggregate_only or p.resolve() in AGGREGATE_ONLY) for p in args.set]
+        sets = [(p, args.aggregate_only or aggregate_only_set(p)) for p in args.set]
     elif args.holdout:
         sets = [(HOLDOUT, True)]
     else:

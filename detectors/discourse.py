@@ -46,6 +46,8 @@ RULE = _starts_with(
     r"|時(?:要|應|須|需)(?:出示|告知|表明|檢附|填|記載)|我說不行|不行|無法提供|不能給|不能提供|不便提供|不能透露|不能說|不能講|不方便(?:說|講|透露)"
     r"|我(?:沒有|沒|不會)(?:說|講|透露|告訴|提供)|無可奉告|不貼了|絕對不|需先|須先|要先(?:確認|查明|核對|取得)|移送法辦|法辦"
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報|標示|標記|妥善|保管|保存)"
+    # what a document must state or show (拘票要記載被告姓名, 執行時須出示)
+    r"|(?:要|須|需|必須)(?:記載|載明|出示|檢附|敘明|註明)"
     # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
     r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
@@ -53,6 +55,9 @@ RULE = _starts_with(
     # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
     # who may receive a record (病歷影本只能給本人或法定代理人)
     r"|只(?:能|可|限)(?:給|由|交給|提供給?|發給)(?:本人|當事人|法定代理人|申請人)"
+    # which office keeps a record and the only way to it (是移民署管的, 只能透過公文查)
+    r"|只(?:能|可以?)(?:透過|經由|憑|依)|(?:要|須|需|必須)(?:透過|經由)(?:公文|書面|法院|檢察官|正式)"
+    r"|是[^，。,\n]{1,6}(?:管|主管|負責|核發)的"
     r"|救濟(?:期限|程序|途徑)|法定期限|提起(?:復審|申訴|訴願|再申訴)"
     r"|(?:要|須|需|必須)等[^，。,\n]{0,8}(?:核定|核准|公告|發布|簽准)後",
 )
@@ -68,9 +73,21 @@ QUIZ = re.compile(
     r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
     r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
 )
+# Generic or hypothetical framing: how things usually go, a supposed case, an example
+# (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.
+GENERIC = _starts_with(
+    "一通實理原按假舉例比譬以曾之",
+    r"(?:(?<=^)|(?<=[，。,；;:：\s]))"
+    r"(?:一般來說|一般而言|一般都|通常來說|實務上|理論上|原則上|按理說"
+    r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
+)
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
     r"|不得|禁止|嚴禁|注意|一律|記得"
+    # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
+    # a clause that sets the case, then what to do in it
+    r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"
+    r"|(?:遇到|如果|若|如有|碰到)[^，。,\n]{1,14}[，,]\s?(?:請|要|應|須|不要|勿|一律|務必|記得|就說)"
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
@@ -80,16 +97,18 @@ MASKED = re.compile(
     r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
     # a value withheld from the chat (電話已在系統內, 不貼群組)
     r"|(?:不|沒|未)貼(?:在|到|上)?群組|(?:已|都)在系統(?:內|裡|中)"
-    r"|遮蔽|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
+    r"|遮蔽|遮掉|遮起來|塗掉|塗黑|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
-_MASK_GATE = re.compile("[*＊●○〇◯x遮去隱代化匿姓名以打馬甲某虛貼系]")
+_MASK_GATE = re.compile("[*＊●○〇◯x遮塗去隱代化匿姓名以打馬甲某虛貼系]")
 PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
     r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
     # in effect: a post taken up (今天開始接任), things logged or handed over (已經入庫)
     r"|接任|到任|就任|上任|已到職|已報到|已經?(?:入庫|歸檔|移交|繳回|銷毀)"
+    # congratulated: the news is out (恭喜他, 恭喜錄取), unless ahead of it (先恭喜)
+    r"|恭喜"
 )
 # A publication word negated or passive before it (未公告, 不公開, 被發布通緝) or still to
 # come after it (公告前, 公告下週才上).
@@ -138,14 +157,16 @@ NOT_PUBLIC = _starts_with(
     "還尚未先不別開公發核定上生內偷私才下明要會準簽審偵突",
     r"還沒|尚未|未(?:公告|公布|發布|核定|簽核|上網|開標|定案|生效|發文|發令)|先不要|先別|不要說出去|不要講出去"
     r"|別(?:說|講|傳)出去|(?:開標|公告|公布|發布|核定|定案|發令|上網|生效)前|內定|偷偷|私下|先跟你說|先給你"
-    r"|才(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
+    r"|才(?:會|能|可以)?(?:上網|上|公告|公布|發布|發佈|生效|放榜|核定|發文)|(?<!偵查)(?<!名稱)(?<!稱暫)(?<!姓名)不公開|未公開"
     r"|不預告|未預告|不事先通知|突擊|下週要去|明天要去|要去查|會去查|準備要|還在簽|簽核中|審核中|還在審|還在查|偵辦中|偵查中",
 )
 AUDIENCE = _starts_with(
     "跟和給告通提轉叫讓先透放報傳你",
     r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
     r"(?!主管|同仁|承辦)"
-    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你|你們",
+    r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你"
+    # the reader's side, not the reader's own office (你們科, 你們單位的…, 你們那邊有收到嗎)
+    r"|你們(?!科|課|股|組|室|處|局|隊|單位|機關|部門|同事|主管|承辦|那邊有|這邊有)",
 )
 COMPANY = re.compile(
     r"公司|企業|工廠|廠|商行|行號|診所|醫院|餐廳|小吃|旅館|飯店|酒店|商店|超商|工程行|建設|營造|藥局|補習班|幼兒園"
@@ -163,6 +184,7 @@ class Discourse:
 
     __slots__ = (
         "audience",
+        "generic",
         "masked",
         "not_public",
         "own_asset",
@@ -181,15 +203,21 @@ class Discourse:
         self.rule = _seen(RULE, t)
         self.question = _seen(QUESTION, t) or _asked(t)
         self.quiz = _seen(QUIZ, t)
+        self.generic = _seen(GENERIC, t)
         self.masked = _seen(MASKED, t) if _MASK_GATE.search(t) is not None else None
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.self = _seen(SELF, t)
-        self.not_public = _unforbidden(NOT_PUBLIC, t)
-        self.audience = _unforbidden(AUDIENCE, t)
+        if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
+            # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
+            self.public = None
         self.target = _target(doc)
         reminder = _seen(REMINDER, t)
+        # In a reminder, 不要 / 別 forbid as 不得 does (記得稽查前不要先跟業者聯絡).
+        soft = reminder is not None and self.target is None
+        self.not_public = _unforbidden(NOT_PUBLIC, t, soft=soft)
+        self.audience = _unforbidden(AUDIENCE, t, soft=soft)
         # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
         self.reminder = reminder if reminder and self.target is None else None
 
@@ -203,6 +231,7 @@ class Discourse:
             "public",
             "own_asset",
             "rule",
+            "generic",
             "question",
             "reminder",
         ):
@@ -230,13 +259,18 @@ def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
 # and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
 _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
 _FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+# ... and, in a reminder, the everyday prohibitions (請大家記得，稽查前不要先跟業者聯絡).
+_SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 
 
-def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
-    """The first match of `rx` not forbidden by a rule around it."""
+def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False) -> str | None:
+    """The first match of `rx` not forbidden by a rule around it (`soft`: the message is
+    a reminder, so 不要 / 別 forbid too)."""
     for m in rx.finditer(text):
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
+            continue
+        if soft and _SOFT_FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
             continue
@@ -254,7 +288,7 @@ def _public(text: str) -> str | None:
     """A publication word that is done, not negated or still to come."""
     for m in PUBLIC.finditer(text):
         s, e = m.span()
-        if s and text[s - 1] in _NOT_DONE_BEFORE:
+        if s and (text[s - 1] in _NOT_DONE_BEFORE or (text[s - 1] == "先" and m.group() == "恭喜")):
             continue
         if _FUTURE_BEFORE.search(text, max(0, s - 4), s) is not None:
             continue  # 明天公布, 下週會上網: still to come
@@ -268,6 +302,8 @@ def _company(text: str) -> str | None:
     """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
     for m in COMPANY.finditer(text):
         s = m.start()
+        if m.group() == "廠" and text.startswith("商", m.end()):
+            continue  # 廠商: any vendor (投標廠商, 通知廠商), not a business named
         if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
             return text[s - 2 : m.end()]
     return None
@@ -567,6 +603,12 @@ def hushed(text: str) -> str | None:
     return h
 
 
+def pending_or_told(text: str) -> bool:
+    """Cheap gate of the shared disclosure signal: something not decided yet (NOT_YET)
+    or told to someone (AUDIENCE) is in the text, before any rule is weighed."""
+    return NOT_YET.search(text) is not None or AUDIENCE.search(text) is not None
+
+
 def not_yet(text: str) -> str | None:
     """Something not public or not decided yet (NOT_YET), not forbidden by a rule."""
     return _unforbidden(NOT_YET, text)
@@ -587,6 +629,22 @@ def own_data(doc: Doc) -> list[tuple[int, str]]:
     if "我" not in text:
         return []
     return [(m.end(), m.group().strip()) for m in OWN_DATA.finditer(text)]
+
+
+# ------------------------------------------------------------------ paperwork
+
+# A form or a document filled in, handed in, collected or printed (病假單明天補交, 考績表
+# 你們先填, 病歷影本印好了請她來拿): the paperwork of a matter, not what it says.
+PAPERWORK = _starts_with(
+    "單表申證影文資",
+    r"(?:單|表|表格|申請書|證明書?|影本|文件|資料)[^，。,\n]{0,6}?"
+    r"(?:補交|繳交|補件|填寫|先填|要填|可以填|填好|送來|送出去|送到|收齊|簽名|蓋章|印好|來拿|領取|週[一二三四五]收|前交)",
+)
+
+
+def paperwork(text: str) -> str | None:
+    """A form or a document handled as paperwork (PAPERWORK), or None."""
+    return _seen(PAPERWORK, text)
 
 
 # ------------------------------------------------------------------ made-up data
@@ -673,3 +731,22 @@ def internal_audit(doc: Doc) -> str | None:
 def room_name(text: str, end: int) -> bool:
     """The word ending at `end` names a unit's room or vehicle (稽查科會議室)."""
     return _ROOM.match(text, end) is not None
+
+
+# The rest of a unit's, a post's, an instrument's or a form's name after an inspection
+# word (稽查大隊, 安檢所, 檢查站, 查核表, 稽查車的噪音計): the word names the agency's own
+# thing, not an inspection planned.
+_UNIT_REST = re.compile(
+    r"(?:大隊|分隊|中隊|小隊|小組|中心|單位|系統|人員|同仁|科長|隊長|組長|股長|主任"
+    r"|[隊組科課站所處室股局署車儀器表員])(?![\u4e00-\u9fff]?(?:名單|對象|時間|日期|行程|地點|路線))"
+)
+
+
+def unit_name(doc: Doc, end: int) -> bool:
+    """The word ending at `end` is part of the name of the agency's own unit, post,
+    vehicle, instrument or form (稽查大隊的噪音計送校正, 安檢所網路斷線), in a message
+    with no target named, nothing not public and nobody told."""
+    if _ROOM.match(doc.text, end) is None and _UNIT_REST.match(doc.text, end) is None:
+        return False
+    d = doc.discourse()
+    return d.target is None and d.not_public is None and d.audience is None

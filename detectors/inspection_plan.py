@@ -309,12 +309,11 @@ _CAMPAIGN = frozenset(CAMPAIGN)
 def find(doc: Doc) -> list[Finding]:
     # 去查那家公司的登記資料 is an errand; 禮拜三去查 / 會來查你們 is a visit.
     # 健康檢查, 身體檢查, 車輛檢查: a check-up, not an inspection of a business.
-    # 稽查科會議室: the word names a room, not a plan.
+    # 稽查科會議室, 稽查大隊的採樣車: the word names the agency's own unit, not a plan.
     hits = [
         h
         for h in doc.all(_TRIGGERS)
-        if not _CHECK_UP.match(doc.text, max(0, h[0] - 2))
-        and not discourse.room_name(doc.text, h[1])
+        if not _CHECK_UP.match(doc.text, max(0, h[0] - 2)) and not discourse.unit_name(doc, h[1])
     ]
     if not hits or not doc.has(_TRIGGERS):
         return _tipoff(doc)

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 import regex
 
 from detectors.base import Detector, Finding, Score
+from detectors.discourse import not_yet as _not_yet
+from detectors.discourse import paperwork as _paperwork
+from detectors.discourse import pending_or_told as _pending_or_told
 from detectors.doc import Doc
 from detectors.lazy import LazyPattern
 from detectors.lexicon import (
@@ -326,13 +329,20 @@ def weigh(
         hard = _hard_id(doc)
         if not hard:
             score.cap(VETO_CAP, f"training, a case story or news ({first_word(doc, _TRAINING)})")
-    if not strong and doc.has(_BENIGN):
+    if not strong and workflow(doc):
         if hard is None:
             hard = _hard_id(doc)
         # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
         # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
         if not hard and not (_real_name(doc) and doc.discourse().discloses() is not None):
-            score.cap(0.45, f"office workflow ({first_word(doc, _BENIGN)})")
+            score.cap(0.45, f"office workflow ({_workflow_word(doc)})")
+    if (
+        not strong
+        and rule.discourse
+        and not dampen
+        and VETO_CAP <= score.value < doc.policy.warn_threshold
+    ):
+        _disclosed(doc, score)
     v = score.value
     if v > 1.0 or v < 0.0:
         score.set_improved_score(1.0 if v > 1.0 else 0.0, "bounded to 0..1")
@@ -360,8 +370,14 @@ _NUMBER = re.compile(
 
 
 def workflow(doc: Doc) -> bool:
-    """Office workflow words (leave, a meeting, a rapid test, a form): lexicon.BENIGN."""
-    return doc.has(_BENIGN)
+    """Office workflow words (leave, a meeting, a rapid test, a form: lexicon.BENIGN), or
+    a form handled as paperwork (discourse.paperwork: 病假單明天補交)."""
+    return doc.has(_BENIGN) or _paperwork(doc.text) is not None
+
+
+def _workflow_word(doc: Doc) -> str | None:
+    """The workflow word or paperwork seen (for --explain)."""
+    return first_word(doc, _BENIGN) or _paperwork(doc.text)
 
 
 def named_before(doc: Doc, start: int, within: int = 15) -> str | None:
@@ -428,6 +444,26 @@ def real_name(doc: Doc) -> bool:
     return _real_name(doc)
 
 
+def _disclosed(doc: Doc, score: Score) -> None:
+    """The shared disclosure signal: a matter word about a specific target (a person
+    named in full, a company, a case) that the message says is not public yet or tells
+    to the party, with no sign of talk, counts as one more cue (林志偉的案子還在查，
+    先別跟他說)."""
+    if not _pending_or_told(doc.text):
+        return
+    d = doc.discourse()
+    if d.talk() is not None or (d.target is None and not _real_name(doc)):
+        return
+    # Not published or decided yet (還沒公布, 簽核中: discourse.not_yet, not a bare 還沒),
+    # or told to the party (跟他說, 通知老闆: not a bare 你們, the everyday "you all").
+    seen = _not_yet(doc.text)
+    if seen is None and d.audience not in (None, "你們"):
+        seen = d.audience
+    if seen is None:
+        return
+    score.add(CUE_WEIGHT, f"cue disclosure ({seen}) about a specific target")
+
+
 def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     """The shared discourse signals (detectors/discourse.py): talk about a matter with
     no sign of a disclosure lets it pass.
@@ -451,7 +487,7 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         dis = d.discloses()
         if (
             dis is not None
-            and kind in ("rule", "own_asset")
+            and kind in ("rule", "own_asset", "generic")
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
@@ -459,10 +495,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case; and the
             # unit's own figures (偵辦中案件統計表): a name of the table, nobody's case
             dis = None
-        if dis is not None and not (kind == "question" and not strong and d.target is None):
-            return
+        if dis is not None and not (
+            kind == "question" and not strong and d.target is None and not _told_number(doc)
+        ):
+            return  # (a question that tells a figure beside a disclosure word tells it)
+        # (a generic or hypothetical case's day is supposed, not told: 假設明天要去搜索)
         if kind not in _STRONG_TALK and (
-            d.target is not None or (strong and (_told_number(doc) or has_time(doc)))
+            d.target is not None
+            or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
         ):
             return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")

@@ -294,12 +294,32 @@ _VALUE = re.compile(r"[0-9A-Z\u4e00-\u9fff]")
 _SKELETON = re.compile(r"[年月日□☐]|(申請|登記|報名)?(書|表|單)$")
 
 
+# A value masked where it stands (王○○, A1********, ＊＊＊): shown, but nobody's.
+_MASKED_VALUE = re.compile(r"[○◯●＊*Ｘ×]{2,}|[○◯＊]")
+
+
+def _start_labels() -> list[re.Pattern[str]]:
+    return [f.pattern for rule in RULES for f in rule.fields if f.where == "start"]
+
+
+def label_list(row: str) -> bool:
+    """A row that lists field labels ("案由、應搜索之被告", "姓名、住址、電話"): what a form
+    asks for, as a slide or a rule states it, not a label with its value."""
+    parts = [normalise(p) for p in re.split(r"[、,，及和與]", row) if p.strip()]
+    if len(parts) < 2 or "、" not in row:
+        return False
+    return any(pat.fullmatch(parts[0]) for pat in _start_labels())
+
+
 def filled_rows(rows: Sequence[str]) -> int:
     """How many rows open with a form's field label and carry a value after it ("姓名 陳美麗",
-    "住址:臺北市..."), as opposed to the bare labels of a blank template ("姓名", "住址")."""
-    labels = [f.pattern for rule in RULES for f in rule.fields if f.where == "start"]
+    "住址:臺北市..."), as opposed to the bare labels of a blank template ("姓名", "住址"), a
+    list of labels ("案由、被告") or a masked value ("姓名：王○○")."""
+    labels = _start_labels()
     count = 0
     for row in rows:
+        if label_list(row) or _MASKED_VALUE.search(row):
+            continue
         norm = normalise(row)
         for pat in labels:
             m = pat.match(norm)
@@ -346,7 +366,11 @@ def recognise(lines: Sequence[str], signals: Signals | None = None) -> DocMatch 
         signals = dataclasses.replace(signals, mrz_passport=mrz is not None and mrz.passport)
     norm = [n for n in (normalise(t) for t in lines) if n]
     light = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).translate(_S2T) for t in lines]
-    form_lines = [n for n, t in ((normalise(t), t) for t in lines) if n and not _PROSE.search(t)]
+    form_lines = [
+        n
+        for n, t in ((normalise(t), t) for t in lines)
+        if n and not _PROSE.search(t) and not label_list(t)
+    ]
     page = Page(lines=norm, flat="".join(norm), signals=signals, light=light, form_lines=form_lines)
     best: DocMatch | None = None
     for rule in RULES:

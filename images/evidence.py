@@ -77,7 +77,8 @@ _SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
 # The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
 _LETTER_FIELDS = (
     re.compile(
-        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人)"
+        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人|"
+        r"開會事由|開會時間|開會地點|主持人|出席者|列席者)"
     ),
     re.compile(r"(函|公告|開會通知單|通知)$"),
 )
@@ -105,6 +106,12 @@ _SHOP_PAGE = re.compile(
     r"到府服務|加LINE?|掃碼|訂購|外送|門市|免運|特價|歡迎光臨|統一編號\d{8}(?!\d)"
 )
 SHOP_MIN_MARKS = 3
+# A shop's name as the page's title (大同水電行, 快樂洗衣店, 小林麵館) and the services a flyer or a
+# business card lists: a shop's own card, even with no prices on it.
+_SHOP_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,8}(店|行|社|坊|館|屋|舖|鋪|小吃|商號|工作室|餐廳)$")
+_SHOP_SERVICE = re.compile(
+    r"維修|安裝|承接|專營|批發|零售|預約|服務項目|收送|代客|歡迎來電|來電洽詢"
+)
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
@@ -121,6 +128,46 @@ _FIELD_LABEL_AFTER = re.compile(r"\s?[:：]")
 _INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
 # The letter's own contact rows in its header (電話：, 傳真： and its misreading 傅真：).
 _LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
+# The same label right before the number, wherever the row starts (a row holding 承辦人 and 電話).
+_CONTACT_BEFORE = re.compile(r"(電話|傳真|傅真|TEL|FAX)[:：]?$")
+# The agency's own assets named in the page's title (公務車輛一覽表, 派車單, 財產清冊): their
+# plates and serials are the agency's, and the custodian beside them is tied to no private data.
+_AGENCY_ASSET = re.compile(
+    r"公務(車|機車|車輛|用車)|公用車|機關車輛|車輛(管理|保養|一覽|清冊)|派車|財產(清冊|清單|標籤|目錄)"
+)
+# Someone named by surname only, as news and published decisions do (張男, 王姓, 陳女, 林嫌).
+_SURNAME_ONLY = re.compile(r"^.[男女姓嫌某]")
+# The account's holder named on the page is an agency, a school or a company: its own account.
+_HOLDER_AGENCY = re.compile(
+    r"戶名[:：]?.{0,20}(政府|局|處|署|公所|學校|大學|醫院|基金|委員會|協會|公會|公司|專戶|郵局|銀行)"
+)
+# A blank form's row: a field label followed by nothing, blanks or boxes.
+_BLANK_ROW = re.compile(r"^[\u4e00-\u9fff]{2,8}([:：]|□{2,}|口{3,})$")
+# An official's title written beside the name on its row (王科長, 林怡君 專員, 隊長 張國強).
+_TITLE = re.compile(
+    r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|秘書|"
+    r"檢察官|法官|市長|縣長|鄉長|鎮長|區長|里長|幹事|總幹事|校長|老師|教授|醫師|警員|巡佐|主席"
+)
+# A unit's or an agency's name on the phone's row (受理單位：衛生局 電話 ...): the unit's line.
+_AGENCY_ROW = re.compile(
+    r"(政府|[局處署]|公所|中心|分局|派出所|事務所|[科課股組室隊]|委員會)(\s|[:：(（]|電話|TEL|$)"
+)
+# A count in a statistics row whose label names another activity (稽查家數, 受檢家數): no tender's
+# bidders.
+_STAT_COUNT = re.compile(
+    r"(稽查|檢查|抽查|抽驗|受檢|查核|合格|不合格|違規|輔導|訪視|營業|登記|受理|列管)家數"
+)
+_PROCUREMENT_WORD = re.compile(r"投標|開標|標案|底價|招標|決標|領標|廠商名單|採購")
+# What an official does in a letter: the name beside it acts, it is not the matter's subject.
+_ACTOR = re.compile(r"負責|主持|擔任|承辦|召集|帶隊|率隊|聯絡|洽詢|辦理|督導|主講|講授|致詞|核定")
+ACTOR_WINDOW = 4
+_LANDLINE = re.compile(r"^\(?0[2-8]")
+# A number a row labels as something other than a phone (財產編號, 序號, 條碼, 訂單編號, S/N):
+# a serial, not a line to call.
+_SERIAL_LABEL = re.compile(
+    r"(編號|序號|型號|條碼|單號|批號|文號|字號|案號|卡號|機號|證號|票號|S/?N|SERIAL|NO\.?)\s?[:：]?\s?$"
+)
+_PHONE_WORD = re.compile(r"電話|手機|行動|專線|聯絡|分機|傳真|TEL|FAX|PHONE|MOBILE")
 # The letter's own address: the sender's field in the letter's header (地址：...).
 _LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
@@ -146,6 +193,13 @@ _BID_PRICE = re.compile(
 )
 _BID_WORD = re.compile(r"底價")
 _AWARDED = re.compile(r"決標|得標|已開標|開標紀錄|結果公告")
+# An evaluation committee's members named before the award (評選委員為王大明教授、林小華技正).
+_COMMITTEE = re.compile(r"評選委員|評審委員|審查委員|評委|甄審委員|評選小組|工作小組成員")
+_COMMITTEE_MEMBER = re.compile(
+    rf"[{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}}"
+    r"(?=副?教授|技正|委員|律師|會計師|建築師|技師|研究員|博士|先生|女士|[處科局]長|主任)"
+)
+COMMITTEE_ROWS = 6
 _COMPANY = re.compile(r"(股份)?有限公司|企業社|工程行|商行|工作室")
 
 
@@ -163,11 +217,14 @@ class Page:
     meeting: bool = False  # a meeting notice (開會通知單, 開會事由, 開會時間...)
     personnel_roster: int = 0  # rows of name + grade/score under a personnel title
     bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
+    committee: int = 0  # names with their titles after an evaluation committee's word, not awarded
     bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
     stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
     chat: bool = False  # a chat screenshot: messages with their times
     shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
     training: bool = False  # training material: its title says it teaches the rules
+    assets: bool = False  # a list or label of the agency's own vehicles or property (its title)
+    agency_account: bool = False  # an account whose holder (戶名) is an agency or a company
 
 
 def _norm(row: str) -> str:
@@ -205,7 +262,10 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         sum(1 for r in norm if _LETTER_FIELDS[0].match(r)) >= 2
         or any(_LETTER_FIELDS[1].search(r) for r in head)
     )
-    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3
+    # prices in three rows, or three prices over two rows (a menu's columns read as one row)
+    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3 or (
+        len(_PRICE.findall(flat)) >= 3 and sum(1 for r in norm if _PRICE.search(r)) >= 2
+    )
     title = "".join(head)
     personnel = 0
     if _PERSONNEL_TITLE.search(title):
@@ -214,15 +274,30 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     if _BIDDERS_TITLE.search(title) and not public:
         bidders = sum(1 for r in norm if _COMPANY.search(r))
     bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
+    committee = 0
+    if not public and not _AWARDED.search(flat) and not _TRAINING_TITLE.search(title):
+        at = next((i for i, r in enumerate(norm) if _COMMITTEE.search(r)), None)
+        if at is not None:
+            after = "\n".join(norm[at : at + COMMITTEE_ROWS])
+            after = after[_COMMITTEE.search(after).end() :]  # type: ignore[union-attr]
+            committee = len(set(_COMMITTEE_MEMBER.findall(after)))
     blank_form = (
-        any(_FORM_TITLE.search(r) for r in head)
+        (
+            any(_FORM_TITLE.search(r) for r in head)
+            or sum(1 for r in norm if _BLANK_ROW.match(_BLANKS.sub("", r))) >= 3
+        )
         and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
         and not any(_NUMBER.search(r) for r in norm)
     )
     return Page(
         chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
         training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
-        shop=not marked and len(set(_SHOP_PAGE.findall(flat))) >= SHOP_MIN_MARKS,
+        assets=not marked and bool(_AGENCY_ASSET.search("".join(norm[:2]))),
+        agency_account=not marked and bool(_HOLDER_AGENCY.search(flat)),
+        shop=not marked
+        and len(set(_SHOP_PAGE.findall(flat)) | set(_SHOP_SERVICE.findall(flat)))
+        + bool(norm and _SHOP_TITLE.match(norm[0]))
+        >= SHOP_MIN_MARKS,
         stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
         meeting=len(set(_MEETING.findall(flat))) >= 2,
         blank_form=blank_form,
@@ -235,6 +310,7 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         menu=menu,
         personnel_roster=personnel,
         bidders_roster=bidders,
+        committee=committee,
     )
 
 
@@ -272,8 +348,22 @@ def _unit_in_table_row(f: Finding, text: str) -> bool:
     )
 
 
-def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> str | None:
-    """The evidence that explains `f`, or None when it stands."""
+def _acting(f: Finding, text: str) -> bool:
+    """The name is the one acting on its row (負責, 主持, 承辦, 擔任...): an official doing the
+    letter's business, not the person the row's matter is about."""
+    near = text[max(0, f.start - ACTOR_WINDOW) : f.end + ACTOR_WINDOW]
+    return _ACTOR.search(near) is not None
+
+
+def _why_set_aside(
+    f: Finding,
+    page: Page,
+    text: str,
+    others: list[Finding],
+    matter_rows: frozenset[int] = frozenset(),
+) -> str | None:
+    """The evidence that explains `f`, or None when it stands; `matter_rows`: where the rows
+    holding a keyword matter start."""
     if page.specimen:
         return "specimen"
     if f.type == "credit_card" and f.source == "ocr" and not _card_shaped(text[f.start : f.end]):
@@ -284,10 +374,44 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
         return "invoice_number"
     if f.type in _HARD and f.checksum:
         return None
+    if (
+        f.type == "phone_number"
+        and f.source == "ocr"
+        and len(groups := re.findall(r"\d+", text[f.start : f.end])) >= 3
+        and all(len(g) <= 2 for g in groups)
+    ):
+        # two-digit groups in a row: times or days of a timetable, not a number to call
+        return "digit_grid"
+    if (
+        f.type == "procurement_secret"
+        and _STAT_COUNT.search(_line_of(text, f))
+        and not _PROCUREMENT_WORD.search(text)
+    ):
+        return "statistics"
+    if f.type == "person_name" and _SURNAME_ONLY.match(text[f.start : f.end]):
+        return "surname_only"
+    if f.type == "bank_account" and page.agency_account:
+        return "agency_account"
+    if f.type == "phone_number":
+        # the row's label before the value (digits of the same value read ahead of it dropped)
+        before = re.sub(r"[\d\-.]+$", "", _norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        if _SERIAL_LABEL.search(before) and not _PHONE_WORD.search(before):
+            return "serial_number"
     if page.public:
         return "public_notice"
+    if page.assets and f.type == "license_plate":
+        return "agency_asset"
     if page.blank_form:
         return "blank_form"
+    if (
+        f.type == "phone_number"
+        and _LANDLINE.match(text[f.start : f.end])
+        and _AGENCY_ROW.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        and not any(
+            o.type == "person_name" and _line_of(text, o) == _line_of(text, f) for o in others
+        )
+    ):
+        return "office_line"
     if (
         f.type not in _PERSONAL
         and f.type not in _HARD
@@ -315,7 +439,13 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
     if f.type == "phone_number" and _SHOP.search(line):
         return "shop"
     if page.letter:
-        if f.type == "person_name" and (f.rule == "person_name.staff" or _OFFICIAL.search(line)):
+        if (
+            f.type == "person_name"
+            and (f.rule == "person_name.staff" or _OFFICIAL.search(line))
+            # on a row that holds a matter, a titled name is the matter's subject (科員王大明
+            # 違反規定, 評選委員為王大明教授) unless it is the one acting (王專員負責)
+            and (_row_span(text, f.start)[0] not in matter_rows or _acting(f, text))
+        ):
             return "official"
         if (
             f.type == "person_name"
@@ -328,6 +458,7 @@ def _why_set_aside(f: Finding, page: Page, text: str, others: list[Finding]) -> 
             f.rule in _OFFICE_RULES
             or _HOTLINE.match(text[f.start : f.end])
             or _LETTER_CONTACT.match(_norm(line))
+            or _CONTACT_BEFORE.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
         ):
             return "office_line"
         # the letter's own address row: its address, and a place in it read as a name (羅東鎮)
@@ -439,7 +570,9 @@ def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResul
     Checksummed identity numbers stand whatever the split. Returns whether anything changed."""
     again: list[Finding] = []
     for start, end in chat_messages(text):
-        for f in rescan(text[start:end]).findings:
+        # the message's time and read receipt are the app's, not the sender's words
+        words = _CHAT_TIME.sub(lambda m: " " * len(m.group()), text[start:end])
+        for f in rescan(words).findings:
             g = f.with_score(f.score)
             g.start, g.end = f.start + start, f.end + start
             again.append(g)
@@ -477,8 +610,13 @@ def _sift(
             0 if f.type in _PERSONAL or f.type in _HARD else 2 if f.rule.endswith(".context") else 1
         ),
     )
+    matter_rows = frozenset(
+        _row_span(text, f.start)[0]
+        for f in findings
+        if f.type not in _PERSONAL and f.type not in _HARD
+    )
     for f in order:
-        why = _why_set_aside(f, page, text, kept)
+        why = _why_set_aside(f, page, text, kept, matter_rows)
         if why is None:
             kept.append(f)
             continue
@@ -489,6 +627,131 @@ def _sift(
         if f"doc_evidence.{why}" not in result.reasons:
             result.reasons.append(f"doc_evidence.{why}")
     return kept, changed
+
+
+def _officials_alone(result: ScanResult, kept: list[Finding], text: str) -> list[Finding]:
+    """A page that names people only with their titles (王科長, 隊長 張國強) and office lines,
+    and holds no matter and no other personal data: an organisation chart, a directory, a
+    notice signed by its committee. The names are officials', the landlines their offices';
+    neither is a private person's data. A mobile number, an address, a birth date or any
+    keyword matter leaves the page to the text engine."""
+    if any(f.type not in ("person_name", "phone_number") for f in kept):
+        return kept
+    names = [f for f in kept if f.type == "person_name"]
+    if not names or not all(_TITLE.search(_line_of(text, f)) for f in names):
+        return kept
+    phones = [f for f in kept if f.type == "phone_number"]
+    if not all(_LANDLINE.match(text[f.start : f.end]) for f in phones):
+        return kept
+    for f in kept:
+        aside = f.with_score(f.score)
+        why = "official" if f.type == "person_name" else "office_line"
+        aside.rule += f"+doc_evidence.{why}"
+        result.suppressed.append(aside)
+        if f"doc_evidence.{why}" not in result.reasons:
+            result.reasons.append(f"doc_evidence.{why}")
+    return []
+
+
+def _beyond_subject(
+    result: ScanResult, kept: list[Finding], text: str, rescan: Callable[[str], ScanResult]
+) -> list[Finding]:
+    """A matter set aside as the letter's subject stands when the rest of the letter says it
+    too: with the subject rows blanked, the text engine still finds it (主旨：台端遭檢舉一案 over
+    說明：檢舉人為本所王科員). Restored with the score the rest of the letter gives it."""
+    aside = [f for f in result.suppressed if f.rule.endswith("+doc_evidence.letter_subject")]
+    if not aside:
+        return kept
+    rows: list[tuple[int, int]] = []
+    pos = 0
+    for row in text.split("\n"):
+        if _SUBJECT.match(_norm(row)):
+            rows.append((pos, pos + len(row)))
+        pos += len(row) + 1
+    if not rows:
+        return kept
+    # what the page explains as its own (officials, office lines) weighs nothing up here either
+    rows += [
+        (f.start, f.end)
+        for f in result.suppressed
+        if "+doc_evidence." in f.rule and not f.rule.endswith(_OWN_JUDGED) and f.type in _PERSONAL
+    ]
+    again = {g.type: g for g in rescan(_blanked(text, rows)).findings}
+    for f in aside:
+        g = again.get(f.type)
+        if g is None or any(k.type == f.type for k in kept):
+            continue
+        result.suppressed.remove(f)
+        back = g.with_score(g.score, "doc_evidence.beyond_subject")
+        back.rule += "+doc_evidence.beyond_subject"
+        kept.append(back)
+        result.reasons.append("doc_evidence.beyond_subject")
+    return kept
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with `spans` replaced by spaces (same length: offsets stay put)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+# Set aside by a judgement of their own row or message: the page's other findings were already
+# judged without them.
+_OWN_JUDGED = ("+doc_evidence.list_row", "+doc_evidence.chat_message")
+# A surname alone identifies nobody to the public, but to the accused it is enough to tell who
+# reported them: a whistleblower finding keeps what a surname gave it.
+_SURNAME_KEEPS = frozenset({"whistleblower_identity"})
+
+
+def _rejudge(
+    result: ScanResult, kept: list[Finding], text: str, rescan: Callable[[str], ScanResult]
+) -> tuple[list[Finding], bool]:
+    """What the page explains as its own (its officials, office lines, the shop's phone, a
+    unit's name) is no evidence for anything else on it: the text engine weighed a matter up
+    because a name stood near it, or a name up because a matter word (偵查 in 偵查隊) or a phone
+    stood near it. Those spans are blanked and the findings left standing are judged again,
+    each keeping the lower of its two scores; one the engine no longer finds is set aside.
+    Checksummed identity numbers, rejoined numbers and the MRZ stand as they are."""
+    spans = [
+        (f.start, f.end)
+        for f in result.suppressed
+        if "+doc_evidence." in f.rule and not f.rule.endswith(_OWN_JUDGED)
+    ]
+    if not spans or not kept:
+        return kept, False
+    surnames = any(f.rule.endswith("+doc_evidence.surname_only") for f in result.suppressed)
+    again = rescan(_blanked(text, spans))
+    scores = {(g.type, g.start): g.score for g in again.findings}
+    out: list[Finding] = []
+    changed = False
+    for f in kept:
+        if (
+            (f.type in _HARD and f.checksum)
+            or f.start == f.end
+            or "+ocr_join" in f.rule
+            or "+doc_evidence.beyond_subject" in f.rule
+            or (surnames and f.type in _SURNAME_KEEPS)
+        ):
+            out.append(f)
+            continue
+        new = scores.get((f.type, f.start))
+        if new is None:
+            aside = f.with_score(f.score)
+            aside.rule += "+doc_evidence.rejudged"
+            result.suppressed.append(aside)
+            changed = True
+        elif new < f.score:
+            out.append(f.with_score(new, "doc_evidence.rejudged"))
+            changed = True
+        else:
+            out.append(f)
+    if changed and "doc_evidence.rejudged" not in result.reasons:
+        result.reasons.append("doc_evidence.rejudged")
+    return out, changed
 
 
 def _restore_stamped(result: ScanResult, kept: list[Finding], page: Page, block_at: float) -> bool:
@@ -542,6 +805,18 @@ def weigh(
     if rescan is not None and _ties_within_rows(result, text, rescan):
         changed = True
         kept, _ = _sift(result, result.findings, page, text)
+    # (a meeting notice is its subject throughout: its time and place are the meeting's)
+    if rescan is not None and page.letter and not page.meeting and not page.marked:
+        before = len(kept)
+        kept = _beyond_subject(result, kept, text, rescan)
+        changed = changed or len(kept) != before
+    if not page.marked and not page.chat and kept:
+        before = len(kept)
+        kept = _officials_alone(result, kept, text)
+        changed = changed or len(kept) != before
+    if rescan is not None and not page.marked and not by_message:
+        kept, again = _rejudge(result, kept, text, rescan)
+        changed = changed or again
     if not page.specimen and not page.public:
         if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
             f.type == "personnel_secret" and f.score >= block_at for f in kept
@@ -564,6 +839,17 @@ def weigh(
                 )
             )
             result.reasons.append("doc_evidence.bidders_roster")
+            changed = True
+        if page.committee >= ROSTER_MIN_ROWS and not any(
+            f.type == "procurement_secret" and f.score >= block_at for f in kept
+        ):
+            kept = [f for f in kept if f.type != "procurement_secret"]
+            kept.append(
+                _roster_finding(
+                    "procurement_secret", "doc_evidence.committee_roster", text, _COMMITTEE
+                )
+            )
+            result.reasons.append("doc_evidence.committee_roster")
             changed = True
         if page.bid_price and not any(
             f.type == "procurement_secret" and f.score >= block_at for f in kept

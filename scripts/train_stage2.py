@@ -287,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, list[Item]] = {}
     for spec in args.set:
         name, _, path = spec.partition("=")
+        if Path(path).name.startswith("untouched_") or Path(path).name == "text_holdout.jsonl":
+            ap.error(f"{path} is an honest set: it is never trained on (tests/corpus/README.md)")
         sets[name] = load_items(Path(path), name)
 
     if args.eval:

@@ -199,6 +199,43 @@ ROWS: list[tuple[str, str, str]] = [
     # a name that does the office's work next is a colleague, not the reporter
     ("staff_action", "空污陳情的案子，林建宏下午會去採樣", "allow"),
     ("staff_action", "陳情人是林建宏，他下午會去採樣", "flag"),
+    # a standing instruction for a kind of situation (…時，不要…; 遇到…，一律…)
+    ("instruction", "受理民眾電話時，不要透露陳情人的任何資料", "allow"),
+    ("instruction", "遇到投標廠商問評選委員是誰，一律說不知道", "allow"),
+    ("instruction", "陳情人是隔壁的吳淑貞，你們老闆講話小心點", "flag"),
+    # in a reminder, 不要 forbids as 不得 does; told to the party it is a tip-off
+    ("soft_forbid", "請大家記得，稽查前不要先跟業者聯絡", "allow"),
+    ("soft_forbid", "禮拜四要稽查大發食品，你先跟老闆說一聲", "flag"),
+    # 廠商 is any vendor, not a business named by its kind
+    ("vendor", "各位注意：廠商來電問投標家數，一律不回應", "allow"),
+    # an inspection word inside the name of the agency's own unit, post, car or form
+    ("unit_name", "稽查大隊的噪音計今天送校正，下週才會回來", "allow"),
+    ("unit_name", "今天的查核表格式有更新，請用新版", "allow"),
+    ("unit_name", "稽查大隊下週二會去大發工廠，你跟老闆說一聲", "flag"),
+    ("unit_name", "稽查員說明天會去你們店，先收一收", "flag"),
+    # a question that tells a figure beside a disclosure word tells it
+    ("question_figure", "底價可以先透露給他嗎？他一直在問是不是358,000", "flag"),
+    ("question_figure", "底價可以先透露給廠商嗎？", "allow"),
+    # what a document must state (要記載, 須出示): a rule
+    ("rule", "今天的法紀教育講到：拘票要記載被告姓名、案由、應到場處所", "allow"),
+    # generic or hypothetical framing: nobody's case is told
+    ("generic", "一般來說，搜索票核發後要在七天內執行完畢", "allow"),
+    ("generic", "假設明天要去搜索，今天才聲請搜索票來得及嗎？", "allow"),
+    ("generic", "實務上，檢察官簽發拘票後，警察通常隔天一早就會去執行", "allow"),
+    ("generic", "例如蔡志明的搜索票明天下來，你先跟他說一聲", "flag"),
+    # which office keeps a record, the only way to it; an instruction to mask
+    ("rule", "入出境資料是移民署管的，我們只能透過公文調", "allow"),
+    ("rule", "黃志偉上個月出境兩次，去了柬埔寨，資料給你", "flag"),
+    ("masked", "如果被檢舉人要求看檢舉書，要把檢舉人資料遮掉", "allow"),
+    # a matter word about a specific target, not decided yet or told to the party: one
+    # more cue (the shared disclosure signal); a bare 還沒 or the office's 你們科 is not
+    ("disclosure", "評選會議還沒開，委員是林家豪、陳淑芬、黃雅琪", "flag"),
+    ("disclosure", "林志明的公文我這邊還沒看到，你們科有收到嗎", "allow"),
+    # a form handled as paperwork; a congratulation on news that is out
+    ("paperwork", "你們科的陳怡君說病假單明天補交", "allow"),
+    ("paperwork", "陳怡君請病假是因為化療，她不想讓大家知道", "flag"),
+    ("public", "你們單位的林志明要調去人事室了，恭喜他", "allow"),
+    ("public", "恭喜！林志明這次升科長，下週局長簽完才會公布喔", "flag"),
 ]
 
 
@@ -222,6 +259,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("你先跟廠商講一聲", "audience"),
         ("地址已在系統內（不貼群組）", "masked"),
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
+        ("一般來說，拘票由檢察官簽發", "generic"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:
@@ -248,7 +286,16 @@ def test_the_start_characters_lose_no_match() -> None:
     corpus = Path(__file__).parents[1] / "corpus" / "text_corpus.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines() if line]
     texts += [t for t, _ in [(r[1], r[2]) for r in ROWS]]
-    for name in ("RULE", "QUESTION", "OWN_ASSET", "NOT_PUBLIC", "AUDIENCE", "CASE"):
+    for name in (
+        "RULE",
+        "QUESTION",
+        "OWN_ASSET",
+        "NOT_PUBLIC",
+        "AUDIENCE",
+        "CASE",
+        "GENERIC",
+        "PAPERWORK",
+    ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5
         plain = re.compile(gated.pattern[head:-1])
@@ -281,3 +328,11 @@ def test_own_data_is_kept_aside_with_its_reason() -> None:
     [f] = [f for f in result.suppressed if f.type == "phone_number"]
     assert any("own data (我的手機" in why for why in f.why), f.why
     assert f.masked != "0932771405"
+
+
+def test_a_disclosure_about_a_named_target_counts_as_a_cue() -> None:
+    """The shared disclosure signal (matter._disclosed) says so in --explain."""
+    result = scan_text("評選會議還沒開，委員是林家豪、陳淑芬、黃雅琪")
+    assert result.verdict != "allow"
+    why = [step for f in result.findings for step in f.why]
+    assert any(step.startswith("cue disclosure (還沒開)") for step in why), why

@@ -14,14 +14,26 @@ import regex
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
-from detectors.normalize import SEP, digits_of
+from detectors.normalize import CN_DIGITS, SEP, digits_of, evasive
 from detectors.tw_national_id import SPLIT_CUE, TAIL
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
 # Grouped with commas (784,084,448,01): an account only when the groups are not an
 # amount's (1-3 digits, then threes), which COMMA_AMOUNT tells.
-COMMA = regex.compile(r"(?<![0-9a-z,])[0-9]{1,6}(?:,[0-9]{1,6}){2,}(?![0-9a-z])")
+COMMA = regex.compile(r"(?<![0-9a-z,、])[0-9]{1,6}(?:\s?[,、]\s?[0-9]{1,6}){2,}(?![0-9a-z])")
+# Groups of three or more split by 、 (華南銀行667、091、450、210、5): an enumeration of
+# short numbers (1、2、3…) has shorter groups.
+_LISTED = re.compile(r"[0-9]{3,6}(?:\s?、\s?[0-9]{3,6})+(?:\s?、\s?[0-9]{1,6})?")
 COMMA_AMOUNT = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_SPACES = re.compile(r"\s+")
+_CN = frozenset(CN_DIGITS)
+
+
+def evasive_or_numerals(original: str) -> bool:
+    """Whether a number as written was disguised or read out in Chinese numerals."""
+    return evasive(original) or not _CN.isdisjoint(original)
+
+
 # One digit at a time between slashes (6/8/2/3/…): no date or fraction is written so.
 SLASHED = regex.compile(r"(?<![0-9/])[0-9](?:\s?/\s?[0-9]){9,15}(?![0-9/])")
 # Groups between slashes (1234/5678/9012, 0001234/0567890): an account only with 10-16
@@ -236,10 +248,20 @@ def _bank_before(doc: Doc, start: int, digits: str) -> str | None:
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     spans = [(m.start(), m.end()) for m in PATTERN.finditer(doc.text)]
-    if "," in doc.text:
+    if "," in doc.text or "、" in doc.text:
         for m in COMMA.finditer(doc.text):
             n = len(digits_of(m.group()))
-            if 10 <= n <= 16 and COMMA_AMOUNT.fullmatch(m.group()) is None:
+            if not 10 <= n <= 16:
+                continue
+            compact = _SPACES.sub("", m.group())
+            if "、" in compact:
+                ok = "," not in compact and _LISTED.fullmatch(compact) is not None
+            else:
+                # an amount's shape, unless read out in numerals no amount is written in
+                ok = COMMA_AMOUNT.fullmatch(compact) is None or evasive_or_numerals(
+                    doc.original[slice(*doc.norm.span(m.start(), m.end()))]
+                )
+            if ok:
                 spans.append((m.start(), m.end()))
     if "/" in doc.text:
         for m in SLASHED.finditer(doc.text):

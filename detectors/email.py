@@ -29,10 +29,11 @@ DOMAIN = regex.compile(
     rf"\s{{0,2}}(?:加\s{{0,2}})?[a-z0-9][a-z0-9\-]{{0,62}}(?:{_DOT}[a-z0-9][a-z0-9\-]{{0,62}}){{0,3}}"
     rf"{_DOT}[a-z]{{2,24}}(?![a-z0-9])"
 )
-# The @ spelled (at, 小老鼠), bracketed ([@], (a), 「at」), or a # glued between the
+# The @ spelled (at, 小老鼠, 艾特 as it is read aloud), bracketed ([@], (a), 「at」), or a # glued between the
 # local part and the domain (the web's "replace # with @").
 _SPELLED = (
-    rf"{_OPEN}\s?(?:at|a|小老鼠|@)\s?{_CLOSE}|@|小老鼠|(?<=\s)at(?=\s)|(?<=[a-z0-9])#(?=[a-z0-9])"
+    rf"{_OPEN}\s?(?:at|a|小老鼠|艾特|@)\s?{_CLOSE}|@|小老鼠|艾特"
+    r"|(?<=\s)at(?=\s)|(?<=[a-z0-9])#(?=[a-z0-9])"
 )
 AT = regex.compile(_SPELLED)
 _SPELLED_AT = regex.compile(rf"\s*(?:加\s*)?(?:{_SPELLED})\s*(?:加\s*)?")
@@ -41,7 +42,7 @@ _SPELLED_DOT = regex.compile(
 )
 _SPACES = regex.compile(r"\s+")
 AT_WORDS: tuple[str, ...] = (
-    *("@", " at ", "小老鼠", "#", "(a)", "[a]"),
+    *("@", " at ", "小老鼠", "艾特", "#", "(a)", "[a]"),
     *(f"{o}at{c}" for o, c in zip("([{<「『【〔", ")]}>」』】〕", strict=True)),
 )
 WINDOW_BEFORE_AT = 600  # the longest local part LOCAL can read, and then some

@@ -59,9 +59,11 @@ TAIL = regex.compile(
 MIN_HEAD = 4
 MAX_PIECES = 3
 # Words between the pieces that say "the rest of the number is": 後五碼、接著、剩下.
-SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數")
+SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數段")
 # Words that say the second number is something else.
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+# A part of the number named (第二段, 第2部分): not 第 as in a room or a document.
+_PART = re.compile(r"第.{1,2}?(?:段|部分|部份|截)")
 # "英文T，數字19301……": the letter named as the ID's letter (before it), or "T開頭"
 # (after it): a head of one letter needs one, or an ID word.
 LETTER_CUE = ("英文", "字母", "開頭", "第一碼", "第1碼", "第一個字", "首碼", "頭一個")
@@ -195,6 +197,8 @@ def find(doc: Doc) -> list[Finding]:
             and DOC_NUMBER.search(text, max(0, start - CONTEXT_BEFORE), start) is not None
         ):
             continue  # 發票號碼SL-05703931: a document number, its L only looks like a 1
+        if ctx is None and _case_number(text, start, end):
+            continue  # 違建案A114-661076, 個案編號A113-536976: a case's number by year
         out.append(
             doc.finding(
                 "tw_national_id",
@@ -209,6 +213,20 @@ def find(doc: Doc) -> list[Finding]:
             )
         )
     return out
+
+
+# A case or tender number: a letter, an ROC year (100-119), a dash and a serial
+# (A113-224131), labelled as a case's just before (案, 編號) or a tender's after (招標).
+_YEAR_SERIAL = re.compile(r"[a-z]1[01][0-9]\s?[-‐‑–—]\s?[0-9]{6}")
+_CASE_BEFORE = re.compile(r"(?:案|編號|案號|文號|單號|序號|標號)[\s:：]?$")
+_CASE_AFTER = re.compile(r"\s?(?:招標|公告|決標|開標|標案|號)")
+
+
+def _case_number(text: str, start: int, end: int) -> bool:
+    return _YEAR_SERIAL.fullmatch(text, start, end) is not None and (
+        _CASE_BEFORE.search(text, max(0, start - 3), start) is not None
+        or _CASE_AFTER.match(text, end) is not None
+    )
 
 
 # Labels of document and order numbers: after one, a "number" whose digits needed a
@@ -260,7 +278,7 @@ def split_readings(
             if t is None:
                 break
             gap = text[pos : t.start(1)]
-            if any(w in gap for w in SPLIT_VETO):
+            if any(w in _PART.sub("", gap) for w in SPLIT_VETO):
                 break  # B1203 會議室，分機 12345: a room and an extension
             # No "the rest is" between the pieces and no ID word before them: only
             # punctuation between, after a head of 5 or more.

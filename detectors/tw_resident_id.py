@@ -72,6 +72,9 @@ _NOT_ALNUM = re.compile("[^0-9a-z]")
 _INVOICE = frozenset(INVOICE)
 # A new-format number in pieces (居留證 A8487 接 05796): see tw_national_id.split_readings.
 HEAD = head_pattern("89")
+# Where a head of 4+ characters can start (as tw_national_id._HEAD_FAST, with 8/9): a
+# number in pieces with no word for a resident certificate (前面是L99654 / 後面2699).
+_HEAD_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])[^a-z0-9]{0,3}[89][^a-z0-9]{0,3}[0-9]")
 
 
 def validate(value: str) -> bool | None:
@@ -93,7 +96,7 @@ def find(doc: Doc) -> list[Finding]:
         return out
     matches = list(PATTERN.finditer(doc.text))
     spans += [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "") for m in matches]
-    if doc.has(_CONTEXT):
+    if doc.has(_CONTEXT) or _HEAD_FAST.search(doc.text) is not None:
         spans += split_readings(doc, HEAD, "89", _CONTEXT, [m.span() for m in matches])
     for start, end, raw, how in spans:
         value = raw.upper()

@@ -239,6 +239,18 @@ EVASIONS: list[tuple[str, str, str]] = [
     ("landline grouped by slashes", "王志明家裡電話 02/2345/6789", "phone_number"),
     ("landline grouped by commas", "王志明 電話 02,2345,6789", "phone_number"),
     ("account after 存簿", "王志明的存簿 0001234-0567890", "bank_account"),
+    ("e-mail with 艾特 for the @", "民眾留的信箱 weijie.hsu 艾特 gmail.com", "email"),
+    (
+        "account read out in numerals, comma groups",
+        "補助帳戶：中國信託 四五零， 柒貳陸， 零七三， 貳肆玖",
+        "bank_account",
+    ),
+    (
+        "id in parts named 第一段 / 第二段",
+        "統號分兩次給你，第一段E2201。第二段93843。",
+        "tw_national_id",
+    ),
+    ("resident id in pieces, no word for it", "前面是A8000 / 後面00014", "tw_resident_id"),
 ]
 
 
@@ -388,6 +400,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("passport expiry", "王志明護照 2030/05/12 到期"),
     ("a date after a bank", "郵局 2024/03/05/10 寄出的包裹"),
     ("an amount from 0 with commas", "預算 02,345,678 元，電話確認過了"),
+    ("tender number by year", "A113-224131招標公告已上網，有興趣廠商請上採購網"),
+    ("case number by year after 案", "違建案A114-661076排拆9/22，已經公告"),
+    ("case number by year after 編號", "白○凱（個案編號A113-536976）疫調完成"),
+    ("a balance in comma groups", "帳戶餘額 450,726,073,249 元"),
+    ("an enumeration after an account word", "帳號設定步驟 1、2、3、4、5、6、7、8、9、10 項"),
+    ("a room after a part", "第一段 B2201 會議室，第二段 3 樓 12345 分機"),
 ]
 
 

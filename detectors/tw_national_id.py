@@ -197,6 +197,11 @@ def find(doc: Doc) -> list[Finding]:
             and DOC_NUMBER.search(text, max(0, start - CONTEXT_BEFORE), start) is not None
         ):
             continue  # 發票號碼SL-05703931: a document number, its L only looks like a 1
+        if (
+            how == "reversed_bare"
+            and DOC_NUMBER.search(text, max(0, start - CONTEXT_BEFORE), start) is not None
+        ):
+            continue  # 訂單編號 348391022E: the order's number, labelled so
         if ctx is None and _case_number(text, start, end):
             continue  # 違建案A114-661076, 個案編號A113-536976: a case's number by year
         out.append(
@@ -205,7 +210,7 @@ def find(doc: Doc) -> list[Finding]:
                 start,
                 end,
                 masked=mask_middle(value),
-                score=1.0 if ctx else 0.95,
+                score=1.0 if ctx else BARE_REVERSED_SCORE if how == "reversed_bare" else 0.95,
                 rule=f"tw_national_id.{how}",
                 value=value,
                 checksum=True,
@@ -371,20 +376,35 @@ def reverse_cue(text: str) -> bool:
 
 def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """IDs written backwards: (start, end, the value read forwards, rule), for the
-    caller to validate. Empty unless the text says it is reversed or an ID word
-    stands within CONTEXT_BEFORE characters before the number."""
+    caller to validate. Read when the text says it is reversed or an ID word stands
+    within CONTEXT_BEFORE characters before the number; or, as `reversed_bare`, when
+    written compact: nine digits and a letter, a shape nothing else in office chat has
+    (the caller scores it lower)."""
     text = doc.text
     cued = reverse_cue(text)
     if not cued and not doc.has(context):
-        return []  # most messages with digits: no cue, no ID word, nothing to read
+        # most messages with digits: no cue, no ID word; only the compact shape is read
+        return [
+            (m.start(), m.end(), m.group()[::-1], "reversed_bare")
+            for m in _BARE_REVERSED.finditer(text)
+        ]
     if _REVERSED_FAST.search(text) is None:
         return []
     out: list[tuple[int, int, str, str]] = []
     for m in REVERSED.finditer(text):
+        how = "reversed"
         if not cued and doc.near(context, m.start(), m.end(), CONTEXT_BEFORE, 0) is None:
-            continue
-        out.append((m.start(), m.end(), _NOT_ALNUM.sub("", m.group())[::-1], "reversed"))
+            if _BARE_REVERSED.fullmatch(m.group()) is None:
+                continue
+            how = "reversed_bare"
+        out.append((m.start(), m.end(), _NOT_ALNUM.sub("", m.group())[::-1], how))
     return out
+
+
+# Nine digits then a letter, standing alone (084573001Q): an ID written backwards.
+_BARE_REVERSED = re.compile(r"(?<![a-z0-9])[0-9]{8}[0-9a-d][a-z](?![a-z0-9])")
+# The score of a bare reversed reading: a warning, never a block on the shape alone.
+BARE_REVERSED_SCORE = 0.75
 
 
 # 5 digits: o, i and l typed for digits (HIO6932643, S11lll0237) leave fewer than nine.

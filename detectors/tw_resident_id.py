@@ -17,6 +17,8 @@ from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP_LOOSE as SEP
 from detectors.tw_national_id import (
+    BARE_REVERSED_SCORE,
+    DOC_NUMBER,
     LETTER_CODES,
     checksum_ok,
     head_pattern,
@@ -103,6 +105,11 @@ def find(doc: Doc) -> list[Finding]:
         if not validate(value):
             continue
         ctx = doc.near(_CONTEXT, start, end, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if (
+            how == "reversed_bare"
+            and DOC_NUMBER.search(doc.text, max(0, start - CONTEXT_BEFORE), start) is not None
+        ):
+            continue  # a labelled order or document number
         old = not value[1].isdigit()
         receipt = None
         if old and ctx is None:
@@ -110,7 +117,7 @@ def find(doc: Doc) -> list[Finding]:
         if receipt is not None:
             score, rule, ctx = 0.1, "tw_resident_id.invoice_number", receipt
         else:
-            score = 1.0 if ctx else 0.95
+            score = 1.0 if ctx else BARE_REVERSED_SCORE if how == "reversed_bare" else 0.95
             rule = "tw_resident_id.arc" if old else "tw_resident_id.new"
             if how:
                 rule = f"tw_resident_id.{how}"

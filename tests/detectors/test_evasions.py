@@ -251,6 +251,16 @@ EVASIONS: list[tuple[str, str, str]] = [
         "tw_national_id",
     ),
     ("resident id in pieces, no word for it", "前面是A8000 / 後面00014", "tw_resident_id"),
+    (
+        "id backwards, compact, no cue",
+        "陳情人王志明（" + NID[::-1] + "）又打來了",
+        "tw_national_id",
+    ),
+    (
+        "resident id backwards, compact, no cue",
+        "移工資料 " + RID[::-1] + "，要打疫苗",
+        "tw_resident_id",
+    ),
 ]
 
 
@@ -406,6 +416,8 @@ ORDINARY: list[tuple[str, str]] = [
     ("a balance in comma groups", "帳戶餘額 450,726,073,249 元"),
     ("an enumeration after an account word", "帳號設定步驟 1、2、3、4、5、6、7、8、9、10 項"),
     ("a room after a part", "第一段 B2201 會議室，第二段 3 樓 12345 分機"),
+    ("compact backwards, wrong check digit", "這筆代碼 " + wrong_check(NID)[::-1] + " 請確認"),
+    ("nine digits and a unit letter, spaced", "水塔容量 123456789 l 已驗收"),
 ]
 
 

@@ -48,6 +48,8 @@ RULE = _starts_with(
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報|標示|標記|妥善|保管|保存)"
     # what a document must state or show (拘票要記載被告姓名, 執行時須出示)
     r"|(?:要|須|需|必須)(?:記載|載明|出示|檢附|敘明|註明)"
+    # what must not be done with a record (不能把病歷拍照帶回, 不得截圖外傳)
+    r"|(?:不能|不可以|不可|不准|不得|禁止)(?:把|拍照|拍攝|轉傳|外傳|外流|截圖|帶回|帶走|影印)"
     # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
     r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
@@ -91,7 +93,7 @@ REMINDER = re.compile(
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
-    r"|[0-9]{2,4}-?[*＊x●]{2,}"
+    r"|[0-9]{2,4}-?[*＊x●]{2,}|(?<![a-z])[a-z]{2,3}-[*＊●]{2,}"
     rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
     r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
@@ -179,6 +181,20 @@ _PERSON_TYPES = frozenset(
 )
 
 
+# The talk signals, strongest first.
+TALK_KINDS = (
+    "masked",
+    "quiz",
+    "roster",
+    "public",
+    "own_asset",
+    "rule",
+    "generic",
+    "question",
+    "reminder",
+)
+
+
 class Discourse:
     """The discourse signals of one message: each is the text seen (for --explain) or None."""
 
@@ -224,21 +240,15 @@ class Discourse:
     def talk(self) -> tuple[str, str] | None:
         """The first signal that the message talks about a matter rather than tells it:
         (kind, text seen), or None."""
-        for kind in (
-            "masked",
-            "quiz",
-            "roster",
-            "public",
-            "own_asset",
-            "rule",
-            "generic",
-            "question",
-            "reminder",
-        ):
+        for kind in TALK_KINDS:
             seen = getattr(self, kind)
             if seen is not None:
                 return kind, seen
         return None
+
+    def kinds(self) -> list[str]:
+        """Every talk signal seen (TALK_KINDS order)."""
+        return [k for k in TALK_KINDS if getattr(self, k) is not None]
 
     def discloses(self) -> tuple[str, str] | None:
         """The first sign of a disclosure: something not public yet, or told to someone
@@ -258,7 +268,12 @@ def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
 # A formal prohibition right before a disclosure word makes it a rule (不得預先通知業者),
 # and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
 _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
-_FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+# ... or a formal prohibition that opens the clause: what follows in it is what must not
+# be done (不得對媒體或親友透露偵辦中案件細節).
+_FORBID_CLAUSE = re.compile(r"(?:不得|禁止|嚴禁|不應|不宜)[^，。,；;\n]{0,14}$")
+_FORBID_AFTER = re.compile(
+    r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜|應予?保密|仍應|均應|應(?!該))"
+)
 # ... and, in a reminder, the everyday prohibitions (請大家記得，稽查前不要先跟業者聯絡).
 _SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 
@@ -269,6 +284,8 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
     for m in rx.finditer(text):
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
+            continue
+        if _FORBID_CLAUSE.search(text, max(0, s - 18), s) is not None:
             continue
         if soft and _SOFT_FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
@@ -450,6 +467,9 @@ _SECRET_VISIT = re.compile(
     r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
+# The visit announced and coordinated through official channels: the party or a unit is
+# asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
+_COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
@@ -482,6 +502,8 @@ def tipoff(doc: Doc) -> str | None:
         return None
     if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
         return "warrant"
+    if _COORDINATED.search(text) is not None and _SECRET_VISIT.search(text) is None:
+        return None  # an announced joint visit (會勘…，請承商配合): the party is asked along
     told = to_party and _ADVICE.search(text) is not None and MEETING.search(text) is None
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None

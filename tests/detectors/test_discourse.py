@@ -236,6 +236,34 @@ ROWS: list[tuple[str, str, str]] = [
     ("paperwork", "陳怡君請病假是因為化療，她不想讓大家知道", "flag"),
     ("public", "你們單位的林志明要調去人事室了，恭喜他", "allow"),
     ("public", "恭喜！林志明這次升科長，下週局長簽完才會公布喔", "flag"),
+    # what must not be done with a record: a rule, whoever it names by role
+    ("rule", "家訪時不可以把個案的診斷書拍照帶回，要的話走公文", "allow"),
+    ("rule", "陳美華的診斷書拍給你，上面寫躁鬱症", "flag"),
+    # a masked plate
+    ("masked", "違規車號KLM-**62已通知車主到案說明，紀錄在系統", "allow"),
+    # an announced joint visit: the party is asked along
+    ("coordinated", "養護工程隊9/14會勘民生路33巷8號路面，請承商配合", "allow"),
+    ("coordinated", "9/14會去你們工廠看排放口，不預告的，管線先處理好", "flag"),
+    # a long notice that is talk three ways (rule, reminder, contact) and names nobody:
+    # its dates are the procedure's schedule; a deadline it sets (公告前應予保密) is a rule
+    (
+        "many_talk",
+        "人事室提醒：年度考績作業自11/3起辦理，考績委員會預定12/8召開，個別同仁之考績"
+        "等次於核定前均屬應保密事項，請勿於群組討論。如有疑問請洽分機2231",
+        "allow",
+    ),
+    (
+        "many_talk",
+        "採購提醒：依採購法，招標文件於公告前應予保密，底價於決標前仍應保密，"
+        "廠商詢問一律書面答復。承辦請洽分機5120",
+        "allow",
+    ),
+    # a formal prohibition opens the clause: what follows in it must not be done
+    (
+        "forbid_clause",
+        "勤前教育：同仁不得對媒體或親友透露偵辦中案件細節，拘票影本不得拍照傳送",
+        "allow",
+    ),
 ]
 
 

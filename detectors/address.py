@@ -12,7 +12,7 @@ import regex
 
 from detectors.base import Detector, Finding
 from detectors.doc import Doc
-from detectors.lexicon import PERSON_ROLES
+from detectors.lexicon import PERSON_ROLES, SURNAMES_1, SURNAMES_2
 from detectors.respell import as_re
 
 CITIES = (
@@ -20,12 +20,16 @@ CITIES = (
     "苗栗縣|彰化縣|南投縣|雲林縣|嘉義市|嘉義縣|屏東縣|宜蘭縣|花蓮縣|臺東縣|台東縣|澎湖縣|"
     "金門縣|連江縣|桃園縣|臺北縣|台北縣"
 )
+# Lane, alley and house numbers in digits or read out in Chinese numerals (民生路二四〇號,
+# 五巷二十號): the same address, written to dodge a filter or just spelled out.
+_NUM = "(?:[0-9]{1,5}|[〇零一二三四五六七八九十百]{1,5})"
 PATTERN = regex.compile(
     rf"(?:(?:{CITIES})\s?(?:[\p{{Han}}]{{1,3}}?[區鄉鎮市])?\s?)?"
     r"(?:[\p{Han}]{1,3}[村里]\s?(?:[0-9]{1,3}\s?鄰)?\s?)?"
     r"[\p{Han}0-9]{1,6}?(?:路|街|大道|村|里)\s?"
-    r"(?:[東西南北]?[0-9一二三四五六七八九十]{1,3}\s?段\s?)?(?:[0-9]{1,4}\s?巷\s?)?(?:[0-9]{1,4}\s?弄\s?)?"
-    r"[0-9]{1,5}\s?(?:之[0-9]{1,3}\s?)?號(?:\s?[0-9]{1,3}\s?樓(?:之[0-9]{1,3})?)?"
+    r"(?:[東西南北]?[0-9一二三四五六七八九十]{1,3}\s?段\s?)?"
+    rf"(?:{_NUM}\s?巷\s?)?(?:{_NUM}\s?弄\s?)?"
+    rf"{_NUM}\s?(?:之[0-9]{{1,3}}\s?)?號(?:\s?[0-9]{{1,3}}\s?樓(?:之[0-9]{{1,3}})?)?"
 )
 
 # PATTERN under the standard `re`: the same matches, about twice as fast.
@@ -123,6 +127,47 @@ _UNIT_AFTER = re.compile(
     r"\s?(?:[0-9]{1,3}\s?樓)?\s?(?:[\u4e00-\u9fff]{1,3}(?:室|科|課|股|處|中心|服務處)(?!長|主任)|服務臺)"
 )
 
+# What stands at the address: a public facility or a public place (the sidewalk, the drain,
+# the street light, a park, a venue) right after it, perhaps with where on it (前, 旁, 一帶).
+# The address then locates a place of the city for a site visit, a repair or a works
+# schedule (會勘…人行道, 側溝清淤, 路燈報修), not where someone lives.
+_FACILITY_AFTER = re.compile(
+    r"\s?(?:的|之)?(?:前方|前面|前|旁邊|旁|對面|附近|一帶|周邊|路段|路口)?(?:的)?\s?"
+    r"(?:人行道|排水|側溝|水溝|溝渠|箱涵|涵洞|人孔|孔蓋|路面|路基|坑洞|路燈|路樹|行道樹"
+    r"|號誌|紅綠燈|護欄|標線|電桿|電線桿|消防栓|橋梁|陸橋|天橋|公園|綠地|廣場|公廁"
+    r"|活動中心|禮堂|體育館|運動中心|圖書館|公有市場|社區中心|公車站|候車亭"
+    # a stretch of the street (中山路100號至200號): a road section, not a door
+    r"|(?:至|到|~)\s?[0-9]{1,5}\s?號)"
+)
+
+# A person receiving mail at the address (收件人 王大明), not an office (收件人：人事室).
+_RECIPIENT = re.compile(
+    r"(收件人|收件者|收貨人)(?![:：\s]*[\u4e00-\u9fff]{1,3}(?:室|科|課|股|處|中心|局|所))"
+)
+RECIPIENT_AFTER = 12
+_NAME_AFTER = re.compile(r"[:：\s]*([\u4e00-\u9fff]{2,4})")
+
+
+def _recipient_score(text: str, end: int) -> float:
+    """0.5 when the recipient is written as a person's name (a surname and one to three
+    characters, 收件人柳阿水), else 0.3 (a name found elsewhere may still tie to it)."""
+    m = _NAME_AFTER.match(text, end)
+    if m is None:
+        return 0.3
+    name = m.group(1)
+    if name[:2] in SURNAMES_2 or (name[0] in SURNAMES_1 and len(name) >= 2):
+        return 0.5
+    return 0.3
+
+
+# A house number read out in Chinese numerals (二四〇號): the address must say more that
+# it is one (a city or district, a lane or section, or a word for where someone lives).
+_SPELLED_NO = re.compile(r"[〇零一二三四五六七八九十百]號")
+
+
+def _spelled_ok(value: str, ctx: str | None) -> bool:
+    return ctx is not None or _CITY.match(value) is not None or "巷" in value or "段" in value
+
 
 def mask_address(value: str) -> str:
     head = _CITY.match(value)
@@ -149,19 +194,27 @@ def find(doc: Doc) -> list[Finding]:
         if lead:
             s += lead.end()
             value = value[lead.end() :]
+        ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
+        if _SPELLED_NO.search(value) is not None and not _spelled_ok(value, ctx):
+            continue  # 這條路三號出口: a house number read out needs more of an address
         agency = doc.near(_AGENCY, s, e, 25, 12)
         if agency is None:
             unit = _UNIT_AFTER.match(text, e)
             agency = unit.group().strip() if unit is not None else None
-        ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
         if agency in _VENUE and doc.has(_RAID):
             score, rule = 0.3, "address.raid_place"  # 拘提…地點 X路6號: the target's place
         elif agency and not (ctx and ctx != "地址"):
             score, rule, ctx = 0.1, "address.agency", agency
         elif ctx and ctx != "地址":
             score, rule = 0.5, "address.residence"
+        elif (facility := _FACILITY_AFTER.match(text, e)) is not None:
+            # 會勘成功路125巷27號人行道, 自強街200巷12號排水: a public place, nobody's home
+            score, rule, ctx = 0.1, "address.public_place", facility.group().strip()
         elif doc.near(_PERSON, s, e, 25, 8):
             score, rule = 0.5, "address.person"
+        elif (to := _RECIPIENT.search(text, e, e + RECIPIENT_AFTER)) is not None:
+            # 寄送地址改成…號7樓，收件人柳阿水: where a person receives mail
+            score, rule, ctx = _recipient_score(text, to.end()), "address.recipient", to.group(1)
         else:
             score, rule = 0.3, "address.street"
         out.append(
@@ -184,5 +237,6 @@ DETECTOR = Detector(
     find=find,
     words=CONTEXT + AGENCY,
     triggers=frozenset({"號"}),
-    needs_digit=True,
+    # no digit needed: a house number may be read out (民生路二四〇號); `find` returns
+    # at once without a street word beside the 號
 )

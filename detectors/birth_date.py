@@ -96,6 +96,10 @@ _THIRD = re.compile(
 )
 
 
+# 生 after a date that is not "born": the day something takes effect or is produced.
+_NOT_BORN = ("生效", "生產")
+
+
 def find(doc: Doc) -> list[Finding]:
     text = doc.text
     # No numeric date (most messages with digits: one search, no iterator): only
@@ -116,8 +120,8 @@ def find(doc: Doc) -> list[Finding]:
             s = pre.start()
             raw = text[s:e]
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
-        if ctx is None and text.startswith("生", e):
-            ctx = "生"
+        if ctx is None and text.startswith("生", e) and not text.startswith(_NOT_BORN, e):
+            ctx = "生"  # 84年11月21日生; not 自113年8月1日生效 (the day it takes effect)
         if ctx is None and BORN_ABBREV.search(text, max(0, s - 3), s) is not None:
             ctx = "b."
         if " " in raw and not ctx:

@@ -161,6 +161,60 @@ def mask_phone(digits: str) -> str:
     return f"{hidden[:head]}-{hidden[head:-4]}-{hidden[-4:]}"
 
 
+# Who a landline belongs to and what it is for (issue 9: "the agency's own office lines").
+# A unit labels it: the number follows a name ending the way units are named (養工處,
+# 里長服務處, 里辦公處, 民政課, 清潔隊, 衛生所, 服務中心 ...) with at most its 電話 / 專線 /
+# 總機 / 傳真 word; 住處, 住所, 居所 are homes, not units (and 一組電話 is "a number").
+_UNIT_LABEL = re.compile(
+    r"[\u4e00-\u9fff]{1,4}(?<![住居寓租腳身])"
+    r"(?:處|局|署|所|課|科|室|隊|股|中心|站|館|院|府|委員會|協會|公會|基金會|國小|國中|高中|大學)"
+    r"的?(?:服務|聯絡|諮詢|洽詢|報修)?(?:電話|專線|總機|市話|傳真|號碼)?(?:是|為)?[ :]*\(?$"
+)
+UNIT_LABEL_BEFORE = 12
+# ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
+# 請洽, 一般諮詢請撥 ...), nobody's name between them.
+_CALL_BEFORE = re.compile(
+    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
+)
+# A role word followed by a call verb names who calls, not whose number it is: 請民眾撥,
+# 里民可以打, 民眾打119. Calling in (打來, 來電) is not it: the caller's own number may follow;
+# nor is a role someone is to reach (找陳情人請撥…, 打給家屬).
+_CALLER_AFTER = re.compile(
+    r"[都也]?(?:可以|可|請|要|能|就)?(?:撥打|撥|打(?![來過回])|洽詢|洽|電洽|詢問|問)"
+)
+_REACHED_BEFORE = re.compile(r"(?:找|給|聯絡|聯繫|通知|問)(?:一下)?$")
+
+
+# A line said to be private: a person's own, not the office's (私人手機, 個人電話).
+_PRIVATE = re.compile(r"(我的?|本人的?)?(?:私人|個人)的?(?:手機|電話|號碼|門號|line)[ :]*\(?$")
+PRIVATE_BEFORE = 10
+
+
+def _owner_role(doc: Doc, start: int, end: int, before: int, after: int) -> str | None:
+    """The nearest person-role word that could own the number (see `_CALLER_AFTER`)."""
+    text = doc.text
+    best: str | None = None
+    best_d = 1 << 30
+    for s, e, w in doc.all(_PERSON):
+        if e < start - before or s > end + after:
+            continue
+        if (
+            _CALLER_AFTER.match(text, e) is not None
+            and _REACHED_BEFORE.search(text, max(0, s - 4), s) is None
+        ):
+            continue
+        d = start - e if e <= start else (s - end if s >= end else 0)
+        if d < best_d:
+            best, best_d = w, d
+    return best
+
+
+def _label(pattern: re.Pattern[str], doc: Doc, start: int) -> str | None:
+    """What `pattern` reads right before the number (its unit or call verb), or None."""
+    m = pattern.search(doc.text, max(0, start - UNIT_LABEL_BEFORE), start)
+    return m.group().rstrip(" :(") if m is not None else None
+
+
 def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, str | None]:
     ext = EXTENSION.match(doc.text, end)
     if ext is not None:
@@ -168,17 +222,38 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     roster = doc.first(_ROSTER) if doc.has(_ROSTER) else None
     if roster is not None:
         return 0.15, "phone_number.staff_roster", roster[2]
+    private = _PRIVATE.search(doc.text, max(0, start - PRIVATE_BEFORE), start)
+    if private is not None:
+        # 承辦沈育菁的私人手機…: said to be a person's own line, not the office's,
+        # whatever office word is near; the sender's own (我的私人手機) is theirs to give
+        if private.group(1):
+            return 0.2, "phone_number.own", private.group().strip(" :")
+        return 0.6, "phone_number.private", private.group().strip(" :")
     office = doc.near(_OFFICE, start, end, WINDOW_BEFORE, WINDOW_AFTER)
     if office is not None and doc.near(_OFFICE, start, end, OFFICE_LABEL, 0) is not None:
         # 服務專線(049)683-6423, 公務電話(05)439-6868: the number's own label says it
         # is an office line, whoever else the message names (民眾詢問可轉…, 聯絡人：康先生)
         return 0.15, "phone_number.office", office
+    unit = None if mobile else _label(_UNIT_LABEL, doc, start)
+    if unit is not None and doc.near(_HOME, start, end, 10, 4) is None:
+        # 養工處 (04)2801-3116, 里長服務處電話…: the unit's line, whoever else the message names
+        return 0.15, "phone_number.unit_line", unit
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
     if person is None and office is None:
         person = doc.near(_PERSON, start, end, 0, 4)
+    if person is not None and not mobile:
+        # 請民眾撥, 里民可以打: the role calls the line, it does not own it
+        person = _owner_role(doc, start, end, WINDOW_BEFORE + 10, 0)
+        if person is None and office is None:
+            person = _owner_role(doc, start, end, 0, 4)
     if self_ and not person:
         return 0.2, "phone_number.own", self_
+    if not person and not mobile:
+        call = _label(_CALL_BEFORE, doc, start)
+        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
+            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls
+            return 0.15, "phone_number.public_line", call
     if person:
         return 0.8, "phone_number.person", person
     if office:
@@ -232,14 +307,34 @@ _REVERSED_MOBILE = re.compile(r"(?<![0-9])[0-9]{8}90(?![0-9])")
 _PHONE_WORD = re.compile(r"手機|電話|門號|行動|phone|mobile")
 
 
+# ... or with no word saying so, when a phone word labels it (電話：9603766190, 手機
+# 9266226890, 回撥給…：8889353590): a number no Taiwanese phone starts with, whose
+# reading backwards is a mobile, where a phone is announced.
+_REVERSED_LABEL = re.compile(r"(?:手機|電話|門號|行動|撥給?|打給)[^0-9，。,;；\n]{0,8}[ :]*$")
+REVERSED_LABEL_BEFORE = 14
+
+
+def _reversed_labelled(text: str, start: int) -> bool:
+    return (
+        text[start] != "0"
+        and _REVERSED_LABEL.search(text, max(0, start - REVERSED_LABEL_BEFORE), start) is not None
+    )
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []  # mobile spans, in order
     text = doc.text
-    found: list[tuple[int, int, str, bool, bool]] = []  # start, end, digits, mobile, split
+    # start, end, digits, mobile, how it was written ("", "split", "reversed")
+    found: list[tuple[int, int, str, bool, str]] = []
     backwards = _REVERSED_MOBILE.search(text)
-    if backwards is not None and reverse_cue(text) and _PHONE_WORD.search(text) is not None:
-        found.append((backwards.start(), backwards.end(), backwards.group()[::-1], True, True))
+    if backwards is not None and (
+        (reverse_cue(text) and _PHONE_WORD.search(text) is not None)
+        or _reversed_labelled(text, backwards.start())
+    ):
+        found.append(
+            (backwards.start(), backwards.end(), backwards.group()[::-1], True, "reversed")
+        )
         taken.append(backwards.span())
     if _START.search(text) is None and not found:
         return out
@@ -247,11 +342,11 @@ def find(doc: Doc) -> list[Finding]:
         digits = _NOT_DIGIT.sub("", m.group())  # normalize.digits_of, under `re`
         if m.group()[0] == "o":
             digits = "0" + digits
-        found.append((m.start(), m.end(), digits, True, False))
+        found.append((m.start(), m.end(), digits, True, ""))
         taken.append((m.start(), m.end()))
     if _SPLIT_FAST.search(text) is not None:
         for s, e, digits in _split_mobiles(doc, taken):
-            found.append((s, e, digits, True, True))
+            found.append((s, e, digits, True, "split"))
             bisect.insort(taken, (s, e))
     for m in LANDLINE.finditer(text):
         s, e = m.start(), m.end()
@@ -262,8 +357,8 @@ def find(doc: Doc) -> list[Finding]:
         digits = _NOT_DIGIT.sub("", m.group())
         if digits.startswith("0800"):
             continue
-        found.append((s, e, digits, False, False))
-    for s, e, digits, mobile, split in found:
+        found.append((s, e, digits, False, ""))
+    for s, e, digits, mobile, written in found:
         if (
             number_label(text, s)
             or _FILE_AFTER.match(text, e) is not None
@@ -271,8 +366,8 @@ def find(doc: Doc) -> list[Finding]:
         ) or (text.startswith("第", s - 1) and text.startswith("號", e)):
             continue  # 移署一字第0912345678號: a document's number, not a phone
         score, rule, ctx = _score(doc, s, e, mobile)
-        if split and rule == "phone_number.mobile":
-            rule = "phone_number.split"
+        if written and rule == "phone_number.mobile":
+            rule = f"phone_number.{written}"
         if score < EVASIVE_SCORE and evasive(doc.original[slice(*doc.norm.span(s, e))]):
             # written to dodge a filter (digits of another script, Chinese numerals,
             # marks): nobody disguises an office line

@@ -674,9 +674,7 @@ def _beyond_subject(
     rows += [
         (f.start, f.end)
         for f in result.suppressed
-        if "+doc_evidence." in f.rule
-        and not f.rule.endswith(_OWN_JUDGED)
-        and f.type in _PERSONAL
+        if "+doc_evidence." in f.rule and not f.rule.endswith(_OWN_JUDGED) and f.type in _PERSONAL
     ]
     again = {g.type: g for g in rescan(_blanked(text, rows)).findings}
     for f in aside:
@@ -807,7 +805,8 @@ def weigh(
     if rescan is not None and _ties_within_rows(result, text, rescan):
         changed = True
         kept, _ = _sift(result, result.findings, page, text)
-    if rescan is not None and page.letter and not page.marked:
+    # (a meeting notice is its subject throughout: its time and place are the meeting's)
+    if rescan is not None and page.letter and not page.meeting and not page.marked:
         before = len(kept)
         kept = _beyond_subject(result, kept, text, rescan)
         changed = changed or len(kept) != before

@@ -1805,3 +1805,12 @@ def test_a_letter_about_someone_is_not_its_officials_business(
     result = analyse_lines(_lines(rows))
     assert result.verdict != "allow", result.reasons
     assert reason is None or reason in result.reasons
+
+
+def test_the_day_an_order_takes_effect_is_no_birth_date() -> None:
+    from detectors import scan_text
+
+    order = scan_text("主旨：派林文彬為本部高等教育司科長，自113年8月1日生效。")
+    assert "birth_date" not in order.types
+    born = scan_text("林文彬 民國84年11月21日生")
+    assert "birth_date" in born.types

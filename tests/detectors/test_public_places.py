@@ -1,0 +1,61 @@
+"""Office and public lines, public places (issue 9: "the agency's own vehicles and office
+lines"). Who a landline belongs to and what it is for, and what stands at an address,
+decide whether it is a person's: a unit's line or one offered to whoever calls is not a
+person's phone; a sidewalk, a drain or a venue at a street address is not a person's home.
+A citizen's or a named person's phone (mobile or landline) and a person's home address
+are still leaks. Every row is made up for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import scan_text
+
+# (text, type, expect): "flag" = the message is warned or blocked and the type reported;
+# "none" = the type is not reported and the message is allowed.
+ROWS: list[tuple[str, str, str]] = [
+    # a unit's line (its name labels the number)
+    ("和平里王里長服務處電話 (02)2711-3456，里民有事可以打", "phone_number", "none"),
+    ("路面坑洞請民眾撥1999或養護工程處 (02)2345-6789", "phone_number", "none"),
+    ("有問題請撥里辦公處電話 (07)555-1234，謝謝各位鄰長", "phone_number", "none"),
+    ("清潔隊電話 03-3456-7890，大型廢棄物請先預約", "phone_number", "none"),
+    ("長照中心的服務專線是 04-2222-8765，家屬可以打去問", "phone_number", "none"),
+    ("福林國小電話 (03)345-6789，家長可以打", "phone_number", "none"),
+    # a line offered to whoever calls, nobody's between the verb and the number
+    ("申請補助詳情請電 (02)2960-3456", "phone_number", "none"),
+    ("民眾打110是報案，一般諮詢請撥 04-2222-3456", "phone_number", "none"),
+    ("補助的事民眾可洽 (06)299-1111，上班時間有人接", "phone_number", "none"),
+    # a person's line: the role owns it, or is the one to reach, or called in
+    ("民眾王小明家裡電話 02-2345-6789，他說白天沒人", "phone_number", "flag"),
+    ("要找陳情人請撥 (02)2345-6789，被檢舉的一直在問", "phone_number", "flag"),
+    ("關係人電話 (04)2345-6789，請他明天來說明", "phone_number", "flag"),
+    ("里民陳大同住處電話 02-2876-5432，不要外流", "phone_number", "flag"),
+    ("民眾留了一組電話 (02)2345-6789，說是他家的", "phone_number", "flag"),
+    ("民眾打來說他的電話是 (02)2345-6789，請回電", "phone_number", "flag"),
+    ("請民眾撥的那支是個案林美玉的手機 0912-345-678", "phone_number", "flag"),
+    # a public place at a street address: a works site, a repair, a venue
+    ("工務段明天上午會勘中山路100巷5號人行道，請包商到場", "address", "none"),
+    ("林議員下週二來會勘民族路45巷3號排水，請工務課陪同", "address", "none"),
+    ("有民眾反映民生路23號前路燈不亮，已派工", "address", "none"),
+    ("經建課：復興路88巷12號側溝清淤預計下週施工，已通知里長", "address", "none"),
+    ("中山路100號至250號路段明天刨鋪，請改道", "address", "none"),
+    # a person's home, whatever stands near it
+    ("王小明住中山路100號至今三年，鄰居都認識", "address", "flag"),
+    ("案主林美玉住民生路23號3樓，對面是公園，明天家訪", "address", "flag"),
+    ("王小明住在中山路100巷5號，門口人行道破了", "address", "flag"),
+    ("屋主王大明的房子在民族路45巷3號，明天會勘別先講", "address", "flag"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expect"), ROWS, ids=[f"{r[1]}-{r[2]}-{i}" for i, r in enumerate(ROWS)]
+)
+def test_public_lines_and_places(text: str, type_: str, expect: str) -> None:
+    result = scan_text(text)
+    reported = {f.type for f in result.findings}
+    if expect == "flag":
+        assert result.verdict in ("warn", "block"), result.verdict
+        assert type_ in reported, sorted(reported)
+    else:
+        assert type_ not in reported, [f.rule for f in result.findings if f.type == type_]
+        assert result.verdict == "allow", [(f.type, f.rule) for f in result.findings]

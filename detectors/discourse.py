@@ -229,7 +229,7 @@ class Discourse:
             # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
             self.public = None
         self.target = _target(doc)
-        reminder = _seen(REMINDER, t)
+        reminder = _reminder(t)
         # In a reminder, 不要 / 別 forbid as 不得 does (記得稽查前不要先跟業者聯絡).
         soft = reminder is not None and self.target is None
         self.not_public = _unforbidden(NOT_PUBLIC, t, soft=soft)
@@ -290,6 +290,15 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
         if soft and _SOFT_FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
+def _reminder(text: str) -> str | None:
+    """A reminder word, not the sender's own hush (先不要傳: keep it for now)."""
+    for m in REMINDER.finditer(text):
+        if m.start() and text[m.start() - 1] == "先":
             continue
         return m.group()
     return None
@@ -425,16 +434,18 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "路檢",
     "巡守",
     "看一輪",
+    "派人",
+    "被帶走",
     "不要跟別人說",
     "有人在",
     "在注意",
 )
 _VISIT = re.compile(
     r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
-    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站)"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站|帶走|抓走|抓人|拘提|派人)"
 )
 _WHEN_RX = re.compile(
-    r"明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
+    r"上午|下午|中午|明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
     r"|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|早上|晚上|凌晨|下個月|這幾天|最近"
     r"|這次|這週|本週|月底|月初|[0-9]{1,2}月[0-9]{1,2}日"
 )
@@ -446,6 +457,16 @@ _ADVICE = re.compile(
     # 東西搬走, 標籤要貼好, 安全帽戴好, 要有心理準備
     r"|先(?:關|搬|拆|補|貼|戴|藏|撤)|(?:拆|搬|補|貼|戴|關|藏|撤)(?:一下|一搬|好|掉|走|起來)"
     r"|心理準備|別過去|不要過去|別往|不要去了|別去了"
+    # 先換一換, 先拔掉, 先把鷹架補好: the reader fixes something first
+    r"|先[\u4e00-\u9fff](?:一[\u4e00-\u9fff]|掉|起來|乾淨)"
+    r"|先把[^，。,\n]{1,8}(?:補好|修好|拆掉|拔掉|關掉|丟掉|處理掉|收起來|藏起來|搬走|清乾淨)"
+)
+# A visit for a stated errand (去你們那邊拿貨, 過去幫你們裝冷氣, 去你們家送輔具): the
+# purpose is said, and it is a service, not a check.
+SERVICE_VISIT = re.compile(
+    r"(?:去|來|到|過去|過來)[^，。,\n]{0,8}?"
+    r"(?:拿|收(?!一)|送|裝|修|打(?:疫苗|針)|幫|載|接|交|領|搬|布置|佈置|拍照|量|換|點交|取件|繳"
+    r"|安裝|維修|施工|除蟲|消毒|清潔|宣導|拜年|慰問|探望|關懷|發放|借|還|簽約|討論)"
 )
 # A visit for a meeting, a talk or a course: getting ready for it is no tip-off.
 MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
@@ -500,11 +521,19 @@ def tipoff(doc: Doc) -> str | None:
         return "investigation_secret" if watched else "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
         return None
-    if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
-        return "warrant"
+    if _SIGNED.search(text) is not None:
+        if not to_party:
+            doc.names()  # 范淑明禮拜二會被帶走，法院已經准了: the named person is the target
+        if to_party or _target(doc) is not None:
+            return "warrant"
     if _COORDINATED.search(text) is not None and _SECRET_VISIT.search(text) is None:
         return None  # an announced joint visit (會勘…，請承商配合): the party is asked along
-    told = to_party and _ADVICE.search(text) is not None and MEETING.search(text) is None
+    told = (
+        to_party
+        and _ADVICE.search(text) is not None
+        and MEETING.search(text) is None
+        and (SERVICE_VISIT.search(text) is None or _SECRET_VISIT.search(text) is not None)
+    )
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )
@@ -580,7 +609,7 @@ NOT_YET_WORDS: tuple[str, ...] = (
 )
 NOT_YET = _starts_with(
     "還尚未偵審簽公核開定決發內要才",
-    r"(?:還沒|尚未|未)(?:公布|公告|發布|核定|簽核|定案|決定|宣布|通知|開|結束|出來|確定|上網|生效|放榜)"
+    r"(?:還沒|尚未|未)(?:公布|公告|發布|核定|簽核|定案|決定|決議|宣布|通知|開|結束|出來|確定|上網|生效|放榜)"
     r"|偵辦中|偵查中|審核中|簽核中|還在(?:簽|審|查|調查|評|談)"
     r"|(?:公布|公告|核定|開標|定案|決標|發布)前|內定|還要等|要等[^，。,\n]{0,4}(?:簽|核|批|決定|開會)"
     r"|才會(?:公布|公告|發布|出來|通知)",

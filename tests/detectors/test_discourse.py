@@ -258,6 +258,16 @@ ROWS: list[tuple[str, str, str]] = [
         "廠商詢問一律書面答復。承辦請洽分機5120",
         "allow",
     ),
+    # a tip-off: a day (下午 too), a visit, and the reader told to fix something first
+    ("tipoff", "老闆，我們禮拜二下午會過去你們那邊，招牌先拆一拆", "flag"),
+    ("tipoff", "這週六晚上局裡會派人去溪邊那幾間，你們水管先拔掉", "flag"),
+    ("tipoff", "禮拜三下午我們會過去幫你們裝冷氣，辦公室先清一清", "allow"),
+    ("tipoff", "老闆，我們禮拜四下午會過去你們那邊拿貨，東西先準備好", "allow"),
+    # someone taken away on a day the court allowed: a named person is the target
+    ("signed", "鄭志明禮拜五早上會被帶走，法院那邊已經准了", "flag"),
+    # the sender's own hush (先不要傳) is no reminder
+    ("hushed", "光明國小林怡君老師的解聘案還沒決議，先不要傳", "flag"),
+    ("hushed", "請不要傳學生的照片到群組", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -268,6 +268,13 @@ ROWS: list[tuple[str, str, str]] = [
     # the sender's own hush (先不要傳) is no reminder
     ("hushed", "光明國小林怡君老師的解聘案還沒決議，先不要傳", "flag"),
     ("hushed", "請不要傳學生的照片到群組", "allow"),
+    # a named person's state in care; a ward's visiting hours are not
+    ("health", "蔡雅婷燒燙傷40%，在加護病房，家屬還沒到", "flag"),
+    ("health", "林建宏 的 HbA1c 10，diabetes control 不好", "flag"),
+    ("health", "加護病房的探病時間改成晚上七點", "allow"),
+    # the approved figure told to a bidder to aim at; a published budget is not
+    ("bidder", "上面核的數字大概2,480,000元，你自己抓", "flag"),
+    ("bidder", "年度預算核的數字是3,200萬，已經公告在官網", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

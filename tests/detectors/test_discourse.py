@@ -275,6 +275,8 @@ ROWS: list[tuple[str, str, str]] = [
     # the approved figure told to a bidder to aim at; a published budget is not
     ("bidder", "上面核的數字大概2,480,000元，你自己抓", "flag"),
     ("bidder", "年度預算核的數字是3,200萬，已經公告在官網", "allow"),
+    # a surname read out of a school's or an office's name (福林國小) is nobody
+    ("inside_word", "和林國中保健室5/2辦理全校學生健康檢查", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -140,6 +140,24 @@ _FACILITY_AFTER = re.compile(
     r"|(?:至|到|~)\s?[0-9]{1,5}\s?號)"
 )
 
+# A role word followed by a report verb tells who reported the place, not who lives there
+# (民眾反映忠孝路200號騎樓被佔用, 里民陳情…號前路面坑洞).
+_REPORTS_AFTER = re.compile(
+    r"(?:都|也|一直|多次|又)?(?:反映|反應|陳情|檢舉|投訴|抱怨|通報|報案|報修|詢問)"
+)
+
+
+def _resident_role(doc: Doc, start: int, end: int) -> bool:
+    """A person-role word near the address that is not the reporter of the place."""
+    if doc.near(_PERSON, start, end, 25, 8) is None:
+        return False
+    text = doc.text
+    for s, e, _ in doc.all(_PERSON):
+        if s <= end + 8 and e >= start - 25 and _REPORTS_AFTER.match(text, e) is None:
+            return True
+    return False
+
+
 # A person receiving mail at the address (收件人 王大明), not an office (收件人：人事室).
 _RECIPIENT = re.compile(
     r"(收件人|收件者|收貨人)(?![:：\s]*[\u4e00-\u9fff]{1,3}(?:室|科|課|股|處|中心|局|所))"
@@ -210,7 +228,7 @@ def find(doc: Doc) -> list[Finding]:
         elif (facility := _FACILITY_AFTER.match(text, e)) is not None:
             # 會勘成功路125巷27號人行道, 自強街200巷12號排水: a public place, nobody's home
             score, rule, ctx = 0.1, "address.public_place", facility.group().strip()
-        elif doc.near(_PERSON, s, e, 25, 8):
+        elif _resident_role(doc, s, e):
             score, rule = 0.5, "address.person"
         elif (to := _RECIPIENT.search(text, e, e + RECIPIENT_AFTER)) is not None:
             # 寄送地址改成…號7樓，收件人柳阿水: where a person receives mail

@@ -174,7 +174,8 @@ UNIT_LABEL_BEFORE = 12
 # ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
 # 請洽, 一般諮詢請撥 ...), nobody's name between them.
 _CALL_BEFORE = re.compile(
-    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢)(?:電話|專線|總機)?[ :]*\(?$"
+    r"(?:撥打|撥|請打|可打|可以打|洽詢|請洽|電洽|洽|致電|請電|電詢|諮詢|(?:歡迎|請|可)來電)"
+    r"(?:電話|專線|總機)?[ :]*\(?$"
 )
 # A role word followed by a call verb names who calls, not whose number it is: 請民眾撥,
 # 里民可以打, 民眾打119. Calling in (打來, 來電) is not it: the caller's own number may follow;
@@ -215,6 +216,26 @@ def _label(pattern: re.Pattern[str], doc: Doc, start: int) -> str | None:
     return m.group().rstrip(" :(") if m is not None else None
 
 
+# Someone's phone word just before the call verb (王小明電話請撥 …): the line is whoever's
+# stands before it; a unit (社會局電話請洽 …) or what the line is for (諮詢電話請撥 …)
+# there keeps it public.
+_OWNED_CALL = re.compile(
+    r"(?<!服務|諮詢|洽詢|報修|報名|申辦|預約|客服)(?:電話|手機|市話|號碼)[ :]*(?:請|可以?|歡迎)?$"
+)
+
+
+def _offered(doc: Doc, start: int) -> str | None:
+    """The call verb offering the line to whoever calls (see `_CALL_BEFORE`), or None."""
+    text = doc.text
+    m = _CALL_BEFORE.search(text, max(0, start - UNIT_LABEL_BEFORE), start)
+    if m is None:
+        return None
+    owned = _OWNED_CALL.search(text, max(0, m.start() - 8), m.start())
+    if owned is not None and _label(_UNIT_LABEL, doc, m.start()) is None:
+        return None
+    return m.group().rstrip(" :(")
+
+
 def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, str | None]:
     ext = EXTENSION.match(doc.text, end)
     if ext is not None:
@@ -240,20 +261,21 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         return 0.15, "phone_number.unit_line", unit
     self_ = doc.near(_SELF, start, end, 12, 4)
     person = doc.near(_PERSON, start, end, WINDOW_BEFORE + 10, 0)
-    if person is None and office is None:
-        person = doc.near(_PERSON, start, end, 0, 4)
     if person is not None and not mobile:
         # 請民眾撥, 里民可以打: the role calls the line, it does not own it
         person = _owner_role(doc, start, end, WINDOW_BEFORE + 10, 0)
-        if person is None and office is None:
+    if person is None and not mobile:
+        call = _offered(doc, start)
+        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
+            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls; a
+            # contact named after it (報名請電洽 (04)… 王小姐) is who answers it
+            return 0.15, "phone_number.public_line", call
+    if person is None and office is None:
+        person = doc.near(_PERSON, start, end, 0, 4)
+        if person is not None and not mobile:
             person = _owner_role(doc, start, end, 0, 4)
     if self_ and not person:
         return 0.2, "phone_number.own", self_
-    if not person and not mobile:
-        call = _label(_CALL_BEFORE, doc, start)
-        if call is not None and doc.near(_HOME, start, end, 10, 4) is None:
-            # 一般諮詢請撥 02-…, 民眾可洽 (04)…: a line offered to whoever calls
-            return 0.15, "phone_number.public_line", call
     if person:
         return 0.8, "phone_number.person", person
     if office:

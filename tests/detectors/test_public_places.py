@@ -23,6 +23,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("福林國小電話 (03)345-6789，家長可以打", "phone_number", "none"),
     # a line offered to whoever calls, nobody's between the verb and the number
     ("申請補助詳情請電 (02)2960-3456", "phone_number", "none"),
+    ("研習報名請電洽 (04)2222-1234 王小姐", "phone_number", "none"),
+    ("有任何問題歡迎來電 07-555-1234", "phone_number", "none"),
     ("民眾打110是報案，一般諮詢請撥 04-2222-3456", "phone_number", "none"),
     ("補助的事民眾可洽 (06)299-1111，上班時間有人接", "phone_number", "none"),
     # a person's line: the role owns it, or is the one to reach, or called in
@@ -32,6 +34,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("里民陳大同住處電話 02-2876-5432，不要外流", "phone_number", "flag"),
     ("民眾留了一組電話 (02)2345-6789，說是他家的", "phone_number", "flag"),
     ("民眾打來說他的電話是 (02)2345-6789，請回電", "phone_number", "flag"),
+    ("民眾來電 (02)2345-6789 說家裡漏水，請回撥", "phone_number", "flag"),
+    ("王小明電話請撥 02-2345-6789，他在等", "phone_number", "flag"),
+    ("社會局電話請洽 (02)2960-3456", "phone_number", "none"),
     ("請民眾撥的那支是個案林美玉的手機 0912-345-678", "phone_number", "flag"),
     # a public place at a street address: a works site, a repair, a venue
     ("工務段明天上午會勘中山路100巷5號人行道，請包商到場", "address", "none"),
@@ -39,11 +44,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("有民眾反映民生路23號前路燈不亮，已派工", "address", "none"),
     ("經建課：復興路88巷12號側溝清淤預計下週施工，已通知里長", "address", "none"),
     ("中山路100號至250號路段明天刨鋪，請改道", "address", "none"),
+    # the role who reported the place is not who lives there
+    ("民眾反映忠孝路200號騎樓被佔用，已請清潔隊處理", "address", "none"),
     # a person's home, whatever stands near it
     ("王小明住中山路100號至今三年，鄰居都認識", "address", "flag"),
     ("案主林美玉住民生路23號3樓，對面是公園，明天家訪", "address", "flag"),
     ("王小明住在中山路100巷5號，門口人行道破了", "address", "flag"),
     ("屋主王大明的房子在民族路45巷3號，明天會勘別先講", "address", "flag"),
+    ("民眾王大同住中山路100號，反映門口路燈不亮", "address", "flag"),
 ]
 
 

@@ -138,6 +138,14 @@ OWN_ASSET = _starts_with(
     # the team's own schedule moved (行程改到十點): logistics, not a target
     r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
 )
+# The applicant served: a person's own application, and the applicant told to come, call,
+# wait or hand in (林美玲的低收入戶申請還在審核中，請她下週再來電; 黃小姐申請的
+# 病歷影本還沒印好，明天通知她來拿). Their own request, not a matter about them.
+_APPLIED = re.compile(r"申請|申辦|請領|陳情案|報名")
+SERVICE = re.compile(
+    r"(?:請|通知|跟)(?:他|她)(?:本人)?(?:說)?[^，。,\n]{0,4}(?:來拿|來領|來電|補件|再等|等候|回覆|會再|先不要訂)"
+)
+_TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
 ROSTER = re.compile(
     r"輪值|值班|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
@@ -186,6 +194,7 @@ TALK_KINDS = (
     "masked",
     "quiz",
     "roster",
+    "service",
     "public",
     "own_asset",
     "rule",
@@ -211,6 +220,7 @@ class Discourse:
         "roster",
         "rule",
         "self",
+        "service",
         "target",
     )
 
@@ -224,6 +234,7 @@ class Discourse:
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
+        self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         self.self = _seen(SELF, t)
         if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
             # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
@@ -253,6 +264,11 @@ class Discourse:
     def discloses(self) -> tuple[str, str] | None:
         """The first sign of a disclosure: something not public yet, or told to someone
         who should not have it (kind, text seen), or None."""
+        if self.service is not None:
+            # the applicant's own request, pending, and the applicant told of it
+            if self.audience is not None and _TO_APPLICANT.fullmatch(self.audience) is None:
+                return "audience", self.audience
+            return None
         if self.not_public is not None:
             return "not_public", self.not_public
         if self.audience is not None:

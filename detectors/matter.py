@@ -357,7 +357,7 @@ def weigh(
 
 # Talk signals that outweigh even a named target when nothing discloses: a masked
 # value, a quiz, a published result.
-_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
+_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
 _RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
 _MANY_TALK = 3
@@ -508,7 +508,8 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             return  # (a question that tells a figure beside a disclosure word tells it)
         # (a generic or hypothetical case's day is supposed, not told: 假設明天要去搜索)
         if (
-            kind not in _STRONG_TALK
+            # (the applicant served passes only when no leaking pattern is matched)
+            (kind not in _STRONG_TALK or (kind == "service" and strong))
             and not many
             and (
                 d.target is not None

@@ -275,6 +275,11 @@ ROWS: list[tuple[str, str, str]] = [
     # the approved figure told to a bidder to aim at; a published budget is not
     ("bidder", "上面核的數字大概2,480,000元，你自己抓", "flag"),
     ("bidder", "年度預算核的數字是3,200萬，已經公告在官網", "allow"),
+    # the applicant served about their own request; a matter told besides it still counts
+    ("service", "張先生的陳情案還在處理中，我已經跟他說會再回覆", "allow"),
+    ("service", "周文華的出國申請還在簽，跟他說先不要訂機票", "allow"),
+    ("service", "王大明的出國申請還在審，他上個月才去過柬埔寨三次", "flag"),
+    ("service", "陳怡君申請的調職還在簽，其實她得了憂鬱症，請她先不要說", "flag"),
     # a surname read out of a school's or an office's name (福林國小) is nobody
     ("inside_word", "和林國中保健室5/2辦理全校學生健康檢查", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
@@ -307,6 +312,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("地址已在系統內（不貼群組）", "masked"),
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
         ("一般來說，拘票由檢察官簽發", "generic"),
+        ("林小姐的補助申請還在審核，請她下週再來電", "service"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

@@ -48,6 +48,8 @@ RULE = _starts_with(
     r"|(?<!反)應(?:於|予|依|由|記載|載明|填|檢附|先|即|立即|確實|注意|遵守|辦理|經|送|報|標示|標記|妥善|保管|保存)"
     # what a document must state or show (拘票要記載被告姓名, 執行時須出示)
     r"|(?:要|須|需|必須)(?:記載|載明|出示|檢附|敘明|註明)"
+    # what must not be done with a record (不能把病歷拍照帶回, 不得截圖外傳)
+    r"|(?:不能|不可以|不可|不准|不得|禁止)(?:把|拍照|拍攝|轉傳|外傳|外流|截圖|帶回|帶走|影印)"
     # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
     r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
@@ -91,7 +93,7 @@ REMINDER = re.compile(
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
-    r"|[0-9]{2,4}-?[*＊x●]{2,}"
+    r"|[0-9]{2,4}-?[*＊x●]{2,}|(?<![a-z])[a-z]{2,3}-[*＊●]{2,}"
     rf"|(?<![{_HAN}])[{_HAN}][○〇◯●＊*][{_HAN}○〇◯]?(?![{_HAN}]{{2}})"
     rf"|[{_HAN}][○〇◯]{{1,2}}"
     r"|[○〇◯]{2,}|[甲乙丙]、[乙丙丁]|某(?:人|君|甲|乙|工廠|公司|廠商|業者|店家)"
@@ -136,6 +138,14 @@ OWN_ASSET = _starts_with(
     # the team's own schedule moved (行程改到十點): logistics, not a target
     r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
 )
+# The applicant served: a person's own application, and the applicant told to come, call,
+# wait or hand in (林美玲的低收入戶申請還在審核中，請她下週再來電; 黃小姐申請的
+# 病歷影本還沒印好，明天通知她來拿). Their own request, not a matter about them.
+_APPLIED = re.compile(r"申請|申辦|請領|陳情案|報名")
+SERVICE = re.compile(
+    r"(?:請|通知|跟)(?:他|她)(?:本人)?(?:說)?[^，。,\n]{0,4}(?:來拿|來領|來電|補件|再等|等候|回覆|會再|先不要訂)"
+)
+_TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
 ROSTER = re.compile(
     r"輪值|值班|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
@@ -179,6 +189,21 @@ _PERSON_TYPES = frozenset(
 )
 
 
+# The talk signals, strongest first.
+TALK_KINDS = (
+    "masked",
+    "quiz",
+    "roster",
+    "service",
+    "public",
+    "own_asset",
+    "rule",
+    "generic",
+    "question",
+    "reminder",
+)
+
+
 class Discourse:
     """The discourse signals of one message: each is the text seen (for --explain) or None."""
 
@@ -195,6 +220,7 @@ class Discourse:
         "roster",
         "rule",
         "self",
+        "service",
         "target",
     )
 
@@ -208,12 +234,13 @@ class Discourse:
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
+        self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         self.self = _seen(SELF, t)
         if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
             # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
             self.public = None
         self.target = _target(doc)
-        reminder = _seen(REMINDER, t)
+        reminder = _reminder(t)
         # In a reminder, 不要 / 別 forbid as 不得 does (記得稽查前不要先跟業者聯絡).
         soft = reminder is not None and self.target is None
         self.not_public = _unforbidden(NOT_PUBLIC, t, soft=soft)
@@ -224,25 +251,24 @@ class Discourse:
     def talk(self) -> tuple[str, str] | None:
         """The first signal that the message talks about a matter rather than tells it:
         (kind, text seen), or None."""
-        for kind in (
-            "masked",
-            "quiz",
-            "roster",
-            "public",
-            "own_asset",
-            "rule",
-            "generic",
-            "question",
-            "reminder",
-        ):
+        for kind in TALK_KINDS:
             seen = getattr(self, kind)
             if seen is not None:
                 return kind, seen
         return None
 
+    def kinds(self) -> list[str]:
+        """Every talk signal seen (TALK_KINDS order)."""
+        return [k for k in TALK_KINDS if getattr(self, k) is not None]
+
     def discloses(self) -> tuple[str, str] | None:
         """The first sign of a disclosure: something not public yet, or told to someone
         who should not have it (kind, text seen), or None."""
+        if self.service is not None:
+            # the applicant's own request, pending, and the applicant told of it
+            if self.audience is not None and _TO_APPLICANT.fullmatch(self.audience) is None:
+                return "audience", self.audience
+            return None
         if self.not_public is not None:
             return "not_public", self.not_public
         if self.audience is not None:
@@ -258,7 +284,12 @@ def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
 # A formal prohibition right before a disclosure word makes it a rule (不得預先通知業者),
 # and so does one right after a deadline (開標前無法提供, 決標前一定不能給).
 _FORBID_BEFORE = re.compile(r"(?:不得|不能|不可|禁止|勿|無法|不應|不宜)[^，。,\n]{0,3}$")
-_FORBID_AFTER = re.compile(r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜)")
+# ... or a formal prohibition that opens the clause: what follows in it is what must not
+# be done (不得對媒體或親友透露偵辦中案件細節).
+_FORBID_CLAUSE = re.compile(r"(?:不得|禁止|嚴禁|不應|不宜)[^，。,；;\n]{0,14}$")
+_FORBID_AFTER = re.compile(
+    r"[^，。,\n]{0,4}(?:不得|不能|不可|禁止|勿|無法|不應|不宜|應予?保密|仍應|均應|應(?!該))"
+)
 # ... and, in a reminder, the everyday prohibitions (請大家記得，稽查前不要先跟業者聯絡).
 _SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 
@@ -270,9 +301,20 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
+        if _FORBID_CLAUSE.search(text, max(0, s - 18), s) is not None:
+            continue
         if soft and _SOFT_FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
+            continue
+        return m.group()
+    return None
+
+
+def _reminder(text: str) -> str | None:
+    """A reminder word, not the sender's own hush (先不要傳: keep it for now)."""
+    for m in REMINDER.finditer(text):
+        if m.start() and text[m.start() - 1] == "先":
             continue
         return m.group()
     return None
@@ -408,16 +450,18 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "路檢",
     "巡守",
     "看一輪",
+    "派人",
+    "被帶走",
     "不要跟別人說",
     "有人在",
     "在注意",
 )
 _VISIT = re.compile(
     r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
-    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站)"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站|帶走|抓走|抓人|拘提|派人)"
 )
 _WHEN_RX = re.compile(
-    r"明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
+    r"上午|下午|中午|明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
     r"|週[一二三四五六日]|[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}點|[一二三四五六七八九十]{1,2}點|早上|晚上|凌晨|下個月|這幾天|最近"
     r"|這次|這週|本週|月底|月初|[0-9]{1,2}月[0-9]{1,2}日"
 )
@@ -429,6 +473,16 @@ _ADVICE = re.compile(
     # 東西搬走, 標籤要貼好, 安全帽戴好, 要有心理準備
     r"|先(?:關|搬|拆|補|貼|戴|藏|撤)|(?:拆|搬|補|貼|戴|關|藏|撤)(?:一下|一搬|好|掉|走|起來)"
     r"|心理準備|別過去|不要過去|別往|不要去了|別去了"
+    # 先換一換, 先拔掉, 先把鷹架補好: the reader fixes something first
+    r"|先[\u4e00-\u9fff](?:一[\u4e00-\u9fff]|掉|起來|乾淨)"
+    r"|先把[^，。,\n]{1,8}(?:補好|修好|拆掉|拔掉|關掉|丟掉|處理掉|收起來|藏起來|搬走|清乾淨)"
+)
+# A visit for a stated errand (去你們那邊拿貨, 過去幫你們裝冷氣, 去你們家送輔具): the
+# purpose is said, and it is a service, not a check.
+SERVICE_VISIT = re.compile(
+    r"(?:去|來|到|過去|過來)[^，。,\n]{0,8}?"
+    r"(?:拿|收(?!一)|送|裝|修|打(?:疫苗|針)|幫|載|接|交|領|搬|布置|佈置|拍照|量|換|點交|取件|繳"
+    r"|安裝|維修|施工|除蟲|消毒|清潔|宣導|拜年|慰問|探望|關懷|發放|借|還|簽約|討論)"
 )
 # A visit for a meeting, a talk or a course: getting ready for it is no tip-off.
 MEETING = re.compile(r"開會|會議|座談|說明會|研習|上課|訓練|簡報|演講|參訪")
@@ -450,6 +504,9 @@ _SECRET_VISIT = re.compile(
     r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
+# The visit announced and coordinated through official channels: the party or a unit is
+# asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
+_COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
@@ -480,9 +537,19 @@ def tipoff(doc: Doc) -> str | None:
         return "investigation_secret" if watched else "warrant"
     if _WHEN_RX.search(text) is None or _VISIT.search(text) is None:
         return None
-    if _SIGNED.search(text) is not None and (to_party or _target(doc) is not None):
-        return "warrant"
-    told = to_party and _ADVICE.search(text) is not None and MEETING.search(text) is None
+    if _SIGNED.search(text) is not None:
+        if not to_party:
+            doc.names()  # 范淑明禮拜二會被帶走，法院已經准了: the named person is the target
+        if to_party or _target(doc) is not None:
+            return "warrant"
+    if _COORDINATED.search(text) is not None and _SECRET_VISIT.search(text) is None:
+        return None  # an announced joint visit (會勘…，請承商配合): the party is asked along
+    told = (
+        to_party
+        and _ADVICE.search(text) is not None
+        and MEETING.search(text) is None
+        and (SERVICE_VISIT.search(text) is None or _SECRET_VISIT.search(text) is not None)
+    )
     planned = _SECRET_VISIT.search(text) is not None or (
         (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
     )
@@ -558,7 +625,7 @@ NOT_YET_WORDS: tuple[str, ...] = (
 )
 NOT_YET = _starts_with(
     "還尚未偵審簽公核開定決發內要才",
-    r"(?:還沒|尚未|未)(?:公布|公告|發布|核定|簽核|定案|決定|宣布|通知|開|結束|出來|確定|上網|生效|放榜)"
+    r"(?:還沒|尚未|未)(?:公布|公告|發布|核定|簽核|定案|決定|決議|宣布|通知|開|結束|出來|確定|上網|生效|放榜)"
     r"|偵辦中|偵查中|審核中|簽核中|還在(?:簽|審|查|調查|評|談)"
     r"|(?:公布|公告|核定|開標|定案|決標|發布)前|內定|還要等|要等[^，。,\n]{0,4}(?:簽|核|批|決定|開會)"
     r"|才會(?:公布|公告|發布|出來|通知)",

@@ -152,6 +152,14 @@ TRIGGERS: tuple[str, ...] = (
     "b肝",
     "c肝",
     "肝炎",
+    # a patient's state in care (燒燙傷52%，在加護病房; HbA1c 11, diabetes control 很差)
+    "加護病房",
+    "燒燙傷",
+    "昏迷",
+    "插管",
+    "病危",
+    "diabetes",
+    "hba1c",
 )
 CONTEXT: tuple[str, ...] = (
     "足跡",

@@ -357,7 +357,10 @@ def weigh(
 
 # Talk signals that outweigh even a named target when nothing discloses: a masked
 # value, a quiz, a published result.
-_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster"})
+_STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
+# Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
+_RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
+_MANY_TALK = 3
 
 
 _MASK_CHARS = frozenset("○〇◯●*＊")
@@ -481,13 +484,17 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     if talk is None:
         return
     kind, seen = talk
+    kinds = d.kinds()
+    # A notice that is talk three ways at once (a rule, a reminder, the office's contact)
+    # and names nobody: its dates are the procedure's schedule, not a plan told.
+    many = len(kinds) >= _MANY_TALK and d.target is None
     if kind == "masked" and _real_name(doc):
         return  # 〇〇路的獨居長者徐阿滿: a place masked, the person not
     if kind != "quiz":
         dis = d.discloses()
         if (
             dis is not None
-            and kind in ("rule", "own_asset", "generic")
+            and not _RULE_KINDS.isdisjoint(kinds)
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
@@ -500,9 +507,14 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         ):
             return  # (a question that tells a figure beside a disclosure word tells it)
         # (a generic or hypothetical case's day is supposed, not told: 假設明天要去搜索)
-        if kind not in _STRONG_TALK and (
-            d.target is not None
-            or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
+        if (
+            # (the applicant served passes only when no leaking pattern is matched)
+            (kind not in _STRONG_TALK or (kind == "service" and strong))
+            and not many
+            and (
+                d.target is not None
+                or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
+            )
         ):
             return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")

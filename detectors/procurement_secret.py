@@ -63,6 +63,10 @@ TOLD_WORDS: tuple[str, ...] = (
     "你們比",
     "只有你",
     "外聘",
+    # the approved figure told to aim at (上面核的數字大概…，你自己抓)
+    "核的數字",
+    "簽的數字",
+    "自己抓",
 )
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
 WEAK_TRIGGERS: tuple[str, ...] = (
@@ -265,6 +269,7 @@ TOLD_BARE = re.compile(
     r"|(?:上限|預算|心裡的數字)[^，。,\n]{0,6}(?:抓|大概|是|在)|再壓|降個|會在範圍內|別超過|低一點點就好|比[0-9,]{4,}低"
     r"|委員(?:裡面|中)(?:有|是)|委員(?:有)?[0-9一二兩三四五六七八九]+(?:個|位)|外聘的[一二三四五兩0-9]位|評的人|坐在台上"
     r"|委員有問到你們|你們少附"
+    r"|(?:核|簽|批)(?:下來)?的(?:數字|金額)[^，。,\n]{0,6}[0-9一二三四五六七八九]|[你您]自己抓"
 )
 # Told to a bidder where they stand, in a message about a tender (BID_TOPIC): the price
 # to aim at (你報在那附近, 報高一點), the competition (只有你跟…, 除了你們之外只有…,

@@ -236,6 +236,58 @@ ROWS: list[tuple[str, str, str]] = [
     ("paperwork", "陳怡君請病假是因為化療，她不想讓大家知道", "flag"),
     ("public", "你們單位的林志明要調去人事室了，恭喜他", "allow"),
     ("public", "恭喜！林志明這次升科長，下週局長簽完才會公布喔", "flag"),
+    # what must not be done with a record: a rule, whoever it names by role
+    ("rule", "家訪時不可以把個案的診斷書拍照帶回，要的話走公文", "allow"),
+    ("rule", "陳美華的診斷書拍給你，上面寫躁鬱症", "flag"),
+    # a masked plate
+    ("masked", "違規車號KLM-**62已通知車主到案說明，紀錄在系統", "allow"),
+    # an announced joint visit: the party is asked along
+    ("coordinated", "養護工程隊9/14會勘民生路33巷8號路面，請承商配合", "allow"),
+    ("coordinated", "9/14會去你們工廠看排放口，不預告的，管線先處理好", "flag"),
+    # a long notice that is talk three ways (rule, reminder, contact) and names nobody:
+    # its dates are the procedure's schedule; a deadline it sets (公告前應予保密) is a rule
+    (
+        "many_talk",
+        "人事室提醒：年度考績作業自11/3起辦理，考績委員會預定12/8召開，個別同仁之考績"
+        "等次於核定前均屬應保密事項，請勿於群組討論。如有疑問請洽分機2231",
+        "allow",
+    ),
+    (
+        "many_talk",
+        "採購提醒：依採購法，招標文件於公告前應予保密，底價於決標前仍應保密，"
+        "廠商詢問一律書面答復。承辦請洽分機5120",
+        "allow",
+    ),
+    # a tip-off: a day (下午 too), a visit, and the reader told to fix something first
+    ("tipoff", "老闆，我們禮拜二下午會過去你們那邊，招牌先拆一拆", "flag"),
+    ("tipoff", "這週六晚上局裡會派人去溪邊那幾間，你們水管先拔掉", "flag"),
+    ("tipoff", "禮拜三下午我們會過去幫你們裝冷氣，辦公室先清一清", "allow"),
+    ("tipoff", "老闆，我們禮拜四下午會過去你們那邊拿貨，東西先準備好", "allow"),
+    # someone taken away on a day the court allowed: a named person is the target
+    ("signed", "鄭志明禮拜五早上會被帶走，法院那邊已經准了", "flag"),
+    # the sender's own hush (先不要傳) is no reminder
+    ("hushed", "光明國小林怡君老師的解聘案還沒決議，先不要傳", "flag"),
+    ("hushed", "請不要傳學生的照片到群組", "allow"),
+    # a named person's state in care; a ward's visiting hours are not
+    ("health", "蔡雅婷燒燙傷40%，在加護病房，家屬還沒到", "flag"),
+    ("health", "林建宏 的 HbA1c 10，diabetes control 不好", "flag"),
+    ("health", "加護病房的探病時間改成晚上七點", "allow"),
+    # the approved figure told to a bidder to aim at; a published budget is not
+    ("bidder", "上面核的數字大概2,480,000元，你自己抓", "flag"),
+    ("bidder", "年度預算核的數字是3,200萬，已經公告在官網", "allow"),
+    # the applicant served about their own request; a matter told besides it still counts
+    ("service", "張先生的陳情案還在處理中，我已經跟他說會再回覆", "allow"),
+    ("service", "周文華的出國申請還在簽，跟他說先不要訂機票", "allow"),
+    ("service", "王大明的出國申請還在審，他上個月才去過柬埔寨三次", "flag"),
+    ("service", "陳怡君申請的調職還在簽，其實她得了憂鬱症，請她先不要說", "flag"),
+    # a surname read out of a school's or an office's name (福林國小) is nobody
+    ("inside_word", "和林國中保健室5/2辦理全校學生健康檢查", "allow"),
+    # a formal prohibition opens the clause: what follows in it must not be done
+    (
+        "forbid_clause",
+        "勤前教育：同仁不得對媒體或親友透露偵辦中案件細節，拘票影本不得拍照傳送",
+        "allow",
+    ),
 ]
 
 
@@ -260,6 +312,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("地址已在系統內（不貼群組）", "masked"),
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
         ("一般來說，拘票由檢察官簽發", "generic"),
+        ("林小姐的補助申請還在審核，請她下週再來電", "service"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

@@ -62,13 +62,38 @@ def _tag() -> str:
     return f"{sys.implementation.cache_tag}-{zlib.crc32(key.encode()):08x}"
 
 
-def _cache_path() -> Path:
+def cache_file(name: str) -> Path:
+    """`name` (with this Python's and these libraries' tag) in the package's byte-code
+    folder: `detectors/__pycache__/`, or under PYTHONPYCACHEPREFIX when that is set."""
     here = Path(__file__).resolve().parent
-    name = f"patterns.{_tag()}.marshal"
+    stem, dot, ext = name.rpartition(".")
+    tagged = f"{stem}.{_tag()}{dot}{ext}"
     prefix = sys.pycache_prefix
     if prefix:  # where the byte code goes too (PYTHONPYCACHEPREFIX)
-        return Path(prefix + str(here)) / name
-    return here / "__pycache__" / name
+        return Path(prefix + str(here)) / tagged
+    return here / "__pycache__" / tagged
+
+
+def _cache_path() -> Path:
+    return cache_file("patterns.marshal")
+
+
+def load_table(name: str, source: object) -> Any | None:
+    """What `store_table(name, source, value)` stored, when it was stored for an equal
+    `source` (the inputs it was derived from, compared whole); else None."""
+    table = _read(cache_file(f"{name}.marshal"))
+    if table.get("source") != source:
+        return None
+    return table.get("value")
+
+
+def store_table(name: str, source: object, value: object) -> None:
+    """Keep `value` (marshal-able), derived from `source`, for the next process; not
+    where byte code is not written; a failure to write only costs the next process."""
+    if sys.dont_write_bytecode:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        _write(cache_file(f"{name}.marshal"), {"source": source, "value": value})
 
 
 class _Store:
@@ -106,7 +131,7 @@ class _Store:
         self.dirty = False
 
 
-def _read(path: Path) -> dict[tuple[str, str, int], tuple[Any, ...]]:
+def _read(path: Path) -> dict[Any, Any]:
     try:
         data = path.read_bytes()
     except OSError:
@@ -120,7 +145,7 @@ def _read(path: Path) -> dict[tuple[str, str, int], tuple[Any, ...]]:
     return table if isinstance(table, dict) else {}
 
 
-def _write(path: Path, table: dict[tuple[str, str, int], tuple[Any, ...]]) -> None:
+def _write(path: Path, table: dict[Any, Any]) -> None:
     payload = marshal.dumps(table)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -2,7 +2,9 @@
 
     python bench/bench_text_instructions.py                 # 500 lines of indep_h + indep_p
     python bench/bench_text_instructions.py --sample bench  # 500 lines of bench_text's traffic
+    python bench/bench_text_instructions.py --sample leaks  # 500 lines of bench_scan_cli's input
     python bench/bench_text_instructions.py --profile       # plus call counts (cProfile), no valgrind
+    python bench/bench_text_instructions.py --long          # each hostile 5,000-character message
 
 Runs the engine under `valgrind --tool=callgrind` twice: once scanning the sample one
 time, once three times, each after `warm_up()` (the service's start-up). The
@@ -11,6 +13,10 @@ so start-up, imports, first-use caches and exit cancel out; divided by twice the
 sample's size it is instructions per message. The sample is fixed (every k-th line of the sets,
 the same every run) and the hash seed is pinned, so two runs of the same code read
 the same figure to a fraction of a percent.
+
+`--long`: instructions of one scan of each of bench_text.py's hostile 5,000-character
+messages (its second scan, after warm_up; callgrind dumps its counters at a marker call
+between the scans).
 
 `--profile` counts calls instead (deterministic, no valgrind): how many messages reach
 a Doc, stage 2's feature extraction, the regex searches and the top functions by calls.
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -42,6 +49,12 @@ def sample(kind: str, size: int = SIZE) -> list[str]:
         from bench_text import traffic
 
         return traffic(size, 0.08, 7)
+    if kind == "leaks":  # bench_scan_cli.py's leak-heavy lines (half of them leaks), its seed
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_scan_cli import _message
+
+        rng = random.Random(11)
+        return [_message(rng, rng.random() < 0.5) for _ in range(size)]
     texts: list[str] = []
     per_set = size // len(SETS)
     for name in SETS:
@@ -65,18 +78,73 @@ def _inner(kind: str, passes: int) -> None:
             scan_text(t)
 
 
+def _inner_long() -> None:
+    """The process valgrind measures for --long: each hostile message scanned twice,
+    a marker call (zlib.adler32, where callgrind dumps) just before the second scan and
+    after it."""
+    import zlib
+
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_text import LONG_CHARS, long_messages
+
+    from detectors import scan_text
+    from detectors.engine import warm_up
+
+    warm_up()
+    for text in long_messages(LONG_CHARS, 13).values():
+        scan_text(text)
+        zlib.adler32(b"start")
+        scan_text(text)
+        zlib.adler32(b"end")
+
+
+def _long() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_text import LONG_CHARS, long_messages
+
+    names = list(long_messages(LONG_CHARS, 13))
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [
+            "valgrind",
+            "--tool=callgrind",
+            "--dump-before=adler32",
+            f"--callgrind-out-file={tmp}/out",
+            sys.executable,
+            __file__,
+            "--inner-long",
+        ]
+        subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=True)
+        totals = []
+        for i in range(1, 2 * len(names) + 1):  # the last dump, at exit, is "out"
+            text = Path(f"{tmp}/out.{i}").read_text()
+            m = _TOTALS.search(text)
+            totals.append(int(m.group(1)) if m else 0)
+    # dump 1 ends at the first marker; dump 2k ends at message k's second "start" + 1
+    per = {name: totals[2 * k + 1] for k, name in enumerate(names)}
+    width = max(len(n) for n in names)
+    for name, n in sorted(per.items(), key=lambda kv: -kv[1]):
+        print(f"{name:{width}}  {n:>13,} instructions")
+    print(f"{'slowest':{width}}  {max(per.values()):>13,}")
+
+
+_TOTALS = re.compile(r"^totals:\s*(\d+)", re.M)
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def _instructions(kind: str, passes: int) -> int:
+def _env() -> dict[str, str]:
     # One thread: an idle BLAS worker spinning would count as our instructions.
-    env = dict(
+    return dict(
         os.environ,
         PYTHONHASHSEED="0",
         OPENBLAS_NUM_THREADS="1",
         OMP_NUM_THREADS="1",
         MKL_NUM_THREADS="1",
     )
+
+
+def _instructions(kind: str, passes: int) -> int:
+    env = _env()
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [
             "valgrind",
@@ -122,10 +190,18 @@ def _profile(kind: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sample", choices=("corpus", "bench"), default="corpus")
+    ap.add_argument("--sample", choices=("corpus", "bench", "leaks"), default="corpus")
     ap.add_argument("--profile", action="store_true", help="call counts, no valgrind")
+    ap.add_argument("--long", action="store_true", help="each hostile 5,000-character message")
     ap.add_argument("--inner", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--inner-long", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.inner_long:
+        _inner_long()
+        return 0
+    if args.long:
+        _long()
+        return 0
     if args.inner is not None:
         _inner(args.sample, args.inner)
         return 0

@@ -17,6 +17,7 @@ from detectors.base import Finding, Source, salted_digest
 from detectors.discourse import Discourse
 from detectors.normalize import Normalized, alnum_of, normalize
 from detectors.policy import DEFAULT_POLICY, Policy
+from detectors.rxcache import load_table, store_table
 from detectors.types import MATTERS
 
 Hit = tuple[int, int, str]
@@ -153,59 +154,21 @@ class KeywordIndex:
             else None
         )
         self._until_dfa = DFA_AFTER if uniq else 0
-        # (start, end, keyword) of each keyword inside a longer one, offsets from its
-        # start, in `uniq` order then by offset. Found with one overlapping automaton
-        # run over every keyword at once, NUL-separated (comparing every pair took
-        # ~0.3 s of each process's start-up, one run per keyword ~10 ms).
-        contained: dict[str, tuple[Hit, ...]] = {}
-        every = AhoCorasick(uniq, matchkind=MatchKind.Standard) if uniq else None
-        if every is not None:
-            starts: list[int] = []
-            at = 0
-            for w in uniq:
-                starts.append(at)
-                at += len(w) + 1
-            subs_of: dict[int, list[Hit]] = {}
-            joined = "\0".join(uniq)
-            for i, s, e in every.find_matches_as_indexes(joined, overlapping=True):
-                j = bisect.bisect_right(starts, s) - 1
-                if e - s < len(uniq[j]):
-                    subs_of.setdefault(j, []).append((s - starts[j], e - starts[j], uniq[i]))
-            for j in sorted(subs_of):
-                subs = subs_of[j]
-                subs.sort(key=lambda h: (-len(h[2]), h[2], h[0]))
-                contained[uniq[j]] = tuple(subs)
-        self._contained = contained
+        # What the keywords say about each other (which lie inside which, which can
+        # hide another): derived from the word list alone, so kept beside the byte
+        # code (rxcache.load_table) and derived again only when the list changed.
+        joined = "\0".join(uniq)
+        derived = load_table("keywords", joined)
+        if derived is None:
+            derived = _derive(uniq, joined)
+            store_table("keywords", joined, derived)
+        contained, straddlers = derived
+        self._contained: dict[str, tuple[Hit, ...]] = contained
         self._contained_words = {
             w: frozenset(s for _, _, s in subs) for w, subs in contained.items()
         }
-        # Keywords whose end can begin another keyword (案底 / 底價): leftmost-longest
-        # matching hides the second one (本案底價 reports 案底 only); `straddling`
-        # finds it again.
-        # Each straddler maps to the characters that can follow it when a hidden
-        # keyword goes on past its end (案底 -> 價 of 底價): a cheap first test,
-        # so the overlapping automaton runs only where a hidden keyword can be.
-        # nexts: each proper prefix of a keyword -> the characters that follow it.
-        nexts: dict[str, set[str]] = {}
-        for u in uniq:
-            for k in range(1, len(u)):
-                p = u[:k]
-                follow_p = nexts.get(p)
-                if follow_p is None:
-                    nexts[p] = {u[k]}
-                else:
-                    follow_p.add(u[k])
-        straddlers: dict[str, frozenset[str]] = {}
-        for w in uniq:
-            follow: set[str] = set()
-            for i in range(1, len(w)):
-                after = nexts.get(w[i:])
-                if after is not None:
-                    follow |= after
-            if follow:
-                straddlers[w] = frozenset(follow)
-        self._straddlers = straddlers
-        self._every = every
+        self._straddlers: dict[str, frozenset[str]] = straddlers
+        self._every: AhoCorasick | None = None  # built on the first straddling keyword
         self._uniq = uniq
         self._longest = len(uniq[0]) if uniq else 0
 
@@ -249,7 +212,8 @@ class KeywordIndex:
         if straddlers.keys().isdisjoint(found):
             return []
         every = self._every
-        assert every is not None
+        if every is None:
+            every = self._every = AhoCorasick(self._uniq, matchkind=MatchKind.Standard)
         out: list[Hit] = []
         pos = 0
         for w in found:
@@ -291,6 +255,60 @@ class KeywordIndex:
         if extra:
             out.extend(extra)
         return out
+
+
+def _derive(
+    uniq: list[str], joined: str
+) -> tuple[dict[str, tuple[Hit, ...]], dict[str, frozenset[str]]]:
+    """(contained, straddlers) of a KeywordIndex's sorted word list (see its __init__)."""
+    # (start, end, keyword) of each keyword inside a longer one, offsets from its
+    # start, in `uniq` order then by offset. Found with one overlapping automaton
+    # run over every keyword at once, NUL-separated (comparing every pair took
+    # ~0.3 s of each process's start-up, one run per keyword ~10 ms).
+    contained: dict[str, tuple[Hit, ...]] = {}
+    every = AhoCorasick(uniq, matchkind=MatchKind.Standard) if uniq else None
+    if every is not None:
+        starts: list[int] = []
+        at = 0
+        for w in uniq:
+            starts.append(at)
+            at += len(w) + 1
+        subs_of: dict[int, list[Hit]] = {}
+        for i, s, e in every.find_matches_as_indexes(joined, overlapping=True):
+            j = bisect.bisect_right(starts, s) - 1
+            if e - s < len(uniq[j]):
+                subs_of.setdefault(j, []).append((s - starts[j], e - starts[j], uniq[i]))
+        for j in sorted(subs_of):
+            subs = subs_of[j]
+            subs.sort(key=lambda h: (-len(h[2]), h[2], h[0]))
+            contained[uniq[j]] = tuple(subs)
+    # Keywords whose end can begin another keyword (案底 / 底價): leftmost-longest
+    # matching hides the second one (本案底價 reports 案底 only); `straddling`
+    # finds it again.
+    # Each straddler maps to the characters that can follow it when a hidden
+    # keyword goes on past its end (案底 -> 價 of 底價): a cheap first test,
+    # so the overlapping automaton runs only where a hidden keyword can be.
+    # nexts: each proper prefix of a keyword -> the characters that follow it.
+    nexts: dict[str, set[str]] = {}
+    for u in uniq:
+        for k in range(1, len(u)):
+            p = u[:k]
+            follow_p = nexts.get(p)
+            if follow_p is None:
+                nexts[p] = {u[k]}
+            else:
+                follow_p.add(u[k])
+    straddlers: dict[str, frozenset[str]] = {}
+    for w in uniq:
+        follow: set[str] = set()
+        for i in range(1, len(w)):
+            after = nexts.get(w[i:])
+            if after is not None:
+                follow |= after
+        if follow:
+            straddlers[w] = frozenset(follow)
+
+    return contained, straddlers
 
 
 class Doc:

@@ -16,6 +16,8 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 
+from detectors.rxcache import compile_re
+
 
 class LazyPattern:
     """`re.compile(source, flags)`, done on first use (see the module docstring)."""
@@ -26,7 +28,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
-        p = re.compile(self.pattern, self.flags)
+        p = compile_re(self.pattern, self.flags)
         d = self.__dict__
         d["search"] = p.search
         d["match"] = p.match

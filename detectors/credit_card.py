@@ -287,7 +287,7 @@ def find(doc: Doc) -> list[Finding]:
                 and not any(f.start < m.end() and m.start() < f.end for f in out)
             ):
                 keep(m.start(), m.end(), digits)
-    if split:
+    if split and not out:
         for s, e, digits in split_cards(doc):
             if not any(f.start < e and s < f.end for f in out):
                 keep(s, e, digits)

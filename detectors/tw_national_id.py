@@ -27,6 +27,7 @@ MIN_REAL_DIGITS = 7
 # 1: UlIO530148), or 5 beside an ID word (身分證 S11lll0237).
 MIN_LOOKALIKE_DIGITS = 6
 MIN_DIGITS_NAMED = 5
+_WORD4 = re.compile("[a-z]{4}")  # every NATO word has four letters in a row
 # Where a GLOSSED match can start: one `re` search that nearly every message fails.
 _GLOSS_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])(?:\s?\([a-z]|\sas in\s)")
 _PIPE_ONE = re.compile(r"(?<=[0-9a-z])[|!](?=[0-9a-z])")
@@ -194,7 +195,7 @@ def find(doc: Doc) -> list[Finding]:
         )
     spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]
     spans = [s for s in spans if _enough_digits(doc, s)]
-    if _NATO_FAST.search(text) is not None:
+    if _WORD4.search(text) is not None and _NATO_FAST.search(text) is not None:
         spans += [
             (m.start(), m.end(), NATO[m.group(1)] + _NOT_ALNUM.sub("", m.group(2)), "spelled")
             for m in NATO_ID.finditer(text)
@@ -423,7 +424,7 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
 
 
 # Nine digits then a letter, standing alone (084573001Q): an ID written backwards.
-_BARE_REVERSED = re.compile(r"(?<![a-z0-9])[0-9]{8}[0-9a-d][a-z](?![a-z0-9])")
+_BARE_REVERSED = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]{7}[0-9a-d][a-z](?![a-z0-9])")
 # The score of a bare reversed reading: a warning, never a block on the shape alone.
 BARE_REVERSED_SCORE = 0.75
 

@@ -714,6 +714,38 @@ def paperwork(text: str) -> str | None:
     return _seen(PAPERWORK, text)
 
 
+# The status of a colleague's own paperwork, not a result kept back: a form or an
+# application right before the not-yet word, and a clerk's verb in it (陳志明的退休案
+# 還沒核定, 吳美惠的考績表還沒送來, 育嬰留停申請還在審核中, 出差單還沒簽).
+_PAPER_BEFORE = re.compile(r"(?:案|表|單|申請|申請書|公文|簽呈|文件|證明|清冊|名冊|時數|費)$")
+_PAPER_PENDING = re.compile(
+    r"(?:還沒|尚未|未|還在)(?:核定|核|簽核|簽|送來|送出|送|交|收到|登錄|入帳|撥|發文|回函|審核|審|處理|辦)"
+    r"|審核中|簽核中|處理中"
+)
+# ... unless a result is told with it (考績被打丙等, 要被記大過, 確診): the form is a cover.
+OUTCOME = re.compile(
+    r"[甲乙丙丁]等|記(?:一|兩|二)?(?:支)?(?:大|小)?過|大過|小過|申誡|懲處|懲戒|停職|免職|撤職|資遣|解聘|不續聘"
+    r"|降(?:級|調)|減俸|(?:要|會|將)?被(?!退)|不予|落選|沒過|內定|確診|罹患|前科|涉嫌|起訴|升(?:官|任|組長|科長|股長|主任|課長)"
+)
+
+
+def paper_status(text: str) -> str | None:
+    """Every not-yet word of the message (NOT_YET, NOT_PUBLIC) is the status of a form or an
+    application (_PAPER_PENDING right after a paperwork noun) and no result is told:
+    the paperwork seen, or None."""
+    seen = None
+    starts = {m.start() for m in NOT_YET.finditer(text)}
+    starts.update(m.start() for m in NOT_PUBLIC.finditer(text) if m.group()[0] in "還尚未")
+    for s in sorted(starts):
+        p = _PAPER_PENDING.match(text, s)
+        if p is None or _PAPER_BEFORE.search(text, max(0, s - 3), s) is None:
+            return None
+        seen = seen or text[max(0, s - 3) : p.end()]
+    if seen is None or OUTCOME.search(text) is not None:
+        return None
+    return seen
+
+
 # ------------------------------------------------------------------ made-up data
 
 # The message says its data is made up: a form's specimen, a course's example, a template

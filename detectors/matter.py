@@ -17,6 +17,7 @@ import regex
 
 from detectors.base import Detector, Finding, Score
 from detectors.discourse import not_yet as _not_yet
+from detectors.discourse import paper_status as _paper_status
 from detectors.discourse import paperwork as _paperwork
 from detectors.discourse import pending_or_told as _pending_or_told
 from detectors.doc import Doc
@@ -334,7 +335,12 @@ def weigh(
             hard = _hard_id(doc)
         # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
         # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
-        if not hard and not (_real_name(doc) and doc.discourse().discloses() is not None):
+        # (吳美惠的考績表還沒送來: what is not yet done is the form, no result told)
+        if not hard and not (
+            _real_name(doc)
+            and doc.discourse().discloses() is not None
+            and _paper_status(doc.text) is None
+        ):
             score.cap(0.45, f"office workflow ({_workflow_word(doc)})")
     if (
         not strong

@@ -145,6 +145,12 @@ CASE_CONTEXT: tuple[str, ...] = (
     "存款",
 )
 CASE_SCORE = 0.6
+# The case word as what someone applies for or asks about (低收入戶申請, 中低收入戶的審核
+# 進度, 低收入戶證明怎麼申請): a service asked for, not a case told. A person named only
+# by surname and title (陳小姐, 王先生) is then not lifted by it.
+_CASE_INQUIRY = re.compile(
+    r"戶?(?:的)?(?:申請|資格|證明|補助|津貼|審核|進度|怎麼|如何|要帶|要準備|要填|需要|相關規定)"
+)
 
 # ASCII-only patterns under the standard `re` (same matches as `regex`, less
 # overhead per call). LATIN_NAME starts with its capital so the engine hops from
@@ -568,7 +574,11 @@ def _rank(
                 found[key] = (LOOKUP_SCORE, "person_name.lookup", lookup[2])
     case = doc.first(_CASE) if doc.has(_CASE) else None
     if case is not None and not doc.has(_BENIGN_HERE):
+        # (陳小姐來問低收入戶申請要帶什麼: a surname and a title asking about a service)
+        inquiry = _CASE_INQUIRY.match(doc.text, case[1]) is not None
         for key, (score, rule, _ctx) in list(found.items()):
+            if inquiry and rule == "person_name.title":
+                continue
             if score >= 0.4 and rule != "person_name.staff":
                 found[key] = (max(score, CASE_SCORE), "person_name.case_context", case[2])
     if len(found) == 1:

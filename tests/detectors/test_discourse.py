@@ -282,6 +282,18 @@ ROWS: list[tuple[str, str, str]] = [
     ("service", "陳怡君申請的調職還在簽，其實她得了憂鬱症，請她先不要說", "flag"),
     # a surname read out of a school's or an office's name (福林國小) is nobody
     ("inside_word", "和林國中保健室5/2辦理全校學生健康檢查", "allow"),
+    # a colleague's own paperwork pending (a form, an application) is status, not a result;
+    # a result told beside it (丙等, 要被記大過) still counts
+    ("paper_status", "陳志明的退休案還沒核定，人事室說要等銓敘部回函", "allow"),
+    ("paper_status", "吳美惠的考績表還沒送來，請各股長週五前交齊", "allow"),
+    ("paper_status", "劉美玲的育嬰留停申請還在審核中，人事室會再通知她", "allow"),
+    ("paper_status", "陳志明的考績被打丙等，考績表還沒送出，先不要講", "flag"),
+    ("paper_status", "吳美惠要被記大過，懲處案還沒核定，先別跟她說", "flag"),
+    # a surname and a title asking about a welfare service is no case told; a full name
+    # or an address beside the case word still is
+    ("case_inquiry", "早上有位陳小姐來問低收入戶申請要帶什麼，我已經給她清單了", "allow"),
+    ("case_inquiry", "王先生來問低收入戶證明怎麼申請，已請他到一樓櫃台抽號", "allow"),
+    ("case_inquiry", "陳小姐是低收入戶，住在中山路12號，電話0912345678", "flag"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

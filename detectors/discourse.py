@@ -340,12 +340,20 @@ def _public(text: str) -> str | None:
     return None
 
 
+# 進廠, 回廠, 原廠, 出廠: the workshop a car goes to or a product comes from.
+_TO_WORKSHOP = frozenset("進回原出返送")
+
+
 def _company(text: str) -> str | None:
     """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
     for m in COMPANY.finditer(text):
         s = m.start()
-        if m.group() == "廠" and text.startswith("商", m.end()):
-            continue  # 廠商: any vendor (投標廠商, 通知廠商), not a business named
+        if m.group() == "廠" and (
+            text.startswith("商", m.end()) or (s and text[s - 1] in _TO_WORKSHOP)
+        ):
+            # 廠商: any vendor (投標廠商, 通知廠商), not a business named; 進廠保養,
+            # 原廠, 出廠: a vehicle's or a product's workshop, not a business named
+            continue
         if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
             return text[s - 2 : m.end()]
     return None
@@ -816,6 +824,27 @@ _OWN_RECORDS = re.compile(
 _ROOM = re.compile(
     r"(?:[科課隊組室處股]|大隊|分隊|中心)?[的得]?(?:會議室|辦公室|簡報室|公務車|公務機)"
 )
+
+
+# An authority's request for the office's own records, passed on to the unit that keeps
+# them (地檢署的公文說下週要調閱資料，請檔案室先整理好卷宗; 監察院下週三調閱本局公文，
+# 請文書科配合): the office hands its records over, nobody's case is told.
+RECORDS_ASKED = re.compile(
+    r"請[^，。,\n]{0,8}?(?:先|把[^，。,\n]{0,12}?)?"
+    r"(?:配合|協助|提供|準備|備妥|整理|彙整|調出|影印|聯絡)"
+)
+
+
+def records_asked(doc: Doc) -> str | None:
+    """A unit of the office asked to hand over or ready records, with no target named,
+    nothing not public and nobody outside told; the request seen, or None."""
+    m = RECORDS_ASKED.search(doc.text)
+    if m is None:
+        return None
+    d = doc.discourse()
+    if d.target is not None or d.not_public is not None or d.audience is not None:
+        return None
+    return m.group()
 
 
 def internal_audit(doc: Doc) -> str | None:

@@ -246,6 +246,7 @@ VETOES: dict[str, str] = {
     "lookup": "a lookup result or a role, reported by its own type",
     "not_reporter": "not who reported: the data is reported by its own type",
     "errand": "a trip or an errand, not a border crossing",
+    "records": "an authority's request for the office's own records, passed on to a unit",
 }
 
 

@@ -294,6 +294,18 @@ ROWS: list[tuple[str, str, str]] = [
     ("case_inquiry", "早上有位陳小姐來問低收入戶申請要帶什麼，我已經給她清單了", "allow"),
     ("case_inquiry", "王先生來問低收入戶證明怎麼申請，已請他到一樓櫃台抽號", "allow"),
     ("case_inquiry", "陳小姐是低收入戶，住在中山路12號，電話0912345678", "flag"),
+    # an authority's request for the office's own records, passed on to the unit that
+    # keeps them; someone's records pulled is an investigation told
+    ("records", "高雄地檢署的公文說下週要調閱資料，請檔案室先整理好110年的卷宗", "allow"),
+    ("records", "監察院下週三調閱本局公文，請文書科配合", "allow"),
+    ("records", "地檢署下週要調閱林志明的帳戶資料，請會計室先準備，別讓他知道", "flag"),
+    ("records", "明天要調閱他的通聯紀錄，他還不知道", "flag"),
+    # 進廠保養: a car's workshop, no business named
+    (
+        "own_asset",
+        "通知：本局環境稽查大隊公務車於下週一至週三進廠保養，期間稽查勤務改派二號車",
+        "allow",
+    ),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

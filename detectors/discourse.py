@@ -125,7 +125,7 @@ _NOT_DONE_AFTER = re.compile(
     r"|[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光)"
 )
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新教講訓說簡",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
     r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新"
@@ -136,7 +136,8 @@ OWN_ASSET = _starts_with(
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
     r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
-    r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
+    # ... and so is its own briefing or meeting moved (勤前教育改到下午兩點)
+    r"|(?:行程|時間|集合|教育|會議|講習|訓練|說明會|簡報)(?:改到|改成|改期|延期|延到|提前到|順延)",
 )
 # The applicant served: a person's own application, and the applicant told to come, call,
 # wait or hand in (林美玲的低收入戶申請還在審核中，請她下週再來電; 黃小姐申請的
@@ -144,6 +145,13 @@ OWN_ASSET = _starts_with(
 _APPLIED = re.compile(r"申請|申辦|請領|陳情案|報名")
 SERVICE = re.compile(
     r"(?:請|通知|跟)(?:他|她)(?:本人)?(?:說)?[^，。,\n]{0,4}(?:來拿|來領|來電|補件|再等|等候|回覆|會再|先不要訂)"
+)
+# A citizen, named only by surname and title, asking how to get a service (林先生來電詢問
+# 他父親的死亡登記要帶什麼文件, 王先生來問重大傷病卡怎麼申請): the question is theirs,
+# reported; no matter of theirs is told.
+INQUIRY = re.compile(
+    r"(?:來問|來電問|來電詢問|打電話問|詢問|洽詢|諮詢|問說)[^，。,\n]{0,20}?"
+    r"(?:怎麼|如何|要帶|要準備|要去哪|去哪|哪裡|流程|手續|換證|補發|怎樣)"
 )
 _TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
@@ -235,6 +243,8 @@ class Discourse:
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
+        if self.service is None and _titled_only(doc):
+            self.service = _seen(INQUIRY, t)
         self.self = _seen(SELF, t)
         if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
             # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
@@ -274,6 +284,17 @@ class Discourse:
         if self.audience is not None:
             return "audience", self.audience
         return None
+
+
+def _titled_only(doc: Doc) -> bool:
+    """Everyone the message identifies is named only by surname and title (林先生)."""
+    seen = False
+    for f in doc.findings:
+        if f.type in _PERSON_TYPES and f.score >= 0.4:
+            if f.rule != "person_name.title":
+                return False
+            seen = True
+    return seen
 
 
 def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
@@ -354,6 +375,8 @@ def _company(text: str) -> str | None:
             # 廠商: any vendor (投標廠商, 通知廠商), not a business named; 進廠保養,
             # 原廠, 出廠: a vehicle's or a product's workshop, not a business named
             continue
+        if text.startswith("業", m.end()) and not text.startswith("業者", m.end()):
+            continue  # 營造業, 旅館業: an industry, no business named
         if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
             return text[s - 2 : m.end()]
     return None

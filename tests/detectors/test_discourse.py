@@ -306,6 +306,21 @@ ROWS: list[tuple[str, str, str]] = [
         "通知：本局環境稽查大隊公務車於下週一至週三進廠保養，期間稽查勤務改派二號車",
         "allow",
     ),
+    # a citizen named by surname and title asking how to get a service; their matter
+    # told, or a full name, still counts
+    ("inquiry", "林先生來電詢問他父親的死亡登記要帶什麼文件，我已經跟他說明了", "allow"),
+    ("inquiry", "王先生來問重大傷病卡怎麼申請，已請他洽健保署", "allow"),
+    ("inquiry", "王先生來問重大傷病卡怎麼申請，他肝癌末期，住在中正路5號", "flag"),
+    ("inquiry", "林志明來電詢問他的愛滋檢驗報告怎麼領，結果是陽性", "flag"),
+    # an industry (營造業) is no business named; a unit's own briefing moved is logistics
+    (
+        "industry",
+        "勞動檢查處轉知：本處將於第4季針對營造業辦理專案檢查，檢查對象依風險評估篩選，"
+        "請各業務科配合",
+        "allow",
+    ),
+    ("own_asset", "明天的臨檢勤務前教育改到下午兩點，地點分局三樓，請各所長準時出席", "allow"),
+    ("industry", "下週二要去大發營造的工地檢查，不預告，名單在我這", "flag"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -368,6 +368,9 @@ _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
 _RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
 _MANY_TALK = 3
+# The sender's own act of telling in secret (私下說, 偷偷跟你講, 先跟你說): a disclosure whatever
+# rule the rest of the message states.
+_SECRET_ACT = re.compile(r"(?:私下|偷偷)(?:跟你)?(?:說|講)|先跟你(?:說|講)")
 
 
 _MASK_CHARS = frozenset("○〇◯●*＊")
@@ -505,6 +508,8 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
+            # (a secret told aside, 私下說, 偷偷, is no rule's own deadline)
+            and _SECRET_ACT.search(doc.text) is None
         ):
             # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case; and the
             # unit's own figures (偵辦中案件統計表): a name of the table, nobody's case

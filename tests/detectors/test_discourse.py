@@ -321,6 +321,32 @@ ROWS: list[tuple[str, str, str]] = [
     ),
     ("own_asset", "明天的臨檢勤務前教育改到下午兩點，地點分局三樓，請各所長準時出席", "allow"),
     ("industry", "下週二要去大發營造的工地檢查，不預告，名單在我這", "flag"),
+    # the office's contact, clerk or chair named by a long notice is a colleague, beside
+    # any office line; a citizen named beside a matter in it still counts
+    (
+        "contact",
+        "【重要提醒】依醫療法第72條，醫療機構對因業務知悉之病人病情不得無故洩漏。"
+        "請同仁勿於群組傳送民眾個資。有問題請洽保育研究課曾信宏，分機5666。",
+        "allow",
+    ),
+    (
+        "contact",
+        "會議紀錄：一、場地修繕9/26前完成。二、預算已送議會審議。紀錄：黃慧君　主席：高志遠"
+        "，本案聯絡窗口：總務科，電話(04)3849-1671",
+        "allow",
+    ),
+    (
+        "contact",
+        "週報：本週訪視22戶。另外個案林志明有躁鬱症，最近不穩。有問題請洽安養組謝玉珍，分機3689",
+        "flag",
+    ),
+    # a secret told aside (私下說) in a notice that states rules is still told
+    (
+        "secret_aside",
+        "監測週報：資料已上傳網站，經費請依規定核銷。（私下說，這案目前只有4家投標，"
+        "底價372,000。）有問題請洽輻射防護處，分機4747",
+        "flag",
+    ),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -347,6 +347,9 @@ ROWS: list[tuple[str, str, str]] = [
         "底價372,000。）有問題請洽輻射防護處，分機4747",
         "flag",
     ),
+    # whose consent a step needs is a rule; a named person's record told beside it is not
+    ("rule", "病歷調閱要有當事人同意書或法定事由，醫事法規課有講", "allow"),
+    ("rule", "林志明的病歷調閱了，他有憂鬱症，要有當事人同意書才能給你看，先別說", "flag"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

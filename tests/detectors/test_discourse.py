@@ -350,6 +350,26 @@ ROWS: list[tuple[str, str, str]] = [
     # whose consent a step needs is a rule; a named person's record told beside it is not
     ("rule", "病歷調閱要有當事人同意書或法定事由，醫事法規課有講", "allow"),
     ("rule", "林志明的病歷調閱了，他有憂鬱症，要有當事人同意書才能給你看，先別說", "flag"),
+    # an aside in a long notice (另外, 順帶一提, P.S.) is read on its own: the notice's
+    # rules or published results around it are no excuse; an ordinary aside stays ordinary
+    (
+        "aside",
+        "年節前市場商品標示查核結果已公布：共查核110件，標示不符7件，已通知限期改正。"
+        "順帶一提，考績會決議謝明哲丙等，還沒核定先別說。新聞稿已上網，媒體詢問請依新聞稿回答。",
+        "flag",
+    ),
+    (
+        "aside",
+        "民政局轉知：寺廟登記清查作業，請各區公所於6/18前函報本局，表格已放共用槽。"
+        "P.S. 這次檢舉大聖禮儀的就是葉惠雯，大家心裡有數就好。宣導品已送達，請派員領取。",
+        "flag",
+    ),
+    (
+        "aside",
+        "年節前市場商品標示查核結果已公布：共查核110件，標示不符7件，已通知限期改正。"
+        "另外，明天下午的科務會議改到三樓會議室，請準時出席。新聞稿已上網，媒體詢問請依新聞稿回答。",
+        "allow",
+    ),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

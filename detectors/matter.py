@@ -337,10 +337,13 @@ def weigh(
         # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
         # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
         # (吳美惠的考績表還沒送來: what is not yet done is the form, no result told)
+        # (侯惠雯確診乳癌正在化療，請假會比較多: the leave follows a diagnosis told)
         if not hard and not (
             _real_name(doc)
-            and doc.discourse().discloses() is not None
-            and _paper_status(doc.text) is None
+            and (
+                (doc.discourse().discloses() is not None and _paper_status(doc.text) is None)
+                or _DIAGNOSIS.search(doc.text) is not None
+            )
         ):
             score.cap(0.45, f"office workflow ({_workflow_word(doc)})")
     if (
@@ -368,6 +371,9 @@ _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
 _RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
 _MANY_TALK = 3
+# A named disease or its treatment told (確診乳癌, 罹患, 化療, 洗腎, 末期): beside a named
+# person, the leave or the form around it is a cover, not the point.
+_DIAGNOSIS = re.compile(r"確診[^，。,\n]{0,4}(?:癌|症)|罹患|罹癌|化療|放療|洗腎|癌症?末期|復發")
 # The sender's own act of telling in secret (私下說, 偷偷跟你講, 先跟你說): a disclosure whatever
 # rule the rest of the message states.
 _SECRET_ACT = re.compile(r"(?:私下|偷偷)(?:跟你)?(?:說|講)|先跟你(?:說|講)")

@@ -370,6 +370,13 @@ ROWS: list[tuple[str, str, str]] = [
         "另外，明天下午的科務會議改到三樓會議室，請準時出席。新聞稿已上網，媒體詢問請依新聞稿回答。",
         "allow",
     ),
+    # leave after a named disease or its treatment is a cover; a colleague's positive
+    # test with a rapid test asked of the team is workflow
+    ("diagnosis", "侯惠雯確診乳癌正在化療，請假會比較多，大家體諒", "flag"),
+    ("diagnosis", "張志明今天確診，請同組同仁快篩", "allow"),
+    # 跟你偷偷說 is the sender's own hush, as 偷偷跟你說 is
+    ("hushed", "跟你偷偷說，科長缺已經決定給施慧君了", "flag"),
+    ("hushed", "跟你偷偷說，下週是主任生日，我們要給他驚喜", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

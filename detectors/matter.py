@@ -327,7 +327,8 @@ def weigh(
         if not strong and not named:
             score.cap(VETO_CAP, f"talk about the rules ({dampen}), nobody and nothing specific")
     hard: bool | None = None  # looked up only when a cap below depends on it
-    if doc.has(_TRAINING) and not _kept_from_press(doc):
+    # (a lesson never says "I tell you first": 防暴宣導的底價是…，開標前我先跟你說)
+    if doc.has(_TRAINING) and not _kept_from_press(doc) and _SECRET_ACT.search(doc.text) is None:
         hard = _hard_id(doc)
         if not hard:
             score.cap(VETO_CAP, f"training, a case story or news ({first_word(doc, _TRAINING)})")

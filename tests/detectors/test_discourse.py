@@ -377,6 +377,9 @@ ROWS: list[tuple[str, str, str]] = [
     # 跟你偷偷說 is the sender's own hush, as 偷偷跟你說 is
     ("hushed", "跟你偷偷說，科長缺已經決定給施慧君了", "flag"),
     ("hushed", "跟你偷偷說，下週是主任生日，我們要給他驚喜", "allow"),
+    # a project named after a campaign (防暴宣導) is no lesson when the sender tells first
+    ("secret_aside", "防暴宣導的底價是775,500，開標前我先跟你說", "flag"),
+    ("training", "宣導講習：底價於開標後至決標前仍應保密，不可以先跟廠商說", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -13,6 +13,7 @@ from detectors.base import Detector, Finding
 from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.normalize import SEP, digits_of
+from detectors.tw_national_id import SPLIT_CUE, SPLIT_VETO, TAIL
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[1-9](?:{SEP}[0-9]){{12,18}}?(?![0-9])")
 
@@ -190,6 +191,37 @@ def _valid(digits: str, s_even: list[int], s_odd: list[int], a: int, b: int) -> 
     return _luhn(s_even, s_odd, a, b) and issuer_ok(digits[a : b + 1])
 
 
+# The first piece of a card told in pieces (卡號前8碼 43333333，後8碼 33333339): 4 to 12
+# digits beside a card word, not a count of digits (前8碼).
+SPLIT_HEAD = re.compile(r"(?<![0-9a-z])[0-9](?:[ \-.]?[0-9]){3,11}(?![0-9a-z]|碼|位)")
+
+
+def split_cards(doc: Doc) -> list[tuple[int, int, str]]:
+    """Cards told in pieces beside a card word: each later piece after a gap with a
+    word for "the rest is" (後面, 接...), none for "something else"; 13-19 digits in
+    all, Luhn-valid."""
+    text = doc.text
+    out: list[tuple[int, int, str]] = []
+    for h in SPLIT_HEAD.finditer(text):
+        if doc.near(_CONTEXT, h.start(), h.end(), CONTEXT_BEFORE, 0) is None:
+            continue
+        digits, pos = digits_of(h.group()), h.end()
+        for _ in range(3):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
+                break
+            digits += digits_of(t.group(1))
+            pos = t.end(1)
+            if len(digits) >= 16:
+                break
+        if pos != h.end() and 13 <= len(digits) <= 19 and luhn_ok(digits):
+            out.append((h.start(), pos, digits))
+    return out
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     run13 = _RUN13.search(doc.text) is not None
@@ -199,7 +231,8 @@ def find(doc: Doc) -> list[Finding]:
         and GROUPED.search(doc.text) is not None
     )
     slashed = "/" in doc.text and doc.has(_CONTEXT)
-    if not run13 and not grouped and not slashed:
+    split = doc.has(_CONTEXT)
+    if not run13 and not grouped and not slashed and not split:
         return out
 
     def keep(start: int, end: int, digits: str) -> bool:
@@ -254,6 +287,10 @@ def find(doc: Doc) -> list[Finding]:
                 and not any(f.start < m.end() and m.start() < f.end for f in out)
             ):
                 keep(m.start(), m.end(), digits)
+    if split and not out:
+        for s, e, digits in split_cards(doc):
+            if not any(f.start < e and s < f.end for f in out):
+                keep(s, e, digits)
     if run13 and "," in doc.text:
         # Four-digit groups joined by commas (五九八八，六六九七… read out): no amount
         # is grouped in fours, so the comma may stand between a card's groups.

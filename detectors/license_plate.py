@@ -220,7 +220,7 @@ def _readings(doc: Doc) -> list[tuple[int, int, str, bool]]:
     if not found and " " in text and doc.has(_SPACED_CUES):
         found = [(m.start(), m.end(), m.group(), True) for m in SPACED.finditer(text)]
     out = [(s, e, _NOT_ALNUM.sub("", g).upper(), spaced) for s, e, g, spaced in found]
-    if doc.has(_PLATE_WORDS) and _LETTER.search(text) is not None:
+    if not out and doc.has(_PLATE_WORDS) and _LETTER.search(text) is not None:
         for m in LOOSE.finditer(text):
             s, e = m.span()
             if any(s < fe and fs < e for fs, fe, _, _ in out):

@@ -6,11 +6,14 @@ only reported next to a passport context word (護照, passport).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
-from detectors.normalize import SEP, SEP_LOOSE, alnum_of
+from detectors.normalize import SEP, SEP_LOOSE, alnum_of, digits_of
+from detectors.tw_national_id import SPLIT_CUE, SPLIT_VETO, TAIL
 
 # Digits may be split by slashes or commas too (312/345/678): a passport number is only
 # read beside a passport word, and nine digits are no amount or date.
@@ -37,11 +40,64 @@ ROSTER_GAP = 40
 _CONTEXT = frozenset(CONTEXT)
 
 
+# The first piece of a passport number told in pieces (護照前五碼31234，後四碼5678).
+SPLIT_HEAD = re.compile(r"(?<![0-9a-z])[0-9](?:[ \-.]?[0-9]){2,7}(?![0-9a-z]|碼|位)")
+
+
+def _split(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Nine digits told in pieces right after a passport word, a word for "the rest
+    is" between the pieces."""
+    text = doc.text
+    out: list[tuple[int, int, str]] = []
+    for h in SPLIT_HEAD.finditer(text):
+        if any(s <= h.start() < e for s, e in taken):
+            continue
+        if doc.near(_CONTEXT, h.start(), h.end(), CONTEXT_BEFORE, 0) is None:
+            continue
+        digits, pos = digits_of(h.group()), h.end()
+        for _ in range(2):
+            t = TAIL.match(text, pos)
+            if t is None:
+                break
+            gap = text[pos : t.start(1)]
+            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
+                break
+            digits += digits_of(t.group(1))
+            pos = t.end(1)
+            if len(digits) >= 9:
+                break
+        if pos != h.end() and len(digits) == 9:
+            out.append((h.start(), pos, digits))
+    return out
+
+
+class _Piece:
+    """A split reading in PATTERN's match interface (start, end, group)."""
+
+    __slots__ = ("_e", "_s", "_v")
+
+    def __init__(self, s: int, e: int, v: str) -> None:
+        self._s, self._e, self._v = s, e, v
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._v
+
+
 def find(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     last_end = -ROSTER_GAP - 1
     roster_ctx: str | None = None
-    for m in PATTERN.finditer(doc.text):
+    matches: list = list(PATTERN.finditer(doc.text))
+    if doc.has(_CONTEXT):
+        matches += [_Piece(*p) for p in _split(doc, [(m.start(), m.end()) for m in matches])]
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         ctx = doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
         if not ctx:
             if m.start() - last_end > ROSTER_GAP:

@@ -27,11 +27,28 @@ MIN_REAL_DIGITS = 7
 # 1: UlIO530148), or 5 beside an ID word (身分證 S11lll0237).
 MIN_LOOKALIKE_DIGITS = 6
 MIN_DIGITS_NAMED = 5
+_WORD4 = re.compile("[a-z]{4}")  # every NATO word has four letters in a row
 # Where a GLOSSED match can start: one `re` search that nearly every message fails.
 _GLOSS_FAST = re.compile(r"[a-z](?<![a-z0-9][a-z])(?:\s?\([a-z]|\sas in\s)")
 _PIPE_ONE = re.compile(r"(?<=[0-9a-z])[|!](?=[0-9a-z])")
 # The letter spelled out after it (Q(queen)280732525, F as in Frank 123456784): the word
 # starts with the letter.
+# The NATO spelling alphabet, as police radio reads a letter (Echo 兩兩洞么…).
+NATO: dict[str, str] = {
+    w: w[0]
+    for w in (
+        *("alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"),
+        *("india", "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa"),
+        *("quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray"),
+        *("x-ray", "yankee", "zulu"),
+    )
+}
+_NATO_WORD = "|".join(sorted(NATO, key=len, reverse=True))
+_NATO_FAST = re.compile(rf"(?<![a-z0-9])(?:{_NATO_WORD})[^a-z0-9]{{0,3}}[12il]")
+# An ID whose letter is read in the NATO alphabet: Echo 220193843.
+NATO_ID = regex.compile(
+    rf"(?<![a-z0-9])({_NATO_WORD})((?:{SEP}[12ilz])(?:{SEP}[0-9oilzsb]){{8}})(?![a-z0-9])"
+)
 GLOSSED = regex.compile(
     rf"(?<![a-z0-9])([a-z])(?:\s?\(\1[a-z]{{1,11}}\)|\sas in\s\1[a-z]{{1,11}})"
     rf"((?:{SEP}[12ilz])(?:{SEP}[0-9oilzsb]){{8}})(?![a-z0-9])"
@@ -53,8 +70,8 @@ MAX_GAP = 20
 # as normalised: an ellipsis …… is six dots there). A count of
 # digits in the gap (後6碼是219124) is part of the gap, never a piece.
 TAIL = regex.compile(
-    rf"(?:[^a-z0-9]|[0-9](?=碼|位))"
-    rf"{{1,{MAX_GAP}}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位)"
+    rf"(?:[^a-z0-9]|[0-9](?=碼|位|\s?[:：]))"
+    rf"{{1,{MAX_GAP}}}?([0-9](?:{SEP}[0-9]){{0,8}})(?![a-z0-9])(?!碼|位|\s?[:：])"
 )
 MIN_HEAD = 4
 MAX_PIECES = 3
@@ -178,6 +195,11 @@ def find(doc: Doc) -> list[Finding]:
         )
     spans = [(m.start(), m.end(), _NOT_ALNUM.sub("", m.group()), "checksum") for m in matches]
     spans = [s for s in spans if _enough_digits(doc, s)]
+    if _WORD4.search(text) is not None and _NATO_FAST.search(text) is not None:
+        spans += [
+            (m.start(), m.end(), NATO[m.group(1)] + _NOT_ALNUM.sub("", m.group(2)), "spelled")
+            for m in NATO_ID.finditer(text)
+        ]
     if _GLOSS_FAST.search(text) is not None:
         spans += [
             (m.start(), m.end(), m.group(1) + _NOT_ALNUM.sub("", m.group(2)), "glossed")
@@ -402,7 +424,7 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
 
 
 # Nine digits then a letter, standing alone (084573001Q): an ID written backwards.
-_BARE_REVERSED = re.compile(r"(?<![a-z0-9])[0-9]{8}[0-9a-d][a-z](?![a-z0-9])")
+_BARE_REVERSED = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]{7}[0-9a-d][a-z](?![a-z0-9])")
 # The score of a bare reversed reading: a warning, never a block on the shape alone.
 BARE_REVERSED_SCORE = 0.75
 

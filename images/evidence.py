@@ -689,6 +689,43 @@ def _beyond_subject(
     return kept
 
 
+def _same_officials(
+    result: ScanResult, kept: list[Finding], page: Page, text: str
+) -> list[Finding]:
+    """A name the page has shown as one of its officials is that official wherever else it
+    stands (承辦人：羅芬瑞 and 逕洽羅芬瑞科長, one of them misread); on a letter, a name alone on
+    a short row below its 正本 / 副本 lines is its signer (局長 陳金恩 with the title misread)."""
+    if not page.letter:
+        return kept
+    officials = {
+        text[f.start : f.end]
+        for f in result.suppressed
+        if f.type == "person_name"
+        and (f.rule.endswith("+doc_evidence.official") or f.rule == "person_name.staff")
+    }
+    copies = [m.end() for m in re.finditer(r"(?m)^\s*(正本|副本)", text)]
+    after = copies[-1] if copies else len(text)
+    out: list[Finding] = []
+    for f in kept:
+        line = _line_of(text, f)
+        if f.type == "person_name" and (
+            text[f.start : f.end] in officials
+            or (f.start > after and len(_norm(line)) <= SIGNER_ROW and not _PUNCT.search(line))
+        ):
+            aside = f.with_score(f.score)
+            aside.rule += "+doc_evidence.official"
+            result.suppressed.append(aside)
+            if "doc_evidence.official" not in result.reasons:
+                result.reasons.append("doc_evidence.official")
+            continue
+        out.append(f)
+    return out
+
+
+SIGNER_ROW = 8
+_PUNCT = re.compile(r"[，,。！？!?:：；;]")
+
+
 def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with `spans` replaced by spaces (same length: offsets stay put)."""
     chars = list(text)
@@ -812,6 +849,7 @@ def weigh(
         changed = changed or len(kept) != before
     if not page.marked and not page.chat and kept:
         before = len(kept)
+        kept = _same_officials(result, kept, page, text)
         kept = _officials_alone(result, kept, text)
         changed = changed or len(kept) != before
     if rescan is not None and not page.marked and not by_message:

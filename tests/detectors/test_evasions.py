@@ -261,6 +261,24 @@ EVASIONS: list[tuple[str, str, str]] = [
         "移工資料 " + RID[::-1] + "，要打疫苗",
         "tw_resident_id",
     ),
+    ("id letter in the NATO alphabet", "身分證 Echo 220193843", "tw_national_id"),
+    ("id in radio style, NATO letter", "身分證 Echo 兩兩洞么勾三八四三", "tw_national_id"),
+    (
+        "id pieces labelled with counts and colons",
+        "王志明 ID 前5：E2201 後5：93843",
+        "tw_national_id",
+    ),
+    (
+        "card in two pieces",
+        "卡號前8碼 " + CARD[:8] + "，後8碼 " + CARD[8:] + "（王志明）",
+        "credit_card",
+    ),
+    (
+        "card pieces, the rest after 後面接",
+        "王志明的信用卡 前面" + CARD[:8] + "，後面接" + CARD[8:],
+        "credit_card",
+    ),
+    ("passport in two pieces", "王志明護照前五碼31234，後四碼5678", "passport_number"),
 ]
 
 
@@ -418,6 +436,12 @@ ORDINARY: list[tuple[str, str]] = [
     ("a room after a part", "第一段 B2201 會議室，第二段 3 樓 12345 分機"),
     ("compact backwards, wrong check digit", "這筆代碼 " + wrong_check(NID)[::-1] + " 請確認"),
     ("nine digits and a unit letter, spaced", "水塔容量 123456789 l 已驗收"),
+    ("a NATO word before a wrong id", "身分證 Echo 220193844"),
+    (
+        "card pieces, wrong Luhn",
+        "卡號前8碼 " + CARD[:8] + "，後8碼 " + CARD[8:15] + str((int(CARD[15]) + 1) % 10),
+    ),
+    ("passport word, a date and a fee", "護照 113 年換發，後面 1300 元規費"),
 ]
 
 

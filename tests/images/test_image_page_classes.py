@@ -1814,3 +1814,17 @@ def test_the_day_an_order_takes_effect_is_no_birth_date() -> None:
     assert "birth_date" not in order.types
     born = scan_text("林文彬 民國84年11月21日生")
     assert "birth_date" in born.types
+
+
+def test_a_letter_s_official_misread_once_and_its_signer() -> None:
+    rows = [
+        ["臺南市政府財政稅務局　函"],
+        ["你辦人：羅芬瑞 股志"],  # 承辦人 misread: the name stands alone here
+        ["主旨：有關115年度採購稽核結果暨缺失改善一案，請查照。"],
+        ["說明：本案請逕洽羅芬瑞科長，電話(07)211-8038 分機4649；民眾陳情請轉1999專線。"],
+        ["正本：本府各一級機關　副本：本府政風處"],
+        ["共長　陳金恩"],  # 局長 misread
+    ]
+    result = analyse_lines(_lines(rows))
+    assert result.verdict == "allow", (result.types, result.reasons)
+    assert "doc_evidence.official" in result.reasons

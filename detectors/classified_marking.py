@@ -256,6 +256,8 @@ def _told_secret(doc: Doc) -> list[Finding]:
         seen = discourse.not_yet(text) if doc.has(_NOT_YET_WORDS) else None
         if seen is None or kind == "classified_marking" or not matter.real_name(doc):
             return []
+        if discourse.paper_status(text) is not None:
+            return []  # 陳志明的退休案還沒核定: the paperwork's status, no result told
         how = "a named person's matter, not public yet"
     if doc.discourse().talk() is not None:
         return []

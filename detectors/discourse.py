@@ -52,6 +52,8 @@ RULE = _starts_with(
     r"|(?:不能|不可以|不可|不准|不得|禁止)(?:把|拍照|拍攝|轉傳|外傳|外流|截圖|帶回|帶走|影印)"
     # who issues what (拘票由檢察官簽發), what a step needs (要有拘票)
     r"|由[^，。,\n]{1,6}(?:簽發|核發|核定|裁定|開立)|(?:要|須|需|應|必須)(?:要)?有(?:拘票|搜索票|押票|令狀|書面|公文|授權|同意)"
+    # what a step needs, whose consent (病歷調閱要有當事人同意書或法定事由)
+    r"|(?:要|須|需|應|必須)(?:要)?有(?:本人|當事人|家屬|法定代理人|監護人)的?(?:書面)?(?:同意|授權|委託)"
     r"|(?:必須|須經|須由|須於|均須|一律|不得|得以|得由|要由|禁止|嚴禁)"
     r"|規定|程序|流程|要點|原則上|(?:要|應|須|需|均應|一律)保密|注意事項|作業方式|sop|是義務|的義務"
     # a procedure's remedies and order of steps (救濟期限是30天, 要等核定後才會通知)
@@ -125,7 +127,7 @@ _NOT_DONE_AFTER = re.compile(
     r"|[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光)"
 )
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新教講訓說簡",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
     r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新"
@@ -136,7 +138,8 @@ OWN_ASSET = _starts_with(
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
     r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
-    r"|(?:行程|時間|集合)(?:改到|改成|改期|延期|延到|提前到|順延)",
+    # ... and so is its own briefing or meeting moved (勤前教育改到下午兩點)
+    r"|(?:行程|時間|集合|教育|會議|講習|訓練|說明會|簡報)(?:改到|改成|改期|延期|延到|提前到|順延)",
 )
 # The applicant served: a person's own application, and the applicant told to come, call,
 # wait or hand in (林美玲的低收入戶申請還在審核中，請她下週再來電; 黃小姐申請的
@@ -144,6 +147,13 @@ OWN_ASSET = _starts_with(
 _APPLIED = re.compile(r"申請|申辦|請領|陳情案|報名")
 SERVICE = re.compile(
     r"(?:請|通知|跟)(?:他|她)(?:本人)?(?:說)?[^，。,\n]{0,4}(?:來拿|來領|來電|補件|再等|等候|回覆|會再|先不要訂)"
+)
+# A citizen, named only by surname and title, asking how to get a service (林先生來電詢問
+# 他父親的死亡登記要帶什麼文件, 王先生來問重大傷病卡怎麼申請): the question is theirs,
+# reported; no matter of theirs is told.
+INQUIRY = re.compile(
+    r"(?:來問|來電問|來電詢問|打電話問|詢問|洽詢|諮詢|問說)[^，。,\n]{0,20}?"
+    r"(?:怎麼|如何|要帶|要準備|要去哪|去哪|哪裡|流程|手續|換證|補發|怎樣)"
 )
 _TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
 # Who is on duty: staff rosters (值班表, 輪值, 排班).
@@ -235,6 +245,8 @@ class Discourse:
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
+        if self.service is None and _titled_only(doc):
+            self.service = _seen(INQUIRY, t)
         self.self = _seen(SELF, t)
         if self.public == "恭喜" and _unforbidden(NOT_PUBLIC, t) is not None:
             # congratulated ahead of the news (恭喜…下週簽完才會公布): nothing is out yet
@@ -274,6 +286,17 @@ class Discourse:
         if self.audience is not None:
             return "audience", self.audience
         return None
+
+
+def _titled_only(doc: Doc) -> bool:
+    """Everyone the message identifies is named only by surname and title (林先生)."""
+    seen = False
+    for f in doc.findings:
+        if f.type in _PERSON_TYPES and f.score >= 0.4:
+            if f.rule != "person_name.title":
+                return False
+            seen = True
+    return seen
 
 
 def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
@@ -340,12 +363,22 @@ def _public(text: str) -> str | None:
     return None
 
 
+# 進廠, 回廠, 原廠, 出廠: the workshop a car goes to or a product comes from.
+_TO_WORKSHOP = frozenset("進回原出返送")
+
+
 def _company(text: str) -> str | None:
     """A business named by its kind (大發工廠, 好味小吃): two characters before the word."""
     for m in COMPANY.finditer(text):
         s = m.start()
-        if m.group() == "廠" and text.startswith("商", m.end()):
-            continue  # 廠商: any vendor (投標廠商, 通知廠商), not a business named
+        if m.group() == "廠" and (
+            text.startswith("商", m.end()) or (s and text[s - 1] in _TO_WORKSHOP)
+        ):
+            # 廠商: any vendor (投標廠商, 通知廠商), not a business named; 進廠保養,
+            # 原廠, 出廠: a vehicle's or a product's workshop, not a business named
+            continue
+        if text.startswith("業", m.end()) and not text.startswith("業者", m.end()):
+            continue  # 營造業, 旅館業: an industry, no business named
         if s >= 2 and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in text[s - 2 : s]):
             return text[s - 2 : m.end()]
     return None
@@ -578,6 +611,8 @@ HUSH_WORDS: tuple[str, ...] = (
     "不要跟",
     "先跟你",
     "偷偷跟你",
+    "跟你偷偷",
+    "跟你私下",
     "私下跟你",
     "你懂的",
     "打草驚蛇",
@@ -593,10 +628,10 @@ HUSH_WORDS: tuple[str, ...] = (
     "不要透露",
 )
 HUSH = _starts_with(
-    "先千大你別不勿偷私打保幫自",
+    "先千大你別不勿偷私打保幫自跟",
     r"(?:先|千萬|大家|你)?(?:別|不要|勿)(?:跟[^，。,\n]{0,5})?(?:說|講|傳|透露|聲張|張揚)"
     r"(?!了|謊|話|髒|笑|錯|明|服|給|到|群組|line|照片)"
-    r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
+    r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|跟你(?:偷偷|私下)(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
     r"|你知道就好|你知我知|自己知道就好|(?:不要|別)讓[^，。,\n]{0,4}知道",
 )
 # A meal among colleagues (中午要不要去吃…那家麵店, 訂便當): where to eat, not where to go
@@ -714,6 +749,38 @@ def paperwork(text: str) -> str | None:
     return _seen(PAPERWORK, text)
 
 
+# The status of a colleague's own paperwork, not a result kept back: a form or an
+# application right before the not-yet word, and a clerk's verb in it (陳志明的退休案
+# 還沒核定, 吳美惠的考績表還沒送來, 育嬰留停申請還在審核中, 出差單還沒簽).
+_PAPER_BEFORE = re.compile(r"(?:案|表|單|申請|申請書|公文|簽呈|文件|證明|清冊|名冊|時數|費)$")
+_PAPER_PENDING = re.compile(
+    r"(?:還沒|尚未|未|還在)(?:核定|核|簽核|簽|送來|送出|送|交|收到|登錄|入帳|撥|發文|回函|審核|審|處理|辦)"
+    r"|審核中|簽核中|處理中"
+)
+# ... unless a result is told with it (考績被打丙等, 要被記大過, 確診): the form is a cover.
+OUTCOME = re.compile(
+    r"[甲乙丙丁]等|記(?:一|兩|二)?(?:支)?(?:大|小)?過|大過|小過|申誡|懲處|懲戒|停職|免職|撤職|資遣|解聘|不續聘"
+    r"|降(?:級|調)|減俸|(?:要|會|將)?被(?!退)|不予|落選|沒過|內定|確診|罹患|前科|涉嫌|起訴|升(?:官|任|組長|科長|股長|主任|課長)"
+)
+
+
+def paper_status(text: str) -> str | None:
+    """Every not-yet word of the message (NOT_YET, NOT_PUBLIC) is the status of a form or an
+    application (_PAPER_PENDING right after a paperwork noun) and no result is told:
+    the paperwork seen, or None."""
+    seen = None
+    starts = {m.start() for m in NOT_YET.finditer(text)}
+    starts.update(m.start() for m in NOT_PUBLIC.finditer(text) if m.group()[0] in "還尚未")
+    for s in sorted(starts):
+        p = _PAPER_PENDING.match(text, s)
+        if p is None or _PAPER_BEFORE.search(text, max(0, s - 3), s) is None:
+            return None
+        seen = seen or text[max(0, s - 3) : p.end()]
+    if seen is None or OUTCOME.search(text) is not None:
+        return None
+    return seen
+
+
 # ------------------------------------------------------------------ made-up data
 
 # The message says its data is made up: a form's specimen, a course's example, a template
@@ -784,6 +851,27 @@ _OWN_RECORDS = re.compile(
 _ROOM = re.compile(
     r"(?:[科課隊組室處股]|大隊|分隊|中心)?[的得]?(?:會議室|辦公室|簡報室|公務車|公務機)"
 )
+
+
+# An authority's request for the office's own records, passed on to the unit that keeps
+# them (地檢署的公文說下週要調閱資料，請檔案室先整理好卷宗; 監察院下週三調閱本局公文，
+# 請文書科配合): the office hands its records over, nobody's case is told.
+RECORDS_ASKED = re.compile(
+    r"請[^，。,\n]{0,8}?(?:先|把[^，。,\n]{0,12}?)?"
+    r"(?:配合|協助|提供|準備|備妥|整理|彙整|調出|影印|聯絡)"
+)
+
+
+def records_asked(doc: Doc) -> str | None:
+    """A unit of the office asked to hand over or ready records, with no target named,
+    nothing not public and nobody outside told; the request seen, or None."""
+    m = RECORDS_ASKED.search(doc.text)
+    if m is None:
+        return None
+    d = doc.discourse()
+    if d.target is not None or d.not_public is not None or d.audience is not None:
+        return None
+    return m.group()
 
 
 def internal_audit(doc: Doc) -> str | None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
@@ -265,6 +267,7 @@ def _scan_text(
     group_id: str | None,
     salt: bytes | str | None,
     source: Source,
+    aside: bool = False,
 ) -> ScanResult:
     if policy is None:
         policy = DEFAULT_POLICY if config is None else resolve_policy(config)
@@ -336,7 +339,101 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
+        if verdict == "allow" and not aside:
+            told = _told_aside(text, doc, policy, group_id, salt, source)
+            if told is not None:
+                result = told
     return stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
+
+
+# A long message whose matter was let pass by talk elsewhere in it (a notice's rules,
+# its published results, its press release), and an aside in it (另外X確診乳癌…;
+# 順帶一提，考績會決議X丙等，還沒核定先別說; P.S. 這次檢舉…的就是X; （私下說，…）): the
+# aside, up to its sentence's end, is read on its own, so the notice around it is no
+# excuse for it. Read only when a matter's score was lowered by talk.
+_ASIDE = re.compile(
+    r"(?<=[。！？!?\s，,：:（(🙏])(?:另外|另查|順帶一提|補充[:：]?|還有[，,]|p\.?s\.?|私下說|偷偷說|對了[，,])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[。！？!?\n）)]")
+_ASIDE_MIN = 60
+_ASIDE_MAX_LEN = 200
+_MAX_ASIDES = 4
+_TALK_STEPS = ("discourse:", "training", "talk about the rules", "dampened")
+
+
+def _told_aside(
+    text: str,
+    doc: Doc,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult | None:
+    if len(text) < _ASIDE_MIN:
+        return None
+    if not any(f.why and any(step.startswith(_TALK_STEPS) for step in f.why) for f in doc.findings):
+        return None
+    for n, m in enumerate(_ASIDE.finditer(text)):
+        if n >= _MAX_ASIDES:
+            break  # a hostile message full of asides: a few are enough
+        s = m.start()
+        end = _SENTENCE_END.search(text, m.end(), s + _ASIDE_MAX_LEN)
+        e = end.end() if end is not None else min(len(text), s + _ASIDE_MAX_LEN)
+        part = _scan_text(
+            text[s:e],
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+        )
+        if part.verdict != "allow":
+            shifted = [
+                replace(
+                    f,
+                    start=f.start + s,
+                    end=f.end + s,
+                    why=(*f.why, "read as an aside on its own: the notice around it is no excuse"),
+                )
+                for f in part.findings
+            ]
+            return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
+    return None
+    spans: list[tuple[int, int]] = []
+    for f in doc.findings:
+        if f.why and any(step.startswith(_TALK_STEPS) for step in f.why):
+            s = f.start
+            while s > 0 and text[s - 1] not in _SENTENCE_END:
+                s -= 1
+            e = f.end
+            while e < len(text) and text[e] not in _SENTENCE_END:
+                e += 1
+            if (s, e) not in spans and e - s < len(text.strip()) - 1:
+                spans.append((s, e))
+    for s, e in spans:
+        part = _scan_text(
+            text[s:e],
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+        )
+        if part.verdict != "allow":
+            shifted = [
+                replace(
+                    f,
+                    start=f.start + s,
+                    end=f.end + s,
+                    why=(*f.why, "read in its own sentence: the notice around it is no excuse"),
+                )
+                for f in part.findings
+            ]
+            return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
+    return None
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

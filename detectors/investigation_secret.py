@@ -3,7 +3,7 @@ being looked at, wire-taps, surveillance, when the raid or the summons will be."
 
 from __future__ import annotations
 
-from detectors import matter
+from detectors import discourse, matter
 from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
@@ -189,6 +189,8 @@ WEAK: frozenset[str] = frozenset(
         "口供",
     }
 )
+# Pulling records (調閱): asked of the office by an authority, the office's own work.
+RECORDS_WORDS: frozenset[str] = frozenset({"調閱", "調卷", "調取", "檢察官", "調查局", "廉政署"})
 # A lookup result or a suspect's role is personal data, not an investigation secret.
 LOOKUP_WORDS: frozenset[str] = frozenset({"查到", "嫌疑人", "犯罪嫌疑人", "掌握", "車手"})
 RULE = matter.Rule(
@@ -197,7 +199,7 @@ RULE = matter.Rule(
     context=frozenset(CONTEXT),
     window=WINDOW,
     weights=(("person", 1), ("time", 1), ("context", 1)),
-    vetoes=frozenset({"weak", "role_only", "lookup"}),
+    vetoes=frozenset({"weak", "role_only", "lookup", "records"}),
 )
 _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
@@ -232,6 +234,11 @@ def find(doc: Doc) -> list[Finding]:
             # 民眾問進度，請他找承辦檢察官: a role word, nothing secret
             "role_only": only_weak and not timed and not matter.person_named(doc),
             # 查到 / 嫌疑人: a lookup or a role, reported by other types
+            # 監察院下週三調閱本局公文，請文書科配合: our records handed over
+            "records": loose
+            and person is None
+            and all(h[2] in RECORDS_WORDS for h in hits)
+            and discourse.records_asked(doc) is not None,
             "lookup": loose
             and all(h[2] in LOOKUP_WORDS for h in hits)
             and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings),

@@ -17,6 +17,7 @@ import regex
 
 from detectors.base import Detector, Finding, Score
 from detectors.discourse import not_yet as _not_yet
+from detectors.discourse import paper_status as _paper_status
 from detectors.discourse import paperwork as _paperwork
 from detectors.discourse import pending_or_told as _pending_or_told
 from detectors.doc import Doc
@@ -245,6 +246,7 @@ VETOES: dict[str, str] = {
     "lookup": "a lookup result or a role, reported by its own type",
     "not_reporter": "not who reported: the data is reported by its own type",
     "errand": "a trip or an errand, not a border crossing",
+    "records": "an authority's request for the office's own records, passed on to a unit",
 }
 
 
@@ -325,7 +327,8 @@ def weigh(
         if not strong and not named:
             score.cap(VETO_CAP, f"talk about the rules ({dampen}), nobody and nothing specific")
     hard: bool | None = None  # looked up only when a cap below depends on it
-    if doc.has(_TRAINING) and not _kept_from_press(doc):
+    # (a lesson never says "I tell you first": 防暴宣導的底價是…，開標前我先跟你說)
+    if doc.has(_TRAINING) and not _kept_from_press(doc) and _SECRET_ACT.search(doc.text) is None:
         hard = _hard_id(doc)
         if not hard:
             score.cap(VETO_CAP, f"training, a case story or news ({first_word(doc, _TRAINING)})")
@@ -334,7 +337,15 @@ def weigh(
             hard = _hard_id(doc)
         # Leave or a form around a named person's matter kept from others (吳書賢懷孕了
         # 但還沒跟公司說，她先請假): the workflow is a cover, not the point.
-        if not hard and not (_real_name(doc) and doc.discourse().discloses() is not None):
+        # (吳美惠的考績表還沒送來: what is not yet done is the form, no result told)
+        # (侯惠雯確診乳癌正在化療，請假會比較多: the leave follows a diagnosis told)
+        if not hard and not (
+            _real_name(doc)
+            and (
+                (doc.discourse().discloses() is not None and _paper_status(doc.text) is None)
+                or _DIAGNOSIS.search(doc.text) is not None
+            )
+        ):
             score.cap(0.45, f"office workflow ({_workflow_word(doc)})")
     if (
         not strong
@@ -361,6 +372,12 @@ _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
 _RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
 _MANY_TALK = 3
+# A named disease or its treatment told (確診乳癌, 罹患, 化療, 洗腎, 末期): beside a named
+# person, the leave or the form around it is a cover, not the point.
+_DIAGNOSIS = re.compile(r"確診[^，。,\n]{0,4}(?:癌|症)|罹患|罹癌|化療|放療|洗腎|癌症?末期|復發")
+# The sender's own act of telling in secret (私下說, 偷偷跟你講, 先跟你說): a disclosure whatever
+# rule the rest of the message states.
+_SECRET_ACT = re.compile(r"(?:私下|偷偷)(?:跟你)?(?:說|講)|先跟你(?:說|講)")
 
 
 _MASK_CHARS = frozenset("○〇◯●*＊")
@@ -498,6 +515,8 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             and dis[0] == "not_public"
             and d.target is None
             and d.audience is None
+            # (a secret told aside, 私下說, 偷偷, is no rule's own deadline)
+            and _SECRET_ACT.search(doc.text) is None
         ):
             # 檢察官偵查中認為有必要時要聲請: the rule's own 偵查中, nobody's case; and the
             # unit's own figures (偵辦中案件統計表): a name of the table, nobody's case

@@ -145,6 +145,12 @@ CASE_CONTEXT: tuple[str, ...] = (
     "存款",
 )
 CASE_SCORE = 0.6
+# The case word as what someone applies for or asks about (低收入戶申請, 中低收入戶的審核
+# 進度, 低收入戶證明怎麼申請): a service asked for, not a case told. A person named only
+# by surname and title (陳小姐, 王先生) is then not lifted by it.
+_CASE_INQUIRY = re.compile(
+    r"戶?(?:的)?(?:申請|資格|證明|補助|津貼|審核|進度|怎麼|如何|要帶|要準備|要填|需要|相關規定)"
+)
 
 # ASCII-only patterns under the standard `re` (same matches as `regex`, less
 # overhead per call). LATIN_NAME starts with its capital so the engine hops from
@@ -218,6 +224,12 @@ _JUN = re.compile(
 _STAFF_ACTION = re.compile(
     r"\s?(?:明天|今天|今日|下午|上午|晚點|等等|稍後|下週[一二三四五六日]?)?\s?(?:會|要|再|先|負責)?(?:去|來|過去)?"
     r"(?:量測|勘查|會勘|現勘|稽查|採樣|處理|回覆|回電|聯繫|承辦|簽辦|陪同|支援|值班|代理|主持|簡報|列席|出席|負責)"
+)
+# The office's contact, clerk or chair named by the notice itself, after a unit's name at
+# most (請洽保育研究課曾信宏, 聯絡人：鍾冠宇, 紀錄：黃慧君　主席：高…).
+_CONTACT_BEFORE = re.compile(
+    r"(?:請洽|洽詢|洽|聯絡人|聯絡窗口|窗口|新聞聯絡人|紀錄|記錄|主席|承辦人)[:：\s]?"
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:科|課|組|股|室|處|中心|隊|所|站|館|局|署))?[:：\s]?$"
 )
 MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a few
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
@@ -509,9 +521,14 @@ def find(doc: Doc) -> list[Finding]:
             None,
         )
 
-    # A name that does the office's work next (程國強明天會去量測, 林怡君負責回覆): a colleague.
+    # A name that does the office's work next (程國強明天會去量測, 林怡君負責回覆), or
+    # the office's contact, clerk or chair (有問題請洽安養組謝玉珍，分機3689; 紀錄：黃慧君):
+    # a colleague.
     for (s, e), (score, _rule, _ctx) in list(found.items()) if found else ():
-        if score >= 0.4 and _STAFF_ACTION.match(text, e) is not None:
+        if score >= 0.4 and (
+            _STAFF_ACTION.match(text, e) is not None
+            or _CONTACT_BEFORE.search(text, max(0, s - 14), s) is not None
+        ):
             found[(s, e)] = (0.1, "person_name.staff", "staff action")
 
     out: list[Finding] = []
@@ -568,7 +585,11 @@ def _rank(
                 found[key] = (LOOKUP_SCORE, "person_name.lookup", lookup[2])
     case = doc.first(_CASE) if doc.has(_CASE) else None
     if case is not None and not doc.has(_BENIGN_HERE):
+        # (陳小姐來問低收入戶申請要帶什麼: a surname and a title asking about a service)
+        inquiry = _CASE_INQUIRY.match(doc.text, case[1]) is not None
         for key, (score, rule, _ctx) in list(found.items()):
+            if inquiry and rule == "person_name.title":
+                continue
             if score >= 0.4 and rule != "person_name.staff":
                 found[key] = (max(score, CASE_SCORE), "person_name.case_context", case[2])
     if len(found) == 1:

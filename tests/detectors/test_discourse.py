@@ -282,6 +282,104 @@ ROWS: list[tuple[str, str, str]] = [
     ("service", "陳怡君申請的調職還在簽，其實她得了憂鬱症，請她先不要說", "flag"),
     # a surname read out of a school's or an office's name (福林國小) is nobody
     ("inside_word", "和林國中保健室5/2辦理全校學生健康檢查", "allow"),
+    # a colleague's own paperwork pending (a form, an application) is status, not a result;
+    # a result told beside it (丙等, 要被記大過) still counts
+    ("paper_status", "陳志明的退休案還沒核定，人事室說要等銓敘部回函", "allow"),
+    ("paper_status", "吳美惠的考績表還沒送來，請各股長週五前交齊", "allow"),
+    ("paper_status", "劉美玲的育嬰留停申請還在審核中，人事室會再通知她", "allow"),
+    ("paper_status", "陳志明的考績被打丙等，考績表還沒送出，先不要講", "flag"),
+    ("paper_status", "吳美惠要被記大過，懲處案還沒核定，先別跟她說", "flag"),
+    # a surname and a title asking about a welfare service is no case told; a full name
+    # or an address beside the case word still is
+    ("case_inquiry", "早上有位陳小姐來問低收入戶申請要帶什麼，我已經給她清單了", "allow"),
+    ("case_inquiry", "王先生來問低收入戶證明怎麼申請，已請他到一樓櫃台抽號", "allow"),
+    ("case_inquiry", "陳小姐是低收入戶，住在中山路12號，電話0912345678", "flag"),
+    # an authority's request for the office's own records, passed on to the unit that
+    # keeps them; someone's records pulled is an investigation told
+    ("records", "高雄地檢署的公文說下週要調閱資料，請檔案室先整理好110年的卷宗", "allow"),
+    ("records", "監察院下週三調閱本局公文，請文書科配合", "allow"),
+    ("records", "地檢署下週要調閱林志明的帳戶資料，請會計室先準備，別讓他知道", "flag"),
+    ("records", "明天要調閱他的通聯紀錄，他還不知道", "flag"),
+    # 進廠保養: a car's workshop, no business named
+    (
+        "own_asset",
+        "通知：本局環境稽查大隊公務車於下週一至週三進廠保養，期間稽查勤務改派二號車",
+        "allow",
+    ),
+    # a citizen named by surname and title asking how to get a service; their matter
+    # told, or a full name, still counts
+    ("inquiry", "林先生來電詢問他父親的死亡登記要帶什麼文件，我已經跟他說明了", "allow"),
+    ("inquiry", "王先生來問重大傷病卡怎麼申請，已請他洽健保署", "allow"),
+    ("inquiry", "王先生來問重大傷病卡怎麼申請，他肝癌末期，住在中正路5號", "flag"),
+    ("inquiry", "林志明來電詢問他的愛滋檢驗報告怎麼領，結果是陽性", "flag"),
+    # an industry (營造業) is no business named; a unit's own briefing moved is logistics
+    (
+        "industry",
+        "勞動檢查處轉知：本處將於第4季針對營造業辦理專案檢查，檢查對象依風險評估篩選，"
+        "請各業務科配合",
+        "allow",
+    ),
+    ("own_asset", "明天的臨檢勤務前教育改到下午兩點，地點分局三樓，請各所長準時出席", "allow"),
+    ("industry", "下週二要去大發營造的工地檢查，不預告，名單在我這", "flag"),
+    # the office's contact, clerk or chair named by a long notice is a colleague, beside
+    # any office line; a citizen named beside a matter in it still counts
+    (
+        "contact",
+        "【重要提醒】依醫療法第72條，醫療機構對因業務知悉之病人病情不得無故洩漏。"
+        "請同仁勿於群組傳送民眾個資。有問題請洽保育研究課曾信宏，分機5666。",
+        "allow",
+    ),
+    (
+        "contact",
+        "會議紀錄：一、場地修繕9/26前完成。二、預算已送議會審議。紀錄：黃慧君　主席：高志遠"
+        "，本案聯絡窗口：總務科，電話(04)3849-1671",
+        "allow",
+    ),
+    (
+        "contact",
+        "週報：本週訪視22戶。另外個案林志明有躁鬱症，最近不穩。有問題請洽安養組謝玉珍，分機3689",
+        "flag",
+    ),
+    # a secret told aside (私下說) in a notice that states rules is still told
+    (
+        "secret_aside",
+        "監測週報：資料已上傳網站，經費請依規定核銷。（私下說，這案目前只有4家投標，"
+        "底價372,000。）有問題請洽輻射防護處，分機4747",
+        "flag",
+    ),
+    # whose consent a step needs is a rule; a named person's record told beside it is not
+    ("rule", "病歷調閱要有當事人同意書或法定事由，醫事法規課有講", "allow"),
+    ("rule", "林志明的病歷調閱了，他有憂鬱症，要有當事人同意書才能給你看，先別說", "flag"),
+    # an aside in a long notice (另外, 順帶一提, P.S.) is read on its own: the notice's
+    # rules or published results around it are no excuse; an ordinary aside stays ordinary
+    (
+        "aside",
+        "年節前市場商品標示查核結果已公布：共查核110件，標示不符7件，已通知限期改正。"
+        "順帶一提，考績會決議謝明哲丙等，還沒核定先別說。新聞稿已上網，媒體詢問請依新聞稿回答。",
+        "flag",
+    ),
+    (
+        "aside",
+        "民政局轉知：寺廟登記清查作業，請各區公所於6/18前函報本局，表格已放共用槽。"
+        "P.S. 這次檢舉大聖禮儀的就是葉惠雯，大家心裡有數就好。宣導品已送達，請派員領取。",
+        "flag",
+    ),
+    (
+        "aside",
+        "年節前市場商品標示查核結果已公布：共查核110件，標示不符7件，已通知限期改正。"
+        "另外，明天下午的科務會議改到三樓會議室，請準時出席。新聞稿已上網，媒體詢問請依新聞稿回答。",
+        "allow",
+    ),
+    # leave after a named disease or its treatment is a cover; a colleague's positive
+    # test with a rapid test asked of the team is workflow
+    ("diagnosis", "侯惠雯確診乳癌正在化療，請假會比較多，大家體諒", "flag"),
+    ("diagnosis", "張志明今天確診，請同組同仁快篩", "allow"),
+    # 跟你偷偷說 is the sender's own hush, as 偷偷跟你說 is
+    ("hushed", "跟你偷偷說，科長缺已經決定給施慧君了", "flag"),
+    ("hushed", "跟你偷偷說，下週是主任生日，我們要給他驚喜", "allow"),
+    # a project named after a campaign (防暴宣導) is no lesson when the sender tells first
+    ("secret_aside", "防暴宣導的底價是775,500，開標前我先跟你說", "flag"),
+    ("training", "宣導講習：底價於開標後至決標前仍應保密，不可以先跟廠商說", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -83,6 +83,13 @@ INDEP_X = CORPUS_DIR / "indep_x.jsonl"
 # After the `tune` round: recall 0.996 (917/921), FPR 0.0000 (0/2,403).
 INDEP_X_MIN_RECALL = 0.985
 INDEP_X_MAX_FPR = 0.0025
+# Later writers' sets (2026-12-03), tuned on since their first score: regression bars at what
+# they reached (recall, FPR). indep_z: first 0.945 / 3.21 %, reached 0.996 / 0.08 %; indep_n (long formal
+# messages): first 0.890 / 3.46 %, reached 0.957 / 2.00 %.
+LATER_SETS = {
+    "indep_z": (CORPUS_DIR / "indep_z.jsonl", 0.99, 0.002),
+    "indep_n": (CORPUS_DIR / "indep_n.jsonl", 0.95, 0.021),
+}
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})
 
@@ -302,6 +309,31 @@ def test_independent_sets_are_well_formed(path: Path) -> None:
         assert set(it["types"]) <= TYPES, (it["id"], set(it["types"]) - TYPES)
         assert bool(it["types"]) == (it["expect"] == "flag"), it["id"]
         assert isinstance(it["style"], str) and it["style"], it["id"]
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_writers_sets_are_well_formed(name: str) -> None:
+    items = load(LATER_SETS[name][0])
+    assert len({it["id"] for it in items}) == len(items), "duplicate ids"
+    for it in items:
+        assert FIELDS | {"style"} <= set(it) <= FIELDS | {"style", "agency"}, it.get("id")
+        assert it["expect"] in ("flag", "allow"), it["id"]
+        assert set(it["types"]) <= TYPES, (it["id"], set(it["types"]) - TYPES)
+        assert bool(it["types"]) == (it["expect"] == "flag"), it["id"]
+
+
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_writers_sets_do_not_regress(name: str) -> None:
+    path, min_recall, max_fpr = LATER_SETS[name]
+    result = score(load(path))
+    report = [
+        f"recall {result['recall']:.3f} (bar {min_recall}), FPR {result['fpr']:.4f} (bar {max_fpr})"
+    ]
+    report += [f"  missed {it['id']} {it['types']} {it['note']}" for it in result["misses"][:40]]
+    report += [
+        f"  false {verdict} {it['id']} {it['note']}" for it, verdict in result["false_flags"]
+    ]
+    assert result["recall"] >= min_recall and result["fpr"] <= max_fpr, "\n".join(report)
 
 
 @pytest.mark.parametrize("path", INDEP, ids=["indep_h", "indep_p"])

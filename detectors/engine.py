@@ -12,8 +12,10 @@ detection.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -201,13 +203,32 @@ _OWN_DATA_SCORE = 0.1
 _PERSONAL = PERSONAL_DATA
 
 
+def _placeholder_shaped(span: str) -> bool:
+    """A number made up to fill a form, not someone's: its serial digits (the last eight)
+    are one or two digits repeated (A100000001) or a straight run (A123456789). The label
+    假資料： alone never clears a real-looking ID: anyone could type it before one."""
+    digits = "".join(
+        str(unicodedata.digit(c)) for c in span if unicodedata.digit(c, None) is not None
+    )
+    if len(digits) < 8:
+        return False
+    body = digits[-8:]
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(body)}
+    return len(set(body)) <= 2 or steps in ({1}, {-1})
+
+
 def _said_sample(doc: Doc) -> None:
     """A checksum-valid ID the message labels as made up (假資料：王小明、A1…) is the
     sample it says it is: set aside like an allow-listed specimen (rule `+sample`).
     One beside the word without its label (範例檔裡混了王大明 A1… 是真的) still counts."""
     text = doc.original  # findings' spans are into the original text
     for i, f in enumerate(doc.findings):
-        if f.checksum and f.type in HARD_IDS and fiction_labelled(text, f.start):
+        if (
+            f.checksum
+            and f.type in HARD_IDS
+            and _placeholder_shaped(text[f.start : f.end])
+            and fiction_labelled(text, f.start)
+        ):
             g = f.with_score(0.0, "said to be made-up data")
             g.rule = f.rule + "+sample"
             doc.findings[i] = g

@@ -809,6 +809,22 @@ FICTION_WORDS: tuple[str, ...] = (
 _FICTION = frozenset(FICTION_WORDS)
 
 
+# The made-up word labels the values that follow it (教育訓練用的假資料：王小明、A1…;
+# 範例：…): those values are the sample, a checksum or not. A value told apart from the
+# word (a sentence between, no colon after it) is not labelled.
+_FICTION_LABEL = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in FICTION_WORDS) + r")"
+    r"[^。！？!?\n：:]{0,4}[：:][^。！？!?\n]{0,16}$",
+    re.IGNORECASE,
+)
+FICTION_LABEL_BEFORE = 36
+
+
+def fiction_labelled(text: str, start: int) -> bool:
+    """The value at `start` follows a made-up word and its colon (`_FICTION_LABEL`)."""
+    return _FICTION_LABEL.search(text, max(0, start - FICTION_LABEL_BEFORE), start) is not None
+
+
 def fictional(doc: Doc) -> str | None:
     """The word by which the message says its data is made up, or None."""
     if not doc.has(_FICTION):

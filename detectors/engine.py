@@ -12,19 +12,27 @@ detection.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
 from detectors import lexicon, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
-from detectors.discourse import FICTION_WORDS, OWN_DATA_GAP, fictional, own_data
+from detectors.discourse import (
+    FICTION_WORDS,
+    OWN_DATA_GAP,
+    fiction_labelled,
+    fictional,
+    own_data,
+)
 from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, read
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
-from detectors.types import PERSONAL_DATA, VALUE_TYPES
+from detectors.types import HARD_IDS, PERSONAL_DATA, VALUE_TYPES
 from detectors.verdict import decide
 
 _log = logging.getLogger(__name__)
@@ -195,6 +203,37 @@ _OWN_DATA_SCORE = 0.1
 _PERSONAL = PERSONAL_DATA
 
 
+def _placeholder_shaped(span: str) -> bool:
+    """A number made up to fill a form, not someone's: its serial digits (the last eight)
+    are one or two digits repeated (A100000001) or a straight run (A123456789). The label
+    假資料： alone never clears a real-looking ID: anyone could type it before one."""
+    digits = "".join(
+        str(unicodedata.digit(c)) for c in span if unicodedata.digit(c, None) is not None
+    )
+    if len(digits) < 8:
+        return False
+    body = digits[-8:]
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(body)}
+    return len(set(body)) <= 2 or steps in ({1}, {-1})
+
+
+def _said_sample(doc: Doc) -> None:
+    """A checksum-valid ID the message labels as made up (假資料：王小明、A1…) is the
+    sample it says it is: set aside like an allow-listed specimen (rule `+sample`).
+    One beside the word without its label (範例檔裡混了王大明 A1… 是真的) still counts."""
+    text = doc.original  # findings' spans are into the original text
+    for i, f in enumerate(doc.findings):
+        if (
+            f.checksum
+            and f.type in HARD_IDS
+            and _placeholder_shaped(text[f.start : f.end])
+            and fiction_labelled(text, f.start)
+        ):
+            g = f.with_score(0.0, "said to be made-up data")
+            g.rule = f.rule + "+sample"
+            doc.findings[i] = g
+
+
 def _own_data(doc: Doc) -> None:
     """Self-disclosure (discourse.own_data): a value right after 我的手機 / 我身分證 is
     the sender's own; it is lowered, with the reason, so it neither warns nor ties a
@@ -332,9 +371,12 @@ def _scan_text(
     if not doc.findings:
         result = _allow()
     else:
+        fiction = fictional(doc)
+        if fiction is not None:
+            _said_sample(doc)
         sample = (
             doc.has(_EXAMPLE) and any(f.rule.endswith("+allowlist") for f in doc.findings)
-        ) or fictional(doc) is not None
+        ) or fiction is not None
         verdict, findings, suppressed, reasons = decide(
             _dedupe(doc.findings), policy, sample=sample
         )

@@ -177,6 +177,14 @@ _UNIT_LABEL = re.compile(
     r"的?(?:服務|聯絡|諮詢|洽詢|報修)?(?:電話|專線|總機|市話|傳真|號碼)?(?:是|為)?[ :]*\(?$"
 )
 UNIT_LABEL_BEFORE = 12
+# ... or a notice names the unit as its contact desk (本案聯絡窗口：停車管理處，電話…;
+# 本局受理窗口：旅宿管理科，(04)…): the desk's line, a comma between unit and number.
+_DESK_LABEL = re.compile(
+    r"(?:窗口|聯絡單位|承辦單位|受理單位|主辦單位)[ :：]*[\u4e00-\u9fff]{1,8}(?<![住居寓租腳身])"
+    r"(?:處|局|署|所|課|科|室|隊|股|組|部|中心|站|館|院|府|委員會)"
+    r"[，,、 ]*(?:聯絡|服務|洽詢)?(?:電話|專線|總機|市話)?(?:是|為)?[ :：]*\(?$"
+)
+DESK_LABEL_BEFORE = 26
 # ... or it is offered to whoever calls: a call verb right before the number (請撥, 撥打,
 # 請洽, 一般諮詢請撥 ...), nobody's name between them.
 _CALL_BEFORE = re.compile(
@@ -188,6 +196,8 @@ _CALL_BEFORE = re.compile(
 # nor is a role someone is to reach (找陳情人請撥…, 打給家屬).
 _CALLER_AFTER = re.compile(
     r"[都也]?(?:可以|可|請|要|能|就)?(?:撥打|撥|打(?![來過回])|洽詢|洽|電洽|詢問|問)"
+    # 民眾來電請改撥…, 里民打來時請撥…: who calls in is told which line to dial
+    r"|(?:來電|打來)(?:時|者)?[，, ]?(?:請|可)(?:改)?(?:撥打|撥|打|洽)"
 )
 _REACHED_BEFORE = re.compile(r"(?:找|給|聯絡|聯繫|通知|問)(?:一下)?$")
 
@@ -262,6 +272,9 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         # is an office line, whoever else the message names (民眾詢問可轉…, 聯絡人：康先生)
         return 0.15, "phone_number.office", office
     unit = None if mobile else _label(_UNIT_LABEL, doc, start)
+    if unit is None and not mobile:
+        desk = _DESK_LABEL.search(doc.text, max(0, start - DESK_LABEL_BEFORE), start)
+        unit = desk.group().rstrip(" :：(，,、") if desk is not None else None
     if unit is not None and doc.near(_HOME, start, end, 10, 4) is None:
         # 養工處 (04)2801-3116, 里長服務處電話…: the unit's line, whoever else the message names
         return 0.15, "phone_number.unit_line", unit

@@ -81,6 +81,9 @@ SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數段")
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
 # A part of the number named (第二段, 第2部分): not 第 as in a room or a document.
 _PART = re.compile(r"第.{1,2}?(?:段|部分|部份|截)")
+# A masked number (X29****993, A12○○○○789): the mask hides digits, so the pieces on either
+# side of it are never one number, and a phone after it (0972-...) is no ID's tail.
+_MASK_GAP = re.compile(r"[*＊○●◯〇xX]{2,}")
 # "英文T，數字19301……": the letter named as the ID's letter (before it), or "T開頭"
 # (after it): a head of one letter needs one, or an ID word.
 LETTER_CUE = ("英文", "字母", "開頭", "第一碼", "第1碼", "第一個字", "首碼", "頭一個")
@@ -307,6 +310,8 @@ def split_readings(
             gap = text[pos : t.start(1)]
             if any(w in _PART.sub("", gap) for w in SPLIT_VETO):
                 break  # B1203 會議室，分機 12345: a room and an extension
+            if _MASK_GAP.search(gap):
+                break  # X29****993: a masked number, not a split one
             # No "the rest is" between the pieces and no ID word before them: only
             # punctuation between, after a head of 5 or more.
             if (

@@ -57,7 +57,7 @@ def _decide_all(
     for f in findings:
         if f.type in policy.disabled_types:
             suppressed.append(replace(f, rule=f.rule + "+disabled"))
-        elif f.rule.endswith("+allowlist"):
+        elif f.rule.endswith(("+allowlist", "+sample")):
             suppressed.append(f)
         else:
             live.append(f)
@@ -182,7 +182,7 @@ def _decide_one(
     (tests/detectors/test_policy.py compares the two on every type and score)."""
     if f.type in policy.disabled_types:
         return "allow", [], [replace(f, rule=f.rule + "+disabled")], []
-    if f.rule.endswith("+allowlist") or f.score < policy.warn_threshold:
+    if f.rule.endswith(("+allowlist", "+sample")) or f.score < policy.warn_threshold:
         return "allow", [], [f], []
     verdict: Verdict = "block" if f.score >= policy.block_threshold else "warn"
     reasons = ["hard_identifier"] if f.type in HARD_IDS and f.checksum else []

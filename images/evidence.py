@@ -187,6 +187,9 @@ _NAME_CELL = re.compile(
     r"(?=\s|\d|$|科員|專員|科長|股長|技士|技正|辦事員|組長|課長|主任|[甲乙丙丁優]等)"
 )
 _GRADE = re.compile(r"[甲乙丙丁優]等|特優|\d{2,3}(\.\d)?(?:分)?(?:\s|$)")
+# Under a grade column's header (考列等次, 考績等第) the cell holds the bare grade: 甲, 乙, 丙.
+_GRADE_COLUMN = re.compile(r"等次|等第|等級|考列|考績等")
+_BARE_GRADE = re.compile(r"(?:^|\s)[甲乙丙丁優](?=\s|$)")
 # A reserve-price sheet: the 底價 row with its amount, on a page that does not say it was awarded.
 _BID_PRICE = re.compile(
     r"^(核定)?底價(金額)?[:：]?(新臺幣|新台幣|NT\$?)?[\d,，.]{3,}|^(核定)?底價(金額)?[:：]?(新臺幣|新台幣)?[一二三四五六七八九十百千萬億壹貳參肆伍陸柒捌玖拾佰仟]{2,}"
@@ -269,7 +272,13 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
     title = "".join(head)
     personnel = 0
     if _PERSONNEL_TITLE.search(title):
-        personnel = sum(1 for r in rows if _NAME_CELL.search(r.strip()) and _GRADE.search(r + " "))
+        graded = any(_GRADE_COLUMN.search(r) for r in norm)
+        personnel = sum(
+            1
+            for r in rows
+            if _NAME_CELL.search(r.strip())
+            and (_GRADE.search(r + " ") or (graded and _BARE_GRADE.search(r.strip())))
+        )
     bidders = 0
     if _BIDDERS_TITLE.search(title) and not public:
         bidders = sum(1 for r in norm if _COMPANY.search(r))

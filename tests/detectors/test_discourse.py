@@ -176,6 +176,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("fiction", "填寫範例：姓名 陳小華、住址 臺中市西區民生路 10 號", "allow"),
     ("fiction", "教材裡的護照號碼 312345678 是假的，格式示意而已", "allow"),
     ("fiction", "範本我改好了，王大明的身分證 E220193843 也填上去了", "flag"),
+    # ... unless the made-up word labels a placeholder-shaped ID (假資料：… A100000001): the
+    # sample it is said to be; a real-looking ID behind the same label still counts
+    ("fiction", "教育訓練用的假資料：陳小華、A100000001，不要拿去測正式系統", "allow"),
+    ("fiction", "測試資料: 陳小華 A100000001", "allow"),
+    ("fiction", "教育訓練用的假資料：陳小華、E220193843，不要拿去測正式系統", "flag"),
+    ("fiction", "測試資料: 陳小華 E220193843", "flag"),
+    ("fiction", "這不是假資料，王大明 E220193843 是真的", "flag"),
+    ("fiction", "範例檔我看過了。王大明：E220193843，這是他本人的", "flag"),
     # a tender document sent for review inside the agency; to the reader it is a leak
     ("internal", "需求書草稿先傳給科長核稿", "allow"),
     ("internal", "招標文件先寄給你，公告前別外流", "flag"),

@@ -27,7 +27,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("有任何問題歡迎來電 07-555-1234", "phone_number", "none"),
     ("民眾打110是報案，一般諮詢請撥 04-2222-3456", "phone_number", "none"),
     ("補助的事民眾可洽 (06)299-1111，上班時間有人接", "phone_number", "none"),
+    # who calls in is told which line to dial (來電請改撥): the line is the office's
+    ("總機故障，民眾來電請改撥 (02)2960-3456", "phone_number", "none"),
+    ("系統維護期間里民打來時請撥 (04)2222-1234", "phone_number", "none"),
+    # a notice's contact desk is a unit, a comma between it and the number
+    ("本案聯絡窗口：停車管理科，電話(04)2345-1671。", "phone_number", "none"),
+    ("本局受理窗口：旅宿管理科，(07)2770-4682，請多利用", "phone_number", "none"),
     # a person's line: the role owns it, or is the one to reach, or called in
+    ("陳情人來電，請回撥 (04)2345-9079，他在等", "phone_number", "flag"),
+    ("聯絡窗口轉來里民陳大同的住處，電話(04)2345-1671", "phone_number", "flag"),
     ("民眾王小明家裡電話 02-2345-6789，他說白天沒人", "phone_number", "flag"),
     ("要找陳情人請撥 (02)2345-6789，被檢舉的一直在問", "phone_number", "flag"),
     ("關係人電話 (04)2345-6789，請他明天來說明", "phone_number", "flag"),

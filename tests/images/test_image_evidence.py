@@ -423,6 +423,18 @@ FLAGGED: list[tuple[str, str, list[list[str]]]] = [
         ],
     ),
     (
+        # the grade column's header (考列等次) over bare grades in cells of their own
+        "appraisal_bare_grades",
+        "personnel_roster",
+        [
+            ["花蓮縣衛生局112年另予考績初核清冊"],
+            ["序", "姓名", "職稱", "考列等次", "備註"],
+            ["1", "賴志群", "技正", "乙", "曠職"],
+            ["2", "邱美辰", "科員", "甲"],
+            ["3", "鄭欣穎", "辦事員", "丙", "請假過多"],
+        ],
+    ),
+    (
         "bidders",
         "bidders_roster",
         [
@@ -635,3 +647,30 @@ def test_secrecy_stamp_is_read_as_a_page_mark() -> None:
     assert not read_page(
         ["第一頁", "第二頁", "第三頁", "第四頁", "第五頁", "第六頁", "不公開"]
     ).stamped
+
+
+def test_bare_grade_needs_a_grade_column() -> None:
+    """A lone 甲/乙 cell is a grade only under a grade column's header (等次, 等第...)."""
+    rows = [
+        ["112年度績效獎金分組名單"],
+        ["序", "姓名", "職稱", "組別"],
+        ["1", "賴志群", "技正", "甲"],
+        ["2", "邱美辰", "科員", "乙"],
+    ]
+    assert read_page([" ".join(r) for r in rows]).personnel_roster == 0
+    graded = [rows[0], ["序", "姓名", "職稱", "考核等第"], *rows[2:]]
+    assert read_page([" ".join(r) for r in graded]).personnel_roster == 2
+
+
+def test_masked_list_is_not_rejoined_into_an_id() -> None:
+    """A list already masked (X29****993 next to a masked phone): the digits on either side
+    of the mask are not one split ID number, whatever the checksum says."""
+    rows = [
+        ["補助核定名單（已遮蔽）"],
+        ["序號", "姓名", "身分證字號", "電話"],
+        ["1", "陳妤", "X29****993", "0972-", "******"],
+        ["2", "潘美", "J16****676", "0916-***-***"],
+        ["個人資料已依個資法遮蔽處理"],
+    ]
+    result = analyse_lines(_lines(rows))
+    assert not [f for f in result.findings if f.type == "tw_national_id"]

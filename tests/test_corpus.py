@@ -85,10 +85,10 @@ INDEP_X_MIN_RECALL = 0.985
 INDEP_X_MAX_FPR = 0.0025
 # Later writers' sets (2026-12-03), tuned on since their first score: regression bars at what
 # they reached (recall, FPR). indep_z: first 0.945 / 3.21 %, reached 0.996 / 0.08 %; indep_n (long formal
-# messages): first 0.890 / 3.46 %, reached 0.957 / 2.00 %.
+# messages): first 0.890 / 3.46 %, reached 0.957 / 0.12 %.
 LATER_SETS = {
     "indep_z": (CORPUS_DIR / "indep_z.jsonl", 0.99, 0.002),
-    "indep_n": (CORPUS_DIR / "indep_n.jsonl", 0.95, 0.021),
+    "indep_n": (CORPUS_DIR / "indep_n.jsonl", 0.95, 0.002),
 }
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
 KNOWN_TEST_IDS = frozenset({"A123456789"})

@@ -15,7 +15,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import CN_DIGITS, SEP, digits_of, evasive
-from detectors.tw_national_id import SPLIT_CUE, TAIL
+from detectors.tw_national_id import later_pieces
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
 # Grouped with commas (784,084,448,01): an account only when the groups are not an
@@ -207,18 +207,9 @@ def _split_accounts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         if doc.near(_CONTEXT, h.start(), h.end(), SPLIT_WINDOW, 0) is None:
             continue
-        digits, pos = digits_of(h.group()), h.end()
-        for _ in range(MAX_PIECES - 1):
-            t = TAIL.match(text, pos)
-            if t is None:
-                break
-            gap = text[pos : t.start(1)]
-            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
-                break
-            digits += digits_of(t.group(1))
-            pos = t.end(1)
-            if len(digits) >= 10:
-                break
+        digits, pos = later_pieces(
+            text, h.end(), digits_of(h.group()), tails=MAX_PIECES - 1, enough=10, veto=SPLIT_VETO
+        )
         if pos != h.end() and 10 <= len(digits) <= 16:
             out.append((h.start(), pos, digits))
     return out

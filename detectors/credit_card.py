@@ -13,7 +13,7 @@ from detectors.base import Detector, Finding
 from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.normalize import SEP, digits_of
-from detectors.tw_national_id import SPLIT_CUE, SPLIT_VETO, TAIL
+from detectors.tw_national_id import later_pieces
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[1-9](?:{SEP}[0-9]){{12,18}}?(?![0-9])")
 
@@ -205,18 +205,7 @@ def split_cards(doc: Doc) -> list[tuple[int, int, str]]:
     for h in SPLIT_HEAD.finditer(text):
         if doc.near(_CONTEXT, h.start(), h.end(), CONTEXT_BEFORE, 0) is None:
             continue
-        digits, pos = digits_of(h.group()), h.end()
-        for _ in range(3):
-            t = TAIL.match(text, pos)
-            if t is None:
-                break
-            gap = text[pos : t.start(1)]
-            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
-                break
-            digits += digits_of(t.group(1))
-            pos = t.end(1)
-            if len(digits) >= 16:
-                break
+        digits, pos = later_pieces(text, h.end(), digits_of(h.group()), tails=3, enough=16)
         if pos != h.end() and 13 <= len(digits) <= 19 and luhn_ok(digits):
             out.append((h.start(), pos, digits))
     return out

@@ -443,39 +443,6 @@ def _told_aside(
             ]
             return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
     return None
-    spans: list[tuple[int, int]] = []
-    for f in doc.findings:
-        if f.why and any(step.startswith(_TALK_STEPS) for step in f.why):
-            s = f.start
-            while s > 0 and text[s - 1] not in _SENTENCE_END:
-                s -= 1
-            e = f.end
-            while e < len(text) and text[e] not in _SENTENCE_END:
-                e += 1
-            if (s, e) not in spans and e - s < len(text.strip()) - 1:
-                spans.append((s, e))
-    for s, e in spans:
-        part = _scan_text(
-            text[s:e],
-            policy=policy,
-            config=None,
-            group_id=group_id,
-            salt=salt,
-            source=source,
-            aside=True,
-        )
-        if part.verdict != "allow":
-            shifted = [
-                replace(
-                    f,
-                    start=f.start + s,
-                    end=f.end + s,
-                    why=(*f.why, "read in its own sentence: the notice around it is no excuse"),
-                )
-                for f in part.findings
-            ]
-            return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
-    return None
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

@@ -13,7 +13,7 @@ import regex
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP, SEP_LOOSE, alnum_of, digits_of
-from detectors.tw_national_id import SPLIT_CUE, SPLIT_VETO, TAIL
+from detectors.tw_national_id import later_pieces
 
 # Digits may be split by slashes or commas too (312/345/678): a passport number is only
 # read beside a passport word, and nine digits are no amount or date.
@@ -54,18 +54,7 @@ def _split(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]
             continue
         if doc.near(_CONTEXT, h.start(), h.end(), CONTEXT_BEFORE, 0) is None:
             continue
-        digits, pos = digits_of(h.group()), h.end()
-        for _ in range(2):
-            t = TAIL.match(text, pos)
-            if t is None:
-                break
-            gap = text[pos : t.start(1)]
-            if any(w in gap for w in SPLIT_VETO) or not any(c in gap for c in SPLIT_CUE):
-                break
-            digits += digits_of(t.group(1))
-            pos = t.end(1)
-            if len(digits) >= 9:
-                break
+        digits, pos = later_pieces(text, h.end(), digits_of(h.group()), tails=2, enough=9)
         if pos != h.end() and len(digits) == 9:
             out.append((h.start(), pos, digits))
     return out

@@ -15,6 +15,7 @@ import regex
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP_LOOSE as SEP
+from detectors.normalize import digits_of
 
 # The second character may be an I or l typed for the 1, a later one an o, i or l
 # typed for a digit (PI287741O4, HIO6932643, P2985O334O; between two digits the
@@ -79,6 +80,29 @@ MAX_PIECES = 3
 SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數段")
 # Words that say the second number is something else.
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+
+
+def later_pieces(
+    text: str, pos: int, digits: str, *, tails: int, enough: int, veto: tuple[str, ...] = SPLIT_VETO
+) -> tuple[str, int]:
+    """A number told in pieces, its first piece ending at `pos` with `digits` read so far:
+    each later piece (TAIL) after a gap with a word for "the rest is" (SPLIT_CUE) and none
+    for "something else" (`veto`) is added, up to `tails` pieces or `enough` digits.
+    Returns the digits and where the last piece ends (`pos` when none was added)."""
+    for _ in range(tails):
+        t = TAIL.match(text, pos)
+        if t is None:
+            break
+        gap = text[pos : t.start(1)]
+        if any(w in gap for w in veto) or not any(c in gap for c in SPLIT_CUE):
+            break
+        digits += digits_of(t.group(1))
+        pos = t.end(1)
+        if len(digits) >= enough:
+            break
+    return digits, pos
+
+
 # A part of the number named (第二段, 第2部分): not 第 as in a room or a document.
 _PART = re.compile(r"第.{1,2}?(?:段|部分|部份|截)")
 # A masked number (X29****993, A12○○○○789): the mask hides digits, so the pieces on either

@@ -58,9 +58,24 @@ def default_sets() -> list[tuple[Path, bool]]:
     return [(p, agg) for p, agg in sets if p.exists()]
 
 
+# Later writers were given a shorter type vocabulary than the engine's names; read their
+# labels in the engine's names so per-type detection compares like with like.
+TYPE_ALIASES = {
+    "health_record": "health_info",
+    "investigation": "investigation_secret",
+    "whistleblower": "whistleblower_identity",
+    "personnel_result": "personnel_secret",
+    "resident_cert": "tw_resident_id",
+    "classified": "classified_marking",
+}
+
+
 def load(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        items = [json.loads(line) for line in f if line.strip()]
+    for it in items:
+        it["types"] = [TYPE_ALIASES.get(t, t) for t in it.get("types", [])]
+    return items
 
 
 def evaluate(items: list[dict]) -> dict:

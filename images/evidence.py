@@ -865,48 +865,34 @@ def weigh(
         kept, again = _rejudge(result, kept, text, rescan)
         changed = changed or again
     if not page.specimen and not page.public:
-        if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
-            f.type == "personnel_secret" and f.score >= block_at for f in kept
+        # A roster or a price sheet the page shows, with no blocking finding of its type:
+        # the page's own finding stands for that type's.
+        for present, type_, reason, title in (
+            (
+                page.personnel_roster >= ROSTER_MIN_ROWS,
+                "personnel_secret",
+                "doc_evidence.personnel_roster",
+                _PERSONNEL_TITLE,
+            ),
+            (
+                page.bidders_roster >= ROSTER_MIN_ROWS,
+                "procurement_secret",
+                "doc_evidence.bidders_roster",
+                _BIDDERS_TITLE,
+            ),
+            (
+                page.committee >= ROSTER_MIN_ROWS,
+                "procurement_secret",
+                "doc_evidence.committee_roster",
+                _COMMITTEE,
+            ),
+            (page.bid_price, "procurement_secret", "doc_evidence.bid_price", _BID_WORD),
         ):
-            kept = [f for f in kept if f.type != "personnel_secret"]
-            kept.append(
-                _roster_finding(
-                    "personnel_secret", "doc_evidence.personnel_roster", text, _PERSONNEL_TITLE
-                )
-            )
-            result.reasons.append("doc_evidence.personnel_roster")
-            changed = True
-        if page.bidders_roster >= ROSTER_MIN_ROWS and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding(
-                    "procurement_secret", "doc_evidence.bidders_roster", text, _BIDDERS_TITLE
-                )
-            )
-            result.reasons.append("doc_evidence.bidders_roster")
-            changed = True
-        if page.committee >= ROSTER_MIN_ROWS and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding(
-                    "procurement_secret", "doc_evidence.committee_roster", text, _COMMITTEE
-                )
-            )
-            result.reasons.append("doc_evidence.committee_roster")
-            changed = True
-        if page.bid_price and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding("procurement_secret", "doc_evidence.bid_price", text, _BID_WORD)
-            )
-            result.reasons.append("doc_evidence.bid_price")
-            changed = True
+            if present and not any(f.type == type_ and f.score >= block_at for f in kept):
+                kept = [f for f in kept if f.type != type_]
+                kept.append(_roster_finding(type_, reason, text, title))
+                result.reasons.append(reason)
+                changed = True
     if _restore_stamped(result, kept, page, block_at):
         changed = True
     if not changed:

@@ -254,20 +254,10 @@ def find(doc: Doc) -> list[Finding]:
 
     if run13:
         _readings(doc.text, keep)
-    if grouped:
-        # Groups of two to four digits split by commas or spaced dots (55,33,24,16…,
-        # 35 . 49 . 47 …) beside a card word: a card read out to dodge a filter.
-        for m in GROUPED.finditer(doc.text):
-            digits = digits_of(m.group())
-            if (
-                13 <= len(digits) <= 19
-                and luhn_ok(digits)
-                and doc.near(_CONTEXT, m.start(), m.end(), CONTEXT_BEFORE, CONTEXT_AFTER)
-                and not any(f.start < m.end() and m.start() < f.end for f in out)
-            ):
-                keep(m.start(), m.end(), digits)
-    if slashed:
-        for m in SLASHED.finditer(doc.text):
+    # Groups of two to four digits split by commas or spaced dots (55,33,24,16…,
+    # 35 . 49 . 47 …), or by slashes, beside a card word: a card read out to dodge a filter.
+    for rx in [rx for rx, on in ((GROUPED, grouped), (SLASHED, slashed)) if on]:
+        for m in rx.finditer(doc.text):
             digits = digits_of(m.group())
             if (
                 13 <= len(digits) <= 19

@@ -276,7 +276,8 @@ def may_stand_alone(doc: Doc) -> bool:
 # Keyword gates: a loop over the message's keyword hits only when one can match.
 _ROLE_BEFORE = _CITIZEN_ROLES | _STAFF_BEFORE
 _ANCHOR_WORDS = _CITIZEN_TITLES | _PII
-_ANY_CUE = frozenset(
+# Every cue word: the detector's keywords, and its trigger (any of them wakes it).
+_CUE_WORDS = (
     CITIZEN_ROLES
     + CITIZEN_TITLES
     + PII_CUES
@@ -286,6 +287,7 @@ _ANY_CUE = frozenset(
     + CASE_CONTEXT
     + tuple(SURNAMES_2)
 )
+_ANY_CUE = frozenset(_CUE_WORDS)
 
 
 def _is_given(ch: str) -> bool:
@@ -650,12 +652,5 @@ DETECTOR = Detector(
     find=at_turn,
     triggers=_ANY_CUE,
     after_findings=True,
-    words=CITIZEN_ROLES
-    + CITIZEN_TITLES
-    + PII_CUES
-    + FOREIGN_CUES
-    + STAFF_BEFORE
-    + LOOKUP
-    + CASE_CONTEXT
-    + tuple(SURNAMES_2),
+    words=_CUE_WORDS,
 )

@@ -19,7 +19,7 @@ from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, SEP_LOOSE, evasive
-from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL, reverse_cue
+from detectors.tw_national_id import _HAN, SPLIT_VETO, later_pieces, reverse_cue, split_cued
 
 # Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
 # commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
@@ -308,6 +308,16 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     return 0.3, "phone_number.landline", ctx
 
 
+# A phone word between the pieces (手機前四碼0929，手機後六碼…) is no "something else".
+_SPLIT_VETO = tuple(w for w in SPLIT_VETO if w not in ("手機", "電話"))
+
+
+def _near_cued(gap: str) -> bool:
+    """After a phone word, a gap of punctuation alone (手機 0929，660839) needs no word
+    for "the rest is"."""
+    return split_cued(gap) or _HAN.search(gap) is None
+
+
 def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Mobiles written in pieces: 「手機前四碼0929，後六碼660839」, 「0967，然後873，
     最後760」. The pieces follow each other within a short gap holding no letter or
@@ -323,20 +333,10 @@ def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         digits = "0" + _NOT_DIGIT.sub("", h.group()[1:])
         near = doc.near(_PHONE, h.start(), h.end(), WINDOW_BEFORE, 0) is not None
-        pos = h.end()
-        for _ in range(2):
-            t = TAIL.match(text, pos)
-            if t is None:
-                break
-            gap = text[pos : t.start(1)]
-            if any(w in gap for w in SPLIT_VETO if w not in ("手機", "電話")):
-                break
-            if not any(c in gap for c in SPLIT_CUE) and (not near or _HAN.search(gap)):
-                break
-            digits += _NOT_DIGIT.sub("", t.group(1))
-            pos = t.end(1)
-            if len(digits) >= 10:
-                break
+        cued = _near_cued if near else split_cued
+        digits, pos = later_pieces(
+            text, h.end(), digits, tails=2, enough=10, veto=_SPLIT_VETO, cued=cued
+        )
         if len(digits) == 10 and pos != h.end():
             out.append((h.start(), pos, digits))
     return out

@@ -9,6 +9,7 @@ never reported (an order number, a typo).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import regex
 
@@ -82,19 +83,32 @@ SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數段")
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
 
 
+def split_cued(gap: str) -> bool:
+    """The gap between two pieces holds a word for "the rest is" (SPLIT_CUE)."""
+    return any(c in gap for c in SPLIT_CUE)
+
+
 def later_pieces(
-    text: str, pos: int, digits: str, *, tails: int, enough: int, veto: tuple[str, ...] = SPLIT_VETO
+    text: str,
+    pos: int,
+    digits: str,
+    *,
+    tails: int,
+    enough: int,
+    veto: tuple[str, ...] = SPLIT_VETO,
+    cued: Callable[[str], bool] = split_cued,
 ) -> tuple[str, int]:
     """A number told in pieces, its first piece ending at `pos` with `digits` read so far:
-    each later piece (TAIL) after a gap with a word for "the rest is" (SPLIT_CUE) and none
-    for "something else" (`veto`) is added, up to `tails` pieces or `enough` digits.
+    each later piece (TAIL) after a gap that `cued` accepts (by default one with a word for
+    "the rest is", SPLIT_CUE) and with no word for "something else" (`veto`) is added, up
+    to `tails` pieces or `enough` digits.
     Returns the digits and where the last piece ends (`pos` when none was added)."""
     for _ in range(tails):
         t = TAIL.match(text, pos)
         if t is None:
             break
         gap = text[pos : t.start(1)]
-        if any(w in gap for w in veto) or not any(c in gap for c in SPLIT_CUE):
+        if any(w in gap for w in veto) or not cued(gap):
             break
         digits += digits_of(t.group(1))
         pos = t.end(1)

@@ -5,7 +5,7 @@ on the OCR text, document type; a worker pool that runs it off the event loop.
     pool = OcrPool.from_config(config); await pool.start(); await pool.scan(data)
 
 Layers, each importing only those before it: decode, layout, mrz -> orient, doctype,
-evidence -> scan (one page's lines to a result) -> pdf -> content (a file by its bytes:
+page_kinds -> evidence -> scan (one page's lines to a result) -> pdf -> content (a file by its bytes:
 `scan_image`) -> pool. `ImageRefused` is the one "not scanned, and why" error, from a
 refused file to a scan stopped at the pool's time or memory limit.
 """

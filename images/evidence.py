@@ -7,54 +7,31 @@ mobile; a calendar is a grid of day numbers, not a card number. The other way ro
 names with their appraisal grades, or the bidders of a tender before the opening, is a leak even
 when no sentence around it says so.
 
-`read_page(rows)` collects that document evidence once (words only, never values), and
-`weigh(result, page, text)` applies it to a ScanResult: findings the evidence explains are moved
-to `suppressed` with the reason appended to their rule (`+doc_evidence.<why>`), findings the page
-itself makes (a roster of names and grades) are added, and the verdict is taken again from what
-is left. Checksummed identity numbers are only ever set aside on a page marked as a specimen.
+`read_page(rows)` (images/page_kinds.py) collects that document evidence once (words only,
+never values), and `weigh(result, page, text)` applies it to a ScanResult: findings the evidence
+explains are moved to `suppressed` with the reason appended to their rule (`+doc_evidence.<why>`),
+findings the page itself makes (a roster of names and grades) are added, and the verdict is taken
+again from what is left. Checksummed identity numbers are only ever set aside on a page marked as
+a specimen.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from detectors import Finding, ScanResult
-from detectors.lexicon import SURNAMES_1
+from images.page_kinds import (
+    BIDDERS_TITLE,
+    CHAT_TIME,
+    COMMITTEE,
+    PERSONNEL_TITLE,
+    Page,
+    norm_row,
+)
 
-# --- what a page can be ------------------------------------------------------------------------
+# --- what the weighing reads ----------------------------------------------------------------
 
-# A specimen / example mark: a stamp on its own short line, or the words that say so anywhere.
-_SPECIMEN_STAMP = re.compile(
-    r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
-)
-_SPECIMEN_ANY = re.compile(
-    r"S?PECIMEN|SPECIME|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
-)
-# Published or in force: a notice (公告), published results; never when the page says it is not
-# yet so (尚未公告, 開標前, 公告前).
-_PUBLIC_TITLE = re.compile(r"(?<![未尚勿不])(公告|公布|公示)(?!前)")
-_PUBLIC_ANY = re.compile(
-    r"公告事項|業經公告|已公告|已公布|依法公告|公告周知|結果公告|決標公告|公開徵求|"
-    r"主辦單位|主辦[:：]|協辦|歡迎參加|歡迎踴躍|敬請踴躍|活動洽詢|"
-    # published under the freedom-of-information act (政府資訊公開法: 主動公開)
-    r"主動公開|政府資訊公開|資訊公開法|"
-    # an event open to all: places are limited, first come first served
-    r"額滿為止|名額有限|名額\d+人|"
-    # a decision approved and in effect (a personnel order)
-    r"已核定|業經核定|核定在案|人事命令|生效日期"
-)
-# The label of the 密等 field says 保密 whatever its value.
-_MARKING_LABEL = re.compile(r"密等及?解密條件或?保密期限|保密期限")
-_NOT_YET = re.compile(
-    r"尚未|未公告|未公布|開標前|公告前|未定案|未核定|簽核中|請勿外流|請勿外傳|保密|"
-    r"不公開|不得公開|勿公開|不預告|突擊"
-)
-# A secrecy stamp: a row that is only the mark an investigation file or an internal report
-# carries ("偵查不公開", read cut short as "偵查不公"; "不公開"). A page that also names someone
-# is a file about that person, not a sentence about the rule.
-_SECRECY_STAMP = re.compile(r"^.{0,2}(偵查不公開?|偵查不公|不公開|不得公開|請勿外流|內部資料)$")
 # The matters a stamped page can restore, the one that says most about the page first.
 _STAMPED_MATTERS = (
     "investigation_secret",
@@ -63,30 +40,8 @@ _STAMPED_MATTERS = (
     "criminal_record",
     "health_info",
 )
-# An application form (申請單, 報名表...) left blank: labels without values.
-_FORM_TITLE = re.compile(
-    r"(申請|登記|報名|調閱|請領|切結|同意|申報|異動|變更|借用|領用)(單|表|書)(\(.{1,6}\))?$"
-)
-_NUMBER = re.compile(r"\d(?:[\d\-\s]?\d){5,}")  # six digits or more: a filled-in value
-_FILLED_CELL = re.compile(r"[:：][^:：]*[\u4e00-\u9fff][^:：]*[\u4e00-\u9fff][^:：]*$")
-_BLANKS = re.compile(r"_+|(?<!\d)年(?=_*月)|(?<!\d)月(?=_*日)|(?<!\d)日")
-# A meeting notice: its subject, time and place are the meeting's.
-_MEETING = re.compile(r"開會通知單|開會事由|開會時間|開會地點|會議通知")
 # The subject of a letter or a meeting notice.
 _SUBJECT = re.compile(r"^(主旨|開會事由|事由|會議名稱|主題)")
-# The frame of an official letter or notice (as images/doctype.py reads it for classified pages).
-_LETTER_FIELDS = (
-    re.compile(
-        r"^(主旨|說明|受文者|發文日期|發文字號|速別|附件|正本|副本|依據|公告事項|聯絡人|承辦人|"
-        r"開會事由|開會時間|開會地點|主持人|出席者|列席者)"
-    ),
-    re.compile(r"(函|公告|開會通知單|通知)$"),
-)
-_MARKING = re.compile(
-    r"^.{0,2}(密|密件|機密|極機密|絕對機密|限閱)(文件)?.{0,2}$|密等[^:：]{0,12}[:：](密|機密|極機密|絕對機密|限閱)"
-)
-# Prices on a menu or a price list.
-_PRICE = re.compile(r"(\$|NT\$?|＄)\s?\d{2,5}|\d{2,5}\s?元")
 # Officials and the people a notice or a shop names by their role.
 _OFFICIAL = re.compile(
     r"承辦人|聯絡人|連絡人|召集人|主持人|發言人|負責人|代表人|老闆|店長|經理|首長|秘書|"
@@ -97,28 +52,10 @@ _OFFICIAL = re.compile(
 _SHOP = re.compile(
     r"店家|商店|商行|便當|餐廳|餐館|小吃|麵店|飲料|咖啡|早餐|快餐|老闆|訂購|外送|訂餐|叫貨|門市|營業時間"
 )
-# Training material: a slide or handout that lists what must not be done, in its title.
-_TRAINING_TITLE = re.compile(r"宣導|教育訓練|態樣|講習|課程|研習|注意事項|案例分享|測驗|須知")
-# A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
-# the shop's address and tax number). Its contact person, mobile and address are the shop's.
-_SHOP_PAGE = re.compile(
-    r"店址|營業[:：]|營業時間|優惠|\d折|[九八七六五]折|半價|價格|團購|月結|收據|統編|"
-    r"到府服務|加LINE?|掃碼|訂購|外送|門市|免運|特價|歡迎光臨|統一編號\d{8}(?!\d)"
-)
-SHOP_MIN_MARKS = 3
-# A shop's name as the page's title (大同水電行, 快樂洗衣店, 小林麵館) and the services a flyer or a
-# business card lists: a shop's own card, even with no prices on it.
-_SHOP_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,8}(店|行|社|坊|館|屋|舖|鋪|小吃|商號|工作室|餐廳)$")
-_SHOP_SERVICE = re.compile(
-    r"維修|安裝|承接|專營|批發|零售|預約|服務項目|收送|代客|歡迎來電|來電洽詢"
-)
 # A matter read from an agency's name where the row gives a place ("地點：桃園市政府消防局2樓").
 _AGENCY_TRIGGER = re.compile(r"^\[[^\]]*[局署處所隊室科部院會府]\]$")
 _PLACE_ROW = re.compile(r"地點|地址|主辦|協辦|會議室|禮堂|\d+樓")
 _UNIT_SUFFIX = frozenset("科隊組室股課處局所")
-# A chat screenshot: rows that carry a message's time (上午10:05, 下午 3:12) or 已讀.
-_CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀")
-CHAT_MIN_TIMES = 2
 # A row that is a label, not a sentence: a sender's display name, the group's title bar.
 _LABEL_ROW = re.compile(r"^[^，。？！,.?!:：；;]{1,12}$")
 # What follows a field label on a letter's row: a colon (the value after it).
@@ -130,19 +67,8 @@ _INVOICE_NO = re.compile(r"[A-Z]{2}-\d{8}")
 _LETTER_CONTACT = re.compile(r"^(電話|傳真|傅真|TEL|FAX)[:：]")
 # The same label right before the number, wherever the row starts (a row holding 承辦人 and 電話).
 _CONTACT_BEFORE = re.compile(r"(電話|傳真|傅真|TEL|FAX)[:：]?$")
-# The agency's own assets named in the page's title (公務車輛一覽表, 派車單, 財產清冊): their
-# plates and serials are the agency's, and the custodian beside them is tied to no private data.
-_AGENCY_ASSET = re.compile(
-    r"公務(車|機車|車輛|用車)|公用車|機關車輛|車輛(管理|保養|一覽|清冊)|派車|財產(清冊|清單|標籤|目錄)"
-)
 # Someone named by surname only, as news and published decisions do (張男, 王姓, 陳女, 林嫌).
 _SURNAME_ONLY = re.compile(r"^.[男女姓嫌某]")
-# The account's holder named on the page is an agency, a school or a company: its own account.
-_HOLDER_AGENCY = re.compile(
-    r"戶名[:：]?.{0,20}(政府|局|處|署|公所|學校|大學|醫院|基金|委員會|協會|公會|公司|專戶|郵局|銀行)"
-)
-# A blank form's row: a field label followed by nothing, blanks or boxes.
-_BLANK_ROW = re.compile(r"^[\u4e00-\u9fff]{2,8}([:：]|□{2,}|口{3,})$")
 # An official's title written beside the name on its row (王科長, 林怡君 專員, 隊長 張國強).
 _TITLE = re.compile(
     r"[局處科股課組隊所室署部院會]長|專員|科員|辦事員|技士|技正|視察|督導|主任|主委|委員|秘書|"
@@ -172,155 +98,8 @@ _PHONE_WORD = re.compile(r"電話|手機|行動|專線|聯絡|分機|傳真|TEL|
 _LETTER_ADDRESS = re.compile(r"^(機關)?(地址|會址|址)[:：]")
 _HOTLINE = re.compile(r"^(1999|0800|080\d|110|119|1955|1957|1922|165)")
 _OFFICE_RULES = ("phone_number.office", "phone_number.office_extension", "phone_number.hotline")
-
-# Rosters: a title that names a personnel decision or a tender's bidders, over rows of names.
-_PERSONNEL_TITLE = re.compile(
-    r"考績|考核|考評|考成|評定|陞遷|升遷|陞任|甄選|甄審|評分|評比|獎懲|懲處|懲戒|記過|記大過|"
-    r"免職|資遣|年終|績效"
-)
-_BIDDERS_TITLE = re.compile(
-    r"投標廠商|投標名單|廠商名單|領標廠商|領標名單|投標家數|投標情形|參標廠商"
-)
-_SURNAME_CHARS = "".join(sorted(c for c in SURNAMES_1 if len(c) == 1))
-_NAME_CELL = re.compile(
-    rf"(?:^|[\s\d:：、.])([{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}})"
-    r"(?=\s|\d|$|科員|專員|科長|股長|技士|技正|辦事員|組長|課長|主任|[甲乙丙丁優]等)"
-)
-_GRADE = re.compile(r"[甲乙丙丁優]等|特優|\d{2,3}(\.\d)?(?:分)?(?:\s|$)")
-# Under a grade column's header (考列等次, 考績等第) the cell holds the bare grade: 甲, 乙, 丙.
-_GRADE_COLUMN = re.compile(r"等次|等第|等級|考列|考績等")
-_BARE_GRADE = re.compile(r"(?:^|\s)[甲乙丙丁優](?=\s|$)")
-# A reserve-price sheet: the 底價 row with its amount, on a page that does not say it was awarded.
-_BID_PRICE = re.compile(
-    r"^(核定)?底價(金額)?[:：]?(新臺幣|新台幣|NT\$?)?[\d,，.]{3,}|^(核定)?底價(金額)?[:：]?(新臺幣|新台幣)?[一二三四五六七八九十百千萬億壹貳參肆伍陸柒捌玖拾佰仟]{2,}"
-)
+# The reserve price's word: where the page's own bid-price finding points.
 _BID_WORD = re.compile(r"底價")
-_AWARDED = re.compile(r"決標|得標|已開標|開標紀錄|結果公告")
-# An evaluation committee's members named before the award (評選委員為王大明教授、林小華技正).
-_COMMITTEE = re.compile(r"評選委員|評審委員|審查委員|評委|甄審委員|評選小組|工作小組成員")
-_COMMITTEE_MEMBER = re.compile(
-    rf"[{_SURNAME_CHARS}][\u4e00-\u9fff]{{1,2}}"
-    r"(?=副?教授|技正|委員|律師|會計師|建築師|技師|研究員|博士|先生|女士|[處科局]長|主任)"
-)
-COMMITTEE_ROWS = 6
-_COMPANY = re.compile(r"(股份)?有限公司|企業社|工程行|商行|工作室")
-
-
-@dataclass(frozen=True)
-class Page:
-    """Document evidence read from the OCR rows (words only)."""
-
-    specimen: bool = False  # marked as a specimen / example
-    public: bool = False  # a public notice or published results, not marked "not yet"
-    letter: bool = False  # the frame of an official letter or notice
-    marked: bool = False  # a classified marking (密, 限閱...): never weighed down
-    not_yet: bool = False  # says it is not public yet or must be kept secret (尚未, 請勿外傳...)
-    menu: bool = False  # prices in rows: a menu or price list
-    blank_form: bool = False  # an application form's labels with (almost) nothing filled in
-    meeting: bool = False  # a meeting notice (開會通知單, 開會事由, 開會時間...)
-    personnel_roster: int = 0  # rows of name + grade/score under a personnel title
-    bidders_roster: int = 0  # rows of companies under a bidders title, before the opening
-    committee: int = 0  # names with their titles after an evaluation committee's word, not awarded
-    bid_price: bool = False  # a reserve price (底價) row with its amount, not awarded yet
-    stamped: bool = False  # a secrecy stamp row (偵查不公開, 不公開) in the page's first rows
-    chat: bool = False  # a chat screenshot: messages with their times
-    shop: bool = False  # a shop's flyer: prices, discounts, opening hours, its address
-    training: bool = False  # training material: its title says it teaches the rules
-    assets: bool = False  # a list or label of the agency's own vehicles or property (its title)
-    agency_account: bool = False  # an account whose holder (戶名) is an agency or a company
-
-
-def _norm(row: str) -> str:
-    return re.sub(r"\s+", "", row).upper()
-
-
-# A stamp printed with its characters spaced apart (樣　張) is read as one-character boxes.
-_SPREAD_STAMPS = (("樣", "張"), ("樣", "本"), ("範", "例"), ("樣", "品"))
-
-
-def _stamp_in_single_boxes(boxes: Sequence[str]) -> bool:
-    """Both characters of a specimen stamp stand as boxes of their own."""
-    single = {b for b in (_norm(x) for x in boxes) if len(b) == 1}
-    return any(a in single and b in single for a, b in _SPREAD_STAMPS)
-
-
-def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
-    """The evidence in the OCR rows (top to bottom); `boxes`: the engine's single text boxes,
-    where a stamp stands on its own even when its row holds other words."""
-    norm = [_norm(r) for r in rows if r.strip()]
-    flat = "\n".join(norm)
-    head = norm[:4]
-    marked = any(_MARKING.search(r) for r in norm)
-    specimen = (
-        any(_SPECIMEN_STAMP.match(r) for r in norm)
-        or any(_SPECIMEN_STAMP.match(_norm(b)) for b in boxes)
-        or bool(_SPECIMEN_ANY.search(flat))
-        or _stamp_in_single_boxes(boxes)
-    )
-    not_yet = bool(_NOT_YET.search(_MARKING_LABEL.sub("", flat)))
-    public = not not_yet and (
-        any(_PUBLIC_TITLE.search(r) for r in head) or bool(_PUBLIC_ANY.search(flat))
-    )
-    letter = sum(1 for p in _LETTER_FIELDS if any(p.search(r) for r in norm)) >= 1 and (
-        sum(1 for r in norm if _LETTER_FIELDS[0].match(r)) >= 2
-        or any(_LETTER_FIELDS[1].search(r) for r in head)
-    )
-    # prices in three rows, or three prices over two rows (a menu's columns read as one row)
-    menu = sum(1 for r in norm if _PRICE.search(r)) >= 3 or (
-        len(_PRICE.findall(flat)) >= 3 and sum(1 for r in norm if _PRICE.search(r)) >= 2
-    )
-    title = "".join(head)
-    personnel = 0
-    if _PERSONNEL_TITLE.search(title):
-        graded = any(_GRADE_COLUMN.search(r) for r in norm)
-        personnel = sum(
-            1
-            for r in rows
-            if _NAME_CELL.search(r.strip())
-            and (_GRADE.search(r + " ") or (graded and _BARE_GRADE.search(r.strip())))
-        )
-    bidders = 0
-    if _BIDDERS_TITLE.search(title) and not public:
-        bidders = sum(1 for r in norm if _COMPANY.search(r))
-    bid_price = not public and not _AWARDED.search(flat) and any(_BID_PRICE.search(r) for r in norm)
-    committee = 0
-    if not public and not _AWARDED.search(flat) and not _TRAINING_TITLE.search(title):
-        at = next((i for i, r in enumerate(norm) if _COMMITTEE.search(r)), None)
-        if at is not None:
-            after = "\n".join(norm[at : at + COMMITTEE_ROWS])
-            after = after[_COMMITTEE.search(after).end() :]  # type: ignore[union-attr]
-            committee = len(set(_COMMITTEE_MEMBER.findall(after)))
-    blank_form = (
-        (
-            any(_FORM_TITLE.search(r) for r in head)
-            or sum(1 for r in norm if _BLANK_ROW.match(_BLANKS.sub("", r))) >= 3
-        )
-        and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
-        and not any(_NUMBER.search(r) for r in norm)
-    )
-    return Page(
-        chat=sum(1 for r in norm if _CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
-        training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
-        assets=not marked and bool(_AGENCY_ASSET.search("".join(norm[:2]))),
-        agency_account=not marked and bool(_HOLDER_AGENCY.search(flat)),
-        shop=not marked
-        and len(set(_SHOP_PAGE.findall(flat)) | set(_SHOP_SERVICE.findall(flat)))
-        + bool(norm and _SHOP_TITLE.match(norm[0]))
-        >= SHOP_MIN_MARKS,
-        stamped=any(_SECRECY_STAMP.match(r) for r in norm[:6]),
-        meeting=len(set(_MEETING.findall(flat))) >= 2,
-        blank_form=blank_form,
-        bid_price=bid_price,
-        not_yet=not_yet,
-        specimen=specimen,
-        public=public,
-        letter=letter,
-        marked=marked,
-        menu=menu,
-        personnel_roster=personnel,
-        bidders_roster=bidders,
-        committee=committee,
-    )
 
 
 # --- weighing ----------------------------------------------------------------------------------
@@ -403,7 +182,9 @@ def _why_set_aside(
         return "agency_account"
     if f.type == "phone_number":
         # the row's label before the value (digits of the same value read ahead of it dropped)
-        before = re.sub(r"[\d\-.]+$", "", _norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        before = re.sub(
+            r"[\d\-.]+$", "", norm_row(text[text.rfind("\n", 0, f.start) + 1 : f.start])
+        )
         if _SERIAL_LABEL.search(before) and not _PHONE_WORD.search(before):
             return "serial_number"
     if page.public:
@@ -415,7 +196,7 @@ def _why_set_aside(
     if (
         f.type == "phone_number"
         and _LANDLINE.match(text[f.start : f.end])
-        and _AGENCY_ROW.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+        and _AGENCY_ROW.search(norm_row(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
         and not any(
             o.type == "person_name" and _line_of(text, o) == _line_of(text, f) for o in others
         )
@@ -466,18 +247,18 @@ def _why_set_aside(
         if f.type == "phone_number" and (
             f.rule in _OFFICE_RULES
             or _HOTLINE.match(text[f.start : f.end])
-            or _LETTER_CONTACT.match(_norm(line))
-            or _CONTACT_BEFORE.search(_norm(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
+            or _LETTER_CONTACT.match(norm_row(line))
+            or _CONTACT_BEFORE.search(norm_row(text[text.rfind("\n", 0, f.start) + 1 : f.start]))
         ):
             return "office_line"
         # the letter's own address row: its address, and a place in it read as a name (羅東鎮)
-        if f.type in ("address", "person_name") and _LETTER_ADDRESS.match(_norm(line)):
+        if f.type in ("address", "person_name") and _LETTER_ADDRESS.match(norm_row(line)):
             return "office_address"
         if f.type in _PERSONAL or f.type in _HARD or page.not_yet:
             return None
         # the letter's own subject (主旨, 開會事由): what the letter is about, not a disclosure,
         # unless it names someone who is not one of its officials
-        if (page.meeting or _SUBJECT.match(_norm(line))) and not any(
+        if (page.meeting or _SUBJECT.match(norm_row(line))) and not any(
             o.type == "person_name" for o in others
         ):
             return "letter_subject"
@@ -556,7 +337,7 @@ def chat_messages(text: str) -> list[tuple[int, int]]:
     pos = 0
     for row in text.split("\n"):
         end = pos + len(row)
-        timed = _CHAT_TIME.search(row) is not None
+        timed = CHAT_TIME.search(row) is not None
         if not timed and _LABEL_ROW.match(re.sub(r"\s+", "", row)):
             if start is not None:
                 spans.append((start, pos - 1))
@@ -580,7 +361,7 @@ def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResul
     again: list[Finding] = []
     for start, end in chat_messages(text):
         # the message's time and read receipt are the app's, not the sender's words
-        words = _CHAT_TIME.sub(lambda m: " " * len(m.group()), text[start:end])
+        words = CHAT_TIME.sub(lambda m: " " * len(m.group()), text[start:end])
         for f in rescan(words).findings:
             g = f.with_score(f.score)
             g.start, g.end = f.start + start, f.end + start
@@ -674,7 +455,7 @@ def _beyond_subject(
     rows: list[tuple[int, int]] = []
     pos = 0
     for row in text.split("\n"):
-        if _SUBJECT.match(_norm(row)):
+        if _SUBJECT.match(norm_row(row)):
             rows.append((pos, pos + len(row)))
         pos += len(row) + 1
     if not rows:
@@ -719,7 +500,7 @@ def _same_officials(
         line = _line_of(text, f)
         if f.type == "person_name" and (
             text[f.start : f.end] in officials
-            or (f.start > after and len(_norm(line)) <= SIGNER_ROW and not _PUNCT.search(line))
+            or (f.start > after and len(norm_row(line)) <= SIGNER_ROW and not _PUNCT.search(line))
         ):
             aside = f.with_score(f.score)
             aside.rule += "+doc_evidence.official"
@@ -865,48 +646,34 @@ def weigh(
         kept, again = _rejudge(result, kept, text, rescan)
         changed = changed or again
     if not page.specimen and not page.public:
-        if page.personnel_roster >= ROSTER_MIN_ROWS and not any(
-            f.type == "personnel_secret" and f.score >= block_at for f in kept
+        # A roster or a price sheet the page shows, with no blocking finding of its type:
+        # the page's own finding stands for that type's.
+        for present, type_, reason, title in (
+            (
+                page.personnel_roster >= ROSTER_MIN_ROWS,
+                "personnel_secret",
+                "doc_evidence.personnel_roster",
+                PERSONNEL_TITLE,
+            ),
+            (
+                page.bidders_roster >= ROSTER_MIN_ROWS,
+                "procurement_secret",
+                "doc_evidence.bidders_roster",
+                BIDDERS_TITLE,
+            ),
+            (
+                page.committee >= ROSTER_MIN_ROWS,
+                "procurement_secret",
+                "doc_evidence.committee_roster",
+                COMMITTEE,
+            ),
+            (page.bid_price, "procurement_secret", "doc_evidence.bid_price", _BID_WORD),
         ):
-            kept = [f for f in kept if f.type != "personnel_secret"]
-            kept.append(
-                _roster_finding(
-                    "personnel_secret", "doc_evidence.personnel_roster", text, _PERSONNEL_TITLE
-                )
-            )
-            result.reasons.append("doc_evidence.personnel_roster")
-            changed = True
-        if page.bidders_roster >= ROSTER_MIN_ROWS and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding(
-                    "procurement_secret", "doc_evidence.bidders_roster", text, _BIDDERS_TITLE
-                )
-            )
-            result.reasons.append("doc_evidence.bidders_roster")
-            changed = True
-        if page.committee >= ROSTER_MIN_ROWS and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding(
-                    "procurement_secret", "doc_evidence.committee_roster", text, _COMMITTEE
-                )
-            )
-            result.reasons.append("doc_evidence.committee_roster")
-            changed = True
-        if page.bid_price and not any(
-            f.type == "procurement_secret" and f.score >= block_at for f in kept
-        ):
-            kept = [f for f in kept if f.type != "procurement_secret"]
-            kept.append(
-                _roster_finding("procurement_secret", "doc_evidence.bid_price", text, _BID_WORD)
-            )
-            result.reasons.append("doc_evidence.bid_price")
-            changed = True
+            if present and not any(f.type == type_ and f.score >= block_at for f in kept):
+                kept = [f for f in kept if f.type != type_]
+                kept.append(_roster_finding(type_, reason, text, title))
+                result.reasons.append(reason)
+                changed = True
     if _restore_stamped(result, kept, page, block_at):
         changed = True
     if not changed:

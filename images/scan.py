@@ -22,9 +22,10 @@ from detectors.base import VERDICT_ORDER, mask_middle, salted_digest
 from detectors.policy import DEFAULT_POLICY, Policy
 from detectors.tw_national_id import LETTER_CODES, checksum_ok
 from images.doctype import DocMatch, Signals, filled_rows, recognise
-from images.evidence import BLOCK_AT, read_page, weigh
+from images.evidence import BLOCK_AT, weigh
 from images.layout import Joined, join_lines
 from images.mrz import find_mrz
+from images.page_kinds import read_page
 from ocr.base import OcrLine
 
 

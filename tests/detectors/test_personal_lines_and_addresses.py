@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from detectors import scan_text
+from tests.support.type_rows import TypeRow, check_type_row, type_row_ids
 
 # (text, type, expect): "flag" = warned or blocked with the type reported; "none" = the type
 # is not reported and the message is allowed.
-ROWS: list[tuple[str, str, str]] = [
+ROWS: list[TypeRow] = [
     ("承辦林育萱的私人手機 0912-345-678，你有問題直接打她", "phone_number", "flag"),
     ("社工的個人電話 (02)2345-6789 不要給案家", "phone_number", "flag"),
     ("有事打我私人手機 0911-222-333", "phone_number", "none"),
@@ -28,15 +28,6 @@ ROWS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "expect"), ROWS, ids=[f"{r[1]}-{r[2]}-{i}" for i, r in enumerate(ROWS)]
-)
+@pytest.mark.parametrize(("text", "type_", "expect"), ROWS, ids=type_row_ids(ROWS))
 def test_personal_lines_and_addresses(text: str, type_: str, expect: str) -> None:
-    result = scan_text(text)
-    reported = {f.type for f in result.findings}
-    if expect == "flag":
-        assert result.verdict in ("warn", "block"), result.verdict
-        assert type_ in reported, sorted(reported)
-    else:
-        assert type_ not in reported, [f.rule for f in result.findings if f.type == type_]
-        assert result.verdict == "allow", [(f.type, f.rule) for f in result.findings]
+    check_type_row(text, type_, expect)

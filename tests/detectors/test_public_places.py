@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from detectors import scan_text
+from tests.support.type_rows import TypeRow, check_type_row, type_row_ids
 
 # (text, type, expect): "flag" = the message is warned or blocked and the type reported;
 # "none" = the type is not reported and the message is allowed.
-ROWS: list[tuple[str, str, str]] = [
+ROWS: list[TypeRow] = [
     # a unit's line (its name labels the number)
     ("和平里王里長服務處電話 (02)2711-3456，里民有事可以打", "phone_number", "none"),
     ("路面坑洞請民眾撥1999或養護工程處 (02)2345-6789", "phone_number", "none"),
@@ -63,15 +63,6 @@ ROWS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "expect"), ROWS, ids=[f"{r[1]}-{r[2]}-{i}" for i, r in enumerate(ROWS)]
-)
+@pytest.mark.parametrize(("text", "type_", "expect"), ROWS, ids=type_row_ids(ROWS))
 def test_public_lines_and_places(text: str, type_: str, expect: str) -> None:
-    result = scan_text(text)
-    reported = {f.type for f in result.findings}
-    if expect == "flag":
-        assert result.verdict in ("warn", "block"), result.verdict
-        assert type_ in reported, sorted(reported)
-    else:
-        assert type_ not in reported, [f.rule for f in result.findings if f.type == type_]
-        assert result.verdict == "allow", [(f.type, f.rule) for f in result.findings]
+    check_type_row(text, type_, expect)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from detectors.policy import DEFAULT_POLICY
-from images.evidence import read_page
 from images.orient import _turned_half, _upside_down
+from images.page_kinds import read_page
 from images.scan import analyse_lines
 from ocr.base import OcrLine
 

@@ -1,4 +1,4 @@
-"""Ordinary pages as classes (images/evidence.py, images/doctype.py): each row is a page of a
+"""Ordinary pages as classes (images/page_kinds.py, images/doctype.py): each row is a page of a
 kind work groups forward every day, written for these tests in wordings of its own (not taken
 from any image set), as rows of OCR boxes; no pixels, no OCR. Every ordinary page must pass, and
 the leaks beside them (an ID card, a warrant, a classified letter, a register, a query screen, a
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from images.doctype import filled_rows, label_list
-from images.evidence import read_page
+from images.page_kinds import read_page
 from images.scan import analyse_lines
 from ocr.base import OcrLine
 

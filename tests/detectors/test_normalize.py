@@ -126,7 +126,13 @@ def test_numeral_runs_are_found_by_the_re_pattern_as_by_the_regex_one() -> None:
 
     rng = random.Random(5)
     alphabet = list("零〇洞一幺兩拐勾九七0912 -,./、，王年")
-    cases = ["零九一二三四五", "零九一二三四", "零 九  一   二三四五六", "0九1二3四5", "七、七、七、七、七、七、七"]
+    cases = [
+        "零九一二三四五",
+        "零九一二三四",
+        "零 九  一   二三四五六",
+        "0九1二3四5",
+        "七、七、七、七、七、七、七",
+    ]
     cases += ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(20000)]
     for text in cases:
         want = [m.span() for m in _CN_RUN.finditer(text)]

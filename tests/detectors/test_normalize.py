@@ -137,3 +137,19 @@ def test_numeral_runs_are_found_by_the_re_pattern_as_by_the_regex_one() -> None:
     for text in cases:
         want = [m.span() for m in _CN_RUN.finditer(text)]
         assert [m.span() for m in _CN_RUN_FAST.finditer(text)] == want, repr(text)
+
+
+def test_digit_count_is_the_same_for_short_and_long_texts() -> None:
+    """doc.count_digits counts a long text with str.count: ASCII digits only, as the
+    `[0-9]` pattern it uses on short ones (not full-width or Arabic-Indic digits)."""
+    import random
+
+    from detectors.doc import _DIGIT, count_digits
+
+    rng = random.Random(6)
+    alphabet = "0123456789０１٣𝟏ab 王,"
+    for k in (0, 5, 255, 256, 257, 5000):
+        for _ in range(50):
+            text = "".join(rng.choices(alphabet, k=k))
+            assert count_digits(text) == len(_DIGIT.findall(text))
+    assert count_digits("1 " * 2500 + "０٣") == 2500

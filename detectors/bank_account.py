@@ -7,7 +7,9 @@ own collection account (本署專戶, 代收) is not personal.
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 import regex
 
@@ -200,8 +202,14 @@ def _split_accounts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
     "something else" (分機, 元, 密碼...); 10 to 16 digits in all."""
     out: list[tuple[int, int, str]] = []
     text = doc.text
+    # taken is sorted: a head starts inside one of its spans when the furthest end
+    # among the spans starting at or before it lies beyond it (one bisect per head,
+    # where a scan of every span made a digit soup quadratic).
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
     for h in SPLIT_HEAD.finditer(text):
-        if any(s <= h.start() < e for s, e in taken) or _TAIL_LABEL.search(
+        i = bisect.bisect_right(starts, h.start())
+        if (i and reach[i - 1] > h.start()) or _TAIL_LABEL.search(
             text, max(0, h.start() - 5), h.start()
         ):
             continue

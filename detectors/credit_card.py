@@ -166,7 +166,8 @@ def _readings(text: str, keep: Callable[[int, int, str], bool]) -> None:
                 and skipped[e0] != skipped[k]  # spaced out: a longer reading may be the card
                 and not _valid(digits, s_even, s_odd, k, e0)
             ):
-                for e in ends[i + 1 :]:
+                for j in range(i + 1, len(ends)):  # not ends[i + 1 :]: a copy of the rest
+                    e = ends[j]
                     if e > k + 18:
                         break
                     if _valid(digits, s_even, s_odd, k, e):

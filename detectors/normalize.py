@@ -184,7 +184,9 @@ def _convert_cn_runs(text: str) -> str:
             return run
         return run.translate(_CN_TABLE)
 
-    return _CN_RUN.sub(repl, text)
+    # _CN_RUN_FAST: the same runs (the maximal chain from the leftmost start either
+    # way), about twice as fast under `re` on a 5,000-character soup of numerals.
+    return _CN_RUN_FAST.sub(repl, text)
 
 
 # The letter o typed for a zero, or i / l for a one, inside a number: 0937-44o-215,

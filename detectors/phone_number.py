@@ -353,6 +353,8 @@ _PHONE_WORD = re.compile(r"手機|電話|門號|行動|phone|mobile")
 # reading backwards is a mobile, where a phone is announced.
 _REVERSED_LABEL = re.compile(r"(?:手機|電話|門號|行動|撥給?|打給)[^0-9，。,;；\n]{0,8}[ :]*$")
 REVERSED_LABEL_BEFORE = 14
+# Every _REVERSED_LABEL match holds one of these.
+_LABEL_WORDS = ("手機", "電話", "門號", "行動", "撥", "打給")
 
 
 def _reversed_labelled(text: str, start: int) -> bool:
@@ -368,7 +370,13 @@ def find(doc: Doc) -> list[Finding]:
     text = doc.text
     # start, end, digits, mobile, how it was written ("", "split", "reversed")
     found: list[tuple[int, int, str, bool, str]] = []
-    backwards = _REVERSED_MOBILE.search(text)
+    # Read only where it can count: a reverse cue, or a word _REVERSED_LABEL needs
+    # (most long digit runs have neither: one search of the whole text spared).
+    backwards = (
+        _REVERSED_MOBILE.search(text)
+        if reverse_cue(text) or any(w in text for w in _LABEL_WORDS)
+        else None
+    )
     if backwards is not None and (
         (reverse_cue(text) and _PHONE_WORD.search(text) is not None)
         or _reversed_labelled(text, backwards.start())

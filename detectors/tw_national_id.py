@@ -449,6 +449,9 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
     cued = reverse_cue(text)
     if not cued and not doc.has(context):
         # most messages with digits: no cue, no ID word; only the compact shape is read
+        # (it ends in a letter: a text without one is not searched)
+        if _LATIN.search(text) is None:
+            return []
         return [
             (m.start(), m.end(), m.group()[::-1], "reversed_bare")
             for m in _BARE_REVERSED.finditer(text)
@@ -468,6 +471,7 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
 
 # Nine digits then a letter, standing alone (084573001Q): an ID written backwards.
 _BARE_REVERSED = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]{7}[0-9a-d][a-z](?![a-z0-9])")
+_LATIN = re.compile("[a-z]")
 # The score of a bare reversed reading: a warning, never a block on the shape alone.
 BARE_REVERSED_SCORE = 0.75
 

@@ -30,3 +30,38 @@ def test_reversed_mobile_with_a_phone_label(text: str, expect: str) -> None:
         assert result.verdict in ("warn", "block") and phones, result.verdict
     else:
         assert not phones, [f.rule for f in phones]
+
+
+def test_every_label_match_holds_a_label_word() -> None:
+    """phone_number.find searches for a reversed mobile only when the text holds a
+    reverse cue or one of _LABEL_WORDS: every _REVERSED_LABEL match must hold one."""
+    import random
+
+    from detectors.phone_number import _LABEL_WORDS, _REVERSED_LABEL
+
+    rng = random.Random(7)
+    pieces = [
+        "手機",
+        "電話",
+        "門號",
+        "行動",
+        "撥",
+        "撥給",
+        "打給",
+        "打",
+        "給",
+        "手",
+        "電",
+        "：",
+        " ",
+        ":",
+    ]
+    pieces += ["號", "是", "1", "，", "王"]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        m = _REVERSED_LABEL.search(text)
+        if m is not None:
+            matched += 1
+            assert any(w in m.group() for w in _LABEL_WORDS), text
+    assert matched > 1000

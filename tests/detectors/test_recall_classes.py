@@ -1,0 +1,75 @@
+"""Leak classes the independent sets showed missed, one general reading each, with the
+near misses that reading must leave alone (session s22-recall). Rows go through
+`scan_text`: a leak warns or blocks with its type among the findings; a near miss is
+allowed.
+
+Values are synthetic (valid check digits, no real person).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import scan_text
+from tests.support.idgen import national_id, wrong_check
+
+NID = national_id("B", 1, "4479810")  # B1447981 + check
+NID2 = national_id("K", 2, "2058813")
+NID3 = national_id("T", 1, "3904417")
+REV = NID[1:][::-1]  # the nine digits, backwards
+REV2 = NID2[1:][::-1]
+REV3 = NID3[1:][::-1]
+BAD = wrong_check(NID)[1:][::-1]
+
+# (row id, message, finding type expected among the findings)
+LEAKS: list[tuple[str, str, str]] = [
+    # 1. An ID backwards with its letter told apart, before or after the digits.
+    ("reversed, letter named after", f"反著打 {REV}，字母 {NID[0]}，王志明", "tw_national_id"),
+    (
+        "reversed, letter after a comma",
+        f"倒過來念：{REV2}，{NID2[0]}（林美玲的）",
+        "tw_national_id",
+    ),
+    ("reversed, letter named first", f"字母 {NID[0]}，數字倒過來 {REV}", "tw_national_id"),
+    (
+        "reversed, English letter word",
+        f"陳大文 數字倒著寫 {REV3} 英文是{NID3[0]}",
+        "tw_national_id",
+    ),
+    (
+        "reversed, letter to add",
+        f"倒過來看 {REV2} 前面加 {NID2[0]}，幫我查張淑芬",
+        "tw_national_id",
+    ),
+    ("reversed, letter as the start", f"{NID3[0]} 開頭，後面反過來 {REV3}", "tw_national_id"),
+    (
+        "reversed, dashed digits",
+        f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
+        "tw_national_id",
+    ),
+]
+
+NEAR_MISSES: list[tuple[str, str]] = [
+    # 1. A reversed number and a lone letter that is not its ID's letter; a wrong check digit.
+    ("reversed, wrong check digit", f"反著打 {BAD}，字母 {NID[0]}"),
+    ("reversed, letter is a building", f"順序倒過來排：{REV}，{NID[0]}棟的住戶先"),
+    ("reversed, letter is a zone", f"倒過來念 {REV} 是 {NID[0]} 區的編號"),
+    ("reversed, number then an extension", f"倒過來 {REV} 分機 {NID[0]}"),
+    ("reversed, no letter near", f"反著打 {REV}，王志明的"),
+    ("letter apart, no reverse cue", f"流水號 {REV}，字母 {NID[0]}"),
+    ("reversed, letter far away", f"反著打 {REV}，請大家明天早上九點到會議室集合 {NID[0]}"),
+    ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
+]
+
+
+@pytest.mark.parametrize(("row", "text", "type_"), LEAKS, ids=[r[0] for r in LEAKS])
+def test_leak_is_caught(row: str, text: str, type_: str) -> None:
+    result = scan_text(text)
+    assert result.verdict in ("warn", "block"), (row, result.types)
+    assert type_ in result.types, (row, result.types)
+
+
+@pytest.mark.parametrize(("row", "text"), NEAR_MISSES, ids=[r[0] for r in NEAR_MISSES])
+def test_near_miss_is_allowed(row: str, text: str) -> None:
+    result = scan_text(text)
+    assert result.verdict == "allow", (row, result.types)

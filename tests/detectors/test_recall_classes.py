@@ -42,6 +42,13 @@ LEAKS: list[tuple[str, str, str]] = [
         "tw_national_id",
     ),
     ("reversed, letter as the start", f"{NID3[0]} 開頭，後面反過來 {REV3}", "tw_national_id"),
+    # 2. A mobile its owner is named for, an office word elsewhere in the message.
+    ("named mobile, clerk asked", "承辦問的 李素貞手機 0928,040,330", "phone_number"),
+    ("named mobile, called", "承辦問的 打給羅雅婷：零玖陸陸-零陸參-陸陸陸", "phone_number"),
+    ("named mobile, digit by digit", "承辦那邊要 傅雅婷電話 0-9-7-5-6-5-6-1-0-1", "phone_number"),
+    ("named mobile, 的 between", "公所說葉春嬌的手機是 0960 451 516，幫忙聯絡", "phone_number"),
+    ("named mobile, office told after", "陳志明手機 0912-771-405，本局會再打給他", "phone_number"),
+    ("named mobile, call back", "分局轉來的，回撥給林美玲：0933-120-887", "phone_number"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -58,6 +65,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("reversed, no letter near", f"反著打 {REV}，王志明的"),
     ("letter apart, no reverse cue", f"流水號 {REV}，字母 {NID[0]}"),
     ("reversed, letter far away", f"反著打 {REV}，請大家明天早上九點到會議室集合 {NID[0]}"),
+    # 2. The office's own clerk or contact, or a line no person is named for.
+    ("clerk's mobile", "請洽承辦李素貞手機 0928-040-330"),
+    ("contact's mobile", "聯絡人：李素貞 手機 0928-040-330"),
+    ("section chief's mobile", "承辦 王科長手機 0928-040-330"),
+    ("office mobile, no name", "承辦問的 公務手機 0928-040-330"),
+    ("duty mobile", "本所值班手機 0928-040-330，夜間請撥"),
+    ("office landline after a name", "承辦問的 李素貞電話 02-2388-1234 分機 12"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

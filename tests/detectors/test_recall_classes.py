@@ -49,6 +49,37 @@ LEAKS: list[tuple[str, str, str]] = [
     ("named mobile, 的 between", "公所說葉春嬌的手機是 0960 451 516，幫忙聯絡", "phone_number"),
     ("named mobile, office told after", "陳志明手機 0912-771-405，本局會再打給他", "phone_number"),
     ("named mobile, call back", "分局轉來的，回撥給林美玲：0933-120-887", "phone_number"),
+    # 3. A plate said to be a named person's, even in a car park.
+    (
+        "plate is a named person's",
+        "車號 BED-6479 是廖慧君的，昨天在停車場跟收費員吵架",
+        "license_plate",
+    ),
+    (
+        "plate digits first, owner after",
+        "車號 382-NEK 是江素貞的, 停車場那邊要開單",
+        "license_plate",
+    ),
+    (
+        "plate after the owner's car",
+        "江素貞的車 ABC-1234 昨天又停在停車場，跟管理員吵",
+        "license_plate",
+    ),
+    (
+        "plate registered to a name",
+        "車牌 KLM-5521 登記在陳志明名下，停車場月租的紀錄也是他",
+        "license_plate",
+    ),
+    (
+        "plate in a car park, told whose",
+        "停車場那台 ABC-1234 是黃淑芬的，她欠了三個月的車位費",
+        "license_plate",
+    ),
+    (
+        "plate the named person rides",
+        "林美玲騎的 MKA-3321 昨天在停車場被刮，她很生氣",
+        "license_plate",
+    ),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -72,6 +103,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("office mobile, no name", "承辦問的 公務手機 0928-040-330"),
     ("duty mobile", "本所值班手機 0928-040-330，夜間請撥"),
     ("office landline after a name", "承辦問的 李素貞電話 02-2388-1234 分機 12"),
+    # 3. Whose car blocks the exit, a colleague's or the agency's car, a pronoun in a car park.
+    ("colleague's car to be moved", "車號 ABC-1234 是王科長的，擋到出口請移車"),
+    ("named car to be moved", "車號 ABC-1234 是陳志明的嗎？擋住車道了請移車"),
+    ("his car in the car park", "他的車 ABC-1234 停在停車場"),
+    ("agency car", "公務車 車號 ABC-1234 是本局的，明天送保養"),
+    ("plate, no owner", "停車場 ABC-1234 那台白色的車燈沒關"),
+    ("model code after a name", "陳志明的報告寫 ISO-9001 驗證通過"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -80,6 +80,13 @@ LEAKS: list[tuple[str, str, str]] = [
         "林美玲騎的 MKA-3321 昨天在停車場被刮，她很生氣",
         "license_plate",
     ),
+    # 4. A name right after a word for whom the office deals with (攤商, 志工, 役男 ...).
+    ("vendor's conviction", "那個攤商徐素貞之前因詐欺判過刑", "criminal_record"),
+    ("conscript's diagnosis", "替代役男鍾國棟精神科就診有躁鬱症，中隊長要不要知道", "health_info"),
+    ("volunteer's record", "志工林美玲以前因竊盜被判刑，這次還找她嗎", "criminal_record"),
+    ("stall keeper's illness", "攤販陳志明洗腎好幾年了，週三都不會來", "health_info"),
+    ("landlord's conviction", "房東張淑芬之前因詐欺判過刑，租約要不要再看", "criminal_record"),
+    ("conscript's birth date", "役男Kolas·Piho，出生 54.3.9，緩徵資料有誤", "birth_date"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -110,6 +117,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("agency car", "公務車 車號 ABC-1234 是本局的，明天送保養"),
     ("plate, no owner", "停車場 ABC-1234 那台白色的車燈沒關"),
     ("model code after a name", "陳志明的報告寫 ISO-9001 驗證通過"),
+    # 4. The same roles with nothing personal told, or no one named.
+    ("vendors gather", "攤商明天早上九點在市場管理處集合"),
+    ("volunteer's shift", "志工林美玲負責明天上午的物資發放"),
+    ("conscripts report", "今年役男有五十人報到，請各區公所協助"),
+    ("stall's place", "攤販陳志明的攤位在第三排，下週要換位置"),
+    ("landlord's notice", "房東說下個月起租金不調整"),
+    ("fraud talk with vendors", "攤商要注意詐欺集團假冒公所收費"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -87,6 +87,17 @@ LEAKS: list[tuple[str, str, str]] = [
     ("stall keeper's illness", "攤販陳志明洗腎好幾年了，週三都不會來", "health_info"),
     ("landlord's conviction", "房東張淑芬之前因詐欺判過刑，租約要不要再看", "criminal_record"),
     ("conscript's birth date", "役男Kolas·Piho，出生 54.3.9，緩徵資料有誤", "birth_date"),
+    # 5. An indigenous name, its words joined by an interpunct, tied to personal data.
+    ("indigenous name, birthday", "Buya·Nawi生日是2000/02/26，系統比對不到", "birth_date"),
+    (
+        "indigenous name, e-mail",
+        "Sayun·Temu的 email 是 tsaiting60@ms25.hinet.net，調解通知寄這個",
+        "email",
+    ),
+    ("indigenous name, born", "Kolas‧Piho 出生 1990.5.6，戶籍資料對不上", "birth_date"),
+    ("indigenous name, mailbox", "Walis・Yukan 的信箱 walis1990@gmail.com，通知單寄這裡", "email"),
+    ("indigenous name, birth date", "Yapit·Tali 民國 85 年 3 月 2 日生，資料要更正", "birth_date"),
+    ("indigenous name, birthday later", "個資更正：Temu·Nawi，生日 1988/11/23", "birth_date"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -124,6 +135,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("stall's place", "攤販陳志明的攤位在第三排，下週要換位置"),
     ("landlord's notice", "房東說下個月起租金不調整"),
     ("fraud talk with vendors", "攤商要注意詐欺集團假冒公所收費"),
+    # 5. Interpunct-joined words with nothing personal told, or an office's own address.
+    ("indigenous name, a class", "Buya·Nawi 老師明天來上族語課"),
+    ("indigenous name, office mail", "Sayun·Temu 的公務信箱請寄 service@mail.moi.gov.tw"),
+    ("indigenous name, extension", "Kolas·Piho 的分機是 1234，請直接打"),
+    ("product words joined", "Office·Word 的課程下週二開班，報名到週五"),
+    ("song title", "晚會歌單：Sayun·Lomi 與 Malihay，彩排 19:00"),
+    ("indigenous place", "Cepo·Tafalong 部落活動 10/12 舉行，請協助交通"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -98,6 +98,34 @@ LEAKS: list[tuple[str, str, str]] = [
     ("indigenous name, mailbox", "Walis・Yukan 的信箱 walis1990@gmail.com，通知單寄這裡", "email"),
     ("indigenous name, birth date", "Yapit·Tali 民國 85 年 3 月 2 日生，資料要更正", "birth_date"),
     ("indigenous name, birthday later", "個資更正：Temu·Nawi，生日 1988/11/23", "birth_date"),
+    # 6. A matter told on to the colleague on duty: a listener, not a duty roster.
+    (
+        "inspection, tell the one on duty",
+        "8/21上午十點核子保安無預警查核是在調解室，跟值班的說一下",
+        "inspection_plan",
+    ),
+    (
+        "inspection, station on duty",
+        "11/1上午十點無預警查核是在輻射監測站，跟值班的說一下",
+        "inspection_plan",
+    ),
+    (
+        "inspection, tell today's",
+        "下週二早上無預警查核在焚化廠控制室，告訴今天值班的",
+        "inspection_plan",
+    ),
+    (
+        "whistleblower, told on duty",
+        "檢舉你們工廠的是王志明，跟值班的講一下小心點",
+        "whistleblower_identity",
+    ),
+    ("health, told on duty", "役男林志豪確診肺結核住院了，跟值班的說一下", "health_info"),
+    (
+        "inspection, on duty to prepare",
+        "明早九點無預警查核是在污水處理廠，叫值班的先準備",
+        "inspection_plan",
+    ),
+    ("conviction, told on duty", "攤商陳志明之前因詐欺判過刑，跟值班的講", "criminal_record"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -142,6 +170,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("product words joined", "Office·Word 的課程下週二開班，報名到週五"),
     ("song title", "晚會歌單：Sayun·Lomi 與 Malihay，彩排 19:00"),
     ("indigenous place", "Cepo·Tafalong 部落活動 10/12 舉行，請協助交通"),
+    # 6. Duty rosters, and the one on duty told something ordinary.
+    ("roster uploaded", "本週值班表已上傳，請各位確認"),
+    ("who is on duty", "今天值班是王科長，有事請找他"),
+    ("on duty, a chore", "跟值班的說一下三樓冷氣壞了"),
+    ("duty staff reminded", "值班同仁請記得巡視機房，下班前關燈"),
+    ("inspection shifts", "明天查核的排班表出來了，請自行查看"),
+    ("drill, tell the one on duty", "請通知值班人員，下午三點消防演練"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

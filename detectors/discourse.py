@@ -156,9 +156,11 @@ INQUIRY = re.compile(
     r"(?:怎麼|如何|要帶|要準備|要去哪|去哪|哪裡|流程|手續|換證|補發|怎樣)"
 )
 _TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
-# Who is on duty: staff rosters (值班表, 輪值, 排班).
+# Who is on duty: staff rosters (值班表, 輪值, 排班). Not the colleague on duty told
+# something (跟值班的說一下, 告訴值班同仁, 轉告今天值班的): a listener, not a roster.
 ROSTER = re.compile(
-    r"輪值|值班|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+    r"輪值|(?<!跟)(?<!給)(?<!叫)(?<!告訴)(?<!通知)(?<!轉告)(?<!提醒)(?<!跟今天)(?<!告訴今天)值班(?!的說|的講)"
+    r"|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
 )
 SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
 # The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value

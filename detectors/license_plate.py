@@ -13,6 +13,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import CN_DIGITS
+from detectors.person_name import _staff_at, name_at, name_ending_at
 
 PATTERN = re.compile(
     r"(?<![a-z0-9\-])(?:[a-z]{2,3}\s?[-‐–]\s?[0-9]{3,4}|[0-9]{3,4}\s?[-‐–]\s?[a-z]{2,3}|[a-z][0-9]\s?[-‐–]\s?[0-9]{4}"
@@ -213,6 +214,41 @@ _PLATE_WORDS = frozenset(
 _THIRD_PARTY_CAR = re.compile(r"(?:他|她|對方|嫌犯)(?:的|開的|開|騎的|騎)")
 
 
+# Whose the plate is, said beside it: after it (是廖慧君的, 登記在王小明名下, 車主是他), or
+# before it (江素貞的車 382-NEK, 他開的 ALK-0093). A name must read as a citizen's (not
+# 王科長); he, she or the other party stand for one, but not in car-park chat.
+_OWNER_AFTER = re.compile(
+    r"\s?[，,]?\s?(?:是|為|屬於|登記在|登記給|車主是|車主為|的車主是)\s?"
+    r"(?:(他|她|對方|嫌犯)|(?=[\u4e00-\u9fff]{2,4}(?:的|名下|所有|在開|開的)))"
+)
+_OWNER_BEFORE = re.compile(
+    r"(?:的車子?|的機車|的汽車|的轎車|開的|騎的)(?:是|車號|車牌|號碼|車牌號碼)?\s?(?:是|為)?[ :：]*$"
+)
+_PRONOUNS = ("他", "她", "對方", "嫌犯")
+_PRONOUN = re.compile(r"(?:他|她|對方|嫌犯)$")
+# The car to be moved: whose car blocks the exit is asked, not told.
+_MOVE = frozenset(("擋到", "擋住", "移車", "挪車", "請移", "停錯"))
+
+
+def _owner_named(text: str, start: int, end: int) -> str | None:
+    m = _OWNER_AFTER.match(text, end)
+    if m is not None:
+        if m.group(1):
+            return m.group(1)
+        nm = name_at(text, m.end())
+        if nm is not None and not nm[2]:
+            return text[nm[0] : nm[1]]
+    b = _OWNER_BEFORE.search(text, max(0, start - 14), start)
+    if b is not None:
+        p = _PRONOUN.search(text, max(0, b.start() - 2), b.start())
+        if p is not None:
+            return p.group()
+        nm = name_ending_at(text, b.start())
+        if nm is not None and not _staff_at(text, nm[0] + 1):
+            return text[nm[0] : nm[1]]
+    return None
+
+
 def _readings(doc: Doc) -> list[tuple[int, int, str, bool]]:
     """(start, end, plate, written to dodge a filter) of every plate-shaped span."""
     text = doc.text
@@ -245,6 +281,12 @@ def find(doc: Doc) -> list[Finding]:
             continue
         if doc.near(_AGENCY, start, end, CONTEXT_BEFORE, CONTEXT_AFTER):
             score, rule = 0.1, "license_plate.agency_vehicle"
+        elif (owner := _owner_named(doc.text, start, end)) is not None and not (
+            doc.has(_MOVE) or (owner in _PRONOUNS and doc.has(_PARKING))
+        ):
+            # 車號 BED-6479 是廖慧君的, 他的車 ABC-1234: a person's plate, told of them;
+            # in a car park too, unless the car is to be moved (whose car blocks the exit)
+            score, rule, ctx = 0.55, "license_plate.owned", owner
         elif doc.has(_PARKING) and not doc.has(_LOOKUP):
             score, rule = 0.2, "license_plate.parking"
         elif q := doc.near(_QUERY, start, end, 30, 20):

@@ -155,9 +155,13 @@ _CASE_INQUIRY = re.compile(
 # ASCII-only patterns under the standard `re` (same matches as `regex`, less
 # overhead per call). LATIN_NAME starts with its capital so the engine hops from
 # capital to capital; the lookbehind after it tests the character before.
+# The words may be joined by an interpunct, as Taiwanese indigenous names are written
+# (Buya·Nawi, Sayun‧Temu, Kolas・Piho).
 LATIN_NAME = re.compile(
-    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'\-]{1,15}(?:,?[ .][A-Z][A-Za-z'\-]{0,15}){1,3}(?![A-Za-z])"
+    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'\-]{1,15}(?:(?:,?[ .]|[·‧・•])[A-Z][A-Za-z'\-]{0,15}){1,3}"
+    r"(?![A-Za-z])"
 )
+_INTERPUNCT = re.compile("[·‧・•]")
 LATIN_GIVEN = re.compile(r"[A-Z][a-z]{2,15}(?: [A-Z][a-z]{1,15}){0,2}(?![A-Za-z])")
 # Capitalised words that start a sentence or label rather than a name.
 NOT_LATIN_NAMES = frozenset(
@@ -547,7 +551,7 @@ def find(doc: Doc) -> list[Finding]:
     )
     if doc.has(_FOREIGN) or data_spans:
         for m in LATIN_NAME.finditer(doc.original):
-            words = m.group().replace(",", " ").split()
+            words = _INTERPUNCT.sub(" ", m.group().replace(",", " ")).split()
             first = 0
             while first < len(words) and words[first].strip(".").upper() in NOT_LATIN_NAMES:
                 first += 1

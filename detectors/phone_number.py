@@ -19,7 +19,14 @@ from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, SEP_LOOSE, evasive
-from detectors.tw_national_id import _HAN, SPLIT_VETO, later_pieces, reverse_cue, split_cued
+from detectors.person_name import _staff_at, name_ending_at
+from detectors.tw_national_id import (
+    _HAN,
+    SPLIT_VETO,
+    later_pieces,
+    reverse_cue,
+    split_cued,
+)
 
 # Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
 # commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
@@ -297,7 +304,7 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         return 0.2, "phone_number.own", self_
     if person:
         return 0.8, "phone_number.person", person
-    if office:
+    if office and not (mobile and _named_owner(doc.text, start)):
         return 0.15, "phone_number.office", office
     home = doc.near(_HOME, start, end, 10, 4)
     if home:
@@ -316,6 +323,35 @@ def _near_cued(gap: str) -> bool:
     """After a phone word, a gap of punctuation alone (手機 0929，660839) needs no word
     for "the rest is"."""
     return split_cued(gap) or _HAN.search(gap) is None
+
+
+# A mobile its owner is named for right before it (李素貞手機 0928…, 葉春嬌的電話：…,
+# 打給羅雅婷：零玖…): that person's line, whatever office word stands elsewhere in the
+# message (承辦問的 …, 公所那邊說 …). Not when the name is the office's own clerk or
+# contact (承辦李素貞手機, 請洽王科長電話): a staff word right before the name, or a title.
+_OWNED_BY = re.compile(r"的?(?:手機|電話|行動電話|門號)(?:號碼)?(?:是|為)?[ :：]*$")
+_CALLED = re.compile(r"(?:打給|撥給|打電話給|回撥給|回電給)([\u4e00-\u9fff]{2,4})[ :：]*$")
+OWNER_BEFORE = 16
+_STAFF_NAMED = re.compile(
+    r"(?:承辦人?|聯絡人|窗口|請洽|洽詢|洽|同事|同仁|值班|紀錄|主席|本[署局處所隊科課])[ :：]?$"
+)
+
+
+def _named_owner(text: str, start: int) -> bool:
+    lo = max(0, start - OWNER_BEFORE)
+    m = _OWNED_BY.search(text, lo, start)
+    if m is not None:
+        name_end = m.start()
+    else:
+        c = _CALLED.search(text, lo, start)
+        if c is None:
+            return False
+        name_end = c.end(1)
+    name = name_ending_at(text, name_end)
+    if name is None:
+        return False
+    s = name[0]
+    return _STAFF_NAMED.search(text, max(0, s - 4), s) is None and not _staff_at(text, s + 1)
 
 
 def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -456,10 +456,14 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
             (m.start(), m.end(), m.group()[::-1], "reversed_bare")
             for m in _BARE_REVERSED.finditer(text)
         ]
-    if _REVERSED_FAST.search(text) is None:
-        return []
     out: list[tuple[int, int, str, str]] = []
+    if cued:
+        out += _letter_apart(text)
+    if _REVERSED_FAST.search(text) is None:
+        return out
     for m in REVERSED.finditer(text):
+        if _LETTER_THING.match(text, m.end()) is not None:
+            continue  # 倒過來排 301897441，B棟: the letter names a building, not the ID's
         how = "reversed"
         if not cued and doc.near(context, m.start(), m.end(), CONTEXT_BEFORE, 0) is None:
             if _BARE_REVERSED.fullmatch(m.group()) is None:
@@ -467,6 +471,61 @@ def reversed_readings(doc: Doc, context: frozenset[str]) -> list[tuple[int, int,
             how = "reversed_bare"
         out.append((m.start(), m.end(), _NOT_ALNUM.sub("", m.group())[::-1], how))
     return out
+
+
+# The digits written backwards and the letter told apart, before or after them (反著打
+# 301897441，字母 B; 英文 B，數字倒過來 301897441; 倒著念 301897441 再加 B): read only
+# where the text says it is reversed (the caller), nine digits standing alone and one
+# letter standing alone a few characters away, with only punctuation between them or a
+# word naming it a letter (字母, 英文, 開頭 ...); what names it something else (B棟, B區,
+# 分機, 號) ends the reading. The checksum decides, like any other reading.
+_NINE_DIGITS = regex.compile(rf"(?<![a-z0-9])[0-9](?:{SEP}[0-9]){{8}}(?![a-z0-9])")
+_NINE_FAST = re.compile(r"[0-9](?:[^a-z0-9]{0,2}[0-9]){8}")
+_LONE_LETTER = re.compile(r"(?<![a-z0-9])[a-z](?![a-z0-9])")
+LETTER_APART_GAP = 12
+# What a lone letter names when it is no ID's letter: a building, a zone, a grade, a form.
+_LETTER_THING = re.compile(
+    r"\s?(?:棟|樓|區|館|座|組|級|班|廳|段|場|案|版|款|型|罩|卷|牌|咖|等|計畫|方案)"
+)
+_LETTER_APART_CUE = (*LETTER_CUE, "加", "字頭", "letter")
+
+
+def _letter_apart(text: str) -> list[tuple[int, int, str, str]]:
+    if _NINE_FAST.search(text) is None:
+        return []
+    out: list[tuple[int, int, str, str]] = []
+    for m in _NINE_DIGITS.finditer(text):
+        digits = _NOT_ALNUM.sub("", m.group())[::-1]
+        after = text[m.end() : m.end() + LETTER_APART_GAP]
+        before_lo = max(0, m.start() - LETTER_APART_GAP)
+        before = text[before_lo : m.start()]
+        found = None
+        a = _LONE_LETTER.search(after)
+        if a is not None and _apart_ok(after[: a.start()], text, m.end() + a.end()):
+            found = (m.start(), m.end() + a.end(), a.group())
+        if found is None:
+            for b in _LONE_LETTER.finditer(before):
+                gap = before[b.end() :]
+                if _apart_ok(gap, text, before_lo + b.end()):
+                    found = (before_lo + b.start(), m.end(), b.group())
+        if found is not None:
+            start, end, letter = found
+            out.append((start, end, letter + digits, "reversed_apart"))
+    return out
+
+
+def _apart_ok(gap: str, text: str, letter_end: int) -> bool:
+    """Whether a letter LETTER_APART_GAP characters from the digits is told as their ID's
+    letter: a gap of punctuation only, or one naming a letter; nothing naming it else."""
+    if _LETTER_THING.match(text, letter_end) is not None:
+        return False
+    if any(c.isalnum() and c.isascii() for c in gap):
+        return False
+    if any(w in gap for w in SPLIT_VETO):
+        return False
+    return (
+        _HAN.search(gap) is None or any(w in gap for w in _LETTER_APART_CUE) or (reverse_cue(gap))
+    )
 
 
 # Nine digits then a letter, standing alone (084573001Q): an ID written backwards.

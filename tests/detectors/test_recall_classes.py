@@ -1,0 +1,194 @@
+"""Leak classes the independent sets showed missed, one general reading each, with the
+near misses that reading must leave alone (session s22-recall). Rows go through
+`scan_text`: a leak warns or blocks with its type among the findings; a near miss is
+allowed.
+
+Values are synthetic (valid check digits, no real person).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import scan_text
+from tests.support.idgen import national_id, wrong_check
+
+NID = national_id("B", 1, "4479810")  # B1447981 + check
+NID2 = national_id("K", 2, "2058813")
+NID3 = national_id("T", 1, "3904417")
+REV = NID[1:][::-1]  # the nine digits, backwards
+REV2 = NID2[1:][::-1]
+REV3 = NID3[1:][::-1]
+BAD = wrong_check(NID)[1:][::-1]
+
+# (row id, message, finding type expected among the findings)
+LEAKS: list[tuple[str, str, str]] = [
+    # 1. An ID backwards with its letter told apart, before or after the digits.
+    ("reversed, letter named after", f"反著打 {REV}，字母 {NID[0]}，王志明", "tw_national_id"),
+    (
+        "reversed, letter after a comma",
+        f"倒過來念：{REV2}，{NID2[0]}（林美玲的）",
+        "tw_national_id",
+    ),
+    ("reversed, letter named first", f"字母 {NID[0]}，數字倒過來 {REV}", "tw_national_id"),
+    (
+        "reversed, English letter word",
+        f"陳大文 數字倒著寫 {REV3} 英文是{NID3[0]}",
+        "tw_national_id",
+    ),
+    (
+        "reversed, letter to add",
+        f"倒過來看 {REV2} 前面加 {NID2[0]}，幫我查張淑芬",
+        "tw_national_id",
+    ),
+    ("reversed, letter as the start", f"{NID3[0]} 開頭，後面反過來 {REV3}", "tw_national_id"),
+    # 2. A mobile its owner is named for, an office word elsewhere in the message.
+    ("named mobile, clerk asked", "承辦問的 李素貞手機 0928,040,330", "phone_number"),
+    ("named mobile, called", "承辦問的 打給羅雅婷：零玖陸陸-零陸參-陸陸陸", "phone_number"),
+    ("named mobile, digit by digit", "承辦那邊要 傅雅婷電話 0-9-7-5-6-5-6-1-0-1", "phone_number"),
+    ("named mobile, 的 between", "公所說葉春嬌的手機是 0960 451 516，幫忙聯絡", "phone_number"),
+    ("named mobile, office told after", "陳志明手機 0912-771-405，本局會再打給他", "phone_number"),
+    ("named mobile, call back", "分局轉來的，回撥給林美玲：0933-120-887", "phone_number"),
+    # 3. A plate said to be a named person's, even in a car park.
+    (
+        "plate is a named person's",
+        "車號 BED-6479 是廖慧君的，昨天在停車場跟收費員吵架",
+        "license_plate",
+    ),
+    (
+        "plate digits first, owner after",
+        "車號 382-NEK 是江素貞的, 停車場那邊要開單",
+        "license_plate",
+    ),
+    (
+        "plate after the owner's car",
+        "江素貞的車 ABC-1234 昨天又停在停車場，跟管理員吵",
+        "license_plate",
+    ),
+    (
+        "plate registered to a name",
+        "車牌 KLM-5521 登記在陳志明名下，停車場月租的紀錄也是他",
+        "license_plate",
+    ),
+    (
+        "plate in a car park, told whose",
+        "停車場那台 ABC-1234 是黃淑芬的，她欠了三個月的車位費",
+        "license_plate",
+    ),
+    (
+        "plate the named person rides",
+        "林美玲騎的 MKA-3321 昨天在停車場被刮，她很生氣",
+        "license_plate",
+    ),
+    # 4. A name right after a word for whom the office deals with (攤商, 志工, 役男 ...).
+    ("vendor's conviction", "那個攤商徐素貞之前因詐欺判過刑", "criminal_record"),
+    ("conscript's diagnosis", "替代役男鍾國棟精神科就診有躁鬱症，中隊長要不要知道", "health_info"),
+    ("volunteer's record", "志工林美玲以前因竊盜被判刑，這次還找她嗎", "criminal_record"),
+    ("stall keeper's illness", "攤販陳志明洗腎好幾年了，週三都不會來", "health_info"),
+    ("landlord's conviction", "房東張淑芬之前因詐欺判過刑，租約要不要再看", "criminal_record"),
+    ("conscript's birth date", "役男Kolas·Piho，出生 54.3.9，緩徵資料有誤", "birth_date"),
+    # 5. An indigenous name, its words joined by an interpunct, tied to personal data.
+    ("indigenous name, birthday", "Buya·Nawi生日是2000/02/26，系統比對不到", "birth_date"),
+    (
+        "indigenous name, e-mail",
+        "Sayun·Temu的 email 是 tsaiting60@ms25.hinet.net，調解通知寄這個",
+        "email",
+    ),
+    ("indigenous name, born", "Kolas‧Piho 出生 1990.5.6，戶籍資料對不上", "birth_date"),
+    ("indigenous name, mailbox", "Walis・Yukan 的信箱 walis1990@gmail.com，通知單寄這裡", "email"),
+    ("indigenous name, birth date", "Yapit·Tali 民國 85 年 3 月 2 日生，資料要更正", "birth_date"),
+    ("indigenous name, birthday later", "個資更正：Temu·Nawi，生日 1988/11/23", "birth_date"),
+    # 6. A matter told on to the colleague on duty: a listener, not a duty roster.
+    (
+        "inspection, tell the one on duty",
+        "8/21上午十點核子保安無預警查核是在調解室，跟值班的說一下",
+        "inspection_plan",
+    ),
+    (
+        "inspection, station on duty",
+        "11/1上午十點無預警查核是在輻射監測站，跟值班的說一下",
+        "inspection_plan",
+    ),
+    (
+        "inspection, tell today's",
+        "下週二早上無預警查核在焚化廠控制室，告訴今天值班的",
+        "inspection_plan",
+    ),
+    (
+        "whistleblower, told on duty",
+        "檢舉你們工廠的是王志明，跟值班的講一下小心點",
+        "whistleblower_identity",
+    ),
+    ("health, told on duty", "役男林志豪確診肺結核住院了，跟值班的說一下", "health_info"),
+    (
+        "inspection, on duty to prepare",
+        "明早九點無預警查核是在污水處理廠，叫值班的先準備",
+        "inspection_plan",
+    ),
+    ("conviction, told on duty", "攤商陳志明之前因詐欺判過刑，跟值班的講", "criminal_record"),
+    (
+        "reversed, dashed digits",
+        f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
+        "tw_national_id",
+    ),
+]
+
+NEAR_MISSES: list[tuple[str, str]] = [
+    # 1. A reversed number and a lone letter that is not its ID's letter; a wrong check digit.
+    ("reversed, wrong check digit", f"反著打 {BAD}，字母 {NID[0]}"),
+    ("reversed, letter is a building", f"順序倒過來排：{REV}，{NID[0]}棟的住戶先"),
+    ("reversed, letter is a zone", f"倒過來念 {REV} 是 {NID[0]} 區的編號"),
+    ("reversed, number then an extension", f"倒過來 {REV} 分機 {NID[0]}"),
+    ("reversed, no letter near", f"反著打 {REV}，王志明的"),
+    ("letter apart, no reverse cue", f"流水號 {REV}，字母 {NID[0]}"),
+    ("reversed, letter far away", f"反著打 {REV}，請大家明天早上九點到會議室集合 {NID[0]}"),
+    # 2. The office's own clerk or contact, or a line no person is named for.
+    ("clerk's mobile", "請洽承辦李素貞手機 0928-040-330"),
+    ("contact's mobile", "聯絡人：李素貞 手機 0928-040-330"),
+    ("section chief's mobile", "承辦 王科長手機 0928-040-330"),
+    ("office mobile, no name", "承辦問的 公務手機 0928-040-330"),
+    ("duty mobile", "本所值班手機 0928-040-330，夜間請撥"),
+    ("office landline after a name", "承辦問的 李素貞電話 02-2388-1234 分機 12"),
+    # 3. Whose car blocks the exit, a colleague's or the agency's car, a pronoun in a car park.
+    ("colleague's car to be moved", "車號 ABC-1234 是王科長的，擋到出口請移車"),
+    ("named car to be moved", "車號 ABC-1234 是陳志明的嗎？擋住車道了請移車"),
+    ("his car in the car park", "他的車 ABC-1234 停在停車場"),
+    ("agency car", "公務車 車號 ABC-1234 是本局的，明天送保養"),
+    ("plate, no owner", "停車場 ABC-1234 那台白色的車燈沒關"),
+    ("model code after a name", "陳志明的報告寫 ISO-9001 驗證通過"),
+    # 4. The same roles with nothing personal told, or no one named.
+    ("vendors gather", "攤商明天早上九點在市場管理處集合"),
+    ("volunteer's shift", "志工林美玲負責明天上午的物資發放"),
+    ("conscripts report", "今年役男有五十人報到，請各區公所協助"),
+    ("stall's place", "攤販陳志明的攤位在第三排，下週要換位置"),
+    ("landlord's notice", "房東說下個月起租金不調整"),
+    ("fraud talk with vendors", "攤商要注意詐欺集團假冒公所收費"),
+    # 5. Interpunct-joined words with nothing personal told, or an office's own address.
+    ("indigenous name, a class", "Buya·Nawi 老師明天來上族語課"),
+    ("indigenous name, office mail", "Sayun·Temu 的公務信箱請寄 service@mail.moi.gov.tw"),
+    ("indigenous name, extension", "Kolas·Piho 的分機是 1234，請直接打"),
+    ("product words joined", "Office·Word 的課程下週二開班，報名到週五"),
+    ("song title", "晚會歌單：Sayun·Lomi 與 Malihay，彩排 19:00"),
+    ("indigenous place", "Cepo·Tafalong 部落活動 10/12 舉行，請協助交通"),
+    # 6. Duty rosters, and the one on duty told something ordinary.
+    ("roster uploaded", "本週值班表已上傳，請各位確認"),
+    ("who is on duty", "今天值班是王科長，有事請找他"),
+    ("on duty, a chore", "跟值班的說一下三樓冷氣壞了"),
+    ("duty staff reminded", "值班同仁請記得巡視機房，下班前關燈"),
+    ("inspection shifts", "明天查核的排班表出來了，請自行查看"),
+    ("drill, tell the one on duty", "請通知值班人員，下午三點消防演練"),
+    ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
+]
+
+
+@pytest.mark.parametrize(("row", "text", "type_"), LEAKS, ids=[r[0] for r in LEAKS])
+def test_leak_is_caught(row: str, text: str, type_: str) -> None:
+    result = scan_text(text)
+    assert result.verdict in ("warn", "block"), (row, result.types)
+    assert type_ in result.types, (row, result.types)
+
+
+@pytest.mark.parametrize(("row", "text"), NEAR_MISSES, ids=[r[0] for r in NEAR_MISSES])
+def test_near_miss_is_allowed(row: str, text: str) -> None:
+    result = scan_text(text)
+    assert result.verdict == "allow", (row, result.types)

@@ -203,6 +203,7 @@ _PERSON_TYPES = frozenset(
 TALK_KINDS = (
     "masked",
     "quiz",
+    "announced",
     "roster",
     "service",
     "public",
@@ -218,6 +219,7 @@ class Discourse:
     """The discourse signals of one message: each is the text seen (for --explain) or None."""
 
     __slots__ = (
+        "announced",
         "audience",
         "generic",
         "masked",
@@ -259,6 +261,12 @@ class Discourse:
         self.audience = _unforbidden(AUDIENCE, t, soft=soft)
         # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
         self.reminder = reminder if reminder and self.target is None else None
+        # (told to the party another way than by notice: 先跟老闆講, 透露: no notice)
+        self.announced = (
+            announced(t)
+            if self.audience is None or self.audience.startswith(("通知", "你們"))
+            else None
+        )
 
     def talk(self) -> tuple[str, str] | None:
         """The first signal that the message talks about a matter rather than tells it:
@@ -286,6 +294,45 @@ class Discourse:
         if self.audience is not None:
             return "audience", self.audience
         return None
+
+
+# A visit or a step announced to its party through official channels: a letter or a
+# notice says it (函知受檢單位, 已發函通知該廠, 預告：…, 通知書已寄出) and the party is
+# asked to get ready or come along (請備妥, 請該廠配合, 請受檢單位派員陪同). The party
+# knows by design: its date and place are the notice's, not a plan kept from it.
+_CHANNEL = _starts_with(
+    "函發行公書正依預通已",
+    r"函(?:知|請|告|送|文)|發函|行文|公文(?:通知|告知|預告)|書面(?:通知|告知)|通知書|正式通知"
+    r"|依(?:規定|法)[^，。,\n]{0,4}(?:通知|告知|預告)|預告|通知單",
+)
+_TO_PARTY_OFFICIALLY = _starts_with(
+    "受該貴各業廠負請",
+    r"受檢|受查|受稽|受訪|受處分人|該(?:廠|公司|店|場所|單位|校|業者|機構|負責人)|貴(?:公司|校|單位|場所|機構|店)"
+    r"|各(?:場所|業者|廠商|受檢|區公所|單位|學校|機構|加油站|店家)|業者|廠商|負責人"
+    r"|請[^，。,\n]{0,10}?(?:備妥|準備|配合|陪同|派員|到場|出席|提供)",
+)
+# Secrecy that no official notice carries: a told secret, a surprise, a hush.
+_SECRECY = _starts_with(
+    "還尚未先不別內偷私突無",
+    r"還沒|尚未|先不要|先別|不要說出去|別說出去|內定|偷偷|私下|先跟你|先給你|(?<!姓名)不公開|未公開"
+    r"|不預告|未預告|不事先|突擊|無預警|不預警",
+)
+
+
+def announced(text: str) -> str | None:
+    """An official notice to the party it concerns (_CHANNEL and _TO_PARTY_OFFICIALLY),
+    with no secrecy (_SECRECY, a hush, a secret visit) anywhere in the message: the
+    channel seen, or None."""
+    m = _CHANNEL.search(text)
+    if m is None or _TO_PARTY_OFFICIALLY.search(text) is None:
+        return None
+    if (
+        _SECRECY.search(text) is not None
+        or _SECRET_VISIT.search(text) is not None
+        or hushed(text) is not None
+    ):
+        return None
+    return m.group()
 
 
 def _titled_only(doc: Doc) -> bool:

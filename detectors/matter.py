@@ -502,6 +502,11 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         return
     kind, seen = talk
     kinds = d.kinds()
+    if d.announced is not None:
+        # an official notice to the party it concerns, nothing kept secret: the party
+        # knows by design (函知受檢單位…，請備妥資料)
+        score.cap(VETO_CAP, f"discourse: announced ({d.announced}), the party is notified")
+        return
     # A notice that is talk three ways at once (a rule, a reminder, the office's contact)
     # and names nobody: its dates are the procedure's schedule, not a plan told.
     many = len(kinds) >= _MANY_TALK and d.target is None

@@ -394,6 +394,26 @@ ROWS: list[tuple[str, str, str]] = [
         "勤前教育：同仁不得對媒體或親友透露偵辦中案件細節，拘票影本不得拍照傳送",
         "allow",
     ),
+    # an inspection announced to its party by an official notice (discourse.announced):
+    # the party knows by design; the same visit told privately, as a surprise, or with
+    # a hush still warns
+    (
+        "announced",
+        "依勞動檢查法，本局已發函通知大發工廠，訂於11月20日上午實施勞動檢查，請該廠備妥工作規則及出勤紀錄",
+        "allow",
+    ),
+    (
+        "announced",
+        "本處依規定預告受檢單位：12/8上午稽查各區公所個資保護執行情形，請備妥相關資料",
+        "allow",
+    ),
+    ("announced", "本所將於明日上午對轄區八大行業實施聯合稽查，已函請各業者配合", "allow"),
+    ("announced", "預告：下週三上午至各加油站辦理油品抽驗，請業者備妥進貨單據", "allow"),
+    ("announced", "已偷偷通知大發工廠，衛生局下週二上午10點會去抽查，叫他們先整理", "flag"),
+    ("announced", "本局預定11月15日突擊檢查好運公司，不預告，先別說出去", "flag"),
+    ("announced", "已函知大發工廠下週二稽查，但我先跟老闆講了會查哪幾條生產線", "flag"),
+    ("announced", "下週三要去稽查大發工廠，不要讓他們知道，資料我再函給你", "flag"),
+    ("announced", "老闆，下週三勞動局要去你們公司查出勤，薪資單先整理一下", "flag"),
 ]
 
 
@@ -419,6 +439,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
         ("一般來說，拘票由檢察官簽發", "generic"),
         ("林小姐的補助申請還在審核，請她下週再來電", "service"),
+        ("已函知受檢單位，12/8上午到場查核，請備妥資料", "announced"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:
@@ -454,6 +475,9 @@ def test_the_start_characters_lose_no_match() -> None:
         "CASE",
         "GENERIC",
         "PAPERWORK",
+        "_CHANNEL",
+        "_TO_PARTY_OFFICIALLY",
+        "_SECRECY",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

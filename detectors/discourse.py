@@ -207,6 +207,7 @@ TALK_KINDS = (
     "roster",
     "service",
     "public",
+    "stats",
     "own_asset",
     "rule",
     "generic",
@@ -233,6 +234,7 @@ class Discourse:
         "rule",
         "self",
         "service",
+        "stats",
         "target",
     )
 
@@ -246,6 +248,7 @@ class Discourse:
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
+        self.stats = stats(t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         if self.service is None and _titled_only(doc):
             self.service = _seen(INQUIRY, t)
@@ -294,6 +297,31 @@ class Discourse:
         if self.audience is not None:
             return "audience", self.audience
         return None
+
+
+# Figures over many cases: a statistics word (統計, 合計, 累計, 第三季) and at least two
+# counts (聲請45件，核准41件). A table of totals tells nobody's case; what is to come
+# (明天, 下週, 凌晨) is a plan, not a figure.
+STATS_WORD = _starts_with(
+    "統合總累共截第上下全本",
+    r"統計|合計|總計|累計|共計|截至|第[一二三四1-4]季|上半年|下半年|全年|本年度|全年度",
+)
+_COUNT = re.compile(r"[0-9][0-9,]*\s?(?:件|家|人次|人|案|次|處|起|名|張|場|%|％)")
+_AHEAD = re.compile(
+    r"明天|明早|明晚|明日|後天|下週|下禮拜|下星期|今晚|今天晚上|凌晨|清晨|待會|等一下|稍後|預計|準備"
+)
+
+
+def stats(text: str) -> str | None:
+    """A statistics word with two counts or more and nothing ahead (STATS_WORD,
+    _COUNT, _AHEAD): the word seen, or None."""
+    m = STATS_WORD.search(text)
+    if m is None or _AHEAD.search(text) is not None:
+        return None
+    counts = _COUNT.finditer(text)
+    if next(counts, None) is None or next(counts, None) is None:
+        return None
+    return m.group()
 
 
 # A visit or a step announced to its party through official channels: a letter or a

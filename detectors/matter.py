@@ -537,7 +537,12 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             and not many
             and (
                 d.target is not None
-                or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
+                # (a table's figures are counts, not a number told: 聲請45件)
+                or (
+                    strong
+                    and kind not in ("generic", "stats")
+                    and (_told_number(doc) or has_time(doc))
+                )
             )
         ):
             return

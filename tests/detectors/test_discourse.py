@@ -414,6 +414,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("announced", "已函知大發工廠下週二稽查，但我先跟老闆講了會查哪幾條生產線", "flag"),
     ("announced", "下週三要去稽查大發工廠，不要讓他們知道，資料我再函給你", "flag"),
     ("announced", "老闆，下週三勞動局要去你們公司查出勤，薪資單先整理一下", "flag"),
+    # figures over many cases (discourse.stats): a table of totals tells nobody's case;
+    # the same words with what is to come, or a target, still warn
+    ("stats", "搜索票案件統計：第三季共聲請45件，核准41件，駁回4件", "allow"),
+    ("stats", "本年度拘票執行累計：拘提到案32人，未到案5人，已陳報地檢署", "allow"),
+    ("stats", "搜索票統計：第三季共聲請45件，明天凌晨要執行3件，目標是大發工廠", "flag"),
+    ("stats", "統計一下：搜索票核准了2張，明天清晨去搜陳志明家，還有3處待會再說", "flag"),
 ]
 
 
@@ -440,6 +446,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("一般來說，拘票由檢察官簽發", "generic"),
         ("林小姐的補助申請還在審核，請她下週再來電", "service"),
         ("已函知受檢單位，12/8上午到場查核，請備妥資料", "announced"),
+        ("拘票統計：核發12件，執行10件", "stats"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:
@@ -478,6 +485,7 @@ def test_the_start_characters_lose_no_match() -> None:
         "_CHANNEL",
         "_TO_PARTY_OFFICIALLY",
         "_SECRECY",
+        "STATS_WORD",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

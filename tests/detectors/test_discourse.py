@@ -420,6 +420,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("stats", "本年度拘票執行累計：拘提到案32人，未到案5人，已陳報地檢署", "allow"),
     ("stats", "搜索票統計：第三季共聲請45件，明天凌晨要執行3件，目標是大發工廠", "flag"),
     ("stats", "統計一下：搜索票核准了2張，明天清晨去搜陳志明家，還有3處待會再說", "flag"),
+    # a ceiling that is a share or a count is no price (procurement_secret._a_quota)
+    ("quota", "考績甲等比例上限是75%，這是銓敘部的規定", "allow"),
+    ("quota", "加班時數上限是46小時，超過要專簽", "allow"),
+    ("quota", "預算上限是1200萬，你報1180萬應該會過", "flag"),
+    ("quota", "上限大概是850萬，開標前先跟你說", "flag"),
 ]
 
 

@@ -299,6 +299,29 @@ class Discourse:
         return None
 
 
+# The team's own arrangements for its round (9點在局裡集合出發, 分組名單已排好，請各組長
+# 轉知組員, 公務車兩台、採樣箱記得帶): where to meet, who goes with whom, what to bring.
+CREW = _starts_with(
+    "集分組轉公出勤帶記採裝第跑",
+    r"集合|分組|組員|轉知|公務車|出發|勤前|帶齊|記得帶|採樣箱|裝備|第[一二三四五六1-6]組|跑[東西南北中]區",
+)
+
+
+def crew(doc: Doc) -> str | None:
+    """The team's own arrangements (CREW) in a message that names no target (no person,
+    business, case or address), keeps nothing back and tells no party: the words seen,
+    or None."""
+    m = CREW.search(doc.text)
+    if m is None:
+        return None
+    d = doc.discourse()
+    if d.target is not None or d.not_public is not None or d.audience not in (None, "你們"):
+        return None
+    if _place(doc) or hushed(doc.text) is not None or _SECRET_VISIT.search(doc.text) is not None:
+        return None
+    return m.group()
+
+
 # Figures over many cases: a statistics word (統計, 合計, 累計, 第三季) and at least two
 # counts (聲請45件，核准41件). A table of totals tells nobody's case; what is to come
 # (明天, 下週, 凌晨) is a plan, not a figure.

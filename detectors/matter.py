@@ -247,6 +247,7 @@ VETOES: dict[str, str] = {
     "not_reporter": "not who reported: the data is reported by its own type",
     "errand": "a trip or an errand, not a border crossing",
     "records": "an authority's request for the office's own records, passed on to a unit",
+    "crew": "the team's own arrangements for its round, no target named",
 }
 
 

@@ -425,6 +425,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("quota", "加班時數上限是46小時，超過要專簽", "allow"),
     ("quota", "預算上限是1200萬，你報1180萬應該會過", "flag"),
     ("quota", "上限大概是850萬，開標前先跟你說", "flag"),
+    # the team's own arrangements for its round, no business named (discourse.crew);
+    # the same with the target named, kept from it, or told to it still warns
+    ("crew", "明天的稽查行程：上午兩家、下午三家，9點在局裡集合出發", "allow"),
+    ("crew", "下週抽查的分組名單已排好，請各組長轉知組員，集合時間另行通知", "allow"),
+    ("crew", "跟大家說一下明天稽查的分組，第一組跑北區，第二組跑南區", "allow"),
+    ("crew", "明天的稽查行程：上午好味小吃、下午大發工廠，9點在局裡集合出發", "flag"),
+    ("crew", "明天稽查9點集合出發，第一站是中山路那間KTV，先別跟業者說", "flag"),
+    ("crew", "明天稽查的分組排好了，第一組跑北區，我先跟老闆講一聲", "flag"),
 ]
 
 
@@ -491,6 +499,7 @@ def test_the_start_characters_lose_no_match() -> None:
         "_TO_PARTY_OFFICIALLY",
         "_SECRECY",
         "STATS_WORD",
+        "CREW",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

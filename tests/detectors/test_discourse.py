@@ -425,6 +425,8 @@ ROWS: list[tuple[str, str, str]] = [
     ("quota", "加班時數上限是46小時，超過要專簽", "allow"),
     ("quota", "預算上限是1200萬，你報1180萬應該會過", "flag"),
     ("quota", "上限大概是850萬，開標前先跟你說", "flag"),
+    ("quota", "主計處說今年的預算編列要在8月底前送，底價的部分請承辦自行簽核", "allow"),
+    ("quota", "預算在八百萬左右，開標前先跟你說", "flag"),
     # the team's own arrangements for its round, no business named (discourse.crew);
     # the same with the target named, kept from it, or told to it still warns
     ("crew", "明天的稽查行程：上午兩家、下午三家，9點在局裡集合出發", "allow"),

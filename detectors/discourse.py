@@ -957,7 +957,8 @@ def number_label(text: str, start: int) -> bool:
 # the reader readies our own records (稽核室5/7來做內部控制查核，請準備資料).
 INTERNAL_AUDIT = re.compile(r"內部控制|內控|內部稽核|自行查核|稽核(?:室|小組|處|組)")
 _OWN_RECORDS = re.compile(
-    r"請(?:各單位|各位|大家|同仁|承辦)?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
+    # (the unit asked is any of ours: 請採購單位準備卷宗, 請會計室備妥憑證)
+    r"請(?:各單位|各位|大家|同仁|承辦|[\u4e00-\u9fff]{1,4}(?:單位|科|課|室|股|組|處))?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
     r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
 )
 # A word that is part of the name of a unit's room or vehicle (稽查科會議室, 稽查大隊的

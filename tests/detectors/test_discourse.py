@@ -435,6 +435,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("crew", "明天的稽查行程：上午好味小吃、下午大發工廠，9點在局裡集合出發", "flag"),
     ("crew", "明天稽查9點集合出發，第一站是中山路那間KTV，先別跟業者說", "flag"),
     ("crew", "明天稽查的分組排好了，第一組跑北區，我先跟老闆講一聲", "flag"),
+    # our own audit announced to one of our units, asked to ready its records
+    (
+        "internal_audit",
+        "採購稽核小組下週到本局查核108至112年度採購案件，請採購單位準備卷宗",
+        "allow",
+    ),
+    ("internal_audit", "內部稽核下週到本局，請會計室備妥憑證", "allow"),
+    ("internal_audit", "稽核小組下週要去查大發工廠的帳，請會計室準備卷宗，先別跟老闆說", "flag"),
 ]
 
 

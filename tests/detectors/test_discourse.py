@@ -435,6 +435,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("crew", "明天的稽查行程：上午好味小吃、下午大發工廠，9點在局裡集合出發", "flag"),
     ("crew", "明天稽查9點集合出發，第一站是中山路那間KTV，先別跟業者說", "flag"),
     ("crew", "明天稽查的分組排好了，第一組跑北區，我先跟老闆講一聲", "flag"),
+    # a question reported or closed inside the message (QUESTION): how a step works
+    (
+        "question",
+        "有同仁問：如果拘票上的被告姓名寫錯一個字，還能執行嗎？我查了一下，應該要更正後再執行",
+        "allow",
+    ),
+    ("question", "搜索票過了有效期間還能用嗎？我查過了，要重新聲請", "allow"),
+    ("question", "拘票下來了，明天清晨能執行嗎？陳大同這幾天都在家", "flag"),
+    ("question", "你要聽嗎？我把檢舉電話的錄音放給你聽，你就知道是誰", "flag"),
     # our own audit announced to one of our units, asked to ready its records
     (
         "internal_audit",

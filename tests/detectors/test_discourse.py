@@ -435,6 +435,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("crew", "明天的稽查行程：上午好味小吃、下午大發工廠，9點在局裡集合出發", "flag"),
     ("crew", "明天稽查9點集合出發，第一站是中山路那間KTV，先別跟業者說", "flag"),
     ("crew", "明天稽查的分組排好了，第一組跑北區，我先跟老闆講一聲", "flag"),
+    # a name withheld beside a surname and title (MASKED): the complainant is not told
+    ("masked", "反映人柯先生（隱去全名）要求回電，我會回", "allow"),
+    ("masked", "來訪的丁先生（姓名已遮）反映油罐車的事，已派員處理", "allow"),
+    ("masked", "來電侯小姐（全名不列）反映旅行業問題，已派員處理", "allow"),
+    ("masked", "反映人柯先生（隱去全名）其實就是隔壁的柯志明，你去跟他老闆講一下", "flag"),
+    ("masked", "檢舉你們工廠的是柯志明，住在隔壁，姓名不要寫出去", "flag"),
     # a question reported or closed inside the message (QUESTION): how a step works
     (
         "question",
@@ -479,6 +485,7 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("林小姐的補助申請還在審核，請她下週再來電", "service"),
         ("已函知受檢單位，12/8上午到場查核，請備妥資料", "announced"),
         ("拘票統計：核發12件，執行10件", "stats"),
+        ("反映人沈先生（依規定隱去全名）希望書面回覆", "masked"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:

@@ -78,6 +78,8 @@ QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
     r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
     r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
+    # in English (Quiz answer：warrant 拘票、search warrant 搜索票)
+    r"|(?<![a-z])(?:quiz|answer key|answers?\s?[:：])"
 )
 # Generic or hypothetical framing: how things usually go, a supposed case, an example
 # (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.

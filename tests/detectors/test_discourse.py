@@ -441,6 +441,14 @@ ROWS: list[tuple[str, str, str]] = [
     ("masked", "來電侯小姐（全名不列）反映旅行業問題，已派員處理", "allow"),
     ("masked", "反映人柯先生（隱去全名）其實就是隔壁的柯志明，你去跟他老闆講一下", "flag"),
     ("masked", "檢舉你們工廠的是柯志明，住在隔壁，姓名不要寫出去", "flag"),
+    # a quiz in English, a study group: lessons (QUIZ, lexicon TRAINING)
+    (
+        "quiz",
+        "Quiz answer：warrant 拘票、search warrant 搜索票、whistleblower 檢舉人，英文部分就這幾個",
+        "allow",
+    ),
+    ("training", "刑訴讀書會今天搜索票的法定記載事項跟逕行拘提怎麼分", "allow"),
+    ("training", "讀書會先不上了，搜索票明天清晨執行，目標陳大同，先別跟他說", "flag"),
     # a question reported or closed inside the message (QUESTION): how a step works
     (
         "question",

@@ -90,7 +90,7 @@ GENERIC = _starts_with(
     r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
 )
 REMINDER = re.compile(
-    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
+    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
     r"|不得|禁止|嚴禁|注意|一律|記得"
     # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
     # a clause that sets the case, then what to do in it

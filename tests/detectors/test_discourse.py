@@ -449,6 +449,10 @@ ROWS: list[tuple[str, str, str]] = [
     ),
     ("training", "刑訴讀書會今天搜索票的法定記載事項跟逕行拘提怎麼分", "allow"),
     ("training", "讀書會先不上了，搜索票明天清晨執行，目標陳大同，先別跟他說", "flag"),
+    # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
+    ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
+    ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),
+    ("reminder", "麻煩大家幫忙，檢舉好味小吃的是林美華，不要讓老闆知道", "flag"),
     # a question reported or closed inside the message (QUESTION): how a step works
     (
         "question",

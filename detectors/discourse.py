@@ -190,7 +190,8 @@ NOT_PUBLIC = _starts_with(
 AUDIENCE = _starts_with(
     "跟和給告通提轉叫讓先透放報傳你",
     r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
-    r"(?!主管|同仁|承辦)"
+    # (with them, not to them: 和廠商一起到工地會勘, 跟業者去現場)
+    r"(?!主管|同仁|承辦|一起|一同|同行|去|到)"
     r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你"
     # the reader's side, not the reader's own office (你們科, 你們單位的…, 你們那邊有收到嗎)
     r"|你們(?!科|課|股|組|室|處|局|隊|單位|機關|部門|同事|主管|承辦|那邊有|這邊有)",
@@ -645,6 +646,24 @@ _SECRET_VISIT = re.compile(
 # The visit announced and coordinated through official channels: the party or a unit is
 # asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
 _COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
+# A visit reported after it was made, with the party or by ourselves (報告一下上午外勤
+# 情形：跟廠商一起到工地看了屋頂漏水，發現兩處要修; 剛剛去看過了): what was found,
+# not a visit to come. The party came along or the place was seen: nothing to warn of.
+_VISITED = re.compile(
+    r"(?:報告|回報|分享)[^，。,\n]{0,8}(?:外勤|會勘|訪視|巡查|現勘|勘查)(?:的)?(?:情形|狀況|結果)"
+    r"|(?:跟|和|與)[^，。,\n]{0,12}一起(?:去|到)[^，。,\n]{0,12}(?:看了|看過|會勘了)"
+)
+
+
+def visited(text: str) -> str | None:
+    """A visit reported after it was made (_VISITED), nothing kept secret: the words
+    seen, or None."""
+    m = _VISITED.search(text)
+    if m is None or _SECRET_VISIT.search(text) is not None or hushed(text) is not None:
+        return None
+    return m.group()
+
+
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
@@ -682,6 +701,8 @@ def tipoff(doc: Doc) -> str | None:
             return "warrant"
     if _COORDINATED.search(text) is not None and _SECRET_VISIT.search(text) is None:
         return None  # an announced joint visit (會勘…，請承商配合): the party is asked along
+    if visited(text) is not None:
+        return None  # a visit reported after it was made (回報上午外勤情形：…看了…)
     told = (
         to_party
         and _ADVICE.search(text) is not None

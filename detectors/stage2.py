@@ -340,10 +340,11 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
 def talked_about(doc: Doc) -> bool:
     """A talk signal the rules trust (a rule, a question, a quiz, a masked value, a
     published state, a reminder, the agency's own unit), a colleague's surprise, a
-    visit for a meeting or a course, or the team's own arrangements with no target
-    (discourse.crew): the stage adds no warning there. Read only when
+    visit for a meeting or a course, the team's own arrangements with no target
+    (discourse.crew) or a visit reported after it was made (discourse.visited): the
+    stage adds no warning there. Read only when
     the model would add one."""
-    from detectors.discourse import MEAL, MEETING_VISIT, SOCIAL, crew
+    from detectors.discourse import MEAL, MEETING_VISIT, SOCIAL, crew, visited
 
     text = doc.text
     return (
@@ -352,6 +353,7 @@ def talked_about(doc: Doc) -> bool:
         or MEAL.search(text) is not None
         or MEETING_VISIT.search(text) is not None
         or crew(doc) is not None
+        or visited(text) is not None
     )
 
 

@@ -449,6 +449,21 @@ ROWS: list[tuple[str, str, str]] = [
     ),
     ("training", "刑訴讀書會今天搜索票的法定記載事項跟逕行拘提怎麼分", "allow"),
     ("training", "讀書會先不上了，搜索票明天清晨執行，目標陳大同，先別跟他說", "flag"),
+    # a visit reported after it was made, with the party along (discourse._VISITED; 和廠商
+    # 一起到 is going with them, not telling them)
+    (
+        "visited",
+        "回報一下今天外勤狀況：和廠商一起到新北市工地會勘圍牆，看到兩處要補強，照片已放共用槽，估價單他們說10/6前送來，再簽陳",
+        "allow",
+    ),
+    (
+        "visited",
+        "報告一下上午外勤情形：跟廠商去宜蘭縣工地會勘停車場鋪面，發現兩處要補強，照片已上傳雲端了",
+        "allow",
+    ),
+    ("visited", "下週三要去會勘大發工廠，先跟老闆說把排放口關掉，不要讓他們知道是我講的", "flag"),
+    ("visited", "我和廠商一起去看過了，底價是850萬，先跟你說", "flag"),
+    ("visited", "回報外勤情形：明天衛生局要去抽查好味小吃，你先跟老闆說一聲", "flag"),
     # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
     ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
     ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),

@@ -67,8 +67,10 @@ RULE = _starts_with(
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
-    "請想問可能是要需怎如該有",
-    r"請問|請教|想問|問一下|有人問|(?:需要|要)[帶準備填交繳附]{0,2}(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
+    "請想問可能是要需怎如該有還會算",
+    # a question asked and reported (有同仁問：…), whether a step still may or can be
+    # done, closed inside the message (…還能執行嗎？我查了一下…; not an offer: 你要聽嗎？)
+    r"問[：:]|(?<![你妳您])(?:還能|能|可|會|算)[^，。？?\n]{0,8}嗎\s?[?？]|請問|請教|想問|問一下|有人問|(?:需要|要)[帶準備填交繳附]{0,2}(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
     r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
 _QUESTION_END = frozenset("嗎呢?？")
@@ -76,6 +78,8 @@ QUIZ = re.compile(
     r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
     r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
     r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
+    # in English (Quiz answer：warrant 拘票、search warrant 搜索票)
+    r"|(?<![a-z])(?:quiz|answer key|answers?\s?[:：])"
 )
 # Generic or hypothetical framing: how things usually go, a supposed case, an example
 # (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.
@@ -86,7 +90,7 @@ GENERIC = _starts_with(
     r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
 )
 REMINDER = re.compile(
-    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
+    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
     r"|不得|禁止|嚴禁|注意|一律|記得"
     # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
     # a clause that sets the case, then what to do in it
@@ -102,9 +106,12 @@ MASKED = re.compile(
     # a value withheld from the chat (電話已在系統內, 不貼群組)
     r"|(?:不|沒|未)貼(?:在|到|上)?群組|(?:已|都)在系統(?:內|裡|中)"
     r"|遮蔽|遮掉|遮起來|塗掉|塗黑|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
+    # a name withheld beside a surname and title (柯先生（隱去全名）, 詹太太（姓名已遮）,
+    # 黃先生（全名不列）, 用高小姐代稱)
+    r"|(?:全名|姓名|名字)(?:已|都)?(?:遮|隱|略|不列|不寫|省略)|隱去全名|不列全名|代稱"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
-_MASK_GATE = re.compile("[*＊●○〇◯x遮塗去隱代化匿姓名以打馬甲某虛貼系]")
+_MASK_GATE = re.compile("[*＊●○〇◯x遮塗去隱代化匿姓名以打馬甲某虛貼系全不]")
 PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
@@ -185,7 +192,8 @@ NOT_PUBLIC = _starts_with(
 AUDIENCE = _starts_with(
     "跟和給告通提轉叫讓先透放報傳你",
     r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她|他們|她們|對方|廠商|老闆|業者|家屬|店家|負責人|被檢舉人|當事人)"
-    r"(?!主管|同仁|承辦)"
+    # (with them, not to them: 和廠商一起到工地會勘, 跟業者去現場)
+    r"(?!主管|同仁|承辦|一起|一同|同行|去|到)"
     r"|先跟[^，。,\n]{1,6}(?:講|說)|透露|放風聲|報給你|給你看|傳給你"
     # the reader's side, not the reader's own office (你們科, 你們單位的…, 你們那邊有收到嗎)
     r"|你們(?!科|課|股|組|室|處|局|隊|單位|機關|部門|同事|主管|承辦|那邊有|這邊有)",
@@ -205,9 +213,11 @@ _PERSON_TYPES = frozenset(
 TALK_KINDS = (
     "masked",
     "quiz",
+    "announced",
     "roster",
     "service",
     "public",
+    "stats",
     "own_asset",
     "rule",
     "generic",
@@ -220,6 +230,7 @@ class Discourse:
     """The discourse signals of one message: each is the text seen (for --explain) or None."""
 
     __slots__ = (
+        "announced",
         "audience",
         "generic",
         "masked",
@@ -233,6 +244,7 @@ class Discourse:
         "rule",
         "self",
         "service",
+        "stats",
         "target",
     )
 
@@ -246,6 +258,7 @@ class Discourse:
         self.public = _public(t)
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
+        self.stats = stats(t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         if self.service is None and _titled_only(doc):
             self.service = _seen(INQUIRY, t)
@@ -261,6 +274,12 @@ class Discourse:
         self.audience = _unforbidden(AUDIENCE, t, soft=soft)
         # A reminder that names roles, not people: 請勿洩漏檢舉人身分.
         self.reminder = reminder if reminder and self.target is None else None
+        # (told to the party another way than by notice: 先跟老闆講, 透露: no notice)
+        self.announced = (
+            announced(t)
+            if self.audience is None or self.audience.startswith(("通知", "你們"))
+            else None
+        )
 
     def talk(self) -> tuple[str, str] | None:
         """The first signal that the message talks about a matter rather than tells it:
@@ -288,6 +307,93 @@ class Discourse:
         if self.audience is not None:
             return "audience", self.audience
         return None
+
+
+# The team's own arrangements for its round (9點在局裡集合出發, 分組名單已排好，請各組長
+# 轉知組員, 公務車兩台、採樣箱記得帶): where to meet, who goes with whom, what to bring.
+CREW = _starts_with(
+    "集分組轉公出勤帶記採裝第跑",
+    r"集合|分組|組員|轉知|公務車|出發|勤前|帶齊|記得帶|採樣箱|裝備|第[一二三四五六1-6]組|跑[東西南北中]區",
+)
+
+
+def crew(doc: Doc) -> str | None:
+    """The team's own arrangements (CREW) in a message that names no target (no person,
+    business, case or address), keeps nothing back and tells no party: the words seen,
+    or None."""
+    m = CREW.search(doc.text)
+    if m is None:
+        return None
+    d = doc.discourse()
+    if d.target is not None or d.not_public is not None or d.audience not in (None, "你們"):
+        return None
+    if _place(doc) or hushed(doc.text) is not None or _SECRET_VISIT.search(doc.text) is not None:
+        return None
+    return m.group()
+
+
+# Figures over many cases: a statistics word (統計, 合計, 累計, 第三季) and at least two
+# counts (聲請45件，核准41件). A table of totals tells nobody's case; what is to come
+# (明天, 下週, 凌晨) is a plan, not a figure.
+STATS_WORD = _starts_with(
+    "統合總累共截第上下全本",
+    r"統計|合計|總計|累計|共計|截至|第[一二三四1-4]季|上半年|下半年|全年|本年度|全年度",
+)
+_COUNT = re.compile(r"[0-9][0-9,]*\s?(?:件|家|人次|人|案|次|處|起|名|張|場|%|％)")
+_AHEAD = re.compile(
+    r"明天|明早|明晚|明日|後天|下週|下禮拜|下星期|今晚|今天晚上|凌晨|清晨|待會|等一下|稍後|預計|準備"
+)
+
+
+def stats(text: str) -> str | None:
+    """A statistics word with two counts or more and nothing ahead (STATS_WORD,
+    _COUNT, _AHEAD): the word seen, or None."""
+    m = STATS_WORD.search(text)
+    if m is None or _AHEAD.search(text) is not None:
+        return None
+    counts = _COUNT.finditer(text)
+    if next(counts, None) is None or next(counts, None) is None:
+        return None
+    return m.group()
+
+
+# A visit or a step announced to its party through official channels: a letter or a
+# notice says it (函知受檢單位, 已發函通知該廠, 預告：…, 通知書已寄出) and the party is
+# asked to get ready or come along (請備妥, 請該廠配合, 請受檢單位派員陪同). The party
+# knows by design: its date and place are the notice's, not a plan kept from it.
+_CHANNEL = _starts_with(
+    "函發行公書正依預通已",
+    r"函(?:知|請|告|送|文)|發函|行文|公文(?:通知|告知|預告)|書面(?:通知|告知)|通知書|正式通知"
+    r"|依(?:規定|法)[^，。,\n]{0,4}(?:通知|告知|預告)|預告|通知單",
+)
+_TO_PARTY_OFFICIALLY = _starts_with(
+    "受該貴各業廠負請",
+    r"受檢|受查|受稽|受訪|受處分人|該(?:廠|公司|店|場所|單位|校|業者|機構|負責人)|貴(?:公司|校|單位|場所|機構|店)"
+    r"|各(?:場所|業者|廠商|受檢|區公所|單位|學校|機構|加油站|店家)|業者|廠商|負責人"
+    r"|請[^，。,\n]{0,10}?(?:備妥|準備|配合|陪同|派員|到場|出席|提供)",
+)
+# Secrecy that no official notice carries: a told secret, a surprise, a hush.
+_SECRECY = _starts_with(
+    "還尚未先不別內偷私突無",
+    r"還沒|尚未|先不要|先別|不要說出去|別說出去|內定|偷偷|私下|先跟你|先給你|(?<!姓名)不公開|未公開"
+    r"|不預告|未預告|不事先|突擊|無預警|不預警",
+)
+
+
+def announced(text: str) -> str | None:
+    """An official notice to the party it concerns (_CHANNEL and _TO_PARTY_OFFICIALLY),
+    with no secrecy (_SECRECY, a hush, a secret visit) anywhere in the message: the
+    channel seen, or None."""
+    m = _CHANNEL.search(text)
+    if m is None or _TO_PARTY_OFFICIALLY.search(text) is None:
+        return None
+    if (
+        _SECRECY.search(text) is not None
+        or _SECRET_VISIT.search(text) is not None
+        or hushed(text) is not None
+    ):
+        return None
+    return m.group()
 
 
 def _titled_only(doc: Doc) -> bool:
@@ -542,6 +648,24 @@ _SECRET_VISIT = re.compile(
 # The visit announced and coordinated through official channels: the party or a unit is
 # asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
 _COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
+# A visit reported after it was made, with the party or by ourselves (報告一下上午外勤
+# 情形：跟廠商一起到工地看了屋頂漏水，發現兩處要修; 剛剛去看過了): what was found,
+# not a visit to come. The party came along or the place was seen: nothing to warn of.
+_VISITED = re.compile(
+    r"(?:報告|回報|分享)[^，。,\n]{0,8}(?:外勤|會勘|訪視|巡查|現勘|勘查)(?:的)?(?:情形|狀況|結果)"
+    r"|(?:跟|和|與)[^，。,\n]{0,12}一起(?:去|到)[^，。,\n]{0,12}(?:看了|看過|會勘了)"
+)
+
+
+def visited(text: str) -> str | None:
+    """A visit reported after it was made (_VISITED), nothing kept secret: the words
+    seen, or None."""
+    m = _VISITED.search(text)
+    if m is None or _SECRET_VISIT.search(text) is not None or hushed(text) is not None:
+        return None
+    return m.group()
+
+
 # Someone is being watched (有人在跟, 帳戶被看過, 供出來的名單): about a named person or the reader.
 _WATCHED = re.compile(
     r"有人在(?:跟|盯|聽|查)|已經有人在|已經在跟|在跟監|被看過|被凍結|供出|追到上游|被聽|在聽|在注意"
@@ -579,6 +703,8 @@ def tipoff(doc: Doc) -> str | None:
             return "warrant"
     if _COORDINATED.search(text) is not None and _SECRET_VISIT.search(text) is None:
         return None  # an announced joint visit (會勘…，請承商配合): the party is asked along
+    if visited(text) is not None:
+        return None  # a visit reported after it was made (回報上午外勤情形：…看了…)
     told = (
         to_party
         and _ADVICE.search(text) is not None
@@ -861,7 +987,8 @@ def number_label(text: str, start: int) -> bool:
 # the reader readies our own records (稽核室5/7來做內部控制查核，請準備資料).
 INTERNAL_AUDIT = re.compile(r"內部控制|內控|內部稽核|自行查核|稽核(?:室|小組|處|組)")
 _OWN_RECORDS = re.compile(
-    r"請(?:各單位|各位|大家|同仁|承辦)?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
+    # (the unit asked is any of ours: 請採購單位準備卷宗, 請會計室備妥憑證)
+    r"請(?:各單位|各位|大家|同仁|承辦|[\u4e00-\u9fff]{1,4}(?:單位|科|課|室|股|組|處))?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
     r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
 )
 # A word that is part of the name of a unit's room or vehicle (稽查科會議室, 稽查大隊的

@@ -385,7 +385,10 @@ def _scan_text(
             told = _told_aside(text, doc, policy, group_id, salt, source)
             if told is not None:
                 result = told
-    return stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
+    result = stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
+    if result.verdict != "allow" and not aside:
+        result = _read_as_log(text, result, policy, group_id, salt, source)
+    return result
 
 
 # A long message whose matter was let pass by talk elsewhere in it (a notice's rules,
@@ -443,6 +446,86 @@ def _told_aside(
             ]
             return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
     return None
+
+
+# A forwarded chat log (轉給你看一下前面的對話： / [阿許] … / 09:16 阿蓉：…): each line
+# is its own message, by its own sender. A name in one line and a matter word in another
+# are not tied, and one line's rule does not excuse another's leak: when the whole log
+# was flagged, its lines are read one by one, and a question with the line after it
+# (its answer); the log is allowed only when none of them leaks.
+_SPEAKER = re.compile(
+    r"[ \t]*(?:(?P<time>[0-9]{1,2}:[0-9]{2})[ \t]*)?"
+    r"(?:\[(?P<b>[^\]\n]{1,8})\]|(?P<n>[^\s：:，。、,()（）\[\]0-9]{1,5})[：:])"
+)
+# A line that asks (是誰？, 幾家?, 哪一家, 多少): the next line may be its answer.
+_ASKS = re.compile(r"[?？]|嗎|呢|誰|什麼|哪|多少|幾[家個位人件點號天]")
+_LOG_HEADER = re.compile(r"對話|討論串|轉貼|聊天紀錄|line紀錄", re.IGNORECASE)
+_LOG_MIN_LINES = 3
+_LOG_MAX_LINES = 40
+
+
+def chat_log(text: str) -> list[tuple[int, int]] | None:
+    """The lines of a forwarded chat log, (start, end) of each line's words after its
+    speaker, or None: at least three lines open with a speaker ([阿許], 蓉股長：, 09:16
+    阿蓉：), and a header names the log, or a speaker speaks twice, or lines are timed."""
+    lines: list[tuple[int, int]] = []
+    speakers: list[str] = []
+    timed = header = False
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        start, pos = pos, pos + len(line) + 1
+        m = _SPEAKER.match(line)
+        if m is None:
+            if n == 0 and _LOG_HEADER.search(line) is not None:
+                header = True
+            elif lines:  # the speaker's next line: part of what they said
+                lines[-1] = (lines[-1][0], start + len(line))
+            elif line.strip():
+                lines.append((start, start + len(line)))
+            continue
+        speakers.append(m.group("b") or m.group("n"))
+        timed = timed or m.group("time") is not None
+        lines.append((start + m.end(), start + len(line)))
+    if len(speakers) < _LOG_MIN_LINES or len(lines) > _LOG_MAX_LINES:
+        return None
+    if not (header or timed or len(set(speakers)) < len(speakers)):
+        return None
+    return lines
+
+
+def _read_as_log(
+    text: str,
+    result: ScanResult,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult:
+    lines = chat_log(text)
+    if lines is None:
+        return result
+    # each line's words without its speaker (a sender's name is no one's data), then
+    # a question with the line that answers it
+    said = [text[s:e] for s, e in lines]
+    windows = [
+        *said,
+        *(f"{a}\n{b}" for a, b in itertools.pairwise(said) if _ASKS.search(a) is not None),
+    ]
+    for window in windows:
+        part = _scan_text(
+            window,
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+        )
+        if part.verdict != "allow":
+            return result
+    why = "read line by line as a forwarded chat log: no line leaks alone"
+    kept = [replace(f, why=(*f.why, why)) for f in (*result.findings, *result.suppressed)]
+    return ScanResult("allow", [], [], None, kept)
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

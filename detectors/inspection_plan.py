@@ -289,7 +289,7 @@ RULE = matter.Rule(
     window=WINDOW,
     base=0.2,
     weights=(("context", 1), ("time", 1), ("target", 1)),
-    vetoes=frozenset({"over", "campaign"}),
+    vetoes=frozenset({"over", "campaign", "crew"}),
 )
 _TRIGGERS = RULE.triggers
 _TIPOFF_WORDS = frozenset(discourse.TIPOFF_WORDS)
@@ -367,6 +367,8 @@ def find(doc: Doc) -> list[Finding]:
         vetoes={
             "over": after is not None and ctx is None,
             "campaign": ctx is None and doc.has(_CAMPAIGN),
+            # (明天稽查9點集合，第一組跑北區: where the team meets, no business named)
+            "crew": target is None and discourse.crew(doc) is not None,
         },
     )
     rule = "inspection_plan.before_inspection" if strong else "inspection_plan.context"

@@ -247,6 +247,7 @@ VETOES: dict[str, str] = {
     "not_reporter": "not who reported: the data is reported by its own type",
     "errand": "a trip or an errand, not a border crossing",
     "records": "an authority's request for the office's own records, passed on to a unit",
+    "crew": "the team's own arrangements for its round, no target named",
 }
 
 
@@ -502,6 +503,11 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
         return
     kind, seen = talk
     kinds = d.kinds()
+    if d.announced is not None:
+        # an official notice to the party it concerns, nothing kept secret: the party
+        # knows by design (函知受檢單位…，請備妥資料)
+        score.cap(VETO_CAP, f"discourse: announced ({d.announced}), the party is notified")
+        return
     # A notice that is talk three ways at once (a rule, a reminder, the office's contact)
     # and names nobody: its dates are the procedure's schedule, not a plan told.
     many = len(kinds) >= _MANY_TALK and d.target is None
@@ -532,7 +538,12 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
             and not many
             and (
                 d.target is not None
-                or (strong and kind != "generic" and (_told_number(doc) or has_time(doc)))
+                # (a table's figures are counts, not a number told: 聲請45件)
+                or (
+                    strong
+                    and kind not in ("generic", "stats")
+                    and (_told_number(doc) or has_time(doc))
+                )
             )
         ):
             return

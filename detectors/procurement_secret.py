@@ -240,6 +240,27 @@ STRONG = starts_with(
 THRESHOLD = re.compile(
     r"[0-9一二兩三四五六七八九十百千萬億,.元\s]{0,12}(?:以上|以下|以內|未滿|未達)"
 )
+# A ceiling that is no price: a share, a headcount or a count (考績甲等比例上限是75%,
+# 加班時數上限是46小時, 名額上限在3人), or a budget's deadline (預算編列要在8月底前送):
+# what follows it, or the quota before it.
+_QUOTA_BEFORE = re.compile(r"(?:比例|比率|人數|名額|員額|次數|時數|天數|額度|件數|家數|字數|頁數)$")
+_NOT_MONEY_AFTER = re.compile(
+    r"[^，。,\n0-9]{0,3}[0-9][0-9.,]*\s?(?:%|％|人|名|位|次|小時|天|日|頁|字|件|家|個|成|分)"
+    # ... or a deadline, not a figure (預算編列要在8月底前送)
+    r"|[^，。,\n0-9]{0,3}(?:[0-9]{1,2}\s?(?:月|/)|月底|年底|月初|下週|下個月|明天|今天)"
+)
+
+
+def _a_quota(text: str, m: re.Match[str] | None) -> bool:
+    """The ceiling matched (上限是…, 預算…在) is a share, a count or a deadline, not a price."""
+    if m is None or not m.group().startswith(("上限", "預算")):
+        return False
+    return (
+        _QUOTA_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+        or _NOT_MONEY_AFTER.match(text, m.end()) is not None
+    )
+
+
 # Who a document was sent to, inside the agency: a review unit or a superior.
 INTERNAL = re.compile(
     r"(?:我們)?(?:主計|會計|法制|政風|秘書|長官|主管|科長|局長|處長|主任|課長|股長|承辦|同仁|各單位|上級|簽核|陳核|核稿)"
@@ -322,6 +343,8 @@ def find(doc: Doc) -> list[Finding]:
         return []
     text = doc.text
     told = TOLD_BARE.search(text)  # told to a bidder, no procurement word needed
+    if _a_quota(text, told):
+        told = None  # 考績甲等比例上限是75%: a quota, no price told
     if (
         told is None
         and BID_TOPIC.search(text) is not None

@@ -339,10 +339,12 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
 
 def talked_about(doc: Doc) -> bool:
     """A talk signal the rules trust (a rule, a question, a quiz, a masked value, a
-    published state, a reminder, the agency's own unit), a colleague's surprise or a
-    visit for a meeting or a course: the stage adds no warning there. Read only when
+    published state, a reminder, the agency's own unit), a colleague's surprise, a
+    visit for a meeting or a course, the team's own arrangements with no target
+    (discourse.crew) or a visit reported after it was made (discourse.visited): the
+    stage adds no warning there. Read only when
     the model would add one."""
-    from detectors.discourse import MEAL, MEETING_VISIT, SOCIAL
+    from detectors.discourse import MEAL, MEETING_VISIT, SOCIAL, crew, visited
 
     text = doc.text
     return (
@@ -350,6 +352,8 @@ def talked_about(doc: Doc) -> bool:
         or SOCIAL.search(text) is not None
         or MEAL.search(text) is not None
         or MEETING_VISIT.search(text) is not None
+        or crew(doc) is not None
+        or visited(text) is not None
     )
 
 

@@ -394,6 +394,97 @@ ROWS: list[tuple[str, str, str]] = [
         "勤前教育：同仁不得對媒體或親友透露偵辦中案件細節，拘票影本不得拍照傳送",
         "allow",
     ),
+    # an inspection announced to its party by an official notice (discourse.announced):
+    # the party knows by design; the same visit told privately, as a surprise, or with
+    # a hush still warns
+    (
+        "announced",
+        "依勞動檢查法，本局已發函通知大發工廠，訂於11月20日上午實施勞動檢查，請該廠備妥工作規則及出勤紀錄",
+        "allow",
+    ),
+    (
+        "announced",
+        "本處依規定預告受檢單位：12/8上午稽查各區公所個資保護執行情形，請備妥相關資料",
+        "allow",
+    ),
+    ("announced", "本所將於明日上午對轄區八大行業實施聯合稽查，已函請各業者配合", "allow"),
+    ("announced", "預告：下週三上午至各加油站辦理油品抽驗，請業者備妥進貨單據", "allow"),
+    ("announced", "已偷偷通知大發工廠，衛生局下週二上午10點會去抽查，叫他們先整理", "flag"),
+    ("announced", "本局預定11月15日突擊檢查好運公司，不預告，先別說出去", "flag"),
+    ("announced", "已函知大發工廠下週二稽查，但我先跟老闆講了會查哪幾條生產線", "flag"),
+    ("announced", "下週三要去稽查大發工廠，不要讓他們知道，資料我再函給你", "flag"),
+    ("announced", "老闆，下週三勞動局要去你們公司查出勤，薪資單先整理一下", "flag"),
+    # figures over many cases (discourse.stats): a table of totals tells nobody's case;
+    # the same words with what is to come, or a target, still warn
+    ("stats", "搜索票案件統計：第三季共聲請45件，核准41件，駁回4件", "allow"),
+    ("stats", "本年度拘票執行累計：拘提到案32人，未到案5人，已陳報地檢署", "allow"),
+    ("stats", "搜索票統計：第三季共聲請45件，明天凌晨要執行3件，目標是大發工廠", "flag"),
+    ("stats", "統計一下：搜索票核准了2張，明天清晨去搜陳志明家，還有3處待會再說", "flag"),
+    # a ceiling that is a share or a count is no price (procurement_secret._a_quota)
+    ("quota", "考績甲等比例上限是75%，這是銓敘部的規定", "allow"),
+    ("quota", "加班時數上限是46小時，超過要專簽", "allow"),
+    ("quota", "預算上限是1200萬，你報1180萬應該會過", "flag"),
+    ("quota", "上限大概是850萬，開標前先跟你說", "flag"),
+    ("quota", "主計處說今年的預算編列要在8月底前送，底價的部分請承辦自行簽核", "allow"),
+    ("quota", "預算在八百萬左右，開標前先跟你說", "flag"),
+    # the team's own arrangements for its round, no business named (discourse.crew);
+    # the same with the target named, kept from it, or told to it still warns
+    ("crew", "明天的稽查行程：上午兩家、下午三家，9點在局裡集合出發", "allow"),
+    ("crew", "下週抽查的分組名單已排好，請各組長轉知組員，集合時間另行通知", "allow"),
+    ("crew", "跟大家說一下明天稽查的分組，第一組跑北區，第二組跑南區", "allow"),
+    ("crew", "明天的稽查行程：上午好味小吃、下午大發工廠，9點在局裡集合出發", "flag"),
+    ("crew", "明天稽查9點集合出發，第一站是中山路那間KTV，先別跟業者說", "flag"),
+    ("crew", "明天稽查的分組排好了，第一組跑北區，我先跟老闆講一聲", "flag"),
+    # a name withheld beside a surname and title (MASKED): the complainant is not told
+    ("masked", "反映人柯先生（隱去全名）要求回電，我會回", "allow"),
+    ("masked", "來訪的丁先生（姓名已遮）反映油罐車的事，已派員處理", "allow"),
+    ("masked", "來電侯小姐（全名不列）反映旅行業問題，已派員處理", "allow"),
+    ("masked", "反映人柯先生（隱去全名）其實就是隔壁的柯志明，你去跟他老闆講一下", "flag"),
+    ("masked", "檢舉你們工廠的是柯志明，住在隔壁，姓名不要寫出去", "flag"),
+    # a quiz in English, a study group: lessons (QUIZ, lexicon TRAINING)
+    (
+        "quiz",
+        "Quiz answer：warrant 拘票、search warrant 搜索票、whistleblower 檢舉人，英文部分就這幾個",
+        "allow",
+    ),
+    ("training", "刑訴讀書會今天搜索票的法定記載事項跟逕行拘提怎麼分", "allow"),
+    ("training", "讀書會先不上了，搜索票明天清晨執行，目標陳大同，先別跟他說", "flag"),
+    # a visit reported after it was made, with the party along (discourse._VISITED; 和廠商
+    # 一起到 is going with them, not telling them)
+    (
+        "visited",
+        "回報一下今天外勤狀況：和廠商一起到新北市工地會勘圍牆，看到兩處要補強，照片已放共用槽，估價單他們說10/6前送來，再簽陳",
+        "allow",
+    ),
+    (
+        "visited",
+        "報告一下上午外勤情形：跟廠商去宜蘭縣工地會勘停車場鋪面，發現兩處要補強，照片已上傳雲端了",
+        "allow",
+    ),
+    ("visited", "下週三要去會勘大發工廠，先跟老闆說把排放口關掉，不要讓他們知道是我講的", "flag"),
+    ("visited", "我和廠商一起去看過了，底價是850萬，先跟你說", "flag"),
+    ("visited", "回報外勤情形：明天衛生局要去抽查好味小吃，你先跟老闆說一聲", "flag"),
+    # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
+    ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
+    ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),
+    ("reminder", "麻煩大家幫忙，檢舉好味小吃的是林美華，不要讓老闆知道", "flag"),
+    # a question reported or closed inside the message (QUESTION): how a step works
+    (
+        "question",
+        "有同仁問：如果拘票上的被告姓名寫錯一個字，還能執行嗎？我查了一下，應該要更正後再執行",
+        "allow",
+    ),
+    ("question", "搜索票過了有效期間還能用嗎？我查過了，要重新聲請", "allow"),
+    ("question", "拘票下來了，明天清晨能執行嗎？陳大同這幾天都在家", "flag"),
+    ("question", "你要聽嗎？我把檢舉電話的錄音放給你聽，你就知道是誰", "flag"),
+    # our own audit announced to one of our units, asked to ready its records
+    (
+        "internal_audit",
+        "採購稽核小組下週到本局查核108至112年度採購案件，請採購單位準備卷宗",
+        "allow",
+    ),
+    ("internal_audit", "內部稽核下週到本局，請會計室備妥憑證", "allow"),
+    ("internal_audit", "稽核小組下週要去查大發工廠的帳，請會計室準備卷宗，先別跟老闆說", "flag"),
 ]
 
 
@@ -419,6 +510,9 @@ def test_discourse_rows(signal: str, text: str, expect: str) -> None:
         ("夜間值勤：週一 林股長；週三 陳科員", "roster"),
         ("一般來說，拘票由檢察官簽發", "generic"),
         ("林小姐的補助申請還在審核，請她下週再來電", "service"),
+        ("已函知受檢單位，12/8上午到場查核，請備妥資料", "announced"),
+        ("拘票統計：核發12件，執行10件", "stats"),
+        ("反映人沈先生（依規定隱去全名）希望書面回覆", "masked"),
     ],
 )
 def test_each_signal_is_seen(text: str, attr: str) -> None:
@@ -454,6 +548,11 @@ def test_the_start_characters_lose_no_match() -> None:
         "CASE",
         "GENERIC",
         "PAPERWORK",
+        "_CHANNEL",
+        "_TO_PARTY_OFFICIALLY",
+        "_SECRECY",
+        "STATS_WORD",
+        "CREW",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

@@ -57,7 +57,7 @@ from incidents.open import act
 from line.incoming import Incoming
 from locales import t
 from monitoring.logs import current_request_id, request_context, where_failed
-from storage.scan_jobs import ScanJob, ScanJobs
+from storage.scan_jobs import ScanJob, ScanJobs, backlog_health
 
 log = logging.getLogger("bot.media")
 
@@ -335,13 +335,7 @@ class ScanRunner:
 
     def health(self) -> tuple[bool, str]:
         """Readiness: (False, why) while the oldest waiting job is older than the alert age."""
-        oldest = self.jobs.oldest_waiting()
-        if oldest is None:
-            return True, "no images waiting"
-        age = self.deps.now() - oldest
-        if age > self.backlog_alert_after:
-            return False, f"image scan backlog {age / 60:.0f} min old"
-        return True, f"images waiting, oldest {age:.0f} s"
+        return backlog_health(self.jobs.oldest_waiting(), self.deps.now(), self.backlog_alert_after)
 
     async def idle(self) -> None:
         """Wait until no job is pending or running (tests, bench, demo)."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from monitoring.logs import where_failed
-from storage.scan_jobs import ScanJobs
+from storage.scan_jobs import ScanJobs, backlog_health
 
 if TYPE_CHECKING:
     import procrastinate
@@ -149,13 +149,7 @@ class QueuedScans:
             log.error("scan job not queued message=%s error=%s", message_id, where_failed(exc))
 
     def health(self) -> tuple[bool, str]:
-        oldest = self.jobs.oldest_waiting()
-        if oldest is None:
-            return True, "no images waiting"
-        age = time.time() - oldest
-        if age > self.backlog_alert_after:
-            return False, f"image scan backlog {age / 60:.0f} min old"
-        return True, f"images waiting, oldest {age:.0f} s"
+        return backlog_health(self.jobs.oldest_waiting(), time.time(), self.backlog_alert_after)
 
     async def idle(self) -> None:
         """Wait until every scan job so far is done (tests, bench)."""

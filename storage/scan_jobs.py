@@ -22,6 +22,17 @@ from storage.base import SQLiteBase, dialect
 from storage.models import ScanJob
 
 
+def backlog_health(oldest: float | None, now: float, alert_after: float) -> tuple[bool, str]:
+    """Readiness of the scan backlog: (False, why) while the oldest waiting job (`oldest`,
+    from `oldest_waiting()`) is older than `alert_after` seconds."""
+    if oldest is None:
+        return True, "no images waiting"
+    age = now - oldest
+    if age > alert_after:
+        return False, f"image scan backlog {age / 60:.0f} min old"
+    return True, f"images waiting, oldest {age:.0f} s"
+
+
 class ScanJobsBackend(Protocol):
     """Images and files waiting to be scanned, kept until done."""
 

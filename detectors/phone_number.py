@@ -19,7 +19,7 @@ from detectors.discourse import number_label
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import SEP, SEP_LOOSE, evasive
-from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL, reverse_cue
+from detectors.tw_national_id import _HAN, SPLIT_CUE, SPLIT_VETO, TAIL, Covered, reverse_cue
 
 # Mobiles are 09 + 8 digits: a shape amounts and dates do not have, so slashes and
 # commas may stand between the digits too (0932/771/405, 零九三二，七七一，四零五).
@@ -316,10 +316,11 @@ def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, in
     (分機, 號, 元...) ends the reading. Ten digits exactly, starting 09."""
     out: list[tuple[int, int, str]] = []
     text = doc.text
+    covered = Covered(taken)
     for n, h in enumerate(SPLIT_HEAD.finditer(text)):
         if n >= MAX_SPLIT_HEADS:
             break
-        if any(s <= h.start() < e for s, e in taken):
+        if h.start() in covered:
             continue
         digits = "0" + _NOT_DIGIT.sub("", h.group()[1:])
         near = doc.near(_PHONE, h.start(), h.end(), WINDOW_BEFORE, 0) is not None

@@ -8,7 +8,9 @@ never reported (an order number, a typo).
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 import regex
 
@@ -80,6 +82,24 @@ MAX_PIECES = 3
 SPLIT_CUE = frozenset("後碼尾接續剩再其另下然還最數段")
 # Words that say the second number is something else.
 SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話", "手機", "第")
+
+
+class Covered:
+    """Spans already read (the whole-number matches): whether a place lies inside one,
+    by one bisect over the spans sorted by start and the furthest end up to each,
+    where a scan of every span per place made a digit soup quadratic."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+
+    def __contains__(self, pos: int) -> bool:
+        """any(s <= pos < e for s, e in spans)"""
+        i = bisect.bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos
 
 
 def later_pieces(
@@ -311,11 +331,12 @@ def split_readings(
     """
     out: list[tuple[int, int, str, str]] = []
     text = doc.text
+    covered = Covered(taken)
     for n, h in enumerate(head_rx.finditer(text)):
         if n >= _MAX_HEADS:
             break
         head = _NOT_ALNUM.sub("", h.group())
-        if len(head) == 10 or any(s <= h.start() < e for s, e in taken):
+        if len(head) == 10 or h.start() in covered:
             continue
         near = doc.near(context, h.start(), h.end(), 15, 0) is not None
         if len(head) < MIN_HEAD and not near:

@@ -7,9 +7,7 @@ own collection account (本署專戶, 代收) is not personal.
 
 from __future__ import annotations
 
-import bisect
 import re
-from itertools import accumulate
 
 import regex
 
@@ -17,7 +15,7 @@ from detectors.base import Detector, Finding
 from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.normalize import CN_DIGITS, SEP, digits_of, evasive
-from detectors.tw_national_id import later_pieces
+from detectors.tw_national_id import Covered, later_pieces
 
 PATTERN = regex.compile(rf"(?<![0-9a-z])[0-9](?:{SEP}[0-9]){{9,15}}(?![0-9a-z])")
 # Grouped with commas (784,084,448,01): an account only when the groups are not an
@@ -202,16 +200,9 @@ def _split_accounts(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
     "something else" (分機, 元, 密碼...); 10 to 16 digits in all."""
     out: list[tuple[int, int, str]] = []
     text = doc.text
-    # taken is sorted: a head starts inside one of its spans when the furthest end
-    # among the spans starting at or before it lies beyond it (one bisect per head,
-    # where a scan of every span made a digit soup quadratic).
-    starts = [s for s, _ in taken]
-    reach = list(accumulate((e for _, e in taken), max))
+    covered = Covered(taken)
     for h in SPLIT_HEAD.finditer(text):
-        i = bisect.bisect_right(starts, h.start())
-        if (i and reach[i - 1] > h.start()) or _TAIL_LABEL.search(
-            text, max(0, h.start() - 5), h.start()
-        ):
+        if h.start() in covered or _TAIL_LABEL.search(text, max(0, h.start() - 5), h.start()):
             continue
         if doc.near(_CONTEXT, h.start(), h.end(), SPLIT_WINDOW, 0) is None:
             continue

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from detectors.lazy import LazyPattern
+from detectors.lazy import Gated, LazyPattern
 
 if TYPE_CHECKING:
     from detectors.doc import Doc
@@ -74,12 +74,17 @@ QUESTION = _starts_with(
     r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
 _QUESTION_END = frozenset("嗎呢?？")
-QUIZ = re.compile(
-    r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
-    r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
-    r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
-    # in English (Quiz answer：warrant 拘票、search warrant 搜索票)
-    r"|(?<![a-z])(?:quiz|answer key|answers?\s?[:：])"
+# Gated (here and below): every match holds one of the characters given, so a long
+# message without any is one character-class scan (test_matter_patterns checks them).
+QUIZ = Gated(
+    "題測答考隨練:：✗✓○×(（qk",
+    re.compile(
+        r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
+        r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
+        r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
+        # in English (Quiz answer：warrant 拘票、search warrant 搜索票)
+        r"|(?<![a-z])(?:quiz|answer key|answers?\s?[:：])"
+    ),
 )
 # Generic or hypothetical framing: how things usually go, a supposed case, an example
 # (一般來說, 實務上, 假設明天要去搜索, 以前有人…): nobody's case is told. It opens a clause.
@@ -89,13 +94,16 @@ GENERIC = _starts_with(
     r"(?:一般來說|一般而言|一般都|通常來說|實務上|理論上|原則上|按理說"
     r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
 )
-REMINDER = re.compile(
-    r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
-    r"|不得|禁止|嚴禁|注意|一律|記得"
-    # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
-    # a clause that sets the case, then what to do in it
-    r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"
-    r"|(?:遇到|如果|若|如有|碰到)[^，。,\n]{1,14}[，,]\s?(?:請|要|應|須|不要|勿|一律|務必|記得|就說)"
+REMINDER = Gated(
+    "提請務勿要得禁注律記時，,麻拜",
+    re.compile(
+        r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
+        r"|不得|禁止|嚴禁|注意|一律|記得"
+        # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
+        # a clause that sets the case, then what to do in it
+        r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"
+        r"|(?:遇到|如果|若|如有|碰到)[^，。,\n]{1,14}[，,]\s?(?:請|要|應|須|不要|勿|一律|務必|記得|就說)"
+    ),
 )
 MASKED = re.compile(
     r"[a-z][0-9]{0,4}[*＊●○x]{3,}[0-9]{0,4}"
@@ -165,11 +173,16 @@ INQUIRY = re.compile(
 _TO_APPLICANT = re.compile(r"(?:跟|和|給|告訴|通知|提醒|轉告|叫|讓)(?:一下)?(?:他|她)")
 # Who is on duty: staff rosters (值班表, 輪值, 排班). Not the colleague on duty told
 # something (跟值班的說一下, 告訴值班同仁, 轉告今天值班的): a listener, not a roster.
-ROSTER = re.compile(
-    r"輪值|(?<!跟)(?<!給)(?<!叫)(?<!告訴)(?<!通知)(?<!轉告)(?<!提醒)(?<!跟今天)(?<!告訴今天)值班(?!的說|的講)"
-    r"|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+ROSTER = Gated(
+    "值班勤名員",
+    re.compile(
+        r"輪值|(?<!跟)(?<!給)(?<!叫)(?<!告訴)(?<!通知)(?<!轉告)(?<!提醒)(?<!跟今天)(?<!告訴今天)值班(?!的說|的講)"
+        r"|排班|班表|執勤表|值勤表|(?:夜間|假日|週末)?值勤[:：]|出席名單|(?:只列|僅列)[^，。,\n]{0,4}(?:員|人員|委員)"
+    ),
 )
-SELF = re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
+SELF = Gated(
+    "我", re.compile(r"(?:^|[，。,\s])我(?:自己|本人)?(?:的|有|也|之前|以前|上次|剛|最近|去年)")
+)
 # The sender's own data, introduced as such (我的手機 0932…, 我身分證字號是 E22…): a value
 # right after it is self-disclosure, not a leak of someone else's. 他的 / 你的 are not.
 OWN_DATA = re.compile(
@@ -407,7 +420,7 @@ def _titled_only(doc: Doc) -> bool:
     return seen
 
 
-def _seen(rx: re.Pattern[str] | LazyPattern, text: str) -> str | None:
+def _seen(rx: re.Pattern[str] | LazyPattern | Gated, text: str) -> str | None:
     m = rx.search(text)
     return m.group() if m is not None else None
 
@@ -444,7 +457,9 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
 
 def _reminder(text: str) -> str | None:
     """A reminder word, not the sender's own hush (先不要傳: keep it for now)."""
-    for m in REMINDER.finditer(text):
+    if REMINDER.gate.search(text) is None:
+        return None
+    for m in REMINDER.pattern.finditer(text):
         if m.start() and text[m.start() - 1] == "先":
             continue
         return m.group()

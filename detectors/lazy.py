@@ -16,6 +16,8 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 
+import regex
+
 from detectors.rxcache import compile_re
 
 
@@ -60,3 +62,27 @@ class LazyPattern:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled().sub(repl, string, count)
+
+
+class Gated:
+    """A pattern searched only when the text holds one of `needs`, characters at
+    least one of which every match contains (checked by
+    tests/detectors/test_matter_patterns.py): on most woken messages the answer is
+    a single character-class scan."""
+
+    __slots__ = ("gate", "needs", "pattern")
+
+    def __init__(
+        self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str] | LazyPattern
+    ) -> None:
+        self.needs = needs
+        self.gate = LazyPattern(f"[{needs}]")
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
+        if self.gate.search(text) is None:
+            return None
+        return self.pattern.search(text)
+
+    def found(self, text: str) -> bool:
+        return self.gate.search(text) is not None and self.pattern.search(text) is not None

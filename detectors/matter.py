@@ -21,7 +21,7 @@ from detectors.discourse import paper_status as _paper_status
 from detectors.discourse import paperwork as _paperwork
 from detectors.discourse import pending_or_told as _pending_or_told
 from detectors.doc import Doc
-from detectors.lazy import LazyPattern
+from detectors.lazy import Gated, LazyPattern
 from detectors.lexicon import (
     BENIGN,
     OPERATIONAL,
@@ -51,28 +51,7 @@ def starts_with(chars: str, pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(f"(?=[{chars}])(?:{pattern})", flags)
 
 
-class Gated:
-    """A pattern searched only when the text holds one of `needs`, characters at
-    least one of which every match contains (checked by
-    tests/detectors/test_matter_patterns.py): on most woken messages the answer is
-    a single character-class scan."""
-
-    __slots__ = ("gate", "needs", "pattern")
-
-    def __init__(
-        self, needs: str, pattern: re.Pattern[str] | regex.Pattern[str] | LazyPattern
-    ) -> None:
-        self.needs = needs
-        self.gate = LazyPattern(f"[{needs}]")
-        self.pattern = pattern
-
-    def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
-        if self.gate.search(text) is None:
-            return None
-        return self.pattern.search(text)
-
-    def found(self, text: str) -> bool:
-        return self.gate.search(text) is not None and self.pattern.search(text) is not None
+# Gated lives in detectors/lazy.py (discourse uses it too; it cannot import this module).
 
 
 TIME = starts_with("0-9(（一二三四五六七八九十週星禮明今後下上凌清", TIME_SOURCE)

@@ -13,7 +13,7 @@ import regex
 from detectors.base import Detector, Finding, mask_middle
 from detectors.doc import Doc
 from detectors.normalize import SEP, SEP_LOOSE, alnum_of, digits_of
-from detectors.tw_national_id import later_pieces
+from detectors.tw_national_id import Covered, later_pieces
 
 # Digits may be split by slashes or commas too (312/345/678): a passport number is only
 # read beside a passport word, and nine digits are no amount or date.
@@ -49,8 +49,9 @@ def _split(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]
     is" between the pieces."""
     text = doc.text
     out: list[tuple[int, int, str]] = []
+    covered = Covered(taken)
     for h in SPLIT_HEAD.finditer(text):
-        if any(s <= h.start() < e for s, e in taken):
+        if h.start() in covered:
             continue
         if doc.near(_CONTEXT, h.start(), h.end(), CONTEXT_BEFORE, 0) is None:
             continue

@@ -23,6 +23,7 @@ from detectors.person_name import _staff_at, name_ending_at
 from detectors.tw_national_id import (
     _HAN,
     SPLIT_VETO,
+    Covered,
     later_pieces,
     reverse_cue,
     split_cued,
@@ -362,10 +363,11 @@ def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, in
     (分機, 號, 元...) ends the reading. Ten digits exactly, starting 09."""
     out: list[tuple[int, int, str]] = []
     text = doc.text
+    covered = Covered(taken)
     for n, h in enumerate(SPLIT_HEAD.finditer(text)):
         if n >= MAX_SPLIT_HEADS:
             break
-        if any(s <= h.start() < e for s, e in taken):
+        if h.start() in covered:
             continue
         digits = "0" + _NOT_DIGIT.sub("", h.group()[1:])
         near = doc.near(_PHONE, h.start(), h.end(), WINDOW_BEFORE, 0) is not None

@@ -8,8 +8,10 @@ never reported (an order number, a typo).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 import regex
 
@@ -86,6 +88,24 @@ SPLIT_VETO = ("分機", "轉", "#", "ext", "號", "室", "樓", "元", "電話",
 def split_cued(gap: str) -> bool:
     """The gap between two pieces holds a word for "the rest is" (SPLIT_CUE)."""
     return any(c in gap for c in SPLIT_CUE)
+
+
+class Covered:
+    """Spans already read (the whole-number matches): whether a place lies inside one,
+    by one bisect over the spans sorted by start and the furthest end up to each,
+    where a scan of every span per place made a digit soup quadratic."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+
+    def __contains__(self, pos: int) -> bool:
+        """any(s <= pos < e for s, e in spans)"""
+        i = bisect.bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos
 
 
 def later_pieces(
@@ -325,11 +345,12 @@ def split_readings(
     """
     out: list[tuple[int, int, str, str]] = []
     text = doc.text
+    covered = Covered(taken)
     for n, h in enumerate(head_rx.finditer(text)):
         if n >= _MAX_HEADS:
             break
         head = _NOT_ALNUM.sub("", h.group())
-        if len(head) == 10 or any(s <= h.start() < e for s, e in taken):
+        if len(head) == 10 or h.start() in covered:
             continue
         near = doc.near(context, h.start(), h.end(), 15, 0) is not None
         if len(head) < MIN_HEAD and not near:

@@ -54,3 +54,21 @@ def test_a_name_above_alone_max_needs_a_lookup_or_case_word() -> None:
                 seen_high += 1
                 assert may_stand_alone(doc), m
     assert seen_high > 10
+
+
+def test_subject_names_are_read_only_where_three_han_stand_together() -> None:
+    """person_name reads _SUBJECT (沈寶琴以前…) only in a text where _HAN3 finds three
+    Han characters in a row: every _SUBJECT match holds them, so the gate drops none."""
+    import random
+
+    from detectors.person_name import _HAN3, _SUBJECT
+
+    rng = random.Random(9)
+    alphabet = ["沈", "寶", "琴", "以前", "叫", "是", " ", "，", "1", "a", "的", "王"]
+    seen = 0
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 10)))
+        if _SUBJECT.search(text) is not None:
+            seen += 1
+            assert _HAN3.search(text) is not None, text
+    assert seen > 500

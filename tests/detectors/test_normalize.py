@@ -153,3 +153,26 @@ def test_digit_count_is_the_same_for_short_and_long_texts() -> None:
             text = "".join(rng.choices(alphabet, k=k))
             assert count_digits(text) == len(_DIGIT.findall(text))
     assert count_digits("1 " * 2500 + "０٣") == 2500
+
+
+def test_covered_answers_as_a_scan_of_every_span() -> None:
+    """tw_national_id.Covered (the split readings of IDs, cards' neighbours, accounts,
+    mobiles, passports skip heads inside a whole match): one bisect, the same answer as
+    any(s <= pos < e) over the spans, overlapping, nested, empty or unsorted."""
+    import random
+
+    from detectors.tw_national_id import Covered
+
+    assert 3 not in Covered([])
+    assert 3 in Covered([(0, 10), (2, 4)]) and 10 not in Covered([(0, 10), (2, 4)])
+    assert 5 in Covered([(4, 6), (0, 2)]) and 2 not in Covered([(4, 6), (0, 2)])
+    assert 7 not in Covered([(5, 5), (6, 7)])
+    rng = random.Random(8)
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            s = rng.randint(0, 40)
+            spans.append((s, s + rng.randint(0, 12)))
+        covered = Covered(spans)
+        for pos in range(-1, 55):
+            assert (pos in covered) == any(s <= pos < e for s, e in spans), (spans, pos)

@@ -126,6 +126,13 @@ LEAKS: list[tuple[str, str, str]] = [
         "inspection_plan",
     ),
     ("conviction, told on duty", "攤商陳志明之前因詐欺判過刑，跟值班的講", "criminal_record"),
+    # 7. A name followed straight by the matter told of them, no other cue.
+    ("named cancer relapse", "同事問蔡國棟請病假是不是癌症復發，對，第二次化療了", "health_info"),
+    ("named cancer, clause start", "蔡國棟癌症復發，第二次化療了", "health_info"),
+    ("named dialysis", "蔡國棟洗腎三年了，週三都請假", "health_info"),
+    ("named stroke", "聽說馮子驊中風了，右手不能動", "health_info"),
+    ("named drug use", "那個馮子驊吸毒被抓過兩次，你們小心", "criminal_record"),
+    ("named bipolar relapse", "鍾昀蓁躁鬱症又發作，昨天送醫", "health_info"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -177,6 +184,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("duty staff reminded", "值班同仁請記得巡視機房，下班前關燈"),
     ("inspection shifts", "明天查核的排班表出來了，請自行查看"),
     ("drill, tell the one on duty", "請通知值班人員，下午三點消防演練"),
+    # 7. A colleague's leave or work, a campaign, a case category: no one's matter told.
+    ("colleague's sick leave", "陳志明請病假三天，業務由林美玲代理"),
+    ("colleague's leave", "林美玲請假一天，公文請改送王科長"),
+    ("colleague's positive test", "張志明確診，請同組同仁快篩"),
+    ("fraud campaign poster", "黃淑芬詐欺案的宣導海報已印好"),
+    ("leave form", "問陳志明請假單簽了沒"),
+    ("a talk's speaker", "聽說林美玲離婚宣導講座很受歡迎"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -133,6 +133,25 @@ LEAKS: list[tuple[str, str, str]] = [
     ("named stroke", "聽說馮子驊中風了，右手不能動", "health_info"),
     ("named drug use", "那個馮子驊吸毒被抓過兩次，你們小心", "criminal_record"),
     ("named bipolar relapse", "鍾昀蓁躁鬱症又發作，昨天送醫", "health_info"),
+    # 8. Who reported the listener, told to the listener: the party hears it.
+    ("reporter told to the accused", "那個去政風室講你收紅包的是蔣宇", "whistleblower_identity"),
+    (
+        "reporter, comma before 就是",
+        "說你們工地噪音的那個，就是每天遛狗的白髮阿伯，住對面",
+        "whistleblower_identity",
+    ),
+    (
+        "reporter of overtime claims",
+        "跟你說，去政風室講你虛報加班的就是隔壁科的小陳",
+        "whistleblower_identity",
+    ),
+    ("reporter who phoned", "打電話去講你們餐廳衛生差的，是樓上住戶", "whistleblower_identity"),
+    ("reporter of the noise", "我跟你講，檢舉你們噪音的就是二樓那戶", "whistleblower_identity"),
+    (
+        "reporter of the counter",
+        "投訴你們櫃台態度的那位，就是上週來辦證的林先生",
+        "whistleblower_identity",
+    ),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -191,6 +210,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("fraud campaign poster", "黃淑芬詐欺案的宣導海報已印好"),
     ("leave form", "問陳志明請假單簽了沒"),
     ("a talk's speaker", "聽說林美玲離婚宣導講座很受歡迎"),
+    # 8. Praise passed on, a question, a lawsuit handled, a reporter word about a thing.
+    ("praise passed on", "說你們很認真的是局長"),
+    ("praise, comma before 就是", "說你們服務好的那位，就是上次來辦證的阿伯"),
+    ("who reported, asked", "去政風室講你收紅包的是誰？"),
+    ("a lawsuit handled", "告你們的訴訟案是法務科在處理"),
+    ("the reported part", "檢舉人說你們違建的部分是三樓加蓋"),
+    ("thanks passed on", "說你們熱心的那位就是里長，他要請大家吃飯"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

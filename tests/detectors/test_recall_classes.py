@@ -152,6 +152,25 @@ LEAKS: list[tuple[str, str, str]] = [
         "投訴你們櫃台態度的那位，就是上週來辦證的林先生",
         "whistleblower_identity",
     ),
+    # 9. A court or prosecutor pulling a named person's records, passed around.
+    (
+        "prosecutor pulls household records",
+        "地檢署要調取吳宗翰的戶籍資料，請戶籍課準備",
+        "investigation_secret",
+    ),
+    (
+        "court asks for insurance records",
+        "地院函查簡崇佑的勞保投保資料，明天前回覆",
+        "investigation_secret",
+    ),
+    ("court pulls a transcript", "法院來文調取馮子驊的戶籍謄本，承辦是我", "investigation_secret"),
+    (
+        "prosecutor asks for moves",
+        "地檢署函查賴彥樺的戶籍遷徙紀錄，下午要回",
+        "investigation_secret",
+    ),
+    ("court asks for eligibility", "法院來文函查賴彥樺的補助資格", "investigation_secret"),
+    ("prosecutor pulls an address", "地檢署要調取蔡國棟的戶籍地址", "investigation_secret"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -217,6 +236,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("a lawsuit handled", "告你們的訴訟案是法務科在處理"),
     ("the reported part", "檢舉人說你們違建的部分是三樓加蓋"),
     ("thanks passed on", "說你們熱心的那位就是里長，他要請大家吃飯"),
+    # 9. Record requests with nobody named: the office's own records, procedure, questions.
+    ("court's request, asked how", "法院函查的個資可以用email回覆嗎？"),
+    ("office's own camera", "地檢署函查本所監視器畫面，請資訊室配合"),
+    ("pulling files, procedure", "調取公文要填申請單，依局裡的作業規定"),
+    ("office's own tender files", "法院來文調取本局 112 年採購卷宗，請總務科準備"),
+    ("reply format", "函查回覆的格式請用新版"),
+    ("procedure asked", "檢察官調取監視器的流程是什麼？"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -171,6 +171,37 @@ LEAKS: list[tuple[str, str, str]] = [
     ),
     ("court asks for eligibility", "法院來文函查賴彥樺的補助資格", "investigation_secret"),
     ("prosecutor pulls an address", "地檢署要調取蔡國棟的戶籍地址", "investigation_secret"),
+    # 10. A number spelled out in English digit words.
+    (
+        "mobile in English words",
+        "請聯絡蔡爸爸 zero nine one two, three four five, six seven eight",
+        "phone_number",
+    ),
+    (
+        "mobile in words, labelled",
+        "簡崇佑 mobile: zero nine three two seven seven one four zero five",
+        "phone_number",
+    ),
+    (
+        "mobile in dashed words",
+        "馮子驊的手機 zero-nine-one-two-three-four-five-six-seven-eight",
+        "phone_number",
+    ),
+    (
+        "mobile in words, in English",
+        "call Lin at zero nine one two three four five six seven eight tonight",
+        "phone_number",
+    ),
+    (
+        "id with its digits in words",
+        "身分證 E two two zero one nine three eight four three",
+        "tw_national_id",
+    ),
+    (
+        "id in words, English label",
+        "ID is E two two zero one nine three eight four three, 王志明的",
+        "tw_national_id",
+    ),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -243,6 +274,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("office's own tender files", "法院來文調取本局 112 年採購卷宗，請總務科準備"),
     ("reply format", "函查回覆的格式請用新版"),
     ("procedure asked", "檢察官調取監視器的流程是什麼？"),
+    # 10. Counting, a few number words, words in a sentence.
+    ("counting to ten", "one two three four five six seven eight nine ten, 大家一起數"),
+    ("counting off", "one, two, three, four, five, six, seven, eight, 報數完畢"),
+    ("one or two", "I have one or two things to do"),
+    ("a dance count", "five six seven eight, 再來一次"),
+    ("tables listed", "Table one, two, three, four, five, six and seven are reserved"),
+    ("a weak password", "密碼不要設 one two three four five six seven eight 這種"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -238,6 +238,7 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("conscripts report", "今年役男有五十人報到，請各區公所協助"),
     ("stall's place", "攤販陳志明的攤位在第三排，下週要換位置"),
     ("landlord's notice", "房東說下個月起租金不調整"),
+    ("site manager, not a landowner", "四會勘驗永泰環保的工地，你叫工地主任先把鷹架圖送來"),
     ("fraud talk with vendors", "攤商要注意詐欺集團假冒公所收費"),
     # 5. Interpunct-joined words with nothing personal told, or an office's own address.
     ("indigenous name, a class", "Buya·Nawi 老師明天來上族語課"),

@@ -202,6 +202,17 @@ LEAKS: list[tuple[str, str, str]] = [
         "ID is E two two zero one nine three eight four three, 王志明的",
         "tw_national_id",
     ),
+    # 11. An inspection told on to whoever runs the place (工地主任, 場長, 店長, 業主).
+    (
+        "site manager told",
+        "四會突擊勘驗永泰環保的工地，你叫工地主任先把鷹架補好",
+        "inspection_plan",
+    ),
+    ("farm manager told", "明天突擊訪視大發牧場，讓場長有個準備", "inspection_plan"),
+    ("quarry manager told", "週三突擊勘驗東興砂石場，你跟場長講一下", "inspection_plan"),
+    ("owner told to be there", "明天突擊勘驗大發農場，叫業主在場", "inspection_plan"),
+    ("shop manager told", "週五突擊勘驗福記餐廳廚房，你跟店長說一下", "inspection_plan"),
+    ("landlady told", "下週突擊訪視金龍KTV，提醒老闆娘有個準備", "inspection_plan"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -282,6 +293,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("a dance count", "five six seven eight, 再來一次"),
     ("tables listed", "Table one, two, three, four, five, six and seven are reserved"),
     ("a weak password", "密碼不要設 one two three four five six seven eight 這種"),
+    # 11. The same people told of meetings, training, procedure, published results.
+    ("managers' meeting", "店長會議下週三在本局三樓，請各分店店長出席"),
+    ("plant manager to a course", "請通知廠長參加下週的工安講習"),
+    ("owner told the procedure", "跟業主說明補助申請的流程"),
+    ("site manager rules published", "工地主任證照的查核要點已公告"),
+    ("results published", "提醒各場長：本月牧場防疫查核結果已公布"),
+    ("permit collected", "叫工地主任明天來局裡領許可證"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -89,6 +89,9 @@ TRIGGERS: tuple[str, ...] = (
     "wiretap",
     "surveillance",
     "調閱",
+    # an authority pulling a person's records (地檢署要調取X的戶籍資料, 法院函查X名下…)
+    "調取",
+    "函查",
     # an oversight unit at work on someone (政風室正在調查X, 政風已經在調資料)
     "在調查",
     "在調資料",
@@ -190,7 +193,9 @@ WEAK: frozenset[str] = frozenset(
     }
 )
 # Pulling records (調閱): asked of the office by an authority, the office's own work.
-RECORDS_WORDS: frozenset[str] = frozenset({"調閱", "調卷", "調取", "檢察官", "調查局", "廉政署"})
+RECORDS_WORDS: frozenset[str] = frozenset(
+    {"調閱", "調卷", "調取", "函查", "檢察官", "調查局", "廉政署"}
+)
 # A lookup result or a suspect's role is personal data, not an investigation secret.
 LOOKUP_WORDS: frozenset[str] = frozenset({"查到", "嫌疑人", "犯罪嫌疑人", "掌握", "車手"})
 RULE = matter.Rule(

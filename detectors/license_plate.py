@@ -243,9 +243,9 @@ def _owner_named(text: str, start: int, end: int) -> str | None:
         p = _PRONOUN.search(text, max(0, b.start() - 2), b.start())
         if p is not None:
             return p.group()
-        nm = name_ending_at(text, b.start())
-        if nm is not None and not _staff_at(text, nm[0] + 1):
-            return text[nm[0] : nm[1]]
+        ending = name_ending_at(text, b.start())
+        if ending is not None and not _staff_at(text, ending[0] + 1):
+            return text[ending[0] : ending[1]]
     return None
 
 

@@ -316,6 +316,46 @@ def _mapped(c: str) -> str:
     return m
 
 
+# A number spelled out in English words (zero nine one two, three four five, six seven
+# eight): seven or more digit words in a row, separated by spaces, commas or dashes, are
+# written as their digits, each group's digits together and a group's separator kept,
+# then padded with spaces to the run's length (offsets outside the run do not move; a
+# finding inside it maps to the run's first characters). Nobody writes a date or an
+# amount that way; words of a sentence (one of the two) are never seven in a row.
+_NUM_WORDS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_NUM_WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine)"
+_NUM_WORD_RUN = re.compile(rf"(?<![a-z]){_NUM_WORD}(?:[ ,\-]{{1,3}}{_NUM_WORD}){{6,}}(?![a-z])")
+_NUM_WORD_SPLIT = re.compile(rf"({_NUM_WORD})|([ ,\-]+)")
+
+
+def _spelled_digits(m: re.Match[str]) -> str:
+    out: list[str] = []
+    for w, sep in _NUM_WORD_SPLIT.findall(m.group()):
+        if w:
+            out.append(_NUM_WORDS[w])
+        elif "," in sep or "-" in sep:
+            out.append(sep.strip() or sep)  # a group's separator kept, spaces dropped
+    run = "".join(out)
+    return run + " " * (len(m.group()) - len(run))
+
+
+def _number_words(folded: str) -> str:
+    if ("e" not in folded and "o" not in folded) or _NUM_WORD_RUN.search(folded) is None:
+        return folded
+    return _NUM_WORD_RUN.sub(_spelled_digits, folded)
+
+
 def normalize(text: str) -> Normalized:
     """Lower case, NFKC per character (full width, circled, mathematical digits),
     digits of any script and look-alike letters to ASCII, marks and format characters
@@ -323,13 +363,13 @@ def normalize(text: str) -> Normalized:
     runs made digits. Every step but the per-character one keeps the length; that one
     keeps an index back to the original offsets."""
     if text.isascii():
-        return Normalized(text, _o_to_zero(text.lower()), None)
+        return Normalized(text, _number_words(_o_to_zero(text.lower())), None)
     folded = text.lower()
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _UPPER.sub(lambda m: m.group().lower(), text)
     odd = _ODD.findall(folded)
     if not odd:
-        return Normalized(text, _o_to_zero(folded), None)
+        return Normalized(text, _number_words(_o_to_zero(folded)), None)
     index: list[int] | None = None
     distinct = set(odd)
     changed: dict[str, str] = {}
@@ -355,7 +395,7 @@ def normalize(text: str) -> Normalized:
         and _CN_RUN_FAST.search(folded) is not None
     ):
         folded = _convert_cn_runs(folded)
-    return Normalized(text, folded, index)
+    return Normalized(text, _number_words(folded), index)
 
 
 def _rebuild(folded: str, changed: dict[str, str]) -> tuple[str, list[int]]:

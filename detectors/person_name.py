@@ -201,11 +201,15 @@ COMPOUND = re.compile("|".join(sorted(SURNAMES_2)))
 # A clause opening (the message start, punctuation, or 叫/跟/是/說) and three Han
 # characters, then a word that tells something about a person.
 _SUBJECT = re.compile(
-    r"(?:^|[，。,：:；;、！!？?\s（(「]|叫|跟|是|說|讓|找|請|到|給|同事|病人|學生|老師|家長|收件人|隔壁|那個)"
+    r"(?:^|[，。,：:；;、！!？?\s（(「]|叫|跟|是|說|讓|找|請|到|給|問|聽說|同事|病人|學生|老師|家長|收件人|隔壁|那個)"
     r"([\u4e00-\u9fff]{3})"
     r"(?=的|是|在|以前|之前|因為|申請|今年|這次|這週|那邊|那個|一直|半年|懷孕|有|搬家|自己|說|被|要|會|已經"
     r"|最近|去年|上次|住院|罹患|得了|家|，|,|\s|老師|先生|小姐|太太|阿公|阿嬤|小朋友|涉嫌|名下|欠|酒精|割|入境|出境"
-    r"|這幾天|明天|你|他|她|[0-9])"
+    r"|這幾天|明天|你|他|她|[0-9]"
+    # ... or the matter told of them right after the name (蔡國棟癌症復發, 問蔡國棟請病假是不是…,
+    # 徐素貞詐欺判過刑): what a person's name is followed by, not an ordinary word's
+    r"|請病假|請假|癌|罹|化療|洗腎|中風|失智|確診|開刀|精神科|身心科|憂鬱|躁鬱|吸毒|酒駕|詐欺|竊盜"
+    r"|判刑|被判|坐牢|前科|出獄|假釋|家暴|離婚|欠債|破產|自殺)"
 )
 _HAN3 = re.compile("[\u4e00-\u9fff]{3}")  # what _SUBJECT's group holds
 COMMON_NAME = re.compile(

@@ -126,6 +126,93 @@ LEAKS: list[tuple[str, str, str]] = [
         "inspection_plan",
     ),
     ("conviction, told on duty", "攤商陳志明之前因詐欺判過刑，跟值班的講", "criminal_record"),
+    # 7. A name followed straight by the matter told of them, no other cue.
+    ("named cancer relapse", "同事問蔡國棟請病假是不是癌症復發，對，第二次化療了", "health_info"),
+    ("named cancer, clause start", "蔡國棟癌症復發，第二次化療了", "health_info"),
+    ("named dialysis", "蔡國棟洗腎三年了，週三都請假", "health_info"),
+    ("named stroke", "聽說馮子驊中風了，右手不能動", "health_info"),
+    ("named drug use", "那個馮子驊吸毒被抓過兩次，你們小心", "criminal_record"),
+    ("named bipolar relapse", "鍾昀蓁躁鬱症又發作，昨天送醫", "health_info"),
+    # 8. Who reported the listener, told to the listener: the party hears it.
+    ("reporter told to the accused", "那個去政風室講你收紅包的是蔣宇", "whistleblower_identity"),
+    (
+        "reporter, comma before 就是",
+        "說你們工地噪音的那個，就是每天遛狗的白髮阿伯，住對面",
+        "whistleblower_identity",
+    ),
+    (
+        "reporter of overtime claims",
+        "跟你說，去政風室講你虛報加班的就是隔壁科的小陳",
+        "whistleblower_identity",
+    ),
+    ("reporter who phoned", "打電話去講你們餐廳衛生差的，是樓上住戶", "whistleblower_identity"),
+    ("reporter of the noise", "我跟你講，檢舉你們噪音的就是二樓那戶", "whistleblower_identity"),
+    (
+        "reporter of the counter",
+        "投訴你們櫃台態度的那位，就是上週來辦證的林先生",
+        "whistleblower_identity",
+    ),
+    # 9. A court or prosecutor pulling a named person's records, passed around.
+    (
+        "prosecutor pulls household records",
+        "地檢署要調取吳宗翰的戶籍資料，請戶籍課準備",
+        "investigation_secret",
+    ),
+    (
+        "court asks for insurance records",
+        "地院函查簡崇佑的勞保投保資料，明天前回覆",
+        "investigation_secret",
+    ),
+    ("court pulls a transcript", "法院來文調取馮子驊的戶籍謄本，承辦是我", "investigation_secret"),
+    (
+        "prosecutor asks for moves",
+        "地檢署函查賴彥樺的戶籍遷徙紀錄，下午要回",
+        "investigation_secret",
+    ),
+    ("court asks for eligibility", "法院來文函查賴彥樺的補助資格", "investigation_secret"),
+    ("prosecutor pulls an address", "地檢署要調取蔡國棟的戶籍地址", "investigation_secret"),
+    # 10. A number spelled out in English digit words.
+    (
+        "mobile in English words",
+        "請聯絡蔡爸爸 zero nine one two, three four five, six seven eight",
+        "phone_number",
+    ),
+    (
+        "mobile in words, labelled",
+        "簡崇佑 mobile: zero nine three two seven seven one four zero five",
+        "phone_number",
+    ),
+    (
+        "mobile in dashed words",
+        "馮子驊的手機 zero-nine-one-two-three-four-five-six-seven-eight",
+        "phone_number",
+    ),
+    (
+        "mobile in words, in English",
+        "call Lin at zero nine one two three four five six seven eight tonight",
+        "phone_number",
+    ),
+    (
+        "id with its digits in words",
+        "身分證 E two two zero one nine three eight four three",
+        "tw_national_id",
+    ),
+    (
+        "id in words, English label",
+        "ID is E two two zero one nine three eight four three, 王志明的",
+        "tw_national_id",
+    ),
+    # 11. An inspection told on to whoever runs the place (工地主任, 場長, 店長, 業主).
+    (
+        "site manager told",
+        "四會突擊勘驗永泰環保的工地，你叫工地主任先把鷹架補好",
+        "inspection_plan",
+    ),
+    ("farm manager told", "明天突擊訪視大發牧場，讓場長有個準備", "inspection_plan"),
+    ("quarry manager told", "週三突擊勘驗東興砂石場，你跟場長講一下", "inspection_plan"),
+    ("owner told to be there", "明天突擊勘驗大發農場，叫業主在場", "inspection_plan"),
+    ("shop manager told", "週五突擊勘驗福記餐廳廚房，你跟店長說一下", "inspection_plan"),
+    ("landlady told", "下週突擊訪視金龍KTV，提醒老闆娘有個準備", "inspection_plan"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -162,6 +249,7 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("conscripts report", "今年役男有五十人報到，請各區公所協助"),
     ("stall's place", "攤販陳志明的攤位在第三排，下週要換位置"),
     ("landlord's notice", "房東說下個月起租金不調整"),
+    ("site manager, not a landowner", "四會勘驗永泰環保的工地，你叫工地主任先把鷹架圖送來"),
     ("fraud talk with vendors", "攤商要注意詐欺集團假冒公所收費"),
     # 5. Interpunct-joined words with nothing personal told, or an office's own address.
     ("indigenous name, a class", "Buya·Nawi 老師明天來上族語課"),
@@ -177,6 +265,41 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("duty staff reminded", "值班同仁請記得巡視機房，下班前關燈"),
     ("inspection shifts", "明天查核的排班表出來了，請自行查看"),
     ("drill, tell the one on duty", "請通知值班人員，下午三點消防演練"),
+    # 7. A colleague's leave or work, a campaign, a case category: no one's matter told.
+    ("colleague's sick leave", "陳志明請病假三天，業務由林美玲代理"),
+    ("colleague's leave", "林美玲請假一天，公文請改送王科長"),
+    ("colleague's positive test", "張志明確診，請同組同仁快篩"),
+    ("fraud campaign poster", "黃淑芬詐欺案的宣導海報已印好"),
+    ("leave form", "問陳志明請假單簽了沒"),
+    ("a talk's speaker", "聽說林美玲離婚宣導講座很受歡迎"),
+    # 8. Praise passed on, a question, a lawsuit handled, a reporter word about a thing.
+    ("praise passed on", "說你們很認真的是局長"),
+    ("praise, comma before 就是", "說你們服務好的那位，就是上次來辦證的阿伯"),
+    ("who reported, asked", "去政風室講你收紅包的是誰？"),
+    ("a lawsuit handled", "告你們的訴訟案是法務科在處理"),
+    ("the reported part", "檢舉人說你們違建的部分是三樓加蓋"),
+    ("thanks passed on", "說你們熱心的那位就是里長，他要請大家吃飯"),
+    # 9. Record requests with nobody named: the office's own records, procedure, questions.
+    ("court's request, asked how", "法院函查的個資可以用email回覆嗎？"),
+    ("office's own camera", "地檢署函查本所監視器畫面，請資訊室配合"),
+    ("pulling files, procedure", "調取公文要填申請單，依局裡的作業規定"),
+    ("office's own tender files", "法院來文調取本局 112 年採購卷宗，請總務科準備"),
+    ("reply format", "函查回覆的格式請用新版"),
+    ("procedure asked", "檢察官調取監視器的流程是什麼？"),
+    # 10. Counting, a few number words, words in a sentence.
+    ("counting to ten", "one two three four five six seven eight nine ten, 大家一起數"),
+    ("counting off", "one, two, three, four, five, six, seven, eight, 報數完畢"),
+    ("one or two", "I have one or two things to do"),
+    ("a dance count", "five six seven eight, 再來一次"),
+    ("tables listed", "Table one, two, three, four, five, six and seven are reserved"),
+    ("a weak password", "密碼不要設 one two three four five six seven eight 這種"),
+    # 11. The same people told of meetings, training, procedure, published results.
+    ("managers' meeting", "店長會議下週三在本局三樓，請各分店店長出席"),
+    ("plant manager to a course", "請通知廠長參加下週的工安講習"),
+    ("owner told the procedure", "跟業主說明補助申請的流程"),
+    ("site manager rules published", "工地主任證照的查核要點已公告"),
+    ("results published", "提醒各場長：本月牧場防疫查核結果已公布"),
+    ("permit collected", "叫工地主任明天來局裡領許可證"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -464,6 +464,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("visited", "下週三要去會勘大發工廠，先跟老闆說把排放口關掉，不要讓他們知道是我講的", "flag"),
     ("visited", "我和廠商一起去看過了，底價是850萬，先跟你說", "flag"),
     ("visited", "回報外勤情形：明天衛生局要去抽查好味小吃，你先跟老闆說一聲", "flag"),
+    # a relative by kinship alone, and the sender's leave to care for them: own family
+    # (matter.self_disclosure)
+    ("own_family", "阿嬤住院，要請家庭照顧假，跟大家報告", "allow"),
+    ("own_family", "FYI 阿嬤住院，要休家庭照顧假，先跟大家說", "allow"),
+    ("own_family", "林志明的阿嬤住院，他要請家庭照顧假，其實是癌症末期", "flag"),
     # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
     ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
     ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),

@@ -21,6 +21,7 @@ signal stands against it, and records which signal did it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from detectors.lazy import LazyPattern
@@ -426,6 +427,15 @@ _SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False) -> str | None:
     """The first match of `rx` not forbidden by a rule around it (`soft`: the message is
     a reminder, so 不要 / 別 forbid too)."""
+    for m in _unforbidden_all(rx, text, soft=soft):
+        return m.group()
+    return None
+
+
+def _unforbidden_all(
+    rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False
+) -> Iterator[re.Match[str]]:
+    """Every match of `rx` not forbidden by a rule around it (see `_unforbidden`)."""
     for m in rx.finditer(text):
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
@@ -436,8 +446,7 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
             continue
-        return m.group()
-    return None
+        yield m
 
 
 def _reminder(text: str) -> str | None:
@@ -820,15 +829,25 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # A hushed message says something besides its hush (別說了 alone says nothing).
 MIN_TOLD = 6
+# What must not be told, named right after the verb (不要跟廠商透露底價, 別講檢舉人的
+# 身分): a rule about a kind of thing, not the sender's hush over what was just said.
+_HUSH_OBJECT = re.compile(
+    r"[^，。,\n]{0,2}?(?:底價|檢舉人|陳情人|身分|個資|名單|內容|案情|細節|進度|行程|評選|委員|家數|任何|公文|機密|資料)"
+)
 
 
 def hushed(text: str) -> str | None:
-    """The sender's own hush (先別說出去), not forbidden by a rule around it and not
-    a surprise among colleagues, in a message that tells something; or None."""
-    h = _unforbidden(HUSH, text)
-    if h is None or len(text) - len(h) < MIN_TOLD or SOCIAL.search(text) is not None:
-        return None
-    return h
+    """The sender's own hush (先別說出去), not forbidden by a rule around it, not a rule
+    naming what must not be told and not a surprise among colleagues, in a message that
+    tells something; or None."""
+    for m in _unforbidden_all(HUSH, text):
+        if _HUSH_OBJECT.match(text, m.end()) is not None:
+            continue  # 不要跟廠商透露底價: what must not be told, named
+        h = m.group()
+        if len(text) - len(h) < MIN_TOLD or SOCIAL.search(text) is not None:
+            return None
+        return h
+    return None
 
 
 def pending_or_told(text: str) -> bool:

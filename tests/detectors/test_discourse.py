@@ -469,6 +469,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("own_family", "阿嬤住院，要請家庭照顧假，跟大家報告", "allow"),
     ("own_family", "FYI 阿嬤住院，要休家庭照顧假，先跟大家說", "allow"),
     ("own_family", "林志明的阿嬤住院，他要請家庭照顧假，其實是癌症末期", "flag"),
+    # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
+    ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
+    ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),
+    ("hush_object", "底價是850萬，不要跟廠商透露底價", "flag"),
+    ("hush_object", "王大明要被記過，大家不要說出去", "flag"),
     # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
     ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
     ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),

@@ -1055,6 +1055,8 @@ def room_name(text: str, end: int) -> bool:
 # thing, not an inspection planned.
 _UNIT_REST = re.compile(
     r"(?:大隊|分隊|中隊|小隊|小組|中心|單位|系統|人員|同仁|科長|隊長|組長|股長|主任"
+    # a machine or a gate (安檢X光機那台又當了, 安檢門故障)
+    r"|x光機|x光|機台|[機門]"
     r"|[隊組科課站所處室股局署車儀器表員])(?![\u4e00-\u9fff]?(?:名單|對象|時間|日期|行程|地點|路線))"
 )
 

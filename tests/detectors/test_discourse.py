@@ -469,6 +469,10 @@ ROWS: list[tuple[str, str, str]] = [
     ("own_family", "阿嬤住院，要請家庭照顧假，跟大家報告", "allow"),
     ("own_family", "FYI 阿嬤住院，要休家庭照顧假，先跟大家說", "allow"),
     ("own_family", "林志明的阿嬤住院，他要請家庭照顧假，其實是癌症末期", "flag"),
+    # an inspection word naming the agency's own machine or gate (discourse.unit_name)
+    ("unit_name", "安檢X光機那台又當了，已報修，廠商下午來", "allow"),
+    ("unit_name", "安檢門下午保養，旅客改走二號通道", "allow"),
+    ("unit_name", "下週三臨檢門口那家KTV，不要讓他們知道", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

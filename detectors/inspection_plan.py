@@ -263,10 +263,32 @@ _DAY = Gated(
 )
 
 
+# A meeting's own header (時間：1/14 16:00　地點：B1-907　主席：主任　紀錄：王秘): its time
+# and place are the meeting's, not an inspection's.
+_MEETING_HEADER = re.compile(
+    r"(?:主席|紀錄|記錄|出席|列席|與會)\s?[:：]|會議紀錄|會報紀錄|會議記錄|開會通知|會議議程"
+)
+_MEETING_LABELS = ("時間", "地點")
+
+
+def _plain(text: str) -> bool:
+    """A plan's list or time told (_PLAIN), not the time or place on a meeting's own
+    header line (one that names its chair or its minute-taker)."""
+    for m in _PLAIN.finditer(text):
+        if m.group().startswith(_MEETING_LABELS):
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = text.find("\n", m.end())
+            line = text[lo : hi if hi >= 0 else len(text)]
+            if _MEETING_HEADER.search(line) is not None:
+                continue
+        return True
+    return False
+
+
 def strong_match(text: str) -> bool:
     """A leaking pattern matches (the four parts above, in any order)."""
     return (
-        _PLAIN.search(text) is not None
+        _plain(text)
         or _GOING.found(text)
         or _COMING.found(text)
         or (_DAY_VERBS.search(text) is not None and _DAY.found(text))

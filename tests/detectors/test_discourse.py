@@ -473,6 +473,17 @@ ROWS: list[tuple[str, str, str]] = [
     ("unit_name", "安檢X光機那台又當了，已報修，廠商下午來", "allow"),
     ("unit_name", "安檢門下午保養，旅客改走二號通道", "allow"),
     ("unit_name", "下週三臨檢門口那家KTV，不要讓他們知道", "flag"),
+    # a meeting header's own time and place are no inspection's (inspection_plan._plain)
+    (
+        "meeting_header",
+        "業務會報紀錄\n時間：1/14 16:00　地點：B1-907　主席：主任\n一、本季抽查業務增加90%，請持續努力。",
+        "allow",
+    ),
+    (
+        "meeting_header",
+        "業務會報紀錄\n時間：1/14 16:00　地點：B1-907　主席：主任\n一、稽查時間：12/5上午，地點：大發工廠",
+        "flag",
+    ),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

@@ -484,6 +484,9 @@ ROWS: list[tuple[str, str, str]] = [
         "業務會報紀錄\n時間：1/14 16:00　地點：B1-907　主席：主任\n一、稽查時間：12/5上午，地點：大發工廠",
         "flag",
     ),
+    # the team's own round moved (inspection_plan._DAY): a schedule change, not a plan told
+    ("moved", "陳主任說明天的稽查改成下週，原因是天候不佳", "allow"),
+    ("moved", "明天稽查改成下午去好味小吃，先別跟老闆說", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

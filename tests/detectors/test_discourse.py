@@ -487,6 +487,10 @@ ROWS: list[tuple[str, str, str]] = [
     # the team's own round moved (inspection_plan._DAY): a schedule change, not a plan told
     ("moved", "陳主任說明天的稽查改成下週，原因是天候不佳", "allow"),
     ("moved", "明天稽查改成下午去好味小吃，先別跟老闆說", "flag"),
+    # the reader addressed by surname and title (person_name._addressed): not a subject
+    ("addressee", "王小姐，你上次問的考績申訴流程，我把法條傳給你：公務人員保障法第77條", "allow"),
+    ("addressee", "王先生，你被檢舉了，檢舉人是林美華", "flag"),
+    ("addressee", "這次考績會決議王小姐丙等，還沒核定先不要講", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

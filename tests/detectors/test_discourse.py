@@ -491,6 +491,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("addressee", "王小姐，你上次問的考績申訴流程，我把法條傳給你：公務人員保障法第77條", "allow"),
     ("addressee", "王先生，你被檢舉了，檢舉人是林美華", "flag"),
     ("addressee", "這次考績會決議王小姐丙等，還沒核定先不要講", "flag"),
+    # a document's template (lexicon TRAINING 範本): no warrant is told
+    ("template", "陳科長，拘票的格式範本我放在共用槽了，明天上午的課可以用", "allow"),
+    ("template", "拘票範本我改好了，明天清晨去拘提陳大同，先別跟他說", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

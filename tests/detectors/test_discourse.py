@@ -494,6 +494,9 @@ ROWS: list[tuple[str, str, str]] = [
     # a document's template (lexicon TRAINING 範本): no warrant is told
     ("template", "陳科長，拘票的格式範本我放在共用槽了，明天上午的課可以用", "allow"),
     ("template", "拘票範本我改好了，明天清晨去拘提陳大同，先別跟他說", "flag"),
+    # the office's own form in a new version (OWN_ASSET): no warrant told
+    ("own_form", "拘票執行紀錄表新版已上傳", "allow"),
+    ("own_form", "拘票執行紀錄表新版已上傳，明天清晨去拘提陳大同", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

@@ -232,6 +232,9 @@ _PLAIN = starts_with(
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)",
 )
 # a day and going there (明天會去稽查), which needs 去, 來 or 場;
+# A past round named before the match (上次稽查被開罰的業者今天來繳罰款): its day is
+# the business's errand, not a visit to come.
+_PAST = re.compile(r"上次|上回|上週|之前|昨天|前天|去年|上個月|上禮拜")
 _GOING = Gated(
     "去來場",
     starts_with(
@@ -286,11 +289,26 @@ def _plain(text: str) -> bool:
     return False
 
 
+def _past_hit(text: str, start: int) -> bool:
+    """A past word (上次, 昨天…) right before the inspection word at `start`."""
+    return _PAST.search(text, max(0, start - 4), start) is not None
+
+
+def _going(text: str) -> bool:
+    """A day and going there (_GOING), not after a past round named right before it."""
+    if _GOING.gate.search(text) is None:
+        return False
+    for m in _GOING.pattern.finditer(text):
+        if _PAST.search(text, max(0, m.start() - 4), m.start() + 1) is None:
+            return True
+    return False
+
+
 def strong_match(text: str) -> bool:
     """A leaking pattern matches (the four parts above, in any order)."""
     return (
         _plain(text)
-        or _GOING.found(text)
+        or _going(text)
         or _COMING.found(text)
         or (_DAY_VERBS.search(text) is not None and _DAY.found(text))
     )
@@ -388,7 +406,9 @@ def find(doc: Doc) -> list[Finding]:
         cues={"context": ctx, "time": timed, "target": target[2] if target else None},
         dampen=damp,
         vetoes={
-            "over": after is not None and ctx is None,
+            # (上次稽查被開罰的業者今天來繳罰款: every inspection named is a past one)
+            "over": ctx is None
+            and (after is not None or (not strong and all(_past_hit(text, h[0]) for h in hits))),
             "campaign": ctx is None and doc.has(_CAMPAIGN),
             # (明天稽查9點集合，第一組跑北區: where the team meets, no business named)
             "crew": target is None and discourse.crew(doc) is not None,

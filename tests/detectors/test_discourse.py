@@ -497,6 +497,10 @@ ROWS: list[tuple[str, str, str]] = [
     # the office's own form in a new version (OWN_ASSET): no warrant told
     ("own_form", "拘票執行紀錄表新版已上傳", "allow"),
     ("own_form", "拘票執行紀錄表新版已上傳，明天清晨去拘提陳大同", "flag"),
+    # a past round named (inspection_plan._PAST): its day is the business's errand
+    ("past_round", "上次稽查被開罰的業者今天來繳罰款了，已經開收據", "allow"),
+    ("past_round", "上次稽查的那家好味小吃，明天還要再稽查一次，不預告", "flag"),
+    ("past_round", "上次稽查的那家明天還會去，先別說", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

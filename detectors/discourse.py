@@ -217,6 +217,7 @@ TALK_KINDS = (
     "service",
     "public",
     "stats",
+    "topic",
     "own_asset",
     "rule",
     "generic",
@@ -245,6 +246,7 @@ class Discourse:
         "service",
         "stats",
         "target",
+        "topic",
     )
 
     def __init__(self, doc: Doc) -> None:
@@ -258,6 +260,7 @@ class Discourse:
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.stats = stats(t)
+        self.topic = _seen(TOPIC, t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         if self.service is None and _titled_only(doc):
             self.service = _seen(INQUIRY, t)
@@ -329,6 +332,15 @@ def crew(doc: Doc) -> str | None:
     if _place(doc) or hushed(doc.text) is not None or _SECRET_VISIT.search(doc.text) is not None:
         return None
     return m.group()
+
+
+# A matter as the topic of a meeting or a discussion (開會討論拘票執行的問題, 座談會研商
+# 底價訂定作業): the procedure is discussed, nobody's case is told; the day is the meeting's.
+TOPIC = _starts_with(
+    "開會座研討檢說",
+    r"(?:開會|會議|座談會?|研討會?|討論|研商|檢討|說明會)[^，。,\n]{0,14}?"
+    r"(?:的)?(?:問題|議題|事項|流程|程序|作業(?:方式|流程|要點)?|缺失|執行率|改進|實務|原則|規定)",
+)
 
 
 # Figures over many cases: a statistics word (統計, 合計, 累計, 第三季) and at least two

@@ -391,7 +391,7 @@ def weigh(
 # value, a quiz, a published result.
 _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
-_RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
+_RULE_KINDS = frozenset({"rule", "own_asset", "generic", "topic"})
 _MANY_TALK = 3
 # A named disease or its treatment told (確診乳癌, 罹患, 化療, 洗腎, 末期): beside a named
 # person, the leave or the form around it is a cover, not the point.
@@ -561,7 +561,7 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
                 # (a table's figures are counts, not a number told: 聲請45件)
                 or (
                     strong
-                    and kind not in ("generic", "stats")
+                    and kind not in ("generic", "stats", "topic")
                     and (_told_number(doc) or has_time(doc))
                 )
             )

@@ -501,6 +501,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("past_round", "上次稽查被開罰的業者今天來繳罰款了，已經開收據", "allow"),
     ("past_round", "上次稽查的那家好味小吃，明天還要再稽查一次，不預告", "flag"),
     ("past_round", "上次稽查的那家明天還會去，先別說", "flag"),
+    # a matter as a meeting's topic (discourse.TOPIC): the day is the meeting's
+    ("topic", "聽說明天要去地檢署開會討論拘票執行的問題，科長會帶隊", "allow"),
+    ("topic", "下週座談會研商底價訂定作業，請採購同仁出席", "allow"),
+    ("topic", "明天開會討論搜索陳大同家的流程，先別跟他說", "flag"),
+    ("topic", "明天要去開會討論拘票執行的問題，私下跟你說是要抓陳大同", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),
@@ -595,6 +600,7 @@ def test_the_start_characters_lose_no_match() -> None:
         "_SECRECY",
         "STATS_WORD",
         "CREW",
+        "TOPIC",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

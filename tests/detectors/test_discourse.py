@@ -506,6 +506,15 @@ ROWS: list[tuple[str, str, str]] = [
     ("topic", "下週座談會研商底價訂定作業，請採購同仁出席", "allow"),
     ("topic", "明天開會討論搜索陳大同家的流程，先別跟他說", "flag"),
     ("topic", "明天要去開會討論拘票執行的問題，私下跟你說是要抓陳大同", "flag"),
+    # which form, what to bring, asked (QUESTION)
+    ("question", "病歷調閱申請要填哪一張表？民眾今天來問", "allow"),
+    ("question", "陳大同的病歷調出來了，確診肝癌，要傳給哪一位？", "flag"),
+    # what a record may be used for (RULE: 只能用在)
+    ("rule", "前科紀錄查詢只能用在公務上，上次有人私下查被懲處", "allow"),
+    ("rule", "陳大同有兩筆前科，這只能用在公務上，你私下跟他老闆說一下就好", "flag"),
+    # a role denied (investigation_secret._DENIED)
+    ("denied", "法院寄來的傳票是要同仁出庭作證，不是被告，別緊張", "allow"),
+    ("denied", "陳大同不是證人，是被告，下週檢察官要約談他，先別跟他說", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

@@ -95,6 +95,8 @@ GENERIC = _starts_with(
 REMINDER = re.compile(
     r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
     r"|不得|禁止|嚴禁|注意|一律|記得"
+    # a scam alert: someone poses as the authorities (有人冒用地檢署名義…, 小心詐騙電話)
+    r"|(?:冒用|假冒|冒充)[^，。,\n]{0,8}(?:名義|身分|公文|來電|電話)|詐騙(?:集團|電話|簡訊|手法)|小心詐騙|防詐"
     # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
     # a clause that sets the case, then what to do in it
     r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"

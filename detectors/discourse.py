@@ -21,6 +21,7 @@ signal stands against it, and records which signal did it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from detectors.lazy import Gated, LazyPattern
@@ -60,17 +61,19 @@ RULE = _starts_with(
     # who may receive a record (病歷影本只能給本人或法定代理人)
     r"|只(?:能|可|限)(?:給|由|交給|提供給?|發給)(?:本人|當事人|法定代理人|申請人)"
     # which office keeps a record and the only way to it (是移民署管的, 只能透過公文查)
-    r"|只(?:能|可以?)(?:透過|經由|憑|依)|(?:要|須|需|必須)(?:透過|經由)(?:公文|書面|法院|檢察官|正式)"
+    r"|只(?:能|可以?)(?:透過|經由|憑|依)|(?:只能|只可|僅能|僅限|限)用(?:在|於)|(?:要|須|需|必須)(?:透過|經由)(?:公文|書面|法院|檢察官|正式)"
     r"|是[^，。,\n]{1,6}(?:管|主管|負責|核發)的"
     r"|救濟(?:期限|程序|途徑)|法定期限|提起(?:復審|申訴|訴願|再申訴)"
     r"|(?:要|須|需|必須)等[^，。,\n]{0,8}(?:核定|核准|公告|發布|簽准)後",
 )
 # A question about how things work (請問…, …嗎?, 怎麼/如何…).
 QUESTION = _starts_with(
-    "請想問可能是要需怎如該有還會算",
+    "請想問可能是要需怎如該有還會算哪什",
     # a question asked and reported (有同仁問：…), whether a step still may or can be
     # done, closed inside the message (…還能執行嗎？我查了一下…; not an offer: 你要聽嗎？)
-    r"問[：:]|(?<![你妳您])(?:還能|能|可|會|算)[^，。？?\n]{0,8}嗎\s?[?？]|請問|請教|想問|問一下|有人問|(?:需要|要)[帶準備填交繳附]{0,2}(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
+    r"問[：:]|(?<![你妳您])(?:還能|能|可|會|算)[^，。？?\n]{0,8}嗎\s?[?？]"
+    # which form, what to bring, closed by its question mark (要填哪一張表？)
+    r"|(?:哪[一些個張種份裡]|什麼)[^，。？?\n]{0,8}[?？]|請問|請教|想問|問一下|有人問|(?:需要|要)[帶準備填交繳附]{0,2}(?:什麼|哪些)|(?:可以|可不可以|能不能|能否|是否|要不要|需不需要|需要)[^。\n]{0,16}(?:嗎|呢|[?？])"
     r"|(?:怎麼|如何|要怎|該怎)(?:辦|處理|填|寫|申請|查|做|回|回覆|寫|送|判斷|認定|區分|算)",
 )
 _QUESTION_END = frozenset("嗎呢?？")
@@ -95,10 +98,12 @@ GENERIC = _starts_with(
     r"|假設|假如|舉例來說|舉個例子|舉例|例如|比如說?|比方說|譬如|以前有人|曾經有人|之前有人)",
 )
 REMINDER = Gated(
-    "提請務勿要得禁注律記時，,麻拜",
+    "提請務勿要得禁注律記時，,麻拜冒假詐",
     re.compile(
         r"提醒|請(?:各位|同仁|大家|各單位|承辦)|(?:麻煩|拜託)(?:各位|同仁|大家|各單位)|務必|切勿|請勿|請不要|不要在群組|不要貼|不要傳|不要外流"
         r"|不得|禁止|嚴禁|注意|一律|記得"
+        # a scam alert: someone poses as the authorities (有人冒用地檢署名義…, 小心詐騙電話)
+        r"|(?:冒用|假冒|冒充)[^，。,\n]{0,8}(?:名義|身分|公文|來電|電話)|詐騙(?:集團|電話|簡訊|手法)|小心詐騙|防詐"
         # a standing instruction for a kind of situation (受理檢舉時，不要…; 遇到廠商詢問，一律…):
         # a clause that sets the case, then what to do in it
         r"|(?<![小當那此同])時[，,]\s?(?:請|要|應|須|不要|別|勿|一律|務必|先|記得|就)"
@@ -142,14 +147,14 @@ _NOT_DONE_AFTER = re.compile(
     r"|[^，。,\n]{0,3}?(?:先|千萬|絕對)?(?:不要|別|不能|不可|不准|勿)(?:寫|提|放|發|講|說|透露|曝光)"
 )
 OWN_ASSET = _starts_with(
-    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新教講訓說簡",
+    "檢偵稽查調督政公會辦系暫勤分代行時集績統格新教講訓說簡表範手",
     r"(?:檢查|偵查|稽查|查緝|調查|稽核|查核|督察|政風)"
     r"(?:隊|組|科|課|站|所|處|中心|室|大隊|分隊|小組|單位|系統|車|儀|器|表|會議|科長|隊長|組長|人員|同仁|員|佐|官)"
     r"|公務車|公務機|會議室|辦公室|查詢系統|系統維護|系統更新"
     # a system's maintenance window (搜索票申請系統明天凌晨維護)
     r"|系統[^，。,\n]{0,8}(?:維護|停機|升級|更新|暫停服務)|暫停(?:服務|調閱|受理|開放)|勤務表|分機|代表號"
     # the office's own forms: a template updated (清單的格式有更新, 新表在內網)
-    r"|格式有?(?:更新|修正|調整)|新版(?:表單|格式)|新表在"
+    r"|格式有?(?:更新|修正|調整)|新版(?:表單|格式)|新表在|(?:表|表單|格式|範本|手冊|講義)的?新版(?:已|本|上傳|放)"
     # the unit's own figures: totals, not a target (查緝專案績效統計表)
     r"|績效(?:統計|報表|評比)|統計(?:表|報表|數據)"
     # the team's own schedule moved (行程改到十點): logistics, not a target
@@ -239,6 +244,7 @@ TALK_KINDS = (
     "service",
     "public",
     "stats",
+    "topic",
     "own_asset",
     "rule",
     "generic",
@@ -267,6 +273,7 @@ class Discourse:
         "service",
         "stats",
         "target",
+        "topic",
     )
 
     def __init__(self, doc: Doc) -> None:
@@ -280,6 +287,7 @@ class Discourse:
         self.own_asset = _seen(OWN_ASSET, t)
         self.roster = _seen(ROSTER, t)
         self.stats = stats(t)
+        self.topic = _seen(TOPIC, t)
         self.service = _seen(SERVICE, t) if _APPLIED.search(t) is not None else None
         if self.service is None and _titled_only(doc):
             self.service = _seen(INQUIRY, t)
@@ -351,6 +359,15 @@ def crew(doc: Doc) -> str | None:
     if _place(doc) or hushed(doc.text) is not None or _SECRET_VISIT.search(doc.text) is not None:
         return None
     return m.group()
+
+
+# A matter as the topic of a meeting or a discussion (開會討論拘票執行的問題, 座談會研商
+# 底價訂定作業): the procedure is discussed, nobody's case is told; the day is the meeting's.
+TOPIC = _starts_with(
+    "開會座研討檢說",
+    r"(?:開會|會議|座談會?|研討會?|討論|研商|檢討|說明會)[^，。,\n]{0,14}?"
+    r"(?:的)?(?:問題|議題|事項|流程|程序|作業(?:方式|流程|要點)?|缺失|執行率|改進|實務|原則|規定)",
+)
 
 
 # Figures over many cases: a statistics word (統計, 合計, 累計, 第三季) and at least two
@@ -449,6 +466,15 @@ _SOFT_FORBID_BEFORE = re.compile(r"(?:不要|別|不可以)[^，。,\n]{0,3}$")
 def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False) -> str | None:
     """The first match of `rx` not forbidden by a rule around it (`soft`: the message is
     a reminder, so 不要 / 別 forbid too)."""
+    for m in _unforbidden_all(rx, text, soft=soft):
+        return m.group()
+    return None
+
+
+def _unforbidden_all(
+    rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = False
+) -> Iterator[re.Match[str]]:
+    """Every match of `rx` not forbidden by a rule around it (see `_unforbidden`)."""
     for m in rx.finditer(text):
         s, e = m.span()
         if _FORBID_BEFORE.search(text, max(0, s - 6), s) is not None:
@@ -459,8 +485,7 @@ def _unforbidden(rx: re.Pattern[str] | LazyPattern, text: str, *, soft: bool = F
             continue
         if m.group().endswith("前") and _FORBID_AFTER.match(text, e) is not None:
             continue
-        return m.group()
-    return None
+        yield m
 
 
 def _reminder(text: str) -> str | None:
@@ -845,15 +870,25 @@ TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # A hushed message says something besides its hush (別說了 alone says nothing).
 MIN_TOLD = 6
+# What must not be told, named right after the verb (不要跟廠商透露底價, 別講檢舉人的
+# 身分): a rule about a kind of thing, not the sender's hush over what was just said.
+_HUSH_OBJECT = re.compile(
+    r"[^，。,\n]{0,2}?(?:底價|檢舉人|陳情人|身分|個資|名單|內容|案情|細節|進度|行程|評選|委員|家數|任何|公文|機密|資料)"
+)
 
 
 def hushed(text: str) -> str | None:
-    """The sender's own hush (先別說出去), not forbidden by a rule around it and not
-    a surprise among colleagues, in a message that tells something; or None."""
-    h = _unforbidden(HUSH, text)
-    if h is None or len(text) - len(h) < MIN_TOLD or SOCIAL.search(text) is not None:
-        return None
-    return h
+    """The sender's own hush (先別說出去), not forbidden by a rule around it, not a rule
+    naming what must not be told and not a surprise among colleagues, in a message that
+    tells something; or None."""
+    for m in _unforbidden_all(HUSH, text):
+        if _HUSH_OBJECT.match(text, m.end()) is not None:
+            continue  # 不要跟廠商透露底價: what must not be told, named
+        h = m.group()
+        if len(text) - len(h) < MIN_TOLD or SOCIAL.search(text) is not None:
+            return None
+        return h
+    return None
 
 
 def pending_or_told(text: str) -> bool:
@@ -1061,6 +1096,8 @@ def room_name(text: str, end: int) -> bool:
 # thing, not an inspection planned.
 _UNIT_REST = re.compile(
     r"(?:大隊|分隊|中隊|小隊|小組|中心|單位|系統|人員|同仁|科長|隊長|組長|股長|主任"
+    # a machine or a gate (安檢X光機那台又當了, 安檢門故障)
+    r"|x光機|x光|機台|[機門]"
     r"|[隊組科課站所處室股局署車儀器表員])(?![\u4e00-\u9fff]?(?:名單|對象|時間|日期|行程|地點|路線))"
 )
 

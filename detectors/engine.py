@@ -459,6 +459,7 @@ _SPEAKER = re.compile(
 )
 # A line that asks (是誰？, 幾家?, 哪一家, 多少): the next line may be its answer.
 _ASKS = re.compile(r"[?？]|嗎|呢|誰|什麼|哪|多少|幾[家個位人件點號天]")
+_QUOTE = re.compile(r"[ \t]*(?:回覆|回复|reply to|re)[ \t]*[^\s：:]{1,8}[ \t]*[：:]", re.IGNORECASE)
 _LOG_HEADER = re.compile(r"對話|討論串|轉貼|聊天紀錄|line紀錄", re.IGNORECASE)
 _LOG_MIN_LINES = 3
 _LOG_MAX_LINES = 40
@@ -467,17 +468,25 @@ _LOG_MAX_LINES = 40
 def chat_log(text: str) -> list[tuple[int, int]] | None:
     """The lines of a forwarded chat log, (start, end) of each line's words after its
     speaker, or None: at least three lines open with a speaker ([阿許], 蓉股長：, 09:16
-    阿蓉：), and a header names the log, or a speaker speaks twice, or lines are timed."""
+    阿蓉：), and a header names the log, or a speaker speaks twice, or lines are timed;
+    or a reply under the message it quotes (回覆 許秘：要改到？ / the reply)."""
     lines: list[tuple[int, int]] = []
     speakers: list[str] = []
-    timed = header = False
+    timed = header = quoted = False
     pos = 0
     for n, line in enumerate(text.split("\n")):
         start, pos = pos, pos + len(line) + 1
+        q = _QUOTE.match(line) if n == 0 else None
+        if q is not None:  # 回覆 許秘：要改到？ — another's message, quoted; the reply follows
+            lines.append((start + q.end(), start + len(line)))
+            quoted = True
+            continue
         m = _SPEAKER.match(line)
         if m is None:
             if n == 0 and _LOG_HEADER.search(line) is not None:
                 header = True
+            elif quoted and len(lines) == 1:  # the reply's first line
+                lines.append((start, start + len(line)))
             elif lines:  # the speaker's next line: part of what they said
                 lines[-1] = (lines[-1][0], start + len(line))
             elif line.strip():
@@ -486,6 +495,8 @@ def chat_log(text: str) -> list[tuple[int, int]] | None:
         speakers.append(m.group("b") or m.group("n"))
         timed = timed or m.group("time") is not None
         lines.append((start + m.end(), start + len(line)))
+    if quoted and len(lines) >= 2:
+        return lines[:_LOG_MAX_LINES]
     if len(speakers) < _LOG_MIN_LINES or len(lines) > _LOG_MAX_LINES:
         return None
     if not (header or timed or len(set(speakers)) < len(speakers)):

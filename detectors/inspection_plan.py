@@ -232,6 +232,9 @@ _PLAIN = starts_with(
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)",
 )
 # a day and going there (明天會去稽查), which needs 去, 來 or 場;
+# A past round named before the match (上次稽查被開罰的業者今天來繳罰款): its day is
+# the business's errand, not a visit to come.
+_PAST = re.compile(r"上次|上回|上週|之前|昨天|前天|去年|上個月|上禮拜")
 _GOING = Gated(
     "去來場",
     starts_with(
@@ -256,18 +259,56 @@ _DAY = Gated(
         "明今後清凌下週禮星0-9tmwfs這本月晚",
         rf"(?:{matter.WHEN}|這週末|週末|這週|本週|月底|晚上)(?:上午|下午|晚上|早上|半夜)?.{{0,6}}?"
         r"(?:要|會|將|準備)?(?:突檢|突擊檢查|臨檢|稽查|抽查|抽驗|查察|勞檢|採樣|查核|稽核|取締|掃蕩)"
-        r"(?!請|的|時|前|後|結果|完|取消|改期|延期|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組"
+        r"(?!請|的|時|前|後|結果|完|取消|改期|延期|改成|改為|延到|順延|暫停|停辦"
+        r"|工作|人員|同仁|行動|任務|勤務|會議|集合|出發|分組"
         r"|業務|檢討|說明|講習|訓練|會報|報告|實務|作業|流程|經驗|成果|統計|行程|時間改|改到|改期)"
         r"\s?[\u4e00-\u9fffa-z0-9]{2}",
     ),
 )
 
 
+# A meeting's own header (時間：1/14 16:00　地點：B1-907　主席：主任　紀錄：王秘): its time
+# and place are the meeting's, not an inspection's.
+_MEETING_HEADER = re.compile(
+    r"(?:主席|紀錄|記錄|出席|列席|與會)\s?[:：]|會議紀錄|會報紀錄|會議記錄|開會通知|會議議程"
+)
+_MEETING_LABELS = ("時間", "地點")
+
+
+def _plain(text: str) -> bool:
+    """A plan's list or time told (_PLAIN), not the time or place on a meeting's own
+    header line (one that names its chair or its minute-taker)."""
+    for m in _PLAIN.finditer(text):
+        if m.group().startswith(_MEETING_LABELS):
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = text.find("\n", m.end())
+            line = text[lo : hi if hi >= 0 else len(text)]
+            if _MEETING_HEADER.search(line) is not None:
+                continue
+        return True
+    return False
+
+
+def _past_hit(text: str, start: int) -> bool:
+    """A past word (上次, 昨天…) right before the inspection word at `start`."""
+    return _PAST.search(text, max(0, start - 4), start) is not None
+
+
+def _going(text: str) -> bool:
+    """A day and going there (_GOING), not after a past round named right before it."""
+    if _GOING.gate.search(text) is None:
+        return False
+    for m in _GOING.pattern.finditer(text):
+        if _PAST.search(text, max(0, m.start() - 4), m.start() + 1) is None:
+            return True
+    return False
+
+
 def strong_match(text: str) -> bool:
     """A leaking pattern matches (the four parts above, in any order)."""
     return (
-        _PLAIN.search(text) is not None
-        or _GOING.found(text)
+        _plain(text)
+        or _going(text)
         or _COMING.found(text)
         or (_DAY_VERBS.search(text) is not None and _DAY.found(text))
     )
@@ -365,7 +406,9 @@ def find(doc: Doc) -> list[Finding]:
         cues={"context": ctx, "time": timed, "target": target[2] if target else None},
         dampen=damp,
         vetoes={
-            "over": after is not None and ctx is None,
+            # (上次稽查被開罰的業者今天來繳罰款: every inspection named is a past one)
+            "over": ctx is None
+            and (after is not None or (not strong and all(_past_hit(text, h[0]) for h in hits))),
             "campaign": ctx is None and doc.has(_CAMPAIGN),
             # (明天稽查9點集合，第一組跑北區: where the team meets, no business named)
             "crew": target is None and discourse.crew(doc) is not None,

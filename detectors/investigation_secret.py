@@ -3,6 +3,8 @@ being looked at, wire-taps, surveillance, when the raid or the summons will be."
 
 from __future__ import annotations
 
+import re
+
 from detectors import discourse, matter
 from detectors.base import Finding
 from detectors.doc import Doc
@@ -210,9 +212,18 @@ _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
 
 
+_DENIED = re.compile(r"(?:不是|並非|並不是|而非|不算)$")
+
+
 def find(doc: Doc) -> list[Finding]:
     # 搜索 inside 搜索票 is the warrant detector's business.
-    hits = [h for h in doc.all(_TRIGGERS) if not doc.text.startswith("票", h[1])]
+    # 不是被告, 並非嫌疑人: a role denied, nobody is one.
+    hits = [
+        h
+        for h in doc.all(_TRIGGERS)
+        if not doc.text.startswith("票", h[1])
+        and _DENIED.search(doc.text, max(0, h[0] - 3), h[0]) is None
+    ]
     if not hits:
         return []
     hit = hits[0]

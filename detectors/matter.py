@@ -148,12 +148,32 @@ HOUSEHOLD = (
 _THIRD_PARTY = tuple(r for r in PERSON_ROLES if r not in HOUSEHOLD)
 
 
+# A relative named by kinship alone, opening a clause (阿嬤住院, FYI 阿公開刀), and the
+# sender's own leave to care for them (家庭照顧假, 我休幾天): the sender's own family.
+_KIN = r"(?:阿嬤|阿公|奶奶|爺爺|外婆|外公|婆婆|公公|家母|家父|老婆|老公|小孩|兒子|女兒|爸爸|媽媽|爸|媽)"
+_CLAUSE_OPEN = r"(?:^|[\s，,。:：!！]|我(?:的|家)?)"
+_KIN_BEFORE = re.compile(rf"{_CLAUSE_OPEN}{_KIN}$")
+_KIN_AT = re.compile(_KIN)
+_OPEN_BEFORE = re.compile(rf"{_CLAUSE_OPEN}$")
+_CARE_LEAVE = re.compile(
+    r"家庭照顧假|照顧假|陪病|我(?:要|得|先)?(?:請|休)|要(?:請|休)[^，。,\n]{0,4}假|請假(?:照顧|陪)"
+)
+
+
 def self_disclosure(doc: Doc, start: int) -> bool:
-    """The sender tells their own news: 我老婆懷孕了, 我剛從日本回來 (not 我姊夫…)."""
+    """The sender tells their own news: 我老婆懷孕了, 我剛從日本回來 (not 我姊夫…); or a
+    relative's, taking leave to care for them (阿嬤住院，要請家庭照顧假)."""
     lo = max(0, start - 6)
-    if _SELF.search(doc.text[lo:start]) is None or person_named(doc):
+    before = doc.text[lo:start]
+    kin = _KIN_BEFORE.search(before) is not None or (
+        _KIN_AT.match(doc.text, start) is not None and _OPEN_BEFORE.search(before) is not None
+    )
+    if _SELF.search(before) is None and not (kin and _CARE_LEAVE.search(doc.text) is not None):
         return False
-    return not doc.text.startswith(_THIRD_PARTY, start)
+    if person_named(doc):
+        return False
+    # (the kin word is the sender's relative, not a third party's role)
+    return (kin and _SELF.search(before) is None) or not doc.text.startswith(_THIRD_PARTY, start)
 
 
 def rule_talk(doc: Doc) -> str | None:
@@ -350,7 +370,7 @@ def weigh(
 # value, a quiz, a published result.
 _STRONG_TALK = frozenset({"masked", "quiz", "public", "roster", "service"})
 # Kinds of talk whose own deadline (公告前應予保密, 偵查中認為有必要時) is nobody's case.
-_RULE_KINDS = frozenset({"rule", "own_asset", "generic"})
+_RULE_KINDS = frozenset({"rule", "own_asset", "generic", "topic"})
 _MANY_TALK = 3
 # A named disease or its treatment told (確診乳癌, 罹患, 化療, 洗腎, 末期): beside a named
 # person, the leave or the form around it is a cover, not the point.
@@ -520,7 +540,7 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
                 # (a table's figures are counts, not a number told: 聲請45件)
                 or (
                     strong
-                    and kind not in ("generic", "stats")
+                    and kind not in ("generic", "stats", "topic")
                     and (_told_number(doc) or has_time(doc))
                 )
             )

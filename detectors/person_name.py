@@ -276,6 +276,19 @@ _BENIGN_HERE = frozenset(BENIGN + TRAINING + RULE_TALK)
 ALONE_MAX = 0.45
 
 
+# The reader addressed by surname and title, opening the message and spoken to (王小姐，
+# 你上次問的…): the colleague who reads it, not someone the message is about.
+_ADDRESSED_AFTER = re.compile(r"[，,:：]\s?(?:[^，。,\n]{0,3}?)?[你妳您]")
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """The name at start..end (surname and title) opens the message or a line and the
+    next clause speaks to the reader (你, 妳, 您)."""
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    return _ADDRESSED_AFTER.match(text, end) is not None
+
+
 def may_stand_alone(doc: Doc) -> bool:
     """Whether a name found here could be reported with nothing else found: only a
     lookup or case word lifts a name above ALONE_MAX, or a policy warns that low."""
@@ -431,7 +444,10 @@ def find(doc: Doc) -> list[Finding]:
             if title and pos > 1 and text[pos - 2 : pos] in _COMPOUNDS:
                 add(pos - 2, pos, 0.45, "person_name.title", w)  # 百里太太, 尉遲先生
             elif title and pos > 0 and text[pos - 1] in SURNAMES_1:
-                add(pos - 1, pos, 0.45, "person_name.title", w)
+                if _addressed(text, pos - 1, pos + len(w)):
+                    add(pos - 1, pos, 0.1, "person_name.staff", "addressee")
+                else:
+                    add(pos - 1, pos, 0.45, "person_name.title", w)
             continue
         s, e = nm2
         if text[s : s + 2] in NAME_STOPWORDS or text[s:e] in NAME_STOPWORDS:

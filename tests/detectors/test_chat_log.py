@@ -53,6 +53,14 @@ ROWS: list[tuple[str, str, str]] = [
         "[怡股長] 林美華，住在隔壁，你別說出去\n[小王] 收到",
         "flag",
     ),
+    # a reply under the message it quotes: the quoted sender's name is no one's data
+    (
+        "quoted_reply",
+        "回覆 許秘：要改到？\n上年度考績都核定，有疑問請在三十日內向人事室提出",
+        "allow",
+    ),
+    ("quoted_answer", "回覆 婷姐：檢舉人是誰？\n就是林美華啦，住在隔壁", "flag"),
+    ("quoted_leak", "回覆 小陳：收到\n王大明這次考績被打丙等，還沒核定先不要講", "flag"),
 ]
 
 

@@ -464,6 +464,65 @@ ROWS: list[tuple[str, str, str]] = [
     ("visited", "下週三要去會勘大發工廠，先跟老闆說把排放口關掉，不要讓他們知道是我講的", "flag"),
     ("visited", "我和廠商一起去看過了，底價是850萬，先跟你說", "flag"),
     ("visited", "回報外勤情形：明天衛生局要去抽查好味小吃，你先跟老闆說一聲", "flag"),
+    # a relative by kinship alone, and the sender's leave to care for them: own family
+    # (matter.self_disclosure)
+    ("own_family", "阿嬤住院，要請家庭照顧假，跟大家報告", "allow"),
+    ("own_family", "FYI 阿嬤住院，要休家庭照顧假，先跟大家說", "allow"),
+    ("own_family", "林志明的阿嬤住院，他要請家庭照顧假，其實是癌症末期", "flag"),
+    # an inspection word naming the agency's own machine or gate (discourse.unit_name)
+    ("unit_name", "安檢X光機那台又當了，已報修，廠商下午來", "allow"),
+    ("unit_name", "安檢門下午保養，旅客改走二號通道", "allow"),
+    ("unit_name", "下週三臨檢門口那家KTV，不要讓他們知道", "flag"),
+    # a meeting header's own time and place are no inspection's (inspection_plan._plain)
+    (
+        "meeting_header",
+        "業務會報紀錄\n時間：1/14 16:00　地點：B1-907　主席：主任\n一、本季抽查業務增加90%，請持續努力。",
+        "allow",
+    ),
+    (
+        "meeting_header",
+        "業務會報紀錄\n時間：1/14 16:00　地點：B1-907　主席：主任\n一、稽查時間：12/5上午，地點：大發工廠",
+        "flag",
+    ),
+    # the team's own round moved (inspection_plan._DAY): a schedule change, not a plan told
+    ("moved", "陳主任說明天的稽查改成下週，原因是天候不佳", "allow"),
+    ("moved", "明天稽查改成下午去好味小吃，先別跟老闆說", "flag"),
+    # the reader addressed by surname and title (person_name._addressed): not a subject
+    ("addressee", "王小姐，你上次問的考績申訴流程，我把法條傳給你：公務人員保障法第77條", "allow"),
+    ("addressee", "王先生，你被檢舉了，檢舉人是林美華", "flag"),
+    ("addressee", "這次考績會決議王小姐丙等，還沒核定先不要講", "flag"),
+    # a document's template (lexicon TRAINING 範本): no warrant is told
+    ("template", "陳科長，拘票的格式範本我放在共用槽了，明天上午的課可以用", "allow"),
+    ("template", "拘票範本我改好了，明天清晨去拘提陳大同，先別跟他說", "flag"),
+    # the office's own form in a new version (OWN_ASSET): no warrant told
+    ("own_form", "拘票執行紀錄表新版已上傳", "allow"),
+    ("own_form", "拘票執行紀錄表新版已上傳，明天清晨去拘提陳大同", "flag"),
+    # a past round named (inspection_plan._PAST): its day is the business's errand
+    ("past_round", "上次稽查被開罰的業者今天來繳罰款了，已經開收據", "allow"),
+    ("past_round", "上次稽查的那家好味小吃，明天還要再稽查一次，不預告", "flag"),
+    ("past_round", "上次稽查的那家明天還會去，先別說", "flag"),
+    # a matter as a meeting's topic (discourse.TOPIC): the day is the meeting's
+    ("topic", "聽說明天要去地檢署開會討論拘票執行的問題，科長會帶隊", "allow"),
+    ("topic", "下週座談會研商底價訂定作業，請採購同仁出席", "allow"),
+    ("topic", "明天開會討論搜索陳大同家的流程，先別跟他說", "flag"),
+    ("topic", "明天要去開會討論拘票執行的問題，私下跟你說是要抓陳大同", "flag"),
+    # which form, what to bring, asked (QUESTION)
+    ("question", "病歷調閱申請要填哪一張表？民眾今天來問", "allow"),
+    ("question", "陳大同的病歷調出來了，確診肝癌，要傳給哪一位？", "flag"),
+    # what a record may be used for (RULE: 只能用在)
+    ("rule", "前科紀錄查詢只能用在公務上，上次有人私下查被懲處", "allow"),
+    ("rule", "陳大同有兩筆前科，這只能用在公務上，你私下跟他老闆說一下就好", "flag"),
+    # a role denied (investigation_secret._DENIED)
+    ("denied", "法院寄來的傳票是要同仁出庭作證，不是被告，別緊張", "allow"),
+    ("denied", "陳大同不是證人，是被告，下週檢察官要約談他，先別跟他說", "flag"),
+    # a scam alert is a reminder (REMINDER: 冒用…名義, 詐騙電話)
+    ("scam_alert", "最近詐騙很多，有人冒用地檢署名義說你的帳戶涉案，大家小心", "allow"),
+    ("scam_alert", "有人冒用地檢署名義打電話，但陳大同的帳戶真的被凍結了，你叫他小心", "flag"),
+    # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
+    ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
+    ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),
+    ("hush_object", "底價是850萬，不要跟廠商透露底價", "flag"),
+    ("hush_object", "王大明要被記過，大家不要說出去", "flag"),
     # a request to everyone is a reminder (REMINDER: 麻煩大家, 拜託各位)
     ("reminder", "麻煩大家，附件裡如果有陳情人的名字，送出前先處理掉🙏", "allow"),
     ("reminder", "拜託各位，報表裡要是有檢舉人的名字，上傳之前先打碼", "allow"),
@@ -553,6 +612,7 @@ def test_the_start_characters_lose_no_match() -> None:
         "_SECRECY",
         "STATS_WORD",
         "CREW",
+        "TOPIC",
     ):
         gated: re.Pattern[str] = getattr(discourse, name)
         head = gated.pattern.index("])(?:") + 5

@@ -102,6 +102,8 @@ MASKED = re.compile(
     # a value withheld from the chat (電話已在系統內, 不貼群組)
     r"|(?:不|沒|未)貼(?:在|到|上)?群組|(?:已|都)在系統(?:內|裡|中)"
     r"|遮蔽|遮掉|遮起來|塗掉|塗黑|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
+    # a name withheld beside it: 莊先生（姓名不列）, 董太太（姓名已遮）, 阮女士（隱去全名）
+    r"|(?:姓名|全名|名字)(?:已|都)?(?:遮|不列|略去|省略)|隱去(?:全名|姓名)"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
 _MASK_GATE = re.compile("[*＊●○〇◯x遮塗去隱代化匿姓名以打馬甲某虛貼系]")

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from detectors import lexicon, stage2
+from detectors import lexicon, segment, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.discourse import (
     FICTION_WORDS,
@@ -307,6 +307,7 @@ def _scan_text(
     salt: bytes | str | None,
     source: Source,
     aside: bool = False,
+    learned: bool = True,
 ) -> ScanResult:
     if policy is None:
         policy = DEFAULT_POLICY if config is None else resolve_policy(config)
@@ -383,8 +384,12 @@ def _scan_text(
         result = ScanResult(verdict, findings, reasons, None, suppressed)
         if verdict == "allow" and not aside:
             told = _told_aside(text, doc, policy, group_id, salt, source)
+            if told is None:
+                told = _told_in_unit(text, doc, policy, group_id, salt, source)
             if told is not None:
                 result = told
+    if not learned:
+        return result
     return stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
 
 
@@ -442,6 +447,63 @@ def _told_aside(
                 for f in part.findings
             ]
             return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
+    return None
+
+
+def _lowered_by_talk(doc: Doc) -> list[Finding]:
+    return [
+        f for f in doc.findings if f.why and any(step.startswith(_TALK_STEPS) for step in f.why)
+    ]
+
+
+_UNIT_NOTE = "read in its own unit (a speaker's turn, an item): talk in another unit is no excuse"
+
+
+def _told_in_unit(
+    text: str,
+    doc: Doc,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult | None:
+    """A long or structured message (segment.units) whose matter was let pass only by
+    talk: each unit holding such a matter is read on its own, rules only (the learned
+    second look judges whole messages). The unit's finding counts when it is the same
+    matter at the same place: the frame that excused it was in another unit."""
+    if len(text) < segment.MIN_LEN or "\n" not in text:
+        return None
+    low = _lowered_by_talk(doc)
+    if not low:
+        return None
+    for u in segment.units(text):
+        here = [f for f in low if u.start < f.end and f.start < u.end]
+        if not here:
+            continue
+        part = _scan_text(
+            text[u.start : u.end],
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+            learned=False,
+        )
+        if part.verdict == "allow":
+            continue
+        s = u.start
+        if not any(
+            f.type == g.type and g.start < f.end + s and f.start + s < g.end
+            for f in part.findings
+            for g in here
+        ):
+            continue  # something else in the unit: not the matter the message let pass
+        shifted = [
+            replace(f, start=f.start + s, end=f.end + s, why=(*f.why, _UNIT_NOTE))
+            for f in part.findings
+        ]
+        return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
     return None
 
 

@@ -450,9 +450,20 @@ def _told_aside(
     return None
 
 
+# What lets a matter pass that may stand in another unit than the matter: talk (rules,
+# training, a quiz), a published result or award (公告, 已上網), office workflow (會議).
+_ELSEWHERE_STEPS = ("after the award", ".published", "office workflow")
+
+
 def _lowered_by_talk(doc: Doc) -> list[Finding]:
     return [
-        f for f in doc.findings if f.why and any(step.startswith(_TALK_STEPS) for step in f.why)
+        f
+        for f in doc.findings
+        if f.why
+        and any(
+            step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS)
+            for step in f.why
+        )
     ]
 
 

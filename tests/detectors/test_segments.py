@@ -49,7 +49,29 @@ ROWS = [
         "[陳股長] 下午的會改到三點",
         "flag",
     ),
+    # a bidder count in one report, a published tender in another: the 公告 is not its
+    (
+        "minutes_bidders",
+        "本處114年7月工作會議紀錄\n時間：7/2 10:00　主席：處長\n"
+        "採購報告：T11398765到今天只有2家領標，含永豐水電行。\n"
+        "總務報告：廁所整修工程已公告招標，下月開標。\n散會：上午11時。",
+        "flag",
+    ),
+    # a discipline not yet decided, in minutes whose header is a 會議: workflow elsewhere
+    (
+        "minutes_workflow",
+        "本會113年第5次工作會議紀錄\n時間：5/6 09:00　地點：第二會議室　主席：主任\n"
+        "業務報告：本月受理申請40件，皆依限完成。\n"
+        "臨時動議：郭文彬記過二次一案仍待考績會核定，主席裁示先告知其主管。\n散會：上午11時。",
+        "flag",
+    ),
     # near-misses: the unit's own words let it pass
+    (
+        "award_in_unit",
+        "本處114年7月工作會議紀錄\n時間：7/2 10:00　主席：處長\n"
+        "採購報告：廁所整修工程已於7/1決標公告，共3家投標，由永豐水電行得標。\n散會：上午11時。",
+        "allow",
+    ),
     (
         "masked_name",
         "[LINE對話轉貼]\n10:02 王主任：來電吳先生（姓名不列）反映停車場問題，已派員了解\n"

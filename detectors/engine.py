@@ -32,7 +32,7 @@ from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, 
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
-from detectors.types import HARD_IDS, PERSONAL_DATA, VALUE_TYPES
+from detectors.types import HARD_IDS, MATTERS, PERSONAL_DATA, VALUE_TYPES
 from detectors.verdict import decide
 
 _log = logging.getLogger(__name__)
@@ -382,6 +382,8 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
+        if verdict != "allow" and not aside:
+            result = _combined_across_units(text, result, policy, group_id, salt, source)
         if verdict == "allow" and not aside:
             told = _told_aside(text, doc, policy, group_id, salt, source)
             if told is None:
@@ -516,6 +518,58 @@ def _told_in_unit(
         ]
         return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
     return None
+
+
+_ACROSS_NOTE = (
+    "no unit says it on its own: a matter word in one speaker's turn or item and a name"
+    " in another's are not one disclosure"
+)
+_JOINABLE = MATTERS | {"person_name"}
+_ACROSS_SCORE = 0.3
+
+
+def _combined_across_units(
+    text: str,
+    result: ScanResult,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult:
+    """A long or structured message flagged only for matters and names (no number, no
+    address): when no unit of it (segment.units), read alone, is flagged, the finding was
+    put together from cues in different units (a trigger word in one speaker's line, a
+    name in another's) and the message is allowed, each finding kept with the reason."""
+    if len(text) < segment.MIN_LEN or "\n" not in text:
+        return result
+    if any(f.type not in _JOINABLE or f.rule == "config.keyword" for f in result.findings):
+        return result
+    us = segment.units(text)
+    if not us:
+        return result
+    # A question and the next turn's answer (檢舉的是誰？ / 黃志豪啦), a speaker's line and
+    # the unlabelled line that goes on with it: read together, as one unit.
+    reads = [text[u.start : u.end] for u in us]
+    reads += [
+        f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
+        for a, b in itertools.pairwise(us)
+        if text[a.start : a.end].rstrip().endswith(("？", "?")) or (a.speaker and not b.speaker)
+    ]
+    for read_ in reads:
+        part = _scan_text(
+            read_,
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+            learned=False,
+        )
+        if part.verdict != "allow":
+            return result
+    kept = [f.with_score(min(f.score, _ACROSS_SCORE), _ACROSS_NOTE) for f in result.findings]
+    return ScanResult("allow", [], [], None, [*result.suppressed, *kept])
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

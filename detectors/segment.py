@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MIN_LEN = 60
+MIN_LEN = 40
 MAX_UNITS = 16
 MAX_UNIT_LEN = 240
 _MIN_UNIT = 6  # shorter lines (「散會」, 「XD😂」) say nothing on their own

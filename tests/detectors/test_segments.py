@@ -65,6 +65,35 @@ ROWS = [
         "臨時動議：郭文彬記過二次一案仍待考績會核定，主席裁示先告知其主管。\n散會：上午11時。",
         "flag",
     ),
+    # cues from different units are not one disclosure, unless the units go together:
+    # a question and the next turn's answer, a speaker's line and its unlabelled sequel
+    (
+        "across_speakers",
+        "[王主任] 陳情案件的處理時限是十五日，必要時得延長\n[林科] 林美玲明天請特休一天\n"
+        "[王主任] 好，收到",
+        "allow",
+    ),
+    (
+        "across_speakers",
+        "09:02 阿宏：刑訴讀書會這週討論搜索票的記載事項\n09:05 小蔡：陳建宏說下午會晚點到\n"
+        "09:06 阿宏：OK收到",
+        "allow",
+    ),
+    (
+        "question_answer",
+        "[阿明] 去政風室告你們的是誰？\n[小王] 黃志豪啦，住你們樓上那戶，小心點\n[阿明] 好喔謝啦",
+        "flag",
+    ),
+    (
+        "continued_turn",
+        "[王主任] 跟你說一件事情喔\n那個林美玲確診乳癌了，先不要講出去\n[林科] 好的了解",
+        "flag",
+    ),
+    (
+        "value_across",
+        "[趙科] 補充一下這次的申訴人是蘇建宏\n[趙科] 他的手機 0945-280-991，請承辦直接聯絡",
+        "flag",
+    ),
     # near-misses: the unit's own words let it pass
     (
         "award_in_unit",

@@ -94,6 +94,22 @@ ROWS = [
         "[趙科] 補充一下這次的申訴人是蘇建宏\n[趙科] 他的手機 0945-280-991，請承辦直接聯絡",
         "flag",
     ),
+    # a care home's resident named in a report buried in a forwarded training plan
+    (
+        "gongwen_resident",
+        "轉知：主旨：檢送本處「115年度個資保護教育訓練」實施計畫1份，請查照。\n"
+        "二、課程包括：個資法概要、陳情案件處理。\n"
+        "社工組報告：住民鐘秀素罹患失智症住院，請照服員多留意。\n"
+        "五、聯絡人：秘書室，分機 102。",
+        "flag",
+    ),
+    ("resident_alone", "社工組報告：住民龔平因肝癌末期需隔離，請照服員多留意。", "flag"),
+    (
+        "resident_word",
+        "本年度原住民族語認證考試將於5/2舉行，住民大會改到5/9下午，請各單位轉知。\n"
+        "報名表已放共用槽，請於4/20前回傳。",
+        "allow",
+    ),
     # near-misses: the unit's own words let it pass
     (
         "award_in_unit",

@@ -110,6 +110,22 @@ ROWS = [
         "報名表已放共用槽，請於4/20前回傳。",
         "allow",
     ),
+    # a mark that leads a later line leads its unit (a quoted reply's answer)
+    (
+        "line_mark",
+        "回覆 陳科：資料什麼時候要交？\n密件內容：10/3行動分三組，一組在中正路口，一組守後門",
+        "flag",
+    ),
+    (
+        "line_mark",
+        "[林股長] 收到\n機密：明早六點在分局集合，目標是大同街那間倉庫",
+        "flag",
+    ),
+    (
+        "line_mark_rule",
+        "政風室提醒：\n機密資料：請勿以LINE傳送，違者依法究辦\n限閱公文怎麼調閱？請洽文書科",
+        "allow",
+    ),
     # near-misses: the unit's own words let it pass
     (
         "award_in_unit",

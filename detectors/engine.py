@@ -469,6 +469,41 @@ def _lowered_by_talk(doc: Doc) -> list[Finding]:
     ]
 
 
+# The word a lowering step names: training (教育訓練), dampened by '要點', public (已完成).
+_EXCUSE = re.compile(r"\(([^()]{1,12})\)|'([^']{1,12})'")
+
+
+def _excused_within(f: Finding, unit: str) -> bool:
+    """Every word that let `f` pass stands in `unit` (lower-cased): no excuse came from
+    another unit. A step naming no word counts as an excuse from elsewhere."""
+    seen = False
+    for step in f.why:
+        if not (step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS)):
+            continue
+        m = _EXCUSE.search(step)
+        if m is None:
+            return False
+        if (m.group(1) or m.group(2)).lower() not in unit:
+            return False
+        seen = True
+    return seen
+
+
+_SCORES = re.compile(r"[0-9]\.[0-9]+")
+
+
+def _peak_before_excuse(f: Finding) -> float:
+    """The highest score `f` reached before a step let it pass (talk, a result published,
+    workflow); 1.0 when a step set its score without saying from what."""
+    peak = 0.0
+    for step in f.why:
+        if step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS):
+            return peak if "->" in step else 1.0
+        for x in _SCORES.findall(step):
+            peak = max(peak, float(x))
+    return peak
+
+
 _UNIT_NOTE = "read in its own unit (a speaker's turn, an item): talk in another unit is no excuse"
 
 
@@ -493,6 +528,11 @@ def _told_in_unit(
         here = [f for f in low if u.start < f.end and f.start < u.end]
         if not here:
             continue
+        unit = text[u.start : u.end].lower()
+        if all(
+            _excused_within(f, unit) or _peak_before_excuse(f) < policy.warn_threshold for f in here
+        ):
+            continue  # its own excuse, or too weak to warn even unexcused: it passes alone too
         part = _scan_text(
             text[u.start : u.end],
             policy=policy,
@@ -549,7 +589,10 @@ def _combined_across_units(
         return result
     # A question and the next turn's answer (檢舉的是誰？ / 黃志豪啦), a speaker's line and
     # the unlabelled line that goes on with it: read together, as one unit.
-    reads = [text[u.start : u.end] for u in us]
+    # Units holding a finding first: a leak told in one unit is met at once.
+    held = [any(u.start < f.end and f.start < u.end for f in result.findings) for u in us]
+    reads = [text[u.start : u.end] for u, h in zip(us, held, strict=True) if h]
+    reads += [text[u.start : u.end] for u, h in zip(us, held, strict=True) if not h]
     reads += [
         f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
         for a, b in itertools.pairwise(us)

@@ -596,7 +596,10 @@ def _combined_across_units(
     reads += [
         f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
         for a, b in itertools.pairwise(us)
-        if text[a.start : a.end].rstrip().endswith(("？", "?")) or (a.speaker and not b.speaker)
+        if a.short
+        or b.short
+        or text[a.start : a.end].endswith(("？", "?"))
+        or (a.speaker and not b.speaker)
     ]
     for read_ in reads:
         part = _scan_text(

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MIN_LEN = 40
+MIN_LEN = 16
 MAX_UNITS = 16
 MAX_UNIT_LEN = 240
-_MIN_UNIT = 6  # shorter lines (「散會」, 「XD😂」) say nothing on their own
+_MIN_UNIT = 6  # shorter lines (「散會」, 「林美玲啦」) are read with a neighbour
 
 # A speaker label at a line's start: an optional timestamp, then 「[name]」 or 「name：」,
 # or a quoted reply's 「回覆 name：」.
@@ -54,6 +54,7 @@ class Unit(NamedTuple):
     start: int
     end: int
     speaker: bool  # a speaker's label was left out before start
+    short: bool = False  # a few characters (好, 林美玲啦, 是誰？): read with a neighbour
 
 
 def _body_start(line: str) -> tuple[int, bool]:
@@ -83,12 +84,13 @@ def units(text: str) -> list[Unit]:
         if len(out) >= MAX_UNITS:
             break
         stripped = line.strip()
-        if len(stripped) < _MIN_UNIT:
+        if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
         off, speaker = _body_start(line[lead:])
         s = start + lead + off
-        if end - s < _MIN_UNIT:
+        e = len(line.rstrip()) + start
+        if e <= s:
             continue
-        out.append(Unit(s, min(end, s + MAX_UNIT_LEN), speaker))
+        out.append(Unit(s, min(e, s + MAX_UNIT_LEN), speaker, e - s < _MIN_UNIT))
     return out if len(out) >= 2 else []

@@ -84,6 +84,14 @@ ROWS = [
         "[阿明] 去政風室告你們的是誰？\n[小王] 黃志豪啦，住你們樓上那戶，小心點\n[阿明] 好喔謝啦",
         "flag",
     ),
+    ("short_answer", "[阿明] 檢舉人是誰？\n[小王] 林美玲", "flag"),
+    ("short_answer", "[阿明] 這次去告你們的\n[阿明] 是林美玲", "flag"),
+    # a quoted speaker's label is not a person talked about
+    (
+        "quoted_label",
+        "回覆 黃秘：要改到？\n去年度考績都核定了，有疑問請在三十日內向人事室提出",
+        "allow",
+    ),
     (
         "continued_turn",
         "[王主任] 跟你說一件事情喔\n那個林美玲確診乳癌了，先不要講出去\n[林科] 好的了解",
@@ -196,6 +204,8 @@ def test_short_or_single_line_messages_are_not_cut() -> None:
     assert units("明天開會，記得帶資料") == []
     assert units("一行很長的公告，" * 20) == []
     assert units("好\n收到") == []
+    short = units("[阿明] 檢舉人是誰？\n[小王] 林美玲")
+    assert [u.short for u in short] == [False, True]
 
 
 def test_a_hostile_message_is_cut_into_few_units() -> None:

@@ -119,7 +119,43 @@ _ANY_NEEDED = re.compile(
 
 
 def find(doc: Doc) -> list[Finding]:
-    return _marked(doc) or _told_secret(doc)
+    return _marked(doc) or _line_marked(doc) or _told_secret(doc)
+
+
+# A later line of a forwarded or quoted message that opens with a mark (回覆 X：那份什麼時候交？
+# / 密件內容：9/17行動分兩隊…): the mark leads its own line as it would lead a message.
+_LINE_LEAD = re.compile(r"\n[ \t　]*(?=[密機極絕限])")
+_MAX_LINES = 16
+
+
+def _line_marked(doc: Doc) -> list[Finding]:
+    text = doc.text
+    if "\n" not in text:
+        return []
+    for n, nl in enumerate(_LINE_LEAD.finditer(text)):
+        if n >= _MAX_LINES:
+            break
+        start = nl.end()
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        lead = LEADING.match(line)
+        if lead is not None and lead.group().rstrip()[-1:] not in ":：|-–—!":
+            lead = None  # a mark and a space only: a phrase (機密 文件…) as often as a label
+        if lead is None:
+            lead = LEADING_LOOSE.match(line)
+        if (
+            lead is None
+            or len(line) - lead.end() < MIN_CONTENT
+            or LAW.search(line) is not None
+            or QUESTION.search(line) is not None
+        ):
+            continue
+        word = _mark_word(lead.group())
+        span = (start + lead.start(), start + lead.end(), word)
+        return matter.matter_finding(
+            doc, "classified_marking", span, 0.85, "classified_marking.leading", word
+        )
+    return []
 
 
 def _marked(doc: Doc) -> list[Finding]:

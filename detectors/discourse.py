@@ -121,7 +121,7 @@ MASKED = re.compile(
     r"|遮蔽|遮掉|遮起來|塗掉|塗黑|去識別|已隱匿|隱匿|代號|化名|匿名處理|姓名不公開|名稱(?:暫)?不公開|以下簡稱|打碼|馬賽克|虛構"
     # a name withheld beside a surname and title (柯先生（隱去全名）, 詹太太（姓名已遮）,
     # 黃先生（全名不列）, 用高小姐代稱)
-    r"|(?:全名|姓名|名字)(?:已|都)?(?:遮|隱|略|不列|不寫|省略)|隱去全名|不列全名|代稱"
+    r"|(?:全名|姓名|名字)(?:已|都)?(?:遮|隱|略|不列|不寫|省略)|隱去(?:全名|姓名)|不列全名|代稱"
 )
 # Every MASKED match holds one of these (a mask character, x, or a word's first character).
 _MASK_GATE = re.compile("[*＊●○〇◯x遮塗去隱代化匿姓名以打馬甲某虛貼系全不]")

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from detectors import lexicon, stage2
+from detectors import lexicon, segment, stage2
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.discourse import (
     FICTION_WORDS,
@@ -32,7 +32,7 @@ from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, 
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
-from detectors.types import HARD_IDS, PERSONAL_DATA, VALUE_TYPES
+from detectors.types import HARD_IDS, MATTERS, PERSONAL_DATA, VALUE_TYPES
 from detectors.verdict import decide
 
 _log = logging.getLogger(__name__)
@@ -307,6 +307,7 @@ def _scan_text(
     salt: bytes | str | None,
     source: Source,
     aside: bool = False,
+    learned: bool = True,
 ) -> ScanResult:
     if policy is None:
         policy = DEFAULT_POLICY if config is None else resolve_policy(config)
@@ -381,11 +382,16 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
+        if verdict != "allow" and not aside:
+            result = _combined_across_units(text, result, policy, group_id, salt, source)
         if verdict == "allow" and not aside:
             told = _told_aside(text, doc, policy, group_id, salt, source)
+            if told is None:
+                told = _told_in_unit(text, doc, policy, group_id, salt, source)
             if told is not None:
                 result = told
-    result = stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
+    if learned:
+        result = stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
     if result.verdict != "allow" and not aside:
         result = _read_as_log(text, result, policy, group_id, salt, source)
     return result
@@ -537,6 +543,172 @@ def _read_as_log(
     why = "read line by line as a forwarded chat log: no line leaks alone"
     kept = [replace(f, why=(*f.why, why)) for f in (*result.findings, *result.suppressed)]
     return ScanResult("allow", [], [], None, kept)
+
+
+# What lets a matter pass that may stand in another unit than the matter: talk (rules,
+# training, a quiz), a published result or award (公告, 已上網), office workflow (會議).
+_ELSEWHERE_STEPS = ("after the award", ".published", "office workflow")
+
+
+def _lowered_by_talk(doc: Doc) -> list[Finding]:
+    return [
+        f
+        for f in doc.findings
+        if f.why
+        and any(
+            step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS)
+            for step in f.why
+        )
+    ]
+
+
+# The word a lowering step names: training (教育訓練), dampened by '要點', public (已完成).
+_EXCUSE = re.compile(r"\(([^()]{1,12})\)|'([^']{1,12})'")
+
+
+def _excused_within(f: Finding, unit: str) -> bool:
+    """Every word that let `f` pass stands in `unit` (lower-cased): no excuse came from
+    another unit. A step naming no word counts as an excuse from elsewhere."""
+    seen = False
+    for step in f.why:
+        if not (step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS)):
+            continue
+        m = _EXCUSE.search(step)
+        if m is None:
+            return False
+        if (m.group(1) or m.group(2)).lower() not in unit:
+            return False
+        seen = True
+    return seen
+
+
+_SCORES = re.compile(r"[0-9]\.[0-9]+")
+
+
+def _peak_before_excuse(f: Finding) -> float:
+    """The highest score `f` reached before a step let it pass (talk, a result published,
+    workflow); 1.0 when a step set its score without saying from what."""
+    peak = 0.0
+    for step in f.why:
+        if step.startswith(_TALK_STEPS) or any(w in step for w in _ELSEWHERE_STEPS):
+            return peak if "->" in step else 1.0
+        for x in _SCORES.findall(step):
+            peak = max(peak, float(x))
+    return peak
+
+
+_UNIT_NOTE = "read in its own unit (a speaker's turn, an item): talk in another unit is no excuse"
+
+
+def _told_in_unit(
+    text: str,
+    doc: Doc,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult | None:
+    """A long or structured message (segment.units) whose matter was let pass only by
+    talk: each unit holding such a matter is read on its own, rules only (the learned
+    second look judges whole messages). The unit's finding counts when it is the same
+    matter at the same place: the frame that excused it was in another unit."""
+    if len(text) < segment.MIN_LEN or "\n" not in text:
+        return None
+    low = _lowered_by_talk(doc)
+    if not low:
+        return None
+    for u in segment.units(text):
+        here = [f for f in low if u.start < f.end and f.start < u.end]
+        if not here:
+            continue
+        unit = text[u.start : u.end].lower()
+        if all(
+            _excused_within(f, unit) or _peak_before_excuse(f) < policy.warn_threshold for f in here
+        ):
+            continue  # its own excuse, or too weak to warn even unexcused: it passes alone too
+        part = _scan_text(
+            text[u.start : u.end],
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+            learned=False,
+        )
+        if part.verdict == "allow":
+            continue
+        s = u.start
+        if not any(
+            f.type == g.type and g.start < f.end + s and f.start + s < g.end
+            for f in part.findings
+            for g in here
+        ):
+            continue  # something else in the unit: not the matter the message let pass
+        shifted = [
+            replace(f, start=f.start + s, end=f.end + s, why=(*f.why, _UNIT_NOTE))
+            for f in part.findings
+        ]
+        return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
+    return None
+
+
+_ACROSS_NOTE = (
+    "no unit says it on its own: a matter word in one speaker's turn or item and a name"
+    " in another's are not one disclosure"
+)
+_JOINABLE = MATTERS | {"person_name"}
+_ACROSS_SCORE = 0.3
+
+
+def _combined_across_units(
+    text: str,
+    result: ScanResult,
+    policy: Policy,
+    group_id: str | None,
+    salt: bytes | str | None,
+    source: Source,
+) -> ScanResult:
+    """A long or structured message flagged only for matters and names (no number, no
+    address): when no unit of it (segment.units), read alone, is flagged, the finding was
+    put together from cues in different units (a trigger word in one speaker's line, a
+    name in another's) and the message is allowed, each finding kept with the reason."""
+    if len(text) < segment.MIN_LEN or "\n" not in text:
+        return result
+    if any(f.type not in _JOINABLE or f.rule == "config.keyword" for f in result.findings):
+        return result
+    us = segment.units(text)
+    if not us:
+        return result
+    # A question and the next turn's answer (檢舉的是誰？ / 黃志豪啦), a speaker's line and
+    # the unlabelled line that goes on with it: read together, as one unit.
+    # Units holding a finding first: a leak told in one unit is met at once.
+    held = [any(u.start < f.end and f.start < u.end for f in result.findings) for u in us]
+    reads = [text[u.start : u.end] for u, h in zip(us, held, strict=True) if h]
+    reads += [text[u.start : u.end] for u, h in zip(us, held, strict=True) if not h]
+    reads += [
+        f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
+        for a, b in itertools.pairwise(us)
+        if a.short
+        or b.short
+        or text[a.start : a.end].endswith(("？", "?"))
+        or (a.speaker and not b.speaker)
+    ]
+    for read_ in reads:
+        part = _scan_text(
+            read_,
+            policy=policy,
+            config=None,
+            group_id=group_id,
+            salt=salt,
+            source=source,
+            aside=True,
+            learned=False,
+        )
+        if part.verdict != "allow":
+            return result
+    kept = [f.with_score(min(f.score, _ACROSS_SCORE), _ACROSS_NOTE) for f in result.findings]
+    return ScanResult("allow", [], [], None, [*result.suppressed, *kept])
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

@@ -244,6 +244,7 @@ VETOES: dict[str, str] = {
     "role_only": "a role word, nothing secret",
     "lookup": "a lookup result or a role, reported by its own type",
     "not_reporter": "not who reported: the data is reported by its own type",
+    "public_office": "an elected representative's request (里長反映), not a reporter's identity",
     "errand": "a trip or an errand, not a border crossing",
     "records": "an authority's request for the office's own records, passed on to a unit",
     "crew": "the team's own arrangements for its round, no target named",

@@ -37,6 +37,13 @@ BARE_WORDS: tuple[str, ...] = (
     "排最後",
     "倒數第",
     "拿不到甲",
+    # a grade given without 等 (賴志君拿丙, 被打丁): the appraisal said in passing
+    "拿丙",
+    "打丙",
+    "列丙",
+    "拿丁",
+    "打丁",
+    "列丁",
     "陞任",
     "升任",
 )

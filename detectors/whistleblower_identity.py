@@ -131,6 +131,11 @@ BARE = Gated(
     ),
 )
 WINDOW = 40
+# An elected representative's request, made openly for the neighbourhood (里長反映的路燈,
+# 議員服務處陳情): nobody's identity is hidden in it.
+_OFFICE_ASKS = re.compile(
+    r"(?:里長|村長|鄰長|議員|立委|代表)(?:服務處)?(?:有|也|曾|多次)?(?:反映|陳情)"
+)
 # The reporter's own contact data right after the reporter word: 檢舉人 email: …
 CONTACT_TYPES = frozenset({"phone_number", "email", "address", "tw_national_id", "license_plate"})
 CONTACT_AFTER = 25
@@ -165,7 +170,7 @@ RULE = matter.Rule(
     context=frozenset(CONTEXT),
     window=WINDOW,
     weights=(("named", 2), ("context", 1)),
-    vetoes=frozenset({"not_reporter"}),
+    vetoes=frozenset({"not_reporter", "public_office"}),
 )
 _TRIGGERS = RULE.triggers
 _REPORTERS = frozenset(REPORTERS)
@@ -213,7 +218,9 @@ def find(doc: Doc) -> list[Finding]:
             # 檢舉 of a car, 被陳情人, 已報案: not who reported; the data is reported anyway
             "not_reporter": not strong
             and any(f.type != "person_name" and f.score >= 0.5 for f in doc.findings)
-            and not _reporter_named(doc)
+            and not _reporter_named(doc),
+            # 里長反映的…, 議員陳情: a representative asks in public, for the public
+            "public_office": not strong and _OFFICE_ASKS.search(doc.text) is not None,
         },
     )
     rule = "whistleblower_identity.disclosure" if strong else "whistleblower_identity.context"

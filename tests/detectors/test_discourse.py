@@ -159,6 +159,10 @@ ROWS: list[tuple[str, str, str]] = [
     # a named person's place in a ranking or an appraisal
     ("personnel", "林志豪申請的升任沒過，評分只排第四", "flag"),
     ("personnel", "黃美玲今年大概拿不到甲，主管把她排最後", "flag"),
+    ("personnel", "年終那個打分出爐了，周怡君拿丙，主管還沒蓋章", "flag"),
+    ("personnel", "年底考評定了，許文傑被打丁，還沒簽出去先別講", "flag"),
+    ("personnel", "這次我拿丙，有點難過", "allow"),
+    ("personnel", "打丙的話會不會影響升遷？", "allow"),
     ("personnel", "請排第一排的同仁先入座", "allow"),
     ("personnel", "陞任甄審作業要點修正", "allow"),
     # rule statements: who issues what, what a step needs, how a document is kept,

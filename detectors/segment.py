@@ -1,0 +1,96 @@
+"""A long or structured message cut into the units it is made of.
+
+    units(text) -> list[Unit]      # (start, end) spans into the text, speaker labels left out
+
+A forwarded chat log is several speakers' turns (「09:43 小羅：…」, 「[廖主任] …」), a quoted
+reply is the quoted line and the answer, a 公文 excerpt or meeting minutes are numbered
+items and reports (「社工室報告：…」, 「臨時動議：…」), a long notice is its lines. Each
+unit says one thing; the engine (`engine._told_in_unit`) reads a unit on its own when a
+matter in it was let pass only by talk elsewhere in the message (a training plan's 主旨,
+a quiz line by another speaker, a published result in another item), so the frame of
+one unit is no excuse for a leak in another.
+
+A speaker's label (timestamp, 「[王主任]」, 「宏科：」, 「回覆 邱股長：」) is left out of the
+unit: it says who is talking, not who is talked about, and read as part of the line it
+would be taken for a named person. A label that names a section (「總務報告：」,
+「密件內容：」) is part of its unit and kept.
+
+Cheap checks first: a message of one line or of fewer than `MIN_LEN` characters is not
+cut at all; at most `MAX_UNITS` units are returned, each at most `MAX_UNIT_LEN` long.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MIN_LEN = 16
+MAX_UNITS = 16
+MAX_UNIT_LEN = 240
+_MIN_UNIT = 6  # shorter lines (「散會」, 「林美玲啦」) are read with a neighbour
+
+# A speaker label at a line's start: an optional timestamp, then 「[name]」 or 「name：」,
+# or a quoted reply's 「回覆 name：」.
+_LABEL = re.compile(
+    r"(?P<ts>[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*)?"
+    r"(?:\[(?P<br>[^\]\n]{1,8})\]\s*"
+    r"|(?P<re>(?:回覆|回复|引用|re[:：]?)\s*)?(?P<name>[^\s：:\[\]，,。！？!?（）()、「」]{1,5})\s*[：:]\s*)",
+    re.IGNORECASE,
+)
+# How a person is called in a chat log: a title or kin word after a surname or nickname
+# (王主任, 怡股長, 李哥, 許秘, 宏科), or 阿傑, 小羅, 老王.
+_CALLED = re.compile(
+    r"(?:主任|股長|組長|科長|課長|處長|局長|所長|隊長|專員|科員|秘書|技士|技正|經理|主委"
+    r"|老師|委員|督察|視察|承辦|哥|姐|姊|秘|科|仔|君|董|總|嫂|伯|叔|姨)$"
+    r"|^[阿小老][^\s]$"
+)
+# Labels that name a section of a 公文 or minutes, never a speaker.
+_SECTION = re.compile(
+    r"報告|事項|動議|說明|主旨|內容|時間|地點|主席|紀錄|決議|案由|提案|附件|本|人$"
+)
+
+
+class Unit(NamedTuple):
+    start: int
+    end: int
+    speaker: bool  # a speaker's label was left out before start
+    short: bool = False  # a few characters (好, 林美玲啦, 是誰？): read with a neighbour
+
+
+def _body_start(line: str) -> tuple[int, bool]:
+    """Where a line's words start once a speaker's label is left out."""
+    m = _LABEL.match(line)
+    if m is None:
+        return 0, False
+    if m.group("br") is not None or m.group("re") is not None:
+        return m.end(), True
+    name = m.group("name")
+    if name is None or _SECTION.search(name) is not None:
+        return 0, False
+    if m.group("ts") is not None or _CALLED.search(name) is not None:
+        return m.end(), True
+    return 0, False
+
+
+def units(text: str) -> list[Unit]:
+    """The units of a message made of several lines; [] for a short or one-line one."""
+    if len(text) < MIN_LEN or "\n" not in text:
+        return []
+    out: list[Unit] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if len(out) >= MAX_UNITS:
+            break
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        off, speaker = _body_start(line[lead:])
+        s = start + lead + off
+        e = len(line.rstrip()) + start
+        if e <= s:
+            continue
+        out.append(Unit(s, min(e, s + MAX_UNIT_LEN), speaker, e - s < _MIN_UNIT))
+    return out if len(out) >= 2 else []

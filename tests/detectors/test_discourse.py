@@ -388,6 +388,22 @@ ROWS: list[tuple[str, str, str]] = [
     # a project named after a campaign (防暴宣導) is no lesson when the sender tells first
     ("secret_aside", "防暴宣導的底價是775,500，開標前我先跟你說", "flag"),
     ("training", "宣導講習：底價於開標後至決標前仍應保密，不可以先跟廠商說", "allow"),
+    # a patrol, a customs check or an audit told ahead to its party, no plan word: passed on
+    # to a third party, disowned (我沒說喔), its focus told; the same words announced to
+    # the office, a patrol's own errands or a meal stay ordinary
+    ("tipoff", "給採蘭花那個阿財講，巡山的明天改巡溪谷那條，別去", "flag"),
+    ("tipoff", "跟採牛樟的阿德說，巡邏這週改走東線，別去", "flag"),
+    ("tipoff", "下週你們那批貨要開櫃，東西先拿掉，別害我", "flag"),
+    ("tipoff", "8/2要抽貴單位那幾件核銷，憑證整理好，我沒說喔", "flag"),
+    ("tipoff", "審計那組下週會去總務科，主要看採購分批，帳弄好", "flag"),
+    ("tipoff", "週五那間大發印刷行，我們大概七點會到，你先跟他們把後面的東西搬走", "flag"),
+    ("tipoff", "後天要看大發工程行的救生員保養，要他們先弄好", "flag"),
+    ("tipoff", "跟志工說，明天巡山活動改到東線，記得帶水", "allow"),
+    ("tipoff", "跟小王說明天巡邏車送保養，鑰匙先放好", "allow"),
+    ("tipoff", "下週審計室會來，主要看採購案，資料請各科備妥", "allow"),
+    ("tipoff", "那批貨下週開櫃查驗，報關行會通知你們", "allow"),
+    ("tipoff", "我沒說喔，明天中午要去吃火鍋", "allow"),
+    ("tipoff", "我們九點會到，麻煩你們把投影機弄好", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

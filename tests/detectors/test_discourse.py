@@ -404,6 +404,16 @@ ROWS: list[tuple[str, str, str]] = [
     ("tipoff", "那批貨下週開櫃查驗，報關行會通知你們", "allow"),
     ("tipoff", "我沒說喔，明天中午要去吃火鍋", "allow"),
     ("tipoff", "我們九點會到，麻煩你們把投影機弄好", "allow"),
+    # who wrote a letter or a mailbox note against someone, with no reporting word; the
+    # sender's own letter, a thanks, what the letter is, a mailbox count stay ordinary
+    ("letter", "寫信罵王醫師那位是林淑芬的女兒，住三樓那床", "flag"),
+    ("letter", "寄信罵你的那封，署名寫黃美玲，你自己看著辦", "flag"),
+    ("letter", "寫意見箱說陳醫師的是周志豪家屬", "flag"),
+    ("letter", "寫信給署長信箱說你加班費的事是誤會一場", "allow"),
+    ("letter", "寫信說謝謝你們的那位是林小姐", "allow"),
+    ("letter", "我寫信罵你那個是開玩笑的啦", "allow"),
+    ("letter", "我等下寫信給廠商，問交期", "allow"),
+    ("letter", "意見箱本週收到3封，都已回覆", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -414,6 +414,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("letter", "我寫信罵你那個是開玩笑的啦", "allow"),
     ("letter", "我等下寫信給廠商，問交期", "allow"),
     ("letter", "意見箱本週收到3封，都已回覆", "allow"),
+    # a publication word negated after it (公告還沒出來) or still to come (下週才會公布) is
+    # no publication; a publication done stays one
+    ("not_yet_after", "陞遷甄審會決定林志明當組長了，公告還沒出來", "flag"),
+    ("not_yet_after", "決標公告還沒上網，這次只有3家來投，你們機會很大", "flag"),
+    ("not_yet_after", "陞遷結果已公告，恭喜林志明當組長", "allow"),
+    ("not_yet_after", "錄取名單公告了，還沒看的去官網看", "allow"),
+    ("not_yet_after", "決標公告已上網，這次只有3家來投", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

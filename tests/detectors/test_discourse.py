@@ -421,6 +421,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("not_yet_after", "陞遷結果已公告，恭喜林志明當組長", "allow"),
     ("not_yet_after", "錄取名單公告了，還沒看的去官網看", "allow"),
     ("not_yet_after", "決標公告已上網，這次只有3家來投", "allow"),
+    # a post given to a named person before the list is out (組長缺以經給X: voice typing);
+    # a post given to a unit, a post vacant, a post sent for approval stay ordinary
+    ("personnel", "組長缺以經給黃淑芬，名單下週才會公布", "flag"),
+    ("personnel", "科長缺已經給黃志明了", "flag"),
+    ("personnel", "主任的位子已經給你們科了喔", "allow"),
+    ("personnel", "組長缺已經給人事室簽了，等核定", "allow"),
+    ("personnel", "組長缺已經出缺三個月，要趕快補", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -428,6 +428,18 @@ ROWS: list[tuple[str, str, str]] = [
     ("personnel", "主任的位子已經給你們科了喔", "allow"),
     ("personnel", "組長缺已經給人事室簽了，等核定", "allow"),
     ("personnel", "組長缺已經出缺三個月，要趕快補", "allow"),
+    # an inquiry at work told to whom it concerns: the reader told to stop what it is
+    # about, a named person taken in for questioning over a matter; gathering data for a
+    # report, a child questioned at school, a colleague called in stay ordinary
+    ("inquiry", "那件事上面正在蒐資料，你們最近核銷單據小心一點，別再亂報了", "flag"),
+    ("inquiry", "那件事他們還在調帳，你們這陣子注意，不要再多報了", "flag"),
+    ("inquiry", "王志明這陣子常被叫去外面問話，跟上次那筆工程款有關", "flag"),
+    ("inquiry", "那件事我們還在蒐資料，下週開會再討論", "allow"),
+    ("inquiry", "報告還在蒐資料，你們交件時注意格式，別再拖了", "allow"),
+    ("inquiry", "年度決算還在調帳，你們別再送單據了喔", "allow"),
+    ("inquiry", "小孩在學校被叫去問話，因為打架", "allow"),
+    ("inquiry", "林小姐被叫去主任辦公室問話", "allow"),
+    ("inquiry", "林小姐還在蒐資料，報告晚點交", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -440,6 +440,20 @@ ROWS: list[tuple[str, str, str]] = [
     ("inquiry", "小孩在學校被叫去問話，因為打架", "allow"),
     ("inquiry", "林小姐被叫去主任辦公室問話", "allow"),
     ("inquiry", "林小姐還在蒐資料，報告晚點交", "allow"),
+    # told to a bidder with no procurement word: a count of firms come (in a message about
+    # a tender), the outside reviewers named, the internal figure with where to aim; a
+    # briefing's turnout, reviewers handled by staff, a figure for the accountant stay ordinary
+    ("bid_count", "那個W1159995目前才8家來，你們還來得及", "flag"),
+    ("bid_count", "W115567目前只兩家來，競爭不大", "flag"),
+    ("bid_count", "說明會才8家來，你們要不要再宣傳", "allow"),
+    ("bid_count", "這次尾牙只兩家來，大家都很忙", "allow"),
+    ("reviewers", "下週要來審的外面老師有施老師、丁技師，大發企業社先去拜訪一下", "flag"),
+    ("reviewers", "這次要來審外面委員是翁老師、李技師，大發實業社先拜訪一下", "flag"),
+    ("reviewers", "下週要來審的外面老師有施老師、丁技師，請承辦準備評審資料", "allow"),
+    ("reviewers", "外面委員的出席費請於月底前核銷", "allow"),
+    ("estimate", "預估金額內部簽到2,718,000，你們往下抓一點，別寫在line上", "flag"),
+    ("estimate", "預估金額內部簽到2,718,000，簽呈請主計往下抓一點", "allow"),
+    ("estimate", "預估金額2,718,000已經公告在採購網", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

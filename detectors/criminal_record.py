@@ -10,7 +10,14 @@ from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.matter import starts_with
 
+# A named offence with a record word (有兩筆傷害紀錄, 竊盜前科): the record looked up, no
+# record word of its own (not 職業傷害紀錄: an injury at work).
+OFFENCES: tuple[str, ...] = ("傷害", "詐欺", "竊盜", "酒駕", "家暴", "毒品", "妨害", "恐嚇", "侵占", "背信")
+OFFENCE_RECORDS: tuple[str, ...] = tuple(
+    f"{o}{r}" for o in OFFENCES for r in ("紀錄", "記錄", "前科", "案底", "的紀錄", "的前科")
+)
 TRIGGERS: tuple[str, ...] = (
+    *OFFENCE_RECORDS,
     "前科",
     "犯罪紀錄",
     "犯罪記錄",
@@ -133,12 +140,26 @@ RULE = matter.Rule(
 )
 _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
+_OFFENCE_RECORDS = frozenset(OFFENCE_RECORDS)
+
+
+# An injury at work, at sport, a worker's own: not an offence.
+_NOT_OFFENCE = ("職業", "職災", "工作", "運動", "意外", "身體")
 
 
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
+    if doc.has(_OFFENCE_RECORDS):
+        hits = [
+            h
+            for h in doc.all(_TRIGGERS)
+            if h[2] not in _OFFENCE_RECORDS or doc.text[max(0, h[0] - 2) : h[0]] not in _NOT_OFFENCE
+        ]
+        if not hits:
+            return []  # 職業傷害紀錄: an injury at work
+        hit = hits[0]
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
     if strong is None:

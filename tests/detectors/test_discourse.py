@@ -454,6 +454,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("estimate", "預估金額內部簽到2,718,000，你們往下抓一點，別寫在line上", "flag"),
     ("estimate", "預估金額內部簽到2,718,000，簽呈請主計往下抓一點", "allow"),
     ("estimate", "預估金額2,718,000已經公告在採購網", "allow"),
+    # a named offence with a record word, looked up for someone (有兩筆傷害紀錄); an injury
+    # at work, a lookup procedure, a definition stay ordinary
+    ("offence_record", "幫你看了王志明，有兩筆傷害紀錄，歹勢啦", "flag"),
+    ("offence_record", "王志明有職業傷害紀錄，請協助申請補助", "allow"),
+    ("offence_record", "今年有兩筆職業傷害紀錄，請各科加強宣導", "allow"),
+    ("offence_record", "詐欺紀錄查詢請依規定申請", "allow"),
+    ("offence_record", "竊盜前科的定義是什麼？", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -461,6 +461,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("offence_record", "今年有兩筆職業傷害紀錄，請各科加強宣導", "allow"),
     ("offence_record", "詐欺紀錄查詢請依規定申請", "allow"),
     ("offence_record", "竊盜前科的定義是什麼？", "allow"),
+    # the sender's hush said in Taiwanese (嘜講出去, 毋通講, 嘜給人知) is the hush it is in
+    # Mandarin; "don't talk so much" is no hush in either
+    ("hushed", "同事邱俊宏得了乳癌，這陣子請病假，大家嘜講出去", "flag"),
+    ("hushed", "那個數字是八開頭、六位數，嘜講喔", "flag"),
+    ("hushed", "嘜講那麼多啦，趕快吃飯", "allow"),
+    ("hushed", "不要講那麼多啦，趕快吃飯", "allow"),
+    ("hushed", "明天下午開會嘜遲到", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

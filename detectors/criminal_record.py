@@ -112,7 +112,7 @@ STRONG = starts_with(
         r"|(?<![a-z])(?:he|she|they|who)\s(?:has|have|had)\s(?:a\s)?(?:criminal record|record for|prior)"
         r"|convicted of|served time|(?:was|been) (?:in|to) (?:jail|prison)"
         r"|(?:他|她|這個人|那個人)(?:以前)?(?:有|曾|坐過|吸過|被判)"
-        r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|服刑|入監)"
+        r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|判過刑|被判過|服刑|服過刑|入監|吃過牢飯)"
         rf"|(?:{_ROLE_ALT})\s?(?:以前|之前|曾經)?\s?(?:坐過牢|被關|關過|有前科|有案底|吸毒|販毒|被判)"
         # A named offence with a record word (有詐欺紀錄, 竊盜前科兩次), at home or abroad.
         r"|(?:有|查到|查出|留有|背|背了)(?:過)?[^，。,\n]{0,2}"

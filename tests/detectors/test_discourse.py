@@ -468,6 +468,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("hushed", "嘜講那麼多啦，趕快吃飯", "allow"),
     ("hushed", "不要講那麼多啦，趕快吃飯", "allow"),
     ("hushed", "明天下午開會嘜遲到", "allow"),
+    # a past sentence said with 過 (之前因詐欺判過刑) is the record 判刑 is; a rule about
+    # past sentences, the sender's own past stay ordinary
+    ("past_sentence", "那個攤商林素貞之前因詐欺判過刑", "flag"),
+    ("past_sentence", "刑法規定以前判過刑的人五年內再犯是累犯", "allow"),
+    ("past_sentence", "我以前判過刑，現在改過了", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -12,7 +12,7 @@ from detectors.matter import starts_with
 
 # An inquiry at work told to whom it concerns (上面正在蒐資料，你們…別再亂報了; X常被叫去
 # 問話): these words wake the detector only for INQUIRY or QUESTIONED (林小姐還在蒐資料 is work).
-INQUIRY_WORDS: tuple[str, ...] = ("蒐資料", "蒐集資料", "調帳", "問話")
+INQUIRY_WORDS: tuple[str, ...] = ("蒐資料", "蒐集資料", "調帳", "問話", "被調", "帳冊")
 TRIGGERS: tuple[str, ...] = (
     "偵查中",
     "偵辦中",
@@ -171,9 +171,13 @@ MORE = starts_with(
 )
 # An inquiry at work and the reader told to stop what it is about (上面正在蒐資料，你們核銷
 # 單據小心一點，別再亂報了): the inquiry is about them.
+# Or the books already pulled (帳已經被調了, 帳冊我們已經拿到影本了) and the party told to
+# mind what they say or stop altering them (叫老闆講話小心, 叫你們老闆別再改).
 INQUIRY = re.compile(
-    r"(?:正在|還在|在)(?:蒐資料|蒐集資料|調帳|查帳|調資料)[^。\n]{0,30}?(?:別再|不要再)[^，。,\n]{0,3}"
-    r"(?:報|領|拿|收|開|核|簽|虛)"
+    r"(?:(?:正在|還在|在)(?:蒐資料|蒐集資料|調帳|查帳|調資料)"
+    r"|帳(?:冊|本|目)?(?:已經)?被(?:調|查|拿走)|(?:帳冊|帳本)[^，。,\n]{0,8}(?:拿到|調到|調了))"
+    r"[^。\n]{0,30}?(?:(?:別再|不要再)[^，。,\n]{0,3}(?:報|領|拿|收|開|核|簽|虛|改)"
+    r"|(?:叫|跟|告訴)(?:他|她|老闆|你們老闆|負責人|對方)[^，。,\n]{0,4}(?:小心|注意))"
 )
 # Someone taken in for questioning (X這陣子常被叫去外面問話), about a person named in full
 # or tied to a matter (跟上次那筆工程款有關).

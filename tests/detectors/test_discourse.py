@@ -473,6 +473,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("past_sentence", "那個攤商林素貞之前因詐欺判過刑", "flag"),
     ("past_sentence", "刑法規定以前判過刑的人五年內再犯是累犯", "allow"),
     ("past_sentence", "我以前判過刑，現在改過了", "allow"),
+    # the books already pulled and the party told to mind what they say or stop altering
+    # them; records handed over by the office, a colleague transferred stay ordinary
+    ("inquiry", "大發砂石場的帳已經被調了，叫老闆講話小心", "flag"),
+    ("inquiry", "帳冊我們已經拿到影本了，叫你們老闆別再改", "flag"),
+    ("inquiry", "帳冊已經拿到了，請承辦注意格式", "allow"),
+    ("inquiry", "他的職務被調了，跟他說注意身體", "allow"),
+    ("inquiry", "公文被調閱了，請注意", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

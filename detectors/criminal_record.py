@@ -12,7 +12,18 @@ from detectors.matter import starts_with
 
 # A named offence with a record word (有兩筆傷害紀錄, 竊盜前科): the record looked up, no
 # record word of its own (not 職業傷害紀錄: an injury at work).
-OFFENCES: tuple[str, ...] = ("傷害", "詐欺", "竊盜", "酒駕", "家暴", "毒品", "妨害", "恐嚇", "侵占", "背信")
+OFFENCES: tuple[str, ...] = (
+    "傷害",
+    "詐欺",
+    "竊盜",
+    "酒駕",
+    "家暴",
+    "毒品",
+    "妨害",
+    "恐嚇",
+    "侵占",
+    "背信",
+)
 OFFENCE_RECORDS: tuple[str, ...] = tuple(
     f"{o}{r}" for o in OFFENCES for r in ("紀錄", "記錄", "前科", "案底", "的紀錄", "的前科")
 )

@@ -310,9 +310,7 @@ ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報
 # A count of firms come to bid, said without 標 (目前才8家來, 只兩家來): a bid count only in a
 # message about a tender (its number W1159995, 標, 競爭, 來得及), not a briefing's turnout.
 COUNT_CAME = re.compile(rf"(?:只有|只|才|僅|共|剩)\s?{_NUM}\s?家(?:來|投|領)")
-TENDER = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{1,3}[0-9]{5,}(?![0-9])|標|競爭|來得及|截止"
-)
+TENDER = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}[0-9]{5,}(?![0-9])|標|競爭|來得及|截止")
 # With only a weak trigger, a count of firms is a bid count only when it is told
 # to a competitor: 總共只有四家，你們勝算很大.
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")

@@ -480,6 +480,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("inquiry", "帳冊已經拿到了，請承辦注意格式", "allow"),
     ("inquiry", "他的職務被調了，跟他說注意身體", "allow"),
     ("inquiry", "公文被調閱了，請注意", "allow"),
+    # a colleague by nickname (老林, 小陳) is someone in particular for a personnel result;
+    # a rule question or a teacher's remark stays ordinary
+    ("personnel", "升組長的是老林，不過還要等局長簽", "flag"),
+    ("personnel", "升組長的是小陳，還沒公布", "flag"),
+    ("personnel", "升組長的規定是什麼？", "allow"),
+    ("personnel", "老師說升組長的是要考試", "allow"),
+    ("personnel", "小林說升等的是明年才辦", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

@@ -487,6 +487,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("personnel", "升組長的規定是什麼？", "allow"),
     ("personnel", "老師說升組長的是要考試", "allow"),
     ("personnel", "小林說升等的是明年才辦", "allow"),
+    # who went and said something about YOU, with a pause before the answer (…的那個，就是X);
+    # praise (說你們很認真的那個) or a question after the pause stays ordinary
+    ("reported_you", "說你們工地噪音的那個，就是每天遛狗的白髮阿伯，住對面", "flag"),
+    ("reported_you", "說你們很認真的那個，就是局長", "allow"),
+    ("reported_you", "說你們工地噪音的那個，是不是要回覆", "allow"),
+    ("reported_you", "講你的那位，是對的", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

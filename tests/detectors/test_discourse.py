@@ -493,6 +493,12 @@ ROWS: list[tuple[str, str, str]] = [
     ("reported_you", "說你們很認真的那個，就是局長", "allow"),
     ("reported_you", "說你們工地噪音的那個，是不是要回覆", "allow"),
     ("reported_you", "講你的那位，是對的", "allow"),
+    # the reserve price told against the budget; a rule's margin, a question, a published
+    # award stay ordinary
+    ("reserve_vs_budget", "底價簽呈剛核下來，比預算少36萬", "flag"),
+    ("reserve_vs_budget", "底價訂定後不得比預算高10%以上", "allow"),
+    ("reserve_vs_budget", "底價比預算低是常態嗎？", "allow"),
+    ("reserve_vs_budget", "決標公告已上網，底價比預算少36萬", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

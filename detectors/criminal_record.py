@@ -10,7 +10,25 @@ from detectors.doc import Doc
 from detectors.lexicon import PERSON_ROLES
 from detectors.matter import starts_with
 
+# A named offence with a record word (有兩筆傷害紀錄, 竊盜前科): the record looked up, no
+# record word of its own (not 職業傷害紀錄: an injury at work).
+OFFENCES: tuple[str, ...] = (
+    "傷害",
+    "詐欺",
+    "竊盜",
+    "酒駕",
+    "家暴",
+    "毒品",
+    "妨害",
+    "恐嚇",
+    "侵占",
+    "背信",
+)
+OFFENCE_RECORDS: tuple[str, ...] = tuple(
+    f"{o}{r}" for o in OFFENCES for r in ("紀錄", "記錄", "前科", "案底", "的紀錄", "的前科")
+)
 TRIGGERS: tuple[str, ...] = (
+    *OFFENCE_RECORDS,
     "前科",
     "犯罪紀錄",
     "犯罪記錄",
@@ -105,7 +123,7 @@ STRONG = starts_with(
         r"|(?<![a-z])(?:he|she|they|who)\s(?:has|have|had)\s(?:a\s)?(?:criminal record|record for|prior)"
         r"|convicted of|served time|(?:was|been) (?:in|to) (?:jail|prison)"
         r"|(?:他|她|這個人|那個人)(?:以前)?(?:有|曾|坐過|吸過|被判)"
-        r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|服刑|入監)"
+        r"|(?:他|她|這個人|那個人)?(?:之前|以前|曾經).{0,8}(?:被關|坐過牢|關過|判刑|判過刑|被判過|服刑|服過刑|入監|吃過牢飯)"
         rf"|(?:{_ROLE_ALT})\s?(?:以前|之前|曾經)?\s?(?:坐過牢|被關|關過|有前科|有案底|吸毒|販毒|被判)"
         # A named offence with a record word (有詐欺紀錄, 竊盜前科兩次), at home or abroad.
         r"|(?:有|查到|查出|留有|背|背了)(?:過)?[^，。,\n]{0,2}"
@@ -133,12 +151,26 @@ RULE = matter.Rule(
 )
 _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
+_OFFENCE_RECORDS = frozenset(OFFENCE_RECORDS)
+
+
+# An injury at work, at sport, a worker's own: not an offence.
+_NOT_OFFENCE = ("職業", "職災", "工作", "運動", "意外", "身體")
 
 
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
+    if doc.has(_OFFENCE_RECORDS):
+        hits = [
+            h
+            for h in doc.all(_TRIGGERS)
+            if h[2] not in _OFFENCE_RECORDS or doc.text[max(0, h[0] - 2) : h[0]] not in _NOT_OFFENCE
+        ]
+        if not hits:
+            return []  # 職業傷害紀錄: an injury at work
+        hit = hits[0]
     strong = STRONG.search(doc.text)
     named = matter.person_named(doc)
     if strong is None:

@@ -644,10 +644,20 @@ TIPOFF_WORDS: tuple[str, ...] = (
     "不要跟別人說",
     "有人在",
     "在注意",
+    # a patrol, a customs check or an audit told ahead (巡山的明天改巡溪谷, 那批貨要開櫃,
+    # 7/7要抽…憑證整理好，我沒說喔, 七點會到，先搬走)
+    "巡山",
+    "巡邏",
+    "開櫃",
+    "會到",
+    "先弄",
+    "弄好",
+    "我沒說",
+    "別害我",
 )
 _VISIT = re.compile(
     r"(?:有人|我們|我|衛生局|環保局|勞動局|局裡|督學|警察|他們)?(?:可能)?(?:會|要|將|準備)?"
-    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站|帶走|抓走|抓人|拘提|派人)"
+    r"(?:過去|去|來|到|進去|敲門|找你|查|檢|看|抽|掃|搜|集合|出發|第一站|帶走|抓走|抓人|拘提|派人|巡|開櫃)"
 )
 _WHEN_RX = re.compile(
     r"上午|下午|中午|明天|明早|明晚|今晚|今天晚上|後天|下週|下禮拜|下星期|這週|這禮拜|週末|禮拜[一二三四五六日天]|星期[一二三四五六日天]"
@@ -665,6 +675,8 @@ _ADVICE = re.compile(
     # 先換一換, 先拔掉, 先把鷹架補好: the reader fixes something first
     r"|先[\u4e00-\u9fff](?:一[\u4e00-\u9fff]|掉|起來|乾淨)"
     r"|先把[^，。,\n]{1,8}(?:補好|修好|拆掉|拔掉|關掉|丟掉|處理掉|收起來|藏起來|搬走|清乾淨)"
+    # 帳弄好, 要他們先弄好: the reader gets things in order before the check
+    r"|先弄(?:好|一弄|乾淨)|帳(?:目)?(?:先)?弄好"
 )
 # A visit for a stated errand (去你們那邊拿貨, 過去幫你們裝冷氣, 去你們家送輔具): the
 # purpose is said, and it is a service, not a check.
@@ -680,6 +692,10 @@ MEETING_VISIT = re.compile(
     r"(?:去|來|到|過去|過來)[^，。,\n]{0,8}(?:開會|會議|座談|說明會|簡報|演講|參訪|上課|研習)"
 )
 _TO_PARTY = re.compile(r"你|老闆|阿姨|兄弟|你們|店家|業者|他們|叫")
+# Passed on to a third party (給採蘭花的葉哥講, 跟那個採牛樟的丁哥說): the party, when
+# what is passed on is a patrol or a check (_PATROL).
+_RELAY = re.compile(r"(?:^|[，,。\s])(?:給|跟)[^，。,\n]{1,10}?(?:講|說)(?!明|話|過|好)")
+_PATROL = re.compile(r"巡山|巡邏|巡查|巡守|改巡|會巡|稽查|臨檢|抽查|查緝|取締|開櫃|路檢")
 # Keep away from home: a warrant's tip-off, whatever else is said.
 _HIDE = re.compile(r"不要回家|別回家|不要在家|別在家|先不要回去|不要回去住|別亂跑|先躲")
 # The court has signed: someone comes.
@@ -693,9 +709,21 @@ _SECRET_VISIT = re.compile(
     r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
+# The sender disowns the tip (我沒說喔, 當我沒講, 別害我): a check kept from its target
+# when the message names one (_INSPECT_VERB).
+_DISOWN = re.compile(r"我沒(?:說|講)|當我沒(?:說|講)|別說是我|不要說是我|別害我")
+# A checking body and the focus of its coming check (審計那組下週會去…，主要看採購分批):
+# what it will look at, told ahead.
+_FOCUS = re.compile(
+    r"(?:審計|稽核|查核|督導|督考|評鑑|訪視|查帳)[^。\n]{0,16}?(?:主要|重點)(?:會|要|是)?(?:看|查|抽|放在)"
+)
 # The visit announced and coordinated through official channels: the party or a unit is
 # asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
-_COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
+_COORDINATED = re.compile(
+    r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同"
+    # announced to the office as a whole (資料請各科備妥, 請同仁準備)
+    r"|請(?:各[\u4e00-\u9fff]{1,3}|同仁|大家|全體)"
+)
 # A visit reported after it was made, with the party or by ourselves (報告一下上午外勤
 # 情形：跟廠商一起到工地看了屋頂漏水，發現兩處要修; 剛剛去看過了): what was found,
 # not a visit to come. The party came along or the place was seen: nothing to warn of.
@@ -735,7 +763,9 @@ def tipoff(doc: Doc) -> str | None:
     `investigation_secret` (someone is listening, following, has named you),
     `warrant` (someone comes to your home), `inspection_plan` (a visit to a business)."""
     text = doc.text
-    to_party = _TO_PARTY.search(text) is not None
+    to_party = _TO_PARTY.search(text) is not None or (
+        _RELAY.search(text) is not None and _PATROL.search(text) is not None
+    )
     watched = _WATCHED.search(text) is not None
     hide = not watched and _HIDE.search(text) is not None
     if (watched or hide) and not to_party:
@@ -759,8 +789,11 @@ def tipoff(doc: Doc) -> str | None:
         and MEETING.search(text) is None
         and (SERVICE_VISIT.search(text) is None or _SECRET_VISIT.search(text) is not None)
     )
-    planned = _SECRET_VISIT.search(text) is not None or (
-        (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
+    planned = (
+        _SECRET_VISIT.search(text) is not None
+        or (_FOCUS.search(text) is not None and _COORDINATED.search(text) is None)
+        or (_DISOWN.search(text) is not None and _INSPECT_VERB.search(text) is not None)
+        or ((_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None)
     )
     if not (told or planned):
         return None
@@ -802,13 +835,24 @@ HUSH_WORDS: tuple[str, ...] = (
     "不要讓",
     "別透露",
     "不要透露",
+    # the same in Taiwanese (嘜講出去, 毋通講, 袂使講, 母湯講, 莫講)
+    "嘜講",
+    "嘜說",
+    "嘜傳",
+    "嘜跟",
+    "嘜讓",
+    "嘜給",
+    "毋通",
+    "母湯",
+    "袂使講",
+    "莫講",
 )
 HUSH = _starts_with(
-    "先千大你別不勿偷私打保幫自跟",
-    r"(?:先|千萬|大家|你)?(?:別|不要|勿)(?:跟[^，。,\n]{0,5})?(?:說|講|傳|透露|聲張|張揚)"
-    r"(?!了|謊|話|髒|笑|錯|明|服|給|到|群組|line|照片)"
+    "先千大你別不勿偷私打保幫自跟嘜毋母袂莫",
+    r"(?:先|千萬|大家|你)?(?:別|不要|勿|嘜|毋通|母湯|袂使|莫)(?:跟[^，。,\n]{0,5})?(?:說|講|傳|透露|聲張|張揚)"
+    r"(?!了|謊|話|髒|笑|錯|明|服|給|到|群組|line|照片|那麼多|這麼多|太多|那麼大聲|太大聲)"
     r"|先跟你(?:講|說)|(?:偷偷|私下)跟你(?:講|說)|跟你(?:偷偷|私下)(?:講|說)|你懂的|打草驚蛇|保密一下|幫我保密"
-    r"|你知道就好|你知我知|自己知道就好|(?:不要|別)讓[^，。,\n]{0,4}知道",
+    r"|你知道就好|你知我知|自己知道就好|(?:不要|別|嘜)讓[^，。,\n]{0,4}知道|(?:嘜|毋通|莫)(?:給|予)[^，。,\n]{0,3}知",
 )
 # A meal among colleagues (中午要不要去吃…那家麵店, 訂便當): where to eat, not where to go
 # and check. Read by stage 2 only (talked_about), which adds no warning there.

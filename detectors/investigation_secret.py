@@ -10,6 +10,9 @@ from detectors.base import Finding
 from detectors.doc import Doc
 from detectors.matter import starts_with
 
+# An inquiry at work told to whom it concerns (上面正在蒐資料，你們…別再亂報了; X常被叫去
+# 問話): these words wake the detector only for INQUIRY or QUESTIONED (林小姐還在蒐資料 is work).
+INQUIRY_WORDS: tuple[str, ...] = ("蒐資料", "蒐集資料", "調帳", "問話", "被調", "帳冊")
 TRIGGERS: tuple[str, ...] = (
     "偵查中",
     "偵辦中",
@@ -97,6 +100,7 @@ TRIGGERS: tuple[str, ...] = (
     # an oversight unit at work on someone (政風室正在調查X, 政風已經在調資料)
     "在調查",
     "在調資料",
+    *INQUIRY_WORDS,
 )
 CONTEXT: tuple[str, ...] = (
     "通知他",
@@ -168,6 +172,20 @@ MORE = starts_with(
     r"|(?:準備|即將|快要?|要)(?:聲押|羈押|收押|搜索|收網|約談)"
     r"|(?:已經?調閱|調閱了|已經?調出|調出了|調了)(?:他|她|對方|嫌犯)[^，。,\n]{0,8}(?:帳戶|通聯|對話|監視器|紀錄|資料)",
 )
+# An inquiry at work and the reader told to stop what it is about (上面正在蒐資料，你們核銷
+# 單據小心一點，別再亂報了): the inquiry is about them.
+# Or the books already pulled (帳已經被調了, 帳冊我們已經拿到影本了) and the party told to
+# mind what they say or stop altering them (叫老闆講話小心, 叫你們老闆別再改).
+INQUIRY = re.compile(
+    r"(?:(?:正在|還在|在)(?:蒐資料|蒐集資料|調帳|查帳|調資料)"
+    r"|帳(?:冊|本|目)?(?:已經)?被(?:調|查|拿走)|(?:帳冊|帳本)[^，。,\n]{0,8}(?:拿到|調到|調了))"
+    r"[^。\n]{0,30}?(?:(?:別再|不要再)[^，。,\n]{0,3}(?:報|領|拿|收|開|核|簽|虛|改)"
+    r"|(?:叫|跟|告訴)(?:他|她|老闆|你們老闆|負責人|對方)[^，。,\n]{0,4}(?:小心|注意))"
+)
+# Someone taken in for questioning (X這陣子常被叫去外面問話), about a person named in full
+# or tied to a matter (跟上次那筆工程款有關).
+QUESTIONED = re.compile(r"被(?:叫|約|找|請|傳|帶)(?:去|到|進)[^，。,\n]{0,6}問話")
+_LINKED = re.compile(r"(?:跟|和|與)[^，。,\n]{1,12}有關")
 WINDOW = 40
 
 # Words that name the work, not a secret: on their own (no leaking pattern, nobody
@@ -210,6 +228,7 @@ RULE = matter.Rule(
 )
 _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
+_INQUIRY_WORDS = frozenset(INQUIRY_WORDS)
 
 
 _DENIED = re.compile(r"(?:不是|並非|並不是|而非|不算)$")
@@ -231,6 +250,13 @@ def find(doc: Doc) -> list[Finding]:
     talk = matter.rule_talk(doc)
     if not strong and talk is None:
         strong = MORE.search(doc.text) is not None
+    if not strong and doc.has(_INQUIRY_WORDS):
+        strong = INQUIRY.search(doc.text) is not None or (
+            QUESTIONED.search(doc.text) is not None
+            and (_LINKED.search(doc.text) is not None or matter.real_name(doc))
+        )
+        if not strong and all(h[2] in _INQUIRY_WORDS for h in hits):
+            return []  # 林小姐還在蒐資料: work, nobody's inquiry
     person = matter.person_mentioned(doc)
     near_ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     ctx = near_ctx or matter.operational(doc)

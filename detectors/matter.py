@@ -197,10 +197,21 @@ def rule_talk(doc: Doc) -> str | None:
 _NOT_YET = ("不", "未", "沒", "才")
 
 
+# ... or said after the word (公告還沒出來, 公布都還沒) or with the future before it (下週才會公布).
+_NOT_YET_AFTER = re.compile(r"前|(?:都|也)?(?:還沒|還未|尚未)")
+_NOT_YET_BEFORE = ("才會", "才要", "還沒", "尚未", "還未")
+
+
 def not_yet(doc: Doc, hit: tuple[int, int, str]) -> bool:
-    """A publication word negated or still to come (未公告, 明天才上網, 公布前)."""
+    """A publication word negated or still to come (未公告, 明天才上網, 公布前,
+    公告還沒出來, 下週才會公布)."""
     s, e, _ = hit
-    return doc.text[max(0, s - 1) : s] in _NOT_YET or doc.text.startswith("前", e)
+    text = doc.text
+    return (
+        text[max(0, s - 1) : s] in _NOT_YET
+        or text[max(0, s - 2) : s] in _NOT_YET_BEFORE
+        or _NOT_YET_AFTER.match(text, e) is not None
+    )
 
 
 _QUESTION = re.compile(r"請問|嗎\s*[?？]?\s*$|[?？]\s*$")

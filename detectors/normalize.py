@@ -35,6 +35,8 @@ import unicodedata
 
 import regex
 
+from detectors.speech import respell_speech
+
 # Between two digits of a number a writer may put a space, a line break, a dash,
 # a dot, an underscore, a middle dot or an emoji; at most two of them in a row.
 SEP = r"(?:[ \t\r\n\-‐‑–—_.·・‧~*]|\p{Extended_Pictographic}){0,2}"
@@ -369,7 +371,7 @@ def normalize(text: str) -> Normalized:
         folded = _UPPER.sub(lambda m: m.group().lower(), text)
     odd = _ODD.findall(folded)
     if not odd:
-        return Normalized(text, _number_words(_o_to_zero(folded)), None)
+        return Normalized(text, _number_words(respell_speech(_o_to_zero(folded))), None)
     index: list[int] | None = None
     distinct = set(odd)
     changed: dict[str, str] = {}
@@ -395,6 +397,8 @@ def normalize(text: str) -> Normalized:
         and _CN_RUN_FAST.search(folded) is not None
     ):
         folded = _convert_cn_runs(folded)
+    # dictated homophones of the matter words (機查 -> 稽查), same length
+    folded = respell_speech(folded)
     return Normalized(text, _number_words(folded), index)
 
 

@@ -14,6 +14,7 @@ import regex
 from detectors import matter, respell
 from detectors.base import Finding
 from detectors.doc import Doc
+from detectors.lexicon import SURNAMES_1
 from detectors.matter import starts_with
 
 # A named person's discipline, dismissal, transfer or appraisal told before it is
@@ -31,6 +32,9 @@ BARE_WORDS: tuple[str, ...] = (
     "會被處理",
     "位子",
     "升組長",
+    # a post given to a named person (組長缺已經給X; voice typing: 以經)
+    "長缺",
+    "的缺",
     "名額",
     # a named person's place in a ranking or an appraisal (排第五, 拿不到甲, 陞任沒過)
     "排第",
@@ -225,12 +229,19 @@ STRONG = starts_with(
     ),
 )
 BARE = starts_with(
-    "要會被將不評換位升名停免申移調",
+    "要會被將不評換位升名停免申移調長主",
     r"(?:要|會|將)?被(?:停職|免職|調走|移送|申誡|處理|拔掉|換掉)|(?:要|會|將)(?:停職|免職|調走)"
     r"|不續聘|評比(?:是|不會|最後)|換人了|不會待太久|位子[^，。,\n]{0,8}會有人|升[^，。,\n]{0,3}的是"
-    r"|名額沒有給|被申誡",
+    r"|名額沒有給|被申誡"
+    r"|(?:長|主任|主管)的?(?:缺|位子)(?:已經|以經|已|確定|決定|內定)(?:要|會)?給(?!你們|我們|他們|大家|各|人事|單位)",
 )
-_SOMEONE = re.compile("你|那位|這位")
+# Someone in particular: the reader, 那位, or a colleague by nickname (老林, 小陳, 林哥:
+# 老/小 + a surname, or a surname + 哥/姐).
+_SURNAME = "[" + "".join(sorted(SURNAMES_1)) + "]"
+_SOMEONE = re.compile(
+    rf"你|那位|這位|(?<![\u4e00-\u9fff])[老小]{_SURNAME}(?![\u4e00-\u9fff]{{2}})"
+    rf"|(?<=[是給了，,\s])[老小]{_SURNAME}|{_SURNAME}(?:哥|姐|姊)(?![\u4e00-\u9fff]{{2}})"
+)
 # A result or a deliberation about named people (評分表：X 82, 第一名是X, X 不予推薦):
 # a leak when someone is named and nothing says it is published.
 # Written for `regex`, run by `re` (respell.as_re: same matches).

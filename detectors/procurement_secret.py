@@ -67,6 +67,9 @@ TOLD_WORDS: tuple[str, ...] = (
     "核的數字",
     "簽的數字",
     "自己抓",
+    # the internal estimate told with where to aim (內部簽到2,718,000，你們往下抓一點)
+    "往下抓",
+    "往上抓",
 )
 # Words that wake the detector for a count of firms said without 標 (see TO_BIDDER).
 WEAK_TRIGGERS: tuple[str, ...] = (
@@ -81,7 +84,11 @@ WEAK_TRIGGERS: tuple[str, ...] = (
     "另外一家",
     "別家",
     "其他家",
+    # a count of firms come to bid (目前才8家來, 只兩家來，競爭不大)
+    "家來",
 )
+# Outside reviewers named without a committee word (要來審的外面老師有施老師、丁技師).
+JUDGE_WORDS: tuple[str, ...] = ("來審", "外面老師", "外面委員", "外部委員")
 TRIGGERS: tuple[str, ...] = (
     "底價",
     "投標",
@@ -129,6 +136,7 @@ TRIGGERS: tuple[str, ...] = (
     "本標",
     "此標",
     "底價單",
+    *JUDGE_WORDS,
     # shorthand bid counts: 標2家, 標 3 家
     *(f"標{sp}{n}{sp}家" for n in "123456789一二兩三四五" for sp in ("", " ")),
     "標單",
@@ -214,6 +222,8 @@ STRONG = starts_with(
     rf"|(?<![目指商路座達])標\s?(?:只有|僅|共|有|才)?\s?{_NUM}\s?家\s?(?:[=:]|來|投|而已|廠商)"
     r"|底價(?:是|為|訂|定|抓|大概|約|差不多|在|:)?\s*(?!一定|一般|一律|一起|一下|一直|一樣)[0-9一二三四五六七八九十百千萬]"
     r"|底價.{0,6}?(?:落在|抓在|訂在|定在|大約|大概|差不多|約)\s?[0-9一二三四五六七八九十百千]"
+    # the reserve price told against the budget (底價簽呈剛核下來，比預算少36萬)
+    r"|底價[^。\n]{0,14}?(?:比|較)[^，。,\n]{0,6}?(?:少|多|低|高)了?\s?[0-9][0-9,.]*\s?(?:萬|元|%|成)(?!以上|以下|以內)"
     r"|底價.{0,10}(?:[0-9][0-9,.]*\s*(?:萬|億|千|元|%|成)|[一二三四五六七八九]成"
     # an amount in Chinese numerals (八百六十萬, 一千二百萬元)
     r"|[一二兩三四五六七八九十][一二兩三四五六七八九十百千]{1,6}(?:萬|億)"
@@ -304,18 +314,26 @@ BIDDER = re.compile(
     # a price to bid that will pass, the budget's real room (報491,892應該會過, 預算其實可以再高)
     r"|報\s?[0-9][0-9,.]*\s?(?:萬|元)?[^，。,\n]{0,3}會(?:過|上|中|得標)"
     r"|預算[^，。,\n]{0,4}(?:可以|能)再(?:高|低|拉高|加)"
+    # the internal figure told with where to aim (內部簽到2,718,000，你們往下抓一點)
+    r"|(?:內部|簽到|核到|核定|預估金額)[^，。\n]{0,8}[0-9][0-9,.]{3,}[^。\n]{0,4}?[你您][^，。\n]{0,4}(?:往下|往上)抓"
 )
 BID_TOPIC = re.compile(
-    r"委員|報價|標|預算|投|資格|規格|領標|截止|開標|評選|評審|減價|收件|型號|價|萬|外聘"
+    r"委員|報價|標|預算|投|資格|規格|領標|截止|開標|評選|評審|減價|收件|型號|價|萬|外聘|金額"
 )
 # An evaluator named with a title (評審是陳教授, 外聘委員有成大吳老師): a leak when the
 # message also points the reader at them (拜訪, 先聯絡, 你們...).
 JUDGE_NAMED = re.compile(
-    r"(?:評審|評選委員|評審委員|外聘委員|審查委員|評委|外聘)(?:之一|其中一位|裡面|中|確定|的那[一兩二三四五]?位)?"
+    r"(?:評審|評選委員|評審委員|外聘委員|審查委員|評委|外聘"
+    r"|(?:要|會)?來審的?(?:外面|外部)?的?(?:老師|委員|教授)?|(?:外面|外部)的?(?:老師|委員))"
+    r"(?:之一|其中一位|裡面|中|確定|的那[一兩二三四五]?位)?"
     r"(?:是|有|為|包括|包含|找了|請了|請到|:)"
     r".{0,12}?(?:教授|老師|博士|處長|局長|科長|技正|主任|院長|所長|理事長|委員|律師|建築師|技師)"
 )
 ADDRESSEE = re.compile(r"你們?(?:可以|可|就|要|先|去|得|的|簡報|報告|提案|準備)|給你")
+# A count of firms come to bid, said without 標 (目前才8家來, 只兩家來): a bid count only in a
+# message about a tender (its number W1159995, 標, 競爭, 來得及), not a briefing's turnout.
+COUNT_CAME = re.compile(rf"(?:只有|只|才|僅|共|剩)\s?{_NUM}\s?家(?:來|投|領)")
+TENDER = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}[0-9]{5,}(?![0-9])|標|競爭|來得及|截止")
 # With only a weak trigger, a count of firms is a bid count only when it is told
 # to a competitor: 總共只有四家，你們勝算很大.
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
@@ -332,8 +350,11 @@ RULE = matter.Rule(
 _TRIGGERS = RULE.triggers
 _WEAK = frozenset(WEAK_TRIGGERS)
 _TOLD = frozenset(TOLD_WORDS) - frozenset(TRIGGERS[: TRIGGERS.index(WEAK_TRIGGERS[0])])
-_JUDGES = frozenset({"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委", "外聘"})
+_JUDGES = frozenset(
+    {"評審", "評選委員", "評審委員", "外聘委員", "審查委員", "評委", "外聘", *JUDGE_WORDS}
+)
 _BEFORE = frozenset(BEFORE)
+_CAME = frozenset({"家來"})
 _AFTER = frozenset(AFTER_AWARD)
 
 
@@ -366,11 +387,15 @@ def find(doc: Doc) -> list[Finding]:
     talk = matter.rule_talk(doc)
     if strong is None and talk is None:
         strong = TOLD.search(text)
-    if (
-        told is None
-        and (strong is None or TO_BIDDER.search(text) is None)
-        and all(h[2] in _WEAK or h[2] in _TOLD for h in doc.all(_TRIGGERS))
-    ):
+    weak_only = all(h[2] in _WEAK or h[2] in _TOLD for h in doc.all(_TRIGGERS))
+    if told is None and weak_only and doc.has(_CAME):
+        # W115567目前只兩家來，競爭不大; not 說明會才8家來 (家來 wakes for this reading only)
+        if TENDER.search(text) is not None:
+            told = COUNT_CAME.search(text)
+        if told is None and all(h[2] in _CAME for h in doc.all(_TRIGGERS)):
+            return []
+        strong = strong or told
+    if told is None and (strong is None or TO_BIDDER.search(text) is None) and weak_only:
         return []  # 今天只有四家公司來參加說明會: a count, nothing told to a bidder
     if strong is None and doc.has(_JUDGES):
         judge = JUDGE_NAMED.search(text)

@@ -24,6 +24,9 @@ BARE_WORDS: tuple[str, ...] = (
     "說你",
     "reported you",
 )
+# A letter or a mailbox note (寫信罵你的那封，署名寫X; 寫意見箱說陳醫師的是X): these words
+# wake the detector only for LETTER.
+LETTER_WORDS: tuple[str, ...] = ("寫信", "寄信", "意見箱")
 TRIGGERS: tuple[str, ...] = (
     *BARE_WORDS,
     "檢舉人",
@@ -63,6 +66,7 @@ TRIGGERS: tuple[str, ...] = (
     "通報者",
     "報料",
     "tipster",
+    *LETTER_WORDS,
 )
 CONTEXT: tuple[str, ...] = (
     "被檢舉人",
@@ -121,15 +125,29 @@ BARE = Gated(
         # Who went and said something about YOU, told to you: 去政風室講你收紅包的是….
         # (not praise passed on: 說你們服務好的那位就是…, 講你們報告寫得好的是處長)
         r"|(?:(?:去|跑去|打電話)[^，。,\n]{0,8}說|講|告|反映|投訴|檢舉)你們?"
-        r"(?:(?!好|認真|棒|辛苦|厲害|用心|專業|熱心|感謝|讚|不錯)[^，。,\n]){1,10}的(?:人|那個|那位)?[，,\s]{0,2}(?:就)?"
+        r"(?:(?!好|認真|棒|辛苦|厲害|用心|專業|熱心|感謝|讚|不錯)[^，。,\n]){1,10}的(?:人|那個|那位)?"
+        r"(?:(?<=[個位人])[，,\s]{1,2})?(?:就)?"
         r"是(?!誰|不是|對|錯|什麼|哪|啥|真|假)"
         r"|who reported you (?:is|was)"
         # ... the same opening a clause with 說 (說你虛報加班的是你們科的X)
-        r"|(?:^|(?<=[，。,\s]))說你們?(?!很|好|真|不錯|棒|厲害|認真|辛苦|人|可以)"
-        r"(?:(?!好|認真|棒|辛苦|厲害|用心|專業|熱心|感謝|讚|不錯)[^，。,\n]){1,10}的(?:人|那個|那位)?[，,\s]{0,2}(?:就)?是"
+        r"|(?:^|(?<=[，。,\s]))說你們?(?!們?(?:很|好|真|不錯|棒|厲害|認真|辛苦|人|可以))"
+        r"(?:(?!好|認真|棒|辛苦|厲害|用心|專業|熱心|感謝|讚|不錯)[^，。,\n]){1,10}的(?:人|那個|那位)?"
+        r"(?:(?<=[個位人])[，,\s]{1,2})?(?:就)?是"
         r"(?!誰|不是|對|錯|什麼|哪|啥|真|假)"
     ),
 )
+# Who wrote a letter or a mailbox note that complains about someone: 寫信罵陳醫師那位是X,
+# 寄信罵你的那封，署名寫X, 寫信給署長信箱說你加班費的事是X. Not the sender's own letter
+# (我寫信…), not a thanks (寫信說謝謝…), not what it is (是誤會, 是匿名的, 是上週的).
+LETTER = re.compile(
+    r"(?<!我)(?<!我們)(?:寫|寄|投)(?:信|email|e-mail|mail|意見箱|電子郵件)[^，。,\n]{0,12}?"
+    r"(?:說(?!謝|感謝|多謝|稱讚|讚|表揚|肯定|很好|辛苦)|罵|告|投訴|抱怨|檢舉|反映)"
+    r"[^，。\n]{0,12}?(?:的|那位|那個|那封)(?:事|人|那位|那個|那封|信)?[，,\s]{0,2}(?:就|其實)?"
+    r"(?:是|叫|姓|(?:署名|具名|留名|落款)(?:寫|是|為)?)(?:的是)?"
+    r"(?!誰|不是|對|錯|什麼|哪|啥|真|假|誤會|匿名|沒|因為|為了|在|要|可以|有|上|昨|今|前|去年|多|幾"
+    r"|我|你|他|她|民眾|一|同|不|關於|針對|寄|寫|說|開玩笑)[\u4e00-\u9fff]"
+)
+_LETTER = frozenset(LETTER_WORDS)
 WINDOW = 40
 # An elected representative's request, made openly for the neighbourhood (里長反映的路燈,
 # 議員服務處陳情): nobody's identity is hidden in it.
@@ -204,7 +222,10 @@ def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
         return []
-    strong = STRONG.found(doc.text) or _reporter_contact(doc) or BARE.found(doc.text)
+    letter = doc.has(_LETTER) and LETTER.search(doc.text) is not None
+    if not letter and all(h[2] in _LETTER for h in doc.all(_TRIGGERS)):
+        return []  # 等下寫信給廠商: a letter, nobody's complaint
+    strong = letter or STRONG.found(doc.text) or _reporter_contact(doc) or BARE.found(doc.text)
     named = matter.person_named(doc)
     ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     damp = matter.rule_talk(doc)

@@ -392,6 +392,117 @@ ROWS: list[tuple[str, str, str]] = [
     # a project named after a campaign (防暴宣導) is no lesson when the sender tells first
     ("secret_aside", "防暴宣導的底價是775,500，開標前我先跟你說", "flag"),
     ("training", "宣導講習：底價於開標後至決標前仍應保密，不可以先跟廠商說", "allow"),
+    # a patrol, a customs check or an audit told ahead to its party, no plan word: passed on
+    # to a third party, disowned (我沒說喔), its focus told; the same words announced to
+    # the office, a patrol's own errands or a meal stay ordinary
+    ("tipoff", "給採蘭花那個阿財講，巡山的明天改巡溪谷那條，別去", "flag"),
+    ("tipoff", "跟採牛樟的阿德說，巡邏這週改走東線，別去", "flag"),
+    ("tipoff", "下週你們那批貨要開櫃，東西先拿掉，別害我", "flag"),
+    ("tipoff", "8/2要抽貴單位那幾件核銷，憑證整理好，我沒說喔", "flag"),
+    ("tipoff", "審計那組下週會去總務科，主要看採購分批，帳弄好", "flag"),
+    ("tipoff", "週五那間大發印刷行，我們大概七點會到，你先跟他們把後面的東西搬走", "flag"),
+    ("tipoff", "後天要看大發工程行的救生員保養，要他們先弄好", "flag"),
+    ("tipoff", "跟志工說，明天巡山活動改到東線，記得帶水", "allow"),
+    ("tipoff", "跟小王說明天巡邏車送保養，鑰匙先放好", "allow"),
+    ("tipoff", "下週審計室會來，主要看採購案，資料請各科備妥", "allow"),
+    ("tipoff", "那批貨下週開櫃查驗，報關行會通知你們", "allow"),
+    ("tipoff", "我沒說喔，明天中午要去吃火鍋", "allow"),
+    ("tipoff", "我們九點會到，麻煩你們把投影機弄好", "allow"),
+    # who wrote a letter or a mailbox note against someone, with no reporting word; the
+    # sender's own letter, a thanks, what the letter is, a mailbox count stay ordinary
+    ("letter", "寫信罵王醫師那位是林淑芬的女兒，住三樓那床", "flag"),
+    ("letter", "寄信罵你的那封，署名寫黃美玲，你自己看著辦", "flag"),
+    ("letter", "寫意見箱說陳醫師的是周志豪家屬", "flag"),
+    ("letter", "寫信給署長信箱說你加班費的事是誤會一場", "allow"),
+    ("letter", "寫信說謝謝你們的那位是林小姐", "allow"),
+    ("letter", "我寫信罵你那個是開玩笑的啦", "allow"),
+    ("letter", "我等下寫信給廠商，問交期", "allow"),
+    ("letter", "意見箱本週收到3封，都已回覆", "allow"),
+    # a publication word negated after it (公告還沒出來) or still to come (下週才會公布) is
+    # no publication; a publication done stays one
+    ("not_yet_after", "陞遷甄審會決定林志明當組長了，公告還沒出來", "flag"),
+    ("not_yet_after", "決標公告還沒上網，這次只有3家來投，你們機會很大", "flag"),
+    ("not_yet_after", "陞遷結果已公告，恭喜林志明當組長", "allow"),
+    ("not_yet_after", "錄取名單公告了，還沒看的去官網看", "allow"),
+    ("not_yet_after", "決標公告已上網，這次只有3家來投", "allow"),
+    # a post given to a named person before the list is out (組長缺以經給X: voice typing);
+    # a post given to a unit, a post vacant, a post sent for approval stay ordinary
+    ("personnel", "組長缺以經給黃淑芬，名單下週才會公布", "flag"),
+    ("personnel", "科長缺已經給黃志明了", "flag"),
+    ("personnel", "主任的位子已經給你們科了喔", "allow"),
+    ("personnel", "組長缺已經給人事室簽了，等核定", "allow"),
+    ("personnel", "組長缺已經出缺三個月，要趕快補", "allow"),
+    # an inquiry at work told to whom it concerns: the reader told to stop what it is
+    # about, a named person taken in for questioning over a matter; gathering data for a
+    # report, a child questioned at school, a colleague called in stay ordinary
+    ("inquiry", "那件事上面正在蒐資料，你們最近核銷單據小心一點，別再亂報了", "flag"),
+    ("inquiry", "那件事他們還在調帳，你們這陣子注意，不要再多報了", "flag"),
+    ("inquiry", "王志明這陣子常被叫去外面問話，跟上次那筆工程款有關", "flag"),
+    ("inquiry", "那件事我們還在蒐資料，下週開會再討論", "allow"),
+    ("inquiry", "報告還在蒐資料，你們交件時注意格式，別再拖了", "allow"),
+    ("inquiry", "年度決算還在調帳，你們別再送單據了喔", "allow"),
+    ("inquiry", "小孩在學校被叫去問話，因為打架", "allow"),
+    ("inquiry", "林小姐被叫去主任辦公室問話", "allow"),
+    ("inquiry", "林小姐還在蒐資料，報告晚點交", "allow"),
+    # told to a bidder with no procurement word: a count of firms come (in a message about
+    # a tender), the outside reviewers named, the internal figure with where to aim; a
+    # briefing's turnout, reviewers handled by staff, a figure for the accountant stay ordinary
+    ("bid_count", "那個W1159995目前才8家來，你們還來得及", "flag"),
+    ("bid_count", "W115567目前只兩家來，競爭不大", "flag"),
+    ("bid_count", "說明會才8家來，你們要不要再宣傳", "allow"),
+    ("bid_count", "這次尾牙只兩家來，大家都很忙", "allow"),
+    ("reviewers", "下週要來審的外面老師有施老師、丁技師，大發企業社先去拜訪一下", "flag"),
+    ("reviewers", "這次要來審外面委員是翁老師、李技師，大發實業社先拜訪一下", "flag"),
+    ("reviewers", "下週要來審的外面老師有施老師、丁技師，請承辦準備評審資料", "allow"),
+    ("reviewers", "外面委員的出席費請於月底前核銷", "allow"),
+    ("estimate", "預估金額內部簽到2,718,000，你們往下抓一點，別寫在line上", "flag"),
+    ("estimate", "預估金額內部簽到2,718,000，簽呈請主計往下抓一點", "allow"),
+    ("estimate", "預估金額2,718,000已經公告在採購網", "allow"),
+    # a named offence with a record word, looked up for someone (有兩筆傷害紀錄); an injury
+    # at work, a lookup procedure, a definition stay ordinary
+    ("offence_record", "幫你看了王志明，有兩筆傷害紀錄，歹勢啦", "flag"),
+    ("offence_record", "王志明有職業傷害紀錄，請協助申請補助", "allow"),
+    ("offence_record", "今年有兩筆職業傷害紀錄，請各科加強宣導", "allow"),
+    ("offence_record", "詐欺紀錄查詢請依規定申請", "allow"),
+    ("offence_record", "竊盜前科的定義是什麼？", "allow"),
+    # the sender's hush said in Taiwanese (嘜講出去, 毋通講, 嘜給人知) is the hush it is in
+    # Mandarin; "don't talk so much" is no hush in either
+    ("hushed", "同事邱俊宏得了乳癌，這陣子請病假，大家嘜講出去", "flag"),
+    ("hushed", "那個數字是八開頭、六位數，嘜講喔", "flag"),
+    ("hushed", "嘜講那麼多啦，趕快吃飯", "allow"),
+    ("hushed", "不要講那麼多啦，趕快吃飯", "allow"),
+    ("hushed", "明天下午開會嘜遲到", "allow"),
+    # a past sentence said with 過 (之前因詐欺判過刑) is the record 判刑 is; a rule about
+    # past sentences, the sender's own past stay ordinary
+    ("past_sentence", "那個攤商林素貞之前因詐欺判過刑", "flag"),
+    ("past_sentence", "刑法規定以前判過刑的人五年內再犯是累犯", "allow"),
+    ("past_sentence", "我以前判過刑，現在改過了", "allow"),
+    # the books already pulled and the party told to mind what they say or stop altering
+    # them; records handed over by the office, a colleague transferred stay ordinary
+    ("inquiry", "大發砂石場的帳已經被調了，叫老闆講話小心", "flag"),
+    ("inquiry", "帳冊我們已經拿到影本了，叫你們老闆別再改", "flag"),
+    ("inquiry", "帳冊已經拿到了，請承辦注意格式", "allow"),
+    ("inquiry", "他的職務被調了，跟他說注意身體", "allow"),
+    ("inquiry", "公文被調閱了，請注意", "allow"),
+    # a colleague by nickname (老林, 小陳) is someone in particular for a personnel result;
+    # a rule question or a teacher's remark stays ordinary
+    ("personnel", "升組長的是老林，不過還要等局長簽", "flag"),
+    ("personnel", "升組長的是小陳，還沒公布", "flag"),
+    ("personnel", "升組長的規定是什麼？", "allow"),
+    ("personnel", "老師說升組長的是要考試", "allow"),
+    ("personnel", "小林說升等的是明年才辦", "allow"),
+    # who went and said something about YOU, with a pause before the answer (…的那個，就是X);
+    # praise (說你們很認真的那個) or a question after the pause stays ordinary
+    ("reported_you", "說你們工地噪音的那個，就是每天遛狗的白髮阿伯，住對面", "flag"),
+    ("reported_you", "說你們很認真的那個，就是局長", "allow"),
+    ("reported_you", "說你們工地噪音的那個，是不是要回覆", "allow"),
+    ("reported_you", "講你的那位，是對的", "allow"),
+    # the reserve price told against the budget; a rule's margin, a question, a published
+    # award stay ordinary
+    ("reserve_vs_budget", "底價簽呈剛核下來，比預算少36萬", "flag"),
+    ("reserve_vs_budget", "底價訂定後不得比預算高10%以上", "allow"),
+    ("reserve_vs_budget", "底價比預算低是常態嗎？", "allow"),
+    ("reserve_vs_budget", "決標公告已上網，底價比預算少36萬", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

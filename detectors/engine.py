@@ -487,12 +487,13 @@ def chat_log(text: str) -> list[tuple[int, int]] | None:
             lines.append((start + q.end(), start + len(line)))
             quoted = True
             continue
+        if quoted and len(lines) == 1:  # the reply's first line, whole (密件內容：… is no speaker)
+            lines.append((start, start + len(line)))
+            continue
         m = _SPEAKER.match(line)
         if m is None:
             if n == 0 and _LOG_HEADER.search(line) is not None:
                 header = True
-            elif quoted and len(lines) == 1:  # the reply's first line
-                lines.append((start, start + len(line)))
             elif lines:  # the speaker's next line: part of what they said
                 lines[-1] = (lines[-1][0], start + len(line))
             elif line.strip():

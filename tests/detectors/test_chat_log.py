@@ -80,4 +80,6 @@ def test_an_allowed_log_says_why() -> None:
     result = scan_text(ROWS[0][1])
     assert result.verdict == "allow"
     why = [step for f in result.suppressed for step in f.why]
-    assert any("forwarded chat log" in step for step in why), why
+    # Either reading of a long message may set it aside first: the chat log read line by
+    # line, or the units of a structured message (engine._combined_across_units).
+    assert any("forwarded chat log" in step or "no unit says it" in step for step in why), why

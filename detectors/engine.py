@@ -681,19 +681,16 @@ def _combined_across_units(
     us = segment.units(text)
     if not us:
         return result
-    # A question and the next turn's answer (檢舉的是誰？ / 黃志豪啦), a speaker's line and
-    # the unlabelled line that goes on with it: read together, as one unit.
-    # Units holding a finding first: a leak told in one unit is met at once.
+    # Units holding a finding first: a leak told in one unit is met at once. Then units
+    # that say one thing together (segment.go_together: a question and the next turn's
+    # answer, one speaker's consecutive turns, a short line), read as one.
     held = [any(u.start < f.end and f.start < u.end for f in result.findings) for u in us]
     reads = [text[u.start : u.end] for u, h in zip(us, held, strict=True) if h]
     reads += [text[u.start : u.end] for u, h in zip(us, held, strict=True) if not h]
     reads += [
         f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
         for a, b in itertools.pairwise(us)
-        if a.short
-        or b.short
-        or text[a.start : a.end].endswith(("？", "?"))
-        or (a.speaker and not b.speaker)
+        if segment.go_together(text, a, b)
     ]
     for read_ in reads:
         part = _scan_text(

@@ -55,21 +55,55 @@ class Unit(NamedTuple):
     end: int
     speaker: bool  # a speaker's label was left out before start
     short: bool = False  # a few characters (好, 林美玲啦, 是誰？): read with a neighbour
+    who: str = ""  # the speaker's label (王主任), "" when none was left out
+    minute: int = -1  # the turn's timestamp in minutes of the day, -1 when none
 
 
-def _body_start(line: str) -> tuple[int, bool]:
-    """Where a line's words start once a speaker's label is left out."""
+# An answer's opening (聽說是林美玲, 就是住三樓那個): the turn goes on from the one before.
+_ANSWER = re.compile(r"(?:聽說|據說|應該|好像|可能|其實)?(?:就)?是")
+
+
+def go_together(text: str, a: Unit, b: Unit) -> bool:
+    """Two neighbouring units that say one thing: a short one and its neighbour, a
+    question and its answer, one speaker's consecutive turns, a speaker's line and the
+    unlabelled line that continues it."""
+    return (
+        a.short
+        or b.short
+        or text[a.start : a.end].endswith(("？", "?"))
+        or _ANSWER.match(text, b.start) is not None
+        or (a.speaker and not b.speaker)
+        or (a.who != "" and a.who == b.who and (a.minute < 0 or 0 <= b.minute - a.minute <= 2))
+    )
+
+
+def _minute(ts: str | None) -> int:
+    if not ts:
+        return -1
+    h, _, m = ts.strip().replace("：", ":").partition(":")
+    try:
+        return int(h) * 60 + int(m)
+    except ValueError:  # full-width digits int() reads; anything else: no time
+        return -1
+
+
+def _body_start(line: str) -> tuple[int, str, int]:
+    """Where a line's words start once a speaker's label is left out, the label and
+    the turn's minute of the day."""
     m = _LABEL.match(line)
     if m is None:
-        return 0, False
-    if m.group("br") is not None or m.group("re") is not None:
-        return m.end(), True
+        return 0, "", -1
+    minute = _minute(m.group("ts"))
+    if m.group("br") is not None:
+        return m.end(), m.group("br").strip() or "?", minute
     name = m.group("name")
+    if m.group("re") is not None:
+        return m.end(), f"re:{name}", minute
     if name is None or _SECTION.search(name) is not None:
-        return 0, False
+        return 0, "", -1
     if m.group("ts") is not None or _CALLED.search(name) is not None:
-        return m.end(), True
-    return 0, False
+        return m.end(), name, minute
+    return 0, "", -1
 
 
 def units(text: str) -> list[Unit]:
@@ -87,10 +121,10 @@ def units(text: str) -> list[Unit]:
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
-        off, speaker = _body_start(line[lead:])
+        off, who, minute = _body_start(line[lead:])
         s = start + lead + off
         e = len(line.rstrip()) + start
         if e <= s:
             continue
-        out.append(Unit(s, min(e, s + MAX_UNIT_LEN), speaker, e - s < _MIN_UNIT))
+        out.append(Unit(s, min(e, s + MAX_UNIT_LEN), who != "", e - s < _MIN_UNIT, who, minute))
     return out if len(out) >= 2 else []

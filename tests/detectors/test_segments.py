@@ -86,6 +86,25 @@ ROWS = [
     ),
     ("short_answer", "[阿明] 檢舉人是誰？\n[小王] 林美玲", "flag"),
     ("short_answer", "[阿明] 這次去告你們的\n[阿明] 是林美玲", "flag"),
+    # one speaker's consecutive turns, an answer's opening: one thing said
+    (
+        "same_speaker",
+        "[王科] 那個檢舉人的資料我看到了\n[王科] 林美玲，住中山路那棟三樓\n[李姐] 好喔",
+        "flag",
+    ),
+    (
+        "same_speaker",
+        "09:01 王科：那個檢舉人的資料我看到了\n09:02 王科：林美玲，住中山路那棟三樓\n09:05 李姐：好喔",
+        "flag",
+    ),
+    ("answer", "[阿明] 誰去檢舉的你知道嗎\n[小王] 聽說是林美玲，住你們隔壁\n[阿明] 喔喔", "flag"),
+    # ... but the same speaker hours later says something else
+    (
+        "same_speaker_later",
+        "08:10 阿芳：政風室提醒：不可把陳情人身分告訴被陳情人\n11:30 阿芳：今天林美玲生日，蛋糕在茶水間\n"
+        "11:35 李秘：好喔謝謝",
+        "allow",
+    ),
     # a quoted speaker's label is not a person talked about
     (
         "quoted_label",
@@ -206,6 +225,8 @@ def test_short_or_single_line_messages_are_not_cut() -> None:
     assert units("好\n收到") == []
     short = units("[阿明] 檢舉人是誰？\n[小王] 林美玲")
     assert [u.short for u in short] == [False, True]
+    timed = units("09:58 王科：那份資料我看到了\n10:01 王科：明天再跟你說")
+    assert [(u.who, u.minute) for u in timed] == [("王科", 598), ("王科", 601)]
 
 
 def test_a_hostile_message_is_cut_into_few_units() -> None:

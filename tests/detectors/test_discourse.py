@@ -499,6 +499,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("reserve_vs_budget", "底價訂定後不得比預算高10%以上", "allow"),
     ("reserve_vs_budget", "底價比預算低是常態嗎？", "allow"),
     ("reserve_vs_budget", "決標公告已上網，底價比預算少36萬", "allow"),
+    # where a case stands: traced up the chain, the prosecutor leaning; a parcel traced,
+    # a statistic, a definition stay ordinary
+    ("case_stands", "人頭帳戶那條線已經追到上游了", "flag"),
+    ("case_stands", "你朋友那個案子，我偷看了一下卷，檢察官傾向起訴", "flag"),
+    ("case_stands", "檢察官傾向起訴的案件比例逐年下降", "allow"),
+    ("case_stands", "林志明的包裹已經追到了，明天會送到", "allow"),
+    ("case_stands", "人頭帳戶的定義請參考洗錢防制法", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

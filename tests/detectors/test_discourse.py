@@ -506,6 +506,13 @@ ROWS: list[tuple[str, str, str]] = [
     ("case_stands", "檢察官傾向起訴的案件比例逐年下降", "allow"),
     ("case_stands", "林志明的包裹已經追到了，明天會送到", "allow"),
     ("case_stands", "人頭帳戶的定義請參考洗錢防制法", "allow"),
+    # the spec written so only the reader's product fits; a rule against it, a question,
+    # a buyer's own remark stay ordinary
+    ("rigged_spec", "我把認證那條寫進去了，這樣只有你們家的型號符合", "flag"),
+    ("rigged_spec", "規格是照你們上次給的型錄寫的，別家應該很難符合", "flag"),
+    ("rigged_spec", "規格請依採購法不得限制競爭，別家很難符合的條件要刪掉", "allow"),
+    ("rigged_spec", "只有你們家的型號符合嗎？請說明", "allow"),
+    ("rigged_spec", "這款印表機只有你們家的型號符合我們的需求", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

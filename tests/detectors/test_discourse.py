@@ -513,6 +513,11 @@ ROWS: list[tuple[str, str, str]] = [
     ("rigged_spec", "規格請依採購法不得限制競爭，別家很難符合的條件要刪掉", "allow"),
     ("rigged_spec", "只有你們家的型號符合嗎？請說明", "allow"),
     ("rigged_spec", "這款印表機只有你們家的型號符合我們的需求", "allow"),
+    # published on a day still to come, the reader to act as if unseen till then; a
+    # download on that day, a notice on the day stay ordinary
+    ("not_yet_after", "招標文件我先用隨身碟給你，公告那天再裝作第一次看到", "flag"),
+    ("not_yet_after", "招標文件公告那天再下載就好", "allow"),
+    ("not_yet_after", "錄取名單公告當天再通知大家", "allow"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",

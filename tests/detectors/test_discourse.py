@@ -518,6 +518,9 @@ ROWS: list[tuple[str, str, str]] = [
     ("not_yet_after", "招標文件我先用隨身碟給你，公告那天再裝作第一次看到", "flag"),
     ("not_yet_after", "招標文件公告那天再下載就好", "allow"),
     ("not_yet_after", "錄取名單公告當天再通知大家", "allow"),
+    # the bidder told they are the only one so far (到今天下午為止就你們一家); the only ones
+    # still to hand something in are no bid count (the rules' reading; stage 2 is not asked)
+    ("bidder", "老闆，到今天下午為止就你們一家，別擔心", "flag"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",
@@ -625,3 +628,13 @@ def test_a_disclosure_about_a_named_target_counts_as_a_cue() -> None:
     assert result.verdict != "allow"
     why = [step for f in result.findings for step in f.why]
     assert any(step.startswith("cue disclosure (還沒開)") for step in why), why
+
+
+@pytest.mark.parametrize("text", ["到今天下午為止就你們一家還沒交報表", "目前只有你們還沒回覆"])
+def test_the_only_ones_still_to_reply_are_no_bid_count(text: str) -> None:
+    """The rules alone (stage 2 off): who has not yet handed something in is no bidder
+    told where they stand."""
+    from dataclasses import replace
+
+    off = replace(DEFAULT_POLICY, stage2=False)
+    assert scan_text(text, config=off).verdict == "allow"

@@ -101,6 +101,9 @@ TRIGGERS: tuple[str, ...] = (
     "在調查",
     "在調資料",
     *INQUIRY_WORDS,
+    # where the case stands (那條線已經追到上游了, 檢察官傾向起訴)
+    "追到",
+    "人頭帳戶",
 )
 CONTEXT: tuple[str, ...] = (
     "通知他",
@@ -160,7 +163,7 @@ STRONG = starts_with(
 # Searched when STRONG fails and the message is not about the rules: who is suspected
 # of what (X涉嫌收賄), whose money is traced, whose records were pulled, wire-taps.
 MORE = starts_with(
-    "bclpuw上不人即已帳快是水涉準要別調贓金主嫌犯共",
+    "bclpuw上不人即已帳快是水涉準要別調贓金主嫌犯共追傾",
     # who the suspect is, told by role (主嫌是陳大同, 共犯其實是他姪子)
     r"(?:主嫌|嫌犯|嫌疑人|犯嫌|共犯|主謀)(?:其實|就)?(?:是|叫做?)(?!誰|否|不是|一名|一位|男|女|[0-9])"
     r"|涉嫌(?:收賄|貪污|貪瀆|圖利|詐欺|洗錢|走私|販毒|背信|侵占|偽造|違反|收回扣|索賄|行賄|賄選|綁標|圍標)"
@@ -170,6 +173,8 @@ MORE = starts_with(
     r"|(?:phone|line|calls?)\s(?:is|are|was|were|has been|have been)\s(?:tapped|bugged|monitored)"
     r"|(?:不要|別|不能)讓(?:他|她|他們|家屬|對方|本人|老闆|嫌犯)知道"
     r"|(?:準備|即將|快要?|要)(?:聲押|羈押|收押|搜索|收網|約談)"
+    # where the case stands: traced up the chain, the prosecutor leaning (追到上游, 傾向起訴)
+    r"|(?:已經)?追到(?:上游|源頭|金主|水房|上線)|傾向(?:起訴|不起訴|緩起訴|聲押|羈押)(?!的|率|比例)"
     r"|(?:已經?調閱|調閱了|已經?調出|調出了|調了)(?:他|她|對方|嫌犯)[^，。,\n]{0,8}(?:帳戶|通聯|對話|監視器|紀錄|資料)",
 )
 # An inquiry at work and the reader told to stop what it is about (上面正在蒐資料，你們核銷
@@ -229,6 +234,8 @@ RULE = matter.Rule(
 _TRIGGERS = RULE.triggers
 _DAMPEN = frozenset(DAMPEN)
 _INQUIRY_WORDS = frozenset(INQUIRY_WORDS)
+# Words that wake the detector for one reading only (INQUIRY, QUESTIONED, MORE's 追到上游).
+_READING_ONLY = _INQUIRY_WORDS | {"追到"}
 
 
 _DENIED = re.compile(r"(?:不是|並非|並不是|而非|不算)$")
@@ -255,8 +262,8 @@ def find(doc: Doc) -> list[Finding]:
             QUESTIONED.search(doc.text) is not None
             and (_LINKED.search(doc.text) is not None or matter.real_name(doc))
         )
-        if not strong and all(h[2] in _INQUIRY_WORDS for h in hits):
-            return []  # 林小姐還在蒐資料: work, nobody's inquiry
+    if not strong and all(h[2] in _READING_ONLY for h in hits):
+        return []  # 林小姐還在蒐資料, 包裹追到了: work, nobody's inquiry
     person = matter.person_mentioned(doc)
     near_ctx = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     ctx = near_ctx or matter.operational(doc)

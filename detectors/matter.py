@@ -197,8 +197,9 @@ def rule_talk(doc: Doc) -> str | None:
 _NOT_YET = ("不", "未", "沒", "才")
 
 
-# ... or said after the word (公告還沒出來, 公布都還沒) or with the future before it (下週才會公布).
-_NOT_YET_AFTER = re.compile(r"前|(?:都|也)?(?:還沒|還未|尚未)")
+# ... or said after the word (公告還沒出來, 公布都還沒, 公告那天再…) or with the future before it
+# (下週才會公布).
+_NOT_YET_AFTER = re.compile(r"前|(?:都|也)?(?:還沒|還未|尚未)|(?:那天|當天)(?:再|才)")
 _NOT_YET_BEFORE = ("才會", "才要", "還沒", "尚未", "還未")
 
 

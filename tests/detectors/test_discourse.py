@@ -503,6 +503,28 @@ ROWS: list[tuple[str, str, str]] = [
     ("reserve_vs_budget", "底價訂定後不得比預算高10%以上", "allow"),
     ("reserve_vs_budget", "底價比預算低是常態嗎？", "allow"),
     ("reserve_vs_budget", "決標公告已上網，底價比預算少36萬", "allow"),
+    # where a case stands: traced up the chain, the prosecutor leaning; a parcel traced,
+    # a statistic, a definition stay ordinary
+    ("case_stands", "人頭帳戶那條線已經追到上游了", "flag"),
+    ("case_stands", "你朋友那個案子，我偷看了一下卷，檢察官傾向起訴", "flag"),
+    ("case_stands", "檢察官傾向起訴的案件比例逐年下降", "allow"),
+    ("case_stands", "林志明的包裹已經追到了，明天會送到", "allow"),
+    ("case_stands", "人頭帳戶的定義請參考洗錢防制法", "allow"),
+    # the spec written so only the reader's product fits; a rule against it, a question,
+    # a buyer's own remark stay ordinary
+    ("rigged_spec", "我把認證那條寫進去了，這樣只有你們家的型號符合", "flag"),
+    ("rigged_spec", "規格是照你們上次給的型錄寫的，別家應該很難符合", "flag"),
+    ("rigged_spec", "規格請依採購法不得限制競爭，別家很難符合的條件要刪掉", "allow"),
+    ("rigged_spec", "只有你們家的型號符合嗎？請說明", "allow"),
+    ("rigged_spec", "這款印表機只有你們家的型號符合我們的需求", "allow"),
+    # published on a day still to come, the reader to act as if unseen till then; a
+    # download on that day, a notice on the day stay ordinary
+    ("not_yet_after", "招標文件我先用隨身碟給你，公告那天再裝作第一次看到", "flag"),
+    ("not_yet_after", "招標文件公告那天再下載就好", "allow"),
+    ("not_yet_after", "錄取名單公告當天再通知大家", "allow"),
+    # the bidder told they are the only one so far (到今天下午為止就你們一家); the only ones
+    # still to hand something in are no bid count (the rules' reading; stage 2 is not asked)
+    ("bidder", "老闆，到今天下午為止就你們一家，別擔心", "flag"),
     # a formal prohibition opens the clause: what follows in it must not be done
     (
         "forbid_clause",
@@ -769,3 +791,13 @@ def test_a_disclosure_about_a_named_target_counts_as_a_cue() -> None:
     assert result.verdict != "allow"
     why = [step for f in result.findings for step in f.why]
     assert any(step.startswith("cue disclosure (還沒開)") for step in why), why
+
+
+@pytest.mark.parametrize("text", ["到今天下午為止就你們一家還沒交報表", "目前只有你們還沒回覆"])
+def test_the_only_ones_still_to_reply_are_no_bid_count(text: str) -> None:
+    """The rules alone (stage 2 off): who has not yet handed something in is no bidder
+    told where they stand."""
+    from dataclasses import replace
+
+    off = replace(DEFAULT_POLICY, stage2=False)
+    assert scan_text(text, config=off).verdict == "allow"

@@ -121,6 +121,8 @@ PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
     r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
+    # done, in everyday words (早就執行完了)
+    r"|早就(?:執行|辦)完|(?:執行|辦)完畢"
     # in effect: a post taken up (今天開始接任), things logged or handed over (已經入庫)
     r"|接任|到任|就任|上任|已到職|已報到|已經?(?:入庫|歸檔|移交|繳回|銷毀)"
     # congratulated: the news is out (恭喜他, 恭喜錄取), unless ahead of it (先恭喜)

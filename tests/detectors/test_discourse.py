@@ -518,6 +518,9 @@ ROWS: list[tuple[str, str, str]] = [
     # a scam alert is a reminder (REMINDER: 冒用…名義, 詐騙電話)
     ("scam_alert", "最近詐騙很多，有人冒用地檢署名義說你的帳戶涉案，大家小心", "allow"),
     ("scam_alert", "有人冒用地檢署名義打電話，但陳大同的帳戶真的被凍結了，你叫他小心", "flag"),
+    # done, in everyday words (PUBLIC: 早就執行完了)
+    ("public", "我看了一下，那份拘票是103年的，早就執行完了", "allow"),
+    ("public", "那份拘票早就執行完了，但另一張還沒，明天去抓陳大同", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

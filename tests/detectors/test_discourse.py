@@ -521,6 +521,9 @@ ROWS: list[tuple[str, str, str]] = [
     # done, in everyday words (PUBLIC: 早就執行完了)
     ("public", "我看了一下，那份拘票是103年的，早就執行完了", "allow"),
     ("public", "那份拘票早就執行完了，但另一張還沒，明天去抓陳大同", "flag"),
+    # one thing done, the next planned against a named target: the done part is no cover
+    ("public_then_plan", "陳志明的拘票已經核發，傳票已送達，明天清晨5點去陳志明家拘提", "flag"),
+    ("public_then_plan", "陳志明的拘票已執行完畢，明天的記者會請新聞科準備", "allow"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

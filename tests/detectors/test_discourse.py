@@ -524,6 +524,11 @@ ROWS: list[tuple[str, str, str]] = [
     # one thing done, the next planned against a named target: the done part is no cover
     ("public_then_plan", "陳志明的拘票已經核發，傳票已送達，明天清晨5點去陳志明家拘提", "flag"),
     ("public_then_plan", "陳志明的拘票已執行完畢，明天的記者會請新聞科準備", "allow"),
+    # an authority coming to audit us, our own units told to get ready (internal_audit)
+    ("audited", "審計部下週到本局查核決算，請會計室準備憑證", "allow"),
+    ("audited", "環保局明天要來抽驗我們的飲水機，有公文，請大家不用緊張", "allow"),
+    ("audited", "環保局明天要來抽驗大發工廠，有公文，先跟老闆說", "flag"),
+    ("audited", "審計部下週到本局查核決算，先別說出去，請會計室準備憑證", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

@@ -129,6 +129,8 @@ PUBLIC = re.compile(
     r"公告|上網|生效|送達|公布|公開|發布|發佈|決標|結案|宣判|定讞|放榜"
     r"|新聞稿|記者會|官網|網站|公報|判決確定|已完成|已執行完畢|已結束|結果如下|成果"
     r"|函復|已回覆|已答復|已處理|已辦結|已複查|複查|都正常|均正常|無異常|查完|跑了[0-9一二三四五六七八九十]+家"
+    # done, in everyday words (早就執行完了)
+    r"|早就(?:執行|辦)完|(?:執行|辦)完畢"
     # in effect: a post taken up (今天開始接任), things logged or handed over (已經入庫)
     r"|接任|到任|就任|上任|已到職|已報到|已經?(?:入庫|歸檔|移交|繳回|銷毀)"
     # congratulated: the news is out (恭喜他, 恭喜錄取), unless ahead of it (先恭喜)
@@ -1093,7 +1095,7 @@ INTERNAL_AUDIT = re.compile(r"內部控制|內控|內部稽核|自行查核|稽�
 _OWN_RECORDS = re.compile(
     # (the unit asked is any of ours: 請採購單位準備卷宗, 請會計室備妥憑證)
     r"請(?:各單位|各位|大家|同仁|承辦|[\u4e00-\u9fff]{1,4}(?:單位|科|課|室|股|組|處))?先?(?:準備|備妥|整理)[^，。,\n]{0,10}"
-    r"(?:資料|案卷|文件|帳冊|憑證|卷宗)"
+    r"(?:資料|案卷|文件|帳冊|憑證|卷宗|紀錄|清冊)"
 )
 # A word that is part of the name of a unit's room or vehicle (稽查科會議室, 稽查大隊的
 # 公務車): a place to meet or a car to service, not a plan.
@@ -1123,11 +1125,26 @@ def records_asked(doc: Doc) -> str | None:
     return m.group()
 
 
+# ... or any authority coming to audit us (審計部下週到本局查核決算, 環保局明天要來抽驗我們的
+# 飲水機): we are the party, and our own units are told to get ready.
+_TO_US = re.compile(
+    r"(?:到|來)(?:本|我們)(?:局|處|署|所|校|府|院|中心|機關|單位|公司|科|室)"
+    r"|(?:到|來)(?:局裡|我們這|我們單位|我們機關|我們學校)|來[^，。,\n]{0,6}我們的"
+)
+_OUR_NOTICE = re.compile(r"有公文|來函|公文說|已發文|函文|請大家不用緊張")
+
+
 def internal_audit(doc: Doc) -> str | None:
-    """Our own audit unit announcing its visit to us, no outside target named; or None."""
+    """Our own audit unit announcing its visit to us, or any authority coming to us
+    with our own units asked to get ready (or its letter said), no outside target named,
+    nothing kept back; or None."""
     text = doc.text
-    m = INTERNAL_AUDIT.search(text)
-    if m is None or _OWN_RECORDS.search(text) is None or _target(doc) is not None:
+    m = INTERNAL_AUDIT.search(text) or _TO_US.search(text)
+    if m is None or _target(doc) is not None:
+        return None
+    if _OWN_RECORDS.search(text) is None and _OUR_NOTICE.search(text) is None:
+        return None
+    if _SECRECY.search(text) is not None or hushed(text) is not None:
         return None
     return m.group()
 

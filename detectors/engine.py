@@ -459,9 +459,15 @@ def _told_aside(
 # are not tied, and one line's rule does not excuse another's leak: when the whole log
 # was flagged, its lines are read one by one, and a question with the line after it
 # (its answer); the log is allowed only when none of them leaks.
+# A sender: [阿許], or a nickname or a colleague's title before a colon (阿蓉：, 小林：,
+# 廖股長：, 陳姐：), after a time or not; never a form's field (姓名：, 電話：, 地址：).
+_SENDER = (
+    r"[阿小老][\u4e00-\u9fff]{1,2}"
+    r"|[\u4e00-\u9fff]{1,3}(?:股長|科長|課長|組長|主任|秘書|秘|姐|姊|哥|科|專員|老師|處長|局長|隊長|助理)"
+)
 _SPEAKER = re.compile(
     r"[ \t]*(?:(?P<time>[0-9]{1,2}:[0-9]{2})[ \t]*)?"
-    r"(?:\[(?P<b>[^\]\n]{1,8})\]|(?P<n>[^\s：:，。、,()（）\[\]0-9]{1,5})[：:])"
+    rf"(?:\[(?P<b>[^\]\n]{{1,8}})\]|(?P<n>{_SENDER})[：:])"
 )
 # A line that asks (是誰？, 幾家?, 哪一家, 多少): the next line may be its answer.
 _ASKS = re.compile(r"[?？]|嗎|呢|誰|什麼|哪|多少|幾[家個位人件點號天]")

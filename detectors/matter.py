@@ -497,6 +497,10 @@ def _disclosed(doc: Doc, score: Score) -> None:
     score.add(CUE_WEIGHT, f"cue disclosure ({seen}) about a specific target")
 
 
+# A day still ahead (明天, 下週三, 後天清晨).
+_AHEAD = re.compile(r"明天|明早|明晚|明日|後天|下週|下禮拜|下星期|今晚|凌晨|清晨")
+
+
 def _discourse(doc: Doc, score: Score, strong: bool) -> None:
     """The shared discourse signals (detectors/discourse.py): talk about a matter with
     no sign of a disclosure lets it pass.
@@ -558,6 +562,10 @@ def _discourse(doc: Doc, score: Score, strong: bool) -> None:
                 )
             )
         ):
+            return
+        if kind == "public" and strong and d.target is not None and _AHEAD.search(doc.text):
+            # one thing done, the next one planned against a named target (已回覆地檢署了，
+            # 搜索票明天5點去陳大同家): the done part does not cover the plan
             return
     score.cap(VETO_CAP, f"discourse: {kind} ({seen}), nothing not public or told on")
 

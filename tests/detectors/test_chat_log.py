@@ -76,6 +76,16 @@ def test_minutes_and_one_speaker_are_no_log() -> None:
     assert chat_log("阿許：公文系統又掛了\n呂科：加班費月底截止") is None
 
 
+def test_a_form_of_labelled_fields_is_no_log() -> None:
+    # 姓名： / 電話： are a form's fields, not senders: the record is read whole
+    form = "姓名：王小明\n電話：0912345678\n姓名：林美華\n電話：0922333444"
+    assert chat_log(form) is None
+    result = scan_text(
+        "轉貼一下名單\n姓名：王小明\n生日：75年3月2日\n地址：臺北市中正區重慶南路一段10號"
+    )
+    assert result.verdict != "allow"
+
+
 def test_an_allowed_log_says_why() -> None:
     result = scan_text(ROWS[0][1])
     assert result.verdict == "allow"

@@ -655,6 +655,17 @@ ROWS: list[tuple[str, str, str]] = [
     # a scam alert is a reminder (REMINDER: 冒用…名義, 詐騙電話)
     ("scam_alert", "最近詐騙很多，有人冒用地檢署名義說你的帳戶涉案，大家小心", "allow"),
     ("scam_alert", "有人冒用地檢署名義打電話，但陳大同的帳戶真的被凍結了，你叫他小心", "flag"),
+    # done, in everyday words (PUBLIC: 早就執行完了)
+    ("public", "我看了一下，那份拘票是103年的，早就執行完了", "allow"),
+    ("public", "那份拘票早就執行完了，但另一張還沒，明天去抓陳大同", "flag"),
+    # one thing done, the next planned against a named target: the done part is no cover
+    ("public_then_plan", "陳志明的拘票已經核發，傳票已送達，明天清晨5點去陳志明家拘提", "flag"),
+    ("public_then_plan", "陳志明的拘票已執行完畢，明天的記者會請新聞科準備", "allow"),
+    # an authority coming to audit us, our own units told to get ready (internal_audit)
+    ("audited", "審計部下週到本局查核決算，請會計室準備憑證", "allow"),
+    ("audited", "環保局明天要來抽驗我們的飲水機，有公文，請大家不用緊張", "allow"),
+    ("audited", "環保局明天要來抽驗大發工廠，有公文，先跟老闆說", "flag"),
+    ("audited", "審計部下週到本局查核決算，先別說出去，請會計室準備憑證", "flag"),
     # a hush that names what must not be told is a rule (discourse._HUSH_OBJECT)
     ("hush_object", "主任交代：開標前大家不要跟廠商透露底價", "allow"),
     ("hush_object", "科長說受理時不要跟被檢舉人講檢舉人的身分", "allow"),

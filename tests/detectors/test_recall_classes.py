@@ -213,6 +213,13 @@ LEAKS: list[tuple[str, str, str]] = [
     ("owner told to be there", "明天突擊勘驗大發農場，叫業主在場", "inspection_plan"),
     ("shop manager told", "週五突擊勘驗福記餐廳廚房，你跟店長說一下", "inspection_plan"),
     ("landlady told", "下週突擊訪視金龍KTV，提醒老闆娘有個準備", "inspection_plan"),
+    # 12. A named person's record told in everyday words, no record word.
+    ("out of prison", "馮子驊剛從監獄出來，現在住他姊家", "criminal_record"),
+    ("had a lawsuit", "賴彥樺吃過官司，詐騙那件", "criminal_record"),
+    ("did time", "那個柯政岳蹲過好幾年，你們小心", "criminal_record"),
+    ("caught twice", "溫鈺翔被抓過兩次，這次又來申請", "criminal_record"),
+    ("went to rehab", "鍾昀蓁去勒戒過，家屬不知道", "criminal_record"),
+    ("was in prison", "簡崇佑以前在監獄待過", "criminal_record"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -300,6 +307,13 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("site manager rules published", "工地主任證照的查核要點已公告"),
     ("results published", "提醒各場長：本月牧場防疫查核結果已公布"),
     ("permit collected", "叫工地主任明天來局裡領許可證"),
+    # 12. The same words with nobody's record told.
+    ("prison visit", "明天到臺北監獄參訪，集合時間 8:00"),
+    ("rehab centre meeting", "勒戒所的業務座談下週三舉行"),
+    ("mules counselled", "被抓過的車手要怎麼輔導，請社工提供意見"),
+    ("legal aid asked", "吃官司的費用可以申請法律扶助嗎"),
+    ("prison staff", "在監獄服務的同仁下週要健檢"),
+    ("a film", "週五電影欣賞：刺激1995，在監獄的故事"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

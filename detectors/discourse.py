@@ -547,6 +547,8 @@ _SECRET_VISIT = re.compile(
     r"不預告|無預警|不預警|偷偷|別張揚|不要先打電話|不要事先通知|不會先發通知|先發通知|穿便服|便衣|名單在我這"
     r"|不要跟別人說|不要讓他們知道|第一站|重點查|先停車"
 )
+# A visit word set off in quotes, told to the party: a wink (有人會去你們店「拜訪」).
+_WINK = re.compile(r"[「『\"“'](?:拜訪|關心|看看|坐坐|喝茶|聊聊|走走|泡茶|問候)[」』\"”']")
 # The visit announced and coordinated through official channels: the party or a unit is
 # asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
 _COORDINATED = re.compile(r"請[^，。,\n]{0,6}(?:配合|陪同|會同|出席|派員|到場|協助)|會同")
@@ -593,8 +595,10 @@ def tipoff(doc: Doc) -> str | None:
         and MEETING.search(text) is None
         and (SERVICE_VISIT.search(text) is None or _SECRET_VISIT.search(text) is not None)
     )
-    planned = _SECRET_VISIT.search(text) is not None or (
-        (_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None
+    planned = (
+        _SECRET_VISIT.search(text) is not None
+        or ((_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None)
+        or (to_party and _WINK.search(text) is not None)
     )
     if not (told or planned):
         return None

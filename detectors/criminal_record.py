@@ -97,6 +97,16 @@ TRIGGERS: tuple[str, ...] = (
     "案子在身上",
     "出獄",
     "更生人",
+    # the same told in everyday words (剛從監獄出來, 吃過官司, 蹲過, 勒戒); not 被抓過 alone
+    # (a keyword the shipped stage 2 reads: its check vector would move)
+    "監獄出來",
+    "在監獄",
+    "關在監獄",
+    "吃過官司",
+    "吃官司",
+    "蹲過",
+    "蹲苦窯",
+    "勒戒",
 )
 CONTEXT: tuple[str, ...] = (
     "查",

@@ -721,6 +721,8 @@ _DISOWN = re.compile(r"我沒(?:說|講)|當我沒(?:說|講)|別說是我|不�
 _FOCUS = re.compile(
     r"(?:審計|稽核|查核|督導|督考|評鑑|訪視|查帳)[^。\n]{0,16}?(?:主要|重點)(?:會|要|是)?(?:看|查|抽|放在)"
 )
+# A visit word set off in quotes, told to the party: a wink (有人會去你們店「拜訪」).
+_WINK = re.compile(r"[「『\"“'](?:拜訪|關心|看看|坐坐|喝茶|聊聊|走走|泡茶|問候)[」』\"”']")
 # The visit announced and coordinated through official channels: the party or a unit is
 # asked to come along or cooperate (請承商配合, 請工務課陪同, 會同里長): nothing is kept from them.
 _COORDINATED = re.compile(
@@ -798,6 +800,7 @@ def tipoff(doc: Doc) -> str | None:
         or (_FOCUS.search(text) is not None and _COORDINATED.search(text) is None)
         or (_DISOWN.search(text) is not None and _INSPECT_VERB.search(text) is not None)
         or ((_company(text) is not None or _place(doc)) and _INSPECT_VERB.search(text) is not None)
+        or (to_party and _WINK.search(text) is not None)
     )
     if not (told or planned):
         return None

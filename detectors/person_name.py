@@ -209,7 +209,7 @@ _SUBJECT = re.compile(
     # ... or the matter told of them right after the name (蔡國棟癌症復發, 問蔡國棟請病假是不是…,
     # 徐素貞詐欺判過刑): what a person's name is followed by, not an ordinary word's
     r"|請病假|請假|癌|罹|化療|洗腎|中風|失智|確診|開刀|精神科|身心科|憂鬱|躁鬱|吸毒|酒駕|詐欺|竊盜"
-    r"|判刑|被判|坐牢|前科|出獄|假釋|家暴|離婚|欠債|破產|自殺)"
+    r"|判刑|被判|坐牢|前科|出獄|假釋|家暴|離婚|欠債|破產|自殺|剛從監獄|去勒戒|吃過官司|蹲過|被抓過)"
 )
 _HAN3 = re.compile("[\u4e00-\u9fff]{3}")  # what _SUBJECT's group holds
 COMMON_NAME = re.compile(

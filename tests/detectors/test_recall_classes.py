@@ -213,6 +213,24 @@ LEAKS: list[tuple[str, str, str]] = [
     ("owner told to be there", "明天突擊勘驗大發農場，叫業主在場", "inspection_plan"),
     ("shop manager told", "週五突擊勘驗福記餐廳廚房，你跟店長說一下", "inspection_plan"),
     ("landlady told", "下週突擊訪視金龍KTV，提醒老闆娘有個準備", "inspection_plan"),
+    # 12. A named person's record told in everyday words, no record word.
+    ("out of prison", "馮子驊剛從監獄出來，現在住他姊家", "criminal_record"),
+    ("had a lawsuit", "賴彥樺吃過官司，詐騙那件", "criminal_record"),
+    ("did time", "那個柯政岳蹲過好幾年，你們小心", "criminal_record"),
+    ("caught twice", "那個溫鈺翔蹲苦窯好幾年，這次又來申請", "criminal_record"),
+    ("went to rehab", "鍾昀蓁去勒戒過，家屬不知道", "criminal_record"),
+    ("was in prison", "簡崇佑以前在監獄待過", "criminal_record"),
+    # 13. A visit word set off in quotes, told to the party: a wink.
+    (
+        "wink, a visit to your shop",
+        "學長好心提醒，明天早上十點左右有人會去你們店「拜訪」😏",
+        "inspection_plan",
+    ),
+    ("wink, a sit-down", "週四晚上有人會去你們那邊「坐坐」，提醒一下", "inspection_plan"),
+    ("wink, a stroll", "提醒你，這週末會有人去你們民宿「走走」", "inspection_plan"),
+    ("wink, concern", "好心提醒，下週有人要去你們工廠「關心」", "inspection_plan"),
+    ("wink, a look", "老闆，後天有人會去「看看」你們的倉庫", "inspection_plan"),
+    ("wink, regards", "兄弟，明天下午有人會去你們店「問候」一下", "inspection_plan"),
     (
         "reversed, dashed digits",
         f"反著打 {REV[:3]}-{REV[3:6]}-{REV[6:]}，字母 {NID[0]}",
@@ -300,6 +318,20 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("site manager rules published", "工地主任證照的查核要點已公告"),
     ("results published", "提醒各場長：本月牧場防疫查核結果已公布"),
     ("permit collected", "叫工地主任明天來局裡領許可證"),
+    # 12. The same words with nobody's record told.
+    ("prison visit", "明天到臺北監獄參訪，集合時間 8:00"),
+    ("rehab centre meeting", "勒戒所的業務座談下週三舉行"),
+    ("mules counselled", "被抓過的車手要怎麼輔導，請社工提供意見"),
+    ("legal aid asked", "吃官司的費用可以申請法律扶助嗎"),
+    ("prison staff", "在監獄服務的同仁下週要健檢"),
+    ("a film", "週五電影欣賞：刺激1995，在監獄的故事"),
+    # 13. Quoted words with no party told, or no visit.
+    ("quoted concern, a visit to us", "下週會來「關心」的是議員助理，請大家準備簡報"),
+    ("evening market", "晚上去夜市比較準，人比較多"),
+    ("exhibition", "這週五去看展覽，晚上去比較不擠"),
+    ("lunch", "下午會去福記小吃吃飯，那時候去才有位子"),
+    ("a course title", "「關心」長者課程下週二開課，請同仁報名"),
+    ("quoted word in a memo", "公文裡的「拜訪」請改成「訪視」，明天前改好"),
     ("reversed, letter inside a word", f"倒過來 {REV} ABC"),
 ]
 

@@ -89,8 +89,14 @@ INDEP_X_MAX_FPR = 0.0025
 LATER_SETS = {
     "indep_z": (CORPUS_DIR / "indep_z.jsonl", 0.99, 0.002),
     "indep_n": (CORPUS_DIR / "indep_n.jsonl", 0.95, 0.002),
+    # the tenth writer's (forwarded chats, quoted replies, 公文, minutes, dictated and
+    # Taiwanese-colloquial chat): first 0.828 / 2.69 %, reached 0.950 / 0.04 %
+    "indep_m": (CORPUS_DIR / "indep_m.jsonl", 0.94, 0.002),
 }
 # IDs that are public knowledge (documentation and test systems), never a citizen's.
+# Labels later writers name that no detector reports on its own: a household register's
+# entries (戶籍) are caught as the names, IDs and addresses in them.
+LATER_TYPES = TYPES | {"household_record"}
 KNOWN_TEST_IDS = frozenset({"A123456789"})
 
 # ------------------------------------------------------------------ our own small validators
@@ -318,7 +324,7 @@ def test_later_writers_sets_are_well_formed(name: str) -> None:
     for it in items:
         assert FIELDS | {"style"} <= set(it) <= FIELDS | {"style", "agency"}, it.get("id")
         assert it["expect"] in ("flag", "allow"), it["id"]
-        assert set(it["types"]) <= TYPES, (it["id"], set(it["types"]) - TYPES)
+        assert set(it["types"]) <= LATER_TYPES, (it["id"], set(it["types"]) - LATER_TYPES)
         assert bool(it["types"]) == (it["expect"] == "flag"), it["id"]
 
 

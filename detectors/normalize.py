@@ -281,6 +281,7 @@ def _plain_class() -> str:
 
 
 _ODD = re.compile(f"[^{_plain_class()}]")
+_LONG = 256  # a text this long lists its odd characters by its distinct ones
 _UPPER = re.compile("[A-Z]+")
 _CHAR_MAP: dict[str, str] = {}
 _MAX_CHAR_MAP = 65536
@@ -369,11 +370,18 @@ def normalize(text: str) -> Normalized:
     folded = text.lower()
     if len(folded) != len(text):  # a rare letter whose lower case is longer (İ)
         folded = _UPPER.sub(lambda m: m.group().lower(), text)
-    odd = _ODD.findall(folded)
-    if not odd:
+    if len(folded) < _LONG:
+        odd = _ODD.findall(folded)
+        distinct = set(odd)
+    else:
+        # A long text: the odd characters of its distinct ones, not a list of every
+        # odd character (5,000 of them in a soup of digits of another script).
+        odd = None
+        distinct = set(_ODD.findall("".join(set(folded))))
+    if not distinct:
         return Normalized(text, _number_words(respell_speech(_o_to_zero(folded))), None)
     index: list[int] | None = None
-    distinct = set(odd)
+    lowered = folded  # before any character is replaced: where `odd` was listed
     changed: dict[str, str] = {}
     for c in distinct:
         m = _CHAR_MAP.get(c) or _mapped(c)
@@ -391,7 +399,12 @@ def normalize(text: str) -> Normalized:
     if (
         not _CN_SET.isdisjoint(distinct)
         and (
-            sum(map(_CN_SET.__contains__, odd)) >= _MIN_CN_IN_RUN
+            (
+                sum(map(_CN_SET.__contains__, odd))
+                if odd is not None
+                else sum(lowered.count(c) for c in _CN_SET.intersection(distinct))
+            )
+            >= _MIN_CN_IN_RUN
             or _ASCII_DIGIT.search(folded) is not None  # a mixed run: `_mixed` decides
         )
         and _CN_RUN_FAST.search(folded) is not None

@@ -95,17 +95,28 @@ class Covered:
     by one bisect over the spans sorted by start and the furthest end up to each,
     where a scan of every span per place made a digit soup quadratic."""
 
-    __slots__ = ("_reach", "_starts")
+    __slots__ = ("_reach", "_spans", "_starts")
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [s for s, _ in spans]
-        self._reach = list(accumulate((e for _, e in spans), max))
+        self._spans = spans
+        self._starts: list[int] | None = None  # built on the first look past _FEW spans
+        self._reach: list[int] = []
 
     def __contains__(self, pos: int) -> bool:
         """any(s <= pos < e for s, e in spans)"""
-        i = bisect.bisect_right(self._starts, pos)
+        starts = self._starts
+        if starts is None:
+            spans = self._spans
+            if len(spans) <= _FEW:  # ordinary messages: a scan costs less than sorting
+                return any(s <= pos < e for s, e in spans)
+            spans = sorted(spans)
+            starts = self._starts = [s for s, _ in spans]
+            self._reach = list(accumulate((e for _, e in spans), max))
+        i = bisect.bisect_right(starts, pos)
         return i > 0 and self._reach[i - 1] > pos
+
+
+_FEW = 8
 
 
 def later_pieces(

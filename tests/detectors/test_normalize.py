@@ -170,9 +170,29 @@ def test_covered_answers_as_a_scan_of_every_span() -> None:
     rng = random.Random(8)
     for _ in range(3000):
         spans = []
-        for _ in range(rng.randint(0, 8)):
+        for _ in range(rng.randint(0, 20)):  # a scan up to 8 spans, the bisect past them
             s = rng.randint(0, 40)
             spans.append((s, s + rng.randint(0, 12)))
         covered = Covered(spans)
         for pos in range(-1, 55):
             assert (pos in covered) == any(s <= pos < e for s, e in spans), (spans, pos)
+
+
+def test_fast_normaliser_equals_the_plain_one_on_long_text() -> None:
+    """A text of _LONG characters or more lists its odd characters by its distinct
+    ones and counts the Chinese numerals with str.count: the same result as the
+    plain normaliser, numeral runs, compatibility ideographs (零 U+F9B2) and all."""
+    import random
+
+    from detectors.normalize import _LONG
+
+    rng = random.Random(10)
+    alphabet = list(
+        "0123456789０１𝟎𝟏①٣AaＡoO -.,，、王年月零〇洞一幺兩拐勾九七\uf9b2\u0301\u200b🙂"
+    )
+    for k in (_LONG - 1, _LONG, _LONG + 1, 600, 3000):
+        for _ in range(20):
+            weights = [rng.random() for _ in alphabet]
+            text = "".join(rng.choices(alphabet, weights=weights, k=k))
+            got = normalize(text)
+            assert (got.text, got._index) == _reference_normalize(text)

@@ -133,29 +133,41 @@ def train(
     if pos.any() and (~pos).any():
         sw[pos, 0] = 0.5 * n / pos.sum()
         sw[~pos, 0] = 0.5 * n / (~pos).sum()
-    w = np.zeros((stage2.DIM, HEADS), dtype=np.float32)
+    # Weights are kept transposed (HEADS, DIM): one contiguous 1-D gather per head is
+    # several times faster than gathering rows of (DIM, HEADS). The gradient sums each
+    # feature's rows in float64 in row order (a stable sort), the order np.bincount
+    # used: the same numbers, bit for bit, as the row-gather version.
+    order = np.argsort(indices, kind="stable")
+    srows = rows[order]
+    feats, fstart = np.unique(indices[order], return_index=True)
+    starts = indptr[:-1]
+    wt = np.zeros((HEADS, stage2.DIM), dtype=np.float32)
     b = np.zeros(HEADS, dtype=np.float32)
-    mw = np.zeros_like(w)
-    vw = np.zeros_like(w)
+    mw = np.zeros_like(wt)
+    vw = np.zeros_like(wt)
     mb = np.zeros_like(b)
     vb = np.zeros_like(b)
+    z = np.empty((n, HEADS), dtype=np.float32)
     b1, b2, eps = 0.9, 0.999, 1e-8
     for t in range(1, steps + 1):
-        z = np.add.reduceat(w[indices], indptr[:-1], axis=0) + b
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        r = (p - y) * sw / n
-        gw = np.empty_like(w)
         for k in range(HEADS):
-            gw[:, k] = np.bincount(indices, weights=r[rows, k], minlength=stage2.DIM)
-        gw += l2 * w
+            z[:, k] = np.add.reduceat(wt[k][indices], starts)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z + b, -30, 30)))
+        r = (p - y) * sw / n
+        rt = np.ascontiguousarray(r.T, dtype=np.float64)
+        gw = np.zeros_like(wt)
+        for k in range(HEADS):
+            gw[k, feats] = np.add.reduceat(rt[k][srows], fstart)
+        gw += l2 * wt
         gb = r.sum(axis=0)
         mw = b1 * mw + (1 - b1) * gw
         vw = b2 * vw + (1 - b2) * gw * gw
         mb = b1 * mb + (1 - b1) * gb
         vb = b2 * vb + (1 - b2) * gb * gb
         c1, c2 = 1 - b1**t, 1 - b2**t
-        w -= lr * (mw / c1) / (np.sqrt(vw / c2) + eps)
+        wt -= lr * (mw / c1) / (np.sqrt(vw / c2) + eps)
         b -= lr * (mb / c1) / (np.sqrt(vb / c2) + eps)
+    w = np.ascontiguousarray(wt.T)
     return w, b
 
 
@@ -276,6 +288,13 @@ def main(argv: list[str] | None = None) -> int:
         help="run the model only on messages with a matter keyword found in at least this "
         "many caught training leaks (0: every matter keyword)",
     )
+    ap.add_argument(
+        "--hold",
+        action="append",
+        default=[],
+        help="--eval: hold out only these sets (repeatable; default every set), to split "
+        "the evaluation over processes; the training data stay the same",
+    )
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--steps", type=int, default=300)
     ap.add_argument("--folds", type=int, default=5)
@@ -293,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.eval:
         for held, test in sets.items():
+            if args.hold and held not in args.hold:
+                continue
             tr = corpus + [it for n, s in sets.items() if n != held for it in s]
             oof = out_of_fold(tr, args.folds, args.seed, **kw)
             down = choose_down(tr, oof)

@@ -382,11 +382,14 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
-        if verdict != "allow" and not aside:
+        # Units are a chat message's turns and items; an OCR'd page's lines are rows of one
+        # page, which the page's own evidence weighs (images/evidence.py).
+        units = not aside and source == "text"
+        if verdict != "allow" and units:
             result = _combined_across_units(text, result, policy, group_id, salt, source)
         if verdict == "allow" and not aside:
             told = _told_aside(text, doc, policy, group_id, salt, source)
-            if told is None:
+            if told is None and units:
                 told = _told_in_unit(text, doc, policy, group_id, salt, source)
             if told is not None:
                 result = told

@@ -193,6 +193,11 @@ def _why_set_aside(
         return "agency_asset"
     if page.blank_form:
         return "blank_form"
+    if page.card and f.type in ("phone_number", "email", "person_name", "address"):
+        return "business_card"  # the holder's own work contact, printed to be handed out
+    if page.asset_tag and f.type in ("phone_number", "birth_date", "person_name"):
+        # a property number read as a phone, the acquisition date as a birth date, the custodian
+        return "asset_tag"
     if (
         f.type == "phone_number"
         and _LANDLINE.match(text[f.start : f.end])

@@ -90,6 +90,18 @@ _TAG_LABEL = re.compile(
 )
 _SEIZED = re.compile(r"扣押|查扣|扣案|證物|贓物|所有人|持有人|嫌疑|被告|被查")
 TAG_MAX_ROWS = 10
+# An inspection schedule not announced yet: its head names an inspection with a word that says
+# it is unannounced or secret (不預警稽查, 突擊檢查, 勿外傳), over rows that each name a target
+# (a company, a shop) or its address: who will be visited, before the visit.
+_INSPECT_WORD = re.compile(r"稽查|查核|抽查|抽驗|臨檢|檢查|訪查|查緝")
+INSPECT_HEAD = re.compile(r"不預警|突擊|勿外傳|請勿外流|不預告|保密|勿洩")
+_TARGET_ROW = re.compile(
+    r"(股份)?有限公司|企業社|工程行|商行|食品行|[\u4e00-\u9fff]{2,}(行|店|廠|社)(?![政員長])|"
+    r"[市縣][\u4e00-\u9fff]{1,4}[區鄉鎮市][\u4e00-\u9fff]{1,6}[路街道]"
+)
+INSPECT_MIN_TARGETS = 2
+# ... and not its results (結果, 合格, 限期改善, 處分): a visit already made.
+_INSPECT_DONE = re.compile(r"結果|已完成|已稽查|合格|改善|裁處|處分|公告")
 # A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
 # the shop's address and tax number). Its contact person, mobile and address are the shop's.
 _SHOP_PAGE = re.compile(
@@ -104,7 +116,11 @@ _SHOP_SERVICE = re.compile(
     r"維修|安裝|承接|專營|批發|零售|預約|服務項目|收送|代客|歡迎來電|來電洽詢"
 )
 # A chat screenshot: rows that carry a message's time (上午10:05, 下午 3:12) or 已讀.
-CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀")
+# (or a row holding only a time: the app's clock beside a bubble, read on a row of its own)
+CHAT_TIME = re.compile(
+    r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀|^\s*\d{1,2}[:：]\d{2}\s*$",
+    re.M,
+)
 CHAT_MIN_TIMES = 2
 # The agency's own assets named in the page's title (公務車輛一覽表, 派車單, 財產清冊): their
 # plates and serials are the agency's, and the custodian beside them is tied to no private data.
@@ -171,6 +187,7 @@ class Page:
     training: bool = False  # training material: its title says it teaches the rules
     assets: bool = False  # a list or label of the agency's own vehicles or property (its title)
     agency_account: bool = False  # an account whose holder (戶名) is an agency or a company
+    inspection_targets: int = 0  # target rows under an unannounced inspection's head
     card: bool = False  # a business card: agency, contact labels, nobody else's fields
     asset_tag: bool = False  # a property tag: custodian and the tag's labels, no seizure
 
@@ -259,7 +276,16 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and not _SEIZED.search(flat)
         and not _OTHER_PERSON_FIELD.search(flat)
     )
+    inspection_targets = 0
+    if (
+        not public
+        and _INSPECT_WORD.search(title)
+        and INSPECT_HEAD.search(title)
+        and not _INSPECT_DONE.search(flat)
+    ):
+        inspection_targets = sum(1 for r in norm[1:] if _TARGET_ROW.search(r))
     return Page(
+        inspection_targets=inspection_targets,
         card=card,
         asset_tag=asset_tag,
         chat=sum(1 for r in norm if CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,

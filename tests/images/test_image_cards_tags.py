@@ -1,5 +1,7 @@
 """Small pages that name an official and print numbers (images/page_kinds.py, evidence.py):
-business cards, property tags, a specimen's caption and a training deck's footer. Written for
+business cards, property tags, a specimen's caption, a training deck's footer, and a chat's
+bubble whose sentence wraps over rows, with its clock on rows of its own; and the other way, a
+schedule of unannounced inspections (its head, its target rows) that names who will be visited. Written for
 these tests in wordings of their own (not taken from any image set), as rows of OCR boxes; no
 pixels, no OCR. Each ordinary page passes with the page evidence that explains it, and its leak
 twin (the same layout holding a citizen's data, an ID number, a seizure) still warns. Values are
@@ -89,6 +91,22 @@ ORDINARY: list[tuple[str, list[list[str]], str]] = [
         "specimen",
     ),
     (
+        # a chat whose clock stands on rows of its own, a rule's sentence wrapped in its bubble
+        "chat_rule_wrapped",
+        [
+            ["09:12"],
+            ["業務聯繫(12)"],
+            ["俊宏(秘書)"],
+            ["工程標案的底價開標前算密件，誰來問都不"],
+            ["能說"],
+            ["10:05"],
+            ["佩珊科長"],
+            ["檢舉人的資料一律不准貼到群組"],
+            ["11:40"],
+        ],
+        "chat_message",
+    ),
+    (
         "training_footer_garbled",
         [
             ["公務機密：這些別傳"],
@@ -161,6 +179,59 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
         ],
     ),
     (
+        "chat_tipoff_wrapped",
+        [
+            ["09:12"],
+            ["朋友群(5)"],
+            ["阿志"],
+            ["王科長說下週三去大順食品突擊稽查，先別"],
+            ["說出去"],
+            ["10:05"],
+            ["小美"],
+            ["好喔"],
+            ["11:40"],
+        ],
+    ),
+    (
+        "chat_citizen_id_wrapped",
+        [
+            ["09:12"],
+            ["業務聯繫(12)"],
+            ["俊宏"],
+            ["民眾陳志明身分證H135062847，電話0912-"],
+            ["345678"],
+            ["10:05"],
+        ],
+    ),
+    (
+        "chat_bidders_wrapped",
+        [
+            ["09:12"],
+            ["業務聯繫(12)"],
+            ["俊宏"],
+            ["明天開標，投標廠商有大成營造、永信工程，先"],
+            ["別講"],
+            ["10:05"],
+        ],
+    ),
+    (
+        "whiteboard_unannounced_targets",
+        [
+            ["後天4/9突擊檢查（請勿外流）"],
+            ["10:00 福來食品行 臺南市東區林森路一段88號"],
+            ["14:30 三和冷凍有限公司 臺南市安南區海佃路77號"],
+            ["集合：8:40 停車場"],
+        ],
+    ),
+    (
+        "whiteboard_unannounced_addresses_only",
+        [
+            ["週五不預警稽查 勿外傳"],
+            ["9:00 新北市板橋區文化路200號"],
+            ["11:00 新北市三重區重新路55號"],
+        ],
+    ),
+    (
         "training_footer_real_whistleblower",
         [
             ["案例研討"],
@@ -170,6 +241,41 @@ LEAKS: list[tuple[str, list[list[str]]]] = [
         ],
     ),
 ]
+
+
+# Near misses of the unannounced-inspection schedule: no target rows, or already published.
+NEAR: list[tuple[str, list[list[str]]]] = [
+    (
+        "rule_slide_no_targets",
+        [
+            ["不預警稽查勿外傳"],
+            ["稽查時間、地點一律當面交代"],
+            ["不得以通訊軟體傳送"],
+        ],
+    ),
+    (
+        "published_results",
+        [
+            ["公告：113年度突擊檢查結果"],
+            ["福來食品行 臺南市東區林森路一段88號 合格"],
+            ["三和冷凍有限公司 臺南市安南區海佃路77號 限期改善"],
+        ],
+    ),
+    (
+        "weekly_plan_no_secret",
+        [
+            ["下週稽查行程"],
+            ["週二 福來食品行"],
+            ["週四 三和冷凍有限公司"],
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "rows"), NEAR, ids=[n[0] for n in NEAR])
+def test_near_miss_passes(name: str, rows: list[list[str]]) -> None:
+    result = analyse_lines(_lines(rows))
+    assert "doc_evidence.inspection_targets" not in result.reasons, f"{name}: {result.reasons}"
 
 
 @pytest.mark.parametrize(("name", "rows", "why"), ORDINARY, ids=[o[0] for o in ORDINARY])

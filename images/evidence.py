@@ -25,6 +25,8 @@ from images.page_kinds import (
     BIDDERS_TITLE,
     CHAT_TIME,
     COMMITTEE,
+    INSPECT_HEAD,
+    INSPECT_MIN_TARGETS,
     PERSONNEL_TITLE,
     Page,
     norm_row,
@@ -193,6 +195,11 @@ def _why_set_aside(
         return "agency_asset"
     if page.blank_form:
         return "blank_form"
+    if page.card and f.type in ("phone_number", "email", "person_name", "address"):
+        return "business_card"  # the holder's own work contact, printed to be handed out
+    if page.asset_tag and f.type in ("phone_number", "birth_date", "person_name"):
+        # a property number read as a phone, the acquisition date as a birth date, the custodian
+        return "asset_tag"
     if (
         f.type == "phone_number"
         and _LANDLINE.match(text[f.start : f.end])
@@ -335,10 +342,13 @@ def chat_messages(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     pos = 0
-    for row in text.split("\n"):
+    rows = text.split("\n")
+    for n, row in enumerate(rows):
         end = pos + len(row)
         timed = CHAT_TIME.search(row) is not None
-        if not timed and _LABEL_ROW.match(re.sub(r"\s+", "", row)):
+        # a short row between a message's row and its time is the bubble's wrapped tail (能講)
+        tail = start is not None and n + 1 < len(rows) and CHAT_TIME.search(rows[n + 1]) is not None
+        if not timed and not tail and _LABEL_ROW.match(re.sub(r"\s+", "", row)):
             if start is not None:
                 spans.append((start, pos - 1))
                 start = None
@@ -362,9 +372,16 @@ def _by_message(result: ScanResult, text: str, rescan: Callable[[str], ScanResul
     for start, end in chat_messages(text):
         # the message's time and read receipt are the app's, not the sender's words
         words = CHAT_TIME.sub(lambda m: " " * len(m.group()), text[start:end])
-        for f in rescan(words).findings:
+        # a bubble wraps its sentence at the screen's width, not at its words: read its rows
+        # as one line (誰問都不 / 能講), each position mapped back to the page's text
+        at = [i for i, c in enumerate(words) if c != "\n"]
+        for f in rescan("".join(words[i] for i in at)).findings:
             g = f.with_score(f.score)
-            g.start, g.end = f.start + start, f.end + start
+            if at:
+                g.start = at[min(f.start, len(at) - 1)] + start
+                g.end = at[max(min(f.end, len(at)) - 1, 0)] + 1 + start
+            else:
+                g.start, g.end = f.start + start, f.end + start
             again.append(g)
     found = {(f.type, f.start) for f in again}
     kept = list(again)
@@ -668,6 +685,12 @@ def weigh(
                 COMMITTEE,
             ),
             (page.bid_price, "procurement_secret", "doc_evidence.bid_price", _BID_WORD),
+            (
+                page.inspection_targets >= INSPECT_MIN_TARGETS,
+                "inspection_plan",
+                "doc_evidence.inspection_targets",
+                INSPECT_HEAD,
+            ),
         ):
             if present and not any(f.type == type_ and f.score >= block_at for f in kept):
                 kept = [f for f in kept if f.type != type_]

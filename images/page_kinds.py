@@ -18,7 +18,9 @@ _SPECIMEN_STAMP = re.compile(
     r"^.{0,3}(樣本|樣張|樣品|範例|範本|示範|樣式|SPECIMEN|SAMPLE|VOID).{0,3}$"
 )
 _SPECIMEN_ANY = re.compile(
-    r"S?PECIMEN|SPECIME|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本"
+    r"S?PECIMEN|SPECIME|填寫範例|填表範例|本範例|範例僅供|僅供參考|僅供範例|樣本卡|證件樣本|"
+    # a caption that says the picture is an example, not a real document (範例圖片，非真實證件)
+    r"範例(圖片|圖檔|影像)|示意(圖片|圖檔)|非真實(證件|身分證|資料|個資|文件)"
 )
 # Published or in force: a notice (公告), published results; never when the page says it is not
 # yet so (尚未公告, 開標前, 公告前).
@@ -67,6 +69,39 @@ _MARKING = re.compile(
 _PRICE = re.compile(r"(\$|NT\$?|＄)\s?\d{2,5}|\d{2,5}\s?元")
 # Training material: a slide or handout that lists what must not be done, in its title.
 _TRAINING_TITLE = re.compile(r"宣導|教育訓練|態樣|講習|課程|研習|注意事項|案例分享|測驗|須知")
+# ... or in its footer: the deck's name and page (教育訓練簡報 第28頁), in its last two rows.
+_TRAINING_FOOTER = re.compile(r"(宣導|教育訓練|講習|研習|課程)(簡報|教材|講義)|報第\d{1,3}頁$")
+# A business card: the agency or unit in its first rows, the card's contact labels starting its
+# rows (TEL, FAX, Mobile, E-mail, 地址) and no field about someone else (姓名：, 身分證, 陳情人):
+# its holder's own work contact, printed to be handed out.
+_CARD_CONTACT = re.compile(r"^(TEL|電話|FAX|傳真|MOBILE|手機|行動|E-?MAIL|信箱|地址)")
+_CARD_AGENCY = re.compile(r"(政府|[局處署所府院]|公所|中心|委員會|[科課股組室隊])$")
+_OTHER_PERSON_FIELD = re.compile(
+    r"姓名|身分證|統一編號|出生|生日|陳情人|申請人|檢舉人|當事人|民眾|病歷|案號|嫌疑|被告|住址"
+)
+CARD_MIN_CONTACTS = 3
+CARD_MAX_ROWS = 12
+# A property tag: its custodian's label (保管人) with the tag's other labels (財產編號, S/N,
+# 取得日期, 使用單位), on a short page that names no owner or seizure (扣押物品 lists the owner).
+_TAG_CUSTODIAN = re.compile(r"保管(人|單位|者)")
+_TAG_LABEL = re.compile(
+    r"財產(編號|名稱|標籤)|S/?N|序號|取得日期|購置日期|使用單位|年限|"
+    r"\d{5,}(-\d{2,}){2,}"  # a property number's hyphenated groups, its label not read
+)
+_SEIZED = re.compile(r"扣押|查扣|扣案|證物|贓物|所有人|持有人|嫌疑|被告|被查")
+TAG_MAX_ROWS = 10
+# An inspection schedule not announced yet: its head names an inspection with a word that says
+# it is unannounced or secret (不預警稽查, 突擊檢查, 勿外傳), over rows that each name a target
+# (a company, a shop) or its address: who will be visited, before the visit.
+_INSPECT_WORD = re.compile(r"稽查|查核|抽查|抽驗|臨檢|檢查|訪查|查緝")
+INSPECT_HEAD = re.compile(r"不預警|突擊|勿外傳|請勿外流|不預告|保密|勿洩")
+_TARGET_ROW = re.compile(
+    r"(股份)?有限公司|企業社|工程行|商行|食品行|[\u4e00-\u9fff]{2,}(行|店|廠|社)(?![政員長])|"
+    r"[市縣][\u4e00-\u9fff]{1,4}[區鄉鎮市][\u4e00-\u9fff]{1,6}[路街道]"
+)
+INSPECT_MIN_TARGETS = 2
+# ... and not its results (結果, 合格, 限期改善, 處分): a visit already made.
+_INSPECT_DONE = re.compile(r"結果|已完成|已稽查|合格|改善|裁處|處分|公告")
 # A shop's flyer or price list: what the page sells and how (prices, discounts, opening hours,
 # the shop's address and tax number). Its contact person, mobile and address are the shop's.
 _SHOP_PAGE = re.compile(
@@ -81,7 +116,11 @@ _SHOP_SERVICE = re.compile(
     r"維修|安裝|承接|專營|批發|零售|預約|服務項目|收送|代客|歡迎來電|來電洽詢"
 )
 # A chat screenshot: rows that carry a message's time (上午10:05, 下午 3:12) or 已讀.
-CHAT_TIME = re.compile(r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀")
+# (or a row holding only a time: the app's clock beside a bubble, read on a row of its own)
+CHAT_TIME = re.compile(
+    r"(上午|下午|早上|晚上|中午|凌晨|AM|PM)\s?\d{1,2}[:：]\d{2}|已讀|^\s*\d{1,2}[:：]\d{2}\s*$",
+    re.M,
+)
 CHAT_MIN_TIMES = 2
 # The agency's own assets named in the page's title (公務車輛一覽表, 派車單, 財產清冊): their
 # plates and serials are the agency's, and the custodian beside them is tied to no private data.
@@ -148,6 +187,9 @@ class Page:
     training: bool = False  # training material: its title says it teaches the rules
     assets: bool = False  # a list or label of the agency's own vehicles or property (its title)
     agency_account: bool = False  # an account whose holder (戶名) is an agency or a company
+    inspection_targets: int = 0  # target rows under an unannounced inspection's head
+    card: bool = False  # a business card: agency, contact labels, nobody else's fields
+    asset_tag: bool = False  # a property tag: custodian and the tag's labels, no seizure
 
 
 def norm_row(row: str) -> str:
@@ -218,9 +260,40 @@ def read_page(rows: Sequence[str], boxes: Sequence[str] = ()) -> Page:
         and sum(1 for r in norm if _FILLED_CELL.search(_BLANKS.sub("", r)) and "。" not in r) <= 1
         and not any(_NUMBER.search(r) for r in norm)
     )
+    card = (
+        not marked
+        and len(norm) <= CARD_MAX_ROWS
+        and any(_CARD_AGENCY.search(r) for r in norm[:3])
+        and len({m.group(1).replace("-", "") for r in norm if (m := _CARD_CONTACT.match(r))})
+        >= CARD_MIN_CONTACTS
+        and not _OTHER_PERSON_FIELD.search(flat)
+    )
+    asset_tag = (
+        not marked
+        and len(norm) <= TAG_MAX_ROWS
+        and bool(_TAG_CUSTODIAN.search(flat))
+        and (bool(_TAG_LABEL.search(flat)) or bool(_AGENCY_ASSET.search(flat)))
+        and not _SEIZED.search(flat)
+        and not _OTHER_PERSON_FIELD.search(flat)
+    )
+    inspection_targets = 0
+    if (
+        not public
+        and _INSPECT_WORD.search(title)
+        and INSPECT_HEAD.search(title)
+        and not _INSPECT_DONE.search(flat)
+    ):
+        inspection_targets = sum(1 for r in norm[1:] if _TARGET_ROW.search(r))
     return Page(
+        inspection_targets=inspection_targets,
+        card=card,
+        asset_tag=asset_tag,
         chat=sum(1 for r in norm if CHAT_TIME.search(r)) >= CHAT_MIN_TIMES,
-        training=not marked and bool(_TRAINING_TITLE.search("".join(norm[:2]))),
+        training=not marked
+        and (
+            bool(_TRAINING_TITLE.search("".join(norm[:2])))
+            or any(_TRAINING_FOOTER.search(r) for r in norm[-2:])
+        ),
         assets=not marked and bool(_AGENCY_ASSET.search("".join(norm[:2]))),
         agency_account=not marked and bool(_HOLDER_AGENCY.search(flat)),
         shop=not marked

@@ -393,6 +393,19 @@ ORDINARY: list[tuple[str, list[list[str]]]] = [
         ],
     ),
     (
+        # the same label naming its user, not a custodian: no property tag's evidence, the
+        # property number read as a phone is a serial and the name alone is re-judged
+        "equipment_label_user",
+        [
+            ["財產標籤"],
+            ["財產編號：3140101-03 0000123"],
+            ["名稱：筆記型電腦"],
+            ["使用人：陳建志"],
+            ["購置日期：112/05/10"],
+            ["使用單位：秘書科"],
+        ],
+    ),
+    (
         "news_case",
         [
             ["〔記者王小文／台北報導〕"],
@@ -1642,7 +1655,7 @@ def _page(name: str) -> list[list[str]]:
         # a hotline after 檢舉 made the letter's line a whistleblower's contact
         ("letter_whistle_channel", "office_line"),
         # a property number read as a phone tied the custodian's name to it
-        ("equipment_label", "serial_number"),
+        ("equipment_label_user", "serial_number"),
     ],
 )
 def test_what_the_page_explains_weighs_nothing_else_up(name: str, why: str) -> None:

@@ -382,10 +382,11 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
-        # Units are a chat message's turns and items; an OCR'd page's lines are rows of one
-        # page, which the page's own evidence weighs (images/evidence.py).
+        # A finding put together across units is let pass on chat and on a page alike; a
+        # unit is re-read alone (more warnings) on chat only: an OCR'd page's lines are rows
+        # of one page, whose own evidence weighs them (images/evidence.py).
         units = not aside and source == "text"
-        if verdict != "allow" and units:
+        if verdict != "allow" and not aside:
             result = _combined_across_units(text, result, policy, group_id, salt, source)
         if verdict == "allow" and not aside:
             told = _told_aside(text, doc, policy, group_id, salt, source)

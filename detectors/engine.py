@@ -542,12 +542,7 @@ def _read_as_log(
     # ... and what the units reading holds to be said together (segment.go_together: one
     # speaker's consecutive turns, an answer's opening, a short line with its neighbour),
     # so the two readings of a log agree on what one disclosure is
-    us = segment.units(text)
-    windows += [
-        f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
-        for a, b in itertools.pairwise(us)
-        if segment.go_together(text, a, b)
-    ]
+    windows += segment.read_together(text, segment.units(text))
     for window in windows:
         part = _scan_text(
             window,
@@ -703,11 +698,7 @@ def _combined_across_units(
     held = [any(u.start < f.end and f.start < u.end for f in result.findings) for u in us]
     reads = [text[u.start : u.end] for u, h in zip(us, held, strict=True) if h]
     reads += [text[u.start : u.end] for u, h in zip(us, held, strict=True) if not h]
-    reads += [
-        f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
-        for a, b in itertools.pairwise(us)
-        if segment.go_together(text, a, b)
-    ]
+    reads += segment.read_together(text, us)
     for read_ in reads:
         part = _scan_text(
             read_,

@@ -21,6 +21,7 @@ cut at all; at most `MAX_UNITS` units are returned, each at most `MAX_UNIT_LEN` 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -75,6 +76,16 @@ def go_together(text: str, a: Unit, b: Unit) -> bool:
         or (a.speaker and not b.speaker)
         or (a.who != "" and a.who == b.who and (a.minute < 0 or 0 <= b.minute - a.minute <= 2))
     )
+
+
+def read_together(text: str, us: list[Unit]) -> list[str]:
+    """The text of each pair of neighbouring units that go together (go_together), the
+    two joined by a line break: what is read as one."""
+    return [
+        f"{text[a.start : a.end]}\n{text[b.start : b.end]}"
+        for a, b in itertools.pairwise(us)
+        if go_together(text, a, b)
+    ]
 
 
 def _minute(ts: str | None) -> int:

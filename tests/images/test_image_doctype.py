@@ -11,7 +11,7 @@ import pytest
 
 from images.doctype import Signals, normalise, recognise
 from images.scan import analyse_lines
-from ocr.base import OcrLine
+from tests.support.ocr_rows import rows_to_lines
 
 DOCUMENTS: list[tuple[str, str, list[str]]] = [
     (
@@ -316,17 +316,7 @@ def test_normalise_folds_width_case_and_script() -> None:
 # --- the whole line analysis: joined text, text detectors, doc type, verdict -----------------
 
 
-def _lines(rows: list[list[str]]) -> list[OcrLine]:
-    """OCR lines laid out as rows of boxes, 40 px high, left to right."""
-    out = []
-    for r, row in enumerate(rows):
-        x = 10.0
-        for text in row:
-            w = 30.0 * len(text)
-            y = 20.0 + r * 60
-            out.append(OcrLine(text, ((x, y), (x + w, y), (x + w, y + 40), (x, y + 40)), 0.95))
-            x += w + 20
-    return out
+_lines = rows_to_lines
 
 
 def test_id_split_over_boxes_is_found_and_masked() -> None:

@@ -13,7 +13,7 @@ from detectors.base import ScanResult
 from images.doctype import filled_rows, label_list
 from images.page_kinds import read_page
 from images.scan import analyse_lines
-from ocr.base import OcrLine
+from tests.support.ocr_rows import rows_to_lines
 
 
 def _set_aside_by(result: ScanResult, reason: str) -> bool:
@@ -25,17 +25,7 @@ def _set_aside_by(result: ScanResult, reason: str) -> bool:
     return any("no unit says it on its own" in step for f in result.suppressed for step in f.why)
 
 
-def _lines(rows: list[list[str]]) -> list[OcrLine]:
-    """OCR lines laid out as rows of boxes, 40 px high, left-aligned at x=10."""
-    out = []
-    for r, row in enumerate(rows):
-        x = 10.0
-        for text in row:
-            w = 30.0 * len(text)
-            y = 20.0 + r * 60
-            out.append(OcrLine(text, ((x, y), (x + w, y), (x + w, y + 40), (x, y + 40)), 0.95))
-            x += w + 20
-    return out
+_lines = rows_to_lines
 
 
 ORDINARY: list[tuple[str, list[list[str]]]] = [

@@ -1,4 +1,4 @@
-"""Long and structured messages read unit by unit (detectors/segment.py, engine._told_in_unit).
+"""Long and structured messages read unit by unit (detectors/segment.py, detectors/units_read.py).
 
 A forwarded chat log's turns, a 公文's items, minutes' reports: a matter let pass only by
 talk in ANOTHER unit (the training plan's 主旨, a quiz by another speaker, a published
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from detectors import scan_text
+from detectors import segment
 from detectors.segment import units
 
 # Known misses, by choice: a unit is read alone only when talk (a rule, training, a quiz)
@@ -242,6 +243,7 @@ def test_short_or_single_line_messages_are_not_cut() -> None:
 def test_a_hostile_message_is_cut_into_few_units() -> None:
     text = "[王主任] 檢舉人是誰不能說，依規定保密\n" * 5000
     us = units(text)
-    assert 0 < len(us) <= 16
+    assert 0 < len(us) <= 40
+    assert segment.cut(text)[1] is False  # more lines than it reads: never cleared by its units
     assert all(u.end - u.start <= 240 for u in us)
     assert scan_text(text).verdict in ("allow", "warn", "block")

@@ -397,8 +397,18 @@ def _scan_text(
                 learned=learned,
             )
 
+        def review(cleared: ScanResult) -> ScanResult:
+            return stage2.review(doc, cleared, policy) if learned else cleared
+
         result = units_read.reread(
-            text, doc, result, judge, rules=rules, source=source, warn=policy.warn_threshold
+            text,
+            doc,
+            result,
+            judge,
+            rules=rules,
+            review=review,
+            source=source,
+            warn=policy.warn_threshold,
         )
     return result
 

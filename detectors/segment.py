@@ -101,11 +101,11 @@ def read_together(text: str, us: list[Unit], *, log: bool = False) -> list[str]:
 
 def readings(text: str, order: list[Unit], us: list[Unit], *, log: bool = False) -> list[str]:
     """Every reading of a message's parts: each unit of `order` (the units `us` in the
-    order they are to be read), then each speaker's turn that runs over three lines or
-    more (the label's line and the unlabelled lines after it), then the pairs of
-    neighbouring units that go together (read_together)."""
+    order they are to be read), then in a chat log each speaker's turn that runs over
+    three lines or more (the label's line and the unlabelled lines after it), then the
+    pairs of neighbouring units that go together (read_together)."""
     out = [text[u.start : u.end] for u in order]
-    n = len(us)
+    n = len(us) if log else 0
     i = 0
     while i < n:
         j = i + 1

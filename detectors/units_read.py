@@ -39,6 +39,8 @@ from detectors.types import MATTERS
 
 # (the part's text, the learned second look too) -> the part's result read alone
 Judge = Callable[[str, bool], ScanResult]
+# the learned second look on the whole message's new result (stage2.review)
+Review = Callable[[ScanResult], ScanResult]
 
 # The steps by which talk lets a matter pass: a rule, training, a quiz, dampened by a
 # word. Not a published result or award (公告) or office workflow (會議) elsewhere:
@@ -186,7 +188,9 @@ _JOINABLE = MATTERS | {"person_name"}
 _ACROSS_SCORE = 0.3
 
 
-def said_by_no_part(text: str, result: ScanResult, judge: Judge, *, rules: str) -> ScanResult:
+def said_by_no_part(
+    text: str, result: ScanResult, judge: Judge, *, rules: str, review: Review
+) -> ScanResult:
     """A flagged message none of whose parts (segment.readings), read alone, is
     flagged: allowed, each finding kept with the reason. A chat log for any finding;
     another long message only when it was flagged for matters and names."""
@@ -204,13 +208,14 @@ def said_by_no_part(text: str, result: ScanResult, judge: Judge, *, rules: str) 
     order = [u for u, h in zip(us, held, strict=True) if h]
     order += [u for u, h in zip(us, held, strict=True) if not h]
     for read_ in segment.readings(text, order, us, log=log):
-        if judge(read_, True).verdict != "allow":
+        if judge(read_, log).verdict != "allow":
             return result
     if log:
         kept = [replace(f, why=(*f.why, _LOG_NOTE)) for f in (*result.findings, *result.suppressed)]
         return ScanResult("allow", [], [], None, kept)
     kept = [f.with_score(min(f.score, _ACROSS_SCORE), _ACROSS_NOTE) for f in result.findings]
-    return ScanResult("allow", [], [], None, [*result.suppressed, *kept])
+    # the parts were read by the rules: the learned second look has its say on the whole
+    return review(ScanResult("allow", [], [], None, [*result.suppressed, *kept]))
 
 
 def reread(
@@ -220,6 +225,7 @@ def reread(
     judge: Judge,
     *,
     rules: str,
+    review: Review,
     source: Source,
     warn: float,
 ) -> ScanResult:
@@ -231,4 +237,4 @@ def reread(
         return result if told is None else told
     if len(text) < segment.MIN_LEN or "\n" not in text:
         return result
-    return said_by_no_part(text, result, judge, rules=rules)
+    return said_by_no_part(text, result, judge, rules=rules, review=review)

@@ -33,9 +33,11 @@ _MIN_UNIT = 6  # shorter lines (「散會」, 「林美玲啦」) are read with 
 # A speaker label at a line's start: an optional timestamp, then 「[name]」 or 「name：」,
 # or a quoted reply's 「回覆 name：」.
 _LABEL = re.compile(
-    r"(?P<ts>[0-9０-９]{1,2}[:：][0-9０-９]{2}\s*)?"
+    r"(?P<q>>\s*)?"  # a quoted line (> 丁小林：…)
+    r"(?P<ts>\[?[0-9０-９]{1,2}[:：][0-9０-９]{2}\]?\s*)?"  # 09:43, [12:38]
     r"(?:\[(?P<br>[^\]\n]{1,8})\]\s*"
-    r"|(?P<re>(?:回覆|回复|引用|re[:：]?)\s*)?(?P<name>[^\s：:\[\]，,。！？!?（）()、「」]{1,5})\s*[：:]\s*)",
+    r"|(?P<re>(?:回覆|回复|引用|re[:：]?)\s*)?(?P<name>[^\s：:\[\]，,。！？!?（）()、「」]{1,5})\s*"
+    r"(?:[（(](?P<ts2>[0-9０-９]{1,2}[:：][0-9０-９]{2})[）)])?\s*[：:]\s*)",  # 邱小林（08:16）：
     re.IGNORECASE,
 )
 # How a person is called in a chat log: a title or kin word after a surname or nickname
@@ -146,7 +148,7 @@ def chat_log(text: str, us: list[Unit]) -> bool:
 def _minute(ts: str | None) -> int:
     if not ts:
         return -1
-    h, _, m = ts.strip().replace("：", ":").partition(":")
+    h, _, m = ts.strip(" []").replace("：", ":").partition(":")
     try:
         return int(h) * 60 + int(m)
     except ValueError:  # full-width digits int() reads; anything else: no time
@@ -159,7 +161,8 @@ def _body_start(line: str) -> tuple[int, str, int]:
     m = _LABEL.match(line)
     if m is None:
         return 0, "", -1
-    minute = _minute(m.group("ts"))
+    ts = m.group("ts") or m.group("ts2")
+    minute = _minute(ts)
     if m.group("br") is not None:
         return m.end(), m.group("br").strip() or "?", minute
     name = m.group("name")
@@ -167,7 +170,7 @@ def _body_start(line: str) -> tuple[int, str, int]:
         return m.end(), f"re:{name}", minute
     if name is None or _SECTION.search(name) is not None:
         return 0, "", -1
-    if m.group("ts") is not None or _CALLED.search(name) is not None:
+    if ts is not None or m.group("q") is not None or _CALLED.search(name) is not None:
         return m.end(), name, minute
     return 0, "", -1
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import pytest
 
 from detectors import scan_text
-from detectors.segment import chat_log as _chat_log, units
+from detectors.segment import chat_log as _chat_log
+from detectors.segment import units
 
 
 def chat_log(text: str) -> bool:
     return _chat_log(text, units(text))
+
 
 ROWS: list[tuple[str, str, str]] = [
     (

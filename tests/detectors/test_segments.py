@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors import scan_text
-from detectors import segment
+from detectors import scan_text, segment
 from detectors.segment import units
 
 # Known misses, by choice: a unit is read alone only when talk (a rule, training, a quiz)
@@ -228,6 +227,39 @@ def test_speaker_labels_are_left_out_section_labels_kept() -> None:
         ("那份什麼時候交？", True),
         ("密件內容：行動分兩隊", False),
     ]
+
+
+# A speaker's label in the other shapes a chat export takes: a bracketed time, a time in
+# brackets after the name, a quoted line. Left out, the label is not read as a person.
+LABELS = [
+    ("[12:38] 沈小林: 因應空污季節\n[12:42] 鄧組長: 已讀不回", [("沈小林", 758), ("鄧組長", 762)]),
+    (
+        "邱小林（08:16）：你辦事我放心\n顏科長（08:21）：了解了解",
+        [("邱小林", 496), ("顏科長", 501)],
+    ),
+    (
+        "> 丁小林：健保卡換發作業本月完成\n\n我這邊沒問題，會議資料請準備",
+        [("丁小林", -1), ("", -1)],
+    ),
+    # near-misses: a section's label and a form's field stay in their unit
+    ("總務報告：冷氣採購已公告\n主席：處長　紀錄：王秘", [("", -1), ("", -1)]),
+    ("姓名：王小明\n電話：0912345678", [("", -1), ("", -1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), LABELS)
+def test_speaker_label_shapes(text: str, who: list[tuple[str, int]]) -> None:
+    assert [(u.who, u.minute) for u in units(text)] == who
+
+
+def test_a_log_in_bracketed_times_is_read_turn_by_turn() -> None:
+    # the name in a bracketed-time label is no person tied to a matter in another turn
+    text = (
+        "2026/11/11（三）\n[12:38] 沈小林: 因應空污季節，戶外活動請視空氣品質調整\n"
+        "[12:42] 鄧組長: 已讀不回是怎樣\n[12:46] 石股長: 明天我請假，有事打我\n"
+        "[12:50] 鄧組長: 欠稅移送執行案件本季5百件，請各分局確實追蹤執行結果"
+    )
+    assert segment.chat_log(text, units(text))
 
 
 def test_short_or_single_line_messages_are_not_cut() -> None:

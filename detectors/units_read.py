@@ -14,8 +14,12 @@ have one cure: read each part on its own.
   the asides of a long text (另外…, P.S. …, 私下說…), each up to its sentence's end.
 - The judge: the engine's scan of the part alone (`Judge`), so only the part's own
   discourse (its own rule, question, published word) can excuse it.
-- Told in a part (the message was allowed): a matter the message let pass on talk is
-  flagged when a part holding it, read alone by the rules, is flagged for it.
+- Told in a part (the message was allowed): a matter the message let pass on talk, a
+  published word, workflow or a dampening word is flagged when a part holding it,
+  read alone by the rules, is flagged for it; when the excuse was not talk, the part
+  must tell the matter itself (a leaking pattern, a named cue), not add up weak cues.
+  The header (title, 主旨) holds over every item of the kind of matter it speaks of:
+  such an item is read under it (決標公告 over a bidder count).
 - Said by no part (the message was flagged): when no reading of any part is flagged,
   not even by the learned second look, the finding was put together across parts and
   the message is allowed, every finding kept with the reason. For a chat log
@@ -43,17 +47,37 @@ Judge = Callable[[str, bool], ScanResult]
 Review = Callable[[ScanResult], ScanResult]
 
 # The steps by which talk lets a matter pass: a rule, training, a quiz, dampened by a
-# word. Not a published result or award (公告) or office workflow (會議) elsewhere:
-# reading parts alone for those too caught 3 more leaks and raised 6 false warnings on
-# a writer's set used to validate (untouched_s, aggregates only).
+# word. Other steps that lower a matter (a published result, workflow, a roster) count
+# too, with a stricter bar (_TELLS): counting them with the talk steps' bar caught 3
+# more leaks and raised 6 false warnings on untouched_s (aggregates only); with the bar
+# the same 3 leaks and no false warning.
 _TALK_STEPS = ("discourse:", "training", "talk about the rules", "dampened")
 
 
+_ARROW = re.compile(r"([0-9]\.[0-9]+) -> ([0-9]\.[0-9]+)$")
+_SET_LOW = ("published", "after the award")
+# A unit let pass on a published word or workflow elsewhere counts only when it tells
+# the matter itself: a leaking pattern, or a cue that names or hushes (點名, 別說), not a
+# sum of weak cues (a person, a time).
+_TELLS = re.compile(r"leaking pattern|^cue (?:named|leak)")
+
+
 def _excuse_step(step: str) -> bool:
-    return step.startswith(_TALK_STEPS)
+    return step.startswith(_TALK_STEPS) or _other_excuse(step)
 
 
-def _lowered_by_talk(doc: Doc) -> list[Finding]:
+def _other_excuse(step: str) -> bool:
+    """A step that lowered a matter on anything but talk: a published result (公告),
+    office workflow (會報), a roster, a word that dampens (避免, 提醒)."""
+    if step.startswith(_TALK_STEPS):
+        return False
+    m = _ARROW.search(step)
+    if m is not None:
+        return float(m.group(2)) < float(m.group(1))
+    return any(k in step for k in _SET_LOW)
+
+
+def _lowered(doc: Doc) -> list[Finding]:
     return [f for f in doc.findings if f.why and any(_excuse_step(step) for step in f.why)]
 
 
@@ -133,26 +157,57 @@ def asides(text: str) -> list[tuple[int, int]]:
 _UNIT_NOTE = "read in its own unit (a speaker's turn, an item): talk in another unit is no excuse"
 
 
+# A document's header: its title line and its 主旨 (subject). What the header says about
+# a kind of matter (決標公告: this is a published award) holds for every item of that
+# kind; about another kind (【公告】…教育訓練實施計畫) it excuses nothing in the items.
+_SUBJECT = re.compile(r"[【\[(（]?[^\n]{0,8}?主旨")
+
+
+def _header(text: str, us: list[segment.Unit]) -> str:
+    head = [text[us[0].start : us[0].end]]
+    head += [text[u.start : u.end] for u in us[1:3] if _SUBJECT.match(text, u.start)]
+    return "\n".join(head)
+
+
 def _told_in_unit(
     text: str, low: list[Finding], us: list[segment.Unit], judge: Judge, warn: float
 ) -> ScanResult | None:
-    for u in us:
+    header: str | None = None
+    header_types: frozenset[str] = frozenset()
+    for n, u in enumerate(us):
         here = [f for f in low if u.start < f.end and f.start < u.end]
         if not here:
             continue
         unit = text[u.start : u.end].lower()
         if all(_excused_within(f, unit) or _peak_before_excuse(f) < warn for f in here):
             continue  # its own excuse, or too weak to warn even unexcused: it passes alone too
-        part = judge(text[u.start : u.end], False)
+        read_ = text[u.start : u.end]
+        s = u.start
+        if n > 0:
+            if header is None:
+                header = _header(text, us)
+                h = judge(header, False)
+                header_types = frozenset(f.type for f in (*h.findings, *h.suppressed))
+            if any(f.type in header_types for f in here):
+                # the header speaks of this kind of matter: the item is read under it
+                read_ = f"{header}\n{read_}"
+                s -= len(header) + 1
+        part = judge(read_, False)
         if part.verdict == "allow":
             continue
-        s = u.start
-        if not any(
-            f.type == g.type and g.start < f.end + s and f.start + s < g.end
+        same = [
+            f
             for f in part.findings
-            for g in here
-        ):
+            if any(f.type == g.type and g.start < f.end + s and f.start + s < g.end for g in here)
+        ]
+        if not same:
             continue  # something else in the unit: not the matter the message let pass
+        talk = any(_excuse_step(st) and not _other_excuse(st) for g in here for st in g.why)
+        if not talk and not any(_TELLS.search(st) for f in same for st in f.why):
+            continue  # let pass on a published word or workflow elsewhere: the unit must tell it
+        if s != u.start:  # read under the header: only the item's own findings are kept
+            kept = [f for f in part.findings if f.start + s >= u.start]
+            part = ScanResult(part.verdict, kept, part.reasons, None, part.suppressed)
         return _shifted(part, s, _UNIT_NOTE)
     return None
 
@@ -163,7 +218,7 @@ def told_in_a_part(
     """An allowed message whose matter was let pass on talk: the first part that, read
     alone by the rules, is flagged (an aside: for anything; a unit: for that matter at
     that place), or None."""
-    low = _lowered_by_talk(doc)
+    low = _lowered(doc)
     if not low:
         return None
     for s, e in asides(text):

@@ -13,14 +13,6 @@ import pytest
 from detectors import scan_text, segment
 from detectors.segment import units
 
-# Known misses, by choice: a unit is read alone only when talk (a rule, training, a quiz)
-# let its matter pass, not a published result (公告) or a meeting header elsewhere. That
-# reading caught these but raised 6 false warnings for 3 leaks on a writer's set used to
-# validate (untouched_s, aggregates only). Strict: the day they pass, revisit.
-_EXCUSE_ELSEWHERE = pytest.mark.xfail(
-    strict=True, reason="units are not re-read for a published result or workflow elsewhere"
-)
-
 ROWS = [
     # a health record buried among the reports of a meeting whose other items are public
     (
@@ -58,22 +50,22 @@ ROWS = [
         "flag",
     ),
     # a bidder count in one report, a published tender in another: the 公告 is not its
-    pytest.param(
+    # (units_read: a published word or workflow in another unit is no excuse for a unit
+    # that tells the matter itself: a leaking pattern or a named cue)
+    (
         "minutes_bidders",
         "本處114年7月工作會議紀錄\n時間：7/2 10:00　主席：處長\n"
         "採購報告：T11398765到今天只有2家領標，含永豐水電行。\n"
         "總務報告：廁所整修工程已公告招標，下月開標。\n散會：上午11時。",
         "flag",
-        marks=_EXCUSE_ELSEWHERE,
     ),
     # a discipline not yet decided, in minutes whose header is a 會議: workflow elsewhere
-    pytest.param(
+    (
         "minutes_workflow",
         "本會113年第5次工作會議紀錄\n時間：5/6 09:00　地點：第二會議室　主席：主任\n"
         "業務報告：本月受理申請40件，皆依限完成。\n"
         "臨時動議：郭文彬記過二次一案仍待考績會核定，主席裁示先告知其主管。\n散會：上午11時。",
         "flag",
-        marks=_EXCUSE_ELSEWHERE,
     ),
     # cues from different units are not one disclosure, unless the units go together:
     # a question and the next turn's answer, a speaker's line and its unlabelled sequel

@@ -14,12 +14,10 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
 
-from detectors import lexicon, segment, stage2
+from detectors import lexicon, stage2, units_read
 from detectors.base import Detector, Finding, ScanResult, Source
 from detectors.discourse import (
     FICTION_WORDS,
@@ -32,7 +30,7 @@ from detectors.doc import MAX_FINDINGS_PER_DETECTOR, Doc, KeywordIndex, capped, 
 from detectors.person_name import may_count as names_may_count
 from detectors.policy import DEFAULT_POLICY, Policy, PolicyError, resolve_policy
 from detectors.registry import DETECTORS
-from detectors.types import HARD_IDS, MATTERS, PERSONAL_DATA, VALUE_TYPES
+from detectors.types import HARD_IDS, PERSONAL_DATA, VALUE_TYPES
 from detectors.verdict import decide
 
 _log = logging.getLogger(__name__)
@@ -382,338 +380,37 @@ def _scan_text(
             _dedupe(doc.findings), policy, sample=sample
         )
         result = ScanResult(verdict, findings, reasons, None, suppressed)
-        # A finding put together across units is let pass on chat and on a page alike; a
-        # unit is re-read alone (more warnings) on chat only: an OCR'd page's lines are rows
-        # of one page, whose own evidence weighs them (images/evidence.py).
-        units = not aside and source == "text"
-        if verdict != "allow" and not aside:
-            result = _combined_across_units(text, result, policy, group_id, salt, source)
-        if verdict == "allow" and not aside:
-            told = _told_aside(text, doc, policy, group_id, salt, source)
-            if told is None and units:
-                told = _told_in_unit(text, doc, policy, group_id, salt, source)
-            if told is not None:
-                result = told
+    rules = result.verdict
     if learned:
         result = stage2.review(doc, result, policy)  # the learned second look (policy.stage2)
-    if result.verdict != "allow" and not aside:
-        result = _read_as_log(text, result, policy, group_id, salt, source)
+    if not aside:
+        # A long or structured message: its parts read alone (detectors/units_read.py).
+        def judge(part: str, learned: bool) -> ScanResult:
+            return _scan_text(
+                part,
+                policy=policy,
+                config=None,
+                group_id=group_id,
+                salt=salt,
+                source=source,
+                aside=True,
+                learned=learned,
+            )
+
+        def review(cleared: ScanResult) -> ScanResult:
+            return stage2.review(doc, cleared, policy) if learned else cleared
+
+        result = units_read.reread(
+            text,
+            doc,
+            result,
+            judge,
+            rules=rules,
+            review=review,
+            source=source,
+            warn=policy.warn_threshold,
+        )
     return result
-
-
-# A long message whose matter was let pass by talk elsewhere in it (a notice's rules,
-# its published results, its press release), and an aside in it (另外X確診乳癌…;
-# 順帶一提，考績會決議X丙等，還沒核定先別說; P.S. 這次檢舉…的就是X; （私下說，…）): the
-# aside, up to its sentence's end, is read on its own, so the notice around it is no
-# excuse for it. Read only when a matter's score was lowered by talk.
-_ASIDE = re.compile(
-    r"(?<=[。！？!?\s，,：:（(🙏])(?:另外|另查|順帶一提|補充[:：]?|還有[，,]|p\.?s\.?|私下說|偷偷說|對了[，,])",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[。！？!?\n）)]")
-_ASIDE_MIN = 60
-_ASIDE_MAX_LEN = 200
-_MAX_ASIDES = 4
-_TALK_STEPS = ("discourse:", "training", "talk about the rules", "dampened")
-
-
-def _told_aside(
-    text: str,
-    doc: Doc,
-    policy: Policy,
-    group_id: str | None,
-    salt: bytes | str | None,
-    source: Source,
-) -> ScanResult | None:
-    if len(text) < _ASIDE_MIN:
-        return None
-    if not any(f.why and any(step.startswith(_TALK_STEPS) for step in f.why) for f in doc.findings):
-        return None
-    for n, m in enumerate(_ASIDE.finditer(text)):
-        if n >= _MAX_ASIDES:
-            break  # a hostile message full of asides: a few are enough
-        s = m.start()
-        end = _SENTENCE_END.search(text, m.end(), s + _ASIDE_MAX_LEN)
-        e = end.end() if end is not None else min(len(text), s + _ASIDE_MAX_LEN)
-        part = _scan_text(
-            text[s:e],
-            policy=policy,
-            config=None,
-            group_id=group_id,
-            salt=salt,
-            source=source,
-            aside=True,
-        )
-        if part.verdict != "allow":
-            shifted = [
-                replace(
-                    f,
-                    start=f.start + s,
-                    end=f.end + s,
-                    why=(*f.why, "read as an aside on its own: the notice around it is no excuse"),
-                )
-                for f in part.findings
-            ]
-            return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
-    return None
-
-
-# A forwarded chat log (轉給你看一下前面的對話： / [阿許] … / 09:16 阿蓉：…): each line
-# is its own message, by its own sender. A name in one line and a matter word in another
-# are not tied, and one line's rule does not excuse another's leak: when the whole log
-# was flagged, its lines are read one by one, and a question with the line after it
-# (its answer); the log is allowed only when none of them leaks.
-# A sender: [阿許], or a nickname or a colleague's title before a colon (阿蓉：, 小林：,
-# 廖股長：, 陳姐：), after a time or not; never a form's field (姓名：, 電話：, 地址：).
-_SENDER = (
-    r"[阿小老][\u4e00-\u9fff]{1,2}"
-    r"|[\u4e00-\u9fff]{1,3}(?:股長|科長|課長|組長|主任|秘書|秘|姐|姊|哥|科|專員|老師|處長|局長|隊長|助理)"
-)
-_SPEAKER = re.compile(
-    r"[ \t]*(?:(?P<time>[0-9]{1,2}:[0-9]{2})[ \t]*)?"
-    rf"(?:\[(?P<b>[^\]\n]{{1,8}})\]|(?P<n>{_SENDER})[：:])"
-)
-# A line that asks (是誰？, 幾家?, 哪一家, 多少): the next line may be its answer.
-_ASKS = re.compile(r"[?？]|嗎|呢|誰|什麼|哪|多少|幾[家個位人件點號天]")
-_QUOTE = re.compile(r"[ \t]*(?:回覆|回复|reply to|re)[ \t]*[^\s：:]{1,8}[ \t]*[：:]", re.IGNORECASE)
-_LOG_HEADER = re.compile(r"對話|討論串|轉貼|聊天紀錄|line紀錄", re.IGNORECASE)
-_LOG_MIN_LINES = 3
-_LOG_MAX_LINES = 40
-
-
-def chat_log(text: str) -> list[tuple[int, int]] | None:
-    """The lines of a forwarded chat log, (start, end) of each line's words after its
-    speaker, or None: at least three lines open with a speaker ([阿許], 蓉股長：, 09:16
-    阿蓉：), and a header names the log, or a speaker speaks twice, or lines are timed;
-    or a reply under the message it quotes (回覆 許秘：要改到？ / the reply)."""
-    lines: list[tuple[int, int]] = []
-    speakers: list[str] = []
-    timed = header = quoted = False
-    pos = 0
-    for n, line in enumerate(text.split("\n")):
-        start, pos = pos, pos + len(line) + 1
-        q = _QUOTE.match(line) if n == 0 else None
-        if q is not None:  # 回覆 許秘：要改到？ — another's message, quoted; the reply follows
-            lines.append((start + q.end(), start + len(line)))
-            quoted = True
-            continue
-        if quoted and len(lines) == 1:  # the reply's first line, whole (密件內容：… is no speaker)
-            lines.append((start, start + len(line)))
-            continue
-        m = _SPEAKER.match(line)
-        if m is None:
-            if n == 0 and _LOG_HEADER.search(line) is not None:
-                header = True
-            elif lines:  # the speaker's next line: part of what they said
-                lines[-1] = (lines[-1][0], start + len(line))
-            elif line.strip():
-                lines.append((start, start + len(line)))
-            continue
-        speakers.append(m.group("b") or m.group("n"))
-        timed = timed or m.group("time") is not None
-        lines.append((start + m.end(), start + len(line)))
-    if quoted and len(lines) >= 2:
-        return lines[:_LOG_MAX_LINES]
-    if len(speakers) < _LOG_MIN_LINES or len(lines) > _LOG_MAX_LINES:
-        return None
-    if not (header or timed or len(set(speakers)) < len(speakers)):
-        return None
-    return lines
-
-
-def _read_as_log(
-    text: str,
-    result: ScanResult,
-    policy: Policy,
-    group_id: str | None,
-    salt: bytes | str | None,
-    source: Source,
-) -> ScanResult:
-    lines = chat_log(text)
-    if lines is None:
-        return result
-    # each line's words without its speaker (a sender's name is no one's data), then
-    # a question with the line that answers it
-    said = [text[s:e] for s, e in lines]
-    windows = [
-        *said,
-        *(f"{a}\n{b}" for a, b in itertools.pairwise(said) if _ASKS.search(a) is not None),
-    ]
-    # ... and what the units reading holds to be said together (segment.go_together: one
-    # speaker's consecutive turns, an answer's opening, a short line with its neighbour),
-    # so the two readings of a log agree on what one disclosure is
-    windows += segment.read_together(text, segment.units(text))
-    for window in windows:
-        part = _scan_text(
-            window,
-            policy=policy,
-            config=None,
-            group_id=group_id,
-            salt=salt,
-            source=source,
-            aside=True,
-        )
-        if part.verdict != "allow":
-            return result
-    why = "read line by line as a forwarded chat log: no line leaks alone"
-    kept = [replace(f, why=(*f.why, why)) for f in (*result.findings, *result.suppressed)]
-    return ScanResult("allow", [], [], None, kept)
-
-
-# What lets a matter pass that may stand in another unit than the matter: talk (rules,
-# training, a quiz). Not a published result or award (公告) or office workflow (會議)
-# elsewhere: reading units alone for those too caught 3 more leaks and raised 6 false
-# warnings on a writer's set used to validate (untouched_s, aggregates only).
-
-
-def _excuse_step(step: str) -> bool:
-    return step.startswith(_TALK_STEPS)
-
-
-def _lowered_by_talk(doc: Doc) -> list[Finding]:
-    return [f for f in doc.findings if f.why and any(_excuse_step(step) for step in f.why)]
-
-
-# The word a lowering step names: training (教育訓練), dampened by '要點', public (已完成).
-_EXCUSE = re.compile(r"\(([^()]{1,12})\)|'([^']{1,12})'")
-
-
-def _excused_within(f: Finding, unit: str) -> bool:
-    """Every word that let `f` pass stands in `unit` (lower-cased): no excuse came from
-    another unit. A step naming no word counts as an excuse from elsewhere."""
-    seen = False
-    for step in f.why:
-        if not _excuse_step(step):
-            continue
-        m = _EXCUSE.search(step)
-        if m is None:
-            return False
-        if (m.group(1) or m.group(2)).lower() not in unit:
-            return False
-        seen = True
-    return seen
-
-
-_SCORES = re.compile(r"[0-9]\.[0-9]+")
-
-
-def _peak_before_excuse(f: Finding) -> float:
-    """The highest score `f` reached before a step let it pass (talk, a result published,
-    workflow); 1.0 when a step set its score without saying from what."""
-    peak = 0.0
-    for step in f.why:
-        if _excuse_step(step):
-            return peak if "->" in step else 1.0
-        for x in _SCORES.findall(step):
-            peak = max(peak, float(x))
-    return peak
-
-
-_UNIT_NOTE = "read in its own unit (a speaker's turn, an item): talk in another unit is no excuse"
-
-
-def _told_in_unit(
-    text: str,
-    doc: Doc,
-    policy: Policy,
-    group_id: str | None,
-    salt: bytes | str | None,
-    source: Source,
-) -> ScanResult | None:
-    """A long or structured message (segment.units) whose matter was let pass only by
-    talk: each unit holding such a matter is read on its own, rules only (the learned
-    second look judges whole messages). The unit's finding counts when it is the same
-    matter at the same place: the frame that excused it was in another unit."""
-    if len(text) < segment.MIN_LEN or "\n" not in text:
-        return None
-    low = _lowered_by_talk(doc)
-    if not low:
-        return None
-    for u in segment.units(text):
-        here = [f for f in low if u.start < f.end and f.start < u.end]
-        if not here:
-            continue
-        unit = text[u.start : u.end].lower()
-        if all(
-            _excused_within(f, unit) or _peak_before_excuse(f) < policy.warn_threshold for f in here
-        ):
-            continue  # its own excuse, or too weak to warn even unexcused: it passes alone too
-        part = _scan_text(
-            text[u.start : u.end],
-            policy=policy,
-            config=None,
-            group_id=group_id,
-            salt=salt,
-            source=source,
-            aside=True,
-            learned=False,
-        )
-        if part.verdict == "allow":
-            continue
-        s = u.start
-        if not any(
-            f.type == g.type and g.start < f.end + s and f.start + s < g.end
-            for f in part.findings
-            for g in here
-        ):
-            continue  # something else in the unit: not the matter the message let pass
-        shifted = [
-            replace(f, start=f.start + s, end=f.end + s, why=(*f.why, _UNIT_NOTE))
-            for f in part.findings
-        ]
-        return ScanResult(part.verdict, shifted, part.reasons, None, part.suppressed)
-    return None
-
-
-_ACROSS_NOTE = (
-    "no unit says it on its own: a matter word in one speaker's turn or item and a name"
-    " in another's are not one disclosure"
-)
-_JOINABLE = MATTERS | {"person_name"}
-_ACROSS_SCORE = 0.3
-
-
-def _combined_across_units(
-    text: str,
-    result: ScanResult,
-    policy: Policy,
-    group_id: str | None,
-    salt: bytes | str | None,
-    source: Source,
-) -> ScanResult:
-    """A long or structured message flagged only for matters and names (no number, no
-    address): when no unit of it (segment.units), read alone, is flagged, the finding was
-    put together from cues in different units (a trigger word in one speaker's line, a
-    name in another's) and the message is allowed, each finding kept with the reason."""
-    if len(text) < segment.MIN_LEN or "\n" not in text:
-        return result
-    if any(f.type not in _JOINABLE or f.rule == "config.keyword" for f in result.findings):
-        return result
-    us = segment.units(text)
-    if not us:
-        return result
-    # Units holding a finding first: a leak told in one unit is met at once. Then units
-    # that say one thing together (segment.go_together: a question and the next turn's
-    # answer, one speaker's consecutive turns, a short line), read as one.
-    held = [any(u.start < f.end and f.start < u.end for f in result.findings) for u in us]
-    reads = [text[u.start : u.end] for u, h in zip(us, held, strict=True) if h]
-    reads += [text[u.start : u.end] for u, h in zip(us, held, strict=True) if not h]
-    reads += segment.read_together(text, us)
-    for read_ in reads:
-        part = _scan_text(
-            read_,
-            policy=policy,
-            config=None,
-            group_id=group_id,
-            salt=salt,
-            source=source,
-            aside=True,
-            learned=False,
-        )
-        if part.verdict != "allow":
-            return result
-    kept = [f.with_score(min(f.score, _ACROSS_SCORE), _ACROSS_NOTE) for f in result.findings]
-    return ScanResult("allow", [], [], None, [*result.suppressed, *kept])
 
 
 # One message per detector and per code path (digits, full width, Chinese numerals,

@@ -1,4 +1,4 @@
-"""A forwarded chat log is read line by line (engine.chat_log, engine._read_as_log).
+"""A forwarded chat log is read line by line (segment.chat_log, detectors/units_read.py).
 
 Each `allow` row is a log of ordinary lines that the whole-message reading flagged: a
 sender's name, a rule or a masked value in one line tied to a matter word in another.
@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 from detectors import scan_text
-from detectors.engine import chat_log
+from detectors.segment import chat_log as _chat_log
+from detectors.segment import units
+
+
+def chat_log(text: str) -> bool:
+    return _chat_log(text, units(text))
+
 
 ROWS: list[tuple[str, str, str]] = [
     (
@@ -72,14 +78,14 @@ def test_chat_log_rows(case: str, text: str, expect: str) -> None:
 
 def test_minutes_and_one_speaker_are_no_log() -> None:
     minutes = "業務會報紀錄\n時間：1/14 16:00\n主席：主任\n紀錄：王秘\n一、主席致詞：感謝同仁"
-    assert chat_log(minutes) is None
-    assert chat_log("阿許：公文系統又掛了\n呂科：加班費月底截止") is None
+    assert not chat_log(minutes)
+    assert not chat_log("阿許：公文系統又掛了\n呂科：加班費月底截止")
 
 
 def test_a_form_of_labelled_fields_is_no_log() -> None:
     # 姓名： / 電話： are a form's fields, not senders: the record is read whole
     form = "姓名：王小明\n電話：0912345678\n姓名：林美華\n電話：0922333444"
-    assert chat_log(form) is None
+    assert not chat_log(form)
     result = scan_text(
         "轉貼一下名單\n姓名：王小明\n生日：75年3月2日\n地址：臺北市中正區重慶南路一段10號"
     )
@@ -91,5 +97,5 @@ def test_an_allowed_log_says_why() -> None:
     assert result.verdict == "allow"
     why = [step for f in result.suppressed for step in f.why]
     # Either reading of a long message may set it aside first: the chat log read line by
-    # line, or the units of a structured message (engine._combined_across_units).
+    # line, or the units of a structured message (units_read.said_by_no_part).
     assert any("forwarded chat log" in step or "no unit says it" in step for step in why), why

@@ -1,4 +1,4 @@
-"""Long and structured messages read unit by unit (detectors/segment.py, engine._told_in_unit).
+"""Long and structured messages read unit by unit (detectors/segment.py, detectors/units_read.py).
 
 A forwarded chat log's turns, a 公文's items, minutes' reports: a matter let pass only by
 talk in ANOTHER unit (the training plan's 主旨, a quiz by another speaker, a published
@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from detectors import scan_text
+from detectors import scan_text, segment
 from detectors.segment import units
-
-# Known misses, by choice: a unit is read alone only when talk (a rule, training, a quiz)
-# let its matter pass, not a published result (公告) or a meeting header elsewhere. That
-# reading caught these but raised 6 false warnings for 3 leaks on a writer's set used to
-# validate (untouched_s, aggregates only). Strict: the day they pass, revisit.
-_EXCUSE_ELSEWHERE = pytest.mark.xfail(
-    strict=True, reason="units are not re-read for a published result or workflow elsewhere"
-)
 
 ROWS = [
     # a health record buried among the reports of a meeting whose other items are public
@@ -58,22 +50,22 @@ ROWS = [
         "flag",
     ),
     # a bidder count in one report, a published tender in another: the 公告 is not its
-    pytest.param(
+    # (units_read: a published word or workflow in another unit is no excuse for a unit
+    # that tells the matter itself: a leaking pattern or a named cue)
+    (
         "minutes_bidders",
         "本處114年7月工作會議紀錄\n時間：7/2 10:00　主席：處長\n"
         "採購報告：T11398765到今天只有2家領標，含永豐水電行。\n"
         "總務報告：廁所整修工程已公告招標，下月開標。\n散會：上午11時。",
         "flag",
-        marks=_EXCUSE_ELSEWHERE,
     ),
     # a discipline not yet decided, in minutes whose header is a 會議: workflow elsewhere
-    pytest.param(
+    (
         "minutes_workflow",
         "本會113年第5次工作會議紀錄\n時間：5/6 09:00　地點：第二會議室　主席：主任\n"
         "業務報告：本月受理申請40件，皆依限完成。\n"
         "臨時動議：郭文彬記過二次一案仍待考績會核定，主席裁示先告知其主管。\n散會：上午11時。",
         "flag",
-        marks=_EXCUSE_ELSEWHERE,
     ),
     # cues from different units are not one disclosure, unless the units go together:
     # a question and the next turn's answer, a speaker's line and its unlabelled sequel
@@ -229,6 +221,39 @@ def test_speaker_labels_are_left_out_section_labels_kept() -> None:
     ]
 
 
+# A speaker's label in the other shapes a chat export takes: a bracketed time, a time in
+# brackets after the name, a quoted line. Left out, the label is not read as a person.
+LABELS = [
+    ("[12:38] 沈小林: 因應空污季節\n[12:42] 鄧組長: 已讀不回", [("沈小林", 758), ("鄧組長", 762)]),
+    (
+        "邱小林（08:16）：你辦事我放心\n顏科長（08:21）：了解了解",
+        [("邱小林", 496), ("顏科長", 501)],
+    ),
+    (
+        "> 丁小林：健保卡換發作業本月完成\n\n我這邊沒問題，會議資料請準備",
+        [("丁小林", -1), ("", -1)],
+    ),
+    # near-misses: a section's label and a form's field stay in their unit
+    ("總務報告：冷氣採購已公告\n主席：處長　紀錄：王秘", [("", -1), ("", -1)]),
+    ("姓名：王小明\n電話：0912345678", [("", -1), ("", -1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), LABELS)
+def test_speaker_label_shapes(text: str, who: list[tuple[str, int]]) -> None:
+    assert [(u.who, u.minute) for u in units(text)] == who
+
+
+def test_a_log_in_bracketed_times_is_read_turn_by_turn() -> None:
+    # the name in a bracketed-time label is no person tied to a matter in another turn
+    text = (
+        "2026/11/11（三）\n[12:38] 沈小林: 因應空污季節，戶外活動請視空氣品質調整\n"
+        "[12:42] 鄧組長: 已讀不回是怎樣\n[12:46] 石股長: 明天我請假，有事打我\n"
+        "[12:50] 鄧組長: 欠稅移送執行案件本季5百件，請各分局確實追蹤執行結果"
+    )
+    assert segment.chat_log(text, units(text))
+
+
 def test_short_or_single_line_messages_are_not_cut() -> None:
     assert units("明天開會，記得帶資料") == []
     assert units("一行很長的公告，" * 20) == []
@@ -242,6 +267,7 @@ def test_short_or_single_line_messages_are_not_cut() -> None:
 def test_a_hostile_message_is_cut_into_few_units() -> None:
     text = "[王主任] 檢舉人是誰不能說，依規定保密\n" * 5000
     us = units(text)
-    assert 0 < len(us) <= 16
+    assert 0 < len(us) <= 40
+    assert segment.cut(text)[1] is False  # more lines than it reads: never cleared by its units
     assert all(u.end - u.start <= 240 for u in us)
     assert scan_text(text).verdict in ("allow", "warn", "block")

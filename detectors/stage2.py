@@ -32,6 +32,7 @@ import contextlib
 import hashlib
 import math
 import os
+import re
 import sys
 import zlib
 from dataclasses import replace
@@ -54,6 +55,7 @@ else:
 
     np = _Numpy()
 
+from detectors import segment
 from detectors.base import Finding, ScanResult
 from detectors.types import MATTERS as MATTER_TYPES
 from detectors.types import TYPES
@@ -116,6 +118,77 @@ def features(text: str, words: Iterable[str], result: ScanResult) -> np.ndarray:
     return np.concatenate((grams, tokens)).astype(np.int64, copy=False)
 
 
+# A long message read piece by piece (segment.units: a chat log's turns, a 公文's
+# items, a notice's lines; a unit or a one-line message longer than `split_long`, its
+# sentences): its bag of n-grams mixes speakers and items, so the leak of one sentence
+# drowns in it and the n-grams of many ordinary turns and sentences add up to a
+# leak's. A sentence still longer than `split_long` is cut at its commas into clauses
+# of about half that; a piece shorter than _MIN_PIECE is kept with the one before.
+_STRONG = re.compile(r"(?<=[。！？!?；;])")
+_WEAK = re.compile(r"(?<=[，,、])")
+_MIN_PIECE = 6
+
+
+def _sentences(text: str, limit: int) -> list[str]:
+    out: list[str] = []
+    for s in _STRONG.split(text):
+        if not s.strip():
+            continue
+        if len(s) <= limit:
+            out.append(s)
+            continue
+        cur = ""
+        for c in _WEAK.split(s):
+            if cur and len(cur) + len(c) > limit // 2:
+                out.append(cur)
+                cur = ""
+            cur += c
+        if cur:
+            out.append(cur)
+    merged: list[str] = []
+    for s in out:
+        if merged and len(merged[-1].strip()) < _MIN_PIECE:
+            merged[-1] += s
+        else:
+            merged.append(s)
+    return merged
+
+
+def subunits(text: str, split_long: int) -> list[str]:
+    """The pieces of a long message the model reads one by one: segment.units (short
+    ones left to the pairs; one longer than `split_long` cut into its sentences) and
+    the pairs of units read together (segment.read_together); a one-line message
+    longer than `split_long`, its sentences. [] for a message read whole (fewer than
+    two pieces). `split_long` 0: units only, never cut."""
+    us = segment.units(text)
+    if us:
+        out: list[str] = []
+        for u in us:
+            if u.short:
+                continue
+            t = text[u.start : u.end]
+            out += _sentences(t, split_long) if split_long and len(t) > split_long else [t]
+        out += segment.read_together(text, us)
+        return out if len(out) >= 2 else []
+    if not split_long or len(text) <= split_long:
+        return []
+    parts = _sentences(text, split_long)
+    return parts if len(parts) >= 2 else []
+
+
+def unit_features(
+    text: str, words: Iterable[str], result: ScanResult, split_long: int
+) -> list[np.ndarray]:
+    """The feature ids of each piece of a long message (subunits), [] for a message
+    read whole. A piece carries the keywords found inside it and the rules' signals of
+    the whole message."""
+    pieces = subunits(text, split_long)
+    if not pieces:
+        return []
+    ws = list(words)
+    return [features(u, [w for w in ws if w in u], result) for u in pieces]
+
+
 def _logit(p: float) -> float:
     if p <= 0.0:
         return -math.inf
@@ -140,10 +213,14 @@ class Model:
         "gate",
         "leak_bias",
         "leak_w",
+        "multi_threshold",
+        "split_long",
         "type_bias",
         "type_w",
+        "unit_whole",
         "z_add",
         "z_down",
+        "z_multi",
     )
 
     def __init__(
@@ -155,6 +232,9 @@ class Model:
         check_texts: tuple[str, ...] = (),
         check_probs: np.ndarray | None = None,
         gate: frozenset[str] | None = None,
+        multi_threshold: float = -1.0,
+        split_long: int = 0,
+        unit_whole: bool = False,
     ) -> None:
         w = np.asarray(weights, dtype=np.float32)
         if w.ndim != 2 or w.shape[0] != DIM or w.shape[1] != len(MATTERS) + 1:
@@ -172,6 +252,17 @@ class Model:
         # The matter keywords the model looks for (learned by the trainer: those in
         # at least a few of the leaks it caught on its training data); None: all.
         self.gate = gate
+        # A message of several pieces (subunits) is scored by its most likely piece
+        # against its own threshold, chosen on its own budget of the training sets'
+        # ordinary long messages (< 0: read whole, against add_threshold).
+        self.multi_threshold = multi_threshold
+        self.z_multi = _logit(multi_threshold) if multi_threshold >= 0 else math.inf
+        self.split_long = split_long
+        self.unit_whole = unit_whole  # the whole message is one more piece
+
+    @property
+    def per_unit(self) -> bool:
+        return self.multi_threshold >= 0
 
     def looks_at(self, words: frozenset[str] | set[str]) -> bool:
         return self.gate is None or not self.gate.isdisjoint(words)
@@ -234,6 +325,9 @@ def load(path: Path = MODEL_PATH) -> Model:
             check_texts=tuple(str(t) for t in z["check_texts"]),
             check_probs=z["check_probs"].astype(np.float32),
             gate=frozenset(str(w) for w in z["gate_words"]) if "gate_words" in z else None,
+            multi_threshold=float(z["multi_threshold"]) if "multi_threshold" in z else -1.0,
+            split_long=int(z["split_long"]) if "split_long" in z else 0,
+            unit_whole=bool(z["unit_whole"]) if "unit_whole" in z else False,
         )
 
 
@@ -257,12 +351,27 @@ def _downgradable(result: ScanResult) -> bool:
     )
 
 
-def decide(ids: np.ndarray, result: ScanResult, m: Model, length: int) -> ScanResult:
+def decide(
+    ids: np.ndarray,
+    result: ScanResult,
+    m: Model,
+    length: int,
+    units: list[np.ndarray] | None = None,
+) -> ScanResult:
     """The second stage's change to the rules' result (or the result itself).
-    `length`: the original message's length (an added finding spans all of it)."""
-    z = m.leak_logit(ids)
+    `length`: the original message's length (an added finding spans all of it);
+    `units`: the feature ids of a long message's pieces (unit_features; per-unit
+    models only): the most likely piece decides, against the multi-unit threshold."""
+    threshold = m.z_add
+    if units and m.per_unit and result.verdict == "allow":
+        pieces = [ids, *units] if m.unit_whole else units
+        zs = [m.leak_logit(u) for u in pieces]
+        best = int(np.argmax(zs))
+        ids, z, threshold = pieces[best], zs[best], m.z_multi
+    else:
+        z = m.leak_logit(ids)
     if result.verdict == "allow":
-        if z < m.z_add:
+        if z < threshold:
             return result
         p = _sigmoid(z)
         kind = m.kind(ids)
@@ -329,7 +438,12 @@ def review(doc: Doc, result: ScanResult, policy: Policy) -> ScanResult:
     elif doc._discourse is not None and doc._discourse.talk() is not None:
         return result  # read already (by a matter rule) and it says talk: nothing is added
     try:
-        changed = decide(features(doc.text, doc.words, result), result, m, len(doc.original))
+        units = (
+            unit_features(doc.text, doc.words, result, m.split_long)
+            if m.per_unit and result.verdict == "allow"
+            else None
+        )
+        changed = decide(features(doc.text, doc.words, result), result, m, len(doc.original), units)
     except (ValueError, UnicodeError, IndexError, FloatingPointError):  # pragma: no cover
         return result  # the rules' answer stands
     if changed is not result and result.verdict == "allow" and talked_about(doc):
@@ -381,3 +495,20 @@ def look(
     if not (doc.words or digits or "年" in t) or not wants(doc.words, rules):
         return rules, None, words
     return rules, features(doc.text, doc.words, rules), words
+
+
+def look_units(text: str, policy: Policy | None, split_long: int) -> list[np.ndarray]:
+    """The pieces' feature ids the engine would score for `text` (unit_features), []
+    where the stage does not look or reads the message whole. For the trainer."""
+    from detectors.doc import Doc, read
+    from detectors.engine import keyword_index, scan_text
+    from detectors.policy import DEFAULT_POLICY
+
+    pol = replace(policy or DEFAULT_POLICY, stage2=False)
+    rules = scan_text(text, policy=pol)
+    if rules.verdict != "allow":
+        return []
+    index = keyword_index(pol)
+    norm, found, digits, spaced = read(text, index)
+    doc = Doc(norm, index, found, digits=digits, spaced=spaced, policy=pol)
+    return unit_features(doc.text, doc.words, rules, split_long)

@@ -180,3 +180,77 @@ def test_explain_shows_the_stage2_probability() -> None:
     assert "rule=stage2" in p.stdout
     assert "stage 2 (learned):" in p.stdout and "p=0." in p.stdout
     assert texts[0] not in p.stdout  # masked: no raw text
+
+
+# A long message read piece by piece (stage2.subunits): a chat log's turns, a 公文's
+# items, a long one-line message's sentences past split_long. Made-up rows.
+SUBUNIT_ROWS = [
+    # (text, split_long, pieces at least / exactly 0)
+    ("好的，收到", 100, 0),
+    ("[王主任] 明天開會\n[李股長] 好，我會準時到\n[陳科員] 收到，謝謝", 0, 3),
+    ("一、總務報告：冷氣下週保養。\n二、人事報告：新進同仁報到。\n三、臨時動議：無。", 0, 3),
+    # one line: read whole unless longer than split_long
+    (
+        "今天驗車線驗了四百台，下午測試機異常，已經通知廠商明早來修，明天上午可能只能開兩線，"
+        "請服務台先跟預約的民眾說明。明天上午我在外面開會，有事請留言。",
+        0,
+        0,
+    ),
+    (
+        "今天驗車線驗了四百台，下午測試機異常，已經通知廠商明早來修，明天上午可能只能開兩線，"
+        "請服務台先跟預約的民眾說明。明天上午我在外面開會，有事請留言。",
+        40,
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "split_long", "n"), SUBUNIT_ROWS)
+def test_subunits(text: str, split_long: int, n: int) -> None:
+    pieces = stage2.subunits(text, split_long)
+    if n == 0:
+        assert pieces == []
+    else:
+        assert len(pieces) >= n
+        assert all(p.strip() for p in pieces)
+        assert all(line in text for p in pieces for line in p.split("\n"))
+
+
+def _toy(multi: float, *, whole: bool = False) -> stage2.Model:
+    """Leak head: id 7 is a leak's n-gram (+4), ids 100.. are mildly leak-like (+0.3
+    each), bias -2. Per-unit with a multi-unit threshold `multi`."""
+    w = np.zeros((stage2.DIM, 1 + len(stage2.MATTERS)), dtype=np.float32)
+    w[7, 0] = 4.0
+    w[100:200, 0] = 0.3
+    w[900:1000, 0] = -0.5
+    bias = np.zeros(1 + len(stage2.MATTERS), dtype=np.float32)
+    bias[0] = -2.0
+    return stage2.Model(w, bias, 0.5, -1.0, multi_threshold=multi, unit_whole=whole)
+
+
+ALLOW = ScanResult("allow", [], [], None, [])
+
+
+def test_piled_up_ngrams_of_ordinary_turns_add_nothing_per_unit() -> None:
+    # read whole, 20 mildly leak-like n-grams sum to a leak's score; no turn does
+    turns = [np.arange(100 + 4 * k, 104 + 4 * k, dtype=np.int64) for k in range(5)]
+    whole = np.concatenate(turns)
+    assert stage2.decide(whole, ALLOW, _toy(-1.0), 50).verdict == "warn"  # read whole
+    assert stage2.decide(whole, ALLOW, _toy(0.5), 50, turns).verdict == "allow"
+    # a model that reads the whole message as one more piece keeps the whole's score
+    assert stage2.decide(whole, ALLOW, _toy(0.5, whole=True), 50, turns).verdict == "warn"
+
+
+def test_a_leak_buried_in_one_unit_is_read_on_its_own() -> None:
+    leak_turn = np.array([7, 950], dtype=np.int64)  # 4 - 0.5 - 2 = 1.5: p = 0.82
+    others = [np.arange(900 + 5 * k, 905 + 5 * k, dtype=np.int64) for k in range(6)]
+    whole = np.concatenate([leak_turn, *others])  # drowned: 4 - 15.5 - 2
+    assert stage2.decide(whole, ALLOW, _toy(-1.0), 80).verdict == "allow"
+    res = stage2.decide(whole, ALLOW, _toy(0.8), 80, [*others, leak_turn])
+    assert res.verdict == "warn"
+    (f,) = res.findings
+    assert f.rule == stage2.RULE and (f.start, f.end) == (0, 80)
+    # its own threshold: above the piece's probability, nothing is added
+    assert stage2.decide(whole, ALLOW, _toy(0.9), 80, [*others, leak_turn]).verdict == "allow"
+    # a message read whole (no pieces) keeps the single-message threshold
+    assert stage2.decide(leak_turn, ALLOW, _toy(0.99), 10, []).verdict == "warn"

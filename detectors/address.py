@@ -183,6 +183,12 @@ def _recipient_score(text: str, end: int) -> float:
 _SPELLED_NO = re.compile(r"[〇零一二三四五六七八九十百]號")
 
 
+# A street that is a placeholder (某市某路1號, ○○路3號, X里X路): a made-up or masked
+# address in an example or a drill, nobody's home. A real street keeps it an address
+# even when the city is masked (某市中山路1號).
+_PLACEHOLDER_STREET = re.compile(r"(?:某|[○〇◯x]{1,3})(?:路|街|大道|村|里)")
+
+
 def _spelled_ok(value: str, ctx: str | None) -> bool:
     return ctx is not None or _CITY.match(value) is not None or "巷" in value or "段" in value
 
@@ -215,6 +221,20 @@ def find(doc: Doc) -> list[Finding]:
         ctx = doc.near(_CONTEXT, s, e, CONTEXT_BEFORE, CONTEXT_AFTER)
         if _SPELLED_NO.search(value) is not None and not _spelled_ok(value, ctx):
             continue  # 這條路三號出口: a house number read out needs more of an address
+        if _PLACEHOLDER_STREET.search(value) is not None:
+            out.append(
+                doc.finding(
+                    "address",
+                    s,
+                    e,
+                    masked=mask_address(value),
+                    score=0.1,
+                    rule="address.placeholder",
+                    value=value,
+                    context=ctx,
+                )
+            )
+            continue
         agency = doc.near(_AGENCY, s, e, 25, 12)
         if agency is None:
             unit = _UNIT_AFTER.match(text, e)

@@ -80,11 +80,13 @@ _QUESTION_END = frozenset("嗎呢?？")
 # Gated (here and below): every match holds one of the characters given, so a long
 # message without any is one character-class scan (test_matter_patterns checks them).
 QUIZ = Gated(
-    "題測答考隨練:：✗✓○×(（qk",
+    "題測答考隨練:：✗✓○×(（qk擬棋",
     re.compile(
         r"考題|題目|選擇題|是非題|申論題|測驗|考古題|答案|解答|第\s?[0-9一二三四五六七八九十]+\s?題"
         r"|模擬題|小考|期末考|期中考|隨堂|練習[:：]|(?<![a-z])[qa]\s?[:：]|答\s?[:：]|[✗✓○×](?:\s*[)）])?\s*$"
         r"|\([a-d]\)|（[a-dａ-ｄ]）|情境題|(?:這|那|哪|此|上)一?題"
+        # a drill's scenario: the case is staged (法警訓練模擬情境：假設拘票對象為…)
+        r"|模擬情境|情境模擬|模擬演練|演練(?:情境|腳本)|兵棋推演"
         # in English (Quiz answer：warrant 拘票、search warrant 搜索票)
         r"|(?<![a-z])(?:quiz|answer key|answers?\s?[:：])"
     ),
@@ -503,10 +505,23 @@ def _reminder(text: str) -> str | None:
     return None
 
 
+# Someone's question reported, ending the message: who it was (那家店問是誰檢舉, 案家問
+# 通報人是誰); with nothing after it, nobody answers it here.
+_ASKED_WHO = re.compile(
+    r"問(?:說)?[^，。,？?\n]{0,8}?(?:是誰|是哪一?[個位家])[^，。,？?\n]{0,4}[？?]?\s*$"
+)
+
+
 def _asked(text: str) -> str | None:
-    """The message ends as a question (…嗎, …?)."""
+    """The message ends as a question (…嗎, …?, a reported who-question)."""
     end = text.rstrip()[-1:]
-    return end if end in _QUESTION_END else None
+    if end in _QUESTION_END:
+        return end
+    if "誰" in text or "哪" in text:
+        m = _ASKED_WHO.search(text)
+        if m is not None:
+            return m.group()
+    return None
 
 
 def _public(text: str) -> str | None:
@@ -1076,11 +1091,12 @@ def fictional(doc: Doc) -> str | None:
 # tracking number, a barcode (流水號 0987654321, 條碼 4710088430012). Read by the value
 # detectors without a checksum of their own kind: such a number is no phone and no card.
 NUMBER_LABEL = re.compile(
-    r"(?:字第|文號|案號|字號|編號|單號|訂單號碼|流水號|序號|條碼|國際條碼|貨號|料號|品號|型號"
+    r"(?:字第|文號|案號|字號|編號|單號碼?|學號|證號|訂單號碼|流水號|序號|條碼|國際條碼|貨號|料號|品號|型號"
     r"|追蹤(?:碼|號碼|編號)|物流(?:單號|編號)|收據號碼|發票號碼|工單|保單號碼|受理號碼|掛號號碼"
     r"|(?:抽獎|彩券|中獎|發票|號碼牌|座位|報名|准考證|繳費|銷帳)(?:號碼|代碼|編號|序號)?"
     r"|barcode|ean|sku|s/n|sn|serial(?: no\.?)?|order(?: no\.?)?|tracking(?: no\.?)?)"
-    r"\s?[:：#]?\s?$"
+    # (an identifier may open with its letters: 學生證號 B07801855, 通知單號碼A0781…)
+    r"\s?[:：#]?\s?(?:[a-z]{1,3}-?)?$"
 )
 NUMBER_LABEL_WINDOW = 12
 
@@ -1176,3 +1192,36 @@ def unit_name(doc: Doc, end: int) -> bool:
         return False
     d = doc.discourse()
     return d.target is None and d.not_public is None and d.audience is None
+
+
+# A rule against telling a kind of data: the kind named by its category (陳情人的姓名、電話、
+# 地址都不可以寫在函裡, 考績會討論內容請勿外流, 開標前有廠商問家數一律說不知道), then the
+# prohibition of telling it. Nothing of the kind is told: the clause names what must be kept,
+# not a value. (A value told beside it, 底價850萬…資料不要外流, is another clause's.)
+_KIND_OF_DATA = (
+    r"(?:內容|資料|資訊|姓名|名字|電話|手機|地址|住址|身分|身份|個資|名單|家數|細節|號碼|結果)"
+)
+_FORBID_TELLING = re.compile(
+    _KIND_OF_DATA + r"(?:等|等資料|等個資)?(?:都|也|均|全部|一概|一律|絕對)?\s?"
+    r"(?:(?:請勿|切勿|勿|不可以|不可|不得|不能|禁止|嚴禁|不要|別)[^，。,；;\n]{0,10}?"
+    r"(?:寫|外流|外洩|透露|洩漏|洩露|提供|公開|告知|揭露|轉傳|外傳|轉給|轉交|貼|說出去|講出去)"
+    # (家數一律說不知道, 家數一律回答開標前無法告知)
+    r"|一律[^，。,；;\n]{0,8}?(?:說不知道|保密|(?:無法|不能|不便|不予|不)(?:告知|透露|提供|回答|回應|說明)))"
+)
+_CLAUSE_END = re.compile(r"[，。,；;:：！!？?\n]")
+
+
+def forbidden_kind(text: str, triggers: frozenset[str]) -> str | None:
+    """A prohibition of telling a kind of data (_FORBID_TELLING) in a clause that holds
+    one of `triggers` and no digit: the matter is what the rule keeps, nothing of it is
+    told. The words seen, or None."""
+    for m in _FORBID_TELLING.finditer(text):
+        lo = 0
+        for b in _CLAUSE_END.finditer(text, 0, m.start()):
+            lo = b.end()
+        clause = text[lo : m.end()]
+        if any(c.isdigit() for c in clause):
+            continue
+        if any(t in clause for t in triggers):
+            return m.group()
+    return None

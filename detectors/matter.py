@@ -16,10 +16,12 @@ from dataclasses import dataclass
 import regex
 
 from detectors.base import Detector, Finding, Score
+from detectors.discourse import forbidden_kind as _forbidden_kind
 from detectors.discourse import not_yet as _not_yet
 from detectors.discourse import paper_status as _paper_status
 from detectors.discourse import paperwork as _paperwork
 from detectors.discourse import pending_or_told as _pending_or_told
+from detectors.discourse import stats as _stats
 from detectors.doc import Doc
 from detectors.lazy import Gated, LazyPattern
 from detectors.lexicon import (
@@ -339,6 +341,8 @@ def weigh(
             score.add(-0.5, f"dampened by {dampen!r}")
         if not strong and not named:
             score.cap(VETO_CAP, f"talk about the rules ({dampen}), nobody and nothing specific")
+        elif strong and not named and (kept := _kept_kind(doc, rule)) is not None:
+            score.cap(VETO_CAP, f"a rule against telling a kind of data ({kept}), none told")
     hard: bool | None = None  # looked up only when a cap below depends on it
     # (a lesson never says "I tell you first": 防暴宣導的底價是…，開標前我先跟你說)
     if doc.has(_TRAINING) and not _kept_from_press(doc) and _SECRET_ACT.search(doc.text) is None:
@@ -451,6 +455,25 @@ def _kept_from_press(doc: Doc) -> bool:
     """Every training / news word of the message is followed by a hush (新聞稿不要寫)."""
     hits = doc.all(_TRAINING)
     return bool(hits) and all(_KEPT_FROM.match(doc.text, e) is not None for _s, e, _w in hits)
+
+
+def _kept_kind(doc: Doc, rule: Rule) -> str | None:
+    """A rule against telling a kind of data that holds the matter's trigger
+    (discourse.forbidden_kind: 陳情人的姓名、電話都不可以寫在函裡), with no identifier
+    found and no number told beside it but a table's counts (統計…27件): the words seen."""
+    if _hard_id(doc):
+        return None
+    # (a chat line's clock time, 09:04 or （13:24）, is when it was said, not a number told)
+    if (
+        doc.has_digit
+        and _stats(doc.text) is None
+        and _NUMBER.search(_CLOCK.sub(" ", doc.text)) is not None
+    ):
+        return None
+    return _forbidden_kind(doc.text, rule.triggers)
+
+
+_CLOCK = re.compile(r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9](?![0-9])")
 
 
 def _told_number(doc: Doc) -> bool:

@@ -244,9 +244,17 @@ MAX_CANDIDATES = 100  # a hostile message full of names: the policy needs only a
 SKIP_BETWEEN = " :：「『（(、"  # between a role word and the name
 SKIP_AFTER = " 的之，,"  # between a name and the personal data after it
 
+# Office titles the shared list lacks (賴督導, 張課員, 林書記官): a colleague, like 科長.
+MORE_STAFF_TITLES: tuple[str, ...] = ("督導", "課員", "組員", "技佐", "幹事", "參事")
+MORE_STAFF_TITLES += ("專委", "書記官", "社工師", "護理長", "站長", "館長")
 _CITIZEN_ROLES = frozenset(CITIZEN_ROLES)
 _CITIZEN_TITLES = frozenset(CITIZEN_TITLES)
-_STAFF_TITLES = tuple(sorted(STAFF_TITLES, key=len, reverse=True))
+_STAFF_TITLES = tuple(sorted(set(STAFF_TITLES) | set(MORE_STAFF_TITLES), key=len, reverse=True))
+# Sentence-final particles are never a given name's characters (謝啦, 王啦, 好囉).
+_PARTICLES = frozenset("啦囉欸嘛唷喲咧")
+# A place's suffix right after a "name" makes it the place (胡志明市, 林森鄉): not a person,
+# unless it opens the head's title (王大明市長, 陳小明縣議員).
+_PLACE_AFTER = re.compile(r"[市縣鄉鎮](?!長|議員|議會|民代表)")
 # Titles are plain words: "a title at pos" is `str.startswith` with a tuple.
 _CITIZEN_AT = tuple(sorted(CITIZEN_TITLES, key=len, reverse=True))
 
@@ -313,7 +321,7 @@ _ANY_CUE = frozenset(_CUE_WORDS)
 
 
 def _is_given(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" and ch not in NOT_NAME_CHARS
+    return "\u4e00" <= ch <= "\u9fff" and ch not in NOT_NAME_CHARS and ch not in _PARTICLES
 
 
 def _after_number(text: str, pos: int) -> bool:
@@ -366,7 +374,7 @@ def name_ending_at(text: str, end: int) -> tuple[int, int] | None:
         if not sl or length - sl < 1 or length - sl > 2:
             continue
         for c in text[s + sl : end]:
-            if not "\u4e00" <= c <= "\u9fff" or c in NOT_NAME_CHARS:  # not _is_given(c)
+            if not _is_given(c):
                 break
         else:
             if s > 0 and _is_given(text[s - 1]) and length - sl == 1 and sl == 1:
@@ -530,8 +538,10 @@ def find(doc: Doc) -> list[Finding]:
         else:
             add(m.start(), m.end(), 0.4, "person_name.common", None)
 
-    # 6. a compound surname anywhere: 東方妍蘋家
+    # 6. a compound surname anywhere: 東方妍蘋家 (not an ordinal: 第五庭, 第五組)
     for m in COMPOUND.finditer(text) if doc.has(_COMPOUNDS) else ():
+        if m.group().startswith("第"):
+            continue
         nm = name_at(text, m.start())
         if nm is None:
             continue
@@ -552,13 +562,15 @@ def find(doc: Doc) -> list[Finding]:
 
     # A name that does the office's work next (程國強明天會去量測, 林怡君負責回覆), or
     # the office's contact, clerk or chair (有問題請洽安養組謝玉珍，分機3689; 紀錄：黃慧君):
-    # a colleague.
+    # a colleague. A place's suffix after it (駐胡志明市辦事處): a place's name, nobody's.
     for (s, e), (score, _rule, _ctx) in list(found.items()) if found else ():
         if score >= 0.4 and (
             _STAFF_ACTION.match(text, e) is not None
             or _CONTACT_BEFORE.search(text, max(0, s - 14), s) is not None
         ):
             found[(s, e)] = (0.1, "person_name.staff", "staff action")
+        elif _PLACE_AFTER.match(text, e) is not None and _rule != "person_name.staff":
+            del found[(s, e)]
 
     out: list[Finding] = []
     if found:

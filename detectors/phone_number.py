@@ -210,6 +210,25 @@ _CALLER_AFTER = re.compile(
 _REACHED_BEFORE = re.compile(r"(?:找|給|聯絡|聯繫|通知|問)(?:一下)?$")
 
 
+# The number's own label said right after it: it is ours, the office's line (…9894，那是
+# 我們的總機; …（本所服務專線）): whoever calls it, the office answers.
+_OURS_AFTER = re.compile(
+    r"\s?[，,（(]?\s?(?:那|這)?(?:是|為)?(?:我們|本[所局處署隊科課館院校府站]|本單位|本中心|機關)的?"
+    r"(?:總機|專線|服務專線|代表號|服務台|櫃台|公務電話|辦公室電話)"
+)
+# Where the sentence holding the number starts (a role word before it is another
+# sentence's: 避免民眾陳情。如有緊急狀況請撥段部電話…).
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_start(text: str, start: int, within: int) -> int:
+    lo = max(0, start - within)
+    b = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        b = m.end()
+    return b
+
+
 # A line said to be private: a person's own, not the office's (私人手機, 個人電話).
 _PRIVATE = re.compile(r"(我的?|本人的?)?(?:私人|個人)的?(?:手機|電話|號碼|門號|line)[ :]*\(?$")
 PRIVATE_BEFORE = 10
@@ -279,6 +298,9 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
         # 服務專線(049)683-6423, 公務電話(05)439-6868: the number's own label says it
         # is an office line, whoever else the message names (民眾詢問可轉…, 聯絡人：康先生)
         return 0.15, "phone_number.office", office
+    ours = None if mobile else _OURS_AFTER.match(doc.text, end)
+    if ours is not None and doc.near(_HOME, start, end, 10, 4) is None:
+        return 0.15, "phone_number.office", ours.group().strip(" ，,（(")
     unit = None if mobile else _label(_UNIT_LABEL, doc, start)
     if unit is None and not mobile:
         desk = _DESK_LABEL.search(doc.text, max(0, start - DESK_LABEL_BEFORE), start)
@@ -291,6 +313,12 @@ def _score(doc: Doc, start: int, end: int, mobile: bool) -> tuple[float, str, st
     if person is not None and not mobile:
         # 請民眾撥, 里民可以打: the role calls the line, it does not own it
         person = _owner_role(doc, start, end, WINDOW_BEFORE + 10, 0)
+    if person is not None and not mobile and _offered(doc, start) is not None:
+        # a line offered in its own sentence; the role word stands in another one
+        within = WINDOW_BEFORE + 10
+        b = _sentence_start(doc.text, start, within)
+        if b > max(0, start - within) and doc.near(_PERSON, start, end, start - b, 0) is None:
+            person = None
     if person is None and not mobile:
         call = _offered(doc, start)
         if call is not None and doc.near(_HOME, start, end, 10, 4) is None:

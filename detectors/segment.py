@@ -40,6 +40,11 @@ _LABEL = re.compile(
     r"(?:[（(](?P<ts2>[0-9０-９]{1,2}[:：][0-9０-９]{2})[）)])?\s*[：:]\s*)",  # 邱小林（08:16）：
     re.IGNORECASE,
 )
+# A chat export's turn without a colon: a time, the sender, a space (17:22 江小林 本案…).
+_TIMED_NAME = re.compile(
+    r"(?P<ts>\[?[0-9０-９]{1,2}[:：][0-9０-９]{2}\]?)[ \t]+"
+    r"(?P<name>[^\s：:\[\]，,。！？!?（）()、「」0-9]{1,5})[ \t]+(?=\S)"
+)
 # How a person is called in a chat log: a title or kin word after a surname or nickname
 # (王主任, 怡股長, 李哥, 許秘, 宏科), or 阿傑, 小羅, 老王.
 _CALLED = re.compile(
@@ -158,6 +163,9 @@ def _minute(ts: str | None) -> int:
 def _body_start(line: str) -> tuple[int, str, int]:
     """Where a line's words start once a speaker's label is left out, the label and
     the turn's minute of the day."""
+    t = _TIMED_NAME.match(line)
+    if t is not None and _SECTION.search(t.group("name")) is None:
+        return t.end(), t.group("name"), _minute(t.group("ts"))
     m = _LABEL.match(line)
     if m is None:
         return 0, "", -1

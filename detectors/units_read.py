@@ -170,7 +170,12 @@ def _header(text: str, us: list[segment.Unit]) -> str:
 
 
 def _told_in_unit(
-    text: str, low: list[Finding], us: list[segment.Unit], judge: Judge, warn: float
+    text: str,
+    low: list[Finding],
+    us: list[segment.Unit],
+    judge: Judge,
+    warn: float,
+    named: list[Finding],
 ) -> ScanResult | None:
     header: str | None = None
     header_types: frozenset[str] = frozenset()
@@ -209,6 +214,42 @@ def _told_in_unit(
             kept = [f for f in part.findings if f.start + s >= u.start]
             part = ScanResult(part.verdict, kept, part.reasons, None, part.suppressed)
         return _shifted(part, s, _UNIT_NOTE)
+    return _told_elsewhere(text, low, us, judge, named)
+
+
+# Where the matter's word stood elsewhere, the item must tell it by a leaking pattern
+# (a named cue alone, 有問題請洽急診部X, is a contact line: 6 false warnings on indep_n).
+_PATTERN = "leaking pattern"
+# A name the message holds, strong enough to be someone (not a surname read alone).
+_NAMED = 0.4
+_ELSEWHERE_NOTE = (
+    "read in its own unit: the message's matter word stood in another unit, whose frame"
+    " let it pass; this unit tells a matter of that kind itself"
+)
+
+
+def _told_elsewhere(
+    text: str,
+    low: list[Finding],
+    us: list[segment.Unit],
+    judge: Judge,
+    named: list[Finding],
+) -> ScanResult | None:
+    """A matter let pass where its word first stood (another item's 泰國, the header's
+    調查局), told again in an item of its own that names someone (據移民署資料，X已於…入境):
+    the item, read alone by the rules, tells a matter of the same kind by a leaking
+    pattern."""
+    kinds = {f.type for f in low}
+    for u in us:
+        if any(u.start < f.end and f.start < u.end for f in low):
+            continue  # read above
+        if not any(u.start <= f.start and f.end <= u.end for f in named):
+            continue
+        part = judge(text[u.start : u.end], False)
+        if part.verdict == "allow":
+            continue
+        if any(f.type in kinds and any(_PATTERN in st for st in f.why) for f in part.findings):
+            return _shifted(part, u.start, _ELSEWHERE_NOTE)
     return None
 
 
@@ -230,7 +271,10 @@ def told_in_a_part(
     if source != "text":
         return None
     us = segment.units(text)
-    return _told_in_unit(text, low, us, judge, warn) if us else None
+    if not us:
+        return None
+    named = [f for f in doc.findings if f.type == "person_name" and f.score >= _NAMED]
+    return _told_in_unit(text, low, us, judge, warn, named)
 
 
 # ---------------------------------------------------------------- said by no part

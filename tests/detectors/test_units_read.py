@@ -47,7 +47,25 @@ ROWS = [
         "總務報告：冷氣更新工程已公告招標，下月開標。\n散會：上午11時。",
         "flag",
     ),
+    # the matter's word first stood in another item (排班 let 住院 pass there); the item
+    # that names someone tells a matter of that kind by a leaking pattern
+    (
+        "named_item_matter_word_elsewhere",
+        "臺大醫院雲林分院 函\n主旨：有關陳情案件處理情形，請查照\n說明：\n"
+        "一、護理部排班表已公告於內部系統，住院醫師值班請依規定。\n"
+        "二、醫療品質指標本季達標率90%。\n"
+        "三、個案盧靜安，診斷為B型肝炎帶原，擬轉介安寧共照。",
+        "flag",
+    ),
     # ---- near-misses
+    # a contact line naming someone at a unit whose name holds a matter word (急診部)
+    (
+        "contact_line_in_notice",
+        "急診部交班提醒：今晚15:00起4號診間冷氣維修，留觀區改用B區。\n"
+        "請大家互相轉知未加入群組的同仁。\n下次會議時間另行通知。\n"
+        "相關經費請依會計室規定期限核銷。有問題請洽急診部魏文彬，分機8800。",
+        "allow",
+    ),
     (
         "header_publishes_the_award",
         "本處115年度採購案決標公告\n一、案號：T11398765，廁所整修工程\n"

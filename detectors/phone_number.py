@@ -410,7 +410,8 @@ def _split_mobiles(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, in
 
 # A mobile written backwards (手機倒著寫 6982774090): ten digits ending 90, read only
 # with a phone word and a word that says the number is reversed (tw_national_id.REVERSE_CUE).
-_REVERSED_MOBILE = re.compile(r"(?<![0-9])[0-9]{8}90(?![0-9])")
+# (its lookbehind after the first digit: the search then skips to the digits)
+_REVERSED_MOBILE = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{7}90(?![0-9])")
 _PHONE_WORD = re.compile(r"手機|電話|門號|行動|phone|mobile")
 
 

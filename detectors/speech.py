@@ -39,13 +39,16 @@ _AFTER_LEAD = "要去來會的做在說局隊組天晚早午再將也就先跟�
 # 以經 not as 以 + a word of 經 (以經費不足, 以經濟部名義, 以經驗判斷, 以經營為主).
 _NOT_AFTER_YIJING = "濟費營驗典手常過由"
 
-_PATTERN = re.compile(
-    rf"(?:(?<![{_HAN}])|(?<=[{_AFTER_LEAD}]))機查"
-    rf"|以經(?![{_NOT_AFTER_YIJING}])"
-    r"|" + "|".join(k for k in HOMOPHONES if k not in ("機查", "以經"))
-)
 # Every spelling's first character: a text with none of them is returned at once.
 _FIRST = frozenset(k[0] for k in HOMOPHONES)
+# Led by a test of that character (same matches: every alternative starts with one):
+# elsewhere a place is rejected in one character test, not one attempt per spelling.
+_PATTERN = re.compile(
+    "(?=[" + "".join(sorted(_FIRST)) + "])(?:"
+    rf"(?:(?<![{_HAN}])|(?<=[{_AFTER_LEAD}]))機查"
+    rf"|以經(?![{_NOT_AFTER_YIJING}])"
+    r"|" + "|".join(k for k in HOMOPHONES if k not in ("機查", "以經")) + ")"
+)
 
 
 def respell_speech(text: str) -> str:

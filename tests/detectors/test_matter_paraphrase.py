@@ -1,0 +1,44 @@
+"""Confidential matters told without their usual trigger word (session s23-matters):
+one paraphrase family per reading, with the near misses it must leave alone. Rows go
+through `scan_text`: a leak warns or blocks with its type among the findings; a near
+miss is allowed. Names and firms are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors import scan_text
+
+# (row id, message, finding type expected among the findings)
+LEAKS: list[tuple[str, str, str]] = [
+    # 1. Inspection: a day, going or arriving (到, 至, 會在), an inspection verb
+    #    (抽檢, 督考 as well), a place: the visit told ahead.
+    ("arrives to check", "後天上午九點環保局會到永興紙廠抽查，叫值班的先把排放口整理好", "inspection_plan"),
+    ("going, 抽檢", "大成麵館老闆 明天衛生局去抽檢 🤫 冷藏庫先整理", "inspection_plan"),
+    ("scheduled to a firm", "本處預定12/3（四）至合興物流實施勞保稽核，事前不另行通知", "inspection_plan"),
+    ("at a crossing tonight", "今晚22:00會在民權路口臨檢，叫你表弟不要騎車", "inspection_plan"),
+    ("unannounced review", "衛生局下週三不預警督考，先跟護理站講一下", "inspection_plan"),
+]
+
+NEAR_MISSES: list[tuple[str, str]] = [
+    # 1. The visit is to our own office, announced to us; a check-up; a campaign.
+    ("audit of our own office", "審計處2/5到局查帳，各科準備年度憑證"),
+    ("audit to our unit", "主計處下週二到本所查核經費，請各課備妥單據"),
+    ("health check-up", "明天早上八點到醫院健康檢查，要空腹"),
+    ("campaign announced", "即日起將加強稽查違規攤販，請各里轉知"),
+    ("result reported", "昨天衛生局到三家餐廳抽檢，結果都合格"),
+]
+
+
+@pytest.mark.parametrize(("row", "text", "type_"), LEAKS, ids=[r[0] for r in LEAKS])
+def test_leak_is_caught(row: str, text: str, type_: str) -> None:
+    result = scan_text(text)
+    assert result.verdict in ("warn", "block"), (row, result.types)
+    assert type_ in result.types, (row, result.types)
+
+
+@pytest.mark.parametrize(("row", "text"), NEAR_MISSES, ids=[r[0] for r in NEAR_MISSES])
+def test_near_miss_is_allowed(row: str, text: str) -> None:
+    result = scan_text(text)
+    assert result.verdict == "allow", (row, result.types)

@@ -19,6 +19,17 @@ LEAKS: list[tuple[str, str, str]] = [
     ("scheduled to a firm", "本處預定12/3（四）至合興物流實施勞保稽核，事前不另行通知", "inspection_plan"),
     ("at a crossing tonight", "今晚22:00會在民權路口臨檢，叫你表弟不要騎車", "inspection_plan"),
     ("unannounced review", "衛生局下週三不預警督考，先跟護理站講一下", "inspection_plan"),
+    # 2. Procurement: firms told by name as the bidders, with no procurement word.
+    ("one firm only", "剛問過了，目前只有建興營造一家，可能會流標", "procurement_secret"),
+    ("a count, then who", "目前三家，華榮科技也有來", "procurement_secret"),
+    ("two firms came", "大同保全跟明昌土木都有來投，另一家好像沒來", "procurement_secret"),
+    ("a firm's price", "立新機電報的價是238萬，你們再低一點", "procurement_secret"),
+    ("just two, dialect", "這擺攏是熟識的，永信顧問佮宏泰營造而已", "procurement_secret"),
+    # 3. Personnel: a named colleague's decision (discipline, renewal, a post) still on
+    #    its way (尚未核定, 還在簽, 沒過但還要…, 擬記).
+    ("renewal failed, next level", "林志豪老師的續聘案系務會議沒過，但還要送院裡", "personnel_secret"),
+    ("post abroad, being signed", "王美玲秘書明年外放是去泰國，部裡還在簽", "personnel_secret"),
+    ("proposed reprimand", "人事室：陳建宏曠職案擬記申誡一次，尚待考績會審議", "personnel_secret"),
 ]
 
 NEAR_MISSES: list[tuple[str, str]] = [
@@ -28,6 +39,15 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("health check-up", "明天早上八點到醫院健康檢查，要空腹"),
     ("campaign announced", "即日起將加強稽查違規攤販，請各里轉知"),
     ("result reported", "昨天衛生局到三家餐廳抽檢，結果都合格"),
+    # 2. Firms named without a bid: a contractor at work, a published award, a visit.
+    ("contractor at work", "路燈維修由建興營造負責，明天會來施工"),
+    ("award published", "決標公告已上網，得標的是華榮科技"),
+    ("firms at a briefing", "說明會今天有大同保全跟明昌土木來參加"),
+    ("one firm, a service", "這一區的垃圾清運只有清淨環境一家在做"),
+    # 3. A decision in effect, a procedure, nobody named.
+    ("renewal done", "林志豪老師的續聘案已經核定，下學期照常上課"),
+    ("renewal procedure", "教師續聘案須經系、院、校三級教評會審議"),
+    ("nobody named", "今年的續聘案還在簽，請各系主任留意時程"),
 ]
 
 

@@ -30,6 +30,12 @@ LEAKS: list[tuple[str, str, str]] = [
     ("renewal failed, next level", "林志豪老師的續聘案系務會議沒過，但還要送院裡", "personnel_secret"),
     ("post abroad, being signed", "王美玲秘書明年外放是去泰國，部裡還在簽", "personnel_secret"),
     ("proposed reprimand", "人事室：陳建宏曠職案擬記申誡一次，尚待考績會審議", "personnel_secret"),
+    # 4. Classified: this document declared marked, then its content; a quoted mark and the
+    #    page posted; a leading mark after a short address.
+    ("this cable is marked", "三、本電為「密」件，內容涉及雙方尚未公開的協商條件。", "classified_marking"),
+    ("quoted mark, page posted", "「機密」公文第二頁寫了這次的監控點位，我拍上來", "classified_marking"),
+    ("level, screenshot", "這份是「極機密」等級的分析報告，我截圖放這邊", "classified_marking"),
+    ("address, then the mark", "組長，密件：夜間勤務路線自下週一起調整如下", "classified_marking"),
 ]
 
 NEAR_MISSES: list[tuple[str, str]] = [
@@ -48,6 +54,11 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("renewal done", "林志豪老師的續聘案已經核定，下學期照常上課"),
     ("renewal procedure", "教師續聘案須經系、院、校三級教評會審議"),
     ("nobody named", "今年的續聘案還在簽，請各系主任留意時程"),
+    # 4. The mark named in a rule, a question, a handling instruction, a button.
+    ("rule on marked mail", "標示「機密」的公文不可以拍照傳LINE"),
+    ("question on marked mail", "請問「密」件公文可以截圖給承辦嗎？"),
+    ("handling instruction", "本函為「密」件，請依規定以密件方式處理"),
+    ("a button", "公文系統的「密件」按鈕在右上角"),
 ]
 
 

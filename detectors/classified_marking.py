@@ -50,11 +50,24 @@ SOFT = Gated(
 )
 # A marked document handed on: 機密公文我拍給你, 密件截圖傳給他.
 SHARED = Gated(
-    "拍傳給寄截丟",
+    "拍傳給寄截丟貼",
     regex.compile(
         r"(?:機密|密件|限閱|極機密|標密|蓋密)(?:公文|文件|資料|件|檔案|簽呈)?.{0,8}"
-        r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你)"
+        r"(?:拍給|傳給|給你|寄給|翻拍|截圖|拍照|影印給|傳你|寄你|丟給你|丟你|拍上來|貼上來|傳上來)"
     ),
+)
+# A quoted mark naming this document's level, then its content posted (這份是「機密」
+# 等級的情資分析，我截圖放這邊; 「機密」公文第三頁寫了…，我拍上來).
+QUOTED_SHARED = regex.compile(
+    r"[「『](?:機密|密|極機密|絕對機密|限閱)[」』](?:等級|件|公文|文件)?[^。\n]{0,20}?"
+    r"(?:截圖|拍上來|貼上來|傳上來|拍給|傳給|寄給|丟給)"
+)
+# This very document declared marked (本電為「密」件，內容涉及…): a deictic, the level,
+# then what it holds.
+THIS_MARKED = regex.compile(
+    r"(?:這份|這張|這件|本電|本件|本函|本簽|本文|此份|此件|該份|該件)(?:公文|文件|資料|簽呈|電報|函)?\s?"
+    r"(?:是|為|屬於?|係|列為?)\s?[「『]?(?:密|機密|極機密|絕對機密|限閱)[」』]?(?:件|等級|文件)?"
+    r"[，,、\s]*(?:內容|其內容|涉及|記載|寫|載明)"
 )
 # Marked, told to keep it quiet, then the content: 以下機密勿外流，縣長下月要改組局處.
 HUSHED = Gated(
@@ -92,6 +105,10 @@ _TRIGGERS = RULE.triggers
 # What LEADING and LEADING_LOOSE can start with after spaces: a message opening with
 # any other Chinese character, letter or digit is not tried.
 _LEAD_FIRST = frozenset("密機極絕限tcs")
+
+
+# A short address before a leading mark (學長，密件：…): the mark still opens the content.
+_ADDRESS = re.compile(r"\s*(?:學長|學姊|學姐|科長|組長|股長|主任|老大|大家|各位|報告)[，,]")
 
 
 def _may_lead(text: str) -> bool:
@@ -161,7 +178,7 @@ def _line_marked(doc: Doc) -> list[Finding]:
 def _marked(doc: Doc) -> list[Finding]:
     text = doc.text
     may_lead = _may_lead(text)
-    if not may_lead and _ANY_NEEDED.search(text) is None:
+    if not may_lead and _ANY_NEEDED.search(text) is None and _ADDRESS.match(text) is None:
         return []  # 公務機密 in a course title: no marking, no pattern to try
     m = PATTERN.search(text)
     if (
@@ -199,7 +216,15 @@ def _marked(doc: Doc) -> list[Finding]:
                 doc, "classified_marking", span, 0.85, "classified_marking.marking", word
             )
     lead = LEADING.match(text) if may_lead else None
-    if lead is not None and len(text) - lead.end() >= MIN_CONTENT:
+    off = 0  # where the leading mark's reading starts: after a short address (學長，密件：…)
+    if lead is None:
+        address = _ADDRESS.match(text)
+        if address is not None:
+            off = address.end()
+            lead = LEADING.match(text[off:])
+            if lead is not None and lead.group().rstrip()[-1:] not in ":：":
+                lead = None  # after an address, only a labelled mark (密件：) leads
+    if lead is not None and len(text) - off - lead.end() >= MIN_CONTENT:
         talk = matter.rule_talk(doc)
         sep = lead.group().rstrip()[-1:]
         if sep not in ":：|-–—!" and _SPACED_PHRASE.match(text):
@@ -211,7 +236,7 @@ def _marked(doc: Doc) -> list[Finding]:
             or matter.person_named(doc)
         ):
             word = _mark_word(lead.group())
-            span = (lead.start(), lead.end(), word)
+            span = (off + lead.start(), off + lead.end(), word)
             return matter.matter_finding(
                 doc, "classified_marking", span, 0.85, "classified_marking.leading", word
             )
@@ -228,6 +253,8 @@ def _marked(doc: Doc) -> list[Finding]:
                 None,
             )
     shared = SHARED.search(text)
+    if shared is None and QUESTION.search(text) is None:
+        shared = QUOTED_SHARED.search(text) or THIS_MARKED.search(text)
     if shared is not None and matter.rule_talk(doc) is None:
         span = (shared.start(), shared.end(), "機密")
         return matter.matter_finding(

@@ -30,6 +30,9 @@ TRIGGERS: tuple[str, ...] = (
     "查帳",
     "採樣",
     "抽驗",
+    "抽檢",
+    "督考",
+    "不預警",
     "安檢",
     "突擊",
     "要去查",
@@ -78,6 +81,10 @@ CONTEXT: tuple[str, ...] = (
     "先別說",
     "先別通知",
     "不預告",
+    "不預警",
+    "不另行通知",
+    "事前不通知",
+    "洩漏",
     "偷偷",
     "跟你說",
     "叫他們",
@@ -206,6 +213,8 @@ VERBS: tuple[str, ...] = (
     "取締",
     "採樣",
     "抽驗",
+    "抽檢",
+    "督考",
     "查核",
     "稽核",
     "查帳",
@@ -231,15 +240,17 @@ _PLAIN = starts_with(
     r"|(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)(?![a-z])|[0-9]\s?(?:am|pm)(?![a-z]))"
     r"|(?:先|偷偷)(?:通知|告訴|跟)(?:老闆|店家|業者|他們|對方)",
 )
-# a day and going there (明天會去稽查), which needs 去, 來 or 場;
+# a day and going there (明天會去稽查, 明天八點會到三工場抽查), which needs 去, 來, 場, 到, 至
+# or 在 (到局查帳, 至本所: the visit is to our own office, announced to us, not a target's;
+# 週一至週三: a span of days, not a place);
 # A past round named before the match (上次稽查被開罰的業者今天來繳罰款): its day is
 # the business's errand, not a visit to come.
 _PAST = re.compile(r"上次|上回|上週|之前|昨天|前天|去年|上個月|上禮拜")
 _GOING = Gated(
-    "去來場",
+    "去來場到至在",
     starts_with(
-        "明今後清凌下週禮星0-9tmwfs稽查臨抽突取採核帳勞安檢",
-        rf"{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|去|來).{{0,12}}(?:{_VERBS})"
+        "明今後清凌下週禮星0-9tmwfs稽查臨抽突取採核帳勞安檢督",
+        rf"{matter.WHEN}.{{0,16}}(?:會去|要去|會來|要來|(?:會|要|將)?(?:到|至)(?![局本我所處院校部署府科0-9週]|星期|禮拜|明天|後天|下週|月底|[一二三四五六七八九十]{{1,2}}[點號日月])|會在|去|來).{{0,12}}(?:{_VERBS})"
         rf"|(?:{_VERBS}).{{0,12}}{matter.WHEN}.{{0,12}}(?:會去|要去|會來|要來|進場|到場|去|來)",
     ),
 )

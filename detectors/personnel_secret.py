@@ -8,6 +8,7 @@ committee minutes and grades (考績會紀錄, 甲乙丙等), disciplinary decis
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import regex
 
@@ -51,6 +52,9 @@ BARE_WORDS: tuple[str, ...] = (
     "陞任",
     "升任",
 )
+# Words that wake the detector for PENDING only (a named colleague's decision on its
+# way); alone, with a status word, they are a unit's workflow (今年的續聘案還在簽).
+PENDING_WORDS: tuple[str, ...] = ("續聘", "解聘", "停聘", "外放", "擬記")
 TRIGGERS: tuple[str, ...] = (
     *BARE_WORDS,
     "錄取名單",
@@ -256,6 +260,15 @@ RESULT = starts_with(
         r"|(?:只)?排(?:第[0-9一二三四五六七八九十]+(?!頁|條|點|項|章|列|排|個)|最後一?名?|倒數)|拿不到甲"
     ),
 )
+# A decision on a person still on its way (the paraphrase family "discipline, dismissal,
+# renewal, transfer before approval"): the decision word, then where it stands (記過，公文
+# 尚未核定; 申誡的簽還在跑，區長還沒批; 續聘案系教評沒過，但還要到院教評; 外放名單…部裡還在簽),
+# or proposed (擬記申誡, 初步決議記過). With a colleague named in full (staff names count).
+_DECISION = r"(?:申誡|記過|記大過|記小過|大過|小過|續聘|解聘|停聘|停職|免職|外放|調任|降調|懲處|考績)"
+PENDING = re.compile(
+    rf"{_DECISION}[^。\n]{{0,24}}?(?:尚未核定|未核定|尚待|還沒批|還在跑|還在簽|沒過[，,]?但|還沒核|還沒發|簽請|陳核中|簽核中)"
+    rf"|(?:擬記|擬予|擬議|初步決議)[^，。,\n]{{0,3}}{_DECISION}"
+)
 # Group statistics (甲等比例 75%, 名額 3 人) describe nobody.
 AGGREGATE = regex.compile(
     r"(?:比例|比率|百分比|名額|人數|上限|配額|員額)|[0-9]\s?%|[0-9一二三四五六七八九]成[五]?(?!績)"
@@ -276,7 +289,7 @@ _TRIGGERS = RULE.triggers
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
-        return []
+        return _pending_only(doc)
     strong = STRONG.search(doc.text)
     leak = doc.near(RULE.context, hit[0], hit[1], WINDOW, WINDOW)
     pub = matter.published(doc)
@@ -291,7 +304,13 @@ def find(doc: Doc) -> list[Finding]:
         strong = RESULT.search(doc.text)
     if strong is None and (named or _SOMEONE.search(doc.text) is not None):
         strong = BARE.search(doc.text)  # about someone in particular, not a rule
+    pending = None
+    if strong is None and not pub and (matter.real_name(doc) or _staff_named(doc)):
+        pending = PENDING.search(doc.text)
+        strong = pending
     damp = matter.rule_talk(doc)
+    if pending is not None and damp in ("保密", "請勿", "勿", "外流", "請勿外流"):
+        damp = None  # "請各處室保密" on a named colleague's pending case is a marking, not a rule
     score = matter.weigh(
         doc,
         RULE,
@@ -307,4 +326,31 @@ def find(doc: Doc) -> list[Finding]:
     return matter.matter_finding(doc, "personnel_secret", hit, score, rule, leak or damp)
 
 
-DETECTOR = matter.detector(RULE, find, ())
+def _pending_only(doc: Doc) -> list[Finding]:
+    """No personnel word, but a named colleague's decision on its way (PENDING)."""
+    if not doc.has(_PENDING_WORDS) or not (matter.real_name(doc) or _staff_named(doc)):
+        return []
+    pending = PENDING.search(doc.text)
+    if pending is None or matter.published(doc):
+        return []
+    damp = matter.rule_talk(doc)
+    if damp in ("保密", "請勿", "勿", "外流", "請勿外流"):
+        damp = None
+    score = matter.weigh(doc, RULE, strong=True, cues={"named": True}, dampen=damp)
+    span = (pending.start(), pending.end(), pending.group()[:2])
+    rule = "personnel_secret.before_publication"
+    return matter.matter_finding(doc, "personnel_secret", span, score, rule, damp)
+
+
+def _staff_named(doc: Doc) -> bool:
+    """A colleague named in full by the name finder (林志明老師, 王美玲秘書): the name
+    finder lowers staff names, but a personnel decision is about staff."""
+    for f in doc.findings:
+        if f.type == "person_name" and f.end - f.start >= 3 and f.rule == "person_name.staff":
+            return True
+    return False
+
+
+_PENDING_WORDS = frozenset(PENDING_WORDS)
+DETECTOR = matter.detector(RULE, find, PENDING_WORDS)
+DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | _PENDING_WORDS)

@@ -8,6 +8,7 @@ evaluation committee members, tender documents handed out early.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from detectors import matter
 from detectors.base import Finding
@@ -341,6 +342,43 @@ TENDER = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}[0-9]{5,}(?![0-9])|標|競爭
 # With only a weak trigger, a count of firms is a bid count only when it is told
 # to a competitor: 總共只有四家，你們勝算很大.
 TO_BIDDER = re.compile(r"你們|勝算|機會很大|穩了|價格|報價|抓高|抓低|截止|別講|先跟你說|偷偷")
+# Firms told by name as the bidders, with no procurement word (the paraphrase family
+# "who came and how many"): 只有立群土木一家, 目前四家，欣盛土木也有來, 昌隆保全跟永泰
+# 土木都有來投, 國揚科技報的價是166萬. A firm is a name ending in a trade or a company word.
+FIRM_ENDS: tuple[str, ...] = (
+    "土木包工業",
+    "工程行",
+    "營造",
+    "土木",
+    "工程",
+    "科技",
+    "顧問",
+    "保全",
+    "清潔",
+    "機電",
+    "水電",
+    "建設",
+    "環境",
+    "景觀",
+    "企業",
+    "實業",
+    "資訊",
+    "公司",
+)
+_FIRM = r"[\u4e00-\u9fff]{2,6}?(?:" + "|".join(FIRM_ENDS) + ")"
+# only one firm (只有國揚科技一家投, 目前只有東和工程一家，可能流標): a bid only in a
+# message about a tender (BID_TOPIC), not a service (垃圾清運只有清淨環境一家在做)
+FIRM_ONLY = re.compile(rf"(?:只有|就|僅|剩)\s?{_FIRM}(?:一家|而已)")
+FIRM_BID = re.compile(
+    # a count, then who (目前四家，欣盛土木也有來; 領標的只有三家：新光保全…)
+    rf"(?:目前|這次|總共|截至目前|為止)[^，。,\n]{{0,5}}?(?:只有|有|共|才)?{_NUM}\s?家\s?[，,:：]\s?{_FIRM}"
+    # two firms named as the ones that came (A跟B都有來投, A佮B而已)
+    rf"|{_FIRM}(?:跟|和|及|與|、|佮)\s?{_FIRM}[^，。,\n]{{0,4}}?(?:都有來投|有來投|都有投|來投|來領|領標|投標|而已)"
+    # one more firm came, or a firm's price told (欣盛土木也有來, 國揚科技報的價是166萬)
+    rf"|{_FIRM}(?:也有來|也有投|也來投|也有領)"
+    rf"|{_FIRM}(?:報的價|的報價|報價)(?:是|為|大概|約)?\s?[0-9一二三四五六七八九]"
+)
+
 WINDOW = 50
 
 RULE = matter.Rule(
@@ -364,10 +402,17 @@ _AFTER = frozenset(AFTER_AWARD)
 
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
-    if hit is None:
-        return []
     text = doc.text
-    told = TOLD_BARE.search(text)  # told to a bidder, no procurement word needed
+    firms = None
+    if doc.has(_FIRM_WAKE):
+        firms = FIRM_BID.search(text)
+        if firms is None and BID_TOPIC.search(text) is not None:
+            firms = FIRM_ONLY.search(text)
+    if hit is None:
+        if firms is None:
+            return []
+        hit = (firms.start(), firms.end(), "廠商")
+    told = TOLD_BARE.search(text) or firms  # told to a bidder, no procurement word needed
     if _a_quota(text, told):
         told = None  # 考績甲等比例上限是75%: a quota, no price told
     if (
@@ -433,4 +478,7 @@ def find(doc: Doc) -> list[Finding]:
     return matter.matter_finding(doc, "procurement_secret", span, score, rule, ctx)
 
 
-DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD)
+_FIRM_WAKE = frozenset(FIRM_ENDS)
+DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD + FIRM_ENDS)
+# The firm words wake the detector too (FIRM_BID needs no procurement word).
+DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | _FIRM_WAKE)

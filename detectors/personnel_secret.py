@@ -264,7 +264,9 @@ RESULT = starts_with(
 # renewal, transfer before approval"): the decision word, then where it stands (記過，公文
 # 尚未核定; 申誡的簽還在跑，區長還沒批; 續聘案系教評沒過，但還要到院教評; 外放名單…部裡還在簽),
 # or proposed (擬記申誡, 初步決議記過). With a colleague named in full (staff names count).
-_DECISION = r"(?:申誡|記過|記大過|記小過|大過|小過|續聘|解聘|停聘|停職|免職|外放|調任|降調|懲處|考績)"
+_DECISION = (
+    r"(?:申誡|記過|記大過|記小過|大過|小過|續聘|解聘|停聘|停職|免職|外放|調任|降調|懲處|考績)"
+)
 PENDING = re.compile(
     rf"{_DECISION}[^。\n]{{0,24}}?(?:尚未核定|未核定|尚待|還沒批|還在跑|還在簽|沒過[，,]?但|還沒核|還沒發|簽請|陳核中|簽核中)"
     rf"|(?:擬記|擬予|擬議|初步決議)[^，。,\n]{{0,3}}{_DECISION}"

@@ -24,7 +24,7 @@ PAIRS = [
     (
         person_name._SUBJECT,
         re.compile(person_name._SUBJECT.pattern.split("))", 1)[1]),
-        tuple("，。 \n叫跟是說王志明美玲的在有你他0問找") + ("聽說", "同事", "請假", "前科"),
+        (*tuple("，。 \n叫跟是說王志明美玲的在有你他0問找"), "聽說", "同事", "請假", "前科"),
     ),
 ]
 

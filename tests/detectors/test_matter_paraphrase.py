@@ -14,9 +14,17 @@ from detectors import scan_text
 LEAKS: list[tuple[str, str, str]] = [
     # 1. Inspection: a day, going or arriving (到, 至, 會在), an inspection verb
     #    (抽檢, 督考 as well), a place: the visit told ahead.
-    ("arrives to check", "後天上午九點環保局會到永興紙廠抽查，叫值班的先把排放口整理好", "inspection_plan"),
+    (
+        "arrives to check",
+        "後天上午九點環保局會到永興紙廠抽查，叫值班的先把排放口整理好",
+        "inspection_plan",
+    ),
     ("going, 抽檢", "大成麵館老闆 明天衛生局去抽檢 🤫 冷藏庫先整理", "inspection_plan"),
-    ("scheduled to a firm", "本處預定12/3（四）至合興物流實施勞保稽核，事前不另行通知", "inspection_plan"),
+    (
+        "scheduled to a firm",
+        "本處預定12/3（四）至合興物流實施勞保稽核，事前不另行通知",
+        "inspection_plan",
+    ),
     ("at a crossing tonight", "今晚22:00會在民權路口臨檢，叫你表弟不要騎車", "inspection_plan"),
     ("unannounced review", "衛生局下週三不預警督考，先跟護理站講一下", "inspection_plan"),
     # 2. Procurement: firms told by name as the bidders, with no procurement word.
@@ -27,13 +35,25 @@ LEAKS: list[tuple[str, str, str]] = [
     ("just two, dialect", "這擺攏是熟識的，永信顧問佮宏泰營造而已", "procurement_secret"),
     # 3. Personnel: a named colleague's decision (discipline, renewal, a post) still on
     #    its way (尚未核定, 還在簽, 沒過但還要…, 擬記).
-    ("renewal failed, next level", "林志豪老師的續聘案系務會議沒過，但還要送院裡", "personnel_secret"),
+    (
+        "renewal failed, next level",
+        "林志豪老師的續聘案系務會議沒過，但還要送院裡",
+        "personnel_secret",
+    ),
     ("post abroad, being signed", "王美玲秘書明年外放是去泰國，部裡還在簽", "personnel_secret"),
     ("proposed reprimand", "人事室：陳建宏曠職案擬記申誡一次，尚待考績會審議", "personnel_secret"),
     # 4. Classified: this document declared marked, then its content; a quoted mark and the
     #    page posted; a leading mark after a short address.
-    ("this cable is marked", "三、本電為「密」件，內容涉及雙方尚未公開的協商條件。", "classified_marking"),
-    ("quoted mark, page posted", "「機密」公文第二頁寫了這次的監控點位，我拍上來", "classified_marking"),
+    (
+        "this cable is marked",
+        "三、本電為「密」件，內容涉及雙方尚未公開的協商條件。",
+        "classified_marking",
+    ),
+    (
+        "quoted mark, page posted",
+        "「機密」公文第二頁寫了這次的監控點位，我拍上來",
+        "classified_marking",
+    ),
     ("level, screenshot", "這份是「極機密」等級的分析報告，我截圖放這邊", "classified_marking"),
     ("address, then the mark", "組長，密件：夜間勤務路線自下週一起調整如下", "classified_marking"),
 ]

@@ -624,11 +624,20 @@ def matter_finding(
     ]
 
 
-def detector(rule: Rule, find: Callable[[Doc], list[Finding]], words: tuple[str, ...]) -> Detector:
-    """The Detector of a matter declared by `rule`."""
+def detector(
+    rule: Rule,
+    find: Callable[[Doc], list[Finding]],
+    words: tuple[str, ...],
+    *,
+    wake: tuple[str, ...] = (),
+) -> Detector:
+    """The Detector of a matter declared by `rule`. `words`: more keywords `find` reads;
+    `wake`: keywords that also wake the detector without being the rule's triggers (a
+    reading that needs no trigger word: a firm named as a bidder, a colleague's pending
+    decision)."""
     return Detector(
         name=rule.type,
         find=find,
-        words=(*sorted(rule.triggers), *sorted(rule.context), *words),
-        triggers=rule.triggers,
+        words=(*sorted(rule.triggers), *sorted(rule.context), *words, *wake),
+        triggers=rule.triggers | frozenset(wake),
     )

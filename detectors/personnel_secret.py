@@ -8,7 +8,6 @@ committee minutes and grades (考績會紀錄, 甲乙丙等), disciplinary decis
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import regex
 
@@ -288,6 +287,10 @@ RULE = matter.Rule(
 _TRIGGERS = RULE.triggers
 
 
+# A hush on a named colleague's pending case (請各處室保密) marks it, it is no rule talk.
+_HUSH_AS_MARKING = frozenset({"保密", "請勿", "勿", "外流", "請勿外流"})
+
+
 def find(doc: Doc) -> list[Finding]:
     hit = doc.first(_TRIGGERS)
     if hit is None:
@@ -311,7 +314,7 @@ def find(doc: Doc) -> list[Finding]:
         pending = PENDING.search(doc.text)
         strong = pending
     damp = matter.rule_talk(doc)
-    if pending is not None and damp in ("保密", "請勿", "勿", "外流", "請勿外流"):
+    if pending is not None and damp in _HUSH_AS_MARKING:
         damp = None  # "請各處室保密" on a named colleague's pending case is a marking, not a rule
     score = matter.weigh(
         doc,
@@ -336,7 +339,7 @@ def _pending_only(doc: Doc) -> list[Finding]:
     if pending is None or matter.published(doc):
         return []
     damp = matter.rule_talk(doc)
-    if damp in ("保密", "請勿", "勿", "外流", "請勿外流"):
+    if damp in _HUSH_AS_MARKING:
         damp = None
     score = matter.weigh(doc, RULE, strong=True, cues={"named": True}, dampen=damp)
     span = (pending.start(), pending.end(), pending.group()[:2])
@@ -354,5 +357,4 @@ def _staff_named(doc: Doc) -> bool:
 
 
 _PENDING_WORDS = frozenset(PENDING_WORDS)
-DETECTOR = matter.detector(RULE, find, PENDING_WORDS)
-DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | _PENDING_WORDS)
+DETECTOR = matter.detector(RULE, find, (), wake=PENDING_WORDS)

@@ -8,7 +8,6 @@ evaluation committee members, tender documents handed out early.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from detectors import matter
 from detectors.base import Finding
@@ -479,6 +478,5 @@ def find(doc: Doc) -> list[Finding]:
 
 
 _FIRM_WAKE = frozenset(FIRM_ENDS)
-DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD + FIRM_ENDS)
 # The firm words wake the detector too (FIRM_BID needs no procurement word).
-DETECTOR = replace(DETECTOR, triggers=DETECTOR.triggers | _FIRM_WAKE)
+DETECTOR = matter.detector(RULE, find, BEFORE + AFTER_AWARD, wake=FIRM_ENDS)

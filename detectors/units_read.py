@@ -62,14 +62,18 @@ _SET_LOW = ("published", "after the award")
 _TELLS = re.compile(r"leaking pattern|^cue (?:named|leak)")
 
 
+def _talk_step(step: str) -> bool:
+    return step.startswith(_TALK_STEPS)
+
+
 def _excuse_step(step: str) -> bool:
-    return step.startswith(_TALK_STEPS) or _other_excuse(step)
+    return _talk_step(step) or _other_excuse(step)
 
 
 def _other_excuse(step: str) -> bool:
     """A step that lowered a matter on anything but talk: a published result (公告),
     office workflow (會報), a roster, a word that dampens (避免, 提醒)."""
-    if step.startswith(_TALK_STEPS):
+    if _talk_step(step):
         return False
     m = _ARROW.search(step)
     if m is not None:
@@ -207,7 +211,7 @@ def _told_in_unit(
         ]
         if not same:
             continue  # something else in the unit: not the matter the message let pass
-        talk = any(_excuse_step(st) and not _other_excuse(st) for g in here for st in g.why)
+        talk = any(_talk_step(st) for g in here for st in g.why)
         if not talk and not any(_TELLS.search(st) for f in same for st in f.why):
             continue  # let pass on a published word or workflow elsewhere: the unit must tell it
         if s != u.start:  # read under the header: only the item's own findings are kept
